@@ -1,0 +1,59 @@
+import { arityMessage, type FormulaError, type FormulaNode } from './formula-node.ts';
+
+/**
+ * Finds what a parsed formula gets wrong beyond syntax: every occurrence of an unknown data
+ * element (message `unknown data element 'x'`, at the reference) and every call with the wrong
+ * number of arguments (the parser already rejects those; the check is repeated for trees built
+ * in code). Errors come in source order. Source: seed 002 Table 3.1, whose formulas may only use
+ * data elements the hospital actually collects.
+ *
+ * @example
+ * const parsed = parseFormula('bedz / beds');
+ * if (parsed.ok) checkFormula(parsed.ast, (code) => code === 'beds');
+ * // [{ message: "unknown data element 'bedz'", position: 0 }]
+ */
+export function checkFormula(ast: FormulaNode, isKnown: (code: string) => boolean): FormulaError[] {
+  const errors: FormulaError[] = [];
+  visit(ast, (node) => {
+    if (node.type === 'ref' && !isKnown(node.code)) {
+      errors.push({ message: `unknown data element '${node.code}'`, position: node.start });
+    } else if (node.type === 'call') {
+      const arity = arityMessage(node.name, node.args.length);
+      if (arity !== null) errors.push({ message: arity, position: node.start });
+    }
+  });
+  return errors;
+}
+
+/**
+ * The distinct data-element codes a formula reads, in order of first appearance: what must be
+ * loaded before it can be evaluated. Source: seed 002 Table 3.1 (each indicator's inputs).
+ *
+ * @example referencedCodes(ast of '(outpatients - outpatients_prev) / outpatients_prev') // ['outpatients', 'outpatients_prev']
+ */
+export function referencedCodes(ast: FormulaNode): string[] {
+  const seen = new Set<string>();
+  visit(ast, (node) => {
+    if (node.type === 'ref') seen.add(node.code);
+  });
+  return [...seen];
+}
+
+/** Visits nodes in source order (pre-order, children left to right). */
+function visit(node: FormulaNode, action: (node: FormulaNode) => void): void {
+  action(node);
+  switch (node.type) {
+    case 'unary':
+      visit(node.operand, action);
+      return;
+    case 'binary':
+      visit(node.left, action);
+      visit(node.right, action);
+      return;
+    case 'call':
+      for (const arg of node.args) visit(arg, action);
+      return;
+    default:
+      return;
+  }
+}

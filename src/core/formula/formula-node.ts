@@ -1,0 +1,116 @@
+/**
+ * The data shapes of the indicator formula language: syntax tree, errors and results.
+ * The language itself is described in ./README.md; indicators use it through
+ * `IndicatorFormula` (src/core/indicators/indicator.ts) to turn data elements into the
+ * indicators of seed 002 Table 3.1.
+ *
+ * Every node carries `start` and `end`: 0-based UTF-16 offsets into the source, `end` exclusive,
+ * so an editor can underline exactly the part of a formula a message is about.
+ */
+
+export type FormulaFunctionName = 'if' | 'min' | 'max' | 'abs' | 'coalesce';
+
+export type FormulaBinaryOperator =
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | '=='
+  | '!='
+  | 'and'
+  | 'or';
+
+export type FormulaUnaryOperator = '-' | '+' | 'not';
+
+export type FormulaNode =
+  | { readonly type: 'number'; readonly value: number; readonly start: number; readonly end: number }
+  | { readonly type: 'ref'; readonly code: string; readonly start: number; readonly end: number }
+  | {
+      readonly type: 'unary';
+      readonly op: FormulaUnaryOperator;
+      readonly operand: FormulaNode;
+      readonly start: number;
+      readonly end: number;
+    }
+  | {
+      readonly type: 'binary';
+      readonly op: FormulaBinaryOperator;
+      readonly left: FormulaNode;
+      readonly right: FormulaNode;
+      readonly start: number;
+      readonly end: number;
+    }
+  | {
+      readonly type: 'call';
+      readonly name: FormulaFunctionName;
+      readonly args: readonly FormulaNode[];
+      readonly start: number;
+      readonly end: number;
+    };
+
+/** One thing wrong with a formula. `position` is a 0-based UTF-16 offset into the source. */
+export interface FormulaError {
+  readonly message: string;
+  readonly position: number;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly ast: FormulaNode }
+  | { readonly ok: false; readonly errors: readonly FormulaError[] };
+
+/** A formula that parsed and whose data elements all exist. */
+export interface CompiledFormula {
+  readonly source: string;
+  readonly ast: FormulaNode;
+  /** Distinct data-element codes, in order of first appearance in the source. */
+  readonly references: readonly string[];
+}
+
+export type CompileResult =
+  | { readonly ok: true; readonly formula: CompiledFormula }
+  | { readonly ok: false; readonly errors: readonly FormulaError[] };
+
+/**
+ * The value of a data element for one org unit and period. `null`, `undefined` or a non-finite
+ * number all mean "no value".
+ */
+export type ValueLookup = (code: string) => number | null | undefined;
+
+/** The functions of the language and how many arguments each takes. */
+export const FORMULA_FUNCTIONS: Readonly<
+  Record<FormulaFunctionName, { readonly min: number; readonly max: number }>
+> = {
+  if: { min: 3, max: 3 },
+  min: { min: 1, max: Number.POSITIVE_INFINITY },
+  max: { min: 1, max: Number.POSITIVE_INFINITY },
+  abs: { min: 1, max: 1 },
+  coalesce: { min: 1, max: Number.POSITIVE_INFINITY },
+};
+
+/** `if, min, max, abs, coalesce`: listed in messages about unknown functions. */
+export const FORMULA_FUNCTION_LIST = Object.keys(FORMULA_FUNCTIONS).join(', ');
+
+/** Narrows a lower-cased name to a function of the language. */
+export function isFormulaFunctionName(name: string): name is FormulaFunctionName {
+  return Object.hasOwn(FORMULA_FUNCTIONS, name);
+}
+
+/**
+ * The message for a call with the wrong number of arguments, or `null` when the count is right.
+ * Shared by the parser and `checkFormula` so both say the same thing.
+ *
+ * @example arityMessage('if', 2) // "if() takes exactly 3 arguments (condition, value if true, value if false); got 2"
+ */
+export function arityMessage(name: FormulaFunctionName, count: number): string | null {
+  const { min, max } = FORMULA_FUNCTIONS[name];
+  if (count >= min && count <= max) return null;
+  if (name === 'if') {
+    return `if() takes exactly 3 arguments (condition, value if true, value if false); got ${count}`;
+  }
+  if (min === max) return `${name}() takes exactly ${min} argument${min === 1 ? '' : 's'}; got ${count}`;
+  return `${name}() takes at least ${min} argument${min === 1 ? '' : 's'}; got ${count}`;
+}
