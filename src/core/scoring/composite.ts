@@ -1,0 +1,180 @@
+import { invalid, type ProblemIssue } from '../errors/problem.ts';
+
+/**
+ * What to do with an indicator that has no quantified value.
+ * - `renormalize`: leave it out; the perspective score is the weighted mean of the indicators that have data.
+ * - `zero`: count it as 0 against its full weight (a missing report is penalised).
+ */
+export type MissingDataPolicy = 'renormalize' | 'zero';
+
+export interface IndicatorInput {
+  readonly id: string;
+  /** Weight within its perspective (seed 002 Tables 4.2–4.6). */
+  readonly weight: number;
+  /** Quantified value from `quantify` / `quantifyRubric` (1 = on target), or `null` when there is none. */
+  readonly quantified: number | null;
+}
+
+export interface PerspectiveInput {
+  readonly id: string;
+  /** Weight of the perspective (seed 002 Table 4.1). */
+  readonly weight: number;
+  readonly indicators: readonly IndicatorInput[];
+}
+
+export interface IndicatorResult {
+  readonly id: string;
+  readonly weight: number;
+  /** Perspective weight × indicator weight. */
+  readonly globalWeight: number;
+  readonly quantified: number | null;
+  /** 100 × weight × quantified (seed 002 Table 4.14 "individual score"), or `null` without data. */
+  readonly score: number | null;
+}
+
+export interface PerspectiveResult {
+  readonly id: string;
+  readonly weight: number;
+  /** 0–100 (more when uncapped values exceed 1); `null` when no indicator with weight has data. */
+  readonly score: number | null;
+  /** Σ weights of indicators with data ÷ Σ all weights, in [0, 1]. */
+  readonly coverage: number;
+  readonly indicators: readonly IndicatorResult[];
+}
+
+export interface CompositeResult {
+  /** The composite V; `null` exactly when `coverage` is 0. */
+  readonly total: number | null;
+  /** Σ perspective weight × perspective coverage ÷ Σ perspective weights. */
+  readonly coverage: number;
+  readonly policy: MissingDataPolicy;
+  readonly perspectives: readonly PerspectiveResult[];
+}
+
+function isNonNegative(value: number): boolean {
+  return Number.isFinite(value) && value >= 0;
+}
+
+function validateInput(perspectives: readonly PerspectiveInput[]): ProblemIssue[] {
+  const issues: ProblemIssue[] = [];
+  if (perspectives.length === 0) return [{ path: [], message: 'Give at least one perspective.' }];
+  const perspectiveIds = new Set<string>();
+  const indicatorIds = new Set<string>();
+  let totalWeight = 0;
+  perspectives.forEach((perspective, p) => {
+    if (perspectiveIds.has(perspective.id)) {
+      issues.push({ path: [p, 'id'], message: `The perspective id "${perspective.id}" is used twice.` });
+    }
+    perspectiveIds.add(perspective.id);
+    if (!isNonNegative(perspective.weight)) {
+      issues.push({
+        path: [p, 'weight'],
+        message: `A weight must be a number of 0 or more; got ${perspective.weight}.`,
+      });
+    } else totalWeight += perspective.weight;
+    let indicatorWeight = 0;
+    perspective.indicators.forEach((indicator, i) => {
+      const at = [p, 'indicators', i];
+      if (indicatorIds.has(indicator.id)) {
+        issues.push({ path: [...at, 'id'], message: `The indicator id "${indicator.id}" is used twice.` });
+      }
+      indicatorIds.add(indicator.id);
+      if (!isNonNegative(indicator.weight)) {
+        issues.push({
+          path: [...at, 'weight'],
+          message: `A weight must be a number of 0 or more; got ${indicator.weight}.`,
+        });
+      } else indicatorWeight += indicator.weight;
+      if (indicator.quantified !== null && !isNonNegative(indicator.quantified)) {
+        issues.push({
+          path: [...at, 'quantified'],
+          message: `A quantified value must be a number of 0 or more, or null; got ${indicator.quantified}.`,
+        });
+      }
+    });
+    if (!(indicatorWeight > 0)) {
+      issues.push({
+        path: [p, 'indicators'],
+        message: 'A perspective needs indicators whose weights add up to more than 0.',
+      });
+    }
+  });
+  if (!(totalWeight > 0)) {
+    issues.push({ path: [], message: 'The perspective weights must add up to more than 0.' });
+  }
+  return issues;
+}
+
+function scorePerspective(perspective: PerspectiveInput, policy: MissingDataPolicy): PerspectiveResult {
+  let allWeight = 0;
+  let dataWeight = 0;
+  let weightedSum = 0;
+  const indicators = perspective.indicators.map((indicator): IndicatorResult => {
+    allWeight += indicator.weight;
+    if (indicator.quantified !== null) {
+      dataWeight += indicator.weight;
+      weightedSum += indicator.weight * indicator.quantified;
+    }
+    return {
+      id: indicator.id,
+      weight: indicator.weight,
+      globalWeight: perspective.weight * indicator.weight,
+      quantified: indicator.quantified,
+      score: indicator.quantified === null ? null : 100 * indicator.weight * indicator.quantified,
+    };
+  });
+  const coverage = dataWeight / allWeight;
+  // No weighted data at all: there is nothing to report under either policy.
+  const denominator = policy === 'renormalize' ? dataWeight : allWeight;
+  const score = dataWeight > 0 ? (100 * weightedSum) / denominator : null;
+  return { id: perspective.id, weight: perspective.weight, score, coverage, indicators };
+}
+
+/**
+ * The composite score of a balanced scorecard, following seed 002 (002_db9e4dc6af8d1a80.txt §4.2.1 under
+ * Table 4.8, and Tables 4.12–4.14): "single indicator score = weight × quantified value; dimension score =
+ * Σ single scores; total = Σ (dimension score × dimension weight)", on a 0–100 scale.
+ *
+ * - indicator score = 100 × wᵢ × qᵢ (Table 4.14: F1 0.3413 × 1 × 100 = 34.13); global weight = W_p × wᵢ;
+ * - perspective score S_p = 100 × Σ wᵢqᵢ ÷ Σ wᵢ. Under `renormalize` (default) both sums run over the
+ *   indicators with a value; under `zero` a missing value counts 0 and the denominator is every weight.
+ *   Dividing by Σ wᵢ also absorbs weights that were rounded and do not add up to exactly 1 (seed 002's
+ *   customer weights add up to 0.9999);
+ * - perspective coverage = Σ wᵢ with data ÷ Σ wᵢ; S_p is `null` when the coverage is 0;
+ * - total V = Σ W_p S_p ÷ Σ W_p, over the perspectives with a score (`renormalize`) or over all of them with
+ *   a missing score counting 0 (`zero`); coverage = Σ W_p × coverage_p ÷ Σ W_p; V is `null` when that is 0.
+ *
+ * Nothing is rounded. Throws `invalid`, listing every issue, for negative or non-finite weights or quantified
+ * values, duplicate ids, a perspective with no positive weight, or no perspectives.
+ *
+ * @example
+ * computeComposite([
+ *   { id: 'F', weight: 0.6, indicators: [{ id: 'F1', weight: 0.5, quantified: 1 }, { id: 'F2', weight: 0.5, quantified: 0.8 }] },
+ *   { id: 'C', weight: 0.4, indicators: [{ id: 'C1', weight: 1, quantified: 0.95 }] },
+ * ]).total // 0.6 × 90 + 0.4 × 95 = 92
+ */
+export function computeComposite(
+  perspectives: readonly PerspectiveInput[],
+  policy: MissingDataPolicy = 'renormalize',
+): CompositeResult {
+  const issues = validateInput(perspectives);
+  if (issues.length > 0) throw invalid('The scorecard cannot be scored.', issues);
+
+  const results = perspectives.map((perspective) => scorePerspective(perspective, policy));
+  let allWeight = 0;
+  let coveredWeight = 0;
+  let scoredWeight = 0;
+  let weightedSum = 0;
+  for (const result of results) {
+    allWeight += result.weight;
+    coveredWeight += result.weight * result.coverage;
+    if (result.score !== null) {
+      scoredWeight += result.weight;
+      weightedSum += result.weight * result.score;
+    }
+  }
+  const coverage = coveredWeight / allWeight;
+  const denominator = policy === 'renormalize' ? scoredWeight : allWeight;
+  const total = coverage > 0 ? weightedSum / denominator : null;
+  return { total, coverage, policy, perspectives: results };
+}
