@@ -1,0 +1,25 @@
+/**
+ * The Analytic Hierarchy Process (Saaty 1980) as seed 002 §2.2.3 uses it: judgment matrices → priority
+ * weights → consistency check, plus consistency feedback, group aggregation and hierarchic composition.
+ * See README.md in this folder.
+ */
+export { computeAhp } from './compute-ahp.ts';
+export { aggregateGroup } from './group.ts';
+export { computeGlobalWeights } from './hierarchy.ts';
+export { parseJudgmentMatrix, validateMatrix } from './judgment-matrix.ts';
+export { describeScale, nearestOnScale } from './judgment-scale.ts';
+export { RANDOM_INDEX_TABLES, randomIndex } from './random-index.ts';
+export { suggestRepairs } from './repair-suggestions.ts';
+export type {
+  AhpOptions,
+  AhpResult,
+  ExpertJudgment,
+  GroupAggregation,
+  GroupAhpResult,
+  HierarchyNode,
+  JudgmentScale,
+  Matrix,
+  PriorityMethod,
+  RandomIndexTable,
+  RepairSuggestion,
+} from './types.ts';
