@@ -1,0 +1,200 @@
+/**
+ * Evaluates a compiled scorecard on one set of inputs (one org unit, one period).
+ *
+ * The method is seed 002 §4.2: each indicator's actual value is compared with its target to give a quantified
+ * value (Table 4.9; actual/target or target/actual, capped), qualitative indicators are rated 0–100 (Tables
+ * 4.10–4.11), perspective score = 100 × Σ wᵢ·qᵢ and total V = Σ W_p·S_p (Table 4.14), rated by bands.
+ */
+import { evaluateFormula } from '../formula/index.ts';
+import type { Direction, IndicatorKind, LocalizedText } from '../indicators/indicator.ts';
+import {
+  computeComposite,
+  type MissingDataPolicy,
+  type NoValueReason,
+  type Quantified,
+  quantify,
+  quantifyRubric,
+  rate,
+  type ScoringMethod,
+} from '../scoring/index.ts';
+import type { CompiledIndicator, CompiledIndicatorFormula, CompiledScorecard } from './compile-scorecard.ts';
+
+/** The raw inputs of one evaluation. Missing entries mean "no value". */
+export interface EvaluationInputs {
+  /** Data-element values by code. */
+  readonly data: ReadonlyMap<string, number | null>;
+  /** Indicator values reported directly (they take precedence over the formula). */
+  readonly actuals: ReadonlyMap<string, number | null>;
+  readonly targets: ReadonlyMap<string, number | null>;
+  readonly references: ReadonlyMap<string, number | null>;
+  /** Qualitative ratings 0–100 by indicator id, one per rater. */
+  readonly ratings: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface IndicatorEvaluation {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly kind: IndicatorKind;
+  readonly unit?: string;
+  readonly decimals: number;
+  readonly direction: Direction;
+  readonly method: ScoringMethod['method'];
+  readonly weight: number;
+  readonly globalWeight: number;
+  readonly actual: number | null;
+  /** Where the actual came from: the formula over data, a directly reported value, or the raters' mean. */
+  readonly actualSource: 'formula' | 'reported' | 'ratings' | 'none';
+  readonly target: number | null;
+  readonly reference: number | null;
+  readonly quantified: number | null;
+  /** 100 × weight × quantified: the indicator's points in its perspective score (Table 4.14). */
+  readonly score: number | null;
+  readonly reason?: NoValueReason;
+  readonly raters?: number;
+}
+
+export interface PerspectiveEvaluation {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly weight: number;
+  readonly score: number | null;
+  readonly coverage: number;
+  readonly indicators: readonly IndicatorEvaluation[];
+}
+
+export interface ScorecardEvaluation {
+  readonly scorecard: string;
+  readonly total: number | null;
+  /** The rating band's English label, e.g. "Very good" (seed 002 Table 4.10); null without a total. */
+  readonly rating: string | null;
+  readonly ratingCode: string | null;
+  readonly ratingLabel: LocalizedText | null;
+  /** Share of the total weight backed by data (0–1). */
+  readonly coverage: number;
+  readonly missingData: MissingDataPolicy;
+  readonly perspectives: readonly PerspectiveEvaluation[];
+}
+
+/**
+ * Computes every indicator's actual and quantified value, the perspective scores, the total and its rating.
+ *
+ * @example evaluateScorecard(compileScorecard(azHospital), inputs).total // ≈ 92.57 for seed 002's AZ Hospital
+ */
+export function evaluateScorecard(
+  scorecard: CompiledScorecard,
+  inputs: EvaluationInputs,
+): ScorecardEvaluation {
+  const evaluated = scorecard.perspectives.map((perspective) => ({
+    perspective,
+    indicators: perspective.indicators.map((indicator) => evaluateIndicator(indicator, inputs)),
+  }));
+  const composite = computeComposite(
+    evaluated.map(({ perspective, indicators }) => ({
+      id: perspective.id,
+      weight: perspective.weight,
+      indicators: indicators.map(({ indicator, quantified }) => ({
+        id: indicator.id,
+        weight: indicator.weight,
+        quantified: quantified.value,
+      })),
+    })),
+    scorecard.missingData,
+  );
+  const band = composite.total === null ? null : rate(composite.total, scorecard.ratingBands);
+  return {
+    scorecard: scorecard.code,
+    total: composite.total,
+    rating: band ? band.label.en : null,
+    ratingCode: band ? band.code : null,
+    ratingLabel: band ? band.label : null,
+    coverage: composite.coverage,
+    missingData: composite.policy,
+    perspectives: evaluated.map(({ perspective, indicators }, pi) => {
+      const result = composite.perspectives[pi];
+      return {
+        id: perspective.id,
+        name: perspective.name,
+        weight: perspective.weight,
+        score: result?.score ?? null,
+        coverage: result?.coverage ?? 0,
+        indicators: indicators.map(({ indicator, actual, actualSource, quantified, raters }, ii) => ({
+          id: indicator.id,
+          name: indicator.name,
+          kind: indicator.kind,
+          unit: indicator.unit,
+          decimals: indicator.decimals,
+          direction: indicator.direction,
+          method: indicator.scoring.method,
+          weight: indicator.weight,
+          globalWeight: indicator.globalWeight,
+          actual,
+          actualSource,
+          target: inputs.targets.get(indicator.id) ?? null,
+          reference: inputs.references.get(indicator.id) ?? null,
+          quantified: quantified.value,
+          score: result?.indicators[ii]?.score ?? null,
+          reason: quantified.reason,
+          raters,
+        })),
+      };
+    }),
+  };
+}
+
+interface EvaluatedIndicator {
+  readonly indicator: CompiledIndicator;
+  readonly actual: number | null;
+  readonly actualSource: IndicatorEvaluation['actualSource'];
+  readonly quantified: Quantified;
+  readonly raters?: number;
+}
+
+function evaluateIndicator(indicator: CompiledIndicator, inputs: EvaluationInputs): EvaluatedIndicator {
+  if (indicator.kind === 'qualitative') {
+    const ratings = inputs.ratings.get(indicator.id) ?? [];
+    const quantified = quantifyRubric(ratings);
+    return {
+      indicator,
+      actual: quantified.value === null ? null : quantified.value * 100,
+      actualSource: ratings.length > 0 ? 'ratings' : 'none',
+      quantified,
+      raters: ratings.length,
+    };
+  }
+  const reported = inputs.actuals.get(indicator.id);
+  let actual: number | null;
+  let actualSource: IndicatorEvaluation['actualSource'];
+  if (reported !== undefined && reported !== null) {
+    actual = reported;
+    actualSource = 'reported';
+  } else {
+    actual = indicator.formula ? computeIndicatorValue(indicator.formula, inputs.data) : null;
+    actualSource = actual === null ? 'none' : 'formula';
+  }
+  const quantified = quantify({
+    actual,
+    target: inputs.targets.get(indicator.id) ?? null,
+    direction: indicator.direction,
+    method: indicator.scoring,
+  });
+  return { indicator, actual, actualSource, quantified };
+}
+
+/**
+ * An indicator's value from data-element values: the expression, or numerator ÷ denominator × factor.
+ * A zero denominator or a missing input gives null ("no value"), never Infinity or NaN.
+ *
+ * @example computeIndicatorValue(ratio('occupied', 'available', 100), new Map([['occupied', 90], ['available', 100]])) // 90
+ */
+export function computeIndicatorValue(
+  formula: CompiledIndicatorFormula,
+  data: ReadonlyMap<string, number | null>,
+): number | null {
+  const lookup = (code: string): number | null => data.get(code) ?? null;
+  if (formula.type === 'expression') return evaluateFormula(formula.expression, lookup);
+  const numerator = evaluateFormula(formula.numerator, lookup);
+  const denominator = evaluateFormula(formula.denominator, lookup);
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  const value = (numerator / denominator) * formula.factor;
+  return Number.isFinite(value) ? value : null;
+}
