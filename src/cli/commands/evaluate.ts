@@ -1,0 +1,200 @@
+/**
+ * `healthbsc evaluate PATH [--values FILE] [--lang en|zh] [--json]`
+ * Evaluates a scorecard kept as files and prints a table shaped like seed 002's Table 4.14.
+ */
+import { parseArgs } from 'node:util';
+import { formatPath } from '../../core/errors/problem.ts';
+import type { LocalizedText } from '../../core/indicators/indicator.ts';
+import {
+  type ComparisonRow,
+  comparePublished,
+  evaluateScorecard,
+  type ScorecardEvaluation,
+} from '../../core/scorecard/index.ts';
+import { UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import { loadScorecard } from '../load-scorecard.ts';
+import { type Lang, messages } from '../messages.ts';
+import { fixed, renderTable } from '../text-table.ts';
+
+export const EVALUATE_USAGE = `Usage: healthbsc evaluate PATH [--values FILE] [--lang en|zh] [--json]
+PATH is a directory with scorecard.yaml and values.yaml (or .yml/.json), or a scorecard file.
+The format is described in docs/scorecard-format.md.`;
+
+export async function runEvaluate(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      values: { type: 'string' },
+      lang: { type: 'string', default: 'en' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('evaluate takes exactly one PATH', EVALUATE_USAGE);
+  const lang = values.lang;
+  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh (got '${lang}')`);
+  const loaded = await loadScorecard(positionals[0] ?? '', values.values);
+  for (const warning of loaded.scorecard.warnings) {
+    io.err(`warning: ${loaded.scorecardFile} ${formatPath(warning.path)}: ${warning.message}`);
+  }
+  if (!loaded.values) {
+    throw new UsageError(
+      `no values: put values.yaml beside ${loaded.scorecardFile} or pass --values FILE`,
+      EVALUATE_USAGE,
+    );
+  }
+  const evaluation = evaluateScorecard(loaded.scorecard, loaded.values.inputs);
+  const comparison = loaded.values.file.comparison;
+  const differences = comparison ? comparePublished(evaluation, comparison) : [];
+
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        toJson(evaluation, loaded.values.orgUnit, loaded.values.period, comparison?.source, differences),
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  printEvaluation(io, evaluation, loaded.scorecard.name, lang, loaded.values.orgUnit, loaded.values.period);
+  if (comparison && differences.length > 0)
+    printDifferences(io, messages(lang).differ(comparison.source), differences);
+  return 0;
+}
+
+/** The JSON shape shared with `GET /api/evaluations` (issue: scoring engine §3). */
+function toJson(
+  evaluation: ScorecardEvaluation,
+  orgUnit: string | undefined,
+  period: string | undefined,
+  source: string | undefined,
+  differences: readonly ComparisonRow[],
+) {
+  return {
+    scorecard: evaluation.scorecard,
+    orgUnit: orgUnit ?? null,
+    period: period ?? null,
+    total: evaluation.total,
+    rating: evaluation.rating,
+    ratingCode: evaluation.ratingCode,
+    coverage: evaluation.coverage,
+    missingData: evaluation.missingData,
+    perspectives: evaluation.perspectives.map((p) => ({
+      id: p.id,
+      name: p.name,
+      weight: p.weight,
+      score: p.score,
+      coverage: p.coverage,
+      indicators: p.indicators.map((i) => ({
+        id: i.id,
+        name: i.name,
+        kind: i.kind,
+        unit: i.unit ?? null,
+        method: i.method,
+        weight: i.weight,
+        globalWeight: i.globalWeight,
+        actual: i.actual,
+        actualSource: i.actualSource,
+        target: i.target,
+        reference: i.reference,
+        quantified: i.quantified,
+        score: i.score,
+        ...(i.reason ? { reason: i.reason } : {}),
+      })),
+    })),
+    ...(source ? { comparison: { source, differences } } : {}),
+  };
+}
+
+function text(value: LocalizedText, lang: Lang): string {
+  return lang === 'zh' ? (value.zh ?? value.en) : value.en;
+}
+
+function printEvaluation(
+  io: Io,
+  evaluation: ScorecardEvaluation,
+  name: LocalizedText,
+  lang: Lang,
+  orgUnit: string | undefined,
+  period: string | undefined,
+): void {
+  const m = messages(lang);
+  const context = [orgUnit, period].filter((part) => part !== undefined).join(', ');
+  io.out(`${text(name, lang)}${context ? ` — ${context}` : ''}`);
+  io.out('');
+  const rows: string[][] = [];
+  for (const perspective of evaluation.perspectives) {
+    rows.push([
+      perspective.id,
+      text(perspective.name, lang),
+      fixed(perspective.weight, 4),
+      '',
+      '',
+      '',
+      '',
+      fixed(perspective.score, 2),
+    ]);
+    for (const indicator of perspective.indicators) {
+      const decimals = indicator.decimals;
+      rows.push([
+        `  ${indicator.id}`,
+        `  ${text(indicator.name, lang)}`,
+        fixed(indicator.weight, 4),
+        fixed(indicator.actual, decimals),
+        indicator.kind === 'qualitative'
+          ? m.rated
+          : describeTarget(indicator.direction, indicator.target, decimals),
+        fixed(indicator.quantified, 4),
+        fixed(indicator.score, 2),
+        '',
+      ]);
+    }
+  }
+  io.out(
+    renderTable([m.id, m.item, m.weight, m.actual, m.target, m.quantified, m.score, m.perspective], rows, [
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
+  );
+  io.out('');
+  const parts = evaluation.perspectives.map((p) => `${fixed(p.score, 2)} × ${fixed(p.weight, 4)}`);
+  io.out(`${m.total} = ${parts.join(' + ')} = ${fixed(evaluation.total, 2)}`);
+  const rating = evaluation.ratingLabel ? text(evaluation.ratingLabel, lang) : '–';
+  io.out(`${m.rating}: ${rating}    ${m.coverage(fixed(evaluation.coverage * 100, 1))}`);
+}
+
+function describeTarget(
+  direction: ScorecardEvaluation['perspectives'][number]['indicators'][number]['direction'],
+  target: number | null,
+  decimals: number,
+): string {
+  if (direction.kind === 'band') return `${direction.lower}–${direction.upper}`;
+  const sign = direction.kind === 'higher' ? '≥' : '≤';
+  return target === null ? '–' : `${sign} ${fixed(target, decimals)}`;
+}
+
+function printDifferences(io: Io, heading: string, rows: readonly ComparisonRow[]): void {
+  io.out('');
+  io.out(heading);
+  for (const row of rows) {
+    const computed = row.computed === null ? 'no value' : formatLike(row.computed, row.published);
+    io.out(
+      `- ${row.item} ${row.figure}: published ${row.published}, computed ${computed}${row.note ? `. ${row.note}` : ''}`,
+    );
+  }
+}
+
+/** Prints `value` with two more decimals than `published` had, so the difference is visible. */
+function formatLike(value: number, published: number): string {
+  const dot = String(published).indexOf('.');
+  const decimals = dot === -1 ? 2 : String(published).length - dot - 1 + 2;
+  return value.toFixed(Math.min(decimals, 6));
+}

@@ -1,0 +1,86 @@
+/**
+ * The healthbsc command. Each subcommand returns an exit code: 0 success, 2 bad input or usage (one line per
+ * problem, never a stack trace), 1 an unexpected failure.
+ */
+import { fileURLToPath } from 'node:url';
+import { isProblemError } from '../core/errors/problem.ts';
+import { AHP_USAGE, runAhp } from './commands/ahp.ts';
+import { EVALUATE_USAGE, runEvaluate } from './commands/evaluate.ts';
+import { runSchema, SCHEMA_USAGE } from './commands/schema.ts';
+import { UsageError } from './errors.ts';
+import { type Io, processIo } from './io.ts';
+import { formatIssues, InputFileError } from './read-document.ts';
+
+const AZ_EXAMPLE = fileURLToPath(new URL('../../examples/az-hospital', import.meta.url));
+
+const USAGE = `HealthBSC — a digital Balanced Scorecard for hospitals, departments and medical groups
+
+Usage: healthbsc <command> [options]
+
+Commands:
+  start                 evaluate the AZ Hospital example (the server comes in a later release)
+  evaluate PATH         evaluate a scorecard kept as files (scorecard.yaml + values.yaml)
+  ahp FILE              AHP weights, λmax, CI, CR and repair suggestions for a judgment matrix
+  schema scorecard|values  print the JSON Schema of a scorecard or values file
+  help [command]        show help
+
+${EVALUATE_USAGE}
+
+${AHP_USAGE}`;
+
+const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promise<number>; usage: string }> =
+  {
+    evaluate: { run: runEvaluate, usage: EVALUATE_USAGE },
+    ahp: { run: runAhp, usage: AHP_USAGE },
+    schema: { run: runSchema, usage: SCHEMA_USAGE },
+    start: { run: (_args, io) => runEvaluate([AZ_EXAMPLE], io), usage: 'Usage: healthbsc start' },
+  };
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
+    io.out(topic ? topic.usage : USAGE);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`healthbsc: unknown command '${name}'. Run 'healthbsc help'.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, io, name);
+  }
+}
+
+function reportError(error: unknown, io: Io, name: string): number {
+  if (error instanceof InputFileError) {
+    for (const line of error.lines) io.err(line);
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    io.err(`healthbsc ${name}: ${error.message}`);
+    if (error.usage) io.err(error.usage);
+    return 2;
+  }
+  if (isProblemError(error)) {
+    const { problem } = error;
+    if (problem.issues.length === 0) io.err(`healthbsc ${name}: ${problem.detail}`);
+    for (const line of formatIssues({ file: name, data: null, lineOf: () => null }, problem.issues))
+      io.err(line);
+    return 2;
+  }
+  // parseArgs reports unknown or malformed options with these codes.
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    io.err(`healthbsc ${name}: ${error.message}`);
+    return 2;
+  }
+  io.err(`healthbsc ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+}
