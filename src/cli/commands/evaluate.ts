@@ -3,6 +3,7 @@
  * Evaluates a scorecard kept as files and prints a table shaped like seed 002's Table 4.14.
  */
 import { parseArgs } from 'node:util';
+import { toEvaluationJson } from '../../core/contracts/evaluation.ts';
 import { formatPath } from '../../core/errors/problem.ts';
 import type { LocalizedText } from '../../core/indicators/indicator.ts';
 import {
@@ -49,63 +50,18 @@ export async function runEvaluate(args: readonly string[], io: Io): Promise<numb
   const differences = comparison ? comparePublished(evaluation, comparison) : [];
 
   if (values.json) {
-    io.out(
-      JSON.stringify(
-        toJson(evaluation, loaded.values.orgUnit, loaded.values.period, comparison?.source, differences),
-        null,
-        2,
-      ),
-    );
+    const json = toEvaluationJson(evaluation, {
+      orgUnit: loaded.values.orgUnit,
+      period: loaded.values.period,
+      ...(comparison ? { comparison: { source: comparison.source, differences } } : {}),
+    });
+    io.out(JSON.stringify(json, null, 2));
     return 0;
   }
   printEvaluation(io, evaluation, loaded.scorecard.name, lang, loaded.values.orgUnit, loaded.values.period);
   if (comparison && differences.length > 0)
     printDifferences(io, messages(lang).differ(comparison.source), differences);
   return 0;
-}
-
-/** The JSON shape shared with `GET /api/evaluations` (issue: scoring engine §3). */
-function toJson(
-  evaluation: ScorecardEvaluation,
-  orgUnit: string | undefined,
-  period: string | undefined,
-  source: string | undefined,
-  differences: readonly ComparisonRow[],
-) {
-  return {
-    scorecard: evaluation.scorecard,
-    orgUnit: orgUnit ?? null,
-    period: period ?? null,
-    total: evaluation.total,
-    rating: evaluation.rating,
-    ratingCode: evaluation.ratingCode,
-    coverage: evaluation.coverage,
-    missingData: evaluation.missingData,
-    perspectives: evaluation.perspectives.map((p) => ({
-      id: p.id,
-      name: p.name,
-      weight: p.weight,
-      score: p.score,
-      coverage: p.coverage,
-      indicators: p.indicators.map((i) => ({
-        id: i.id,
-        name: i.name,
-        kind: i.kind,
-        unit: i.unit ?? null,
-        method: i.method,
-        weight: i.weight,
-        globalWeight: i.globalWeight,
-        actual: i.actual,
-        actualSource: i.actualSource,
-        target: i.target,
-        reference: i.reference,
-        quantified: i.quantified,
-        score: i.score,
-        ...(i.reason ? { reason: i.reason } : {}),
-      })),
-    })),
-    ...(source ? { comparison: { source, differences } } : {}),
-  };
 }
 
 function text(value: LocalizedText, lang: Lang): string {

@@ -1,0 +1,218 @@
+/**
+ * What the import checks are given (the known codes, the period rule, the stored values) and what they give
+ * back (records), plus the cell checks the three of them share.
+ */
+import type { IndicatorKind } from '../core/indicators/indicator.ts';
+import type { DataElementFile } from '../core/scorecard/scorecard-schema.ts';
+import type { ImportAction, ImportErrorCode, ReportBuilder } from './import-report.ts';
+import { type ParsedNumber, parseNumber } from './parse-number.ts';
+import type { Cell, RowProblem } from './row-formats.ts';
+
+export interface OrgUnitRef {
+  readonly code: string;
+}
+
+export interface DataElementRef {
+  readonly code: string;
+  readonly valueType: DataElementFile['valueType'];
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface IndicatorRef {
+  readonly code: string;
+  readonly kind: IndicatorKind;
+  /** `%` lets targets be written with a trailing `%`. */
+  readonly unit?: string;
+}
+
+/** Normalises a period id (`2024-03`, `2024Q1`, `2024`) or returns null when it is not one (core/periods). */
+export type PeriodNormalizer = (id: string) => string | null;
+
+export interface BaseContext {
+  /** Known org units by code. Codes match exactly, or ignoring case when that finds exactly one. */
+  readonly orgUnits: ReadonlyMap<string, OrgUnitRef>;
+  readonly normalizePeriod: PeriodNormalizer;
+  /** Errors listed in the report; default 1,000 (the rest are counted). */
+  readonly maxErrors?: number;
+}
+
+export interface DataValueKey {
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly dataElement: string;
+}
+
+export interface DataValueContext extends BaseContext {
+  readonly dataElements: ReadonlyMap<string, DataElementRef>;
+  /** The stored value: a number, null (stored as "no value"), or undefined when there is none. */
+  existing(key: DataValueKey): number | null | undefined;
+}
+
+export interface DataValueRecord extends DataValueKey {
+  readonly row: number;
+  readonly column: string;
+  readonly value: number;
+  readonly comment: string | null;
+  readonly action: ImportAction;
+}
+
+export type TargetScope = 'all' | 'unit' | 'group';
+
+export interface TargetKey {
+  /** `all`: every unit of the scorecard (empty org_unit); `group`: an org-unit group's code. */
+  readonly scope: TargetScope;
+  readonly orgUnit: string | null;
+  readonly period: string;
+  readonly indicator: string;
+}
+
+export interface TargetValues {
+  readonly target: number | null;
+  readonly reference: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export interface TargetContext extends BaseContext {
+  readonly indicators: ReadonlyMap<string, IndicatorRef>;
+  readonly orgUnitGroups?: ReadonlyMap<string, OrgUnitRef>;
+  existing(key: TargetKey): TargetValues | undefined;
+}
+
+export interface TargetRecord extends TargetKey, TargetValues {
+  readonly row: number;
+  readonly source: string | null;
+  readonly action: ImportAction;
+}
+
+export interface AssessmentKey {
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly indicator: string;
+  readonly rater: string;
+}
+
+export interface AssessmentContext extends BaseContext {
+  readonly indicators: ReadonlyMap<string, IndicatorRef>;
+  existing(key: AssessmentKey): { readonly score: number; readonly evidence: string | null } | undefined;
+}
+
+export interface AssessmentRecord extends AssessmentKey {
+  readonly row: number;
+  readonly score: number;
+  readonly evidence: string | null;
+  readonly action: ImportAction;
+}
+
+export type Rows<R> = AsyncIterable<R> | Iterable<R>;
+
+/** Finds a code: exactly, else ignoring case when exactly one code matches. */
+export function createLookup<T>(map: ReadonlyMap<string, T>): (text: string) => T | undefined {
+  let folded: Map<string, T[]> | null = null;
+  return (text) => {
+    const exact = map.get(text);
+    if (exact !== undefined) return exact;
+    if (folded === null) {
+      folded = new Map();
+      for (const [code, value] of map) {
+        const key = code.toLowerCase();
+        folded.set(key, [...(folded.get(key) ?? []), value]);
+      }
+    }
+    const matches = folded.get(text.toLowerCase());
+    return matches?.length === 1 ? matches[0] : undefined;
+  };
+}
+
+/** Two stored numbers are the same when they differ by no more than a float round-trip through a database. */
+export function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** The cell checks shared by the three imports, bound to one report. */
+export interface Checker {
+  /** Call at the start of each row, before any other method. */
+  startRow(line: number, problems: readonly RowProblem[]): void;
+  /** Reports an error; an error on a header cell (wide format) is reported once, not once per row. */
+  fail(cell: Cell, code: ImportErrorCode, reason: string): void;
+  /** False (with an error) when the cell holds U+FFFD. */
+  decodable(cell: Cell | null): boolean;
+  /** The trimmed text of a required cell, or null with a missing-value error. */
+  present(cell: Cell, what: string): string | null;
+  orgUnit(cell: Cell): string | null;
+  period(cell: Cell): string | null;
+  /** Parses a number cell; reports non-numeric text. */
+  number(cell: Cell, options?: { allowPercent?: boolean }): ParsedNumber;
+  /** Reports a number outside [min, max]; true when it is inside. */
+  inRange(cell: Cell, value: number, min: number | undefined, max: number | undefined, of: string): boolean;
+}
+
+export function createChecker<R>(report: ReportBuilder<R>, ctx: BaseContext): Checker {
+  const findOrgUnit = createLookup(ctx.orgUnits);
+  let line = 0;
+  const fail = (cell: Cell, code: ImportErrorCode, reason: string): void =>
+    report.error({ row: cell.line, column: cell.column, value: cell.text, code, reason }, cell.line !== line);
+  return {
+    startRow(rowLine, problems) {
+      line = rowLine;
+      report.row();
+      for (const p of problems) {
+        report.error({ row: rowLine, column: p.column, value: p.value, code: p.code, reason: p.reason });
+      }
+    },
+    fail,
+    decodable(cell) {
+      if (cell === null || !cell.text.includes('\uFFFD')) return true;
+      fail(cell, 'undecodable', 'holds characters that could not be decoded; check the file encoding');
+      return false;
+    },
+    present(cell, what) {
+      const text = cell.text.trim();
+      if (text === '') fail(cell, 'missing-value', `${what} is required`);
+      return text === '' ? null : text;
+    },
+    orgUnit(cell) {
+      const found = findOrgUnit(cell.text.trim());
+      if (found === undefined) fail(cell, 'unknown-org-unit', `unknown org unit "${cell.text.trim()}"`);
+      return found?.code ?? null;
+    },
+    period(cell) {
+      const normalised = ctx.normalizePeriod(cell.text.trim());
+      if (normalised === null) {
+        fail(cell, 'unknown-period', 'not a period: write 2024-03 (month), 2024Q1 (quarter) or 2024 (year)');
+      }
+      return normalised;
+    },
+    number(cell, options = {}) {
+      const parsed = parseNumber(cell.text, options);
+      if (parsed.kind === 'invalid') fail(cell, 'non-numeric', `non-numeric: ${parsed.reason}`);
+      return parsed;
+    },
+    inRange(cell, value, min, max, of) {
+      if (min !== undefined && value < min) {
+        fail(cell, 'out-of-range', `below the minimum ${min} of ${of}`);
+        return false;
+      }
+      if (max !== undefined && value > max) {
+        fail(cell, 'out-of-range', `above the maximum ${max} of ${of}`);
+        return false;
+      }
+      return true;
+    },
+  };
+}
+
+export async function* each<R>(rows: Rows<R>): AsyncGenerator<R> {
+  for await (const row of rows) yield row;
+}
+
+export function classify<V>(stored: V | undefined, same: (stored: V) => boolean): ImportAction {
+  if (stored === undefined) return 'create';
+  return same(stored) ? 'unchanged' : 'update';
+}
+
+export function keyOf(...parts: readonly string[]): string {
+  return parts.join('\u0000');
+}
