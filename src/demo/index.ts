@@ -14,6 +14,7 @@ export type { DemoIndicatorCode } from './indicators.ts';
 export { normalCdf } from './normal-cdf.ts';
 export { DEMO_PERIODS } from './periods.ts';
 export { createMulberry32 } from './prng.ts';
+export { buildDemoScorecard, buildDemoTargets, DEMO_SCORECARD_CODE, type DemoTarget } from './scorecard.ts';
 export { SEED_000_TARGETS, type Seed000Target, type TargetScope } from './targets.ts';
 export { type TwoProportionZTest, twoProportionZTest } from './two-proportion-z-test.ts';
 export type {

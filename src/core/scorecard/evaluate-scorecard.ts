@@ -29,6 +29,8 @@ export interface EvaluationInputs {
   readonly references: ReadonlyMap<string, number | null>;
   /** Qualitative ratings 0–100 by indicator id, one per rater. */
   readonly ratings: ReadonlyMap<string, readonly number[]>;
+  /** A unit's own on-target band for a band indicator, replacing the scheme's band (from its target row). */
+  readonly bands?: ReadonlyMap<string, { readonly lower: number; readonly upper: number }>;
 }
 
 export interface IndicatorEvaluation {
@@ -117,25 +119,27 @@ export function evaluateScorecard(
         weight: perspective.weight,
         score: result?.score ?? null,
         coverage: result?.coverage ?? 0,
-        indicators: indicators.map(({ indicator, actual, actualSource, quantified, raters }, ii) => ({
-          id: indicator.id,
-          name: indicator.name,
-          kind: indicator.kind,
-          unit: indicator.unit,
-          decimals: indicator.decimals,
-          direction: indicator.direction,
-          method: indicator.scoring.method,
-          weight: indicator.weight,
-          globalWeight: indicator.globalWeight,
-          actual,
-          actualSource,
-          target: inputs.targets.get(indicator.id) ?? null,
-          reference: inputs.references.get(indicator.id) ?? null,
-          quantified: quantified.value,
-          score: result?.indicators[ii]?.score ?? null,
-          reason: quantified.reason,
-          raters,
-        })),
+        indicators: indicators.map(
+          ({ indicator, actual, actualSource, quantified, raters, direction }, ii) => ({
+            id: indicator.id,
+            name: indicator.name,
+            kind: indicator.kind,
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            direction: direction ?? indicator.direction,
+            method: indicator.scoring.method,
+            weight: indicator.weight,
+            globalWeight: indicator.globalWeight,
+            actual,
+            actualSource,
+            target: inputs.targets.get(indicator.id) ?? null,
+            reference: inputs.references.get(indicator.id) ?? null,
+            quantified: quantified.value,
+            score: result?.indicators[ii]?.score ?? null,
+            reason: quantified.reason,
+            raters,
+          }),
+        ),
       };
     }),
   };
@@ -147,6 +151,8 @@ interface EvaluatedIndicator {
   readonly actualSource: IndicatorEvaluation['actualSource'];
   readonly quantified: Quantified;
   readonly raters?: number;
+  /** The direction used, when a unit's own band replaced the scheme's. */
+  readonly direction?: Direction;
 }
 
 function evaluateIndicator(indicator: CompiledIndicator, inputs: EvaluationInputs): EvaluatedIndicator {
@@ -171,13 +177,17 @@ function evaluateIndicator(indicator: CompiledIndicator, inputs: EvaluationInput
     actual = indicator.formula ? computeIndicatorValue(indicator.formula, inputs.data) : null;
     actualSource = actual === null ? 'none' : 'formula';
   }
+  const band = indicator.direction.kind === 'band' ? inputs.bands?.get(indicator.id) : undefined;
+  const direction: Direction = band
+    ? { kind: 'band', lower: band.lower, upper: band.upper }
+    : indicator.direction;
   const quantified = quantify({
     actual,
     target: inputs.targets.get(indicator.id) ?? null,
-    direction: indicator.direction,
+    direction,
     method: indicator.scoring,
   });
-  return { indicator, actual, actualSource, quantified };
+  return { indicator, actual, actualSource, quantified, direction };
 }
 
 /**

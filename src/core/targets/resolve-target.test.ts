@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { TargetIndex, type TargetRow } from './resolve-target.ts';
+
+function row(patch: Partial<TargetRow> & Pick<TargetRow, 'periodId' | 'target'>): TargetRow {
+  return {
+    indicator: 'OCC',
+    orgUnitId: null,
+    groupId: null,
+    level: null,
+    lower: null,
+    upper: null,
+    reference: null,
+    source: null,
+    ...patch,
+  };
+}
+
+const index = new TargetIndex([
+  row({ periodId: '2024', target: 85 }),
+  row({ periodId: '2024', level: 3, target: 80 }),
+  row({ periodId: '2024', groupId: 9, target: 75 }),
+  row({ periodId: '2024', orgUnitId: 42, target: 70 }),
+  row({ periodId: '2024Q2', target: 88 }),
+  row({ periodId: '2024-05', target: 90 }),
+  row({ indicator: 'MORT', periodId: '2024', target: 1 }),
+]);
+
+describe('TargetIndex.resolve', () => {
+  test.each([
+    ['a unit with its own target', { id: 42, level: 3, groupIds: new Set([9]) }, '2024', 70],
+    ['a member of a group', { id: 41, level: 3, groupIds: new Set([9]) }, '2024', 75],
+    ['a unit at a level with a target', { id: 40, level: 3, groupIds: new Set<number>() }, '2024', 80],
+    ['any other unit', { id: 39, level: 2, groupIds: new Set<number>() }, '2024', 85],
+    ['a month with its own target', { id: 42, level: 3, groupIds: new Set([9]) }, '2024-05', 90],
+    ['a month of a quarter with a target', { id: 42, level: 3, groupIds: new Set([9]) }, '2024-04', 88],
+    ['a month that falls back to the year', { id: 42, level: 3, groupIds: new Set([9]) }, '2024-01', 70],
+    [
+      'a quarter that falls back to the year',
+      { id: 39, level: 2, groupIds: new Set<number>() },
+      '2024Q1',
+      85,
+    ],
+  ])('picks the most specific period, then scope: %s', (_name, unit, period, expected) => {
+    expect(index.resolve('OCC', unit, period)?.target).toBe(expected);
+  });
+
+  test.each([
+    ['another year', 'OCC', '2023'],
+    ['an indicator without targets', 'SAT', '2024'],
+  ])('finds nothing for %s', (_name, indicator, period) => {
+    expect(index.resolve(indicator, { id: 1, level: 1, groupIds: new Set() }, period)).toBeNull();
+  });
+});

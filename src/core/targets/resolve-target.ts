@@ -1,0 +1,90 @@
+/**
+ * Which target applies to an indicator for one org unit and period.
+ *
+ * Targets are set per indicator × scope × period (migration 202611230500_platform). Two rules pick one:
+ * 1. the most specific period first: the period itself, then the quarter that contains it, then the year — so a
+ *    yearly target of a rate (bed occupancy ≥ 85 %) applies to every month of the year unless a month has its
+ *    own (for volumes, set a target per period: a year's revenue target is not a month's);
+ * 2. within a period, the most specific scope: the org unit itself, then an org-unit group it belongs to, then
+ *    its level of the tree, then every unit (seed 002 §5.1 (3): reference values depend on the department and
+ *    the hospital's own history, so a unit-specific target beats a general one).
+ */
+import { periodContaining, tryParsePeriod } from '../periods/index.ts';
+
+export interface TargetRow {
+  readonly indicator: string;
+  readonly orgUnitId: number | null;
+  readonly groupId: number | null;
+  readonly level: number | null;
+  readonly periodId: string;
+  readonly target: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly reference: number | null;
+  readonly source: string | null;
+}
+
+export interface TargetUnit {
+  readonly id: number;
+  readonly level: number;
+  readonly groupIds: ReadonlySet<number>;
+}
+
+/** An index of target rows by indicator and period, built once per scorecard and reused for every unit. */
+export class TargetIndex {
+  readonly #byKey = new Map<string, TargetRow[]>();
+
+  constructor(rows: readonly TargetRow[]) {
+    for (const row of rows) {
+      const key = `${row.indicator}\u0000${row.periodId}`;
+      const list = this.#byKey.get(key);
+      if (list) list.push(row);
+      else this.#byKey.set(key, [row]);
+    }
+  }
+
+  /**
+   * The target row for `indicator` at `unit` in `periodId`, or null.
+   *
+   * @example new TargetIndex([{ indicator: 'OCC', orgUnitId: null, …, periodId: '2024', target: 85 }])
+   *   .resolve('OCC', { id: 7, level: 2, groupIds: new Set() }, '2024-03')?.target // 85
+   */
+  resolve(indicator: string, unit: TargetUnit, periodId: string): TargetRow | null {
+    for (const period of periodsToTry(periodId)) {
+      const rows = this.#byKey.get(`${indicator}\u0000${period}`);
+      if (!rows) continue;
+      const best = mostSpecific(rows, unit);
+      if (best) return best;
+    }
+    return null;
+  }
+}
+
+function periodsToTry(periodId: string): string[] {
+  const period = tryParsePeriod(periodId);
+  if (!period) return [periodId];
+  if (period.type === 'month')
+    return [period.id, periodContaining(period.id, 'quarter'), String(period.year)];
+  if (period.type === 'quarter') return [period.id, String(period.year)];
+  return [period.id];
+}
+
+function specificity(row: TargetRow, unit: TargetUnit): number {
+  if (row.orgUnitId !== null) return row.orgUnitId === unit.id ? 4 : -1;
+  if (row.groupId !== null) return unit.groupIds.has(row.groupId) ? 3 : -1;
+  if (row.level !== null) return row.level === unit.level ? 2 : -1;
+  return 1;
+}
+
+function mostSpecific(rows: readonly TargetRow[], unit: TargetUnit): TargetRow | null {
+  let best: TargetRow | null = null;
+  let bestScore = 0;
+  for (const row of rows) {
+    const score = specificity(row, unit);
+    if (score > bestScore) {
+      best = row;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,214 @@
+/**
+ * The demo medical group's scorecard (a `healthbsc/scorecard@1` document) and its targets, built from the
+ * generated data so the demo can be evaluated like any hospital's scheme.
+ *
+ * Seed 000 names the indicators of its four dimensions but gives no weights and no targets, so the demo makes
+ * the choices a performance office commonly makes, stated here:
+ * - equal weights for the four perspectives and for the indicators inside each (change them in the designer
+ *   or by an AHP survey);
+ * - rates (county visit, chronic-disease management): one target for every unit and year, the provincial
+ *   aims of Zhejiang's county medical community reform (county visit rate 90 %, standardised management 70 %);
+ * - costs per visit and per discharge: held at each unit's 2021 level for the same period of the year
+ *   (cost control: lower is better);
+ * - volumes (revenue, cases, referrals, technologies, training): 5 % above the same period of the previous
+ *   year; 2021, the baseline, is its own target.
+ */
+import { aggregateUnitValues, buildOrgTree, type ElementRule, ValueCube } from '../core/analytics/index.ts';
+import { monthsOf, periodRange, samePeriodLastYear } from '../core/periods/index.ts';
+import type { ScorecardFileInput } from '../core/scorecard/index.ts';
+import type { DemoDataElement, MedicalGroupDemo } from './types.ts';
+
+export const DEMO_SCORECARD_CODE = 'UMG-BSC';
+
+const PERSPECTIVES = [
+  { id: 'F', kind: 'financial', name: { en: 'Financial', zh: '财务维度' } },
+  { id: 'C', kind: 'customer', name: { en: 'Customer', zh: '客户维度' } },
+  { id: 'I', kind: 'internal', name: { en: 'Internal process', zh: '内部流程维度' } },
+  { id: 'L', kind: 'learning', name: { en: 'Learning and growth', zh: '学习与成长维度' } },
+] as const;
+
+/** Provincial aims used as the demo's rate targets (percent). */
+const RATE_TARGETS: Readonly<Record<string, number>> = {
+  county_visit_rate: 90,
+  diabetes_management_rate: 70,
+  hypertension_management_rate: 70,
+};
+
+const VOLUME_GROWTH = 1.05;
+
+function elementRule(element: DemoDataElement): {
+  aggregation: 'sum';
+  timeAggregation: 'sum' | 'average' | 'last';
+} {
+  // Every demo element sums across org units; `aggregation` in the generator is how months combine.
+  return { aggregation: 'sum', timeAggregation: element.aggregation };
+}
+
+/**
+ * The scorecard document for the demo group.
+ *
+ * @example compileScorecard(buildDemoScorecard(generateMedicalGroupDemo())).perspectives.length // 4
+ */
+export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
+  const perspectives = PERSPECTIVES.map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    name: p.name,
+    indicators: demo.indicators
+      .filter((i) => i.perspective === p.kind)
+      .map((i) => ({
+        id: i.code,
+        name: i.name,
+        formula:
+          i.denominator === null
+            ? i.numerator
+            : { numerator: i.numerator, denominator: i.denominator, factor: i.factor },
+        unit: i.unit,
+        decimals: i.unit === '%' ? 1 : 0,
+        direction: i.direction,
+        role: p.kind === 'financial' || p.kind === 'customer' ? ('lagging' as const) : ('leading' as const),
+        source: 'seed 000 (000_f2cc7fd4e5e58b48.txt)',
+      })),
+  }));
+  const equal = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, 1 / ids.length]));
+  return {
+    format: 'healthbsc/scorecard@1',
+    code: DEMO_SCORECARD_CODE,
+    name: { en: 'Yunhu Urban Medical Group balanced scorecard', zh: '云湖市城市医疗集团平衡计分卡' },
+    description:
+      "The four dimensions of seed 000's urban medical group. Weights are equal: seed 000 gives none; adjust them in the designer or by AHP.",
+    source: 'seed 000 (000_f2cc7fd4e5e58b48.txt)',
+    scoring: { method: { method: 'ratio', cap: 1 }, missingData: 'renormalize' },
+    dataElements: demo.dataElements.map((e) => ({
+      code: e.code,
+      name: e.name,
+      valueType: e.valueType,
+      ...(e.unit ? { unit: e.unit } : {}),
+      ...elementRule(e),
+      ...(e.min === undefined ? {} : { min: e.min }),
+    })),
+    perspectives,
+    weights: {
+      perspectives: { manual: equal(perspectives.map((p) => p.id)) },
+      indicators: Object.fromEntries(
+        perspectives.map((p) => [p.id, { manual: equal(p.indicators.map((i) => i.id)) }]),
+      ),
+    },
+  };
+}
+
+/** One target row of the demo: `orgUnit: null` applies to every unit. */
+export interface DemoTarget {
+  readonly indicator: string;
+  readonly orgUnit: string | null;
+  readonly period: string;
+  readonly target: number;
+  readonly source: string;
+}
+
+/**
+ * The demo's targets for every year, quarter and month of its data, following the rules in this file's header.
+ *
+ * @example buildDemoTargets(demo).find((t) => t.indicator === 'county_visit_rate')?.target // 90
+ */
+export function buildDemoTargets(demo: MedicalGroupDemo): DemoTarget[] {
+  const months = [...new Set(demo.values.map((v) => v.period))].sort();
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (!first || !last) return [];
+  const years = periodRange(first.slice(0, 4), last.slice(0, 4));
+  const quarters = periodRange(`${first.slice(0, 4)}Q1`, `${last.slice(0, 4)}Q4`);
+  const periods = [...years, ...quarters, ...months];
+  const baselineYear = years[0] ?? '';
+
+  const cube = new ValueCube({
+    units: demo.orgUnits.map((u) => u.code),
+    elements: demo.dataElements.map((e) => e.code),
+    months,
+  });
+  for (const v of demo.values) cube.setByCode(v.orgUnit, v.dataElement, v.period, v.value);
+  const tree = buildOrgTree(demo.orgUnits.map((u) => ({ code: u.code, parent: u.parent })));
+  const rules = new Map<string, ElementRule>(
+    demo.dataElements.map((e) => [e.code, { units: 'sum', time: elementRule(e).timeAggregation }]),
+  );
+
+  /** An indicator's value for a unit and period: its formula's parts aggregated, then divided. */
+  const valueOf = (
+    indicator: MedicalGroupDemo['indicators'][number],
+    unit: number,
+    period: string,
+  ): number | null => {
+    const monthIdx = monthsOf(period)
+      .map((m) => cube.monthIndex(m))
+      .filter((m) => m >= 0);
+    if (monthIdx.length === 0) return null;
+    const sumOf = (expression: string): number | null => {
+      // Demo formulas are a code or a sum of codes ("a + b").
+      let total = 0;
+      for (const code of expression.split('+').map((c) => c.trim())) {
+        const [value] = aggregateUnitValues(cube, tree, rules, {
+          unit,
+          elements: [cube.elementIndex(code)],
+          months: monthIdx,
+        });
+        if (value === null || value === undefined) return null;
+        total += value;
+      }
+      return total;
+    };
+    const numerator = sumOf(indicator.numerator);
+    if (numerator === null) return null;
+    if (indicator.denominator === null) return numerator * indicator.factor;
+    const denominator = sumOf(indicator.denominator);
+    return denominator ? (numerator / denominator) * indicator.factor : null;
+  };
+
+  const targets: DemoTarget[] = [];
+  for (const indicator of demo.indicators) {
+    const rate = RATE_TARGETS[indicator.code];
+    if (rate !== undefined) {
+      for (const year of years) {
+        targets.push({
+          indicator: indicator.code,
+          orgUnit: null,
+          period: year,
+          target: rate,
+          source: 'provincial aim',
+        });
+      }
+      continue;
+    }
+    demo.orgUnits.forEach((unit, u) => {
+      for (const period of periods) {
+        let target: number | null;
+        let source: string;
+        if (indicator.direction === 'lower') {
+          const baseline = `${baselineYear}${period.slice(4)}`;
+          target = valueOf(indicator, u, baseline);
+          source = `held at the ${baseline} level`;
+        } else {
+          const previous = samePeriodLastYear(period);
+          const prior = previous.startsWith(String(Number(baselineYear) - 1))
+            ? null
+            : valueOf(indicator, u, previous);
+          target = prior === null ? valueOf(indicator, u, period) : prior * VOLUME_GROWTH;
+          source = prior === null ? 'baseline year' : `${previous} + 5 %`;
+        }
+        if (target !== null && target > 0) {
+          targets.push({
+            indicator: indicator.code,
+            orgUnit: unit.code,
+            period,
+            target: round(target),
+            source,
+          });
+        }
+      }
+    });
+  }
+  return targets;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
