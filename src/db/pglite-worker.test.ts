@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgliteTemplate } from '../../test/engines.ts';
+import { openInProcessPglite, type PgliteClient } from './pglite-client.ts';
+import { openWorkerPglite } from './pglite-worker-client.ts';
+
+/** Counts how often a 10 ms interval fires while `work` runs. */
+async function ticksDuring(work: () => Promise<unknown>): Promise<number> {
+  let ticks = 0;
+  const timer = setInterval(() => {
+    ticks += 1;
+  }, 10);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return ticks;
+}
+
+// pg_sleep holds PGlite's thread for the whole 300 ms, like any slow query, whatever the machine's speed.
+const SLOW_QUERY = 'select pg_sleep(0.3)';
+
+describe('PGlite in a worker thread', () => {
+  let client: PgliteClient;
+  beforeAll(async () => {
+    client = await openWorkerPglite({ dataDir: null, loadDataDir: await pgliteTemplate() });
+  });
+  afterAll(() => client.close());
+
+  it('keeps a 10 ms timer firing while a slow query runs', async () => {
+    // About 30 ticks are expected; 10 leaves room for a busy machine yet proves the loop was free.
+    expect(await ticksDuring(() => client.query(SLOW_QUERY, []))).toBeGreaterThanOrEqual(10);
+  });
+
+  it('rejects a parameter that cannot cross to the worker instead of waiting forever', async () => {
+    await expect(client.query('select $1::text as value', [() => 'not data'])).rejects.toMatchObject({
+      name: 'DataCloneError',
+    });
+  });
+});
+
+describe('PGlite in this thread', () => {
+  let client: PgliteClient;
+  beforeAll(async () => {
+    client = await openInProcessPglite({ dataDir: null, loadDataDir: await pgliteTemplate() });
+  });
+  afterAll(() => client.close());
+
+  it('starves a 10 ms timer during a slow query, which is why the server uses the worker', async () => {
+    expect(await ticksDuring(() => client.query(SLOW_QUERY, []))).toBeLessThanOrEqual(1);
+  });
+});

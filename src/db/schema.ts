@@ -1,0 +1,256 @@
+/**
+ * The database's tables as Kysely sees them. Each table's interface mirrors the migration that creates
+ * it (src/db/migrations/); the domain tables come later. Value types follow ./value-parsers.ts: int8 is a
+ * number (a bigint only beyond 2^53), numeric a number, date an ISO `YYYY-MM-DD` string, timestamptz a Date.
+ */
+import type { ColumnType } from 'kysely';
+
+/** A JSON value as `jsonb` returns it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A `jsonb` column: read as parsed JSON, written as JSON text (`JSON.stringify(value)`). Both drivers pass
+ * a string through unchanged, whereas `pg` would turn a JavaScript array into a PostgreSQL array literal.
+ */
+export type JsonbColumn<Update = string | null> = ColumnType<
+  JsonValue | null,
+  string | null | undefined,
+  Update
+>;
+
+/**
+ * `audit_log` (migration 202611230430_audit_log.sql): the append-only trail of who changed what.
+ * A trigger rejects UPDATE, DELETE and TRUNCATE, so the update type of every column is `never`.
+ */
+export interface AuditLogTable {
+  /** bigserial: insertion order. */
+  readonly id: ColumnType<number, never, never>;
+  readonly occurred_at: ColumnType<Date, Date | undefined, never>;
+  /** Who acted: a user id or a system process name. */
+  readonly actor: ColumnType<string, string, never>;
+  /** Where from: the client's IP address, when there is one. */
+  readonly address: ColumnType<string | null, string | null | undefined, never>;
+  /** What was done, e.g. `update`, `import`, `login`. */
+  readonly action: ColumnType<string, string, never>;
+  /** The kind of thing acted on, e.g. `data_value`, `indicator`. */
+  readonly entity: ColumnType<string, string, never>;
+  /** Which one: the entity's key as text. */
+  readonly entity_key: ColumnType<string | null, string | null | undefined, never>;
+  readonly old_value: JsonbColumn<never>;
+  readonly new_value: JsonbColumn<never>;
+  /** Why, in the actor's words (required by some changes, e.g. correcting a locked period). */
+  readonly reason: ColumnType<string | null, string | null | undefined, never>;
+  /** The org unit the change concerns, so lists can be filtered by a user's scope (202611230500_platform). */
+  readonly org_unit_id: ColumnType<number | null, number | null | undefined, never>;
+}
+
+/** An identity column: generated on insert, never written. */
+type Id = ColumnType<number, never, never>;
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** A timestamp with `default now()`. */
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+
+/** `org_unit` (202611230500_platform): the tree; root_id, level and path are set by a trigger. */
+export interface OrgUnitTable {
+  readonly id: Id;
+  parent_id: ColumnType<number | null, number | null, never>;
+  readonly root_id: ColumnType<number, never, never>;
+  readonly level: ColumnType<number, never, never>;
+  readonly path: ColumnType<string, never, never>;
+  code: string;
+  name_en: string;
+  name_zh: string | null;
+  type: 'group' | 'hospital' | 'department' | 'unit';
+  role: 'head' | 'branch' | null;
+  sort_order: Defaulted<number>;
+  readonly created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrgUnitGroupTable {
+  readonly id: Id;
+  code: string;
+  name_en: string;
+  name_zh: string | null;
+  readonly created_at: CreatedAt;
+}
+
+export interface OrgUnitGroupMemberTable {
+  group_id: number;
+  org_unit_id: number;
+}
+
+export interface PeriodTable {
+  id: string;
+  type: 'month' | 'quarter' | 'year';
+  start_date: string;
+  end_date: string;
+}
+
+export interface DataElementTable {
+  readonly id: Id;
+  code: string;
+  name_en: string;
+  name_zh: string | null;
+  value_type: Defaulted<'number' | 'integer' | 'percentage' | 'money'>;
+  unit: string | null;
+  aggregation: Defaulted<'sum' | 'average'>;
+  time_aggregation: Defaulted<'sum' | 'average' | 'last'>;
+  min_value: number | null;
+  max_value: number | null;
+  description: string | null;
+  readonly created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ScorecardTable {
+  readonly id: Id;
+  code: string;
+  name_en: string;
+  name_zh: string | null;
+  readonly created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ScorecardVersionTable {
+  readonly id: Id;
+  scorecard_id: number;
+  version: number;
+  /** The scorecard file without its `weights` block. */
+  definition: JsonbColumn<never>;
+  note: string | null;
+  created_by: string;
+  readonly created_at: CreatedAt;
+}
+
+export interface WeightVersionTable {
+  readonly id: Id;
+  scorecard_id: number;
+  version: number;
+  /** The `weights` block of the scorecard file. */
+  weights: JsonbColumn<never>;
+  source: 'manual' | 'ahp' | 'survey' | 'import';
+  source_ref: string | null;
+  note: string | null;
+  created_by: string;
+  readonly created_at: CreatedAt;
+}
+
+export interface ScorecardOrgUnitTable {
+  scorecard_id: number;
+  org_unit_id: number;
+  include_descendants: Defaulted<boolean>;
+}
+
+export interface TargetTable {
+  readonly id: Id;
+  scorecard_id: number;
+  indicator_code: string;
+  org_unit_id: number | null;
+  org_unit_group_id: number | null;
+  level: number | null;
+  period_id: string;
+  target: number | null;
+  lower: number | null;
+  upper: number | null;
+  reference: number | null;
+  source: string | null;
+  set_by: string;
+  set_at: UpdatedAt;
+}
+
+export interface DataValueTable {
+  root_id: number;
+  org_unit_id: number;
+  data_element_id: number;
+  period_id: string;
+  value: number;
+  comment: string | null;
+  import_batch_id: number | null;
+  updated_by: string;
+  updated_at: UpdatedAt;
+  version: Defaulted<number>;
+}
+
+export interface ReportedValueTable {
+  root_id: number;
+  scorecard_id: number;
+  indicator_code: string;
+  org_unit_id: number;
+  period_id: string;
+  value: number;
+  comment: string | null;
+  import_batch_id: number | null;
+  updated_by: string;
+  updated_at: UpdatedAt;
+  version: Defaulted<number>;
+}
+
+export interface AssessmentTable {
+  root_id: number;
+  scorecard_id: number;
+  indicator_code: string;
+  org_unit_id: number;
+  period_id: string;
+  rater: string;
+  score: number;
+  evidence: string | null;
+  import_batch_id: number | null;
+  updated_by: string;
+  updated_at: UpdatedAt;
+  version: Defaulted<number>;
+}
+
+export interface ImportBatchTable {
+  readonly id: Id;
+  kind: 'data' | 'targets' | 'assessments' | 'reported' | 'metadata';
+  file_name: string;
+  format: 'csv' | 'xlsx' | 'yaml' | 'json';
+  encoding: string | null;
+  checksum: string;
+  status: 'committed' | 'undone';
+  rows_read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  created_by: string;
+  readonly created_at: CreatedAt;
+  undone_by: string | null;
+  undone_at: Date | null;
+}
+
+export interface ImportChangeTable {
+  batch_id: number;
+  seq: number;
+  table_name: string;
+  key: JsonbColumn<never>;
+  old_value: JsonbColumn<never>;
+  new_value: JsonbColumn<never>;
+}
+
+export interface ChangeCounterTable {
+  scope: string;
+  revision: number;
+}
+
+export interface Database {
+  audit_log: AuditLogTable;
+  org_unit: OrgUnitTable;
+  org_unit_group: OrgUnitGroupTable;
+  org_unit_group_member: OrgUnitGroupMemberTable;
+  period: PeriodTable;
+  data_element: DataElementTable;
+  scorecard: ScorecardTable;
+  scorecard_version: ScorecardVersionTable;
+  weight_version: WeightVersionTable;
+  scorecard_org_unit: ScorecardOrgUnitTable;
+  target: TargetTable;
+  data_value: DataValueTable;
+  reported_value: ReportedValueTable;
+  assessment: AssessmentTable;
+  import_batch: ImportBatchTable;
+  import_change: ImportChangeTable;
+  change_counter: ChangeCounterTable;
+}
