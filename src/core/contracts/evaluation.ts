@@ -121,3 +121,46 @@ export function toEvaluationJson(
       : {}),
   };
 }
+
+const code = z.string().min(1).max(64);
+const periodId = z.string().regex(/^\d{4}(-\d{2}|[Qq][1-4])?$/, 'a period such as 2024-03, 2024Q1 or 2024');
+
+export const evaluationQuerySchema = z.object({
+  scorecard: code.describe('Scorecard code'),
+  orgUnit: code.describe('Org unit code'),
+  period: periodId.describe('Period: 2024-03 (month), 2024Q1 (quarter) or 2024 (year)'),
+});
+
+export const rankingQuerySchema = z.object({
+  scorecard: code,
+  period: periodId,
+  parent: code.describe('Rank the children (or all descendants) of this org unit'),
+  depth: z.enum(['children', 'descendants']).default('children'),
+});
+
+export const rankedUnitSchema = z.object({
+  rank: z.number().int().nullable(),
+  orgUnit: z.string(),
+  name: localized,
+  type: z.string(),
+  role: z.string().nullable(),
+  evaluation: evaluationSchema,
+});
+
+export const rankingSchema = z.object({ items: z.array(rankedUnitSchema) });
+
+export const seriesQuerySchema = z.object({
+  scorecard: code,
+  orgUnit: code,
+  from: periodId,
+  to: periodId,
+});
+
+export const seriesSchema = z.object({
+  items: z.array(z.object({ period: z.string(), evaluation: evaluationSchema })),
+});
+
+export type EvaluationQuery = z.infer<typeof evaluationQuerySchema>;
+export type RankingQuery = z.infer<typeof rankingQuerySchema>;
+export type RankingJson = z.infer<typeof rankingSchema>;
+export type SeriesJson = z.infer<typeof seriesSchema>;

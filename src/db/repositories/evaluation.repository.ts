@@ -1,0 +1,263 @@
+/**
+ * The reads the evaluation engine needs: metadata snapshots, an organisation's monthly values in bulk (for the
+ * in-memory cube), and the few per-request inputs (values stored at a quarter or year, reported values,
+ * qualitative ratings). Writes live in the resources' own repositories.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database, JsonValue } from '../schema.ts';
+
+type Reader = Kysely<Database>;
+
+export interface OrgUnitRow {
+  readonly id: number;
+  readonly code: string;
+  readonly parentId: number | null;
+  readonly rootId: number;
+  readonly level: number;
+  readonly type: string;
+  readonly role: string | null;
+  readonly nameEn: string;
+  readonly nameZh: string | null;
+}
+
+export async function loadOrgUnits(db: Reader): Promise<OrgUnitRow[]> {
+  return db
+    .selectFrom('org_unit')
+    .select([
+      'id',
+      'code',
+      'parent_id as parentId',
+      'root_id as rootId',
+      'level',
+      'type',
+      'role',
+      'name_en as nameEn',
+      'name_zh as nameZh',
+    ])
+    .orderBy('path')
+    .execute();
+}
+
+/** Org-unit id → the ids of the groups it belongs to. */
+export async function loadGroupMemberships(db: Reader): Promise<Map<number, Set<number>>> {
+  const rows = await db.selectFrom('org_unit_group_member').select(['group_id', 'org_unit_id']).execute();
+  const result = new Map<number, Set<number>>();
+  for (const row of rows) {
+    const set = result.get(row.org_unit_id) ?? new Set<number>();
+    set.add(row.group_id);
+    result.set(row.org_unit_id, set);
+  }
+  return result;
+}
+
+export interface DataElementRuleRow {
+  readonly id: number;
+  readonly code: string;
+  readonly aggregation: 'sum' | 'average';
+  readonly timeAggregation: 'sum' | 'average' | 'last';
+}
+
+export async function loadDataElementRules(db: Reader): Promise<DataElementRuleRow[]> {
+  return db
+    .selectFrom('data_element')
+    .select(['id', 'code', 'aggregation', 'time_aggregation as timeAggregation'])
+    .orderBy('id')
+    .execute();
+}
+
+export interface CurrentScorecardRow {
+  readonly scorecardId: number;
+  readonly code: string;
+  readonly versionId: number;
+  readonly version: number;
+  readonly definition: JsonValue | null;
+  readonly weightVersionId: number;
+  readonly weightVersion: number;
+  readonly weights: JsonValue | null;
+}
+
+/** The scorecard's latest structure and latest weights (or the given versions), or null if either is missing. */
+export async function loadScorecardVersion(
+  db: Reader,
+  code: string,
+  versions: { readonly structure?: number; readonly weights?: number } = {},
+): Promise<CurrentScorecardRow | null> {
+  const scorecard = await db
+    .selectFrom('scorecard')
+    .select(['id', 'code'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!scorecard) return null;
+  let structure = db
+    .selectFrom('scorecard_version')
+    .select(['id', 'version', 'definition'])
+    .where('scorecard_id', '=', scorecard.id);
+  structure =
+    versions.structure === undefined ? structure : structure.where('version', '=', versions.structure);
+  let weights = db
+    .selectFrom('weight_version')
+    .select(['id', 'version', 'weights'])
+    .where('scorecard_id', '=', scorecard.id);
+  weights = versions.weights === undefined ? weights : weights.where('version', '=', versions.weights);
+  const [s, w] = await Promise.all([
+    structure.orderBy('version', 'desc').limit(1).executeTakeFirst(),
+    weights.orderBy('version', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  if (!s || !w) return null;
+  return {
+    scorecardId: scorecard.id,
+    code: scorecard.code,
+    versionId: s.id,
+    version: s.version,
+    definition: s.definition,
+    weightVersionId: w.id,
+    weightVersion: w.version,
+    weights: w.weights,
+  };
+}
+
+export interface TargetDbRow {
+  readonly indicator: string;
+  readonly orgUnitId: number | null;
+  readonly groupId: number | null;
+  readonly level: number | null;
+  readonly periodId: string;
+  readonly target: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly reference: number | null;
+  readonly source: string | null;
+}
+
+export async function loadTargets(db: Reader, scorecardId: number): Promise<TargetDbRow[]> {
+  return db
+    .selectFrom('target')
+    .select([
+      'indicator_code as indicator',
+      'org_unit_id as orgUnitId',
+      'org_unit_group_id as groupId',
+      'level',
+      'period_id as periodId',
+      'target',
+      'lower',
+      'upper',
+      'reference',
+      'source',
+    ])
+    .where('scorecard_id', '=', scorecardId)
+    .execute();
+}
+
+/** The first and last month an organisation has monthly values for, or null when it has none. */
+export async function monthRangeOfRoot(
+  db: Reader,
+  rootId: number,
+): Promise<{ first: string; last: string } | null> {
+  const row = await db
+    .selectFrom('data_value')
+    .select([sql<string | null>`min(period_id)`.as('first'), sql<string | null>`max(period_id)`.as('last')])
+    .where('root_id', '=', rootId)
+    .where(sql<boolean>`period_id ~ '^[0-9]{4}-[0-9]{2}$'`)
+    .executeTakeFirst();
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
+
+export interface MonthlyValueRow {
+  readonly orgUnitId: number;
+  readonly dataElementId: number;
+  readonly periodId: string;
+  readonly value: number;
+}
+
+/**
+ * Streams an organisation's monthly values to `onRows`, a batch of org units at a time, so that millions of
+ * values never sit in memory as row objects all at once.
+ */
+export async function forEachMonthlyValue(
+  db: Reader,
+  rootId: number,
+  orgUnitIds: readonly number[],
+  onRows: (rows: readonly MonthlyValueRow[]) => void,
+  batchSize = 50,
+): Promise<void> {
+  for (let start = 0; start < orgUnitIds.length; start += batchSize) {
+    const batch = orgUnitIds.slice(start, start + batchSize);
+    const rows = await db
+      .selectFrom('data_value')
+      .select([
+        'org_unit_id as orgUnitId',
+        'data_element_id as dataElementId',
+        'period_id as periodId',
+        'value',
+      ])
+      .where('root_id', '=', rootId)
+      .where('org_unit_id', 'in', batch)
+      .where(sql<boolean>`period_id ~ '^[0-9]{4}-[0-9]{2}$'`)
+      .execute();
+    onRows(rows);
+  }
+}
+
+/** Values stored at exactly `periodId` (a quarter or a year) for the given units. */
+export async function loadValuesAtPeriod(
+  db: Reader,
+  rootId: number,
+  orgUnitIds: readonly number[],
+  periodId: string,
+): Promise<MonthlyValueRow[]> {
+  if (orgUnitIds.length === 0) return [];
+  return db
+    .selectFrom('data_value')
+    .select([
+      'org_unit_id as orgUnitId',
+      'data_element_id as dataElementId',
+      'period_id as periodId',
+      'value',
+    ])
+    .where('root_id', '=', rootId)
+    .where('org_unit_id', 'in', orgUnitIds)
+    .where('period_id', '=', periodId)
+    .execute();
+}
+
+export interface IndicatorInputRow {
+  readonly orgUnitId: number;
+  readonly indicator: string;
+  readonly value: number;
+}
+
+/** Reported indicator values of one scorecard for the given units and period. */
+export async function loadReportedValues(
+  db: Reader,
+  rootId: number,
+  scorecardId: number,
+  orgUnitIds: readonly number[] | null,
+  periodId: string,
+): Promise<IndicatorInputRow[]> {
+  let query = db
+    .selectFrom('reported_value')
+    .select(['org_unit_id as orgUnitId', 'indicator_code as indicator', 'value'])
+    .where('root_id', '=', rootId)
+    .where('scorecard_id', '=', scorecardId)
+    .where('period_id', '=', periodId);
+  if (orgUnitIds) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : [-1]);
+  return query.execute();
+}
+
+/** Qualitative ratings (one row per rater) of one scorecard for the given units and period. */
+export async function loadAssessments(
+  db: Reader,
+  rootId: number,
+  scorecardId: number,
+  orgUnitIds: readonly number[] | null,
+  periodId: string,
+): Promise<IndicatorInputRow[]> {
+  let query = db
+    .selectFrom('assessment')
+    .select(['org_unit_id as orgUnitId', 'indicator_code as indicator', 'score as value'])
+    .where('root_id', '=', rootId)
+    .where('scorecard_id', '=', scorecardId)
+    .where('period_id', '=', periodId);
+  if (orgUnitIds) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : [-1]);
+  return query.orderBy('rater').execute();
+}

@@ -1,0 +1,73 @@
+/**
+ * Evaluation routes: a scorecard for an org unit and period (the JSON of `healthbsc evaluate --json`), rankings
+ * of sibling units, and time series.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  evaluationQuerySchema,
+  evaluationSchema,
+  rankingQuerySchema,
+  rankingSchema,
+  seriesQuerySchema,
+  seriesSchema,
+} from '../../core/contracts/evaluation.ts';
+import { badRequest } from '../../core/errors/problem.ts';
+import { periodRange } from '../../core/periods/index.ts';
+import type { EvaluationEngine } from './evaluation-engine.ts';
+
+/** The longest series one request may ask for (ten years of months). */
+const MAX_SERIES = 120;
+
+export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/evaluations',
+      {
+        schema: {
+          tags: ['evaluations'],
+          summary: 'Evaluate a scorecard for an org unit and period',
+          description:
+            'Perspective scores, the composite V and its rating, each indicator with its actual, target, quantified value and weighted score. A parent aggregates its children as each data element prescribes (a group rate is Σ numerators ÷ Σ denominators); quarters and years are computed from months.',
+          querystring: evaluationQuerySchema,
+          response: { 200: evaluationSchema },
+        },
+      },
+      async (request) => engine.evaluate(request.query),
+    );
+
+    app.get(
+      '/api/rankings',
+      {
+        schema: {
+          tags: ['evaluations'],
+          summary: 'Rank the children (or all descendants) of an org unit by total score',
+          querystring: rankingQuerySchema,
+          response: { 200: rankingSchema },
+        },
+      },
+      async (request) => ({ items: await engine.rank(request.query) }),
+    );
+
+    app.get(
+      '/api/series',
+      {
+        schema: {
+          tags: ['evaluations'],
+          summary: 'Evaluate a scorecard for every period from one period to another',
+          querystring: seriesQuerySchema,
+          response: { 200: seriesSchema },
+        },
+      },
+      async (request) => {
+        const periods = periodRange(request.query.from, request.query.to);
+        if (periods.length > MAX_SERIES) {
+          throw badRequest(`A series may hold at most ${MAX_SERIES} periods; ask for a shorter range.`, [
+            'to',
+          ]);
+        }
+        const evaluations = await engine.series({ ...request.query, periods });
+        return { items: evaluations.map((evaluation, i) => ({ period: periods[i] ?? '', evaluation })) };
+      },
+    );
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * An immutable snapshot of the metadata evaluations read on every request (org units, groups, data elements,
+ * compiled scorecards, targets), rebuilt when the metadata change counter moves. Compiling a scorecard (AHP,
+ * formulas) happens once per snapshot, not per request.
+ */
+import { buildOrgTree, type ElementRule, type OrgTree } from '../../core/analytics/index.ts';
+import { invalid, isProblemError, notFound } from '../../core/errors/problem.ts';
+import { type CompiledScorecard, compileScorecard } from '../../core/scorecard/index.ts';
+import { TargetIndex } from '../../core/targets/index.ts';
+import type { Db } from '../../db/connect.ts';
+import {
+  type DataElementRuleRow,
+  loadDataElementRules,
+  loadGroupMemberships,
+  loadOrgUnits,
+  loadScorecardVersion,
+  loadTargets,
+  type OrgUnitRow,
+} from '../../db/repositories/evaluation.repository.ts';
+
+export interface ScorecardSnapshot {
+  readonly id: number;
+  readonly code: string;
+  readonly version: number;
+  readonly weightVersion: number;
+  readonly compiled: CompiledScorecard;
+  readonly targets: TargetIndex;
+  /** Codes of the data elements its formulas read. */
+  readonly elementCodes: readonly string[];
+}
+
+/** One organisation's tree: its units in tree order, with the tree the analytics kernel walks. */
+export interface RootTree {
+  readonly rootId: number;
+  readonly units: readonly OrgUnitRow[];
+  readonly tree: OrgTree;
+  /** Unit id → index in `units` and `tree.codes`. */
+  readonly indexOf: ReadonlyMap<number, number>;
+}
+
+export class MetadataSnapshot {
+  readonly revision: number;
+  readonly unitsByCode: ReadonlyMap<string, OrgUnitRow>;
+  readonly unitsById: ReadonlyMap<number, OrgUnitRow>;
+  readonly groupsOf: ReadonlyMap<number, ReadonlySet<number>>;
+  readonly elementsById: ReadonlyMap<number, DataElementRuleRow>;
+  readonly elementsByCode: ReadonlyMap<string, DataElementRuleRow>;
+  readonly #db: Db;
+  readonly #units: readonly OrgUnitRow[];
+  readonly #trees = new Map<number, RootTree>();
+  readonly #scorecards = new Map<string, Promise<ScorecardSnapshot>>();
+
+  private constructor(
+    db: Db,
+    revision: number,
+    units: readonly OrgUnitRow[],
+    groups: Map<number, Set<number>>,
+    elements: readonly DataElementRuleRow[],
+  ) {
+    this.#db = db;
+    this.revision = revision;
+    this.#units = units;
+    this.unitsByCode = new Map(units.map((u) => [u.code, u]));
+    this.unitsById = new Map(units.map((u) => [u.id, u]));
+    this.groupsOf = groups;
+    this.elementsById = new Map(elements.map((e) => [e.id, e]));
+    this.elementsByCode = new Map(elements.map((e) => [e.code, e]));
+  }
+
+  static async load(db: Db, revision: number): Promise<MetadataSnapshot> {
+    const [units, groups, elements] = await Promise.all([
+      loadOrgUnits(db.kysely),
+      loadGroupMemberships(db.kysely),
+      loadDataElementRules(db.kysely),
+    ]);
+    return new MetadataSnapshot(db, revision, units, groups, elements);
+  }
+
+  unit(code: string): OrgUnitRow {
+    const unit = this.unitsByCode.get(code);
+    if (!unit) throw notFound(`There is no org unit '${code}'.`);
+    return unit;
+  }
+
+  /** The tree of the organisation whose top-level unit is `rootId`. */
+  tree(rootId: number): RootTree {
+    let tree = this.#trees.get(rootId);
+    if (!tree) {
+      const units = this.#units.filter((u) => u.rootId === rootId);
+      const codeOf = new Map(units.map((u) => [u.id, u.code]));
+      tree = {
+        rootId,
+        units,
+        tree: buildOrgTree(
+          units.map((u) => ({
+            code: u.code,
+            parent: u.parentId === null ? null : (codeOf.get(u.parentId) ?? null),
+          })),
+        ),
+        indexOf: new Map(units.map((u, i) => [u.id, i])),
+      };
+      this.#trees.set(rootId, tree);
+    }
+    return tree;
+  }
+
+  /** The analytics rule of each data element, by code. */
+  rules(): Map<string, ElementRule> {
+    return new Map(
+      [...this.elementsByCode].map(([code, e]) => [code, { units: e.aggregation, time: e.timeAggregation }]),
+    );
+  }
+
+  /** The scorecard's current structure and weights, compiled, with its targets; cached for this snapshot. */
+  scorecard(code: string): Promise<ScorecardSnapshot> {
+    let pending = this.#scorecards.get(code);
+    if (!pending) {
+      pending = this.#loadScorecard(code);
+      // A failed load is not cached: the next request tries again and reports the error again.
+      pending.catch(() => this.#scorecards.delete(code));
+      this.#scorecards.set(code, pending);
+    }
+    return pending;
+  }
+
+  async #loadScorecard(code: string): Promise<ScorecardSnapshot> {
+    const row = await loadScorecardVersion(this.#db.kysely, code);
+    if (!row) throw notFound(`There is no scorecard '${code}'.`);
+    const definition = row.definition !== null && typeof row.definition === 'object' ? row.definition : {};
+    let compiled: CompiledScorecard;
+    try {
+      compiled = compileScorecard({ ...definition, weights: row.weights });
+    } catch (error) {
+      if (!isProblemError(error)) throw error;
+      throw invalid(
+        `Scorecard '${code}' (version ${row.version}, weights version ${row.weightVersion}) cannot be evaluated.`,
+        error.problem.issues,
+      );
+    }
+    const targets = await loadTargets(this.#db.kysely, row.scorecardId);
+    const elementCodes = new Set<string>();
+    for (const indicator of compiled.perspectives.flatMap((p) => p.indicators)) {
+      const formula = indicator.formula;
+      if (!formula) continue;
+      const formulas =
+        formula.type === 'expression' ? [formula.expression] : [formula.numerator, formula.denominator];
+      for (const f of formulas) for (const ref of f.references) elementCodes.add(ref);
+    }
+    return {
+      id: row.scorecardId,
+      code: row.code,
+      version: row.version,
+      weightVersion: row.weightVersion,
+      compiled,
+      targets: new TargetIndex(targets),
+      elementCodes: [...elementCodes],
+    };
+  }
+}
