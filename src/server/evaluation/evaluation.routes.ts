@@ -21,7 +21,7 @@ const MAX_SERIES = 120;
 export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      '/api/evaluations',
+      '/evaluations',
       {
         schema: {
           tags: ['evaluations'],
@@ -36,7 +36,7 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
     );
 
     app.get(
-      '/api/rankings',
+      '/rankings',
       {
         schema: {
           tags: ['evaluations'],
@@ -49,7 +49,7 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
     );
 
     app.get(
-      '/api/series',
+      '/series',
       {
         schema: {
           tags: ['evaluations'],

@@ -1,0 +1,57 @@
+/**
+ * Data elements (the raw measures formulas use) as the HTTP API reads and writes them. A new element is
+ * written exactly as in a scorecard file's `dataElements` (core/scorecard), so one shape serves both.
+ */
+import { z } from 'zod';
+import { dataElementSchema as dataElementFileSchema } from '../scorecard/scorecard-schema.ts';
+import { localizedTextSchema, pageSchema, paginationQuerySchema, timestampSchema } from './common.ts';
+
+export const valueTypeSchema = z.enum(['number', 'integer', 'percentage', 'money']);
+export const unitAggregationSchema = z.enum(['sum', 'average']);
+export const timeAggregationSchema = z.enum(['sum', 'average', 'last']);
+
+export const dataElementSchema = z.object({
+  code: z.string(),
+  name: localizedTextSchema,
+  valueType: valueTypeSchema,
+  unit: z.string().nullable(),
+  aggregation: unitAggregationSchema,
+  timeAggregation: timeAggregationSchema,
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  description: z.string().nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+export const createDataElementBodySchema = dataElementFileSchema;
+
+/** Any of the fields; null clears an optional one. The code never changes (formulas name it). */
+export const updateDataElementBodySchema = z
+  .object({
+    name: localizedTextSchema.optional(),
+    valueType: valueTypeSchema.optional(),
+    unit: z.string().nullable().optional(),
+    aggregation: unitAggregationSchema.optional(),
+    timeAggregation: timeAggregationSchema.optional(),
+    min: z.number().nullable().optional(),
+    max: z.number().nullable().optional(),
+    description: z.string().nullable().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' });
+
+export const listDataElementsQuerySchema = paginationQuerySchema
+  .extend({
+    valueType: valueTypeSchema.optional(),
+    /** Text found in the code or either name (case-insensitive). */
+    q: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
+export const dataElementPageSchema = pageSchema(dataElementSchema);
+
+export type DataElement = z.infer<typeof dataElementSchema>;
+export type CreateDataElementBody = z.infer<typeof createDataElementBodySchema>;
+export type UpdateDataElementBody = z.infer<typeof updateDataElementBodySchema>;
+export type ListDataElementsQuery = z.infer<typeof listDataElementsQuerySchema>;

@@ -1,0 +1,178 @@
+/**
+ * Scorecards as the HTTP API reads and writes them. A scorecard is written as a whole scorecard file
+ * (`healthbsc/scorecard@1`, core/scorecard) and read back as one, so export → import round-trips exactly.
+ * The structure (perspectives, indicators, scoring) and the weights are versioned separately: a new AHP survey
+ * makes a new weight version without touching the indicators.
+ */
+import { z } from 'zod';
+import { directionSchema, scorecardFileSchema } from '../scorecard/scorecard-schema.ts';
+import {
+  codeRefSchema,
+  localizedTextSchema,
+  noteSchema,
+  pageSchema,
+  paginationQuerySchema,
+  problemIssueSchema,
+  timestampSchema,
+} from './common.ts';
+
+export { scorecardFileSchema };
+
+/** Where a weight version came from: typed in, derived by AHP, from a survey, or imported with a file. */
+export const weightSourceSchema = z.enum(['manual', 'ahp', 'survey', 'import']);
+
+export const structureVersionSchema = z.object({
+  version: z.number().int().min(1),
+  note: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: timestampSchema,
+});
+
+export const weightVersionSchema = z.object({
+  version: z.number().int().min(1),
+  source: weightSourceSchema,
+  sourceRef: z.string().nullable(),
+  note: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: timestampSchema,
+});
+
+export const scorecardSummarySchema = z.object({
+  code: z.string(),
+  name: localizedTextSchema,
+  /** The current structure version. */
+  version: z.number().int().min(1),
+  /** The current weight version. */
+  weightVersion: z.number().int().min(1),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+export const scorecardOrgUnitSchema = z.object({
+  orgUnit: z.string(),
+  /** The scorecard applies to the unit's whole subtree unless this is false. */
+  includeDescendants: z.boolean(),
+});
+
+export const scorecardDetailSchema = z.object({
+  code: z.string(),
+  name: localizedTextSchema,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  structure: structureVersionSchema,
+  weights: weightVersionSchema,
+  orgUnits: z.array(scorecardOrgUnitSchema),
+  /** The scorecard file: this structure version with this weight version's `weights`. */
+  file: scorecardFileSchema,
+});
+
+/** `?version=&weightVersion=`: a structure version and a weight version; each defaults to the current one. */
+export const scorecardVersionQuerySchema = z
+  .object({
+    version: z.coerce.number().int().min(1).optional(),
+    weightVersion: z.coerce.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const importScorecardQuerySchema = z.object({ note: noteSchema.optional() }).strict();
+
+export const importScorecardResultSchema = z.object({
+  code: z.string(),
+  /** True when this request created the scorecard. */
+  created: z.boolean(),
+  structure: structureVersionSchema.extend({ created: z.boolean() }),
+  weights: weightVersionSchema.extend({ created: z.boolean() }),
+  /** Codes of the data elements the file added or changed. */
+  dataElements: z.object({ created: z.array(z.string()), updated: z.array(z.string()) }),
+  /** Problems that do not stop the scorecard from being used, such as an AHP matrix above the CR threshold. */
+  warnings: z.array(problemIssueSchema),
+});
+
+export const listScorecardsQuerySchema = paginationQuerySchema
+  .extend({ q: z.string().min(1).max(100).optional() })
+  .strict();
+
+export const scorecardPageSchema = pageSchema(scorecardSummarySchema);
+
+export const scorecardVersionsSchema = z.object({
+  /** Newest first. */
+  structure: z.array(structureVersionSchema),
+  /** Newest first. */
+  weights: z.array(weightVersionSchema),
+});
+
+export const putWeightsBodySchema = z
+  .object({
+    weights: scorecardFileSchema.shape.weights,
+    source: z.enum(['manual', 'ahp', 'survey']).default('manual'),
+    /** What the weights came from, e.g. the survey's name or date. */
+    sourceRef: z.string().max(200).nullable().optional(),
+    note: noteSchema.nullable().optional(),
+  })
+  .strict();
+
+export const putWeightsResultSchema = weightVersionSchema.extend({
+  /** False when the weights, source and note equal the current version's (nothing was stored). */
+  created: z.boolean(),
+  weights: scorecardFileSchema.shape.weights,
+  warnings: z.array(problemIssueSchema),
+});
+
+export const putScorecardOrgUnitsBodySchema = z
+  .object({
+    orgUnits: z
+      .array(z.object({ orgUnit: codeRefSchema, includeDescendants: z.boolean().default(true) }).strict())
+      .max(10_000),
+  })
+  .strict();
+
+export const scorecardOrgUnitsSchema = z.object({ orgUnits: z.array(scorecardOrgUnitSchema) });
+
+export const indicatorKindSchema = z.enum(['quantitative', 'qualitative']);
+
+/** One indicator of a scorecard's current version, with its weights. */
+export const indicatorSummarySchema = z.object({
+  scorecard: z.string(),
+  perspective: z.string(),
+  id: z.string(),
+  name: localizedTextSchema,
+  kind: indicatorKindSchema,
+  objective: z.string().nullable(),
+  unit: z.string().nullable(),
+  direction: directionSchema,
+  role: z.enum(['leading', 'lagging']).nullable(),
+  owner: z.string().nullable(),
+  formulaText: z.string().nullable(),
+  /** Weight within its perspective. */
+  weight: z.number(),
+  /** Perspective weight × weight. */
+  globalWeight: z.number(),
+});
+
+export const listIndicatorsQuerySchema = paginationQuerySchema
+  .extend({
+    scorecard: codeRefSchema.optional(),
+    perspective: z.string().min(1).max(64).optional(),
+    kind: indicatorKindSchema.optional(),
+    /** Text found in the id or either name (case-insensitive). */
+    q: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
+export const indicatorPageSchema = pageSchema(indicatorSummarySchema);
+
+export type ScorecardSummary = z.infer<typeof scorecardSummarySchema>;
+export type ScorecardDetail = z.infer<typeof scorecardDetailSchema>;
+export type StructureVersion = z.infer<typeof structureVersionSchema>;
+export type WeightVersion = z.infer<typeof weightVersionSchema>;
+export type WeightSource = z.infer<typeof weightSourceSchema>;
+export type ScorecardVersionQuery = z.infer<typeof scorecardVersionQuerySchema>;
+export type ImportScorecardResult = z.infer<typeof importScorecardResultSchema>;
+export type ListScorecardsQuery = z.infer<typeof listScorecardsQuerySchema>;
+export type ScorecardVersions = z.infer<typeof scorecardVersionsSchema>;
+export type PutWeightsBody = z.infer<typeof putWeightsBodySchema>;
+export type PutWeightsResult = z.infer<typeof putWeightsResultSchema>;
+export type PutScorecardOrgUnitsBody = z.infer<typeof putScorecardOrgUnitsBodySchema>;
+export type ScorecardOrgUnits = z.infer<typeof scorecardOrgUnitsSchema>;
+export type IndicatorSummary = z.infer<typeof indicatorSummarySchema>;
+export type ListIndicatorsQuery = z.infer<typeof listIndicatorsQuerySchema>;

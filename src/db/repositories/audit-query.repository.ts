@@ -1,0 +1,96 @@
+/**
+ * Reading the audit trail (written by ./audit.repository.ts): newest first, filtered by what changed, who changed
+ * it, which org unit it concerns and when.
+ */
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { AuditLogTable, Database, JsonValue } from '../schema.ts';
+import type { Executor, PageRows, PageWindow } from './query-helpers.ts';
+
+export interface AuditRecord {
+  readonly id: number;
+  readonly occurredAt: Date;
+  readonly actor: string;
+  readonly address: string | null;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityKey: string | null;
+  readonly oldValue: JsonValue | null;
+  readonly newValue: JsonValue | null;
+  readonly reason: string | null;
+  readonly orgUnitCode: string | null;
+}
+
+export interface AuditFilter {
+  readonly entity?: string;
+  readonly entityKey?: string;
+  readonly actor?: string;
+  readonly orgUnitId?: number;
+  /** A unit's path: changes concerning that unit or any unit under it. */
+  readonly subtreeOf?: string;
+  /** At or after. */
+  readonly from?: Date;
+  /** Before. */
+  readonly to?: Date;
+}
+
+type AuditScope = Database & { a: AuditLogTable };
+
+function filterConditions(
+  eb: ExpressionBuilder<AuditScope, 'a'>,
+  filter: AuditFilter,
+): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.entity !== undefined) conditions.push(eb('a.entity', '=', filter.entity));
+  if (filter.entityKey !== undefined) conditions.push(eb('a.entity_key', '=', filter.entityKey));
+  if (filter.actor !== undefined) conditions.push(eb('a.actor', '=', filter.actor));
+  if (filter.orgUnitId !== undefined) conditions.push(eb('a.org_unit_id', '=', filter.orgUnitId));
+  if (filter.subtreeOf !== undefined) {
+    conditions.push(
+      eb(
+        'a.org_unit_id',
+        'in',
+        eb.selectFrom('org_unit').select('id').where('path', 'like', `${filter.subtreeOf}%`),
+      ),
+    );
+  }
+  if (filter.from !== undefined) conditions.push(eb('a.occurred_at', '>=', filter.from));
+  if (filter.to !== undefined) conditions.push(eb('a.occurred_at', '<', filter.to));
+  return conditions;
+}
+
+/** One page of audit rows, newest first. */
+export async function listAuditEntries(
+  db: Executor,
+  filter: AuditFilter,
+  window: PageWindow,
+): Promise<PageRows<AuditRecord>> {
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('audit_log as a')
+      .leftJoin('org_unit as o', 'o.id', 'a.org_unit_id')
+      .select([
+        'a.id',
+        'a.occurred_at as occurredAt',
+        'a.actor',
+        'a.address',
+        'a.action',
+        'a.entity',
+        'a.entity_key as entityKey',
+        'a.old_value as oldValue',
+        'a.new_value as newValue',
+        'a.reason',
+        'o.code as orgUnitCode',
+      ])
+      .where((eb) => eb.and(filterConditions(eb, filter)))
+      .orderBy('a.id', 'desc')
+      .limit(window.limit)
+      .offset(window.offset)
+      .execute(),
+    db
+      .selectFrom('audit_log as a')
+      .select(sql<number>`count(*)::int`.as('total'))
+      .where((eb) => eb.and(filterConditions(eb, filter)))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.total };
+}

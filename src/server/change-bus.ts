@@ -1,0 +1,59 @@
+/**
+ * In-process notifications of committed writes. A service publishes after its transaction commits; the
+ * evaluation engine applies the changed values to its in-memory cube instead of reloading it. Another server
+ * process learns of the change through the change counters (src/db/repositories/change-counter.repository.ts)
+ * and reloads.
+ */
+
+/** One data value as it is after the change; `value: null` means it was removed. */
+export interface DataValueChange {
+  readonly orgUnitId: number;
+  readonly dataElementId: number;
+  readonly periodId: string;
+  readonly value: number | null;
+}
+
+export type ChangeEvent =
+  /** Data values of one organisation changed; `revision` is its counter after the change. */
+  | {
+      readonly kind: 'data-values';
+      readonly rootId: number;
+      readonly revision: number;
+      readonly values: readonly DataValueChange[];
+    }
+  /** Reported values or assessments of one organisation changed. */
+  | { readonly kind: 'root-inputs'; readonly rootId: number; readonly revision: number }
+  /** Metadata changed: org units, data elements, scorecards, weights, targets. */
+  | { readonly kind: 'metadata'; readonly revision: number };
+
+export type ChangeListener = (event: ChangeEvent) => void;
+
+export class ChangeBus {
+  readonly #listeners = new Set<ChangeListener>();
+  readonly #onListenerError: (error: unknown) => void;
+
+  /**
+   * `onListenerError` hears a listener's failure: the write it reports has committed already, so a failing
+   * listener must not turn it into an error for the writer.
+   */
+  constructor(
+    onListenerError: (error: unknown) => void = (error) => console.error('change listener failed:', error),
+  ) {
+    this.#onListenerError = onListenerError;
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  publish(event: ChangeEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#onListenerError(error);
+      }
+    }
+  }
+}

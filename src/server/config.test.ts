@@ -1,0 +1,90 @@
+import { describe, expect, it, test } from 'vitest';
+import { ConfigError, DEFAULT_BODY_LIMIT, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      database: { engine: 'pglite', dataDir: './data' },
+      bodyLimit: DEFAULT_BODY_LIMIT,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every HEALTHBSC_* variable', () => {
+    expect(
+      loadConfig({
+        HEALTHBSC_PORT: '8080',
+        HEALTHBSC_HOST: '0.0.0.0',
+        HEALTHBSC_DATABASE_URL: 'postgres://hbsc:secret@db.example:5432/healthbsc',
+        HEALTHBSC_DATA_DIR: '/var/lib/healthbsc',
+        HEALTHBSC_BODY_LIMIT: '2048',
+        HEALTHBSC_LOG_LEVEL: 'debug',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      database: { engine: 'postgres', url: 'postgres://hbsc:secret@db.example:5432/healthbsc' },
+      bodyLimit: 2048,
+      logLevel: 'debug',
+    });
+  });
+
+  it('lets a flag win over its variable', () => {
+    const config = loadConfig(
+      { HEALTHBSC_PORT: '8080', HEALTHBSC_DATA_DIR: '/env/dir' },
+      { port: '9090', 'data-dir': '/flag/dir' },
+    );
+    expect([config.port, config.database]).toEqual([9090, { engine: 'pglite', dataDir: '/flag/dir' }]);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ HEALTHBSC_DATABASE_URL: '', HEALTHBSC_PORT: '' }).database).toEqual({
+      engine: 'pglite',
+      dataDir: './data',
+    });
+  });
+
+  it('returns a frozen configuration, database settings included', () => {
+    const config = loadConfig({});
+    expect([Object.isFrozen(config), Object.isFrozen(config.database)]).toEqual([true, true]);
+  });
+
+  test.each([
+    [{ HEALTHBSC_PORT: 'eighty' }, {}, [{ key: 'HEALTHBSC_PORT', message: 'must be a whole number' }]],
+    [{ HEALTHBSC_PORT: '70000' }, {}, [{ key: 'HEALTHBSC_PORT', message: 'must be 1–65535' }]],
+    [{}, { port: '0' }, [{ key: '--port', message: 'must be 1–65535' }]],
+    [
+      { HEALTHBSC_DATABASE_URL: 'mysql://db/x' },
+      {},
+      [{ key: 'HEALTHBSC_DATABASE_URL', message: 'must be a postgres:// or postgresql:// URL' }],
+    ],
+    [
+      { HEALTHBSC_BODY_LIMIT: '10' },
+      {},
+      [{ key: 'HEALTHBSC_BODY_LIMIT', message: 'must be at least 1024 bytes' }],
+    ],
+    [
+      {},
+      { 'log-level': 'loud' },
+      [{ key: '--log-level', message: 'must be one of fatal, error, warn, info, debug, trace, silent' }],
+    ],
+  ])('refuses %j with flags %j, naming the key', (env, flags, issues) => {
+    expect(() => loadConfig(env, flags)).toThrow(expect.objectContaining({ name: 'ConfigError', issues }));
+  });
+
+  it('names every bad key in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ HEALTHBSC_PORT: 'x', HEALTHBSC_LOG_LEVEL: 'loud', HEALTHBSC_HOST: ' ' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error instanceof ConfigError ? error.message : '').toBe(
+      'Invalid configuration: HEALTHBSC_PORT must be a whole number; HEALTHBSC_HOST must not be empty; ' +
+        'HEALTHBSC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+  });
+});

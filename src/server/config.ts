@@ -1,0 +1,138 @@
+/**
+ * The server's configuration (../shared/STYLE.md habit 12): read once from `HEALTHBSC_*` environment variables
+ * and command-line flags (a flag wins over its variable), validated, typed and frozen. An invalid value stops
+ * start-up with one error naming every bad key.
+ *
+ * | variable                 | flag             | default      |
+ * |--------------------------|------------------|--------------|
+ * | `HEALTHBSC_PORT`         | `--port`         | 3000         |
+ * | `HEALTHBSC_HOST`         | `--host`         | 127.0.0.1    |
+ * | `HEALTHBSC_DATABASE_URL` | `--database-url` | (PGlite)     |
+ * | `HEALTHBSC_DATA_DIR`     | `--data-dir`     | ./data       |
+ * | `HEALTHBSC_BODY_LIMIT`   | `--body-limit`   | 10485760     |
+ * | `HEALTHBSC_LOG_LEVEL`    | `--log-level`    | info         |
+ */
+import { z } from 'zod';
+import type { DbConfig } from '../db/connect.ts';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** 10 MiB: a batch of 10,000 values is about 1.5 MB of JSON; files go through the import routes. */
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL when `HEALTHBSC_DATABASE_URL` is set; otherwise PGlite in `HEALTHBSC_DATA_DIR`. */
+  readonly database: DbConfig;
+  /** The largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+  readonly logLevel: LogLevel;
+}
+
+/** The flags, named as `node:util` `parseArgs` returns them (`--database-url` → `'database-url'`). */
+export interface ConfigFlags {
+  readonly port?: string;
+  readonly host?: string;
+  readonly 'database-url'?: string;
+  readonly 'data-dir'?: string;
+  readonly 'body-limit'?: string;
+  readonly 'log-level'?: string;
+}
+
+/** The `options` of `node:util` `parseArgs` for the flags above, for the CLI's `serve` command. */
+export const CONFIG_FLAG_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'database-url': { type: 'string' },
+  'data-dir': { type: 'string' },
+  'body-limit': { type: 'string' },
+  'log-level': { type: 'string' },
+} as const satisfies Record<keyof ConfigFlags, { type: 'string' }>;
+
+const SETTINGS = {
+  port: { variable: 'HEALTHBSC_PORT', flag: 'port' },
+  host: { variable: 'HEALTHBSC_HOST', flag: 'host' },
+  databaseUrl: { variable: 'HEALTHBSC_DATABASE_URL', flag: 'database-url' },
+  dataDir: { variable: 'HEALTHBSC_DATA_DIR', flag: 'data-dir' },
+  bodyLimit: { variable: 'HEALTHBSC_BODY_LIMIT', flag: 'body-limit' },
+  logLevel: { variable: 'HEALTHBSC_LOG_LEVEL', flag: 'log-level' },
+} as const satisfies Record<string, { variable: string; flag: keyof ConfigFlags }>;
+
+type Setting = keyof typeof SETTINGS;
+const SETTING_NAMES: readonly Setting[] = ['port', 'host', 'databaseUrl', 'dataDir', 'bodyLimit', 'logLevel'];
+
+const wholeNumber = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
+
+const rawSchema = z.object({
+  port: wholeNumber
+    .pipe(z.number().int().min(1, 'must be 1–65535').max(65_535, 'must be 1–65535'))
+    .default(3000),
+  host: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+  databaseUrl: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  dataDir: z.string().trim().min(1, 'must not be empty').default('./data'),
+  bodyLimit: wholeNumber
+    .pipe(z.number().int().min(1024, 'must be at least 1024 bytes'))
+    .default(DEFAULT_BODY_LIMIT),
+  logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+/** A configuration that cannot be used; `issues` name each bad variable or flag and why. */
+export class ConfigError extends Error {
+  readonly issues: readonly { readonly key: string; readonly message: string }[];
+  constructor(issues: readonly { readonly key: string; readonly message: string }[]) {
+    super(`Invalid configuration: ${issues.map((issue) => `${issue.key} ${issue.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * Reads the configuration from `env` (usually `process.env`) and `flags` (parsed command-line flags; a flag
+ * wins over its variable). Throws a ConfigError naming every bad key, each as the flag or variable that gave it.
+ *
+ * @example loadConfig({ HEALTHBSC_PORT: '8080' }).port // 8080
+ * @example loadConfig({}, { 'database-url': 'postgres://u@db/hbsc' }).database // { engine: 'postgres', url: … }
+ * @example loadConfig({ HEALTHBSC_PORT: 'x', HEALTHBSC_LOG_LEVEL: 'loud' }) // throws, naming both keys
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  flags: ConfigFlags = {},
+): ServerConfig {
+  const raw: Partial<Record<Setting, string>> = {};
+  const source: Partial<Record<Setting, string>> = {};
+  for (const setting of SETTING_NAMES) {
+    const { variable, flag } = SETTINGS[setting];
+    const fromFlag = flags[flag];
+    const fromEnv = env[variable];
+    if (fromFlag !== undefined) {
+      raw[setting] = fromFlag;
+      source[setting] = `--${flag}`;
+    } else if (fromEnv !== undefined && fromEnv !== '') {
+      raw[setting] = fromEnv;
+      source[setting] = variable;
+    }
+  }
+  const parsed = rawSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const setting = SETTING_NAMES.find((name) => name === issue.path[0]);
+        const key =
+          setting === undefined ? String(issue.path[0]) : (source[setting] ?? SETTINGS[setting].variable);
+        return { key, message: issue.message };
+      }),
+    );
+  }
+  const { port, host, databaseUrl, dataDir, bodyLimit, logLevel } = parsed.data;
+  const database: DbConfig =
+    databaseUrl === undefined
+      ? Object.freeze({ engine: 'pglite', dataDir })
+      : Object.freeze({ engine: 'postgres', url: databaseUrl });
+  return Object.freeze({ port, host, database, bodyLimit, logLevel });
+}

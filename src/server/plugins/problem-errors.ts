@@ -1,0 +1,83 @@
+/**
+ * The one error handler (../shared/STYLE.md habit 2): every error leaves as an RFC 9457 problem with
+ * `content-type: application/problem+json` and the body `{ type, title, status, detail, issues }`.
+ * - a ProblemError (services, request validation): its own status and body, plus any extension members;
+ * - Fastify's own client errors (malformed JSON, a body over the limit, a wrong content type): their status and
+ *   message, which Fastify writes for clients;
+ * - an unknown route: 404;
+ * - anything else: 500 with a generic detail and the request id. The error (its stack, SQL text) goes to the
+ *   server log only, never to the client.
+ */
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isProblemError, makeProblem, type Problem, type ProblemType } from '../../core/errors/problem.ts';
+import { ExtendedProblemError } from '../problem-extensions.ts';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TYPES_BY_STATUS: Readonly<Record<number, ProblemType>> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-large',
+};
+
+function sendProblem(
+  reply: FastifyReply,
+  problem: Problem,
+  extensions: Readonly<Record<string, unknown>> = {},
+): FastifyReply {
+  // Extension members follow the standard ones and never replace them (RFC 9457 §3.2).
+  const body: Record<string, unknown> = { ...problem };
+  for (const [key, value] of Object.entries(extensions)) if (!(key in body)) body[key] = value;
+  // A serializer of our own: the route's response schemas describe its successes, not its problems.
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
+}
+
+/** A client error Fastify raised itself (it sets a 4xx `statusCode` and a message written for clients). */
+function fastifyClientProblem(error: FastifyError): Problem | null {
+  const status = error.statusCode;
+  if (
+    status === undefined ||
+    status < 400 ||
+    status > 499 ||
+    typeof error.code !== 'string' ||
+    !error.code.startsWith('FST_')
+  ) {
+    return null;
+  }
+  const type = TYPES_BY_STATUS[status] ?? 'bad-request';
+  const base = makeProblem(type, error.message);
+  return {
+    ...base,
+    status,
+    title: TYPES_BY_STATUS[status] === undefined ? (STATUS_CODES[status] ?? base.title) : base.title,
+  };
+}
+
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (isProblemError(error)) {
+    return sendProblem(reply, error.problem, error instanceof ExtendedProblemError ? error.extensions : {});
+  }
+  const clientProblem = fastifyClientProblem(error);
+  if (clientProblem !== null) return sendProblem(reply, clientProblem);
+  request.log.error({ err: error }, 'request failed');
+  return sendProblem(
+    reply,
+    makeProblem(
+      'internal',
+      `Something went wrong on the server. Quote request id ${request.id} when reporting it.`,
+    ),
+  );
+}
+
+/** Installs the error and not-found handlers on `app` (call before registering routes). */
+export function registerProblemErrors(app: FastifyInstance): void {
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    return sendProblem(reply, makeProblem('not-found', `There is no route ${request.method} ${path}.`));
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * What every route's schema repeats: the problem responses it may send, described for OpenAPI with the
+ * `application/problem+json` content type the error handler (./problem-errors.ts) sends.
+ */
+import { problemSchema } from '../../core/contracts/common.ts';
+import { versionConflictProblemSchema } from '../../core/contracts/data-values.ts';
+import { PROBLEM_CONTENT_TYPE } from './problem-errors.ts';
+
+const DESCRIPTIONS = {
+  400: 'The request is not valid: every issue with its path.',
+  404: 'A code in the request names nothing.',
+  409: 'The request conflicts with what is stored.',
+  500: 'An unexpected error; details are in the server log.',
+} as const;
+
+type ProblemStatus = keyof typeof DESCRIPTIONS;
+
+function problemResponse(status: ProblemStatus) {
+  return {
+    description: DESCRIPTIONS[status],
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
+  };
+}
+
+/** The OpenAPI responses of the problems a route may send (500 is always included). */
+export function problemResponses(...statuses: readonly ProblemStatus[]) {
+  const responses: Record<number, ReturnType<typeof problemResponse>> = {};
+  for (const status of [...statuses, 500] as const) responses[status] = problemResponse(status);
+  return responses;
+}
+
+/** The 409 of a batch write, which also carries what is stored now for each conflicting value. */
+export const versionConflictResponse = {
+  409: {
+    description:
+      'A `version` did not match what is stored; `current` holds what is stored now. Nothing was written.',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: versionConflictProblemSchema } },
+  },
+};

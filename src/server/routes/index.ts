@@ -1,0 +1,29 @@
+/**
+ * This module's route plugins, registered by `buildApp` (../app.ts) under `/api`.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { assessmentRoutes } from './assessments.routes.ts';
+import { auditRoutes } from './audit.routes.ts';
+import { dataElementRoutes } from './data-elements.routes.ts';
+import { dataValueRoutes } from './data-values.routes.ts';
+import { indicatorRoutes } from './indicators.routes.ts';
+import { orgUnitGroupRoutes } from './org-unit-groups.routes.ts';
+import { orgUnitRoutes } from './org-units.routes.ts';
+import { periodRoutes } from './periods.routes.ts';
+import { reportedValueRoutes } from './reported-values.routes.ts';
+import { scorecardRoutes } from './scorecards.routes.ts';
+import { targetRoutes } from './targets.routes.ts';
+
+export const API_ROUTES: readonly FastifyPluginAsync[] = [
+  orgUnitRoutes,
+  orgUnitGroupRoutes,
+  periodRoutes,
+  dataElementRoutes,
+  scorecardRoutes,
+  indicatorRoutes,
+  targetRoutes,
+  dataValueRoutes,
+  reportedValueRoutes,
+  assessmentRoutes,
+  auditRoutes,
+];

@@ -1,0 +1,212 @@
+/**
+ * Data elements: create, read, change and delete. A delete is refused (409) while values are stored for the
+ * element or a scorecard's current version declares it, since either would lose meaning without it.
+ */
+import type { Page } from '../../core/contracts/common.ts';
+import type {
+  CreateDataElementBody,
+  DataElement,
+  ListDataElementsQuery,
+  UpdateDataElementBody,
+} from '../../core/contracts/data-elements.ts';
+import { badRequest, conflict } from '../../core/errors/problem.ts';
+import {
+  countDataValuesOf,
+  type DataElementFields,
+  type DataElementRecord,
+  deleteDataElement,
+  findDataElementByCode,
+  insertDataElement,
+  listDataElements,
+  lockDataElement,
+  scorecardsDeclaring,
+  updateDataElement,
+} from '../../db/repositories/data-element.repository.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import { commitWrite } from './commit-write.ts';
+import { isoTime, localized, toPage } from './format.ts';
+import { requireDataElement } from './lookups.ts';
+
+export function toDataElement(row: DataElementRecord): DataElement {
+  return {
+    code: row.code,
+    name: localized(row.nameEn, row.nameZh),
+    valueType: row.valueType,
+    unit: row.unit,
+    aggregation: row.aggregation,
+    timeAggregation: row.timeAggregation,
+    min: row.minValue,
+    max: row.maxValue,
+    description: row.description,
+    createdAt: isoTime(row.createdAt),
+    updatedAt: isoTime(row.updatedAt),
+  };
+}
+
+/** The stored fields of an element as a scorecard file declares it (absent optional fields become null). */
+export function fieldsFromFile(element: CreateDataElementBody): DataElementFields {
+  return {
+    nameEn: element.name.en,
+    nameZh: element.name.zh ?? null,
+    valueType: element.valueType,
+    unit: element.unit ?? null,
+    aggregation: element.aggregation,
+    timeAggregation: element.timeAggregation,
+    minValue: element.min ?? null,
+    maxValue: element.max ?? null,
+    description: element.description ?? null,
+  };
+}
+
+function fieldsOf(row: DataElementRecord): DataElementFields {
+  return {
+    nameEn: row.nameEn,
+    nameZh: row.nameZh,
+    valueType: row.valueType,
+    unit: row.unit,
+    aggregation: row.aggregation,
+    timeAggregation: row.timeAggregation,
+    minValue: row.minValue,
+    maxValue: row.maxValue,
+    description: row.description,
+  };
+}
+
+const FIELD_NAMES: readonly (keyof DataElementFields)[] = [
+  'nameEn',
+  'nameZh',
+  'valueType',
+  'unit',
+  'aggregation',
+  'timeAggregation',
+  'minValue',
+  'maxValue',
+  'description',
+];
+
+/** Whether two sets of fields are the same (a stored record's other columns are ignored). */
+export function sameFields(a: DataElementFields, b: DataElementFields): boolean {
+  return FIELD_NAMES.every((key) => a[key] === b[key]);
+}
+
+function checkRange(fields: DataElementFields): void {
+  if (fields.minValue !== null && fields.maxValue !== null && fields.minValue > fields.maxValue) {
+    throw badRequest(`min ${fields.minValue} is above max ${fields.maxValue}.`, ['min']);
+  }
+}
+
+export async function createDataElement(
+  ctx: ServerContext,
+  actor: Actor,
+  input: CreateDataElementBody,
+): Promise<DataElement> {
+  const fields = fieldsFromFile(input);
+  checkRange(fields);
+  return commitWrite(ctx, actor, async (trx) => {
+    if ((await findDataElementByCode(trx, input.code)) !== undefined) {
+      throw conflict(`A data element '${input.code}' already exists.`);
+    }
+    const created = toDataElement(await insertDataElement(trx, input.code, fields, ctx.now()));
+    return {
+      result: created,
+      audit: [{ action: 'create', entity: 'data_element', entityKey: created.code, newValue: created }],
+      touched: [{ kind: 'metadata' }],
+    };
+  });
+}
+
+export async function updateDataElementByCode(
+  ctx: ServerContext,
+  actor: Actor,
+  input: { readonly code: string; readonly changes: UpdateDataElementBody },
+): Promise<DataElement> {
+  return commitWrite(ctx, actor, async (trx) => {
+    const found = await requireDataElement(trx, input.code);
+    await lockDataElement(trx, found.id);
+    const current = await requireDataElement(trx, input.code);
+    const c = input.changes;
+    const old = fieldsOf(current);
+    const fields: DataElementFields = {
+      nameEn: c.name?.en ?? old.nameEn,
+      nameZh: c.name === undefined ? old.nameZh : (c.name.zh ?? null),
+      valueType: c.valueType ?? old.valueType,
+      unit: c.unit === undefined ? old.unit : c.unit,
+      aggregation: c.aggregation ?? old.aggregation,
+      timeAggregation: c.timeAggregation ?? old.timeAggregation,
+      minValue: c.min === undefined ? old.minValue : c.min,
+      maxValue: c.max === undefined ? old.maxValue : c.max,
+      description: c.description === undefined ? old.description : c.description,
+    };
+    checkRange(fields);
+    const before = toDataElement(current);
+    if (sameFields(old, fields)) return { result: before, audit: [], touched: [] };
+    const after = toDataElement(await updateDataElement(trx, current.id, fields, ctx.now()));
+    return {
+      result: after,
+      audit: [
+        {
+          action: 'update',
+          entity: 'data_element',
+          entityKey: after.code,
+          oldValue: before,
+          newValue: after,
+        },
+      ],
+      touched: [{ kind: 'metadata' }],
+    };
+  });
+}
+
+/** Deletes an element; 409 while values are stored for it or a current scorecard declares it. */
+export async function deleteDataElementByCode(
+  ctx: ServerContext,
+  actor: Actor,
+  input: { readonly code: string },
+): Promise<void> {
+  await commitWrite(ctx, actor, async (trx) => {
+    const element = await requireDataElement(trx, input.code);
+    await lockDataElement(trx, element.id);
+    const values = await countDataValuesOf(trx, element.id);
+    if (values > 0) {
+      throw conflict(
+        `The data element '${element.code}' has ${values} stored value${values === 1 ? '' : 's'}; delete them first.`,
+      );
+    }
+    const scorecards = await scorecardsDeclaring(trx, element.code);
+    if (scorecards.length > 0) {
+      throw conflict(
+        `The data element '${element.code}' is declared by the scorecard${scorecards.length === 1 ? '' : 's'} ${scorecards.map((code) => `'${code}'`).join(', ')}.`,
+      );
+    }
+    await deleteDataElement(trx, element.id);
+    return {
+      result: undefined,
+      audit: [
+        {
+          action: 'delete',
+          entity: 'data_element',
+          entityKey: element.code,
+          oldValue: toDataElement(element),
+        },
+      ],
+      touched: [{ kind: 'metadata' }],
+    };
+  });
+}
+
+export async function getDataElement(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: { readonly code: string },
+): Promise<DataElement> {
+  return toDataElement(await requireDataElement(ctx.db.kysely, input.code));
+}
+
+export async function listDataElementsPage(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: ListDataElementsQuery,
+): Promise<Page<DataElement>> {
+  const page = await listDataElements(ctx.db.kysely, { valueType: input.valueType, text: input.q }, input);
+  return toPage(page, input, toDataElement);
+}

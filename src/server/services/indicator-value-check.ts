@@ -1,0 +1,81 @@
+/**
+ * The checks reported values and assessments share: the scorecard exists, the indicator is one of its current
+ * version (of the right kind), the org unit exists and the period is a period. Each problem is reported with
+ * its path inside the batch, so a whole batch is checked in one pass.
+ */
+import type { ProblemIssue } from '../../core/errors/problem.ts';
+import { type Period, tryParsePeriod } from '../../core/periods/index.ts';
+import { findOrgUnitsByCodes, type OrgUnitRecord } from '../../db/repositories/org-unit.repository.ts';
+import { distinct, type Executor } from '../../db/repositories/query-helpers.ts';
+import { loadIndicatorIndex, type ScorecardIndicators } from './indicator-index.ts';
+
+export interface IndicatorValueRef {
+  readonly scorecard: string;
+  readonly indicator: string;
+  readonly orgUnit: string;
+  readonly period: string;
+}
+
+export interface ResolvedIndicatorRef {
+  readonly scorecard: ScorecardIndicators;
+  readonly unit: OrgUnitRecord;
+  readonly period: Period;
+}
+
+export interface IndicatorRefChecker {
+  /** The resolved references of one item, or null after adding its problems to `issues`. */
+  check(
+    item: IndicatorValueRef,
+    path: readonly (string | number)[],
+    issues: ProblemIssue[],
+  ): ResolvedIndicatorRef | null;
+}
+
+/** Loads what the items name (scorecards, org units) once, and checks items against it. */
+export async function createIndicatorRefChecker(
+  db: Executor,
+  items: readonly IndicatorValueRef[],
+  kind: 'quantitative' | 'qualitative',
+): Promise<IndicatorRefChecker> {
+  const [scorecards, units] = await Promise.all([
+    loadIndicatorIndex(db, distinct(items.map((item) => item.scorecard))),
+    findOrgUnitsByCodes(db, distinct(items.map((item) => item.orgUnit))),
+  ]);
+  return {
+    check(item, path, issues) {
+      const before = issues.length;
+      const at = (field: string) => [...path, field];
+      const scorecard = scorecards.get(item.scorecard);
+      const indicator = scorecard?.indicators.get(item.indicator);
+      if (scorecard === undefined)
+        issues.push({ path: at('scorecard'), message: `there is no scorecard '${item.scorecard}'` });
+      else if (indicator === undefined) {
+        issues.push({
+          path: at('indicator'),
+          message: `'${item.indicator}' is not an indicator of '${item.scorecard}'`,
+        });
+      } else if (indicator.kind !== kind) {
+        issues.push({
+          path: at('indicator'),
+          message:
+            kind === 'qualitative'
+              ? `'${item.indicator}' is quantitative: its value comes from data, not from raters`
+              : `'${item.indicator}' is qualitative: raters score it, it has no reported value`,
+        });
+      }
+      const unit = units.get(item.orgUnit);
+      if (unit === undefined)
+        issues.push({ path: at('orgUnit'), message: `there is no org unit '${item.orgUnit}'` });
+      const period = tryParsePeriod(item.period);
+      if (period === null) {
+        issues.push({
+          path: at('period'),
+          message: `'${item.period}' is not a period: use 2024-03, 2024Q1 or 2024`,
+        });
+      }
+      if (issues.length > before || scorecard === undefined || unit === undefined || period === null)
+        return null;
+      return { scorecard, unit, period };
+    },
+  };
+}

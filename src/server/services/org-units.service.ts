@@ -1,0 +1,165 @@
+/**
+ * Org units: create under a parent named by code, rename, reorder, and read the tree (one unit, a filtered
+ * list, a unit's children, a subtree).
+ */
+import type { Page, PaginationQuery } from '../../core/contracts/common.ts';
+import type {
+  CreateOrgUnitBody,
+  ListOrgUnitsQuery,
+  OrgUnit,
+  UpdateOrgUnitBody,
+} from '../../core/contracts/org-units.ts';
+import { conflict, notFound } from '../../core/errors/problem.ts';
+import {
+  findOrgUnitByCode,
+  insertOrgUnit,
+  listOrgUnits,
+  lockOrgUnit,
+  type OrgUnitFilter,
+  type OrgUnitRecord,
+  updateOrgUnit,
+} from '../../db/repositories/org-unit.repository.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import { commitWrite } from './commit-write.ts';
+import { isoTime, localized, toPage } from './format.ts';
+import { requireOrgUnit } from './lookups.ts';
+
+export function toOrgUnit(row: OrgUnitRecord): OrgUnit {
+  return {
+    code: row.code,
+    name: localized(row.nameEn, row.nameZh),
+    type: row.type,
+    role: row.role,
+    parent: row.parentCode,
+    root: row.rootCode,
+    level: row.level,
+    sortOrder: row.sortOrder,
+    createdAt: isoTime(row.createdAt),
+    updatedAt: isoTime(row.updatedAt),
+  };
+}
+
+/** Creates a unit under the parent the body names (or at the top). 409 when the code is taken. */
+export async function createOrgUnit(
+  ctx: ServerContext,
+  actor: Actor,
+  input: CreateOrgUnitBody,
+): Promise<OrgUnit> {
+  return commitWrite(ctx, actor, async (trx) => {
+    if ((await findOrgUnitByCode(trx, input.code)) !== undefined) {
+      throw conflict(`An org unit '${input.code}' already exists.`);
+    }
+    let parentId: number | null = null;
+    if (input.parent !== undefined && input.parent !== null) {
+      const parent = await findOrgUnitByCode(trx, input.parent);
+      if (parent === undefined) throw notFound(`There is no org unit '${input.parent}' to be the parent.`);
+      parentId = parent.id;
+    }
+    const row = await insertOrgUnit(trx, {
+      parentId,
+      code: input.code,
+      nameEn: input.name.en,
+      nameZh: input.name.zh ?? null,
+      type: input.type,
+      role: input.role ?? null,
+      sortOrder: input.sortOrder ?? 0,
+      now: ctx.now(),
+    });
+    const created = toOrgUnit(row);
+    return {
+      result: created,
+      audit: [
+        { action: 'create', entity: 'org_unit', entityKey: row.code, newValue: created, orgUnitId: row.id },
+      ],
+      touched: [{ kind: 'metadata' }],
+    };
+  });
+}
+
+/** Changes a unit's names, role or sort order. Nothing is written when nothing changes. */
+export async function updateOrgUnitByCode(
+  ctx: ServerContext,
+  actor: Actor,
+  input: { readonly code: string; readonly changes: UpdateOrgUnitBody },
+): Promise<OrgUnit> {
+  return commitWrite(ctx, actor, async (trx) => {
+    const existing = await requireOrgUnit(trx, input.code);
+    await lockOrgUnit(trx, existing.id);
+    const current = await requireOrgUnit(trx, input.code);
+    const { name, role, sortOrder } = input.changes;
+    const before = toOrgUnit(current);
+    const same =
+      (name === undefined || (name.en === current.nameEn && (name.zh ?? null) === current.nameZh)) &&
+      (role === undefined || role === current.role) &&
+      (sortOrder === undefined || sortOrder === current.sortOrder);
+    if (same) return { result: before, audit: [], touched: [] };
+    const row = await updateOrgUnit(trx, current.id, {
+      nameEn: name?.en,
+      nameZh: name === undefined ? undefined : (name.zh ?? null),
+      role,
+      sortOrder,
+      now: ctx.now(),
+    });
+    const after = toOrgUnit(row);
+    return {
+      result: after,
+      audit: [
+        {
+          action: 'update',
+          entity: 'org_unit',
+          entityKey: row.code,
+          oldValue: before,
+          newValue: after,
+          orgUnitId: row.id,
+        },
+      ],
+      touched: [{ kind: 'metadata' }],
+    };
+  });
+}
+
+export async function getOrgUnit(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: { readonly code: string },
+): Promise<OrgUnit> {
+  return toOrgUnit(await requireOrgUnit(ctx.db.kysely, input.code));
+}
+
+/** A page of units matching the filters (each code filter must name an existing unit). */
+export async function listOrgUnitsPage(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: ListOrgUnitsQuery,
+): Promise<Page<OrgUnit>> {
+  const db = ctx.db.kysely;
+  const filter: OrgUnitFilter = {
+    type: input.type,
+    role: input.role,
+    level: input.level,
+    text: input.q,
+    parentId: input.parent === undefined ? undefined : (await requireOrgUnit(db, input.parent)).id,
+    rootId: input.root === undefined ? undefined : (await requireOrgUnit(db, input.root)).id,
+  };
+  return toPage(await listOrgUnits(db, filter, input), input, toOrgUnit);
+}
+
+/** A page of a unit's children. */
+export async function listOrgUnitChildren(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: PaginationQuery & { readonly code: string },
+): Promise<Page<OrgUnit>> {
+  const unit = await requireOrgUnit(ctx.db.kysely, input.code);
+  return toPage(await listOrgUnits(ctx.db.kysely, { parentId: unit.id }, input), input, toOrgUnit);
+}
+
+/** A page of a unit's subtree: the unit itself first, then its descendants level by level. */
+export async function listOrgUnitSubtree(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: PaginationQuery & { readonly code: string },
+): Promise<Page<OrgUnit>> {
+  const unit = await requireOrgUnit(ctx.db.kysely, input.code);
+  return toPage(await listOrgUnits(ctx.db.kysely, { subtreeOf: unit.path }, input), input, toOrgUnit);
+}

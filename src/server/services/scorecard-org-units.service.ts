@@ -1,0 +1,82 @@
+/**
+ * The org units a scorecard applies to (`scorecard_org_unit`), each with or without its subtree.
+ */
+import type { PutScorecardOrgUnitsBody, ScorecardOrgUnits } from '../../core/contracts/scorecards.ts';
+import { invalid, type ProblemIssue } from '../../core/errors/problem.ts';
+import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
+import { lockScorecard } from '../../db/repositories/scorecard.repository.ts';
+import {
+  listScorecardOrgUnits,
+  replaceScorecardOrgUnits,
+  type ScorecardOrgUnitRecord,
+} from '../../db/repositories/scorecard-org-unit.repository.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import { commitWrite } from './commit-write.ts';
+import { requireScorecard } from './lookups.ts';
+
+function toAssignments(rows: readonly ScorecardOrgUnitRecord[]): ScorecardOrgUnits {
+  return {
+    orgUnits: rows.map((row) => ({ orgUnit: row.orgUnitCode, includeDescendants: row.includeDescendants })),
+  };
+}
+
+export async function getScorecardOrgUnits(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: { readonly code: string },
+): Promise<ScorecardOrgUnits> {
+  const scorecard = await requireScorecard(ctx.db.kysely, input.code);
+  return toAssignments(await listScorecardOrgUnits(ctx.db.kysely, scorecard.id));
+}
+
+/** Replaces the units a scorecard applies to; 400 naming every unknown or repeated unit by its index. */
+export async function putScorecardOrgUnits(
+  ctx: ServerContext,
+  actor: Actor,
+  input: { readonly code: string; readonly body: PutScorecardOrgUnitsBody },
+): Promise<ScorecardOrgUnits> {
+  return commitWrite(ctx, actor, async (trx) => {
+    const scorecard = await requireScorecard(trx, input.code);
+    await lockScorecard(trx, scorecard.id);
+    const wanted = input.body.orgUnits;
+    const units = await findOrgUnitsByCodes(
+      trx,
+      wanted.map((item) => item.orgUnit),
+    );
+    const issues: ProblemIssue[] = [];
+    const seen = new Map<string, number>();
+    wanted.forEach((item, index) => {
+      const path = ['orgUnits', index, 'orgUnit'];
+      if (!units.has(item.orgUnit)) issues.push({ path, message: `there is no org unit '${item.orgUnit}'` });
+      const first = seen.get(item.orgUnit);
+      if (first !== undefined)
+        issues.push({ path, message: `'${item.orgUnit}' is already listed at orgUnits[${first}]` });
+      else seen.set(item.orgUnit, index);
+    });
+    if (issues.length > 0) throw invalid('Some org units cannot be assigned.', issues);
+    const before = toAssignments(await listScorecardOrgUnits(trx, scorecard.id));
+    const rows = wanted
+      .map((item) => ({
+        orgUnitId: units.get(item.orgUnit)?.id ?? 0,
+        orgUnitCode: item.orgUnit,
+        includeDescendants: item.includeDescendants,
+      }))
+      .sort((a, b) => (a.orgUnitCode < b.orgUnitCode ? -1 : a.orgUnitCode > b.orgUnitCode ? 1 : 0));
+    const after = toAssignments(rows);
+    if (JSON.stringify(before) === JSON.stringify(after)) return { result: before, audit: [], touched: [] };
+    await replaceScorecardOrgUnits(trx, scorecard.id, rows);
+    return {
+      result: after,
+      audit: [
+        {
+          action: 'update',
+          entity: 'scorecard_org_unit',
+          entityKey: scorecard.code,
+          oldValue: before.orgUnits,
+          newValue: after.orgUnits,
+        },
+      ],
+      touched: [{ kind: 'metadata' }],
+    };
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * Setting a scorecard's weights without touching its structure: a new weight version, checked by compiling the
+ * current structure with the new weights (so AHP matrices are validated exactly as in a file), recording where
+ * the weights came from (typed in, AHP, a survey) and why.
+ */
+import type { PutWeightsBody, PutWeightsResult } from '../../core/contracts/scorecards.ts';
+import { compileScorecard } from '../../core/scorecard/index.ts';
+import {
+  findStructureVersion,
+  findWeightVersion,
+  insertWeightVersion,
+  lockScorecard,
+  touchScorecard,
+} from '../../db/repositories/scorecard.repository.ts';
+import type { JsonValue } from '../../db/schema.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import { commitWrite } from './commit-write.ts';
+import { sameJson } from './json-equal.ts';
+import { requireScorecard } from './lookups.ts';
+import { toWeightVersion } from './scorecards.service.ts';
+
+/**
+ * Stores `weights` as the scorecard's next weight version. 400 listing every problem (paths start at
+ * `weights`, as in the body); nothing is stored when the weights, source, reference and note equal the current
+ * version's.
+ */
+export async function putScorecardWeights(
+  ctx: ServerContext,
+  actor: Actor,
+  input: { readonly code: string; readonly body: PutWeightsBody },
+): Promise<PutWeightsResult> {
+  return commitWrite<PutWeightsResult>(ctx, actor, async (trx) => {
+    const scorecard = await requireScorecard(trx, input.code);
+    await lockScorecard(trx, scorecard.id);
+    const structure = await findStructureVersion(trx, scorecard.id);
+    const definition = structure?.definition;
+    if (
+      structure === undefined ||
+      definition === null ||
+      typeof definition !== 'object' ||
+      Array.isArray(definition)
+    ) {
+      throw new Error(`The scorecard '${scorecard.code}' has no structure version.`);
+    }
+    const compiled = compileScorecard({ ...definition, weights: input.body.weights });
+    const weights: JsonValue = JSON.parse(JSON.stringify(compiled.definition.weights));
+    const sourceRef = input.body.sourceRef ?? null;
+    const note = input.body.note ?? null;
+    const current = await findWeightVersion(trx, scorecard.id);
+    const unchanged =
+      current !== undefined &&
+      sameJson(current.weights, weights) &&
+      current.source === input.body.source &&
+      current.sourceRef === sourceRef &&
+      current.note === note;
+    const warnings = [...compiled.warnings];
+    if (unchanged) {
+      return {
+        result: {
+          ...toWeightVersion(current),
+          created: false,
+          weights: compiled.definition.weights,
+          warnings,
+        },
+        audit: [],
+        touched: [],
+      };
+    }
+    const now = ctx.now();
+    const stored = await insertWeightVersion(trx, scorecard.id, {
+      weights,
+      source: input.body.source,
+      sourceRef,
+      note,
+      createdBy: actor.id,
+      now,
+    });
+    await touchScorecard(trx, scorecard.id, { nameEn: scorecard.nameEn, nameZh: scorecard.nameZh, now });
+    return {
+      result: { ...toWeightVersion(stored), created: true, weights: compiled.definition.weights, warnings },
+      audit: [
+        {
+          action: 'create',
+          entity: 'weight_version',
+          entityKey: scorecard.code,
+          oldValue: current === undefined ? null : { version: current.version, source: current.source },
+          newValue: { version: stored.version, source: stored.source, sourceRef, note },
+        },
+      ],
+      touched: [{ kind: 'metadata' }],
+    };
+  });
+}

@@ -1,0 +1,345 @@
+/**
+ * Scorecards from scorecard files: import (create or replace), read a version, export back as a file, list,
+ * and list versions. An import validates the whole file with `compileScorecard` (core/scorecard), upserts its
+ * data elements, and stores a new structure version and a new weight version only when they differ from the
+ * current ones, so importing the same file twice changes nothing.
+ */
+import type { Page } from '../../core/contracts/common.ts';
+import type {
+  ImportScorecardResult,
+  ListScorecardsQuery,
+  ScorecardDetail,
+  ScorecardSummary,
+  ScorecardVersionQuery,
+  ScorecardVersions,
+  StructureVersion,
+  WeightVersion,
+} from '../../core/contracts/scorecards.ts';
+import { badRequest, conflict, notFound } from '../../core/errors/problem.ts';
+import { compileScorecard, type ScorecardFile } from '../../core/scorecard/index.ts';
+import type { AuditEntry } from '../../db/repositories/audit.repository.ts';
+import {
+  findDataElementsByCodes,
+  insertDataElement,
+  updateDataElement,
+} from '../../db/repositories/data-element.repository.ts';
+import type { Executor } from '../../db/repositories/query-helpers.ts';
+import {
+  findScorecardByCode,
+  findStructureVersion,
+  findWeightVersion,
+  insertScorecard,
+  insertStructureVersion,
+  insertWeightVersion,
+  listScorecards,
+  listStructureVersions,
+  listWeightVersions,
+  lockScorecard,
+  type ScorecardRecord,
+  type ScorecardSummaryRecord,
+  type StructureVersionRecord,
+  touchScorecard,
+  type WeightVersionRecord,
+} from '../../db/repositories/scorecard.repository.ts';
+import { listScorecardOrgUnits } from '../../db/repositories/scorecard-org-unit.repository.ts';
+import type { JsonValue } from '../../db/schema.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import { commitWrite } from './commit-write.ts';
+import { fieldsFromFile, sameFields, toDataElement } from './data-elements.service.ts';
+import { isoTime, localized, toPage } from './format.ts';
+import { sameJson } from './json-equal.ts';
+import { requireScorecard } from './lookups.ts';
+import { mergeScorecardFile, splitScorecardFile } from './scorecard-files.ts';
+
+export function toStructureVersion(row: Omit<StructureVersionRecord, 'definition'>): StructureVersion {
+  return {
+    version: row.version,
+    note: row.note,
+    createdBy: row.createdBy,
+    createdAt: isoTime(row.createdAt),
+  };
+}
+
+export function toWeightVersion(row: Omit<WeightVersionRecord, 'weights'>): WeightVersion {
+  return {
+    version: row.version,
+    source: row.source,
+    sourceRef: row.sourceRef,
+    note: row.note,
+    createdBy: row.createdBy,
+    createdAt: isoTime(row.createdAt),
+  };
+}
+
+function toSummary(row: ScorecardSummaryRecord): ScorecardSummary {
+  return {
+    code: row.code,
+    name: localized(row.nameEn, row.nameZh),
+    version: row.version,
+    weightVersion: row.weightVersion,
+    createdAt: isoTime(row.createdAt),
+    updatedAt: isoTime(row.updatedAt),
+  };
+}
+
+/** A validated file as stored JSON (it came from JSON, so it is JSON). */
+function asJson(value: unknown): JsonValue {
+  const json: JsonValue = JSON.parse(JSON.stringify(value));
+  return json;
+}
+
+export interface ImportScorecardInput {
+  /** The scorecard file (parsed JSON or YAML), validated whole here. */
+  readonly file: unknown;
+  /** `create` refuses an existing code (409); `replace` creates or replaces the scorecard `code`. */
+  readonly mode: 'create' | 'replace';
+  /** With `replace`: the code the file must have (the URL's). */
+  readonly code?: string;
+  readonly note?: string;
+}
+
+/**
+ * Imports a scorecard file. 400 listing every problem of the file; 409 on `create` of an existing code.
+ * The weights of an import are recorded with source `import`.
+ */
+export async function importScorecard(
+  ctx: ServerContext,
+  actor: Actor,
+  input: ImportScorecardInput,
+): Promise<ImportScorecardResult> {
+  const compiled = compileScorecard(input.file);
+  const file = compiled.definition;
+  if (input.mode === 'replace' && input.code !== undefined && input.code !== file.code) {
+    throw badRequest(`The file's code '${file.code}' is not the scorecard '${input.code}' it is sent to.`, [
+      'code',
+    ]);
+  }
+  const { structure, weights } = splitScorecardFile(file);
+  const now = ctx.now();
+  return commitWrite(ctx, actor, async (trx) => {
+    const audit: AuditEntry[] = [];
+    const existing = await findScorecardByCode(trx, file.code);
+    if (existing !== undefined && input.mode === 'create') {
+      throw conflict(
+        `A scorecard '${file.code}' already exists; replace it with PUT /api/scorecards/${file.code}.`,
+      );
+    }
+    const scorecard =
+      existing ??
+      (await insertScorecard(trx, {
+        code: file.code,
+        nameEn: file.name.en,
+        nameZh: file.name.zh ?? null,
+        now,
+      }));
+    if (existing === undefined) {
+      audit.push({
+        action: 'create',
+        entity: 'scorecard',
+        entityKey: file.code,
+        newValue: { code: file.code, name: file.name },
+      });
+    } else {
+      await lockScorecard(trx, existing.id);
+      audit.push(...renameEntries(existing, file));
+    }
+    const elements = await upsertDataElements(trx, file, now, audit);
+
+    const currentStructure = await findStructureVersion(trx, scorecard.id);
+    const structureJson = asJson(structure);
+    const structureChanged =
+      currentStructure === undefined || !sameJson(currentStructure.definition, structureJson);
+    const storedStructure = structureChanged
+      ? await insertStructureVersion(trx, scorecard.id, {
+          definition: structureJson,
+          note: input.note ?? null,
+          createdBy: actor.id,
+          now,
+        })
+      : currentStructure;
+    if (structureChanged) {
+      // The version's content is in scorecard_version, immutable: the audit row references it by number.
+      audit.push({
+        action: 'create',
+        entity: 'scorecard_version',
+        entityKey: file.code,
+        oldValue: currentStructure === undefined ? null : { version: currentStructure.version },
+        newValue: { version: storedStructure.version, note: storedStructure.note },
+      });
+    }
+
+    const currentWeights = await findWeightVersion(trx, scorecard.id);
+    const weightsJson = asJson(weights);
+    const weightsChanged = currentWeights === undefined || !sameJson(currentWeights.weights, weightsJson);
+    const storedWeights = weightsChanged
+      ? await insertWeightVersion(trx, scorecard.id, {
+          weights: weightsJson,
+          source: 'import',
+          sourceRef: null,
+          note: input.note ?? null,
+          createdBy: actor.id,
+          now,
+        })
+      : currentWeights;
+    if (weightsChanged) {
+      audit.push({
+        action: 'create',
+        entity: 'weight_version',
+        entityKey: file.code,
+        oldValue:
+          currentWeights === undefined
+            ? null
+            : { version: currentWeights.version, source: currentWeights.source },
+        newValue: { version: storedWeights.version, source: storedWeights.source, note: storedWeights.note },
+      });
+    }
+    if (existing !== undefined && audit.length > 0) {
+      await touchScorecard(trx, scorecard.id, { nameEn: file.name.en, nameZh: file.name.zh ?? null, now });
+    }
+    return {
+      result: {
+        code: file.code,
+        created: existing === undefined,
+        structure: { ...toStructureVersion(storedStructure), created: structureChanged },
+        weights: { ...toWeightVersion(storedWeights), created: weightsChanged },
+        dataElements: elements,
+        warnings: [...compiled.warnings],
+      },
+      audit,
+      touched: audit.length > 0 ? [{ kind: 'metadata' }] : [],
+    };
+  });
+}
+
+/** The audit row of a renamed scorecard (the name is written with `touchScorecard` at the end). */
+function renameEntries(existing: ScorecardRecord, file: ScorecardFile): AuditEntry[] {
+  if (existing.nameEn === file.name.en && existing.nameZh === (file.name.zh ?? null)) return [];
+  return [
+    {
+      action: 'update',
+      entity: 'scorecard',
+      entityKey: file.code,
+      oldValue: { code: existing.code, name: localized(existing.nameEn, existing.nameZh) },
+      newValue: { code: file.code, name: file.name },
+    },
+  ];
+}
+
+/** Creates the file's data elements that do not exist and updates those that differ; returns their codes. */
+async function upsertDataElements(
+  trx: Executor,
+  file: ScorecardFile,
+  now: Date,
+  audit: AuditEntry[],
+): Promise<{ created: string[]; updated: string[] }> {
+  const stored = await findDataElementsByCodes(
+    trx,
+    file.dataElements.map((element) => element.code),
+  );
+  const created: string[] = [];
+  const updated: string[] = [];
+  for (const element of file.dataElements) {
+    const fields = fieldsFromFile(element);
+    const old = stored.get(element.code);
+    if (old === undefined) {
+      const row = await insertDataElement(trx, element.code, fields, now);
+      created.push(element.code);
+      audit.push({
+        action: 'create',
+        entity: 'data_element',
+        entityKey: element.code,
+        newValue: toDataElement(row),
+      });
+    } else if (!sameFields(old, fields)) {
+      const row = await updateDataElement(trx, old.id, fields, now);
+      updated.push(element.code);
+      audit.push({
+        action: 'update',
+        entity: 'data_element',
+        entityKey: element.code,
+        oldValue: toDataElement(old),
+        newValue: toDataElement(row),
+      });
+    }
+  }
+  return { created, updated };
+}
+
+/** The structure and weight versions asked for (current by default); 404 for a version that does not exist. */
+async function loadVersions(
+  db: Executor,
+  scorecard: ScorecardRecord,
+  query: ScorecardVersionQuery,
+): Promise<{ structure: StructureVersionRecord; weights: WeightVersionRecord }> {
+  const structure = await findStructureVersion(db, scorecard.id, query.version);
+  if (structure === undefined) {
+    throw notFound(`The scorecard '${scorecard.code}' has no version ${query.version ?? '(none stored)'}.`);
+  }
+  const weights = await findWeightVersion(db, scorecard.id, query.weightVersion);
+  if (weights === undefined) {
+    throw notFound(
+      `The scorecard '${scorecard.code}' has no weight version ${query.weightVersion ?? '(none stored)'}.`,
+    );
+  }
+  return { structure, weights };
+}
+
+/** A scorecard: its versions, the org units it applies to, and its file (structure + weights merged). */
+export async function getScorecard(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: ScorecardVersionQuery & { readonly code: string },
+): Promise<ScorecardDetail> {
+  const db = ctx.db.kysely;
+  const scorecard = await requireScorecard(db, input.code);
+  const { structure, weights } = await loadVersions(db, scorecard, input);
+  const orgUnits = await listScorecardOrgUnits(db, scorecard.id);
+  return {
+    code: scorecard.code,
+    name: localized(scorecard.nameEn, scorecard.nameZh),
+    createdAt: isoTime(scorecard.createdAt),
+    updatedAt: isoTime(scorecard.updatedAt),
+    structure: toStructureVersion(structure),
+    weights: toWeightVersion(weights),
+    orgUnits: orgUnits.map((row) => ({
+      orgUnit: row.orgUnitCode,
+      includeDescendants: row.includeDescendants,
+    })),
+    file: mergeScorecardFile(structure, weights),
+  };
+}
+
+/** The scorecard file of a version (current by default): importing it gives back the same scorecard. */
+export async function exportScorecard(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: ScorecardVersionQuery & { readonly code: string },
+): Promise<ScorecardFile> {
+  const db = ctx.db.kysely;
+  const scorecard = await requireScorecard(db, input.code);
+  const { structure, weights } = await loadVersions(db, scorecard, input);
+  return mergeScorecardFile(structure, weights);
+}
+
+export async function listScorecardsPage(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: ListScorecardsQuery,
+): Promise<Page<ScorecardSummary>> {
+  return toPage(await listScorecards(ctx.db.kysely, { text: input.q }, input), input, toSummary);
+}
+
+/** Every structure version and weight version of a scorecard, newest first. */
+export async function listScorecardVersions(
+  ctx: ServerContext,
+  _actor: Actor,
+  input: { readonly code: string },
+): Promise<ScorecardVersions> {
+  const db = ctx.db.kysely;
+  const scorecard = await requireScorecard(db, input.code);
+  const [structure, weights] = await Promise.all([
+    listStructureVersions(db, scorecard.id),
+    listWeightVersions(db, scorecard.id),
+  ]);
+  return { structure: structure.map(toStructureVersion), weights: weights.map(toWeightVersion) };
+}
