@@ -1,0 +1,125 @@
+/**
+ * `healthbsc backup FILE` and `healthbsc restore FILE`: a logical backup of every table as gzip'd JSON lines
+ * (src/db/repositories/backup.repository.ts), independent of the engine: a PGlite backup restores into
+ * PostgreSQL and back. Restore goes into an empty database only, in one transaction.
+ */
+
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { createGunzip, createGzip } from 'node:zlib';
+import { BackupError, dumpDatabase, restoreDatabase } from '../../db/repositories/backup.repository.ts';
+import { type Env, withDbSession } from '../db-session.ts';
+import { UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import { InputFileError } from '../read-document.ts';
+
+export const BACKUP_USAGE = `Usage: healthbsc backup FILE [--force]
+Writes every table of the database (HEALTHBSC_DATABASE_URL, or PGlite in HEALTHBSC_DATA_DIR, default ./data)
+to FILE as gzip'd JSON lines, with the schema version (the applied migrations) in its first line. The backup is
+one consistent moment. An existing FILE is kept unless --force. Restore it with 'healthbsc restore FILE'.`;
+
+export const RESTORE_USAGE = `Usage: healthbsc restore FILE
+Restores a backup made by 'healthbsc backup' into the configured database, which must be EMPTY (a new data
+directory or a new PostgreSQL database; it is migrated first). All rows or none: one transaction. Refuses a
+backup from a newer HealthBSC (its schema has migrations this one lacks).`;
+
+const number = new Intl.NumberFormat('en-US');
+
+function sessionOptions(owner: string, env: Env | undefined) {
+  return { owner, ...(env === undefined ? {} : { env }) };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function runBackup(args: readonly string[], io: Io, env?: Env): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new UsageError('backup takes exactly one FILE', BACKUP_USAGE);
+  const file = positionals[0] ?? '';
+  if (!values.force && (await exists(file))) {
+    throw new UsageError(`${file} exists; choose another name or pass --force to overwrite it`);
+  }
+  // Written beside the target and renamed at the end, so a failed backup never leaves a truncated FILE.
+  const partial = `${file}.partial-${process.pid}`;
+  const header = await withDbSession(sessionOptions('healthbsc backup', env), async (session) => {
+    const gzip = createGzip();
+    const out = createWriteStream(partial);
+    gzip.pipe(out);
+    try {
+      const result = await dumpDatabase(session.db, async (line) => {
+        if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+      });
+      gzip.end();
+      await finished(out);
+      io.err(`read ${session.where}`);
+      return result;
+    } catch (error) {
+      gzip.destroy();
+      out.destroy();
+      await rm(partial, { force: true });
+      throw error;
+    }
+  });
+  await rename(partial, file);
+  const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+  io.out(
+    `Backed up ${number.format(rows)} rows of ${header.tables.length} tables to ${file} ` +
+      `(schema ${header.migrations.at(-1) ?? 'empty'}).`,
+  );
+  return 0;
+}
+
+/** Lines of a backup file, gunzipped when it starts with the gzip magic bytes (RFC 1952: 1f 8b). */
+async function* backupLines(file: string): AsyncGenerator<string> {
+  const head = Buffer.alloc(2);
+  try {
+    const handle = await open(file, 'r');
+    await handle.read(head, 0, 2, 0);
+    await handle.close();
+  } catch {
+    throw new InputFileError([`${file}: no such file or not readable`]);
+  }
+  const raw = createReadStream(file);
+  const stream: Readable = head[0] === 0x1f && head[1] === 0x8b ? raw.pipe(createGunzip()) : raw;
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    for await (const line of lines) yield line;
+  } catch (error) {
+    throw new BackupError(
+      `${file} cannot be read to the end (${error instanceof Error ? error.message : String(error)}): the file is damaged`,
+    );
+  }
+}
+
+export async function runRestore(args: readonly string[], io: Io, env?: Env): Promise<number> {
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError('restore takes exactly one FILE', RESTORE_USAGE);
+  const file = positionals[0] ?? '';
+  if (!(await exists(file))) throw new InputFileError([`${file}: no such file`]);
+  const result = await withDbSession(sessionOptions('healthbsc restore', env), async (session) => {
+    try {
+      const restored = await restoreDatabase(session.db, backupLines(file));
+      io.err(`restored into ${session.where}`);
+      return restored;
+    } catch (error) {
+      if (error instanceof BackupError) throw new UsageError(`${file}: ${error.message}`);
+      throw error;
+    }
+  });
+  const rows = result.tables.reduce((sum, t) => sum + t.rows, 0);
+  io.out(`Restored ${number.format(rows)} rows of ${result.tables.length} tables from ${file}.`);
+  return 0;
+}

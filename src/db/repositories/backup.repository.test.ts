@@ -1,0 +1,188 @@
+import { type Kysely, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { describeEachEngine, openEmptyDb } from '../../../test/engines.ts';
+import type { Db } from '../connect.ts';
+import { migrateToLatest } from '../migrate.ts';
+import type { Database } from '../schema.ts';
+import { BackupError, dumpDatabase, nonEmptyTables, restoreDatabase } from './backup.repository.ts';
+
+/** Rows in every kind of column: identities, a tree, microsecond timestamps, jsonb, doubles, nulls, Chinese. */
+async function fill(db: Kysely<Database>): Promise<void> {
+  await sql`
+    insert into org_unit (code, name_en, name_zh, type) values ('GROUP', 'Medical group', '医疗集团', 'group');
+    insert into org_unit (parent_id, code, name_en, name_zh, type, role) values (1, 'H1', 'Head hospital', '总院', 'hospital', 'head');
+    insert into org_unit (parent_id, code, name_en, type) values (2, 'ICU', 'Intensive care', 'department');
+    insert into org_unit_group (code, name_en) values ('branches', 'Branch hospitals');
+    insert into org_unit_group_member values (1, 2);
+    insert into period values ('2024-03', 'month', '2024-03-01', '2024-03-31'), ('2024Q1', 'quarter', '2024-01-01', '2024-03-31');
+    insert into data_element (code, name_en, value_type, min_value) values ('beds', 'Beds', 'integer', 0), ('occ', 'Occupied', 'number', null);
+    insert into scorecard (code, name_en, name_zh) values ('BSC', 'Scorecard', '计分卡');
+    insert into scorecard_version (scorecard_id, version, definition, created_by)
+      values (1, 1, '{"perspectives":[{"id":"f","indicators":[{"id":"occupancy","unit":"%"}]}],"note":"引号 \\" and ü"}', 'admin');
+    insert into weight_version (scorecard_id, version, weights, source, created_by) values (1, 1, '{"perspectives":{"manual":{"f":1}}}', 'manual', 'admin');
+    insert into scorecard_org_unit values (1, 1, true);
+    insert into target (scorecard_id, indicator_code, org_unit_id, period_id, target, lower, upper, set_by)
+      values (1, 'occupancy', null, '2024-03', 85, null, null, 'admin'), (1, 'occupancy', 3, '2024-03', null, 80, 90, 'admin');
+    insert into data_value (root_id, org_unit_id, data_element_id, period_id, value, comment, updated_by, updated_at)
+      values (1, 3, 1, '2024-03', 20, null, 'u1', '2024-04-01 08:00:00.123456+00'),
+             (1, 3, 2, '2024-03', 0.1 + 0.2, '加床', 'u1', '2024-04-01 08:00:00.654321+00'),
+             (1, 2, 2, '2024Q1', 1e-300, null, 'u1', now());
+    insert into reported_value (root_id, scorecard_id, indicator_code, org_unit_id, period_id, value, updated_by)
+      values (1, 1, 'occupancy', 2, '2024-03', 93.6, 'importer');
+    insert into assessment (root_id, scorecard_id, indicator_code, org_unit_id, period_id, rater, score, evidence, updated_by)
+      values (1, 1, 'culture', 3, '2024-03', '王医生', 85, '现场检查', 'u2');
+    insert into import_batch (kind, file_name, format, encoding, checksum, status, rows_read, created, updated, unchanged, created_by)
+      values ('data', 'march.csv', 'csv', 'gb18030', 'abc', 'committed', 2, 2, 0, 0, 'u1');
+    insert into import_change values (1, 1, 'data_value', '{"org_unit_id":3}', null, '{"value":20}');
+    insert into audit_log (actor, action, entity, entity_key, new_value, org_unit_id) values ('u1', 'import', 'import_batch', '1', '{"rows":2}', 3);
+    update change_counter set revision = 7 where scope = 'meta';
+    insert into change_counter values ('root:1', 3);
+  `.execute(db);
+}
+
+/** Every table's rows as PostgreSQL prints them, in key order: equal when the databases hold the same rows. */
+async function snapshot(db: Db): Promise<Record<string, string[]>> {
+  const lines: string[] = [];
+  await dumpDatabase(db, async (line) => {
+    lines.push(line);
+  });
+  const result: Record<string, string[]> = {};
+  let current: string[] = [];
+  for (const line of lines.slice(1, -1)) {
+    const table = line.startsWith('{"table":') ? (JSON.parse(line) as { table: string }).table : null;
+    if (table !== null) {
+      current = [];
+      result[table] = current;
+    } else current.push(line);
+  }
+  return result;
+}
+
+async function backupLines(db: Db): Promise<string[]> {
+  const lines: string[] = [];
+  await dumpDatabase(db, async (line) => {
+    lines.push(line);
+  });
+  return lines;
+}
+
+async function* fromArray(lines: readonly string[]): AsyncGenerator<string> {
+  yield* lines;
+}
+
+async function migrated(open: () => Promise<Db>): Promise<Db> {
+  const db = await open();
+  await migrateToLatest(db);
+  return db;
+}
+
+describeEachEngine('backup and restore', (_getDb, engine) => {
+  it(`restores a PGlite backup into ${engine.name} and back with the same rows`, async () => {
+    const source = await migrated(() => openEmptyDb('pglite'));
+    const middle = await migrated(() => engine.openEmptyDb());
+    const back = await migrated(() => openEmptyDb('pglite'));
+    try {
+      await fill(source.kysely);
+      const expected = await snapshot(source);
+      await restoreDatabase(middle, fromArray(await backupLines(source)));
+      expect(await snapshot(middle)).toEqual(expected);
+      await restoreDatabase(back, fromArray(await backupLines(middle)));
+      expect(await snapshot(back)).toEqual(expected);
+      expect(expected.data_value).toHaveLength(3);
+      expect(expected.audit_log).toHaveLength(1);
+    } finally {
+      await Promise.all([source.close(), middle.close(), back.close()]);
+    }
+  });
+
+  it('resets identity sequences so the next row gets the next id', async () => {
+    const source = await migrated(() => openEmptyDb('pglite'));
+    const target = await migrated(() => engine.openEmptyDb());
+    try {
+      await fill(source.kysely);
+      await restoreDatabase(target, fromArray(await backupLines(source)));
+      const unit = await target.kysely
+        .insertInto('org_unit')
+        .values({
+          parent_id: 2,
+          code: 'ER',
+          name_en: 'Emergency',
+          name_zh: null,
+          type: 'department',
+          role: null,
+        })
+        .returning(['id', 'root_id', 'level'])
+        .executeTakeFirstOrThrow();
+      expect(unit).toEqual({ id: 4, root_id: 1, level: 3 });
+      const audit = await target.kysely
+        .insertInto('audit_log')
+        .values({ actor: 'u9', action: 'login', entity: 'session' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(audit.id).toBe(2);
+    } finally {
+      await Promise.all([source.close(), target.close()]);
+    }
+  });
+
+  it('refuses to restore into a database that holds rows, and writes nothing', async () => {
+    const source = await migrated(() => openEmptyDb('pglite'));
+    const target = await migrated(() => engine.openEmptyDb());
+    try {
+      await fill(source.kysely);
+      await sql`insert into data_element (code, name_en) values ('x', 'X')`.execute(target.kysely);
+      await expect(restoreDatabase(target, fromArray(await backupLines(source)))).rejects.toThrow(
+        'the database is not empty (rows in data_element); restore into a new, empty database',
+      );
+      expect(await nonEmptyTables(target.kysely)).toEqual(['data_element']);
+    } finally {
+      await Promise.all([source.close(), target.close()]);
+    }
+  });
+
+  it('refuses a backup from a newer schema', async () => {
+    const target = await migrated(() => engine.openEmptyDb());
+    try {
+      const source = await migrated(() => openEmptyDb('pglite'));
+      const lines = await backupLines(source);
+      await source.close();
+      const header = JSON.parse(lines[0] ?? '{}');
+      header.migrations.push('209901010000_from_the_future');
+      const attempt = restoreDatabase(target, fromArray([JSON.stringify(header), ...lines.slice(1)]));
+      await expect(attempt).rejects.toBeInstanceOf(BackupError);
+      await expect(attempt).rejects.toThrow(
+        'the backup comes from a newer schema (migrations 209901010000_from_the_future are not in this database)',
+      );
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses a truncated backup and leaves the database empty', async () => {
+    const source = await migrated(() => openEmptyDb('pglite'));
+    const target = await migrated(() => engine.openEmptyDb());
+    try {
+      await fill(source.kysely);
+      const lines = await backupLines(source);
+      await expect(restoreDatabase(target, fromArray(lines.slice(0, -5)))).rejects.toThrow(
+        'the backup is truncated: its last line is missing',
+      );
+      expect(await nonEmptyTables(target.kysely)).toEqual([]);
+    } finally {
+      await Promise.all([source.close(), target.close()]);
+    }
+  });
+});
+
+describe('restoreDatabase input checks', () => {
+  it('refuses a file that is not a backup', async () => {
+    const db = await migrated(() => openEmptyDb('pglite'));
+    try {
+      await expect(restoreDatabase(db, fromArray(['{"hello":1}']))).rejects.toThrow(
+        'not a HealthBSC backup: the first line must name the format healthbsc/backup@1',
+      );
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -1,0 +1,399 @@
+/**
+ * Logical backup and restore of every table, independent of the engine: a backup taken from PGlite restores
+ * into PostgreSQL and back. The backup is a sequence of JSON lines (the CLI gzips them into one file):
+ *
+ * ```
+ * {"format":"healthbsc/backup@1","createdAt":"…","engine":"pglite","migrations":["202611230430_audit_log",…],"tables":[…]}
+ * {"table":"org_unit","columns":["id","parent_id",…]}
+ * {"id":1,"parent_id":null,…}            ← one row, as PostgreSQL's row_to_json writes it
+ * …
+ * {"end":true,"rows":{"org_unit":12,…}}  ← a backup without this line is truncated and refused
+ * ```
+ *
+ * Rows are written by `row_to_json` and read back by `json_populate_recordset`, so each value goes through
+ * PostgreSQL's own text form of its type: timestamps keep their microseconds, doubles their shortest exact
+ * digits, jsonb its structure, and nothing passes through JavaScript numbers. Tables come in foreign-key
+ * order (a table after the tables it references) and each table in primary-key order (an org unit after its
+ * parent, whose id is smaller). The migrations table is not copied: the header names the applied migrations,
+ * and restore refuses a backup that names one this database does not have.
+ */
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { Db } from '../connect.ts';
+import type { Database } from '../schema.ts';
+
+export const BACKUP_FORMAT = 'healthbsc/backup@1';
+
+export interface BackupTableInfo {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly rows: number;
+}
+
+export interface BackupHeader {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly createdAt: string;
+  readonly engine: Db['engine'];
+  /** The applied migrations, oldest first: the schema version of the rows. */
+  readonly migrations: readonly string[];
+  readonly tables: readonly BackupTableInfo[];
+}
+
+export interface RestoreResult {
+  readonly migrations: readonly string[];
+  readonly tables: readonly { readonly name: string; readonly rows: number }[];
+}
+
+/** A backup that cannot be restored here: wrong format, newer schema, truncated, or a non-empty database. */
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Kysely's tables, never backed up: the schema version travels in the header instead. */
+const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+/** Rows per page when reading a table, and per insert when restoring. */
+const PAGE_ROWS = 5_000;
+/** Tables that a freshly migrated database already fills (a seed row), and what "still empty" means there. */
+const SEEDED_EMPTY: Readonly<Record<string, string>> = {
+  change_counter: 'select count(*)::int as n from change_counter where revision <> 0',
+};
+
+interface TableShape {
+  readonly name: string;
+  readonly columns: readonly string[];
+  /** Primary-key columns with their SQL types, in key order (empty: the table has no primary key). */
+  readonly key: readonly { readonly name: string; readonly type: string }[];
+}
+
+async function tableNames(db: Executor): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') order by c.relname
+  `.execute(db);
+  return rows.map((r) => r.name).filter((name) => !MIGRATION_TABLES.has(name));
+}
+
+/** Orders tables so that each comes after the tables its foreign keys reference (self-references aside). */
+async function inForeignKeyOrder(db: Executor, names: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ child: string; parent: string }>`
+    select cc.relname as child, pc.relname as parent
+    from pg_constraint k
+    join pg_class cc on cc.oid = k.conrelid join pg_class pc on pc.oid = k.confrelid
+    join pg_namespace n on n.oid = cc.relnamespace
+    where k.contype = 'f' and n.nspname = current_schema()
+  `.execute(db);
+  const parents = new Map<string, Set<string>>(names.map((n) => [n, new Set()]));
+  for (const { child, parent } of rows) if (child !== parent) parents.get(child)?.add(parent);
+  const ordered: string[] = [];
+  const placed = new Set<string>();
+  const visit = (name: string, path: Set<string>): void => {
+    if (placed.has(name)) return;
+    if (path.has(name)) throw new BackupError(`foreign keys form a cycle through ${name}`);
+    path.add(name);
+    for (const parent of [...(parents.get(name) ?? [])].sort()) visit(parent, path);
+    path.delete(name);
+    placed.add(name);
+    ordered.push(name);
+  };
+  for (const name of names) visit(name, new Set());
+  return ordered;
+}
+
+async function shapeOf(db: Executor, name: string): Promise<TableShape> {
+  const columns = await sql<{ name: string }>`
+    select a.attname as name from pg_attribute a
+    where a.attrelid = ${name}::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+    order by a.attnum
+  `.execute(db);
+  const key = await sql<{ name: string; type: string }>`
+    select a.attname as name, format_type(a.atttypid, a.atttypmod) as type
+    from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey::int2[])
+    where i.indrelid = ${name}::regclass and i.indisprimary
+    order by array_position(i.indkey::int2[], a.attnum)
+  `.execute(db);
+  return { name, columns: columns.rows.map((r) => r.name), key: key.rows };
+}
+
+/** The applied migrations, oldest first. */
+export async function appliedMigrations(db: Executor): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+function idList(names: readonly string[]): RawBuilder<unknown> {
+  return sql.join(names.map((n) => sql.id(n)));
+}
+
+/** Reads one table a page at a time in key order (keyset pagination: each page starts after the last key). */
+async function forEachRow(
+  db: Executor,
+  table: TableShape,
+  onRow: (json: string) => Promise<void>,
+): Promise<void> {
+  const keyColumns = table.key.map((k) => sql.id(k.name));
+  const keyTexts = table.key.map((k, i) => sql`${sql.id(k.name)}::text as ${sql.id(`k${i}`)}`);
+  if (keyColumns.length === 0) {
+    const { rows } = await sql<{
+      j: string;
+    }>`select row_to_json(t)::text as j from ${sql.id(table.name)} t`.execute(db);
+    for (const row of rows) await onRow(row.j);
+    return;
+  }
+  let after: readonly string[] | null = null;
+  for (;;) {
+    const where: RawBuilder<unknown> =
+      after === null
+        ? sql``
+        : sql`where (${sql.join(keyColumns)}) > (${sql.join(
+            table.key.map((k, i) => sql`cast(${after?.[i] ?? null}::text as ${sql.raw(k.type)})`),
+          )})`;
+    const { rows } = await sql<Record<string, string>>`
+      select row_to_json(t)::text as j, ${sql.join(keyTexts)} from ${sql.id(table.name)} t
+      ${where} order by ${sql.join(keyColumns)} limit ${PAGE_ROWS}
+    `.execute(db);
+    for (const row of rows) await onRow(row.j ?? '');
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < PAGE_ROWS) return;
+    after = table.key.map((_k, i) => last[`k${i}`] ?? '');
+  }
+}
+
+/**
+ * Writes a logical backup of every table, line by line, to `write` (see the file comment for the format).
+ * All tables are read in one repeatable-read transaction, so the backup is one consistent moment even if
+ * someone writes meanwhile.
+ *
+ * @example
+ * const lines: string[] = [];
+ * const header = await dumpDatabase(db, async (line) => { lines.push(line); });
+ * header.tables.find((t) => t.name === 'data_value')?.rows // 5557
+ */
+export async function dumpDatabase(
+  db: Db,
+  write: (line: string) => Promise<void>,
+  options: { readonly now?: () => Date } = {},
+): Promise<BackupHeader> {
+  return db.kysely
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const names = await inForeignKeyOrder(trx, await tableNames(trx));
+      const shapes = await Promise.all(names.map((name) => shapeOf(trx, name)));
+      const tables: BackupTableInfo[] = [];
+      for (const shape of shapes) {
+        const { rows } = await sql<{
+          n: number;
+        }>`select count(*)::int as n from ${sql.id(shape.name)}`.execute(trx);
+        tables.push({ name: shape.name, columns: shape.columns, rows: rows[0]?.n ?? 0 });
+      }
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        createdAt: (options.now ?? (() => new Date()))().toISOString(),
+        engine: db.engine,
+        migrations: await appliedMigrations(trx),
+        tables,
+      };
+      await write(JSON.stringify(header));
+      const counts: Record<string, number> = {};
+      for (const shape of shapes) {
+        await write(JSON.stringify({ table: shape.name, columns: shape.columns }));
+        let n = 0;
+        await forEachRow(trx, shape, async (json) => {
+          n += 1;
+          await write(json);
+        });
+        counts[shape.name] = n;
+      }
+      await write(JSON.stringify({ end: true, rows: counts }));
+      return header;
+    });
+}
+
+function parseLine(line: string, lineNumber: number): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new BackupError(`line ${lineNumber} of the backup is not JSON: the file is damaged`);
+  }
+}
+
+function readHeader(value: unknown): BackupHeader {
+  if (typeof value !== 'object' || value === null || Reflect.get(value, 'format') !== BACKUP_FORMAT) {
+    throw new BackupError(`not a HealthBSC backup: the first line must name the format ${BACKUP_FORMAT}`);
+  }
+  const migrations: unknown = Reflect.get(value, 'migrations');
+  if (!Array.isArray(migrations) || !migrations.every((m) => typeof m === 'string')) {
+    throw new BackupError('the backup header does not list its migrations');
+  }
+  const createdAt: unknown = Reflect.get(value, 'createdAt');
+  const engine: unknown = Reflect.get(value, 'engine');
+  return {
+    format: BACKUP_FORMAT,
+    createdAt: typeof createdAt === 'string' ? createdAt : '',
+    engine: engine === 'postgres' ? 'postgres' : 'pglite',
+    migrations,
+    tables: [],
+  };
+}
+
+/** Refuses a backup whose schema this database does not have (a newer HealthBSC wrote it). */
+async function checkSchema(trx: Executor, header: BackupHeader): Promise<string[]> {
+  const here = await appliedMigrations(trx);
+  const known = new Set(here);
+  const unknown = header.migrations.filter((m) => !known.has(m));
+  if (unknown.length > 0) {
+    throw new BackupError(
+      `the backup comes from a newer schema (migrations ${unknown.join(', ')} are not in this database); ` +
+        'upgrade HealthBSC, then restore',
+    );
+  }
+  return here;
+}
+
+/** Names the tables that hold rows; a restore goes only into a database where this is empty. */
+export async function nonEmptyTables(db: Executor): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of await tableNames(db)) {
+    const query = SEEDED_EMPTY[name] ?? `select count(*)::int as n from (select 1 from "${name}" limit 1) t`;
+    const { rows } = await sql<{ n: number }>`${sql.raw(query)}`.execute(db);
+    if ((rows[0]?.n ?? 0) > 0) found.push(name);
+  }
+  return found;
+}
+
+async function insertRows(trx: Executor, table: string, columns: readonly string[], rows: readonly string[]) {
+  if (rows.length === 0) return;
+  const list = idList(columns);
+  await sql`
+    insert into ${sql.id(table)} (${list}) overriding system value
+    select ${list} from json_populate_recordset(null::${sql.id(table)}, ${`[${rows.join(',')}]`}::json)
+  `.execute(trx);
+}
+
+/** Sets every identity and serial sequence past the largest restored value, so new rows get fresh ids. */
+async function resetSequences(trx: Executor): Promise<void> {
+  const { rows } = await sql<{ table: string; column: string; sequence: string }>`
+    select c.relname as table, a.attname as column, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as sequence
+    from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
+      and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null
+  `.execute(trx);
+  for (const { table, column, sequence } of rows) {
+    await sql`
+      select setval(${sequence}::regclass, coalesce((select max(${sql.id(column)}) from ${sql.id(table)}), 0) + 1, false)
+    `.execute(trx);
+  }
+}
+
+interface TableBlock {
+  name: string;
+  columns: string[];
+  pending: string[];
+  rows: number;
+}
+
+/**
+ * Restores a backup into an EMPTY database migrated to at least the backup's schema, in one transaction:
+ * all rows or none. Refuses (BackupError, nothing written) a file that is not a backup, a backup from a newer
+ * schema, a truncated backup, or a database that already holds rows. A backup from an older schema restores
+ * its columns; columns added since take their defaults. Identity sequences are reset after the rows.
+ *
+ * @example
+ * const result = await restoreDatabase(db, readLines('backup.jsonl'));
+ * result.tables.find((t) => t.name === 'data_value')?.rows // 5557
+ */
+export async function restoreDatabase(db: Db, lines: AsyncIterable<string>): Promise<RestoreResult> {
+  return db.kysely.transaction().execute(async (trx) => {
+    let header: BackupHeader | null = null;
+    let block: TableBlock | null = null;
+    let shapes = new Map<string, Set<string>>();
+    const restored: { name: string; rows: number }[] = [];
+    let end: Record<string, unknown> | null = null;
+    let lineNumber = 0;
+    const flush = async (): Promise<void> => {
+      if (block === null) return;
+      await insertRows(trx, block.name, block.columns, block.pending);
+      block.pending = [];
+    };
+    for await (const raw of lines) {
+      lineNumber += 1;
+      const line = raw.trim();
+      if (line === '') continue;
+      if (end !== null) throw new BackupError(`line ${lineNumber}: text after the end of the backup`);
+      if (header === null) {
+        header = readHeader(parseLine(line, lineNumber));
+        await checkSchema(trx, header);
+        const occupied = await nonEmptyTables(trx);
+        if (occupied.length > 0) {
+          throw new BackupError(
+            `the database is not empty (rows in ${occupied.join(', ')}); restore into a new, empty database`,
+          );
+        }
+        shapes = new Map(
+          await Promise.all(
+            (await tableNames(trx)).map(async (n) => [n, new Set((await shapeOf(trx, n)).columns)] as const),
+          ),
+        );
+        continue;
+      }
+      if (line.startsWith('{"table":') || line.startsWith('{"end":')) {
+        const value = parseLine(line, lineNumber);
+        if (typeof value === 'object' && value !== null && Reflect.get(value, 'end') === true) {
+          await flush();
+          const rows: unknown = Reflect.get(value, 'rows');
+          end = typeof rows === 'object' && rows !== null ? { ...rows } : {};
+          continue;
+        }
+        await flush();
+        block = await startTable(trx, value, shapes, lineNumber);
+        restored.push({ name: block.name, rows: 0 });
+        continue;
+      }
+      if (block === null) throw new BackupError(`line ${lineNumber}: a row before any table line`);
+      block.pending.push(line);
+      block.rows += 1;
+      const entry = restored.at(-1);
+      if (entry !== undefined) entry.rows = block.rows;
+      if (block.pending.length >= PAGE_ROWS) await flush();
+    }
+    if (header === null) throw new BackupError('the backup is empty');
+    if (end === null) throw new BackupError('the backup is truncated: its last line is missing');
+    for (const { name, rows } of restored) {
+      if (end[name] !== rows) {
+        throw new BackupError(
+          `the backup is damaged: ${name} should hold ${String(end[name])} rows, found ${rows}`,
+        );
+      }
+    }
+    await resetSequences(trx);
+    return { migrations: header.migrations, tables: restored };
+  });
+}
+
+async function startTable(
+  trx: Executor,
+  value: unknown,
+  shapes: ReadonlyMap<string, ReadonlySet<string>>,
+  lineNumber: number,
+): Promise<TableBlock> {
+  const name: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'table') : undefined;
+  const columns: unknown =
+    typeof value === 'object' && value !== null ? Reflect.get(value, 'columns') : undefined;
+  if (typeof name !== 'string' || !Array.isArray(columns) || !columns.every((c) => typeof c === 'string')) {
+    throw new BackupError(`line ${lineNumber}: a table line needs "table" and "columns"`);
+  }
+  const known = shapes.get(name);
+  if (known === undefined) throw new BackupError(`line ${lineNumber}: this database has no table ${name}`);
+  const missing = columns.filter((c) => !known.has(c));
+  if (missing.length > 0) {
+    throw new BackupError(`line ${lineNumber}: this database's ${name} has no column ${missing.join(', ')}`);
+  }
+  // A freshly migrated database seeds some tables (change_counter's 'meta' row at revision 0); the backup's
+  // rows replace the seed.
+  if (SEEDED_EMPTY[name] !== undefined) await sql`delete from ${sql.id(name)}`.execute(trx);
+  return { name, columns, pending: [], rows: 0 };
+}
