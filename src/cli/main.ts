@@ -2,25 +2,30 @@
  * The healthbsc command. Each subcommand returns an exit code: 0 success, 2 bad input or usage (one line per
  * problem, never a stack trace), 1 an unexpected failure.
  */
-import { fileURLToPath } from 'node:url';
 import { isProblemError } from '../core/errors/problem.ts';
 import { AHP_USAGE, runAhp } from './commands/ahp.ts';
+import { BACKUP_USAGE, RESTORE_USAGE, runBackup, runRestore } from './commands/backup.ts';
 import { EVALUATE_USAGE, runEvaluate } from './commands/evaluate.ts';
+import { EXPORT_USAGE, runExport } from './commands/export.ts';
+import { IMPORT_USAGE, runImport } from './commands/import.ts';
 import { runSchema, SCHEMA_USAGE } from './commands/schema.ts';
+import { runServe, SERVE_USAGE } from './commands/serve.ts';
 import { UsageError } from './errors.ts';
 import { type Io, processIo } from './io.ts';
 import { formatIssues, InputFileError } from './read-document.ts';
-
-const AZ_EXAMPLE = fileURLToPath(new URL('../../examples/az-hospital', import.meta.url));
 
 const USAGE = `HealthBSC — a digital Balanced Scorecard for hospitals, departments and medical groups
 
 Usage: healthbsc <command> [options]
 
 Commands:
-  start                 evaluate the AZ Hospital example (the server comes in a later release)
+  serve                 start the server (npm start): the API at /api, with the demo on a first start
   evaluate PATH         evaluate a scorecard kept as files (scorecard.yaml + values.yaml)
   ahp FILE              AHP weights, λmax, CI, CR and repair suggestions for a judgment matrix
+  import FILE           import data, targets, assessments, reported values or metadata (checked whole first)
+  export WHAT           export data, targets, assessments, reported values or a scorecard file
+  backup FILE           write a backup of the whole database (PGlite or PostgreSQL)
+  restore FILE          restore a backup into an empty database
   schema scorecard|values  print the JSON Schema of a scorecard or values file
   help [command]        show help
 
@@ -33,7 +38,11 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promi
     evaluate: { run: runEvaluate, usage: EVALUATE_USAGE },
     ahp: { run: runAhp, usage: AHP_USAGE },
     schema: { run: runSchema, usage: SCHEMA_USAGE },
-    start: { run: (_args, io) => runEvaluate([AZ_EXAMPLE], io), usage: 'Usage: healthbsc start' },
+    serve: { run: runServe, usage: SERVE_USAGE },
+    import: { run: runImport, usage: IMPORT_USAGE },
+    export: { run: runExport, usage: EXPORT_USAGE },
+    backup: { run: runBackup, usage: BACKUP_USAGE },
+    restore: { run: runRestore, usage: RESTORE_USAGE },
   };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

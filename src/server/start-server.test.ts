@@ -1,0 +1,96 @@
+/**
+ * The product as a newcomer starts it (npm start): a fresh database, migrations, the demo, the evaluation API.
+ * On PGlite in a data directory (the default) and on PostgreSQL 15.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PostgresCluster, startPostgresCluster } from '../../test/postgres-cluster.ts';
+import type { EvaluationJson, RankingJson } from '../core/contracts/evaluation.ts';
+import { loadConfig } from './config.ts';
+import { type RunningServer, startServer } from './start-server.ts';
+
+async function getJson<T>(server: RunningServer, path: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${server.url}${path}`);
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+for (const engine of ['pglite', 'postgres'] as const) {
+  describe(`${engine}: a first start with the demo`, () => {
+    let server: RunningServer;
+    let dir = '';
+    let cluster: PostgresCluster | undefined;
+    const messages: string[] = [];
+
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'healthbsc-start-'));
+      const env: Record<string, string> = { HEALTHBSC_DATA_DIR: join(dir, 'data') };
+      if (engine === 'postgres') {
+        cluster = await startPostgresCluster();
+        env.HEALTHBSC_DATABASE_URL = cluster.url;
+      }
+      // Port 0: the OS picks a free one, so suites never collide.
+      server = await startServer({ ...loadConfig(env), port: 0 }, { progress: (m) => messages.push(m), logRequests: false });
+    }, 180_000);
+
+    afterAll(async () => {
+      await server?.close();
+      await cluster?.stop();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('loads the demo and reports it', () => {
+      expect(server.demoLoaded).toBe(true);
+      expect(messages).toContain('Loading AZ Hospital (seed 002)…');
+    });
+
+    it("serves seed 002's AZ Hospital evaluation: V = 92.57 and the five perspective scores", async () => {
+      const { status, body } = await getJson<EvaluationJson>(
+        server,
+        '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016',
+      );
+      expect(status).toBe(200);
+      expect(body.total).toBeCloseTo(92.57, 2);
+      expect(body.rating).toBe('Very good');
+      expect(body.perspectives.map((p) => Number(p.score?.toFixed(2)))).toEqual([
+        91.93, 87.97, 98.33, 92.17, 88.62,
+      ]);
+    });
+
+    it('ranks the demo group’s hospitals, head and branches, for 2024', async () => {
+      const { body } = await getJson<RankingJson>(
+        server,
+        '/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024',
+      );
+      expect(body.items.map((i) => i.orgUnit).sort()).toEqual([
+        'UMG-B1',
+        'UMG-B2',
+        'UMG-B3',
+        'UMG-B4',
+        'UMG-HEAD',
+      ]);
+      expect(body.items.filter((i) => i.role === 'head')).toHaveLength(1);
+      for (const item of body.items) expect(item.evaluation.total).toBeGreaterThan(0);
+    });
+
+    it("computes the group's county visit rate from summed numerators and denominators (seed 000: 80.26 % in 2024)", async () => {
+      const { body } = await getJson<EvaluationJson>(
+        server,
+        '/api/evaluations?scorecard=UMG-BSC&orgUnit=UMG&period=2024',
+      );
+      const county = body.perspectives.flatMap((p) => p.indicators).find((i) => i.id === 'county_visit_rate');
+      expect(county?.actual).toBeCloseTo(80.26, 2);
+      expect(county?.target).toBe(90);
+    });
+
+    it('answers an unknown org unit with a 404 problem', async () => {
+      const response = await fetch(
+        `${server.url}/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=NOPE&period=2016`,
+      );
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(await response.json()).toMatchObject({ status: 404, detail: "There is no org unit 'NOPE'." });
+    });
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Starts the whole product: the configured database (PGlite in a worker thread, or PostgreSQL), migrations,
+ * the demo on a first start, the evaluation engine, and the HTTP server. `healthbsc serve` (npm start) calls it;
+ * tests and benchmarks call it too.
+ */
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { connect, type Db } from '../db/connect.ts';
+import { acquireDataDirLock, type DataDirLock } from '../db/data-dir-lock.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { buildApp } from './app.ts';
+import { ChangeBus } from './change-bus.ts';
+import type { ServerConfig } from './config.ts';
+import type { ServerContext } from './context.ts';
+import { loadDemo } from './demo/load-demo.ts';
+import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
+import { EvaluationEngine } from './evaluation/evaluation-engine.ts';
+import { createImportRoutes } from './imports/import.routes.ts';
+
+export interface StartOptions {
+  /** Load the demo when the database has no org unit yet. Default true. */
+  readonly demo?: boolean;
+  /** Progress messages (migrations, demo loading). */
+  readonly progress?: (message: string) => void;
+  /** Log requests (pino) at the configured level. Default true. */
+  readonly logRequests?: boolean;
+}
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly ctx: ServerContext;
+  readonly url: string;
+  /** Whether this start loaded the demo. */
+  readonly demoLoaded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const progress = options.progress ?? (() => {});
+  let lock: DataDirLock | null = null;
+  let db: Db | null = null;
+  try {
+    if (config.database.engine === 'pglite' && config.database.dataDir !== null) {
+      const dir = resolve(config.database.dataDir);
+      lock = await acquireDataDirLock(dir, 'the HealthBSC server');
+      progress(`Opening PGlite in ${config.database.dataDir} …`);
+      db = await connect({ engine: 'pglite', dataDir: dir, worker: true });
+    } else {
+      progress(
+        config.database.engine === 'postgres' ? 'Connecting to PostgreSQL …' : 'Opening PGlite in memory …',
+      );
+      db = await connect(config.database);
+    }
+    const { applied } = await migrateToLatest(db);
+    if (applied.length > 0) progress(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus() };
+    let demoLoaded = false;
+    if (options.demo ?? true) {
+      const existing = await db.kysely.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
+      if (!existing) {
+        await loadDemo(ctx, progress);
+        demoLoaded = true;
+      }
+    }
+    const engine = new EvaluationEngine(db, ctx.changes);
+    const app = await buildApp(ctx, {
+      logger: options.logRequests === false ? false : { level: config.logLevel },
+      bodyLimit: config.bodyLimit,
+      routes: [evaluationRoutes(engine), createImportRoutes()],
+    });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const opened = db;
+    const held = lock;
+    return {
+      app,
+      ctx,
+      url: address,
+      demoLoaded,
+      close: async () => {
+        await app.close();
+        await opened.close();
+        await held?.release();
+      },
+    };
+  } catch (error) {
+    await db?.close();
+    await lock?.release();
+    throw error;
+  }
+}
