@@ -34,6 +34,13 @@ module.exports = {
       to: { path: '^src/db/' },
     },
     {
+      name: 'demo-imports-only-core',
+      comment: 'src/demo is a pure generator: the server and tests call it, it calls only the core.',
+      severity: 'error',
+      from: { path: '^src/demo/' },
+      to: { path: '^src/(?!core/|demo/)' },
+    },
+    {
       name: 'server-and-cli-never-import-web',
       severity: 'error',
       from: { path: '^src/(server|cli)/' },

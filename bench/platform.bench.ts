@@ -1,0 +1,256 @@
+/**
+ * The platform issue's benchmark, on PostgreSQL 15 and on PGlite: a synthetic group of 2,000 departments
+ * (20 hospitals × 100) with a 40-indicator scorecard over 60 data elements and 60 months (7.2 million values).
+ *
+ * Prints, per engine:
+ * - loading speed of the bulk value writer the imports use, in values per second (target ≥ 200,000/s on PostgreSQL);
+ * - building the in-memory cube from the database (once per process, then kept current by change events);
+ * - one org unit's yearly scorecard, warm, p50 and p95 over distinct units and years (target p95 ≤ 50 ms);
+ * - the ranking of all 2,020 units under the group for one year (target ≤ 1 s).
+ *
+ * Run: `npm run bench` (all benchmarks) or `node bench/platform.bench.ts [--engines postgres,pglite] [--scale 0.1]`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { tryParsePeriod } from '../src/core/periods/index.ts';
+import { connect, type Db } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { bumpRevision, META_SCOPE, rootScope } from '../src/db/repositories/change-counter.repository.ts';
+import { type RowValues, upsertRows } from '../src/db/repositories/import-values.repository.ts';
+import { ChangeBus } from '../src/server/change-bus.ts';
+import { EvaluationEngine } from '../src/server/evaluation/evaluation-engine.ts';
+import { importScorecard } from '../src/server/services/scorecards.service.ts';
+import { startPostgresCluster } from '../test/postgres-cluster.ts';
+import { formatRate, percentile, printTable, type Row, seconds } from './report.ts';
+import { makeSyntheticGroup } from './synthetic-group.ts';
+
+const ACTOR = { id: 'bench', address: null };
+
+async function setUp(db: Db, group: ReturnType<typeof makeSyntheticGroup>): Promise<{ rootId: number }> {
+  await migrateToLatest(db);
+  const ids = new Map<string, number>();
+  let rootId = 0;
+  await db.kysely.transaction().execute(async (trx) => {
+    for (const unit of group.units) {
+      const row = await trx
+        .insertInto('org_unit')
+        .values({
+          code: unit.code,
+          name_en: unit.code,
+          name_zh: null,
+          type: unit.type,
+          role: null,
+          parent_id: unit.parent === null ? null : (ids.get(unit.parent) ?? null),
+        })
+        .returning(['id', 'root_id'])
+        .executeTakeFirstOrThrow();
+      ids.set(unit.code, row.id);
+      rootId = row.root_id;
+    }
+    const years = [...new Set(group.months.map((m) => m.slice(0, 4)))];
+    const periods = [
+      ...group.months,
+      ...years.flatMap((y) => [1, 2, 3, 4].map((q) => `${y}Q${q}`)),
+      ...years,
+    ];
+    for (const id of periods) {
+      const p = tryParsePeriod(id);
+      if (!p) continue;
+      await trx
+        .insertInto('period')
+        .values({ id: p.id, type: p.type, start_date: p.startDate, end_date: p.endDate })
+        .execute();
+    }
+    await bumpRevision(trx, META_SCOPE);
+  });
+  const ctx = { db, now: () => new Date(), changes: new ChangeBus() };
+  await importScorecard(ctx, ACTOR, { file: group.scorecard, mode: 'create' });
+  const scorecard = await db.kysely
+    .selectFrom('scorecard')
+    .select('id')
+    .where('code', '=', 'SYN-BSC')
+    .executeTakeFirstOrThrow();
+  // One target per indicator and year for every unit: the usual way a group sets its rates' aims.
+  const years = [...new Set(group.months.map((m) => m.slice(0, 4)))];
+  const indicators = group.scorecard.perspectives.flatMap((p) => p.indicators.map((i) => i.id));
+  await db.kysely
+    .insertInto('target')
+    .values(
+      indicators.flatMap((indicator) =>
+        years.map((year) => ({
+          scorecard_id: scorecard.id,
+          indicator_code: indicator,
+          org_unit_id: null,
+          org_unit_group_id: null,
+          level: null,
+          period_id: year,
+          target: 70,
+          lower: null,
+          upper: null,
+          reference: null,
+          source: 'bench',
+          set_by: 'bench',
+        })),
+      ),
+    )
+    .execute();
+  await bumpRevision(db.kysely, META_SCOPE);
+  return { rootId };
+}
+
+async function loadValues(
+  db: Db,
+  group: ReturnType<typeof makeSyntheticGroup>,
+  rootId: number,
+): Promise<number> {
+  const units = new Map(
+    (await db.kysely.selectFrom('org_unit').select(['id', 'code']).execute()).map((u) => [u.code, u.id]),
+  );
+  const elements = new Map(
+    (await db.kysely.selectFrom('data_element').select(['id', 'code']).execute()).map((e) => [e.code, e.id]),
+  );
+  const provenance = { by: 'bench', at: new Date(), batchId: null };
+  let batch: RowValues[] = [];
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await db.kysely.transaction().execute((trx) => upsertRows(trx, 'data_value', rows, provenance));
+  };
+  const started = performance.now();
+  const pending: { unit: string; elements: string[]; periods: string[]; values: number[] }[] = [];
+  group.forEachDepartmentValues((chunk) => pending.push(chunk));
+  for (const chunk of pending) {
+    const unitId = units.get(chunk.unit) ?? 0;
+    for (let i = 0; i < chunk.values.length; i++) {
+      batch.push({
+        root_id: rootId,
+        org_unit_id: unitId,
+        data_element_id: elements.get(chunk.elements[i] ?? '') ?? 0,
+        period_id: chunk.periods[i] ?? '',
+        value: chunk.values[i] ?? 0,
+        comment: null,
+      });
+    }
+    if (batch.length >= 100_000) await flush();
+  }
+  if (batch.length > 0) await flush();
+  const elapsed = performance.now() - started;
+  await bumpRevision(db.kysely, rootScope(rootId));
+  return elapsed;
+}
+
+async function measure(
+  db: Db,
+  group: ReturnType<typeof makeSyntheticGroup>,
+  engineName: string,
+): Promise<Row[]> {
+  const { rootId } = await setUp(db, group);
+  const loadMs = await loadValues(db, group, rootId);
+  const rows: Row[] = [
+    {
+      engine: engineName,
+      figure: 'bulk load',
+      value: `${formatRate(group.valueCount / (loadMs / 1000))} values/s`,
+      detail: `${group.valueCount.toLocaleString('en')} values in ${seconds(loadMs)}`,
+      target: engineName === 'postgres' ? '≥ 200,000 values/s' : '',
+    },
+  ];
+
+  const engine = new EvaluationEngine(db, new ChangeBus());
+  const years = [...new Set(group.months.map((m) => m.slice(0, 4)))];
+  const hospitals = group.units.filter((u) => u.type === 'hospital').map((u) => u.code);
+  let started = performance.now();
+  await engine.evaluate({ scorecard: 'SYN-BSC', orgUnit: hospitals[0] ?? 'SYN', period: years[0] ?? '2020' });
+  rows.push({
+    engine: engineName,
+    figure: 'first evaluation (loads the cube)',
+    value: seconds(performance.now() - started),
+    detail: '',
+    target: '',
+  });
+
+  // Warm: every query a distinct unit and year, so no result comes from the result cache.
+  const samples: number[] = [];
+  const departments = group.departments.filter((_, i) => i % 20 === 7);
+  for (const year of years) {
+    for (const unit of [...hospitals, ...departments]) {
+      started = performance.now();
+      await engine.evaluate({ scorecard: 'SYN-BSC', orgUnit: unit, period: year });
+      samples.push(performance.now() - started);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  rows.push({
+    engine: engineName,
+    figure: "one unit's yearly scorecard, warm",
+    value: `p95 ${percentile(samples, 0.95).toFixed(1)} ms`,
+    detail: `p50 ${percentile(samples, 0.5).toFixed(1)} ms over ${samples.length} distinct unit × year`,
+    target: 'p95 ≤ 50 ms',
+  });
+
+  const rankings: number[] = [];
+  for (const year of years) {
+    started = performance.now();
+    const ranking = await engine.rank({
+      scorecard: 'SYN-BSC',
+      period: year,
+      parent: 'SYN',
+      depth: 'descendants',
+    });
+    rankings.push(performance.now() - started);
+    if (ranking.length !== group.units.length - 1) throw new Error(`ranked ${ranking.length} units`);
+  }
+  rankings.sort((a, b) => a - b);
+  rows.push({
+    engine: engineName,
+    figure: `ranking of all ${group.units.length - 1} units, one year`,
+    value: `${(percentile(rankings, 0.5) / 1000).toFixed(2)} s`,
+    detail: `median of ${rankings.length}; slowest ${(Math.max(...rankings) / 1000).toFixed(2)} s`,
+    target: '≤ 1 s',
+  });
+  return rows;
+}
+
+export async function runPlatformBench(options: {
+  engines: readonly string[];
+  scale: number;
+}): Promise<Row[]> {
+  const departments = Math.max(1, Math.round(100 * options.scale));
+  const group = makeSyntheticGroup({ departmentsPerHospital: departments });
+  const rows: Row[] = [];
+  for (const engineName of options.engines) {
+    if (engineName === 'postgres') {
+      const cluster = await startPostgresCluster();
+      const db = await connect({ engine: 'postgres', url: cluster.url, poolSize: 4 });
+      try {
+        rows.push(...(await measure(db, group, 'postgres')));
+      } finally {
+        await db.close();
+        await cluster.stop();
+      }
+    } else {
+      const dir = await mkdtemp(join(tmpdir(), 'healthbsc-bench-'));
+      const db = await connect({ engine: 'pglite', dataDir: join(dir, 'data'), worker: true });
+      try {
+        rows.push(...(await measure(db, group, 'pglite')));
+      } finally {
+        await db.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  return rows;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      engines: { type: 'string', default: 'postgres,pglite' },
+      scale: { type: 'string', default: '1' },
+    },
+  });
+  const rows = await runPlatformBench({ engines: values.engines.split(','), scale: Number(values.scale) });
+  printTable('Platform: loading, evaluation and ranking (issue: platform backbone)', rows);
+}

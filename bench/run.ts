@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every benchmark, printing its figures. Benchmarks measure; tests never time anything.
+ * Options pass through: `npm run bench -- --engines postgres --scale 0.1`.
+ */
+import { parseArgs } from 'node:util';
+import { runPlatformBench } from './platform.bench.ts';
+import { printTable } from './report.ts';
+
+const { values } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'postgres,pglite' },
+    scale: { type: 'string', default: '1' },
+  },
+});
+const scale = Number(values.scale);
+if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale must be a positive number');
+
+printTable(
+  'Platform: loading, evaluation and ranking (issue: platform backbone)',
+  await runPlatformBench({ engines: values.engines.split(','), scale }),
+);
