@@ -7,6 +7,7 @@
 
 import { periodRange } from '../src/core/periods/index.ts';
 import type { ScorecardFileInput } from '../src/core/scorecard/index.ts';
+import { createMulberry32 } from '../src/demo/index.ts';
 
 export interface SyntheticGroupOptions {
   readonly hospitals?: number;
@@ -35,18 +36,6 @@ export interface SyntheticGroup {
   forEachDepartmentValues(
     onChunk: (chunk: { unit: string; elements: string[]; periods: string[]; values: number[] }) => void,
   ): void;
-}
-
-/** mulberry32 (Tommy Ettinger, public domain): a 32-bit seeded generator, identical on every engine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function makeSyntheticGroup(options: SyntheticGroupOptions = {}): SyntheticGroup {
@@ -125,7 +114,7 @@ export function makeSyntheticGroup(options: SyntheticGroupOptions = {}): Synthet
     scorecard,
     valueCount: departments.length * elementCount * months.length,
     forEachDepartmentValues(onChunk) {
-      const random = mulberry32(seed);
+      const random = createMulberry32(seed);
       for (const unit of departments) {
         const elements: string[] = [];
         const periods: string[] = [];

@@ -4,6 +4,7 @@
  * qualitative ratings). Writes live in the resources' own repositories.
  */
 import { type Kysely, sql } from 'kysely';
+import type { TargetRow } from '../../core/targets/index.ts';
 import type { Database, JsonValue } from '../schema.ts';
 
 type Reader = Kysely<Database>;
@@ -116,20 +117,7 @@ export async function loadScorecardVersion(
   };
 }
 
-export interface TargetDbRow {
-  readonly indicator: string;
-  readonly orgUnitId: number | null;
-  readonly groupId: number | null;
-  readonly level: number | null;
-  readonly periodId: string;
-  readonly target: number | null;
-  readonly lower: number | null;
-  readonly upper: number | null;
-  readonly reference: number | null;
-  readonly source: string | null;
-}
-
-export async function loadTargets(db: Reader, scorecardId: number): Promise<TargetDbRow[]> {
+export async function loadTargets(db: Reader, scorecardId: number): Promise<TargetRow[]> {
   return db
     .selectFrom('target')
     .select([
