@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connect.ts';
+import { ChangeBus } from '../../src/server/change-bus.ts';
+import { EvaluationEngine } from '../../src/server/evaluation/evaluation-engine.ts';
 import { commitImport } from '../../src/server/imports/import.service.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { testContext } from '../../test/fixtures/imports/world.ts';
@@ -162,6 +164,38 @@ describeEachEngine('NHS England beds example', (getDb) => {
       const rated = rows.filter((r) => r.available > 0);
       const meanOfRates = rated.reduce((sum, r) => sum + r.occupied / r.available, 0) / rated.length;
       expect(Math.abs(occupied / available - meanOfRates)).toBeGreaterThan(1e-4);
+    },
+  );
+
+  /** The bed-occupancy indicator as the product evaluates it (GET /api/evaluations), for one unit and month. */
+  async function occupancy(orgUnit: string, month: string): Promise<number | null | undefined> {
+    const engine = new EvaluationEngine(getDb(), new ChangeBus());
+    const result = await engine.evaluate({ scorecard: 'NHS-BEDS', orgUnit, period: month });
+    return result.perspectives.flatMap((p) => p.indicators).find((i) => i.id === 'bed_occupancy')?.actual;
+  }
+
+  it.each([
+    ['R0A', 'April 2022'],
+    ['RJ1', 'January 2024'],
+  ])(
+    "evaluates a trust's bed-occupancy indicator as its occupied ÷ available (%s, %s)",
+    async (trust, date) => {
+      const row = source.find((r) => r.trust === trust && r.date === date);
+      if (row === undefined) throw new Error(`no source row for ${trust} ${date}`);
+      expect(await occupancy(trust, monthId(date) ?? '')).toBeCloseTo(
+        (row.occupied / row.available) * 100,
+        10,
+      );
+    },
+  );
+
+  it.each(['April 2022', 'August 2025'])(
+    "evaluates England's bed-occupancy indicator as Σ occupied ÷ Σ available over all trusts (%s)",
+    async (date) => {
+      const rows = source.filter((r) => r.date === date);
+      const occupied = rows.reduce((sum, r) => sum + r.occupied, 0);
+      const available = rows.reduce((sum, r) => sum + r.available, 0);
+      expect(await occupancy('ENG', monthId(date) ?? '')).toBeCloseTo((occupied / available) * 100, 10);
     },
   );
 });
