@@ -133,7 +133,7 @@ export function buildDemoTargets(demo: MedicalGroupDemo): DemoTarget[] {
   );
 
   /** An indicator's value for a unit and period: its formula's parts aggregated, then divided. */
-  const valueOf = (
+  const indicatorValue = (
     indicator: MedicalGroupDemo['indicators'][number],
     unit: number,
     period: string,
@@ -184,14 +184,14 @@ export function buildDemoTargets(demo: MedicalGroupDemo): DemoTarget[] {
         let source: string;
         if (indicator.direction === 'lower') {
           const baseline = `${baselineYear}${period.slice(4)}`;
-          target = valueOf(indicator, u, baseline);
+          target = indicatorValue(indicator, u, baseline);
           source = `held at the ${baseline} level`;
         } else {
           const previous = samePeriodLastYear(period);
           const prior = previous.startsWith(String(Number(baselineYear) - 1))
             ? null
-            : valueOf(indicator, u, previous);
-          target = prior === null ? valueOf(indicator, u, period) : prior * VOLUME_GROWTH;
+            : indicatorValue(indicator, u, previous);
+          target = prior === null ? indicatorValue(indicator, u, period) : prior * VOLUME_GROWTH;
           source = prior === null ? 'baseline year' : `${previous} + 5 %`;
         }
         if (target !== null && target > 0) {

@@ -31,7 +31,10 @@ for (const engine of ['pglite', 'postgres'] as const) {
         env.HEALTHBSC_DATABASE_URL = cluster.url;
       }
       // Port 0: the OS picks a free one, so suites never collide.
-      server = await startServer({ ...loadConfig(env), port: 0 }, { progress: (m) => messages.push(m), logRequests: false });
+      server = await startServer(
+        { ...loadConfig(env), port: 0 },
+        { progress: (m) => messages.push(m), logRequests: false },
+      );
     }, 180_000);
 
     afterAll(async () => {

@@ -14,7 +14,10 @@ export function rootScope(rootId: number): string {
 }
 
 /** Increments the counter of `scope` (creating it at 1) and returns the new revision. */
-export async function bumpRevision(trx: Transaction<Database> | Kysely<Database>, scope: string): Promise<number> {
+export async function bumpRevision(
+  trx: Transaction<Database> | Kysely<Database>,
+  scope: string,
+): Promise<number> {
   const row = await trx
     .insertInto('change_counter')
     .values({ scope, revision: 1 })
@@ -31,7 +34,11 @@ export async function readRevisions(
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>(scopes.map((scope) => [scope, 0]));
   if (scopes.length === 0) return result;
-  const rows = await db.selectFrom('change_counter').select(['scope', 'revision']).where('scope', 'in', scopes).execute();
+  const rows = await db
+    .selectFrom('change_counter')
+    .select(['scope', 'revision'])
+    .where('scope', 'in', scopes)
+    .execute();
   for (const row of rows) result.set(row.scope, row.revision);
   return result;
 }
