@@ -8,7 +8,8 @@
  * CI must run the PostgreSQL half of the suite, never skip it.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,19 @@ async function findBinary(name: string, binDir: string | undefined): Promise<str
   }
 }
 
+/** runuser lives in /usr/sbin, which a minimal PATH (cron, CI) may lack. */
+async function findRunuser(): Promise<string> {
+  for (const candidate of ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser']) {
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here: try the next place
+    }
+  }
+  return 'runuser';
+}
+
 async function resolveRunAs(): Promise<RunAs> {
   const uid = process.getuid?.();
   const gid = process.getgid?.();
@@ -85,7 +99,11 @@ async function resolveRunAs(): Promise<RunAs> {
       command(['id', '-u', 'postgres'], 'id -u postgres'),
       command(['id', '-g', 'postgres'], 'id -g postgres'),
     ]);
-    return { prefix: ['runuser', '-u', 'postgres', '--'], uid: Number(userId), gid: Number(groupId) };
+    return {
+      prefix: [await findRunuser(), '-u', 'postgres', '--'],
+      uid: Number(userId),
+      gid: Number(groupId),
+    };
   } catch (error) {
     throw new Error(
       `Running as root, and PostgreSQL refuses to run as root: the tests run it as the user "postgres", ` +
