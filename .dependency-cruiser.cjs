@@ -65,6 +65,22 @@ module.exports = {
       to: { path: '^src/web/features/([^/]+)/', pathNot: '^src/web/features/$1/' },
     },
     {
+      name: 'web-shared-code-imports-no-pages',
+      comment:
+        'src/web/components and src/web/lib serve every feature: they import neither features nor the app shell.',
+      severity: 'error',
+      from: { path: '^src/web/(components|lib)/' },
+      to: { path: '^src/web/(features|app)/' },
+    },
+    {
+      name: 'web-features-do-not-import-the-app-shell',
+      comment:
+        'src/web/app composes the features; a feature reaches shared code through components/ and lib/.',
+      severity: 'error',
+      from: { path: '^src/web/features/' },
+      to: { path: '^src/web/app/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: {},

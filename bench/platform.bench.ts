@@ -20,13 +20,14 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { bumpRevision, META_SCOPE, rootScope } from '../src/db/repositories/change-counter.repository.ts';
 import { type RowValues, upsertRows } from '../src/db/repositories/import-values.repository.ts';
 import { ChangeBus } from '../src/server/change-bus.ts';
+import { systemActor } from '../src/server/context.ts';
 import { EvaluationEngine } from '../src/server/evaluation/evaluation-engine.ts';
 import { importScorecard } from '../src/server/services/scorecards.service.ts';
 import { startPostgresCluster } from '../test/postgres-cluster.ts';
 import { formatRate, percentile, printTable, type Row, seconds } from './report.ts';
 import { makeSyntheticGroup } from './synthetic-group.ts';
 
-const ACTOR = { id: 'bench', address: null };
+const ACTOR = systemActor('bench');
 
 async function setUp(db: Db, group: ReturnType<typeof makeSyntheticGroup>): Promise<{ rootId: number }> {
   await migrateToLatest(db);

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { runPlatformBench } from './platform.bench.ts';
 import { printTable } from './report.ts';
+import { runWebBench } from './web.bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,4 +19,9 @@ if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale must be a po
 printTable(
   'Platform: loading, evaluation and ranking (issue: platform backbone)',
   await runPlatformBench({ engines: values.engines.split(','), scale }),
+);
+
+printTable(
+  'Web app: first route JavaScript and the comparison heatmap (issue: web application)',
+  await runWebBench(),
 );

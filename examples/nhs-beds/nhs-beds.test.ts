@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connect.ts';
 import { ChangeBus } from '../../src/server/change-bus.ts';
+import { systemActor } from '../../src/server/context.ts';
 import { EvaluationEngine } from '../../src/server/evaluation/evaluation-engine.ts';
 import { commitImport } from '../../src/server/imports/import.service.ts';
 import { describeEachEngine } from '../../test/engines.ts';
@@ -16,7 +17,7 @@ import { testContext } from '../../test/fixtures/imports/world.ts';
 import { type ConvertedBeds, convertBeds, DEFAULT_INPUT, monthId } from './convert.ts';
 
 const SCORECARD = fileURLToPath(new URL('./scorecard.yaml', import.meta.url));
-const ACTOR = { id: 'nhs-example', address: null };
+const ACTOR = systemActor('nhs-example');
 
 interface SourceRow {
   readonly trust: string;

@@ -15,7 +15,7 @@ import { acquireDataDirLock, type DataDirLock, DataDirLockedError } from '../db/
 import { migrateToLatest } from '../db/migrate.ts';
 import { ChangeBus } from '../server/change-bus.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
-import type { Actor, ServerContext } from '../server/context.ts';
+import { type Actor, type ServerContext, systemActor } from '../server/context.ts';
 import { UsageError } from './errors.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -45,7 +45,8 @@ function cliActor(): Actor {
   } catch {
     // No user name (a container without /etc/passwd entry): keep 'unknown'.
   }
-  return Object.freeze({ id: `cli:${name}`, address: null });
+  // Whoever can run commands on the database holds it whole: the command acts as an installation admin.
+  return systemActor(`cli:${name}`);
 }
 
 function redact(url: string): string {

@@ -10,6 +10,8 @@ import { EXPORT_USAGE, runExport } from './commands/export.ts';
 import { IMPORT_USAGE, runImport } from './commands/import.ts';
 import { runSchema, SCHEMA_USAGE } from './commands/schema.ts';
 import { runServe, SERVE_USAGE } from './commands/serve.ts';
+import { runToken, TOKEN_USAGE } from './commands/token.ts';
+import { runUser, USER_USAGE } from './commands/user.ts';
 import { UsageError } from './errors.ts';
 import { type Io, processIo } from './io.ts';
 import { formatIssues, InputFileError } from './read-document.ts';
@@ -26,6 +28,8 @@ Commands:
   export WHAT           export data, targets, assessments, reported values or a scorecard file
   backup FILE           write a backup of the whole database (PGlite or PostgreSQL)
   restore FILE          restore a backup into an empty database
+  user create|list      accounts: healthbsc user create --admin --email you@example.org (password from stdin)
+  token create|list|revoke  API tokens for integrations, one role over some org units
   schema scorecard|values  print the JSON Schema of a scorecard or values file
   help [command]        show help
 
@@ -43,6 +47,8 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promi
     export: { run: runExport, usage: EXPORT_USAGE },
     backup: { run: runBackup, usage: BACKUP_USAGE },
     restore: { run: runRestore, usage: RESTORE_USAGE },
+    user: { run: runUser, usage: USER_USAGE },
+    token: { run: runToken, usage: TOKEN_USAGE },
   };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

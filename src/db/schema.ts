@@ -235,6 +235,68 @@ export interface ChangeCounterTable {
   revision: number;
 }
 
+/** `app_user` (202611240900_accounts): people who sign in; `password_hash` is an argon2id PHC string. */
+export interface AppUserTable {
+  readonly id: Id;
+  email: string;
+  name: string | null;
+  password_hash: string;
+  disabled: Defaulted<boolean>;
+  readonly created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  last_login_at: Date | null;
+}
+
+/** `api_token` (202611240900_accounts): integration tokens, kept as their SHA-256. */
+export interface ApiTokenTable {
+  readonly id: Id;
+  name: string;
+  token_hash: string;
+  created_by: string;
+  readonly created_at: CreatedAt;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  last_used_at: Date | null;
+}
+
+/** `role_assignment` (202611240900_accounts): a role over an org unit's subtree (null: everything). */
+export interface RoleAssignmentTable {
+  readonly id: Id;
+  user_id: number | null;
+  token_id: number | null;
+  role: 'admin' | 'strategist' | 'steward' | 'entry' | 'approver' | 'viewer';
+  org_unit_id: number | null;
+}
+
+/** `user_session` (202611240900_accounts): signed-in sessions, keyed by the SHA-256 of the cookie's token. */
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: number;
+  readonly created_at: CreatedAt;
+  last_seen_at: Date;
+  expires_at: Date;
+  address: string | null;
+  user_agent: string | null;
+}
+
+/** `data_approval` (202611240900_accounts): per scorecard × org unit × period. */
+export interface DataApprovalTable {
+  readonly id: Id;
+  root_id: number;
+  scorecard_id: number;
+  org_unit_id: number;
+  period_id: string;
+  status: 'submitted' | 'approved' | 'reopened';
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  reason: string | null;
+  updated_at: UpdatedAt;
+  version: Defaulted<number>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   org_unit: OrgUnitTable;
@@ -253,4 +315,9 @@ export interface Database {
   import_batch: ImportBatchTable;
   import_change: ImportChangeTable;
   change_counter: ChangeCounterTable;
+  app_user: AppUserTable;
+  api_token: ApiTokenTable;
+  role_assignment: RoleAssignmentTable;
+  user_session: UserSessionTable;
+  data_approval: DataApprovalTable;
 }

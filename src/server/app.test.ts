@@ -47,6 +47,21 @@ const ROUTES = [
   'GET /api/assessments',
   'POST /api/assessments',
   'GET /api/audit',
+  'GET /api/audit/export',
+  'GET /api/meta',
+  'POST /api/session',
+  'GET /api/session',
+  'DELETE /api/session',
+  'GET /api/users',
+  'POST /api/users',
+  'PATCH /api/users/{id}',
+  'GET /api/tokens',
+  'POST /api/tokens',
+  'DELETE /api/tokens/{id}',
+  'GET /api/approvals',
+  'POST /api/approvals/submit',
+  'POST /api/approvals/approve',
+  'POST /api/approvals/reopen',
 ].sort();
 
 interface OpenApiOperation {
@@ -150,7 +165,7 @@ describeEachEngine('the HTTP app', (getDb) => {
       method: 'POST',
       url: '/api/org-units',
       payload: '{"code": ',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await server.adminSession()).headers, 'content-type': 'application/json' },
     });
     expect([response.statusCode, response.headers['content-type'], response.json()]).toEqual([
       400,

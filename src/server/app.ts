@@ -5,13 +5,20 @@
  *
  * Route plugins reach the services' context as `app.ctx`. Other modules (evaluation, imports) pass their route
  * plugins in `options.routes`; they are registered with the prefix `/api`, after this module's own.
+ *
+ * With `options.webRoot` (the built web app, dist/web) it also serves the app at `/`: hashed files under
+ * `/assets/` cached for a year, and index.html (never cached) for every other path without a file extension,
+ * so client routes such as `/comparison?…` load the app. `/api` is untouched.
  */
+import { sep } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import packageJson from '../../package.json' with { type: 'json' };
+import { type AccountsOptions, accountsPlugin } from './accounts/accounts.plugin.ts';
 import { DEFAULT_BODY_LIMIT, type LogLevel } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { registerProblemErrors } from './plugins/problem-errors.ts';
@@ -34,6 +41,18 @@ export interface BuildAppOptions {
   readonly routes?: readonly FastifyPluginAsync[];
   /** The largest request body accepted, in bytes. Default 10 MiB. */
   readonly bodyLimit?: number;
+  /** The built web app's directory (absolute; holds index.html): served at `/`. Absent: the API only. */
+  readonly webRoot?: string | null;
+  /** Sessions, API tokens and the server's mode (accounts/accounts.plugin.ts). Default: production mode. */
+  readonly accounts?: AccountsOptions;
+  /** Fastify's `trustProxy`: which reverse proxies' X-Forwarded-For to believe (the audit's address). Default false. */
+  readonly trustProxy?: boolean | string | readonly string[] | number;
+}
+
+/** Fastify's form of a trustProxy setting: a hop count becomes "trust the first n hops". */
+function trustProxyOption(setting: BuildAppOptions['trustProxy']) {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return typeof setting === 'object' ? [...setting] : (setting ?? false);
 }
 
 /**
@@ -49,17 +68,22 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   const app = Fastify({
     logger: typeof logger === 'boolean' ? logger : { ...logger },
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: trustProxyOption(options.trustProxy),
   });
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(problemValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemErrors(app);
+  // Before every route: who sends each request, and 401/403/503 before any handler runs.
+  await app.register(accountsPlugin, options.accounts ?? {});
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       // Hospitals often serve the app over plain HTTP on their intranet: upgrading every request to HTTPS
-      // would break it there. Everything else stays at helmet's defaults (scripts only from this server).
-      directives: { upgradeInsecureRequests: null },
+      // would break it there. Scripts come only from this server (helmet's default; the web build has no inline
+      // script). Styles: Ant Design's CSS-in-JS injects <style> elements and React writes style attributes,
+      // hence 'unsafe-inline' for styles only, and nothing from other origins (helmet's default allows https:).
+      directives: { upgradeInsecureRequests: null, styleSrc: ["'self'", "'unsafe-inline'"] },
     },
   });
   await app.register(fastifySwagger, {
@@ -80,5 +104,31 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   for (const routes of [...API_ROUTES, ...(options.routes ?? [])]) {
     await app.register(routes, { prefix: API_PREFIX });
   }
+  if (options.webRoot) await serveWebApp(app, options.webRoot);
   return app;
+}
+
+/** A year: Vite puts a content hash in every file name under assets/, so a changed file has a new name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    // Register a route per built file instead of a catch-all, so the catch-all below can serve index.html.
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (res, path) => {
+      res.setHeader('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache');
+    },
+  });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // An unknown API route, or a file that is not there (a stale hashed asset): the usual problem+json 404.
+    if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) || /\.[A-Za-z0-9]+$/.test(path)) {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
 }

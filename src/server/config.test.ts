@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       database: { engine: 'pglite', dataDir: './data' },
       bodyLimit: DEFAULT_BODY_LIMIT,
       logLevel: 'info',
+      mode: 'demo',
+      trustProxy: false,
     });
   });
 
@@ -21,6 +23,8 @@ describe('loadConfig', () => {
         HEALTHBSC_DATA_DIR: '/var/lib/healthbsc',
         HEALTHBSC_BODY_LIMIT: '2048',
         HEALTHBSC_LOG_LEVEL: 'debug',
+        HEALTHBSC_MODE: 'production',
+        HEALTHBSC_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
       }),
     ).toEqual({
       port: 8080,
@@ -28,7 +32,34 @@ describe('loadConfig', () => {
       database: { engine: 'postgres', url: 'postgres://hbsc:secret@db.example:5432/healthbsc' },
       bodyLimit: 2048,
       logLevel: 'debug',
+      mode: 'production',
+      trustProxy: ['10.0.0.1', '192.168.0.0/16'],
     });
+  });
+
+  test.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['loopback', ['loopback']],
+  ])('reads HEALTHBSC_TRUST_PROXY=%s as Fastify’s trustProxy %j', (text, expected) => {
+    expect(loadConfig({ HEALTHBSC_TRUST_PROXY: text }).trustProxy).toEqual(expected);
+  });
+
+  it('names HEALTHBSC_MODE and HEALTHBSC_TRUST_PROXY when they are not valid', () => {
+    let error: unknown;
+    try {
+      loadConfig({ HEALTHBSC_MODE: 'staging', HEALTHBSC_TRUST_PROXY: 'proxy; rm -rf' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error instanceof ConfigError ? error.issues : error).toEqual([
+      { key: 'HEALTHBSC_MODE', message: 'must be one of demo, production' },
+      {
+        key: 'HEALTHBSC_TRUST_PROXY',
+        message: 'must be true, false, a number of hops, or comma-separated addresses or CIDR ranges',
+      },
+    ]);
   });
 
   it('lets a flag win over its variable', () => {

@@ -11,6 +11,13 @@
  * | `HEALTHBSC_DATA_DIR`     | `--data-dir`     | ./data       |
  * | `HEALTHBSC_BODY_LIMIT`   | `--body-limit`   | 10485760     |
  * | `HEALTHBSC_LOG_LEVEL`    | `--log-level`    | info         |
+ * | `HEALTHBSC_MODE`         | `--mode` (`--production` in serve) | demo |
+ * | `HEALTHBSC_TRUST_PROXY`  | `--trust-proxy`  | false        |
+ *
+ * `HEALTHBSC_MODE=production` serves no data until an administrator exists and loads no demo; `demo` (the
+ * default of `npm start`) loads the demo with its documented users. `HEALTHBSC_TRUST_PROXY` says which reverse
+ * proxy's `X-Forwarded-For` to believe, so the audit records the client's address: `true` (any), a number of
+ * hops, or a comma-separated list of addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`.
  */
 import { z } from 'zod';
 import type { DbConfig } from '../db/connect.ts';
@@ -21,6 +28,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** 10 MiB: a batch of 10,000 values is about 1.5 MB of JSON; files go through the import routes. */
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
+export const SERVER_MODES = ['demo', 'production'] as const;
+export type ServerModeSetting = (typeof SERVER_MODES)[number];
+
+/** Which reverse proxies to trust: none (false), any (true), the first n hops, or these addresses and ranges. */
+export type TrustProxySetting = boolean | number | readonly string[];
+
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
@@ -29,6 +42,8 @@ export interface ServerConfig {
   /** The largest request body accepted, in bytes. */
   readonly bodyLimit: number;
   readonly logLevel: LogLevel;
+  readonly mode: ServerModeSetting;
+  readonly trustProxy: TrustProxySetting;
 }
 
 /** The flags, named as `node:util` `parseArgs` returns them (`--database-url` → `'database-url'`). */
@@ -39,6 +54,8 @@ export interface ConfigFlags {
   readonly 'data-dir'?: string;
   readonly 'body-limit'?: string;
   readonly 'log-level'?: string;
+  readonly mode?: string;
+  readonly 'trust-proxy'?: string;
 }
 
 /** The `options` of `node:util` `parseArgs` for the flags above, for the CLI's `serve` command. */
@@ -49,6 +66,8 @@ export const CONFIG_FLAG_OPTIONS = {
   'data-dir': { type: 'string' },
   'body-limit': { type: 'string' },
   'log-level': { type: 'string' },
+  mode: { type: 'string' },
+  'trust-proxy': { type: 'string' },
 } as const satisfies Record<keyof ConfigFlags, { type: 'string' }>;
 
 const SETTINGS = {
@@ -58,10 +77,39 @@ const SETTINGS = {
   dataDir: { variable: 'HEALTHBSC_DATA_DIR', flag: 'data-dir' },
   bodyLimit: { variable: 'HEALTHBSC_BODY_LIMIT', flag: 'body-limit' },
   logLevel: { variable: 'HEALTHBSC_LOG_LEVEL', flag: 'log-level' },
+  mode: { variable: 'HEALTHBSC_MODE', flag: 'mode' },
+  trustProxy: { variable: 'HEALTHBSC_TRUST_PROXY', flag: 'trust-proxy' },
 } as const satisfies Record<string, { variable: string; flag: keyof ConfigFlags }>;
 
 type Setting = keyof typeof SETTINGS;
-const SETTING_NAMES: readonly Setting[] = ['port', 'host', 'databaseUrl', 'dataDir', 'bodyLimit', 'logLevel'];
+const SETTING_NAMES: readonly Setting[] = [
+  'port',
+  'host',
+  'databaseUrl',
+  'dataDir',
+  'bodyLimit',
+  'logLevel',
+  'mode',
+  'trustProxy',
+];
+
+/** `true`/`false`, a hop count, or a list of addresses and CIDR ranges (proxy-addr's forms, which Fastify uses). */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((text, issue): TrustProxySetting => {
+    if (text === 'true' || text === 'false') return text === 'true';
+    if (/^\d+$/.test(text)) return Number(text);
+    const parts = text.split(',').map((part) => part.trim());
+    if (parts.some((part) => !/^[0-9A-Za-z.:/_-]+$/.test(part))) {
+      issue.addIssue({
+        code: 'custom',
+        message: 'must be true, false, a number of hops, or comma-separated addresses or CIDR ranges',
+      });
+      return false;
+    }
+    return Object.freeze(parts);
+  });
 
 const wholeNumber = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
 
@@ -80,6 +128,8 @@ const rawSchema = z.object({
     .pipe(z.number().int().min(1024, 'must be at least 1024 bytes'))
     .default(DEFAULT_BODY_LIMIT),
   logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  mode: z.enum(SERVER_MODES, { error: `must be one of ${SERVER_MODES.join(', ')}` }).default('demo'),
+  trustProxy: trustProxySchema.default(false),
 });
 
 /** A configuration that cannot be used; `issues` name each bad variable or flag and why. */
@@ -129,10 +179,10 @@ export function loadConfig(
       }),
     );
   }
-  const { port, host, databaseUrl, dataDir, bodyLimit, logLevel } = parsed.data;
+  const { port, host, databaseUrl, dataDir, bodyLimit, logLevel, mode, trustProxy } = parsed.data;
   const database: DbConfig =
     databaseUrl === undefined
       ? Object.freeze({ engine: 'pglite', dataDir })
       : Object.freeze({ engine: 'postgres', url: databaseUrl });
-  return Object.freeze({ port, host, database, bodyLimit, logLevel });
+  return Object.freeze({ port, host, database, bodyLimit, logLevel, mode, trustProxy });
 }

@@ -7,12 +7,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../../test/postgres-cluster.ts';
+import type { MetaResource } from '../core/contracts/accounts.ts';
 import type { EvaluationJson, RankingJson } from '../core/contracts/evaluation.ts';
+import { DEMO_USERS } from './accounts/demo-users.ts';
 import { loadConfig } from './config.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
+/** The session cookie of a demo user signed in over HTTP, as a `cookie` header. */
+async function signInAs(server: RunningServer, email: string): Promise<Record<string, string>> {
+  const user = DEMO_USERS.find((u) => u.email === email);
+  const response = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: user?.password }),
+  });
+  const cookies = response.headers.getSetCookie().map((line) => line.split(';')[0] ?? '');
+  return { cookie: cookies.join('; ') };
+}
+
+let headers: Record<string, string> = {};
+
 async function getJson<T>(server: RunningServer, path: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${server.url}${path}`, { headers });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -35,6 +51,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
         { ...loadConfig(env), port: 0 },
         { progress: (m) => messages.push(m), logRequests: false },
       );
+      headers = await signInAs(server, 'admin@demo.healthbsc');
     }, 180_000);
 
     afterAll(async () => {
@@ -46,6 +63,43 @@ for (const engine of ['pglite', 'postgres'] as const) {
     it('loads the demo and reports it', () => {
       expect(server.demoLoaded).toBe(true);
       expect(messages).toContain('Loading AZ Hospital (seed 002)…');
+    });
+
+    it('creates one demo user per role, says it is a demo, and serves nothing without signing in', async () => {
+      const anonymous = await fetch(
+        `${server.url}/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016`,
+      );
+      const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as MetaResource;
+      const session = await getJson<{ user: { email: string }; demo: boolean }>(server, '/api/session');
+      expect({
+        users: messages.some((m) =>
+          m.startsWith(`Created the demo users: ${DEMO_USERS.map((u) => u.email).join(', ')}`),
+        ),
+        anonymous: anonymous.status,
+        meta: [meta.mode, meta.demo, meta.setupRequired],
+        session: [session.body.user.email, session.body.demo],
+      }).toEqual({
+        users: true,
+        anonymous: 401,
+        meta: ['demo', true, false],
+        session: ['admin@demo.healthbsc', true],
+      });
+    });
+
+    it('lets the department entry user read their department and refuses its hospital', async () => {
+      const entry = await signInAs(server, 'entry@demo.healthbsc');
+      const query = 'scorecard=UMG-BSC&period=2024';
+      const own = await fetch(`${server.url}/api/evaluations?${query}&orgUnit=UMG-B1-INTM`, {
+        headers: entry,
+      });
+      const hospital = await fetch(`${server.url}/api/evaluations?${query}&orgUnit=UMG-B1`, {
+        headers: entry,
+      });
+      expect([own.status, hospital.status, ((await hospital.json()) as { detail: string }).detail]).toEqual([
+        200,
+        403,
+        "You have no access to org unit 'UMG-B1'.",
+      ]);
     });
 
     it("serves seed 002's AZ Hospital evaluation: V = 92.57 and the five perspective scores", async () => {
@@ -90,6 +144,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
     it('answers an unknown org unit with a 404 problem', async () => {
       const response = await fetch(
         `${server.url}/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=NOPE&period=2016`,
+        { headers },
       );
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toContain('application/problem+json');

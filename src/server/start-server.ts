@@ -3,11 +3,15 @@
  * the demo on a first start, the evaluation engine, and the HTTP server. `healthbsc serve` (npm start) calls it;
  * tests and benchmarks call it too.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { connect, type Db } from '../db/connect.ts';
 import { acquireDataDirLock, type DataDirLock } from '../db/data-dir-lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { hasInstallationAdmin } from '../db/repositories/user.repository.ts';
+import { ensureDemoUsers } from './accounts/demo-users.ts';
 import { buildApp } from './app.ts';
 import { ChangeBus } from './change-bus.ts';
 import type { ServerConfig } from './config.ts';
@@ -24,6 +28,22 @@ export interface StartOptions {
   readonly progress?: (message: string) => void;
   /** Log requests (pino) at the configured level. Default true. */
   readonly logRequests?: boolean;
+  /**
+   * The built web app to serve at `/` (a directory holding index.html). Default: the package's dist/web when it
+   * has been built (`npm start` builds it first); null serves the API only.
+   */
+  readonly webRoot?: string | null;
+}
+
+/** Where `npm run build:web` puts the web app. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+function findWebRoot(option: string | null | undefined, progress: (message: string) => void): string | null {
+  if (option === null) return null;
+  const root = resolve(option ?? DEFAULT_WEB_ROOT);
+  if (existsSync(join(root, 'index.html'))) return root;
+  progress(`The web app is not built in ${root} (run npm run build:web); serving the API only.`);
+  return null;
 }
 
 export interface RunningServer {
@@ -32,6 +52,10 @@ export interface RunningServer {
   readonly url: string;
   /** Whether this start loaded the demo. */
   readonly demoLoaded: boolean;
+  /** `demo` or `production` (the configuration's `mode`). */
+  readonly mode: ServerConfig['mode'];
+  /** Production mode with no administrator: the server serves no data until one is created. */
+  readonly setupRequired: boolean;
   close(): Promise<void>;
 }
 
@@ -55,18 +79,28 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (applied.length > 0) progress(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus() };
     let demoLoaded = false;
-    if (options.demo ?? true) {
+    // Production mode never loads the demo, and has no default account: its first user is created with
+    // `healthbsc user create --admin`.
+    if (config.mode === 'demo' && (options.demo ?? true)) {
       const existing = await db.kysely.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
       if (!existing) {
         await loadDemo(ctx, progress);
         demoLoaded = true;
       }
     }
+    if (config.mode === 'demo') {
+      const users = await ensureDemoUsers(ctx);
+      if (users.length > 0) progress(`Created the demo users: ${users.join(', ')} (passwords in README.md)`);
+    }
+    const setupRequired = config.mode === 'production' && !(await hasInstallationAdmin(db.kysely));
     const engine = new EvaluationEngine(db, ctx.changes);
     const app = await buildApp(ctx, {
       logger: options.logRequests === false ? false : { level: config.logLevel },
       bodyLimit: config.bodyLimit,
       routes: [evaluationRoutes(engine), createImportRoutes()],
+      webRoot: findWebRoot(options.webRoot, progress),
+      accounts: { mode: config.mode },
+      trustProxy: config.trustProxy,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const opened = db;
@@ -76,6 +110,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       ctx,
       url: address,
       demoLoaded,
+      mode: config.mode,
+      setupRequired,
       close: async () => {
         await app.close();
         await opened.close();

@@ -73,7 +73,7 @@ describe('healthbsc backup and restore', () => {
     const backup = await capture(runBackup, [first], source);
     expect(backup.code).toBe(0);
     expect(backup.stdout[0]).toMatch(
-      new RegExp(`^Backed up [\\d,]+ rows of 17 tables to ${first} \\(schema 202611230500_platform\\)\\.$`),
+      new RegExp(`^Backed up [\\d,]+ rows of 22 tables to ${first} \\(schema 202611240900_accounts\\)\\.$`),
     );
     const header = JSON.parse(
       gunzipSync(await readFile(first))
@@ -83,13 +83,13 @@ describe('healthbsc backup and restore', () => {
     expect(header).toMatchObject({
       format: 'healthbsc/backup@1',
       engine: 'pglite',
-      migrations: ['202611230430_audit_log', '202611230500_platform'],
+      migrations: ['202611230430_audit_log', '202611230500_platform', '202611240900_accounts'],
     });
 
     const postgres = await postgresDatabase('restored_from_pglite');
     const restored = await capture(runRestore, [first], postgres);
     expect(restored.code).toBe(0);
-    expect(restored.stdout[0]).toMatch(/^Restored [\d,]+ rows of 17 tables from /);
+    expect(restored.stdout[0]).toMatch(/^Restored [\d,]+ rows of 22 tables from /);
 
     const second = join(dir, 'second.jsonl.gz');
     expect((await capture(runBackup, [second], postgres)).code).toBe(0);

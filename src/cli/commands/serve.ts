@@ -1,11 +1,14 @@
 /**
- * `healthbsc serve [--port N] [--host H] [--database-url URL] [--data-dir DIR] [--no-demo]` (npm start): serves
- * the API (and, later, the web app) until Ctrl-C. PGlite in ./data by default; PostgreSQL when
- * HEALTHBSC_DATABASE_URL is set. The first start loads the demo unless --no-demo.
+ * `healthbsc serve [--port N] [--host H] [--database-url URL] [--data-dir DIR] [--no-demo] [--production]`
+ * (npm start): serves the API and the web app until Ctrl-C. PGlite in ./data by default; PostgreSQL when
+ * HEALTHBSC_DATABASE_URL is set. In demo mode (the default) the first start loads the demo and its users;
+ * `--production` (or HEALTHBSC_MODE=production) loads nothing and serves no data until an administrator exists.
  */
 import { parseArgs } from 'node:util';
 import { DataDirLockedError } from '../../db/data-dir-lock.ts';
 import { MigrationError } from '../../db/migrate.ts';
+import { SETUP_REQUIRED_DETAIL } from '../../server/accounts/accounts.plugin.ts';
+import { DEMO_USERS } from '../../server/accounts/demo-users.ts';
 import { CONFIG_FLAG_OPTIONS, ConfigError, loadConfig } from '../../server/config.ts';
 import { DEMO_CODES } from '../../server/demo/load-demo.ts';
 import { startServer } from '../../server/start-server.ts';
@@ -13,15 +16,21 @@ import { UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 
 export const SERVE_USAGE = `Usage: healthbsc serve [--port 3000] [--host 127.0.0.1] [--database-url postgres://…] [--data-dir ./data]
-                       [--log-level info] [--no-demo]
-Environment: HEALTHBSC_PORT, HEALTHBSC_HOST, HEALTHBSC_DATABASE_URL, HEALTHBSC_DATA_DIR, HEALTHBSC_LOG_LEVEL.`;
+                       [--log-level info] [--no-demo] [--production] [--trust-proxy true|N|ADDRESSES]
+Environment: HEALTHBSC_PORT, HEALTHBSC_HOST, HEALTHBSC_DATABASE_URL, HEALTHBSC_DATA_DIR, HEALTHBSC_LOG_LEVEL,
+             HEALTHBSC_MODE (demo|production), HEALTHBSC_TRUST_PROXY.`;
 
 export async function runServe(args: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
-    options: { ...CONFIG_FLAG_OPTIONS, 'no-demo': { type: 'boolean', default: false } },
+    options: {
+      ...CONFIG_FLAG_OPTIONS,
+      'no-demo': { type: 'boolean', default: false },
+      production: { type: 'boolean', default: false },
+    },
   });
-  const { 'no-demo': noDemo, ...flags } = values;
+  const { 'no-demo': noDemo, production, ...given } = values;
+  const flags = production ? { ...given, mode: 'production' } : given;
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env, flags);
@@ -44,13 +53,18 @@ export async function runServe(args: readonly string[], io: Io, signal?: AbortSi
   }
   const { az, group } = DEMO_CODES;
   io.out(`HealthBSC is serving ${server.url}  (API docs: ${server.url}/api/docs)`);
-  if (server.demoLoaded) io.out('Loaded the demo data.');
-  io.out(
-    `Try: ${server.url}/api/evaluations?scorecard=${az.scorecard}&orgUnit=${az.orgUnit}&period=${az.period}`,
-  );
-  io.out(
-    `     ${server.url}/api/rankings?scorecard=${group.scorecard}&parent=${group.orgUnit}&period=${group.period}`,
-  );
+  if (server.setupRequired) {
+    io.err(`healthbsc serve: ${SETUP_REQUIRED_DETAIL}`);
+  } else if (server.mode === 'demo') {
+    if (server.demoLoaded) io.out('Loaded the demo data.');
+    io.out(`Demo mode: sign in as ${DEMO_USERS.map((u) => u.email).join(', ')} (passwords in README.md).`);
+    io.out(
+      `Try: ${server.url}/api/evaluations?scorecard=${az.scorecard}&orgUnit=${az.orgUnit}&period=${az.period}`,
+    );
+    io.out(
+      `     ${server.url}/api/rankings?scorecard=${group.scorecard}&parent=${group.orgUnit}&period=${group.period}`,
+    );
+  }
   io.out('Press Ctrl-C to stop.');
   await new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();

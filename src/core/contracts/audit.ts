@@ -50,3 +50,11 @@ export const auditPageSchema = pageSchema(auditEntrySchema);
 
 export type AuditEntryResource = z.infer<typeof auditEntrySchema>;
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
+
+/** `GET /api/audit/export`: the same filters as the list, the whole trail they match as one file. */
+export const exportAuditQuerySchema = listAuditQuerySchema
+  .omit({ limit: true, offset: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') })
+  .strict();
+
+export type ExportAuditQuery = z.infer<typeof exportAuditQuerySchema>;

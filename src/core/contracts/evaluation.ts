@@ -35,6 +35,20 @@ export const perspectiveEvaluationSchema = z.object({
   indicators: z.array(indicatorEvaluationSchema),
 });
 
+/**
+ * Whether an evaluation rests on approved data (issue 4): `approved` when an approval of the scorecard covers
+ * the unit (itself or an ancestor) and the period (itself or one enclosing it), naming that approval; else the
+ * unit's own approval status for exactly this period, or `none`.
+ */
+export const evaluationApprovalSchema = z.object({
+  status: z.enum(['none', 'submitted', 'approved', 'reopened']),
+  /** The unit and period of the approval it rests on; null when there is none. */
+  orgUnit: z.string().nullable(),
+  period: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+
 export const evaluationSchema = z.object({
   scorecard: z.string(),
   orgUnit: z.string().nullable(),
@@ -61,9 +75,12 @@ export const evaluationSchema = z.object({
       ),
     })
     .optional(),
+  /** Sent by the server (not by `healthbsc evaluate`, which evaluates files). */
+  approval: evaluationApprovalSchema.optional(),
 });
 
 export type EvaluationJson = z.infer<typeof evaluationSchema>;
+export type EvaluationApproval = z.infer<typeof evaluationApprovalSchema>;
 
 export interface EvaluationContext {
   readonly orgUnit?: string | null;

@@ -31,7 +31,8 @@ export const importEncodingSchema = z.enum(['auto', 'utf-8', 'gb18030', 'gbk', '
 
 /**
  * Why a cell was refused: ingest's codes, plus `unknown-scorecard` (reported values), `invalid-definition` (a
- * scorecard file, or an org unit that would move) and `invalid-value` (an org-unit list's code, type or role).
+ * scorecard file, or an org unit that would move), `invalid-value` (an org-unit list's code, type or role) and
+ * `out-of-scope` (a row of an org unit the importer has no role over).
  */
 export const importErrorCodeSchema = z.enum([
   'unknown-org-unit',
@@ -51,6 +52,7 @@ export const importErrorCodeSchema = z.enum([
   'unterminated-quote',
   'invalid-definition',
   'invalid-value',
+  'out-of-scope',
 ]);
 
 export const importErrorSchema = z.object({

@@ -23,7 +23,9 @@ export type ProblemType =
   | 'forbidden'
   | 'unauthorized'
   | 'too-large'
-  | 'internal';
+  | 'too-many-requests'
+  | 'internal'
+  | 'unavailable';
 
 export interface Problem {
   readonly type: ProblemType;
@@ -41,7 +43,9 @@ const STATUS: Record<ProblemType, { status: number; title: string }> = {
   forbidden: { status: 403, title: 'Forbidden' },
   unauthorized: { status: 401, title: 'Unauthorized' },
   'too-large': { status: 413, title: 'Payload too large' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
 };
 
 /** The one exception type that carries a `Problem`. */
@@ -87,6 +91,16 @@ export function forbidden(detail = 'You do not have access to this resource.'): 
 
 export function unauthorized(detail = 'Sign in first.'): ProblemError {
   return new ProblemError(makeProblem('unauthorized', detail));
+}
+
+/** Too many attempts (a throttled sign-in); the HTTP layer adds `Retry-After`. */
+export function tooManyRequests(detail: string): ProblemError {
+  return new ProblemError(makeProblem('too-many-requests', detail));
+}
+
+/** The server cannot serve this yet (e.g. a production install with no administrator). */
+export function unavailable(detail: string): ProblemError {
+  return new ProblemError(makeProblem('unavailable', detail));
 }
 
 export function isProblemError(value: unknown): value is ProblemError {

@@ -3,8 +3,9 @@
  * it, which org unit it concerns and when.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { OrgScope } from '../../core/access/scope.ts';
 import type { AuditLogTable, Database, JsonValue } from '../schema.ts';
-import type { Executor, PageRows, PageWindow } from './query-helpers.ts';
+import { type Executor, type PageRows, type PageWindow, scopeCondition } from './query-helpers.ts';
 
 export interface AuditRecord {
   readonly id: number;
@@ -31,6 +32,11 @@ export interface AuditFilter {
   readonly from?: Date;
   /** Before. */
   readonly to?: Date;
+  /**
+   * The reader's org-unit scope: only rows concerning a unit inside it (rows about no unit, such as sign-ins and
+   * metadata, are left out too). Null or absent: every row.
+   */
+  readonly scope?: OrgScope;
 }
 
 type AuditScope = Database & { a: AuditLogTable };
@@ -53,16 +59,21 @@ function filterConditions(
       ),
     );
   }
+  const inScope = scopeCondition('s.path', filter.scope);
+  if (inScope !== null) {
+    conditions.push(eb('a.org_unit_id', 'in', eb.selectFrom('org_unit as s').select('s.id').where(inScope)));
+  }
   if (filter.from !== undefined) conditions.push(eb('a.occurred_at', '>=', filter.from));
   if (filter.to !== undefined) conditions.push(eb('a.occurred_at', '<', filter.to));
   return conditions;
 }
 
-/** One page of audit rows, newest first. */
+/** One page of audit rows, newest first (or oldest first, for exports). */
 export async function listAuditEntries(
   db: Executor,
   filter: AuditFilter,
   window: PageWindow,
+  options: { readonly order?: 'asc' | 'desc' } = {},
 ): Promise<PageRows<AuditRecord>> {
   const [rows, count] = await Promise.all([
     db
@@ -82,7 +93,7 @@ export async function listAuditEntries(
         'o.code as orgUnitCode',
       ])
       .where((eb) => eb.and(filterConditions(eb, filter)))
-      .orderBy('a.id', 'desc')
+      .orderBy('a.id', options.order ?? 'desc')
       .limit(window.limit)
       .offset(window.offset)
       .execute(),

@@ -4,8 +4,9 @@
  * the write that follows it see the same row.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { OrgScope } from '../../core/access/scope.ts';
 import type { Database, DataValueTable, OrgUnitTable, PeriodTable } from '../schema.ts';
-import { chunk, type Executor, type PageRows, type PageWindow } from './query-helpers.ts';
+import { chunk, type Executor, type PageRows, type PageWindow, scopeCondition } from './query-helpers.ts';
 import { type StoredValue, VALUE_CHUNK, type ValueRow } from './value-store.ts';
 
 export interface DataValueKey {
@@ -43,6 +44,8 @@ export interface ValueFilter {
   readonly startsOnOrAfter?: string;
   /** Periods ending on or before this day. */
   readonly endsOnOrBefore?: string;
+  /** The reader's org-unit scope (on the joined `o.path`): values of units outside it are never listed. */
+  readonly scope?: OrgScope;
 }
 
 export interface DataValueFilter extends ValueFilter {
@@ -59,6 +62,8 @@ function filterConditions(
   if (filter.rootId !== undefined) conditions.push(eb('v.root_id', '=', filter.rootId));
   if (filter.orgUnitId !== undefined) conditions.push(eb('v.org_unit_id', '=', filter.orgUnitId));
   if (filter.subtreeOf !== undefined) conditions.push(eb('o.path', 'like', `${filter.subtreeOf}%`));
+  const inScope = scopeCondition('o.path', filter.scope);
+  if (inScope !== null) conditions.push(inScope);
   if (filter.dataElementIds !== undefined)
     conditions.push(eb('v.data_element_id', 'in', [...filter.dataElementIds]));
   if (filter.periodIds !== undefined) conditions.push(eb('v.period_id', 'in', [...filter.periodIds]));

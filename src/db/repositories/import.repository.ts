@@ -111,16 +111,15 @@ export async function findCommittedBatchByChecksum(
 export async function listImportBatches(
   db: Executor,
   window: PageWindow,
+  filter: { readonly createdBy?: string } = {},
 ): Promise<PageRows<ImportBatchRecord>> {
+  const base = () =>
+    filter.createdBy === undefined
+      ? db.selectFrom('import_batch')
+      : db.selectFrom('import_batch').where('created_by', '=', filter.createdBy);
   const [rows, count] = await Promise.all([
-    db
-      .selectFrom('import_batch')
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(window.limit)
-      .offset(window.offset)
-      .execute(),
-    db.selectFrom('import_batch').select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+    base().selectAll().orderBy('id', 'desc').limit(window.limit).offset(window.offset).execute(),
+    base().select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.total };
 }

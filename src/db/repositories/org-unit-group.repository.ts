@@ -2,8 +2,15 @@
  * Org-unit groups: named sets of org units (such as "branch hospitals") for targets and comparisons.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { OrgScope } from '../../core/access/scope.ts';
 import type { Database, OrgUnitGroupTable } from '../schema.ts';
-import { containsPattern, type Executor, type PageRows, type PageWindow } from './query-helpers.ts';
+import {
+  containsPattern,
+  type Executor,
+  type PageRows,
+  type PageWindow,
+  scopeCondition,
+} from './query-helpers.ts';
 
 export interface OrgUnitGroupRecord {
   readonly id: number;
@@ -79,6 +86,7 @@ export async function listOrgUnitGroups(
 export async function listGroupMembers(
   db: Executor,
   groupIds: readonly number[],
+  scope?: OrgScope,
 ): Promise<Map<number, string[]>> {
   const members = new Map<number, string[]>(groupIds.map((id) => [id, []]));
   if (groupIds.length === 0) return members;
@@ -87,6 +95,10 @@ export async function listGroupMembers(
     .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
     .select(['m.group_id as groupId', 'o.code'])
     .where('m.group_id', 'in', groupIds)
+    .$call((q) => {
+      const inScope = scopeCondition('o.path', scope);
+      return inScope === null ? q : q.where(inScope);
+    })
     .orderBy('o.code')
     .execute();
   for (const row of rows) members.get(row.groupId)?.push(row.code);

@@ -3,8 +3,15 @@
  * trigger `org_unit_tree` sets root_id, level and path (`/1/5/12/`), so a subtree is `path like '/1/5/%'`.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { OrgScope } from '../../core/access/scope.ts';
 import type { Database, OrgUnitTable } from '../schema.ts';
-import { containsPattern, type Executor, type PageRows, type PageWindow } from './query-helpers.ts';
+import {
+  containsPattern,
+  type Executor,
+  type PageRows,
+  type PageWindow,
+  scopeCondition,
+} from './query-helpers.ts';
 
 export type OrgUnitType = OrgUnitTable['type'];
 export type OrgUnitRole = NonNullable<OrgUnitTable['role']>;
@@ -38,6 +45,8 @@ export interface OrgUnitFilter {
   readonly text?: string;
   /** A unit's path: that unit and everything under it. */
   readonly subtreeOf?: string;
+  /** The reader's org-unit scope: units outside it are never listed. */
+  readonly scope?: OrgScope;
 }
 
 type OrgUnitScope = Database & { o: OrgUnitTable };
@@ -77,6 +86,8 @@ function filterConditions(
   if (filter.level !== undefined) conditions.push(eb('o.level', '=', filter.level));
   if (filter.rootId !== undefined) conditions.push(eb('o.root_id', '=', filter.rootId));
   if (filter.subtreeOf !== undefined) conditions.push(eb('o.path', 'like', `${filter.subtreeOf}%`));
+  const inScope = scopeCondition('o.path', filter.scope);
+  if (inScope !== null) conditions.push(inScope);
   if (filter.text !== undefined) {
     const pattern = containsPattern(filter.text);
     conditions.push(
@@ -206,4 +217,18 @@ export async function updateOrgUnit(
 /** Locks a unit's row until the transaction ends, so a concurrent update waits instead of overwriting. */
 export async function lockOrgUnit(trx: Executor, id: number): Promise<void> {
   await trx.selectFrom('org_unit').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** The paths of the units with these ids, by id. */
+export async function findOrgUnitPathsByIds(
+  db: Executor,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.path]));
 }

@@ -1,7 +1,8 @@
 /**
  * Small pieces the repositories share: the executor type, a page window, LIKE escaping and chunking.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { OrgScope } from '../../core/access/scope.ts';
 import type { Database } from '../schema.ts';
 
 /** The database or a transaction on it (a `Transaction` is a `Kysely`). */
@@ -43,6 +44,23 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
+}
+
+/**
+ * The condition "the org-unit path in `column` lies in `scope`" (core/access/scope.ts), or null when the scope is
+ * the whole installation (no condition). An empty scope matches nothing. Paths are ids and slashes, so the LIKE
+ * pattern needs no escaping beyond `escapeLike`'s.
+ *
+ * @example scopeCondition('o.path', ['/1/5/', '/2/']) // (o.path like '/1/5/%' or o.path like '/2/%')
+ */
+export function scopeCondition(column: string, scope: OrgScope | undefined): RawBuilder<SqlBool> | null {
+  if (scope === undefined || scope === null) return null;
+  if (scope.length === 0) return sql<SqlBool>`false`;
+  const ref = sql.ref(column);
+  return sql<SqlBool>`(${sql.join(
+    scope.map((top) => sql`${ref} like ${`${escapeLike(top)}%`}`),
+    sql` or `,
+  )})`;
 }
 
 /** Distinct values, in first-seen order. */

@@ -5,7 +5,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database, OrgUnitTable, PeriodTable, ReportedValueTable } from '../schema.ts';
 import type { ValueFilter } from './data-value.repository.ts';
-import { chunk, type Executor, type PageRows, type PageWindow } from './query-helpers.ts';
+import { chunk, type Executor, type PageRows, type PageWindow, scopeCondition } from './query-helpers.ts';
 import { type StoredValue, VALUE_CHUNK, type ValueRow } from './value-store.ts';
 
 export interface ReportedValueKey {
@@ -48,6 +48,8 @@ function filterConditions(
   if (filter.rootId !== undefined) conditions.push(eb('v.root_id', '=', filter.rootId));
   if (filter.orgUnitId !== undefined) conditions.push(eb('v.org_unit_id', '=', filter.orgUnitId));
   if (filter.subtreeOf !== undefined) conditions.push(eb('o.path', 'like', `${filter.subtreeOf}%`));
+  const inScope = scopeCondition('o.path', filter.scope);
+  if (inScope !== null) conditions.push(inScope);
   if (filter.scorecardId !== undefined) conditions.push(eb('v.scorecard_id', '=', filter.scorecardId));
   if (filter.indicatorCodes !== undefined)
     conditions.push(eb('v.indicator_code', 'in', [...filter.indicatorCodes]));

@@ -1,7 +1,8 @@
 /**
  * The org units a scorecard applies to (`scorecard_org_unit`), each with or without its subtree.
  */
-import type { Executor } from './query-helpers.ts';
+import type { OrgScope } from '../../core/access/scope.ts';
+import { type Executor, scopeCondition } from './query-helpers.ts';
 
 export interface ScorecardOrgUnitRecord {
   readonly orgUnitId: number;
@@ -13,6 +14,7 @@ export interface ScorecardOrgUnitRecord {
 export async function listScorecardOrgUnits(
   db: Executor,
   scorecardId: number,
+  scope?: OrgScope,
 ): Promise<ScorecardOrgUnitRecord[]> {
   return db
     .selectFrom('scorecard_org_unit as so')
@@ -23,6 +25,10 @@ export async function listScorecardOrgUnits(
       'so.include_descendants as includeDescendants',
     ])
     .where('so.scorecard_id', '=', scorecardId)
+    .$call((q) => {
+      const inScope = scopeCondition('o.path', scope);
+      return inScope === null ? q : q.where(inScope);
+    })
     .orderBy('o.code')
     .execute();
 }

@@ -4,8 +4,9 @@
  * index `target_scope_idx` makes each (scorecard, indicator, period, scope) hold one row.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { OrgScope } from '../../core/access/scope.ts';
 import type { Database, TargetTable } from '../schema.ts';
-import type { Executor, PageRows, PageWindow } from './query-helpers.ts';
+import { type Executor, type PageRows, type PageWindow, scopeCondition } from './query-helpers.ts';
 
 /** Which target: the scorecard, indicator and period, and at most one of the three scope columns. */
 export interface TargetKeyIds {
@@ -43,6 +44,8 @@ export interface TargetFilter {
   readonly orgUnitGroupId?: number;
   readonly level?: number;
   readonly scope?: 'all' | 'org-unit' | 'group' | 'level';
+  /** The reader's org-unit scope: targets of units outside it are never listed (scorecard-wide ones are). */
+  readonly unitScope?: OrgScope;
 }
 
 function selectTargets(db: Executor) {
@@ -99,6 +102,15 @@ function filterConditions(
   if (filter.orgUnitGroupId !== undefined)
     conditions.push(eb('t.org_unit_group_id', '=', filter.orgUnitGroupId));
   if (filter.level !== undefined) conditions.push(eb('t.level', '=', filter.level));
+  const inScope = scopeCondition('u.path', filter.unitScope);
+  if (inScope !== null) {
+    conditions.push(
+      eb.or([
+        eb('t.org_unit_id', 'is', null),
+        eb('t.org_unit_id', 'in', eb.selectFrom('org_unit as u').select('u.id').where(inScope)),
+      ]),
+    );
+  }
   if (filter.scope === 'org-unit') conditions.push(eb('t.org_unit_id', 'is not', null));
   if (filter.scope === 'group') conditions.push(eb('t.org_unit_group_id', 'is not', null));
   if (filter.scope === 'level') conditions.push(eb('t.level', 'is not', null));

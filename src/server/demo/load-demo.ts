@@ -12,7 +12,7 @@ import {
   DEMO_SCORECARD_CODE,
   generateMedicalGroupDemo,
 } from '../../demo/index.ts';
-import type { Actor, ServerContext } from '../context.ts';
+import { type Actor, type ServerContext, systemActor } from '../context.ts';
 import { writeAssessments } from '../services/assessments.service.ts';
 import { writeDataValues } from '../services/data-values.service.ts';
 import { createOrgUnitGroup } from '../services/org-unit-groups.service.ts';
@@ -23,7 +23,7 @@ import { importScorecard } from '../services/scorecards.service.ts';
 import { putTargets } from '../services/targets.service.ts';
 
 const AZ_DIR = new URL('../../../examples/az-hospital/', import.meta.url);
-const ACTOR: Actor = { id: 'demo-loader', address: null };
+const ACTOR: Actor = systemActor('demo-loader');
 /** The services take at most 10,000 items a call. */
 const CHUNK = 5_000;
 

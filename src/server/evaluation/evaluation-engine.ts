@@ -89,18 +89,27 @@ export class EvaluationEngine {
     return json;
   }
 
-  /** Units ranked by total score (1 = best; units without a score last, unranked); ties share a rank. */
-  async rank(query: RankingQuery): Promise<RankedUnit[]> {
+  /**
+   * Units ranked by total score (1 = best; units without a score last, unranked); ties share a rank. With
+   * `visible`, only the units it accepts are evaluated and ranked (a reader sees the units of their scope).
+   */
+  async rank(
+    query: RankingQuery,
+    options: { readonly visible?: (orgUnitCode: string) => boolean } = {},
+  ): Promise<RankedUnit[]> {
     const period = parsePeriod(query.period, ['period']).id;
     const revisions = await this.#revisionsFor(query.parent);
     const state = await this.#state(revisions.meta, query.parent, revisions.root);
     const parent = state.meta.unit(query.parent);
     const scorecard = await state.meta.scorecard(query.scorecard);
     const tree = state.meta.tree(parent.rootId);
-    const units = tree.units.filter((u) =>
-      query.depth === 'children'
-        ? u.parentId === parent.id
-        : u.id !== parent.id && isDescendant(u, parent, state.meta),
+    const visible = options.visible ?? (() => true);
+    const units = tree.units.filter(
+      (u) =>
+        visible(u.code) &&
+        (query.depth === 'children'
+          ? u.parentId === parent.id
+          : u.id !== parent.id && isDescendant(u, parent, state.meta)),
     );
     const evaluations = await this.#evaluateUnits(state, scorecard, units, period, true);
     const ranked = evaluations.map((evaluation, i) => ({ unit: units[i] ?? parent, evaluation }));

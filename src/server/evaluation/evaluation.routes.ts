@@ -13,6 +13,9 @@ import {
 } from '../../core/contracts/evaluation.ts';
 import { badRequest } from '../../core/errors/problem.ts';
 import { periodRange } from '../../core/periods/index.ts';
+import { getActor } from '../plugins/actor.ts';
+import { problemResponses } from '../plugins/route-schemas.ts';
+import { evaluateAs, rankAs, seriesAs } from './evaluation.service.ts';
 import type { EvaluationEngine } from './evaluation-engine.ts';
 
 /** The longest series one request may ask for (ten years of months). */
@@ -29,10 +32,10 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
           description:
             'Perspective scores, the composite V and its rating, each indicator with its actual, target, quantified value and weighted score. A parent aggregates its children as each data element prescribes (a group rate is Σ numerators ÷ Σ denominators); quarters and years are computed from months.',
           querystring: evaluationQuerySchema,
-          response: { 200: evaluationSchema },
+          response: { 200: evaluationSchema, ...problemResponses(400, 404) },
         },
       },
-      async (request) => engine.evaluate(request.query),
+      async (request) => evaluateAs(app.ctx, engine, getActor(request), request.query),
     );
 
     app.get(
@@ -42,10 +45,10 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
           tags: ['evaluations'],
           summary: 'Rank the children (or all descendants) of an org unit by total score',
           querystring: rankingQuerySchema,
-          response: { 200: rankingSchema },
+          response: { 200: rankingSchema, ...problemResponses(400, 404) },
         },
       },
-      async (request) => ({ items: await engine.rank(request.query) }),
+      async (request) => ({ items: await rankAs(app.ctx, engine, getActor(request), request.query) }),
     );
 
     app.get(
@@ -55,17 +58,18 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
           tags: ['evaluations'],
           summary: 'Evaluate a scorecard for every period from one period to another',
           querystring: seriesQuerySchema,
-          response: { 200: seriesSchema },
+          response: { 200: seriesSchema, ...problemResponses(400, 404) },
         },
       },
       async (request) => {
+        const actor = getActor(request);
         const periods = periodRange(request.query.from, request.query.to);
         if (periods.length > MAX_SERIES) {
           throw badRequest(`A series may hold at most ${MAX_SERIES} periods; ask for a shorter range.`, [
             'to',
           ]);
         }
-        const evaluations = await engine.series({ ...request.query, periods });
+        const evaluations = await seriesAs(app.ctx, engine, actor, { ...request.query, periods });
         return { items: evaluations.map((evaluation, i) => ({ period: periods[i] ?? '', evaluation })) };
       },
     );

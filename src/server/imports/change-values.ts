@@ -95,6 +95,20 @@ export function keyToJson(key: RowValues, labels: Readonly<Record<string, string
   return { ...key, ...labels };
 }
 
+/** The codes a change's stored key carries for people, beside the key columns (see `keyToJson`). */
+const LABELS = ['orgUnit', 'dataElement', 'scorecard', 'orgUnitGroup'] as const;
+
+/** The labels of a change's stored key (`{ orgUnit: 'ICU', dataElement: 'beds' }`). */
+export function labelsFromJson(keyJson: JsonValue): Record<string, string | null> {
+  const key = asRecord(keyJson) ?? {};
+  const labels: Record<string, string | null> = {};
+  for (const name of LABELS) {
+    const value = key[name];
+    if (typeof value === 'string') labels[name] = value;
+  }
+  return labels;
+}
+
 function sameScalar(a: Scalar, b: Scalar): boolean {
   return typeof a === 'number' && typeof b === 'number' ? sameNumber(a, b) : a === b;
 }

@@ -4,11 +4,13 @@
  * (README.md of src/ingest, "Formats"). Scorecard files are exported by the scorecard service.
  */
 import { stringify } from 'yaml';
+import { inScope } from '../../core/access/scope.ts';
+import type { ExportAuditQuery } from '../../core/contracts/audit.ts';
 import type { ExportDataValuesQuery, TemplateQuery } from '../../core/contracts/import.ts';
 import { badRequest } from '../../core/errors/problem.ts';
 import { periodRange } from '../../core/periods/index.ts';
 import { listAssessments } from '../../db/repositories/assessment.repository.ts';
-import type { Actor } from '../../db/repositories/audit.repository.ts';
+import { listAuditEntries } from '../../db/repositories/audit-query.repository.ts';
 import { listDataValues } from '../../db/repositories/data-value.repository.ts';
 import {
   loadImportDataElements,
@@ -20,8 +22,10 @@ import { listReportedValues } from '../../db/repositories/reported-value.reposit
 import { findStructureVersion } from '../../db/repositories/scorecard.repository.ts';
 import { listTargets } from '../../db/repositories/target.repository.ts';
 import { buildWideTemplate, type TableCellValue, type TableFormat, writeTable } from '../../ingest/index.ts';
-import type { ServerContext } from '../context.ts';
-import { requireOrgUnit, requireScorecard } from '../services/lookups.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import { readScope, requireAdministrator, requireReadableUnit } from '../services/access.ts';
+import { resolveAuditFilter } from '../services/audit.service.ts';
+import { requireScorecard } from '../services/lookups.ts';
 import { exportScorecard } from '../services/scorecards.service.ts';
 import { resolveValueFilter } from '../services/value-filters.ts';
 
@@ -66,13 +70,14 @@ function download(bytes: Uint8Array, base: string, format: TableFormat): Downloa
 /**
  * The wide template of a scorecard's data elements (`org_unit,period,<codes>`, a `#names` row, one empty row per
  * org unit × period). Units: `orgUnit` and its subtree, else the units the scorecard applies to (with their
- * subtrees unless told otherwise), else every unit. Periods: `from`…`to`, default the current month.
+ * subtrees unless told otherwise), else every unit; always only units the actor reads. Periods: `from`…`to`,
+ * default the current month.
  *
  * @example await buildTemplate(ctx, actor, 'NHS-BEDS', { format: 'csv', from: '2025-01', to: '2025-03' })
  */
 export async function buildTemplate(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   code: string,
   query: TemplateQuery,
 ): Promise<DownloadFile> {
@@ -98,10 +103,11 @@ export async function buildTemplate(
       ? []
       : [{ code: e.code, name: e.nameZh === null ? { en: e.nameEn } : { en: e.nameEn, zh: e.nameZh } }];
   });
-  const units = await loadImportOrgUnits(db);
+  const scope = readScope(actor);
+  const units = (await loadImportOrgUnits(db)).filter((u) => inScope(scope, u.path));
   let chosen = units;
   if (query.orgUnit !== undefined) {
-    const unit = await requireOrgUnit(db, query.orgUnit);
+    const unit = await requireReadableUnit(db, actor, query.orgUnit);
     chosen = units.filter((u) => u.path.startsWith(unit.path));
   } else {
     const applies = await loadScorecardUnitPaths(db, scorecard.id);
@@ -126,14 +132,14 @@ export async function buildTemplate(
   return download(bytes, `${scorecard.code}-template-${from}${to === from ? '' : `_${to}`}`, query.format);
 }
 
-/** Data values in the long import format `org_unit,period,data_element,value,comment`. */
+/** Data values in the long import format `org_unit,period,data_element,value,comment`, within the actor's scope. */
 export async function exportDataValues(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   query: ExportDataValuesQuery,
 ): Promise<DownloadFile> {
   const db = ctx.db.kysely;
-  const filter = await resolveValueFilter(db, { ...query, limit: 1, offset: 0 });
+  const filter = await resolveValueFilter(db, actor, { ...query, limit: 1, offset: 0 });
   const elements = new Map((await loadImportDataElements(db)).map((e) => [e.code, e.id]));
   const dataElementIds = query.dataElement?.map((code, i) => {
     const id = elements.get(code);
@@ -153,12 +159,13 @@ export async function exportDataValues(
 }
 
 /**
- * Targets, assessments or reported values of a scorecard in their import formats. Targets set by tree level
- * have no place in the target file format (its org_unit column holds a unit or a group) and are left out.
+ * Targets, assessments or reported values of a scorecard in their import formats, within the actor's scope.
+ * Targets set by tree level have no place in the target file format (its org_unit column holds a unit or a
+ * group) and are left out.
  */
 export async function exportScorecardTable(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   kind: 'targets' | 'assessments' | 'reported',
   scorecardCode: string,
   format: TableFormat,
@@ -166,8 +173,11 @@ export async function exportScorecardTable(
   const db = ctx.db.kysely;
   const scorecard = await requireScorecard(db, scorecardCode);
   const base = `${scorecard.code}-${kind}`;
+  const scope = readScope(actor);
   if (kind === 'targets') {
-    const rows = allPages((window) => listTargets(db, { scorecardId: scorecard.id }, window));
+    const rows = allPages((window) =>
+      listTargets(db, { scorecardId: scorecard.id, unitScope: scope }, window),
+    );
     const bytes = await writeTable(
       ['org_unit', 'period', 'indicator', 'target', 'reference', 'lower', 'upper', 'source'],
       (async function* () {
@@ -191,7 +201,7 @@ export async function exportScorecardTable(
     return download(bytes, base, format);
   }
   if (kind === 'assessments') {
-    const rows = allPages((window) => listAssessments(db, { scorecardId: scorecard.id }, window));
+    const rows = allPages((window) => listAssessments(db, { scorecardId: scorecard.id, scope }, window));
     const bytes = await writeTable(
       ['org_unit', 'period', 'indicator', 'rater', 'score', 'evidence'],
       mapRows(rows, (a) => [a.orgUnitCode, a.periodId, a.indicatorCode, a.rater, a.score, a.evidence]),
@@ -200,7 +210,7 @@ export async function exportScorecardTable(
     );
     return download(bytes, base, format);
   }
-  const rows = allPages((window) => listReportedValues(db, { scorecardId: scorecard.id }, window));
+  const rows = allPages((window) => listReportedValues(db, { scorecardId: scorecard.id, scope }, window));
   const bytes = await writeTable(
     ['org_unit', 'period', 'scorecard', 'indicator', 'value', 'comment'],
     mapRows(rows, (r) => [r.orgUnitCode, r.periodId, r.scorecardCode, r.indicatorCode, r.value, r.comment]),
@@ -224,4 +234,51 @@ export async function exportScorecardFile(
     fileName: `${file.code}.${format === 'json' ? 'json' : 'yaml'}`,
     contentType: CONTENT_TYPES[format],
   };
+}
+
+/**
+ * The audit trail the filters match, oldest first, as CSV or XLSX (installation admins only): who, when, from
+ * which address, what (entity and key, with the org unit), old → new (as JSON text) and why.
+ */
+export async function exportAuditTrail(
+  ctx: ServerContext,
+  actor: Actor,
+  query: ExportAuditQuery,
+): Promise<DownloadFile> {
+  requireAdministrator(actor);
+  const db = ctx.db.kysely;
+  const filter = await resolveAuditFilter(db, actor, query);
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  const rows = allPages((window) => listAuditEntries(db, filter, window, { order: 'asc' }));
+  const bytes = await writeTable(
+    [
+      'id',
+      'occurred_at',
+      'actor',
+      'address',
+      'action',
+      'entity',
+      'entity_key',
+      'org_unit',
+      'old_value',
+      'new_value',
+      'reason',
+    ],
+    mapRows(rows, (r) => [
+      r.id,
+      r.occurredAt.toISOString(),
+      r.actor,
+      r.address,
+      r.action,
+      r.entity,
+      r.entityKey,
+      r.orgUnitCode,
+      json(r.oldValue),
+      json(r.newValue),
+      r.reason,
+    ]),
+    query.format,
+    { textColumns: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
+  );
+  return download(bytes, 'audit-trail', query.format);
 }

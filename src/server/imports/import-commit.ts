@@ -4,7 +4,6 @@
  * rows upserted in chunks, one `import_change` per changed row, audit rows and change counters.
  */
 import { tryParsePeriod } from '../../core/periods/index.ts';
-import type { Actor } from '../../db/repositories/audit.repository.ts';
 import {
   insertImportBatch,
   insertImportChanges,
@@ -19,9 +18,11 @@ import {
 } from '../../db/repositories/import-values.repository.ts';
 import { ensurePeriods } from '../../db/repositories/period.repository.ts';
 import type { ChangeEvent } from '../change-bus.ts';
-import type { ServerContext } from '../context.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import { assertUnlocked } from '../services/approval-locks.ts';
 import { type AppliedChange, keyToJson, sameValues, storedToJson } from './change-values.ts';
 import { recordEffects } from './import-effects.ts';
+import { lockableChanges } from './import-locks.ts';
 import type { ImportPlan } from './import-plan.ts';
 import type { ProgressReporter } from './progress.ts';
 
@@ -106,6 +107,8 @@ export async function writeImport(
       orgUnitId: write.orgUnitId,
       rootId: write.rootId,
     }));
+    // Approved data cannot change through an import either (409 naming the approval; nothing is written).
+    await assertUnlocked(trx, ctx.db.engine, lockableChanges(changes));
     progress.report('writing', 0, changes.length);
     await upsertRows(
       trx,

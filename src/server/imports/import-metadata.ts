@@ -131,3 +131,15 @@ export async function loadImportMetadata(db: Executor): Promise<ImportMetadata> 
     ),
   };
 }
+
+/**
+ * The metadata as an importer may use it: only the org units `allowed` (their codes and unambiguous names), so a
+ * row of any other unit is an error of the file, never a write.
+ */
+export function restrictOrgUnits(
+  meta: ImportMetadata,
+  allowed: (unit: ImportOrgUnit) => boolean,
+): ImportMetadata {
+  const units = [...meta.unitsByCode.values()].filter(allowed);
+  return { ...meta, unitsByCode: new Map(units.map((u) => [u.code, u])), orgUnitRefs: orgUnitRefs(units) };
+}

@@ -11,7 +11,6 @@ import {
   ProblemError,
   type ProblemIssue,
 } from '../../core/errors/problem.ts';
-import type { Actor } from '../../db/repositories/audit.repository.ts';
 import {
   type ImportBatchRecord,
   listImportChanges,
@@ -26,9 +25,17 @@ import {
   restoreRows,
 } from '../../db/repositories/import-values.repository.ts';
 import type { ChangeEvent } from '../change-bus.ts';
-import type { ServerContext } from '../context.ts';
-import { type AppliedChange, isUntouchedSince, storedFromJson, writtenFromJson } from './change-values.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import { assertUnlocked } from '../services/approval-locks.ts';
+import {
+  type AppliedChange,
+  isUntouchedSince,
+  labelsFromJson,
+  storedFromJson,
+  writtenFromJson,
+} from './change-values.ts';
 import { recordEffects } from './import-effects.ts';
+import { lockableChanges } from './import-locks.ts';
 
 /** Rows named in a refusal; the rest are counted. */
 const MAX_NAMED_ROWS = 100;
@@ -114,7 +121,7 @@ export async function undoBatch(
           changes.push({
             table,
             key,
-            labels: {},
+            labels: labelsFromJson(w.change.key),
             before: w.after,
             after: w.before,
             orgUnitId:
@@ -146,6 +153,7 @@ export async function undoBatch(
         ),
       );
     }
+    await assertUnlocked(trx, ctx.db.engine, lockableChanges(changes));
     for (const [table] of byTable) {
       const mine = changes.filter((c) => c.table === table);
       await deleteRows(

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { describeEachEngine } from '../../../test/engines.ts';
+import { signInAsAdmin } from '../../../test/fixtures/accounts.ts';
 import {
   createImportWorld,
   csv,
@@ -38,10 +39,15 @@ function multipart(file: { name: string; bytes: Uint8Array }, fields: Record<str
 describeEachEngine('import routes', (getDb) => {
   let w: ImportWorld;
   let app: FastifyInstance;
+  let auth: Readonly<Record<string, string>> = {};
+  /** A request signed in as the test admin (session cookie and CSRF header). */
+  const inject = (target: FastifyInstance, options: InjectOptions) =>
+    target.inject({ ...options, headers: { ...auth, ...(options.headers ?? {}) } });
 
   beforeAll(async () => {
     w = await createImportWorld(getDb(), 'http');
     app = await buildApp(w.ctx, { routes: [importRoutes] });
+    auth = (await signInAsAdmin(app, w.ctx)).headers;
   });
   afterAll(async () => {
     await app.close();
@@ -50,7 +56,7 @@ describeEachEngine('import routes', (getDb) => {
   const longFile = (rows: readonly string[]) => csv(['org_unit,period,data_element,value', ...rows]);
 
   it('checks a multipart upload as a dry run by default and writes nothing', async () => {
-    const response = await app.inject({
+    const response = await inject(app, {
       method: 'POST',
       url: '/api/imports',
       ...multipart(
@@ -79,28 +85,28 @@ describeEachEngine('import routes', (getDb) => {
       },
       { kind: 'data', dryRun: 'false' },
     );
-    const committed = await app.inject({ method: 'POST', url: '/api/imports', ...upload });
+    const committed = await inject(app, { method: 'POST', url: '/api/imports', ...upload });
     expect(committed.json()).toMatchObject({ committed: true, toCreate: 2 });
     const id: number = committed.json().batchId;
-    const list = await app.inject({ method: 'GET', url: '/api/imports?limit=5' });
+    const list = await inject(app, { method: 'GET', url: '/api/imports?limit=5' });
     expect(list.json().items[0]).toMatchObject({
       id,
       fileName: 'commit.csv',
       status: 'committed',
       created: 2,
     });
-    const detail = await app.inject({ method: 'GET', url: `/api/imports/${id}?limit=1&offset=1` });
+    const detail = await inject(app, { method: 'GET', url: `/api/imports/${id}?limit=1&offset=1` });
     expect(detail.json()).toMatchObject({
       id,
       changes: { total: 2, limit: 1, offset: 1, items: [{ seq: 2, oldValue: null }] },
     });
-    const undo = await app.inject({
+    const undo = await inject(app, {
       method: 'POST',
       url: `/api/imports/${id}/undo`,
       payload: { reason: 'test' },
     });
     expect(undo.json()).toMatchObject({ deleted: 2, restored: 0, batch: { status: 'undone' } });
-    const again = await app.inject({ method: 'POST', url: `/api/imports/${id}/undo` });
+    const again = await inject(app, { method: 'POST', url: `/api/imports/${id}/undo` });
     expect(again.statusCode).toBe(409);
     expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(again.json()).toMatchObject({ type: 'conflict', status: 409 });
@@ -108,7 +114,7 @@ describeEachEngine('import routes', (getDb) => {
 
   it('refuses a raw upload with bad rows with 400, the problem carrying the whole report', async () => {
     const before = await storedDataValues(w);
-    const response = await app.inject({
+    const response = await inject(app, {
       method: 'POST',
       url: '/api/imports?dryRun=false&kind=data&fileName=bad.csv',
       headers: { 'content-type': 'application/octet-stream' },
@@ -138,7 +144,7 @@ describeEachEngine('import routes', (getDb) => {
       (_v, i) =>
         `${w.units.er},${2001 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${w.elements.occ},${i}`,
     );
-    const response = await app.inject({
+    const response = await inject(app, {
       method: 'POST',
       url: '/api/imports?kind=data&dryRun=false&fileName=big.csv',
       headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
@@ -161,7 +167,7 @@ describeEachEngine('import routes', (getDb) => {
   });
 
   it('downloads the template, and the filled template imports back', async () => {
-    const template = await app.inject({
+    const template = await inject(app, {
       method: 'GET',
       url: `/api/templates/${w.scorecard}?format=csv&orgUnit=${w.units.icu}&from=2024-07&to=2024-08`,
     });
@@ -184,7 +190,7 @@ describeEachEngine('import routes', (getDb) => {
       `${w.units.icu},2024-07,30,24,80%`,
       `${w.units.icu},2024-08,30,,`,
     ].join('\r\n');
-    const response = await app.inject({
+    const response = await inject(app, {
       method: 'POST',
       url: '/api/imports',
       ...multipart({ name: 'filled.csv', bytes: new TextEncoder().encode(filled) }, { dryRun: 'false' }),
@@ -202,7 +208,7 @@ describeEachEngine('import routes', (getDb) => {
   });
 
   it('downloads an XLSX template whose org_unit and period columns read back as text', async () => {
-    const response = await app.inject({
+    const response = await inject(app, {
       method: 'GET',
       url: `/api/templates/${w.scorecard}?format=xlsx&orgUnit=${w.units.er}&from=2024-01&to=2024-01`,
     });
@@ -214,7 +220,7 @@ describeEachEngine('import routes', (getDb) => {
   });
 
   it('exports data values in the long format that imports back unchanged', async () => {
-    const response = await app.inject({
+    const response = await inject(app, {
       method: 'GET',
       url: `/api/exports/data-values?format=csv&orgUnit=${w.units.icu}&from=2024-07&to=2024-08`,
     });
@@ -230,7 +236,7 @@ describeEachEngine('import routes', (getDb) => {
       `${w.units.icu},2024-07,${w.elements.occ},24,`,
       `${w.units.icu},2024-07,${w.elements.pct},80,`,
     ]);
-    const back = await app.inject({
+    const back = await inject(app, {
       method: 'POST',
       url: '/api/imports?kind=data',
       headers: { 'content-type': 'application/octet-stream' },
@@ -240,7 +246,7 @@ describeEachEngine('import routes', (getDb) => {
   });
 
   it('exports the scorecard file as YAML', async () => {
-    const response = await app.inject({
+    const response = await inject(app, {
       method: 'GET',
       url: `/api/exports/scorecards/${w.scorecard}?format=yaml`,
     });
@@ -249,7 +255,7 @@ describeEachEngine('import routes', (getDb) => {
   });
 
   it('describes the import routes in the OpenAPI document', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const response = await inject(app, { method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
     expect(
       Object.keys(response.json().paths)
@@ -268,7 +274,7 @@ describeEachEngine('import routes', (getDb) => {
   it('refuses a file over the configured limit with 413', async () => {
     const small = await buildApp(w.ctx, { routes: [createImportRoutes({ maxFileBytes: 64 })] });
     try {
-      const response = await small.inject({
+      const response = await inject(small, {
         method: 'POST',
         url: '/api/imports',
         ...multipart({

@@ -216,9 +216,9 @@ export function createImportRoutes(options: ImportRoutesOptions = {}): FastifyPl
         },
       },
       async (request, reply) => {
+        const actor = getActor(request);
         const upload = await readUpload(request);
         const settings = importSettings(request.query, upload.fields);
-        const actor = getActor(request);
         const run = (onProgress?: (p: ImportProgress) => void) =>
           settings.dryRun
             ? dryRunImport(app.ctx, actor, inputOf(upload, settings, onProgress))
@@ -238,7 +238,7 @@ export function createImportRoutes(options: ImportRoutesOptions = {}): FastifyPl
           response: { 200: importBatchPageSchema, ...problemResponses(400) },
         },
       },
-      async (request) => importHistory(app.ctx, request.query),
+      async (request) => importHistory(app.ctx, getActor(request), request.query),
     );
 
     app.get(
@@ -252,7 +252,7 @@ export function createImportRoutes(options: ImportRoutesOptions = {}): FastifyPl
           response: { 200: importBatchDetailSchema, ...problemResponses(400, 404) },
         },
       },
-      async (request) => getImportBatch(app.ctx, request.params.id, request.query),
+      async (request) => getImportBatch(app.ctx, getActor(request), request.params.id, request.query),
     );
 
     app.post(

@@ -11,6 +11,7 @@ import {
 } from '../../../test/fixtures/imports/world.ts';
 import type { ImportProgress } from '../../core/contracts/import.ts';
 import type { Db } from '../../db/connect.ts';
+import { systemActor } from '../context.ts';
 import {
   commitImport,
   dryRunImport,
@@ -112,7 +113,7 @@ describeEachEngine('imports: data values', (getDb) => {
     });
     expect(report).toMatchObject({ committed: true, toCreate: 1, toUpdate: 1, unchanged: 0 });
     expect(report.batchId).toBe((first.batchId ?? 0) + 1);
-    const detail = await getImportBatch(w.ctx, report.batchId ?? 0, { limit: 10, offset: 0 });
+    const detail = await getImportBatch(w.ctx, w.actor, report.batchId ?? 0, { limit: 10, offset: 0 });
     expect(detail).toMatchObject({
       kind: 'data',
       fileName: 'second.csv',
@@ -174,20 +175,16 @@ describeEachEngine('imports: data values', (getDb) => {
       getDb().kysely,
     );
     w.tick(60_000);
-    const imported = await commitImport(
-      w.ctx,
-      { id: 'user:other', address: null },
-      {
-        bytes: dataFile(w, [
-          `${w.units.icu},2024-03,${w.elements.beds},22,recount`,
-          `${w.units.icu},2024-03,${w.elements.occ},15,`,
-          `${w.units.er},2024-03,${w.elements.beds},8,`,
-          `${w.units.er},2024-04,${w.elements.pct},55%,`,
-        ]),
-        fileName: 'update.csv',
-        kind: 'data',
-      },
-    );
+    const imported = await commitImport(w.ctx, systemActor('user:other'), {
+      bytes: dataFile(w, [
+        `${w.units.icu},2024-03,${w.elements.beds},22,recount`,
+        `${w.units.icu},2024-03,${w.elements.occ},15,`,
+        `${w.units.er},2024-03,${w.elements.beds},8,`,
+        `${w.units.er},2024-04,${w.elements.pct},55%,`,
+      ]),
+      fileName: 'update.csv',
+      kind: 'data',
+    });
     expect(imported).toMatchObject({ toCreate: 2, toUpdate: 1, unchanged: 1 });
     w.tick(60_000);
     const undone = await undoImport(w.ctx, w.actor, imported.batchId ?? 0, 'wrong month');
@@ -266,15 +263,11 @@ describeEachEngine('imports: data values', (getDb) => {
       fileName: 'first.csv',
       kind: 'data',
     });
-    await commitImport(
-      w.ctx,
-      { id: 'user:nurse', address: null },
-      {
-        bytes: dataFile(w, [`${w.units.er},2024-03,${w.elements.beds},10,`]),
-        fileName: 'fix.csv',
-        kind: 'data',
-      },
-    );
+    await commitImport(w.ctx, systemActor('user:nurse'), {
+      bytes: dataFile(w, [`${w.units.er},2024-03,${w.elements.beds},10,`]),
+      fileName: 'fix.csv',
+      kind: 'data',
+    });
     const attempt = undoImport(w.ctx, w.actor, imported.batchId ?? 0);
     await expect(attempt).rejects.toMatchObject({
       problem: {
@@ -320,7 +313,7 @@ describeEachEngine('imports: data values', (getDb) => {
       kind: 'data',
     });
     expect(report).toMatchObject({ rowsRead: 2, toCreate: 3, committed: true });
-    const history = await importHistory(w.ctx, { limit: 1, offset: 0 });
+    const history = await importHistory(w.ctx, w.actor, { limit: 1, offset: 0 });
     expect(history.items).toEqual([
       expect.objectContaining({ id: report.batchId, fileName: 'template.csv' }),
     ]);

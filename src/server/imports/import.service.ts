@@ -7,18 +7,20 @@
  * as unchanged and gives `sameAsBatchId`, the committed batch with the same checksum and kind, when there is one.
  */
 import { createHash } from 'node:crypto';
+import { canAdminister, canImportRow, canManageOrgUnit, importRoles } from '../../core/access/policy.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type {
   ImportBatch,
   ImportBatchDetail,
   ImportEncoding,
+  ImportErrorBody,
   ImportFormat,
   ImportKind,
   ImportProgress,
   ImportReportBody,
   UndoImportResult,
 } from '../../core/contracts/import.ts';
-import { badRequest, makeProblem, notFound } from '../../core/errors/problem.ts';
+import { badRequest, forbidden, makeProblem, notFound } from '../../core/errors/problem.ts';
 import {
   findCommittedBatchByChecksum,
   findImportBatch,
@@ -30,9 +32,15 @@ import {
 import { readTable } from '../../ingest/index.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { ExtendedProblemError } from '../problem-extensions.ts';
+import { requireSomeRole } from '../services/access.ts';
 import { writeImport } from './import-commit.ts';
 import { publishAll } from './import-effects.ts';
-import { loadImportMetadata } from './import-metadata.ts';
+import {
+  createCodeLookup,
+  type ImportMetadata,
+  loadImportMetadata,
+  restrictOrgUnits,
+} from './import-metadata.ts';
 import { planImport } from './import-plan.ts';
 import { alreadyUndone, undoBatch } from './import-undo.ts';
 import { commitMetadata, prepareMetadata, undoMetadataBatch } from './metadata-import.ts';
@@ -87,12 +95,37 @@ function sha256(bytes: Uint8Array): string {
 
 const TABLE_FORMATS = new Set<ImportFormat>(['csv', 'xlsx']);
 
+export const ORG_UNIT_LIST_DETAIL =
+  'An org-unit list may create organisations: it needs the role admin or strategist over the whole installation.';
+
+export const IMPORT_OWNER_DETAIL =
+  "Only the import's author or an admin over the whole installation may see or undo an import.";
+
+/**
+ * Errors of rows naming a unit the importer has no role over: the check saw an unknown unit (the metadata was
+ * restricted), which is reported as what it is, `out-of-scope`.
+ */
+function markOutOfScope(errors: readonly ImportErrorBody[], all: ImportMetadata): ImportErrorBody[] {
+  const find = createCodeLookup(all.orgUnitRefs);
+  return errors.map((error) => {
+    if (error.code !== 'unknown-org-unit') return error;
+    const unit = find(error.value.trim());
+    if (unit === undefined) return error;
+    return {
+      ...error,
+      code: 'out-of-scope',
+      reason: `org unit "${unit.code}" is outside your access: you may import only rows of the org units your roles cover`,
+    };
+  });
+}
+
 interface Prepared {
   readonly report: ImportReportBody;
   readonly commit: (progress: ReturnType<typeof createProgressReporter>) => ReturnType<typeof writeImport>;
 }
 
 async function prepare(ctx: ServerContext, actor: Actor, input: ImportInput): Promise<Prepared> {
+  requireSomeRole(actor, importRoles(input.kind));
   const checksum = sha256(input.bytes);
   const sameAsBatchId = await findCommittedBatchByChecksum(ctx.db.kysely, checksum, input.kind);
   const progress = createProgressReporter(input.onProgress);
@@ -105,6 +138,7 @@ async function prepare(ctx: ServerContext, actor: Actor, input: ImportInput): Pr
     sameAsBatchId,
   };
   if (input.kind === 'metadata' && isOrgUnitList(input)) {
+    if (!canManageOrgUnit(actor.principal, null)) throw forbidden(ORG_UNIT_LIST_DETAIL);
     const plan = await planOrgUnits(ctx, input.bytes, input.format, progress);
     const { creates, updates, errors, ...rest } = plan;
     return {
@@ -136,7 +170,9 @@ async function prepare(ctx: ServerContext, actor: Actor, input: ImportInput): Pr
     encoding: input.encoding ?? 'auto',
     onProgress: (p) => progress.report('reading', p.bytesRead, p.totalBytes),
   });
-  const meta = await loadImportMetadata(ctx.db.kysely);
+  const allMeta = await loadImportMetadata(ctx.db.kysely);
+  const kind = input.kind;
+  const meta = restrictOrgUnits(allMeta, (unit) => canImportRow(actor.principal, kind, unit.path));
   const plan = await planImport(input.kind, {
     db: ctx.db.kysely,
     table,
@@ -151,7 +187,7 @@ async function prepare(ctx: ServerContext, actor: Actor, input: ImportInput): Pr
     encoding: info.encoding?.encoding ?? null,
     encodingReason: info.encoding?.reason ?? null,
     ...plan.report,
-    errors: [...plan.report.errors],
+    errors: markOutOfScope(plan.report.errors, allMeta),
     ignoredColumns: [...plan.report.ignoredColumns],
   };
   return {
@@ -248,6 +284,7 @@ export async function undoImport(
 ): Promise<UndoImportResult> {
   const batch = await findImportBatch(ctx.db.kysely, batchId);
   if (batch === undefined) throw notFound(`There is no import ${batchId}.`);
+  requireOwnerOrAdministrator(actor, batch);
   if (batch.status === 'undone') throw alreadyUndone(batch);
   if (batch.kind === 'metadata' && (batch.format === 'csv' || batch.format === 'xlsx')) {
     const undone = await undoOrgUnitBatch(ctx, actor, batch, reason ?? null);
@@ -263,12 +300,18 @@ export async function undoImport(
   return { batch: toImportBatch(outcome.batch), restored: outcome.restored, deleted: outcome.deleted };
 }
 
-/** Committed (and undone) imports, newest first. */
+function requireOwnerOrAdministrator(actor: Actor, batch: ImportBatchRecord): void {
+  if (batch.created_by !== actor.id && !canAdminister(actor.principal)) throw forbidden(IMPORT_OWNER_DETAIL);
+}
+
+/** Committed (and undone) imports, newest first: all of them for an installation admin, else the actor's own. */
 export async function importHistory(
   ctx: ServerContext,
+  actor: Actor,
   window: { readonly limit: number; readonly offset: number },
 ): Promise<Page<ImportBatch>> {
-  const { rows, total } = await listImportBatches(ctx.db.kysely, window);
+  const filter = canAdminister(actor.principal) ? {} : { createdBy: actor.id };
+  const { rows, total } = await listImportBatches(ctx.db.kysely, window, filter);
   return { items: rows.map(toImportBatch), total, limit: window.limit, offset: window.offset };
 }
 
@@ -291,11 +334,13 @@ function toChange(row: ImportChangeRecord): ImportBatchDetail['changes']['items'
 /** One import with a page of the rows it changed (old → new), in the order it changed them. */
 export async function getImportBatch(
   ctx: ServerContext,
+  actor: Actor,
   batchId: number,
   window: { readonly limit: number; readonly offset: number },
 ): Promise<ImportBatchDetail> {
   const batch = await findImportBatch(ctx.db.kysely, batchId);
   if (batch === undefined) throw notFound(`There is no import ${batchId}.`);
+  requireOwnerOrAdministrator(actor, batch);
   const { rows, total } = await listImportChanges(ctx.db.kysely, batchId, window);
   return {
     ...toImportBatch(batch),

@@ -18,7 +18,6 @@ import {
   type ProblemIssue,
 } from '../../core/errors/problem.ts';
 import { compileScorecard } from '../../core/scorecard/index.ts';
-import type { Actor } from '../../db/repositories/audit.repository.ts';
 import {
   type ImportBatchRecord,
   insertImportBatch,
@@ -29,7 +28,7 @@ import {
 } from '../../db/repositories/import.repository.ts';
 import { findScorecardByCode } from '../../db/repositories/scorecard.repository.ts';
 import type { ChangeEvent } from '../change-bus.ts';
-import type { ServerContext } from '../context.ts';
+import { type Actor, type ServerContext, systemActor } from '../context.ts';
 import { sameJson } from '../services/json-equal.ts';
 import { exportScorecard, importScorecard, listScorecardVersions } from '../services/scorecards.service.ts';
 import { recordEffects } from './import-effects.ts';
@@ -112,9 +111,7 @@ export async function prepareMetadata(
       code = compiled.definition.code;
       const stored = await findScorecardByCode(ctx.db.kysely, code);
       if (stored !== undefined) {
-        const current = await exportScorecard(ctx, { id: 'system', address: null }, { code }).catch(
-          () => null,
-        );
+        const current = await exportScorecard(ctx, systemActor('system'), { code }).catch(() => null);
         action = current !== null && sameJson(current, compiled.definition) ? 'unchanged' : 'update';
       }
     } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * The one error handler (../shared/STYLE.md habit 2): every error leaves as an RFC 9457 problem with
  * `content-type: application/problem+json` and the body `{ type, title, status, detail, issues }`.
- * - a ProblemError (services, request validation): its own status and body, plus any extension members;
+ * - a ProblemError (services, request validation): its own status and body, plus any extension members (a
+ *   `retryAfter` member, in seconds, is also sent as the `Retry-After` header, RFC 9110 §10.2.3);
  * - Fastify's own client errors (malformed JSON, a body over the limit, a wrong content type): their status and
  *   message, which Fastify writes for clients;
  * - an unknown route: 404;
@@ -22,6 +23,8 @@ const TYPES_BY_STATUS: Readonly<Record<number, ProblemType>> = {
   404: 'not-found',
   409: 'conflict',
   413: 'too-large',
+  429: 'too-many-requests',
+  503: 'unavailable',
 };
 
 function sendProblem(
@@ -32,6 +35,8 @@ function sendProblem(
   // Extension members follow the standard ones and never replace them (RFC 9457 §3.2).
   const body: Record<string, unknown> = { ...problem };
   for (const [key, value] of Object.entries(extensions)) if (!(key in body)) body[key] = value;
+  const retryAfter = extensions.retryAfter;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
   // A serializer of our own: the route's response schemas describe its successes, not its problems.
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }

@@ -8,9 +8,13 @@ import { PROBLEM_CONTENT_TYPE } from './problem-errors.ts';
 
 const DESCRIPTIONS = {
   400: 'The request is not valid: every issue with its path.',
+  401: 'Not signed in: no session cookie or API token, or one that has ended.',
+  403: 'Signed in, but the roles held do not allow this (or not over this org unit), or a write without its CSRF token.',
   404: 'A code in the request names nothing.',
   409: 'The request conflicts with what is stored.',
+  429: 'Too many attempts; `Retry-After` says when to try again.',
   500: 'An unexpected error; details are in the server log.',
+  503: 'A production server with no administrator yet serves no data.',
 } as const;
 
 type ProblemStatus = keyof typeof DESCRIPTIONS;
@@ -22,10 +26,18 @@ function problemResponse(status: ProblemStatus) {
   };
 }
 
-/** The OpenAPI responses of the problems a route may send (500 is always included). */
+/**
+ * The OpenAPI responses of the problems a route may send. Every signed-in route may also answer 401 and 403
+ * (accounts), and 500 and 503; `publicProblemResponses` leaves out 401 and 403.
+ */
 export function problemResponses(...statuses: readonly ProblemStatus[]) {
+  return publicProblemResponses(401, 403, ...statuses);
+}
+
+/** The problems of a route served without signing in (500 and 503 are always included). */
+export function publicProblemResponses(...statuses: readonly ProblemStatus[]) {
   const responses: Record<number, ReturnType<typeof problemResponse>> = {};
-  for (const status of [...statuses, 500] as const) responses[status] = problemResponse(status);
+  for (const status of [...statuses, 500, 503] as const) responses[status] = problemResponse(status);
   return responses;
 }
 

@@ -6,7 +6,7 @@ import { describeEachEngine } from '../../../test/engines.ts';
 import { changesOf, observe } from '../../../test/fixtures/observe.ts';
 import { createOrgTree } from '../../../test/fixtures/org-units.ts';
 import { createScorecardFixture, type ScorecardFixture } from '../../../test/fixtures/scorecards.ts';
-import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
+import { createTestServer, TEST_ADMIN, type TestServer } from '../../../test/fixtures/server.ts';
 import type { Assessment } from '../../core/contracts/assessments.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import { rootScope } from '../../db/repositories/change-counter.repository.ts';
@@ -48,7 +48,7 @@ describeEachEngine('assessments over HTTP', (getDb) => {
         unchanged: 0,
         items: [
           { ...key, rater: '王医生', status: 'created', score: 85, evidence: '现场检查记录', version: 1 },
-          { ...key, rater: 'anonymous', status: 'created', score: 78, evidence: null, version: 1 },
+          { ...key, rater: TEST_ADMIN.email, status: 'created', score: 78, evidence: null, version: 1 },
         ],
       },
       1,
@@ -117,7 +117,7 @@ describeEachEngine('assessments over HTTP', (getDb) => {
         },
       ],
       409,
-      [{ index: 0, value: 50, note: null, version: 1, updatedBy: 'anonymous', updatedAt: NOW }],
+      [{ index: 0, value: 50, note: null, version: 1, updatedBy: TEST_ADMIN.email, updatedAt: NOW }],
     ]);
   });
 
@@ -135,8 +135,8 @@ describeEachEngine('assessments over HTTP', (getDb) => {
       Page<Assessment>
     >();
     expect(page.items.map((a) => [a.period, a.score, a.updatedBy])).toEqual([
-      ['2023', 80, 'anonymous'],
-      ['2024', 82, 'anonymous'],
+      ['2023', 80, TEST_ADMIN.email],
+      ['2024', 82, TEST_ADMIN.email],
     ]);
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { createOrgTree, type OrgTree } from '../../../test/fixtures/org-units.ts';
-import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
+import { createTestServer, TEST_ADMIN, type TestServer } from '../../../test/fixtures/server.ts';
 import type { AuditEntryResource } from '../../core/contracts/audit.ts';
 import type { Page } from '../../core/contracts/common.ts';
 
@@ -15,7 +15,7 @@ describeEachEngine('the audit trail over HTTP', (getDb) => {
   beforeAll(async () => {
     server = await createTestServer(getDb());
     startedAt = new Date(Date.now() - 60_000);
-    // Written by the fixture actor through the service, then two changes over HTTP by `anonymous`.
+    // Written by the fixture actor through the service, then two changes over HTTP by the test admin.
     tree = await createOrgTree(server.ctx, { hospitals: 2, departmentsPerHospital: 1 });
     await server.request('PATCH', `/api/org-units/${tree.hospitals[0]}`, { sortOrder: 5 });
     await server.request('PATCH', `/api/org-units/${tree.departments[1]?.[0]}`, {
@@ -35,7 +35,7 @@ describeEachEngine('the audit trail over HTTP', (getDb) => {
       page.items.map(({ id: _id, occurredAt: _at, oldValue: _o, newValue: _n, ...rest }) => rest),
     ).toEqual([
       {
-        actor: 'anonymous',
+        actor: TEST_ADMIN.email,
         address: '127.0.0.1',
         action: 'update',
         entity: 'org_unit',
@@ -61,15 +61,20 @@ describeEachEngine('the audit trail over HTTP', (getDb) => {
     expect({
       unit: summary(await list(`orgUnit=${h2}`)),
       subtree: summary(await list(`orgUnit=${h2}&includeDescendants=true`)),
-      anonymousInTree: summary(await list(`orgUnit=${tree.group}&includeDescendants=true&actor=anonymous`)),
+      adminInTree: summary(
+        await list(`orgUnit=${tree.group}&includeDescendants=true&actor=${TEST_ADMIN.email}`),
+      ),
     }).toEqual({
       unit: [`create ${h2} by fixture`],
       subtree: [
-        `update ${department} by anonymous`,
+        `update ${department} by ${TEST_ADMIN.email}`,
         `create ${department} by fixture`,
         `create ${h2} by fixture`,
       ],
-      anonymousInTree: [`update ${department} by anonymous`, `update ${tree.hospitals[0]} by anonymous`],
+      adminInTree: [
+        `update ${department} by ${TEST_ADMIN.email}`,
+        `update ${tree.hospitals[0]} by ${TEST_ADMIN.email}`,
+      ],
     });
   });
 

@@ -2,6 +2,7 @@
  * This module's route plugins, registered by `buildApp` (../app.ts) under `/api`.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { approvalRoutes } from './approvals.routes.ts';
 import { assessmentRoutes } from './assessments.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { dataElementRoutes } from './data-elements.routes.ts';
@@ -12,9 +13,13 @@ import { orgUnitRoutes } from './org-units.routes.ts';
 import { periodRoutes } from './periods.routes.ts';
 import { reportedValueRoutes } from './reported-values.routes.ts';
 import { scorecardRoutes } from './scorecards.routes.ts';
+import { sessionRoutes } from './session.routes.ts';
 import { targetRoutes } from './targets.routes.ts';
+import { userRoutes } from './users.routes.ts';
 
 export const API_ROUTES: readonly FastifyPluginAsync[] = [
+  sessionRoutes,
+  userRoutes,
   orgUnitRoutes,
   orgUnitGroupRoutes,
   periodRoutes,
@@ -25,5 +30,6 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   dataValueRoutes,
   reportedValueRoutes,
   assessmentRoutes,
+  approvalRoutes,
   auditRoutes,
 ];

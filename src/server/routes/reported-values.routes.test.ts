@@ -6,7 +6,7 @@ import { describeEachEngine } from '../../../test/engines.ts';
 import { changesOf, observe } from '../../../test/fixtures/observe.ts';
 import { createOrgTree, type OrgTree } from '../../../test/fixtures/org-units.ts';
 import { createScorecardFixture, type ScorecardFixture } from '../../../test/fixtures/scorecards.ts';
-import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
+import { createTestServer, TEST_ADMIN, type TestServer } from '../../../test/fixtures/server.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type { ReportedValue } from '../../core/contracts/reported-values.ts';
 import { rootScope } from '../../db/repositories/change-counter.repository.ts';
@@ -111,7 +111,7 @@ describeEachEngine('reported values over HTTP', (getDb) => {
     });
     expect([stale.statusCode, stale.json().current]).toEqual([
       409,
-      [{ index: 0, value: 2, note: null, version: 2, updatedBy: 'anonymous', updatedAt: NOW }],
+      [{ index: 0, value: 2, note: null, version: 2, updatedBy: TEST_ADMIN.email, updatedAt: NOW }],
     ]);
   });
 

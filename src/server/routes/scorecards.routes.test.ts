@@ -12,7 +12,7 @@ import {
   loadAzHospitalFile,
   makeScorecardFile,
 } from '../../../test/fixtures/scorecards.ts';
-import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
+import { createTestServer, TEST_ADMIN, type TestServer } from '../../../test/fixtures/server.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type { DataElement } from '../../core/contracts/data-elements.ts';
 import type {
@@ -47,13 +47,19 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       const expected: ImportScorecardResult = {
         code,
         created: true,
-        structure: { version: 1, note: 'first draft', createdBy: 'anonymous', createdAt: NOW, created: true },
+        structure: {
+          version: 1,
+          note: 'first draft',
+          createdBy: TEST_ADMIN.email,
+          createdAt: NOW,
+          created: true,
+        },
         weights: {
           version: 1,
           source: 'import',
           sourceRef: null,
           note: 'first draft',
-          createdBy: 'anonymous',
+          createdBy: TEST_ADMIN.email,
           createdAt: NOW,
           created: true,
         },
@@ -210,7 +216,7 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
         await server.request('GET', `/api/scorecards/${code}/versions`)
       ).json<ScorecardVersions>();
       expect([response.json().structure, response.json().weights.created]).toEqual([
-        { version: 2, note: 'describe RATE', createdBy: 'anonymous', createdAt: NOW, created: true },
+        { version: 2, note: 'describe RATE', createdBy: TEST_ADMIN.email, createdAt: NOW, created: true },
         false,
       ]);
       expect([versions.structure.map((v) => v.version), versions.weights.map((v) => v.version)]).toEqual([
@@ -274,7 +280,7 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
           source: 'manual',
           sourceRef: 'board meeting 2024-05',
           note: 'rebalanced',
-          createdBy: 'anonymous',
+          createdBy: TEST_ADMIN.email,
           createdAt: NOW,
           created: true,
           weights,

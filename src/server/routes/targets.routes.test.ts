@@ -7,7 +7,12 @@ import { uniqueCode } from '../../../test/fixtures/codes.ts';
 import { changesOf, observe } from '../../../test/fixtures/observe.ts';
 import { createOrgTree, type OrgTree } from '../../../test/fixtures/org-units.ts';
 import { createScorecardFixture, type ScorecardFixture } from '../../../test/fixtures/scorecards.ts';
-import { createTestServer, FIXTURE_ACTOR, type TestServer } from '../../../test/fixtures/server.ts';
+import {
+  createTestServer,
+  FIXTURE_ACTOR,
+  TEST_ADMIN,
+  type TestServer,
+} from '../../../test/fixtures/server.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type { Target } from '../../core/contracts/targets.ts';
 import { createOrgUnitGroup } from '../services/org-unit-groups.service.ts';
@@ -46,7 +51,7 @@ describeEachEngine('targets over HTTP', (getDb) => {
     upper: null,
     reference: null,
     source: null,
-    setBy: 'anonymous',
+    setBy: TEST_ADMIN.email,
     setAt: NOW,
     ...fields,
   });

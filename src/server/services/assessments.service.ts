@@ -3,6 +3,8 @@
  * the evidence, read and written in bulk exactly like data values. The rater defaults to the person sending
  * the request.
  */
+
+import { DATA_ENTRY_ROLES } from '../../core/access/policy.ts';
 import type {
   Assessment,
   AssessmentInput,
@@ -25,6 +27,7 @@ import {
 import { ensurePeriods } from '../../db/repositories/period.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { requireRoleOverAll, requireSomeRole } from './access.ts';
 import { isoTime, toPage } from './format.ts';
 import { createIndicatorRefChecker } from './indicator-value-check.ts';
 import { requireScorecard } from './lookups.ts';
@@ -40,6 +43,7 @@ const ASSESSMENTS: ValueTable<AssessmentKey> = {
   upsert: upsertAssessments,
   remove: deleteAssessments,
   touched: (rootId) => ({ kind: 'root-inputs', rootId }),
+  lockKey: (key) => ({ periodId: key.periodId, scorecardId: key.scorecardId }),
 };
 
 interface AssessmentCodes {
@@ -55,7 +59,9 @@ async function checkBatch(
   actor: Actor,
   assessments: readonly AssessmentInput[],
 ): Promise<{ prepared: PreparedValue<AssessmentKey, AssessmentCodes>[]; periods: Period[] }> {
+  requireSomeRole(actor, DATA_ENTRY_ROLES);
   const checker = await createIndicatorRefChecker(db, assessments, 'qualitative');
+  requireRoleOverAll(actor, DATA_ENTRY_ROLES, checker.units.values());
   const issues: ProblemIssue[] = [];
   const prepared: PreparedValue<AssessmentKey, AssessmentCodes>[] = [];
   const periods: Period[] = [];
@@ -149,11 +155,11 @@ function toAssessment(row: AssessmentRecord): Assessment {
 
 export async function listAssessmentsPage(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: ListAssessmentsQuery,
 ): Promise<Page<Assessment>> {
   const db = ctx.db.kysely;
-  const filter = await resolveValueFilter(db, input);
+  const filter = await resolveValueFilter(db, actor, input);
   const scorecardId =
     input.scorecard === undefined ? undefined : (await requireScorecard(db, input.scorecard)).id;
   const page = await listAssessments(

@@ -2,6 +2,8 @@
  * Data elements: create, read, change and delete. A delete is refused (409) while values are stored for the
  * element or a scorecard's current version declares it, since either would lose meaning without it.
  */
+
+import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type {
   CreateDataElementBody,
@@ -23,6 +25,7 @@ import {
   updateDataElement,
 } from '../../db/repositories/data-element.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { isoTime, localized, toPage } from './format.ts';
 import { requireDataElement } from './lookups.ts';
@@ -100,6 +103,7 @@ export async function createDataElement(
   actor: Actor,
   input: CreateDataElementBody,
 ): Promise<DataElement> {
+  requireSomeRole(actor, DESIGN_ROLES);
   const fields = fieldsFromFile(input);
   checkRange(fields);
   return commitWrite(ctx, actor, async (trx) => {
@@ -120,6 +124,7 @@ export async function updateDataElementByCode(
   actor: Actor,
   input: { readonly code: string; readonly changes: UpdateDataElementBody },
 ): Promise<DataElement> {
+  requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite(ctx, actor, async (trx) => {
     const found = await requireDataElement(trx, input.code);
     await lockDataElement(trx, found.id);
@@ -163,6 +168,7 @@ export async function deleteDataElementByCode(
   actor: Actor,
   input: { readonly code: string },
 ): Promise<void> {
+  requireSomeRole(actor, DESIGN_ROLES);
   await commitWrite(ctx, actor, async (trx) => {
     const element = await requireDataElement(trx, input.code);
     await lockDataElement(trx, element.id);

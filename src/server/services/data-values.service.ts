@@ -4,6 +4,8 @@
  * listing every bad item by index, before anything is stored; then ./value-batch.ts writes it in one
  * transaction with optimistic concurrency.
  */
+
+import { DATA_ENTRY_ROLES } from '../../core/access/policy.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type {
   DataValue,
@@ -31,6 +33,7 @@ import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.t
 import { ensurePeriods } from '../../db/repositories/period.repository.ts';
 import { distinct, type Executor } from '../../db/repositories/query-helpers.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { requireRoleOverAll, requireSomeRole } from './access.ts';
 import { isoTime, toPage } from './format.ts';
 import { type PreparedValue, type ValueTable, writeValueBatch } from './value-batch.ts';
 import { resolveValueFilter } from './value-filters.ts';
@@ -43,6 +46,7 @@ const DATA_VALUES: ValueTable<DataValueKey> = {
   lock: lockDataValues,
   upsert: upsertDataValues,
   remove: deleteDataValues,
+  lockKey: (key) => ({ periodId: key.periodId, scorecardId: null }),
   touched: (rootId, changed) => ({
     kind: 'data-values',
     rootId,
@@ -80,11 +84,17 @@ interface CheckedBatch {
   readonly periods: Period[];
 }
 
-async function checkBatch(db: Executor, values: readonly DataValueInput[]): Promise<CheckedBatch> {
+async function checkBatch(
+  db: Executor,
+  actor: Actor,
+  values: readonly DataValueInput[],
+): Promise<CheckedBatch> {
+  requireSomeRole(actor, DATA_ENTRY_ROLES);
   const [units, elements] = await Promise.all([
     findOrgUnitsByCodes(db, distinct(values.map((v) => v.orgUnit))),
     findDataElementsByCodes(db, distinct(values.map((v) => v.dataElement))),
   ]);
+  requireRoleOverAll(actor, DATA_ENTRY_ROLES, units.values());
   const issues: ProblemIssue[] = [];
   const checked: CheckedBatch = { prepared: [], periods: [] };
   const seen = new Map<string, number>();
@@ -154,7 +164,7 @@ export async function writeDataValues(
   input: WriteDataValuesBody,
   options: { readonly importBatchId?: number | null } = {},
 ): Promise<WriteDataValuesResult> {
-  const checked = await checkBatch(ctx.db.kysely, input.values);
+  const checked = await checkBatch(ctx.db.kysely, actor, input.values);
   const result = await writeValueBatch(ctx, actor, DATA_VALUES, checked.prepared, {
     importBatchId: options.importBatchId,
     beforeWrite: (trx) => ensurePeriods(trx, checked.periods),
@@ -187,14 +197,17 @@ function toDataValue(row: DataValueRecord): DataValue {
   };
 }
 
-/** A page of data values matching the filters; 404 for an unknown org unit or data element. */
+/**
+ * A page of data values matching the filters, within the actor's scope; 404 for an unknown org unit or data
+ * element, 403 for a unit outside the scope.
+ */
 export async function listDataValuesPage(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: ListDataValuesQuery,
 ): Promise<Page<DataValue>> {
   const db = ctx.db.kysely;
-  const filter = await resolveValueFilter(db, input);
+  const filter = await resolveValueFilter(db, actor, input);
   let dataElementIds: number[] | undefined;
   if (input.dataElement !== undefined) {
     const elements = await findDataElementsByCodes(db, input.dataElement);

@@ -23,6 +23,8 @@ export interface ResolvedIndicatorRef {
 }
 
 export interface IndicatorRefChecker {
+  /** The org units the items name that exist, by code. */
+  readonly units: ReadonlyMap<string, OrgUnitRecord>;
   /** The resolved references of one item, or null after adding its problems to `issues`. */
   check(
     item: IndicatorValueRef,
@@ -42,6 +44,7 @@ export async function createIndicatorRefChecker(
     findOrgUnitsByCodes(db, distinct(items.map((item) => item.orgUnit))),
   ]);
   return {
+    units,
     check(item, path, issues) {
       const before = issues.length;
       const at = (field: string) => [...path, field];

@@ -1,6 +1,8 @@
 /**
  * Org-unit groups: named sets of org units (such as "branch hospitals") that targets and comparisons use.
  */
+
+import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type {
   CreateOrgUnitGroupBody,
@@ -22,6 +24,7 @@ import {
 } from '../../db/repositories/org-unit-group.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { readScope, requireRoleOverAll, requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { isoTime, localized } from './format.ts';
 import { requireOrgUnitGroup } from './lookups.ts';
@@ -35,9 +38,13 @@ function toGroup(row: OrgUnitGroupRecord, members: readonly string[]): OrgUnitGr
   };
 }
 
-/** The ids of the member units, in code order; 400 naming every unknown code by its index. */
+/**
+ * The ids of the member units, in code order; 400 naming every unknown code by its index, 403 for a unit the
+ * actor does not design for (members of a group are design metadata: targets are set per group).
+ */
 async function resolveMembers(
   db: Executor,
+  actor: Actor,
   codes: readonly string[],
 ): Promise<{ ids: number[]; codes: string[] }> {
   const units = await findOrgUnitsByCodes(db, codes);
@@ -45,6 +52,7 @@ async function resolveMembers(
     units.has(code) ? [] : [{ path: ['members', index], message: `there is no org unit '${code}'` }],
   );
   if (issues.length > 0) throw invalid('Some members are not org units.', issues);
+  requireRoleOverAll(actor, DESIGN_ROLES, units.values());
   const sorted = [...new Set(codes)].sort();
   return { ids: sorted.map((code) => units.get(code)?.id ?? 0), codes: sorted };
 }
@@ -54,11 +62,12 @@ export async function createOrgUnitGroup(
   actor: Actor,
   input: CreateOrgUnitGroupBody,
 ): Promise<OrgUnitGroup> {
+  requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite(ctx, actor, async (trx) => {
     if ((await findOrgUnitGroupByCode(trx, input.code)) !== undefined) {
       throw conflict(`An org-unit group '${input.code}' already exists.`);
     }
-    const members = await resolveMembers(trx, input.members);
+    const members = await resolveMembers(trx, actor, input.members);
     const row = await insertOrgUnitGroup(trx, {
       code: input.code,
       nameEn: input.name.en,
@@ -81,13 +90,16 @@ export async function updateOrgUnitGroupByCode(
   actor: Actor,
   input: { readonly code: string; readonly changes: UpdateOrgUnitGroupBody },
 ): Promise<OrgUnitGroup> {
+  requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite(ctx, actor, async (trx) => {
     const group = await requireOrgUnitGroup(trx, input.code);
     await lockOrgUnitGroup(trx, group.id);
     const oldMembers = (await listGroupMembers(trx, [group.id])).get(group.id) ?? [];
     const before = toGroup(group, oldMembers);
     const { name, members } = input.changes;
-    const resolved = members === undefined ? undefined : await resolveMembers(trx, members);
+    // Replacing the members removes the old ones too: the actor must design for those as well.
+    if (members !== undefined) await resolveMembers(trx, actor, oldMembers);
+    const resolved = members === undefined ? undefined : await resolveMembers(trx, actor, members);
     const after = toGroup(
       name === undefined ? group : { ...group, nameEn: name.en, nameZh: name.zh ?? null },
       resolved?.codes ?? oldMembers,
@@ -112,25 +124,28 @@ export async function updateOrgUnitGroupByCode(
   });
 }
 
+/** A group, listing only the members the actor reads. */
 export async function getOrgUnitGroup(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: { readonly code: string },
 ): Promise<OrgUnitGroup> {
   const group = await requireOrgUnitGroup(ctx.db.kysely, input.code);
-  const members = await listGroupMembers(ctx.db.kysely, [group.id]);
+  const members = await listGroupMembers(ctx.db.kysely, [group.id], readScope(actor));
   return toGroup(group, members.get(group.id) ?? []);
 }
 
+/** A page of groups, each listing only the members the actor reads. */
 export async function listOrgUnitGroupsPage(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: ListOrgUnitGroupsQuery,
 ): Promise<Page<OrgUnitGroup>> {
   const page = await listOrgUnitGroups(ctx.db.kysely, { text: input.q }, input);
   const members = await listGroupMembers(
     ctx.db.kysely,
     page.rows.map((row) => row.id),
+    readScope(actor),
   );
   return {
     items: page.rows.map((row) => toGroup(row, members.get(row.id) ?? [])),

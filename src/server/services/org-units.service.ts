@@ -2,6 +2,8 @@
  * Org units: create under a parent named by code, rename, reorder, and read the tree (one unit, a filtered
  * list, a unit's children, a subtree).
  */
+
+import { canManageOrgUnit, DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { Page, PaginationQuery } from '../../core/contracts/common.ts';
 import type {
   CreateOrgUnitBody,
@@ -9,7 +11,7 @@ import type {
   OrgUnit,
   UpdateOrgUnitBody,
 } from '../../core/contracts/org-units.ts';
-import { conflict, notFound } from '../../core/errors/problem.ts';
+import { conflict, forbidden, notFound } from '../../core/errors/problem.ts';
 import {
   findOrgUnitByCode,
   insertOrgUnit,
@@ -20,6 +22,7 @@ import {
   updateOrgUnit,
 } from '../../db/repositories/org-unit.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { readScope, requireReadableUnit, requireRoleOver, requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { isoTime, localized, toPage } from './format.ts';
 import { requireOrgUnit } from './lookups.ts';
@@ -39,21 +42,31 @@ export function toOrgUnit(row: OrgUnitRecord): OrgUnit {
   };
 }
 
-/** Creates a unit under the parent the body names (or at the top). 409 when the code is taken. */
+export const TOP_LEVEL_DETAIL =
+  'A top-level org unit (a new organisation) needs the role admin or strategist over the whole installation.';
+
+/**
+ * Creates a unit under the parent the body names (or at the top), for an admin or strategist over the parent
+ * (over the whole installation for a top-level unit). 409 when the code is taken.
+ */
 export async function createOrgUnit(
   ctx: ServerContext,
   actor: Actor,
   input: CreateOrgUnitBody,
 ): Promise<OrgUnit> {
+  requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite(ctx, actor, async (trx) => {
-    if ((await findOrgUnitByCode(trx, input.code)) !== undefined) {
-      throw conflict(`An org unit '${input.code}' already exists.`);
-    }
     let parentId: number | null = null;
     if (input.parent !== undefined && input.parent !== null) {
       const parent = await findOrgUnitByCode(trx, input.parent);
       if (parent === undefined) throw notFound(`There is no org unit '${input.parent}' to be the parent.`);
+      requireRoleOver(actor, DESIGN_ROLES, parent);
       parentId = parent.id;
+    } else if (!canManageOrgUnit(actor.principal, null)) {
+      throw forbidden(TOP_LEVEL_DETAIL);
+    }
+    if ((await findOrgUnitByCode(trx, input.code)) !== undefined) {
+      throw conflict(`An org unit '${input.code}' already exists.`);
     }
     const row = await insertOrgUnit(trx, {
       parentId,
@@ -82,8 +95,10 @@ export async function updateOrgUnitByCode(
   actor: Actor,
   input: { readonly code: string; readonly changes: UpdateOrgUnitBody },
 ): Promise<OrgUnit> {
+  requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite(ctx, actor, async (trx) => {
     const existing = await requireOrgUnit(trx, input.code);
+    requireRoleOver(actor, DESIGN_ROLES, existing);
     await lockOrgUnit(trx, existing.id);
     const current = await requireOrgUnit(trx, input.code);
     const { name, role, sortOrder } = input.changes;
@@ -120,16 +135,19 @@ export async function updateOrgUnitByCode(
 
 export async function getOrgUnit(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: { readonly code: string },
 ): Promise<OrgUnit> {
-  return toOrgUnit(await requireOrgUnit(ctx.db.kysely, input.code));
+  return toOrgUnit(await requireReadableUnit(ctx.db.kysely, actor, input.code));
 }
 
-/** A page of units matching the filters (each code filter must name an existing unit). */
+/**
+ * A page of the units the actor reads that match the filters (each code filter must name an existing unit the
+ * actor reads: 404, 403).
+ */
 export async function listOrgUnitsPage(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: ListOrgUnitsQuery,
 ): Promise<Page<OrgUnit>> {
   const db = ctx.db.kysely;
@@ -138,8 +156,10 @@ export async function listOrgUnitsPage(
     role: input.role,
     level: input.level,
     text: input.q,
-    parentId: input.parent === undefined ? undefined : (await requireOrgUnit(db, input.parent)).id,
-    rootId: input.root === undefined ? undefined : (await requireOrgUnit(db, input.root)).id,
+    parentId:
+      input.parent === undefined ? undefined : (await requireReadableUnit(db, actor, input.parent)).id,
+    rootId: input.root === undefined ? undefined : (await requireReadableUnit(db, actor, input.root)).id,
+    scope: readScope(actor),
   };
   return toPage(await listOrgUnits(db, filter, input), input, toOrgUnit);
 }
@@ -147,19 +167,21 @@ export async function listOrgUnitsPage(
 /** A page of a unit's children. */
 export async function listOrgUnitChildren(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: PaginationQuery & { readonly code: string },
 ): Promise<Page<OrgUnit>> {
-  const unit = await requireOrgUnit(ctx.db.kysely, input.code);
-  return toPage(await listOrgUnits(ctx.db.kysely, { parentId: unit.id }, input), input, toOrgUnit);
+  const unit = await requireReadableUnit(ctx.db.kysely, actor, input.code);
+  const filter = { parentId: unit.id, scope: readScope(actor) };
+  return toPage(await listOrgUnits(ctx.db.kysely, filter, input), input, toOrgUnit);
 }
 
 /** A page of a unit's subtree: the unit itself first, then its descendants level by level. */
 export async function listOrgUnitSubtree(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: PaginationQuery & { readonly code: string },
 ): Promise<Page<OrgUnit>> {
-  const unit = await requireOrgUnit(ctx.db.kysely, input.code);
-  return toPage(await listOrgUnits(ctx.db.kysely, { subtreeOf: unit.path }, input), input, toOrgUnit);
+  const unit = await requireReadableUnit(ctx.db.kysely, actor, input.code);
+  const filter = { subtreeOf: unit.path, scope: readScope(actor) };
+  return toPage(await listOrgUnits(ctx.db.kysely, filter, input), input, toOrgUnit);
 }

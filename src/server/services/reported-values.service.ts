@@ -4,6 +4,8 @@
  * indicator of the scorecard's current version; the period may be a month, a quarter or a year, since sources
  * report rates for the period they cover.
  */
+
+import { DATA_ENTRY_ROLES } from '../../core/access/policy.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type {
   ListReportedValuesQuery,
@@ -26,6 +28,7 @@ import {
   upsertReportedValues,
 } from '../../db/repositories/reported-value.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { requireRoleOverAll, requireSomeRole } from './access.ts';
 import { isoTime, toPage } from './format.ts';
 import { createIndicatorRefChecker } from './indicator-value-check.ts';
 import { requireScorecard } from './lookups.ts';
@@ -41,6 +44,7 @@ const REPORTED_VALUES: ValueTable<ReportedValueKey> = {
   upsert: upsertReportedValues,
   remove: deleteReportedValues,
   touched: (rootId) => ({ kind: 'root-inputs', rootId }),
+  lockKey: (key) => ({ periodId: key.periodId, scorecardId: key.scorecardId }),
 };
 
 interface ReportedValueCodes {
@@ -52,9 +56,12 @@ interface ReportedValueCodes {
 
 async function checkBatch(
   db: Executor,
+  actor: Actor,
   values: readonly ReportedValueInput[],
 ): Promise<{ prepared: PreparedValue<ReportedValueKey, ReportedValueCodes>[]; periods: Period[] }> {
+  requireSomeRole(actor, DATA_ENTRY_ROLES);
   const checker = await createIndicatorRefChecker(db, values, 'quantitative');
+  requireRoleOverAll(actor, DATA_ENTRY_ROLES, checker.units.values());
   const issues: ProblemIssue[] = [];
   const prepared: PreparedValue<ReportedValueKey, ReportedValueCodes>[] = [];
   const periods: Period[] = [];
@@ -108,7 +115,7 @@ export async function writeReportedValues(
   input: WriteReportedValuesBody,
   options: { readonly importBatchId?: number | null } = {},
 ): Promise<WriteReportedValuesResult> {
-  const { prepared, periods } = await checkBatch(ctx.db.kysely, input.values);
+  const { prepared, periods } = await checkBatch(ctx.db.kysely, actor, input.values);
   const result = await writeValueBatch(ctx, actor, REPORTED_VALUES, prepared, {
     importBatchId: options.importBatchId,
     beforeWrite: (trx) => ensurePeriods(trx, periods),
@@ -144,11 +151,11 @@ function toReportedValue(row: ReportedValueRecord): ReportedValue {
 
 export async function listReportedValuesPage(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: ListReportedValuesQuery,
 ): Promise<Page<ReportedValue>> {
   const db = ctx.db.kysely;
-  const filter = await resolveValueFilter(db, input);
+  const filter = await resolveValueFilter(db, actor, input);
   const scorecardId =
     input.scorecard === undefined ? undefined : (await requireScorecard(db, input.scorecard)).id;
   const page = await listReportedValues(

@@ -1,6 +1,8 @@
 /**
  * The org units a scorecard applies to (`scorecard_org_unit`), each with or without its subtree.
  */
+
+import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { PutScorecardOrgUnitsBody, ScorecardOrgUnits } from '../../core/contracts/scorecards.ts';
 import { invalid, type ProblemIssue } from '../../core/errors/problem.ts';
 import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
@@ -11,6 +13,7 @@ import {
   type ScorecardOrgUnitRecord,
 } from '../../db/repositories/scorecard-org-unit.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { readScope, requireRoleOverAll, requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { requireScorecard } from './lookups.ts';
 
@@ -20,21 +23,26 @@ function toAssignments(rows: readonly ScorecardOrgUnitRecord[]): ScorecardOrgUni
   };
 }
 
+/** The units a scorecard applies to, among those the actor reads. */
 export async function getScorecardOrgUnits(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: { readonly code: string },
 ): Promise<ScorecardOrgUnits> {
   const scorecard = await requireScorecard(ctx.db.kysely, input.code);
-  return toAssignments(await listScorecardOrgUnits(ctx.db.kysely, scorecard.id));
+  return toAssignments(await listScorecardOrgUnits(ctx.db.kysely, scorecard.id, readScope(actor)));
 }
 
-/** Replaces the units a scorecard applies to; 400 naming every unknown or repeated unit by its index. */
+/**
+ * Replaces the units a scorecard applies to; 400 naming every unknown or repeated unit by its index; 403 unless
+ * the actor designs for every unit, old and new.
+ */
 export async function putScorecardOrgUnits(
   ctx: ServerContext,
   actor: Actor,
   input: { readonly code: string; readonly body: PutScorecardOrgUnitsBody },
 ): Promise<ScorecardOrgUnits> {
+  requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite(ctx, actor, async (trx) => {
     const scorecard = await requireScorecard(trx, input.code);
     await lockScorecard(trx, scorecard.id);
@@ -54,7 +62,13 @@ export async function putScorecardOrgUnits(
       else seen.set(item.orgUnit, index);
     });
     if (issues.length > 0) throw invalid('Some org units cannot be assigned.', issues);
-    const before = toAssignments(await listScorecardOrgUnits(trx, scorecard.id));
+    const stored = await listScorecardOrgUnits(trx, scorecard.id);
+    const old = await findOrgUnitsByCodes(
+      trx,
+      stored.map((row) => row.orgUnitCode),
+    );
+    requireRoleOverAll(actor, DESIGN_ROLES, [...units.values(), ...old.values()]);
+    const before = toAssignments(stored);
     const rows = wanted
       .map((item) => ({
         orgUnitId: units.get(item.orgUnit)?.id ?? 0,

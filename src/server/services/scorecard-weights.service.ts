@@ -3,6 +3,8 @@
  * current structure with the new weights (so AHP matrices are validated exactly as in a file), recording where
  * the weights came from (typed in, AHP, a survey) and why.
  */
+
+import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { PutWeightsBody, PutWeightsResult } from '../../core/contracts/scorecards.ts';
 import { compileScorecard } from '../../core/scorecard/index.ts';
 import {
@@ -14,6 +16,7 @@ import {
 } from '../../db/repositories/scorecard.repository.ts';
 import type { JsonValue } from '../../db/schema.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { sameJson } from './json-equal.ts';
 import { requireScorecard } from './lookups.ts';
@@ -29,6 +32,7 @@ export async function putScorecardWeights(
   actor: Actor,
   input: { readonly code: string; readonly body: PutWeightsBody },
 ): Promise<PutWeightsResult> {
+  requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite<PutWeightsResult>(ctx, actor, async (trx) => {
     const scorecard = await requireScorecard(trx, input.code);
     await lockScorecard(trx, scorecard.id);

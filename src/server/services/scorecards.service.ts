@@ -4,6 +4,8 @@
  * data elements, and stores a new structure version and a new weight version only when they differ from the
  * current ones, so importing the same file twice changes nothing.
  */
+
+import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type {
   ImportScorecardResult,
@@ -44,6 +46,7 @@ import {
 import { listScorecardOrgUnits } from '../../db/repositories/scorecard-org-unit.repository.ts';
 import type { JsonValue } from '../../db/schema.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { fieldsFromFile, sameFields, toDataElement } from './data-elements.service.ts';
 import { isoTime, localized, toPage } from './format.ts';
@@ -107,6 +110,7 @@ export async function importScorecard(
   actor: Actor,
   input: ImportScorecardInput,
 ): Promise<ImportScorecardResult> {
+  requireSomeRole(actor, DESIGN_ROLES);
   const compiled = compileScorecard(input.file);
   const file = compiled.definition;
   if (input.mode === 'replace' && input.code !== undefined && input.code !== file.code) {

@@ -3,6 +3,8 @@
  * listed, and deleted one at a time. The indicator must be a quantitative indicator of the scorecard's current
  * version (qualitative ones are scored by raters against a rubric, not against a target).
  */
+
+import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type {
   DeleteTargetQuery,
@@ -30,6 +32,13 @@ import {
   updateTarget,
 } from '../../db/repositories/target.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import {
+  readScope,
+  requireReadableUnit,
+  requireRoleOver,
+  requireRoleOverAll,
+  requireSomeRole,
+} from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { isoTime, toPage } from './format.ts';
 import { loadIndicatorIndex } from './indicator-index.ts';
@@ -131,9 +140,13 @@ interface PreparedTarget {
   readonly orgUnitId: number | null;
 }
 
-/** Checks every item against the stored metadata; 400 listing every problem by index. */
+/**
+ * Checks every item against the stored metadata; 400 listing every problem by index; 403 for a target of a unit
+ * the actor does not design for (targets of groups, levels and every unit are the scorecard's, any strategist's).
+ */
 async function prepareTargets(
   db: Executor,
+  actor: Actor,
   items: readonly TargetInput[],
 ): Promise<{ prepared: PreparedTarget[]; periods: Period[] }> {
   const [indicators, units, groups] = await Promise.all([
@@ -147,6 +160,7 @@ async function prepareTargets(
       distinct(items.flatMap((item) => (item.orgUnitGroup === undefined ? [] : [item.orgUnitGroup]))),
     ),
   ]);
+  requireRoleOverAll(actor, DESIGN_ROLES, units.values());
   const issues: ProblemIssue[] = [];
   const prepared: PreparedTarget[] = [];
   const periods: Period[] = [];
@@ -236,8 +250,9 @@ export async function putTargets(
   actor: Actor,
   input: PutTargetsBody,
 ): Promise<PutTargetsResult> {
+  requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite(ctx, actor, async (trx) => {
-    const { prepared, periods } = await prepareTargets(trx, input.targets);
+    const { prepared, periods } = await prepareTargets(trx, actor, input.targets);
     await ensurePeriods(trx, periods);
     const now = ctx.now();
     const audit: AuditEntry[] = [];
@@ -277,21 +292,24 @@ export async function putTargets(
   });
 }
 
-/** The ids of a scope's filters; 404 for a code that names nothing. */
+/** The ids of a scope's filters; 404 for a code that names nothing, 403 for a unit the actor does not read. */
 async function resolveScope(
   db: Executor,
+  actor: Actor,
   query: { readonly orgUnit?: string; readonly orgUnitGroup?: string },
 ): Promise<{ orgUnitId?: number; orgUnitGroupId?: number }> {
   return {
-    orgUnitId: query.orgUnit === undefined ? undefined : (await requireOrgUnit(db, query.orgUnit)).id,
+    orgUnitId:
+      query.orgUnit === undefined ? undefined : (await requireReadableUnit(db, actor, query.orgUnit)).id,
     orgUnitGroupId:
       query.orgUnitGroup === undefined ? undefined : (await requireOrgUnitGroup(db, query.orgUnitGroup)).id,
   };
 }
 
+/** A page of targets: those of units outside the actor's scope are left out. */
 export async function listTargetsPage(
   ctx: ServerContext,
-  _actor: Actor,
+  actor: Actor,
   input: ListTargetsQuery,
 ): Promise<Page<Target>> {
   const db = ctx.db.kysely;
@@ -305,7 +323,8 @@ export async function listTargetsPage(
       periodId: input.period === undefined ? undefined : parsePeriod(input.period, ['period']).id,
       level: input.level,
       scope: input.scope,
-      ...(await resolveScope(db, input)),
+      unitScope: readScope(actor),
+      ...(await resolveScope(db, actor, input)),
     },
     input,
   );
@@ -318,10 +337,13 @@ export async function deleteTargetByKey(
   actor: Actor,
   input: DeleteTargetQuery,
 ): Promise<void> {
+  requireSomeRole(actor, DESIGN_ROLES);
   await commitWrite(ctx, actor, async (trx) => {
     const scorecard = await requireScorecard(trx, input.scorecard);
     const period = parsePeriod(input.period, ['period']);
-    const scope = await resolveScope(trx, input);
+    if (input.orgUnit !== undefined)
+      requireRoleOver(actor, DESIGN_ROLES, await requireOrgUnit(trx, input.orgUnit));
+    const scope = await resolveScope(trx, actor, input);
     const stored = await findTargetForUpdate(trx, {
       scorecardId: scorecard.id,
       indicatorCode: input.indicator,

@@ -12,6 +12,7 @@ import type { StoredValue, ValueRow } from '../../db/repositories/value-store.ts
 import type { Database } from '../../db/schema.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { ExtendedProblemError } from '../problem-extensions.ts';
+import { assertUnlocked } from './approval-locks.ts';
 import { commitWrite, type Touched } from './commit-write.ts';
 import { isoTime } from './format.ts';
 
@@ -50,6 +51,8 @@ export interface ValueTable<K> {
   remove(trx: Transaction<Database>, keys: readonly K[]): Promise<void>;
   /** What the write changed in one organisation (each key with its new value, null if deleted), for the change bus. */
   touched(rootId: number, changed: readonly { readonly key: K; readonly value: number | null }[]): Touched;
+  /** What an approval must cover to lock a value: its period, and its scorecard (null: any scorecard's). */
+  lockKey(key: K): { readonly periodId: string; readonly scorecardId: number | null };
 }
 
 /** What happened to one item. */
@@ -155,6 +158,19 @@ export async function writeValueBatch<K, C>(
     if (conflicts.length > 0) throw conflictError(table, conflicts);
 
     const outcomes = items.map((item) => decide(item, stored.get(item.keyId)));
+    await assertUnlocked(
+      trx,
+      ctx.db.engine,
+      outcomes
+        .filter((outcome) => outcome.status !== 'unchanged')
+        .map(({ item }) => ({
+          rootId: item.rootId,
+          orgUnitId: item.orgUnitId,
+          ...table.lockKey(item.key),
+          path: [table.batchField, item.index],
+          label: item.entityKey,
+        })),
+    );
     const now = ctx.now();
     const rows: ValueRow<K>[] = [];
     const removed: K[] = [];

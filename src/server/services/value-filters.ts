@@ -6,10 +6,16 @@ import type { ValueFilterQuery } from '../../core/contracts/data-values.ts';
 import { parsePeriod } from '../../core/periods/index.ts';
 import type { ValueFilter } from '../../db/repositories/data-value.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
-import { requireOrgUnit } from './lookups.ts';
+import type { Actor } from '../context.ts';
+import { readScope, requireReadableUnit } from './access.ts';
 
-export async function resolveValueFilter(db: Executor, query: ValueFilterQuery): Promise<ValueFilter> {
-  const unit = query.orgUnit === undefined ? undefined : await requireOrgUnit(db, query.orgUnit);
+/** The filter, within the actor's scope: a unit named is 404 if unknown, 403 if outside the scope. */
+export async function resolveValueFilter(
+  db: Executor,
+  actor: Actor,
+  query: ValueFilterQuery,
+): Promise<ValueFilter> {
+  const unit = query.orgUnit === undefined ? undefined : await requireReadableUnit(db, actor, query.orgUnit);
   const periodIds = query.period?.map((id, index) => parsePeriod(id, ['period', index]).id);
   return {
     rootId: unit?.rootId,
@@ -18,5 +24,6 @@ export async function resolveValueFilter(db: Executor, query: ValueFilterQuery):
     periodIds,
     startsOnOrAfter: query.from === undefined ? undefined : parsePeriod(query.from, ['from']).startDate,
     endsOnOrBefore: query.to === undefined ? undefined : parsePeriod(query.to, ['to']).endDate,
+    scope: readScope(actor),
   };
 }

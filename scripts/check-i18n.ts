@@ -1,0 +1,275 @@
+/**
+ * `npm run check:i18n` (part of `npm run check`, so of `npm test`): every string a user reads in the web app
+ * goes through i18n (../shared/STYLE.md habit 16), and the two translation files agree.
+ *
+ * In src/web (not tests), it reports:
+ * - JSX text with a letter in it (`<h2>Overview</h2>`), and string literals as JSX children (`{'Overview'}`);
+ * - string literals with a letter in UI props, as JSX attributes or object properties (`title="…"`,
+ *   `{ label: '…' }`, `aria-label`, `placeholder`, … see UI_PROPS);
+ * - translation keys used (`t('nav.overview')`, or any literal that starts with a top-level key of en.json)
+ *   that are missing from en.json or zh-CN.json.
+ * In the translation files: keys present in one language only, empty values, `{{placeholders}}` that differ
+ * between the languages, and keys no source file mentions.
+ * A line preceded by `// i18n-ignore: <why>` is skipped.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/** Props whose string values are shown to the user (Ant Design, ECharts, HTML and ARIA). */
+export const UI_PROPS: ReadonlySet<string> = new Set([
+  'title',
+  'subTitle',
+  'label',
+  'placeholder',
+  'alt',
+  'aria-label',
+  'aria-description',
+  'aria-placeholder',
+  'aria-roledescription',
+  'aria-valuetext',
+  'ariaLabel',
+  'tooltip',
+  'description',
+  'emptyText',
+  'okText',
+  'cancelText',
+  'message',
+  'content',
+  'extra',
+  'text',
+  'caption',
+  'summary',
+  'addonBefore',
+  'addonAfter',
+  'prefix',
+  'suffix',
+  'notFoundContent',
+  'name',
+  'subtext',
+]);
+
+export interface Finding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** Nested translation JSON → `{ 'nav.overview': 'Overview', … }`. */
+export function flattenKeys(tree: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) {
+    out.set(prefix, tree);
+    return out;
+  }
+  for (const [key, value] of Object.entries(tree)) {
+    for (const [flat, leaf] of flattenKeys(value, prefix === '' ? key : `${prefix}.${key}`))
+      out.set(flat, leaf);
+  }
+  return out;
+}
+
+const LETTER = /\p{L}/u;
+
+function hasLetter(text: string): boolean {
+  return LETTER.test(text);
+}
+
+function propName(name: ts.PropertyName | ts.JsxAttributeName): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return name.text;
+  if (ts.isJsxNamespacedName(name)) return `${name.namespace.text}:${name.name.text}`;
+  return null;
+}
+
+function stringValue(node: ts.Node | undefined): string | null {
+  if (node === undefined) return null;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isJsxExpression(node)) return stringValue(node.expression);
+  if (ts.isParenthesizedExpression(node)) return stringValue(node.expression);
+  return null;
+}
+
+/** Whether `t(…)` / `i18n.t(…)` is being called. */
+function isTranslateCall(node: ts.CallExpression): boolean {
+  const callee = node.expression;
+  if (ts.isIdentifier(callee)) return callee.text === 't';
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 't';
+}
+
+export interface ScanResult {
+  readonly findings: Finding[];
+  /** Translation keys this file names (in t() calls or as key-like literals). */
+  readonly keys: Set<string>;
+}
+
+/**
+ * Scans one source file. `namespaces` are the top-level keys of en.json: a string literal that starts with
+ * one of them and a dot (`'status.met'`) is taken as a translation key.
+ *
+ * @example scanSource('a.tsx', '<p>Hello</p>', new Set()).findings[0].message // 'JSX text "Hello" is not translated'
+ */
+export function scanSource(file: string, text: string, namespaces: ReadonlySet<string>): ScanResult {
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  const lines = text.split('\n');
+  const findings: Finding[] = [];
+  const keys = new Set<string>();
+
+  const report = (node: ts.Node, message: string) => {
+    const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
+    if (/\/\/\s*i18n-ignore\b/.test(lines[line - 1] ?? '')) return;
+    findings.push({ file, line: line + 1, column: character + 1, message });
+  };
+  const keyLike = (value: string) => {
+    const dot = value.indexOf('.');
+    return dot > 0 && namespaces.has(value.slice(0, dot)) && /^[A-Za-z0-9_.]+$/.test(value);
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node)) {
+      const content = node.text.trim();
+      if (content !== '' && hasLetter(content)) report(node, `JSX text "${content}" is not translated`);
+    } else if (
+      ts.isJsxExpression(node) &&
+      node.parent !== undefined &&
+      (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))
+    ) {
+      const value = stringValue(node.expression);
+      if (value !== null && hasLetter(value)) report(node, `The string "${value}" in JSX is not translated`);
+    } else if (ts.isJsxAttribute(node)) {
+      const name = propName(node.name);
+      const value = stringValue(node.initializer);
+      if (name !== null && UI_PROPS.has(name) && value !== null && hasLetter(value) && !keyLike(value)) {
+        report(node, `The ${name} "${value}" is not translated`);
+      }
+    } else if (ts.isPropertyAssignment(node)) {
+      const name = propName(node.name);
+      const value = stringValue(node.initializer);
+      if (name !== null && UI_PROPS.has(name) && value !== null && hasLetter(value) && !keyLike(value)) {
+        report(node, `The ${name} "${value}" is not translated`);
+      }
+    } else if (ts.isCallExpression(node) && isTranslateCall(node)) {
+      const value = stringValue(node.arguments[0]);
+      if (value !== null) keys.add(value);
+    }
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (keyLike(node.text)) keys.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { findings, keys };
+}
+
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+function placeholders(value: unknown): string[] {
+  return typeof value === 'string'
+    ? [...value.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort()
+    : [];
+}
+
+/**
+ * Compares the translation files: the same keys, no empty values, the same placeholders.
+ *
+ * @example checkLocales({ a: 'A {{x}}' }, { a: '甲' }, 'en.json', 'zh-CN.json')[0].message
+ * // 'a has the placeholders {{x}} in en.json but none in zh-CN.json'
+ */
+export function checkLocales(en: unknown, zh: unknown, enFile: string, zhFile: string): Finding[] {
+  const findings: Finding[] = [];
+  const enKeys = flattenKeys(en);
+  const zhKeys = flattenKeys(zh);
+  const at = (file: string, message: string): Finding => ({ file, line: 1, column: 1, message });
+  for (const [key, value] of enKeys) {
+    if (!zhKeys.has(key)) findings.push(at(zhFile, `${key} is missing (it is in ${enFile})`));
+    if (typeof value !== 'string' || value.trim() === '') findings.push(at(enFile, `${key} has no text`));
+  }
+  for (const [key, value] of zhKeys) {
+    if (!enKeys.has(key)) findings.push(at(enFile, `${key} is missing (it is in ${zhFile})`));
+    else if (typeof value !== 'string' || value.trim() === '')
+      findings.push(at(zhFile, `${key} has no text`));
+    else {
+      const expected = placeholders(enKeys.get(key)).join(', ');
+      const actual = placeholders(value).join(', ');
+      if (expected !== actual) {
+        const show = (names: string) => (names === '' ? 'none' : `{{${names.split(', ').join('}}, {{')}}}`);
+        findings.push(
+          at(
+            zhFile,
+            `${key} has the placeholders ${show(expected)} in ${enFile} but ${show(actual)} in ${zhFile}`,
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(path));
+    else if (/\.tsx?$/.test(entry.name) && !/\.(test|d)\.tsx?$/.test(entry.name)) out.push(path);
+  }
+  return out.sort();
+}
+
+/** Checks the whole web app under `root` (the package's root). */
+export function checkI18n(root: string): Finding[] {
+  const webDir = join(root, 'src/web');
+  const enFile = join(webDir, 'locales/en.json');
+  const zhFile = join(webDir, 'locales/zh-CN.json');
+  const en: unknown = JSON.parse(readFileSync(enFile, 'utf8'));
+  const zh: unknown = JSON.parse(readFileSync(zhFile, 'utf8'));
+  const rel = (path: string) => relative(root, path);
+  const findings = checkLocales(en, zh, rel(enFile), rel(zhFile));
+  const enKeys = flattenKeys(en);
+  const zhKeys = flattenKeys(zh);
+  const namespaces = new Set(Object.keys(typeof en === 'object' && en !== null ? en : {}));
+  const used = new Set<string>();
+  for (const file of sourceFiles(webDir)) {
+    const result = scanSource(rel(file), readFileSync(file, 'utf8'), namespaces);
+    findings.push(...result.findings);
+    for (const key of result.keys) {
+      used.add(key);
+      if (!enKeys.has(key))
+        findings.push({ file: rel(file), line: 1, column: 1, message: `The key ${key} is not in en.json` });
+      if (!zhKeys.has(key))
+        findings.push({
+          file: rel(file),
+          line: 1,
+          column: 1,
+          message: `The key ${key} is not in zh-CN.json`,
+        });
+    }
+  }
+  for (const key of enKeys.keys()) {
+    if (!used.has(key))
+      findings.push({
+        file: rel(enFile),
+        line: 1,
+        column: 1,
+        message: `${key} is not used by any source file`,
+      });
+  }
+  return findings;
+}
+
+if (import.meta.main) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const findings = checkI18n(root);
+  for (const finding of findings) {
+    process.stderr.write(`${finding.file}:${finding.line}:${finding.column} ${finding.message}\n`);
+  }
+  if (findings.length > 0) {
+    process.stderr.write(
+      `check-i18n: ${findings.length} problem(s). Put the text in src/web/locales/*.json and use t().\n`,
+    );
+    process.exitCode = 1;
+  } else {
+    process.stdout.write('check-i18n: every UI string is translated; en and zh-CN agree.\n');
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Accounts over HTTP (issue 4): signing in and out, the session the web app reads, users, API tokens, and the
+ * server's mode. A session is an httpOnly cookie; every cookie-authenticated write also sends the session's CSRF
+ * token in the `x-csrf-token` header (double submit: the token is returned at sign-in and by `GET /api/session`,
+ * and set in the readable cookie `healthbsc_csrf`). API tokens are sent as `Authorization: Bearer …`.
+ */
+import { z } from 'zod';
+import { ROLES } from '../access/principal.ts';
+import { codeRefSchema, pageSchema, paginationQuerySchema, timestampSchema } from './common.ts';
+
+/** The header a cookie-authenticated write carries its CSRF token in. */
+export const CSRF_HEADER = 'x-csrf-token';
+/** The session cookie (httpOnly, SameSite=Strict). */
+export const SESSION_COOKIE = 'healthbsc_session';
+/** The CSRF token's cookie, readable by the web app's scripts (SameSite=Strict). */
+export const CSRF_COOKIE = 'healthbsc_csrf';
+
+export const roleSchema = z.enum(ROLES);
+
+/** A role over an org unit's subtree (`orgUnit` null: the whole installation). */
+export const roleAssignmentSchema = z.object({
+  role: roleSchema,
+  orgUnit: codeRefSchema.nullable().describe('the subtree top; null for the whole installation'),
+});
+
+export const loginBodySchema = z
+  .object({
+    email: z.string().min(1).max(254),
+    password: z.string().min(1).max(1024),
+  })
+  .strict();
+
+export const sessionUserSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string().nullable(),
+  assignments: z.array(roleAssignmentSchema),
+  /** An admin over the whole installation (users, tokens, the audit export). */
+  administrator: z.boolean(),
+});
+
+export const sessionSchema = z.object({
+  user: sessionUserSchema,
+  /** Send it as `x-csrf-token` with every write. */
+  csrfToken: z.string(),
+  expiresAt: timestampSchema,
+  /** A demo installation: the web app shows a banner. */
+  demo: z.boolean(),
+});
+
+export const metaSchema = z.object({
+  name: z.literal('HealthBSC'),
+  version: z.string(),
+  mode: z.enum(['demo', 'production']),
+  demo: z.boolean(),
+  /** Production with no administrator yet: run `healthbsc user create --admin …`. */
+  setupRequired: z.boolean(),
+});
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string().nullable(),
+  assignments: z.array(roleAssignmentSchema),
+  disabled: z.boolean(),
+  createdAt: timestampSchema,
+  lastLoginAt: timestampSchema.nullable(),
+});
+
+export const createUserBodySchema = z
+  .object({
+    email: z.email().max(254),
+    name: z.string().min(1).max(200).optional(),
+    password: z.string().min(1).max(1024),
+    assignments: z.array(roleAssignmentSchema).max(50),
+  })
+  .strict();
+
+export const updateUserBodySchema = z
+  .object({
+    name: z.string().min(1).max(200).nullable().optional(),
+    password: z.string().min(1).max(1024).optional(),
+    disabled: z.boolean().optional(),
+    assignments: z.array(roleAssignmentSchema).max(50).optional(),
+  })
+  .strict();
+
+export const userIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const listUsersQuerySchema = paginationQuerySchema.strict();
+export const userPageSchema = pageSchema(userSchema);
+
+export const apiTokenSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: roleSchema,
+  /** The subtrees it reaches; empty: the whole installation. */
+  orgUnits: z.array(z.string()),
+  createdBy: z.string(),
+  createdAt: timestampSchema,
+  expiresAt: timestampSchema.nullable(),
+  revokedAt: timestampSchema.nullable(),
+  lastUsedAt: timestampSchema.nullable(),
+});
+
+export const createApiTokenBodySchema = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+    /** Every role but admin, so a leaked integration token cannot manage accounts. */
+    role: z.enum(['strategist', 'steward', 'entry', 'approver', 'viewer']),
+    orgUnits: z.array(codeRefSchema).max(50).default([]),
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+
+/** The token itself is in this answer only: it is stored hashed. */
+export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
+export const apiTokenPageSchema = pageSchema(apiTokenSchema);
+export const apiTokenIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const listApiTokensQuerySchema = paginationQuerySchema.strict();
+
+export type RoleAssignmentBody = z.infer<typeof roleAssignmentSchema>;
+export type LoginBody = z.infer<typeof loginBodySchema>;
+export type SessionResource = z.infer<typeof sessionSchema>;
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+export type MetaResource = z.infer<typeof metaSchema>;
+export type UserResource = z.infer<typeof userSchema>;
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+export type ApiTokenResource = z.infer<typeof apiTokenSchema>;
+export type CreateApiTokenBody = z.infer<typeof createApiTokenBodySchema>;
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;

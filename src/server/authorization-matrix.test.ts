@@ -1,0 +1,657 @@
+/**
+ * The authorization matrix (issue 4, ../shared/STYLE.md habit 5): every route of the OpenAPI document × no
+ * session and every role × an org unit inside and outside the role's subtree, with the exact status and, for
+ * 401 and 403, the exact problem body. A route added without an entry here fails the first test.
+ *
+ * The admin holds the whole installation; every other role holds hospital H1's subtree (test/fixtures/
+ * access-world.ts). "In scope" is a department of H1, "out of scope" a department of H2. The expected 403
+ * details are written out here, not imported from the policy, so a change of the policy shows as a failure.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/engines.ts';
+import { type AccessWorld, createAccessWorld, DATA_MONTH } from '../../test/fixtures/access-world.ts';
+import { createTestUser, TEST_PASSWORD } from '../../test/fixtures/accounts.ts';
+import { uniqueCode } from '../../test/fixtures/codes.ts';
+import { csv } from '../../test/fixtures/imports/world.ts';
+import { makeScorecardFile } from '../../test/fixtures/scorecards.ts';
+import { FIXTURE_ACTOR, type Method, send, type TestSession } from '../../test/fixtures/server.ts';
+import { ROLES, type Role } from '../core/access/principal.ts';
+import { createApiToken } from './accounts/tokens.service.ts';
+import { commitImport } from './imports/import.service.ts';
+import { approveData, submitApproval } from './services/approvals.service.ts';
+import { createDataElement } from './services/data-elements.service.ts';
+import { createOrgUnitGroup } from './services/org-unit-groups.service.ts';
+import { importScorecard } from './services/scorecards.service.ts';
+import { putTargets } from './services/targets.service.ts';
+
+/** Who may call a route. */
+type Access =
+  | { readonly kind: 'public' }
+  /** Holders of `roles` (admin counts as every role); `scoped`: only over the unit the request names. */
+  | { readonly kind: 'roles'; readonly roles: readonly Role[]; readonly scoped: boolean }
+  | { readonly kind: 'installation-admin' }
+  /** The import's author or an installation admin (the matrix's imports are the fixture's). */
+  | { readonly kind: 'import-author' };
+
+interface UnitCase {
+  /** The department named: inside H1 or inside H2. */
+  readonly code: string;
+  /** Its hospital. */
+  readonly hospital: string;
+  readonly inScope: boolean;
+}
+
+interface Request {
+  readonly url: string;
+  readonly body?: unknown;
+  /** A raw upload instead of JSON. */
+  readonly raw?: { readonly payload: Uint8Array; readonly contentType: string };
+}
+
+interface Entry {
+  readonly access: Access;
+  readonly success: number;
+  /** The request ends its session (sign-out): send it in a session of its own with the same role. */
+  readonly ownSession?: boolean;
+  build(w: AccessWorld, unit: UnitCase): Promise<Request> | Request;
+}
+
+/** A data element's fields as its contract defaults them. */
+const ELEMENT = {
+  name: { en: 'Beds' },
+  valueType: 'integer',
+  aggregation: 'sum',
+  timeAggregation: 'sum',
+} as const;
+
+const ANY: Access = { kind: 'roles', roles: ROLES, scoped: false };
+const ANY_SCOPED: Access = { kind: 'roles', roles: ROLES, scoped: true };
+const DESIGN: Access = { kind: 'roles', roles: ['admin', 'strategist'], scoped: false };
+const DESIGN_SCOPED: Access = { kind: 'roles', roles: ['admin', 'strategist'], scoped: true };
+const ENTRY_SCOPED: Access = { kind: 'roles', roles: ['admin', 'entry', 'steward'], scoped: true };
+
+/** The approval of a fresh month of the unit, taken to `state` by the fixture first. */
+async function approvalKey(w: AccessWorld, unit: UnitCase, state: 'none' | 'submitted' | 'approved') {
+  const key = { scorecard: w.scorecard.code, orgUnit: unit.code, period: w.nextMonth() };
+  if (state !== 'none') await submitApproval(w.server.ctx, FIXTURE_ACTOR, key);
+  if (state === 'approved') await approveData(w.server.ctx, FIXTURE_ACTOR, key);
+  return key;
+}
+
+/** A committed import of a fresh month of the world's inside unit, by the fixture. */
+async function committedImport(w: AccessWorld): Promise<number> {
+  const report = await commitImport(w.server.ctx, FIXTURE_ACTOR, {
+    bytes: csv([
+      'org_unit,period,data_element,value',
+      `${w.units.inside},${w.nextMonth()},${w.scorecard.numerator},7`,
+    ]),
+    fileName: 'matrix.csv',
+    kind: 'data',
+  });
+  return report.batchId ?? 0;
+}
+
+const MATRIX: Readonly<Record<string, Entry>> = {
+  'GET /api/meta': { access: { kind: 'public' }, success: 200, build: () => ({ url: '/api/meta' }) },
+  'POST /api/session': {
+    access: { kind: 'public' },
+    success: 200,
+    build: async (w) => ({
+      url: '/api/session',
+      body: {
+        email: await createTestUser(w.server.ctx, [{ role: 'viewer', orgUnit: null }]),
+        password: TEST_PASSWORD,
+      },
+    }),
+  },
+  'GET /api/session': { access: ANY, success: 200, build: () => ({ url: '/api/session' }) },
+  'DELETE /api/session': {
+    access: ANY,
+    success: 204,
+    ownSession: true,
+    build: () => ({ url: '/api/session' }),
+  },
+
+  'GET /api/users': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: () => ({ url: '/api/users' }),
+  },
+  'POST /api/users': {
+    access: { kind: 'installation-admin' },
+    success: 201,
+    build: () => ({
+      url: '/api/users',
+      body: {
+        email: `${uniqueCode('new').toLowerCase()}@test.healthbsc`,
+        password: TEST_PASSWORD,
+        assignments: [{ role: 'viewer', orgUnit: null }],
+      },
+    }),
+  },
+  'PATCH /api/users/{id}': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: async (w) => {
+      const email = await createTestUser(w.server.ctx, []);
+      const list = await w.server.request('GET', '/api/users?limit=1000');
+      const id = list
+        .json<{ items: { id: number; email: string }[] }>()
+        .items.find((u) => u.email === email)?.id;
+      return { url: `/api/users/${id}`, body: { name: 'Renamed' } };
+    },
+  },
+  'GET /api/tokens': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: () => ({ url: '/api/tokens' }),
+  },
+  'POST /api/tokens': {
+    access: { kind: 'installation-admin' },
+    success: 201,
+    build: (w) => ({
+      url: '/api/tokens',
+      body: { name: uniqueCode('token'), role: 'viewer', orgUnits: [w.units.scopeTop] },
+    }),
+  },
+  'DELETE /api/tokens/{id}': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: async (w) => {
+      const token = await createApiToken(w.server.ctx, FIXTURE_ACTOR, {
+        name: uniqueCode('token'),
+        role: 'viewer',
+        orgUnits: [],
+      });
+      return { url: `/api/tokens/${token.id}` };
+    },
+  },
+
+  'GET /api/org-units': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/org-units?parent=${u.code}` }),
+  },
+  'POST /api/org-units': {
+    access: DESIGN_SCOPED,
+    success: 201,
+    build: (_w, u) => ({
+      url: '/api/org-units',
+      body: { code: uniqueCode('NEW'), name: { en: 'Ward' }, type: 'unit', parent: u.code },
+    }),
+  },
+  'GET /api/org-units/{code}': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/org-units/${u.code}` }),
+  },
+  'PATCH /api/org-units/{code}': {
+    access: DESIGN_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/org-units/${u.code}`, body: { sortOrder: 3 } }),
+  },
+  'GET /api/org-units/{code}/children': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/org-units/${u.code}/children` }),
+  },
+  'GET /api/org-units/{code}/subtree': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/org-units/${u.code}/subtree` }),
+  },
+
+  'GET /api/org-unit-groups': { access: ANY, success: 200, build: () => ({ url: '/api/org-unit-groups' }) },
+  'POST /api/org-unit-groups': {
+    access: DESIGN_SCOPED,
+    success: 201,
+    build: (_w, u) => ({
+      url: '/api/org-unit-groups',
+      body: { code: uniqueCode('GRP'), name: { en: 'Group' }, members: [u.code] },
+    }),
+  },
+  'GET /api/org-unit-groups/{code}': {
+    access: ANY,
+    success: 200,
+    build: async (w) => {
+      const code = uniqueCode('GRP');
+      await createOrgUnitGroup(w.server.ctx, FIXTURE_ACTOR, { code, name: { en: 'G' }, members: [] });
+      return { url: `/api/org-unit-groups/${code}` };
+    },
+  },
+  'PATCH /api/org-unit-groups/{code}': {
+    access: DESIGN_SCOPED,
+    success: 200,
+    build: async (w, u) => {
+      const code = uniqueCode('GRP');
+      await createOrgUnitGroup(w.server.ctx, FIXTURE_ACTOR, {
+        code,
+        name: { en: 'G' },
+        members: [w.units.inside],
+      });
+      return { url: `/api/org-unit-groups/${code}`, body: { members: [u.code] } };
+    },
+  },
+
+  'GET /api/periods': { access: ANY, success: 200, build: () => ({ url: '/api/periods' }) },
+  'GET /api/periods/{id}': { access: ANY, success: 200, build: () => ({ url: '/api/periods/2024Q1' }) },
+
+  'GET /api/data-elements': { access: ANY, success: 200, build: () => ({ url: '/api/data-elements' }) },
+  'POST /api/data-elements': {
+    access: DESIGN,
+    success: 201,
+    build: () => ({ url: '/api/data-elements', body: { code: uniqueCode('el'), name: { en: 'Beds' } } }),
+  },
+  'GET /api/data-elements/{code}': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/data-elements/${w.scorecard.numerator}` }),
+  },
+  'PATCH /api/data-elements/{code}': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => {
+      const code = uniqueCode('el');
+      await createDataElement(w.server.ctx, FIXTURE_ACTOR, { ...ELEMENT, code });
+      return { url: `/api/data-elements/${code}`, body: { unit: 'beds' } };
+    },
+  },
+  'DELETE /api/data-elements/{code}': {
+    access: DESIGN,
+    success: 204,
+    build: async (w) => {
+      const code = uniqueCode('el');
+      await createDataElement(w.server.ctx, FIXTURE_ACTOR, { ...ELEMENT, code });
+      return { url: `/api/data-elements/${code}` };
+    },
+  },
+
+  'GET /api/scorecards': { access: ANY, success: 200, build: () => ({ url: '/api/scorecards' }) },
+  'POST /api/scorecards': {
+    access: DESIGN,
+    success: 201,
+    build: () => ({ url: '/api/scorecards', body: makeScorecardFile().file }),
+  },
+  'GET /api/scorecards/{code}': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/scorecards/${w.scorecard.code}` }),
+  },
+  'PUT /api/scorecards/{code}': {
+    access: DESIGN,
+    success: 200,
+    build: (w) => ({ url: `/api/scorecards/${w.scorecard.code}`, body: w.scorecard.file }),
+  },
+  'GET /api/scorecards/{code}/export': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/scorecards/${w.scorecard.code}/export` }),
+  },
+  'GET /api/scorecards/{code}/versions': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/scorecards/${w.scorecard.code}/versions` }),
+  },
+  'PUT /api/scorecards/{code}/weights': {
+    access: DESIGN,
+    success: 200,
+    build: (w) => ({
+      url: `/api/scorecards/${w.scorecard.code}/weights`,
+      body: { weights: w.scorecard.file.weights },
+    }),
+  },
+  'GET /api/scorecards/{code}/org-units': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/scorecards/${w.scorecard.code}/org-units` }),
+  },
+  'PUT /api/scorecards/{code}/org-units': {
+    access: DESIGN_SCOPED,
+    success: 200,
+    build: async (w, u) => {
+      const fixture = makeScorecardFile();
+      await importScorecard(w.server.ctx, FIXTURE_ACTOR, { file: fixture.file, mode: 'create' });
+      return {
+        url: `/api/scorecards/${fixture.code}/org-units`,
+        body: { orgUnits: [{ orgUnit: u.code, includeDescendants: true }] },
+      };
+    },
+  },
+  'GET /api/indicators': { access: ANY, success: 200, build: () => ({ url: '/api/indicators' }) },
+
+  'GET /api/targets': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/targets?orgUnit=${u.code}` }),
+  },
+  'PUT /api/targets': {
+    access: DESIGN_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: '/api/targets',
+      body: {
+        targets: [
+          {
+            scorecard: w.scorecard.code,
+            indicator: w.scorecard.rate,
+            orgUnit: u.code,
+            period: '2024',
+            target: 85,
+          },
+        ],
+      },
+    }),
+  },
+  'DELETE /api/targets': {
+    access: DESIGN_SCOPED,
+    success: 204,
+    build: async (w, u) => {
+      const period = w.nextMonth();
+      const key = { scorecard: w.scorecard.code, indicator: w.scorecard.rate, orgUnit: u.code, period };
+      await putTargets(w.server.ctx, FIXTURE_ACTOR, { targets: [{ ...key, target: 90 }] });
+      return { url: `/api/targets?${new URLSearchParams(key)}` };
+    },
+  },
+
+  'GET /api/data-values': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/data-values?orgUnit=${u.code}` }),
+  },
+  'POST /api/data-values': {
+    access: ENTRY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: '/api/data-values',
+      body: {
+        values: [{ orgUnit: u.code, dataElement: w.scorecard.numerator, period: DATA_MONTH, value: 41 }],
+      },
+    }),
+  },
+  'GET /api/reported-values': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/reported-values?orgUnit=${u.code}` }),
+  },
+  'POST /api/reported-values': {
+    access: ENTRY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: '/api/reported-values',
+      body: {
+        values: [
+          {
+            scorecard: w.scorecard.code,
+            indicator: w.scorecard.rate,
+            orgUnit: u.code,
+            period: '2024Q1',
+            value: 77,
+          },
+        ],
+      },
+    }),
+  },
+  'GET /api/assessments': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/assessments?orgUnit=${u.code}` }),
+  },
+  'POST /api/assessments': {
+    access: ENTRY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: '/api/assessments',
+      body: {
+        assessments: [
+          {
+            scorecard: w.scorecard.code,
+            indicator: w.scorecard.rated,
+            orgUnit: u.code,
+            period: DATA_MONTH,
+            score: 70,
+          },
+        ],
+      },
+    }),
+  },
+
+  'GET /api/approvals': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/approvals?orgUnit=${u.code}` }),
+  },
+  'POST /api/approvals/submit': {
+    access: { kind: 'roles', roles: ['admin', 'entry', 'steward', 'approver'], scoped: true },
+    success: 200,
+    build: async (w, u) => ({ url: '/api/approvals/submit', body: await approvalKey(w, u, 'none') }),
+  },
+  'POST /api/approvals/approve': {
+    access: { kind: 'roles', roles: ['admin', 'approver'], scoped: true },
+    success: 200,
+    build: async (w, u) => ({ url: '/api/approvals/approve', body: await approvalKey(w, u, 'submitted') }),
+  },
+  'POST /api/approvals/reopen': {
+    access: { kind: 'roles', roles: ['admin', 'approver'], scoped: true },
+    success: 200,
+    build: async (w, u) => ({
+      url: '/api/approvals/reopen',
+      body: { ...(await approvalKey(w, u, 'approved')), reason: 'a late correction' },
+    }),
+  },
+
+  'GET /api/audit': {
+    access: { kind: 'roles', roles: ['admin', 'approver'], scoped: true },
+    success: 200,
+    build: (_w, u) => ({ url: `/api/audit?orgUnit=${u.code}` }),
+  },
+  'GET /api/audit/export': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: () => ({ url: '/api/audit/export?entity=org_unit' }),
+  },
+
+  'GET /api/evaluations': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/evaluations?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${DATA_MONTH}`,
+    }),
+  },
+  'GET /api/rankings': {
+    access: ANY_SCOPED,
+    success: 200,
+    // In scope: H1's departments. Out of scope: under a department of H2, of which the role reads nothing.
+    build: (w, u) => ({
+      url: `/api/rankings?scorecard=${w.scorecard.code}&parent=${u.inScope ? u.hospital : u.code}&period=${DATA_MONTH}`,
+    }),
+  },
+  'GET /api/series': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/series?scorecard=${w.scorecard.code}&orgUnit=${u.code}&from=2024-01&to=2024-03`,
+    }),
+  },
+
+  'POST /api/imports': {
+    // Rows of units outside the importer's subtrees are errors of the report (tested in access-isolation),
+    // so the unit does not change the status here.
+    access: { kind: 'roles', roles: ['admin', 'entry', 'steward'], scoped: false },
+    success: 200,
+    build: (w, u) => ({
+      url: '/api/imports?kind=data&dryRun=true',
+      raw: {
+        payload: csv([
+          'org_unit,period,data_element,value',
+          `${u.code},${DATA_MONTH},${w.scorecard.numerator},3`,
+        ]),
+        contentType: 'text/csv',
+      },
+    }),
+  },
+  'GET /api/imports': { access: ANY, success: 200, build: () => ({ url: '/api/imports' }) },
+  'GET /api/imports/{id}': {
+    access: { kind: 'import-author' },
+    success: 200,
+    build: async (w) => ({ url: `/api/imports/${await committedImport(w)}` }),
+  },
+  'POST /api/imports/{id}/undo': {
+    access: { kind: 'import-author' },
+    success: 200,
+    build: async (w) => ({
+      url: `/api/imports/${await committedImport(w)}/undo`,
+      body: { reason: 'matrix' },
+    }),
+  },
+  'GET /api/templates/{code}': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/templates/${w.scorecard.code}?format=csv&orgUnit=${u.code}&from=2024-01&to=2024-02`,
+    }),
+  },
+  'GET /api/exports/data-values': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/exports/data-values?orgUnit=${u.code}` }),
+  },
+  'GET /api/exports/scorecards/{code}': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/exports/scorecards/${w.scorecard.code}` }),
+  },
+};
+
+const UNAUTHORIZED = {
+  type: 'unauthorized',
+  title: 'Unauthorized',
+  status: 401,
+  detail: 'Sign in first.',
+  issues: [],
+};
+
+function forbidden(detail: string) {
+  return { type: 'forbidden', title: 'Forbidden', status: 403, detail, issues: [] };
+}
+
+function rolesText(roles: readonly Role[]): string {
+  return roles.length === 1
+    ? (roles[0] ?? '')
+    : `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}`;
+}
+
+type Outcome = number | { readonly status: number; readonly body: unknown };
+
+/** What a principal (a role, or none) must get for a unit case. */
+function expected(entry: Entry, role: Role | null, unit: UnitCase): Outcome {
+  const { access } = entry;
+  if (access.kind === 'public') return entry.success;
+  if (role === null) return { status: 401, body: UNAUTHORIZED };
+  if (access.kind === 'installation-admin') {
+    return role === 'admin'
+      ? entry.success
+      : { status: 403, body: forbidden('This needs the role admin over the whole installation.') };
+  }
+  if (access.kind === 'import-author') {
+    return role === 'admin'
+      ? entry.success
+      : {
+          status: 403,
+          body: forbidden(
+            "Only the import's author or an admin over the whole installation may see or undo an import.",
+          ),
+        };
+  }
+  if (role !== 'admin' && !access.roles.includes(role)) {
+    return { status: 403, body: forbidden(`This needs the role ${rolesText(access.roles)}.`) };
+  }
+  if (access.scoped && !unit.inScope && role !== 'admin') {
+    return { status: 403, body: forbidden(`You have no access to org unit '${unit.code}'.`) };
+  }
+  return entry.success;
+}
+
+function sendRequest(w: AccessWorld, session: TestSession | null, method: Method, request: Request) {
+  const headers = session?.headers ?? {};
+  if (request.raw !== undefined) {
+    return w.server.app.inject({
+      method,
+      url: request.url,
+      payload: Buffer.from(request.raw.payload),
+      headers: { ...headers, 'content-type': request.raw.contentType },
+    });
+  }
+  return send(w.server.app, method, request.url, request.body, headers);
+}
+
+describeEachEngine('the authorization matrix', (getDb) => {
+  let w: AccessWorld;
+  beforeAll(async () => {
+    w = await createAccessWorld(getDb());
+  });
+  afterAll(() => w.server.close());
+
+  it('has an entry for every route of the OpenAPI document, and none for a route that does not exist', async () => {
+    const document = (await w.server.request('GET', '/api/openapi.json')).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const routes = Object.entries(document.paths)
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+      )
+      .sort();
+    expect(Object.keys(MATRIX).sort()).toEqual(routes);
+  });
+
+  describe.each(Object.keys(MATRIX).sort())('%s', (route) => {
+    it('answers no session with 401, each role as its roles and subtree allow, with the exact problem', async () => {
+      const entry = MATRIX[route];
+      if (entry === undefined) throw new Error(`no matrix entry for ${route}`);
+      const [method = 'GET'] = route.split(' ');
+      const verb: Method =
+        method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE' ? method : 'GET';
+      const inside: UnitCase = { code: w.units.inside, hospital: w.units.scopeTop, inScope: true };
+      const outside: UnitCase = { code: w.units.outside, hospital: w.units.outsideHospital, inScope: false };
+      const scoped = entry.access.kind === 'roles' && entry.access.scoped;
+      const cases: [string, Role | null, UnitCase][] =
+        entry.access.kind === 'public'
+          ? [['nobody', null, inside]]
+          : [
+              ['nobody', null, inside],
+              ...ROLES.flatMap((role): [string, Role, UnitCase][] =>
+                scoped
+                  ? [
+                      [`${role} in scope`, role, inside],
+                      [`${role} out of scope`, role, outside],
+                    ]
+                  : [[role, role, inside]],
+              ),
+            ];
+      const actual: Record<string, Outcome> = {};
+      const wanted: Record<string, Outcome> = {};
+      for (const [name, role, unit] of cases) {
+        const request = await entry.build(w, unit);
+        let session: TestSession | null = role === null ? null : w.session(role);
+        if (role !== null && entry.ownSession) {
+          session = await w.server.sessionWith([
+            { role, orgUnit: role === 'admin' ? null : w.units.scopeTop },
+          ]);
+        }
+        const response = await sendRequest(w, session, verb, request);
+        const outcome = expected(entry, role, unit);
+        wanted[name] = outcome;
+        actual[name] =
+          typeof outcome === 'number'
+            ? response.statusCode
+            : {
+                status: response.statusCode,
+                body:
+                  response.headers['content-type'] === 'application/problem+json'
+                    ? response.json()
+                    : response.body,
+              };
+      }
+      expect(actual).toEqual(wanted);
+    });
+  });
+});
