@@ -1,0 +1,83 @@
+/**
+ * The frame of every page: the header (name, pickers, language, account), the page menu, the banner slot and the page.
+ * Below 992 px (tablets) the menu becomes a row under the header, and the header's pickers wrap.
+ */
+import { Grid, Layout, theme } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { LoadingPanel } from '../../components/loading-panel.tsx';
+import { PageErrorBoundary } from '../page-error-boundary.tsx';
+import { AccountMenu } from './account-menu.tsx';
+import { DemoBanner } from './demo-banner.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { SelectionPickers } from './selection-pickers.tsx';
+import { SideNav } from './side-nav.tsx';
+import { useDefaultSelection } from './use-default-selection.ts';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const defaults = useDefaultSelection();
+  const { pathname, search } = useLocation();
+  // Until the first measurement, assume a wide screen (the common case for this app).
+  const wide = Grid.useBreakpoint().lg ?? true;
+  const divider = `1px solid ${token.colorBorderSecondary}`;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Layout.Header
+        style={{
+          height: 'auto',
+          lineHeight: 'normal',
+          padding: '8px 16px',
+          background: token.colorBgContainer,
+          borderBottom: divider,
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'flex-end',
+          gap: 16,
+        }}
+      >
+        <h1 style={{ fontSize: 22, fontWeight: 700, margin: '0 8px 4px 0', color: token.colorPrimary }}>
+          {t('app.name')}
+        </h1>
+        <SelectionPickers />
+        <div style={{ marginLeft: 'auto', display: 'flex', gap: 8, alignItems: 'center' }}>
+          <LanguageSwitch />
+          <AccountMenu />
+        </div>
+      </Layout.Header>
+      {wide ? null : (
+        <div style={{ background: token.colorBgContainer, borderBottom: divider }}>
+          <SideNav horizontal />
+        </div>
+      )}
+      <Layout>
+        {wide ? (
+          <Layout.Sider width={200} theme="light" style={{ borderRight: divider }}>
+            <SideNav />
+          </Layout.Sider>
+        ) : null}
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: 16, minWidth: 0 }}>
+          <DemoBanner />
+          <LoadingPanel
+            isLoading={defaults.isLoading}
+            error={defaults.error}
+            isEmpty={defaults.isEmpty}
+            emptyText={t('state.noScorecards')}
+          >
+            <PageErrorBoundary resetKey={`${pathname}${search}`}>
+              <Suspense fallback={<LoadingPanel isLoading />}>
+                <Outlet />
+              </Suspense>
+            </PageErrorBoundary>
+          </LoadingPanel>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * The header's pickers: scorecard, org unit (a searchable tree) and period (grouped by type; any valid period id
+ * can be typed). Choosing a scorecard that does not apply to the current unit moves to a unit it applies to.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { Select, TreeSelect } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { tryParsePeriod } from '../../../core/periods/index.ts';
+import { useApiClient } from '../../lib/api/api-context.tsx';
+import { queryKeys, REFERENCE_STALE_TIME } from '../../lib/api/query-keys.ts';
+import {
+  type ScorecardOrgUnits,
+  useOrgUnits,
+  usePeriods,
+  useScorecards,
+} from '../../lib/api/use-reference-data.ts';
+import { formatPeriod } from '../../lib/format.ts';
+import { localize } from '../../lib/i18n/languages.ts';
+import { useLanguage } from '../../lib/i18n/use-language.ts';
+import { appliesTo, buildUnitTree } from '../../lib/org-unit-tree.ts';
+import { DEMO_VIEWS, type Selection } from '../../lib/selection.ts';
+import { useSelection } from '../../lib/use-selection.ts';
+
+const PERIOD_GROUPS = [
+  { type: 'year', labelKey: 'header.years' },
+  { type: 'quarter', labelKey: 'header.quarters' },
+  { type: 'month', labelKey: 'header.months' },
+] as const;
+
+const pickerLabel = {
+  fontSize: 12,
+  color: 'rgba(0,0,0,0.65)',
+  display: 'block',
+  lineHeight: '16px',
+} as const;
+
+export function SelectionPickers() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const { selection, update } = useSelection();
+  const scorecards = useScorecards();
+  const orgUnits = useOrgUnits();
+  const periods = usePeriods();
+  const [typedPeriod, setTypedPeriod] = useState('');
+
+  const unitTree = useMemo(() => buildUnitTree(orgUnits.data ?? [], language), [orgUnits.data, language]);
+  const periodOptions = useMemo(() => {
+    const all = periods.data ?? [];
+    const groups = PERIOD_GROUPS.map((group) => ({
+      label: t(group.labelKey),
+      title: t(group.labelKey),
+      options: all
+        .filter((period) => period.type === group.type)
+        .map((period) => period.id)
+        .sort()
+        .reverse()
+        .map((id) => ({ value: id, label: formatPeriod(id, language) })),
+    })).filter((group) => group.options.length > 0);
+    const known = new Set(all.map((period) => period.id));
+    const typed = typedPeriod.trim();
+    if (tryParsePeriod(typed) !== null && !known.has(typed)) {
+      groups.unshift({
+        label: t('header.typedPeriod'),
+        title: t('header.typedPeriod'),
+        options: [{ value: typed, label: formatPeriod(typed, language) }],
+      });
+    }
+    return groups;
+  }, [periods.data, typedPeriod, language, t]);
+
+  async function chooseScorecard(code: string): Promise<void> {
+    const change: { -readonly [K in keyof Selection]?: string } = { scorecard: code };
+    try {
+      const assigned = await queryClient.fetchQuery({
+        queryKey: queryKeys.scorecardOrgUnits(code),
+        queryFn: () =>
+          client.request<ScorecardOrgUnits>(`/api/scorecards/${encodeURIComponent(code)}/org-units`),
+        staleTime: REFERENCE_STALE_TIME,
+      });
+      const current = selection.orgUnit;
+      const units = orgUnits.data ?? [];
+      if (current === undefined || !appliesTo(current, assigned.orgUnits, units)) {
+        const demo = DEMO_VIEWS.find((view) => view.scorecard === code);
+        const first = demo?.orgUnit ?? assigned.orgUnits[0]?.orgUnit;
+        if (first !== undefined) change.orgUnit = first;
+        if (demo !== undefined) change.period = demo.period;
+      }
+    } catch {
+      // Without the assignments the unit stays as it is; the page shows what the server says about it.
+    }
+    update(change);
+  }
+
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' }}>
+      <div>
+        <label htmlFor="picker-scorecard" style={pickerLabel}>
+          {t('header.scorecard')}
+        </label>
+        <Select
+          id="picker-scorecard"
+          data-testid="picker-scorecard"
+          style={{ width: 240 }}
+          popupMatchSelectWidth={false}
+          loading={scorecards.isLoading}
+          value={selection.scorecard}
+          placeholder={t('header.chooseScorecard')}
+          options={(scorecards.data ?? []).map((scorecard) => ({
+            value: scorecard.code,
+            label: localize(scorecard.name, language),
+          }))}
+          onChange={(code: string) => void chooseScorecard(code)}
+        />
+      </div>
+      <div>
+        <label htmlFor="picker-org-unit" style={pickerLabel}>
+          {t('header.orgUnit')}
+        </label>
+        <TreeSelect
+          id="picker-org-unit"
+          data-testid="picker-org-unit"
+          style={{ width: 240 }}
+          popupMatchSelectWidth={false}
+          loading={orgUnits.isLoading}
+          value={selection.orgUnit}
+          placeholder={t('header.chooseOrgUnit')}
+          treeData={unitTree}
+          treeDefaultExpandAll={(orgUnits.data?.length ?? 0) <= 60}
+          showSearch
+          treeNodeFilterProp="title"
+          onChange={(code: string) => update({ orgUnit: code })}
+        />
+      </div>
+      <div>
+        <label htmlFor="picker-period" style={pickerLabel}>
+          {t('header.period')}
+        </label>
+        <Select
+          id="picker-period"
+          data-testid="picker-period"
+          style={{ width: 150 }}
+          loading={periods.isLoading}
+          value={selection.period}
+          placeholder={t('header.choosePeriod')}
+          options={periodOptions}
+          showSearch
+          onSearch={setTypedPeriod}
+          filterOption={(input, option) => {
+            if (option === undefined || !('value' in option)) return false;
+            if (option.value === typedPeriod.trim()) return true;
+            return `${option.value} ${option.label}`.toLowerCase().includes(input.toLowerCase());
+          }}
+          onChange={(id: string) => {
+            setTypedPeriod('');
+            update({ period: id });
+          }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Fills the parts of the selection the URL leaves out, once the pickers' lists are in (a first visit to `/`
+ * opens AZ Hospital 2016 when the demo is loaded). Rewrites the history entry rather than adding one.
+ */
+import { useEffect } from 'react';
+import { useOrgUnits, usePeriods, useScorecards } from '../../lib/api/use-reference-data.ts';
+import { resolveSelection } from '../../lib/selection.ts';
+import { useSelection } from '../../lib/use-selection.ts';
+
+export function useDefaultSelection(): {
+  readonly error: unknown;
+  readonly isLoading: boolean;
+  readonly isEmpty: boolean;
+} {
+  const { selection, complete, update } = useSelection();
+  const scorecards = useScorecards();
+  const orgUnits = useOrgUnits();
+  const periods = usePeriods();
+  const lists = scorecards.data !== undefined && orgUnits.data !== undefined && periods.data !== undefined;
+  const resolved =
+    lists && complete === null
+      ? resolveSelection(selection, {
+          scorecards: scorecards.data.map((scorecard) => scorecard.code),
+          orgUnits: orgUnits.data,
+          periods: periods.data,
+        })
+      : null;
+
+  // The parts, not the object: the effect runs when the resolved selection changes, not on every render.
+  const scorecard = resolved?.scorecard;
+  const orgUnit = resolved?.orgUnit;
+  const period = resolved?.period;
+  useEffect(() => {
+    if (scorecard !== undefined && orgUnit !== undefined && period !== undefined) {
+      update({ scorecard, orgUnit, period }, { replace: true });
+    }
+  }, [scorecard, orgUnit, period, update]);
+
+  return {
+    // Once the URL names all three, the page goes ahead even if a picker's list failed (the picker shows it).
+    error: complete === null ? (scorecards.error ?? orgUnits.error ?? periods.error) : null,
+    isLoading: complete === null && !lists,
+    // The server has no scorecard or no org unit yet: nothing to show until data is imported.
+    isEmpty: complete === null && lists && resolved === null,
+  };
+}

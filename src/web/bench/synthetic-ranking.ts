@@ -1,0 +1,77 @@
+/**
+ * A synthetic ranking for the heatmap benchmark: `units` hospitals (one head, the rest branches) under a
+ * scorecard of `indicators` indicators in four perspectives, quantified values spread around the status
+ * thresholds (about a tenth missing), from a seeded generator so every run draws the same picture.
+ */
+import type { RankedUnit } from '../features/comparison/api/use-rankings.ts';
+
+/** Mulberry32: a small seeded generator (Tommy Ettinger's, public domain); uniform in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PERSPECTIVES = ['F', 'C', 'I', 'L'] as const;
+
+export function syntheticRanking(units: number, indicators: number, seed = 42): RankedUnit[] {
+  const random = mulberry32(seed);
+  const items: RankedUnit[] = [];
+  for (let u = 0; u < units; u++) {
+    // Indicator k belongs to perspective k mod 4, so the perspectives hold 10 indicators each for 40.
+    const perspectives = PERSPECTIVES.map((id, p) => ({
+      id,
+      name: { en: `Perspective ${id}` },
+      weight: 0.25,
+      score: 80 + random() * 20,
+      coverage: 1,
+      indicators: Array.from({ length: indicators }, (_, k) => k)
+        .filter((k) => k % PERSPECTIVES.length === p)
+        .map((k) => {
+          const quantified = random() < 0.1 ? null : 0.7 + random() * 0.45;
+          return {
+            id: `K${k}`,
+            name: { en: `Indicator ${k}` },
+            kind: 'quantitative' as const,
+            unit: null,
+            decimals: 1,
+            method: 'ratio',
+            weight: 0.1,
+            globalWeight: 0.025,
+            actual: quantified,
+            actualSource: 'reported' as const,
+            target: 1,
+            reference: 1,
+            quantified,
+            score: quantified === null ? null : quantified * 10,
+          };
+        }),
+    }));
+    const total = 80 + random() * 20;
+    items.push({
+      rank: u + 1,
+      orgUnit: `H${u}`,
+      name: { en: `Hospital ${u}` },
+      type: 'hospital',
+      role: u === 0 ? 'head' : 'branch',
+      evaluation: {
+        scorecard: 'BENCH',
+        orgUnit: `H${u}`,
+        period: '2024',
+        total,
+        rating: null,
+        ratingCode: null,
+        ratingLabel: null,
+        coverage: 1,
+        missingData: 'renormalize',
+        perspectives,
+      },
+    });
+  }
+  return items;
+}

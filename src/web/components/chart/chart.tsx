@@ -1,0 +1,66 @@
+/**
+ * The one chart component: owns an ECharts instance on `echarts/core` for the life of the element (init on
+ * mount, setOption on every new option, resize with its box, dispose on unmount). Canvas charts are invisible
+ * to screen readers, so every chart takes a label that says what it shows; pages put the numbers in text too.
+ */
+import { type ECharts, init } from 'echarts/core';
+import { useEffect, useRef } from 'react';
+import type { ChartOption } from './echarts-setup.ts';
+// Registers the chart types and the canvas renderer (the import above is only a type).
+import './echarts-setup.ts';
+
+export type { ChartOption } from './echarts-setup.ts';
+
+export interface ChartProps {
+  readonly option: ChartOption;
+  /** CSS height; the width follows the container. */
+  readonly height: number | string;
+  /** What the chart shows, for screen readers (role="img"). */
+  readonly ariaLabel: string;
+  /** Called each time ECharts has finished drawing (after animations and progressive rendering). */
+  readonly onFinished?: () => void;
+  readonly testId?: string;
+}
+
+export function Chart({ option, height, ariaLabel, onFinished, testId }: ChartProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+
+  useEffect(() => {
+    const box = element.current;
+    if (box === null) return;
+    const instance = init(box, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(box);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (instance === null || onFinished === undefined) return;
+    instance.on('finished', onFinished);
+    return () => {
+      instance.off('finished', onFinished);
+    };
+  }, [onFinished]);
+
+  useEffect(() => {
+    // notMerge: a new option replaces the old one (a series that went away must disappear).
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return (
+    <div
+      ref={element}
+      role="img"
+      aria-label={ariaLabel}
+      data-testid={testId}
+      style={{ width: '100%', height }}
+    />
+  );
+}

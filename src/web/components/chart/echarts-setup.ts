@@ -1,0 +1,38 @@
+/**
+ * The parts of ECharts every chart page draws with, registered once on `echarts/core`. Importing `echarts`
+ * itself would pull in every chart type (≈520 KB gzipped, ../shared/STACK.md). The heatmap, visual map and
+ * scrolling (dataZoom) parts are registered by ./echarts-heatmap.ts, which only the comparison page loads.
+ */
+
+import type {
+  BarSeriesOption,
+  HeatmapSeriesOption,
+  LineSeriesOption,
+  RadarSeriesOption,
+} from 'echarts/charts';
+import { BarChart, LineChart, RadarChart } from 'echarts/charts';
+import type {
+  DataZoomComponentOption,
+  GridComponentOption,
+  RadarComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
+} from 'echarts/components';
+import { GridComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import { type ComposeOption, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+use([BarChart, LineChart, RadarChart, GridComponent, TooltipComponent, RadarComponent, CanvasRenderer]);
+
+/** An option built only from the parts registered here and in ./echarts-heatmap.ts. */
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | RadarSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | RadarComponentOption
+  | VisualMapComponentOption
+  | DataZoomComponentOption
+>;

@@ -1,0 +1,83 @@
+/**
+ * Comparison of the selected unit's children (or all its descendants): the ranking as bars and as a table, the
+ * head hospital and the branches told apart, and a units × indicators heatmap of quantified values.
+ */
+import { Col, Row, Segmented } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingPanel } from '../../components/loading-panel.tsx';
+import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
+import { Panel } from '../../components/panel.tsx';
+import { useLanguage } from '../../lib/i18n/use-language.ts';
+import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
+import { RANKING_DEPTHS, useRankings } from './api/use-rankings.ts';
+import { ComparisonHeatmap } from './components/comparison-heatmap.tsx';
+import { RankingChart } from './components/ranking-chart.tsx';
+import { RankingTable } from './components/ranking-table.tsx';
+import { buildHeatmapMatrix } from './heatmap-matrix.ts';
+
+export function ComparisonPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { complete } = useSelection();
+  const names = useSelectionNames(complete);
+  const [depth, setDepth] = useSearchParam('depth', RANKING_DEPTHS, 'children');
+  const ranking = useRankings(
+    complete === null
+      ? null
+      : { scorecard: complete.scorecard, parent: complete.orgUnit, period: complete.period, depth },
+  );
+  const items = ranking.data?.items;
+  const matrix = useMemo(
+    () => (items === undefined ? null : buildHeatmapMatrix(items, language)),
+    [items, language],
+  );
+
+  return (
+    <section aria-labelledby="comparison-title">
+      <PageHeading id="comparison-title" title={t('comparison.title')} selection={complete} />
+      <div style={{ marginBottom: 16 }}>
+        <Segmented
+          aria-label={t('comparison.depth')}
+          data-testid="comparison-depth"
+          value={depth}
+          onChange={(value) => {
+            const next = RANKING_DEPTHS.find((candidate) => candidate === value);
+            if (next !== undefined) setDepth(next);
+          }}
+          options={[
+            { value: 'children', label: t('comparison.children') },
+            { value: 'descendants', label: t('comparison.descendants') },
+          ]}
+        />
+      </div>
+      <LoadingPanel
+        isLoading={ranking.isPending}
+        error={ranking.error}
+        isEmpty={items !== undefined && items.length === 0}
+        emptyText={t('comparison.empty', { unit: names.unit })}
+        onRetry={() => void ranking.refetch()}
+      >
+        {items === undefined || matrix === null ? null : (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xxl={10}>
+              <Panel title={t('comparison.ranking')} fill>
+                <RankingChart items={items} />
+              </Panel>
+            </Col>
+            <Col xs={24} xxl={14}>
+              <Panel title={t('comparison.table')} headingId="ranking-table-title" fill>
+                <RankingTable items={items} labelledBy="ranking-table-title" />
+              </Panel>
+            </Col>
+            <Col xs={24}>
+              <Panel title={t('comparison.heatmap')}>
+                <ComparisonHeatmap matrix={matrix} />
+              </Panel>
+            </Col>
+          </Row>
+        )}
+      </LoadingPanel>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The demo group's 2024 ranking (`GET /api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024`), cut down to two
+ * hospitals and three indicators, as the heatmap's input.
+ */
+import { describe, expect, it } from 'vitest';
+import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
+import type { RankedUnit } from './api/use-rankings.ts';
+import { buildHeatmapMatrix } from './heatmap-matrix.ts';
+
+function unit(
+  code: string,
+  name: { en: string; zh: string },
+  role: string | null,
+  values: Record<string, number | null>,
+): RankedUnit {
+  const indicator = (id: string, en: string, zh: string) => ({
+    id,
+    name: { en, zh },
+    kind: 'quantitative' as const,
+    unit: null,
+    decimals: 1,
+    method: 'ratio',
+    weight: 0.3,
+    globalWeight: 0.1,
+    actual: null,
+    actualSource: 'reported' as const,
+    target: null,
+    reference: null,
+    quantified: values[id] ?? null,
+    score: null,
+  });
+  const evaluation: EvaluationJson = {
+    scorecard: 'UMG-BSC',
+    orgUnit: code,
+    period: '2024',
+    total: 95,
+    rating: 'Very good',
+    ratingCode: 'very-good',
+    ratingLabel: { en: 'Very good', zh: '优秀' },
+    coverage: 1,
+    missingData: 'renormalize',
+    perspectives: [
+      {
+        id: 'F',
+        name: { en: 'Financial', zh: '财务维度' },
+        weight: 0.5,
+        score: 95,
+        coverage: 1,
+        indicators: [indicator('medical_revenue', 'Medical revenue', '医疗收入')],
+      },
+      {
+        id: 'C',
+        name: { en: 'Customer', zh: '客户维度' },
+        weight: 0.5,
+        score: 95,
+        coverage: 1,
+        indicators: [
+          indicator('county_visit_rate', 'County visit rate', '县域就诊率'),
+          indicator(
+            'diabetes_management_rate',
+            'Diabetes standardised management rate',
+            '糖尿病患者规范管理率',
+          ),
+        ],
+      },
+    ],
+  };
+  return { rank: 1, orgUnit: code, name, type: 'hospital', role, evaluation };
+}
+
+const ITEMS = [
+  unit('UMG-B3', { en: 'Nanpu Branch Hospital', zh: '南浦分院' }, 'branch', {
+    medical_revenue: 0.9439558248345816,
+    county_visit_rate: 0.879873886061305,
+    diabetes_management_rate: 1,
+  }),
+  unit('UMG-HEAD', { en: 'Head Hospital', zh: '总院' }, 'head', {
+    medical_revenue: 1,
+    county_visit_rate: null,
+    diabetes_management_rate: 1,
+  }),
+];
+
+describe('buildHeatmapMatrix', () => {
+  it('has a row per unit in ranking order and a column per indicator in scorecard order', () => {
+    const matrix = buildHeatmapMatrix(ITEMS, 'zh-CN');
+    expect(matrix.units).toEqual([
+      { code: 'UMG-B3', label: '南浦分院', role: 'branch' },
+      { code: 'UMG-HEAD', label: '总院', role: 'head' },
+    ]);
+    expect(matrix.indicators).toEqual([
+      { id: 'medical_revenue', label: '医疗收入', perspective: '财务维度' },
+      { id: 'county_visit_rate', label: '县域就诊率', perspective: '客户维度' },
+      { id: 'diabetes_management_rate', label: '糖尿病患者规范管理率', perspective: '客户维度' },
+    ]);
+  });
+
+  it('puts each quantified value at [column, row] and marks a missing one with "-"', () => {
+    expect(buildHeatmapMatrix(ITEMS, 'en').cells).toEqual([
+      [0, 0, 0.9439558248345816],
+      [1, 0, 0.879873886061305],
+      [2, 0, 1],
+      [0, 1, 1],
+      [1, 1, '-'],
+      [2, 1, 1],
+    ]);
+  });
+
+  it('is empty for a unit without children', () => {
+    expect(buildHeatmapMatrix([], 'en')).toEqual({ units: [], indicators: [], cells: [] });
+  });
+});

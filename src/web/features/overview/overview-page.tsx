@@ -1,0 +1,91 @@
+/**
+ * Overview of one org unit under one scorecard for one period: the composite score and its rating, perspective
+ * scores (list, radar, bars), data coverage, the total's trend, and the best and worst indicators.
+ */
+import { Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LoadingPanel } from '../../components/loading-panel.tsx';
+import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
+import { useEvaluation, useSeries } from '../../lib/api/use-evaluation.ts';
+import { trendWindow } from '../../lib/period-window.ts';
+import { useSelection } from '../../lib/use-selection.ts';
+import { CoverageCard } from './components/coverage-card.tsx';
+import { IndicatorExtremesCard } from './components/indicator-extremes-card.tsx';
+import { PerspectiveBarsCard, PerspectiveRadarCard } from './components/perspective-charts.tsx';
+import { PerspectiveScoresCard } from './components/perspective-scores-card.tsx';
+import { TotalScoreCard } from './components/total-score-card.tsx';
+import { TotalTrendCard } from './components/total-trend-card.tsx';
+import { rankIndicators } from './rank-indicators.ts';
+
+/** How many indicators the best and worst lists show. */
+const EXTREMES = 5;
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const { complete } = useSelection();
+  const names = useSelectionNames(complete);
+  const evaluation = useEvaluation(complete);
+  const trend = complete === null ? null : trendWindow(complete.period);
+  const series = useSeries(
+    complete === null || trend === null
+      ? null
+      : { scorecard: complete.scorecard, orgUnit: complete.orgUnit, from: trend.from, to: trend.to },
+  );
+  const data = evaluation.data;
+  const ranked = data === undefined ? null : rankIndicators(data, EXTREMES);
+
+  return (
+    <section aria-labelledby="overview-title">
+      <PageHeading id="overview-title" title={t('overview.title')} selection={complete} />
+      <LoadingPanel
+        isLoading={evaluation.isPending}
+        error={evaluation.error}
+        isEmpty={data !== undefined && data.total === null}
+        emptyText={t('overview.noData', { unit: names.unit, period: names.period })}
+        onRetry={() => void evaluation.refetch()}
+      >
+        {data === undefined || ranked === null ? null : (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} md={12} xl={8}>
+              <TotalScoreCard evaluation={data} />
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <PerspectiveScoresCard evaluation={data} />
+            </Col>
+            <Col xs={24} xl={8}>
+              <CoverageCard evaluation={data} />
+            </Col>
+            <Col xs={24} lg={12}>
+              <PerspectiveRadarCard evaluation={data} />
+            </Col>
+            <Col xs={24} lg={12}>
+              <PerspectiveBarsCard evaluation={data} />
+            </Col>
+            <Col xs={24}>
+              <TotalTrendCard
+                series={series.data}
+                isLoading={series.isPending}
+                error={series.error}
+                onRetry={() => void series.refetch()}
+              />
+            </Col>
+            <Col xs={24} lg={12}>
+              <IndicatorExtremesCard
+                title={t('overview.best')}
+                entries={ranked.best}
+                testId="best-indicators"
+              />
+            </Col>
+            <Col xs={24} lg={12}>
+              <IndicatorExtremesCard
+                title={t('overview.worst')}
+                entries={ranked.worst}
+                testId="worst-indicators"
+              />
+            </Col>
+          </Row>
+        )}
+      </LoadingPanel>
+    </section>
+  );
+}

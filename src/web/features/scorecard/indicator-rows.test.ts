@@ -1,0 +1,113 @@
+/**
+ * Rows of seed 002's financial perspective (AZ Hospital 2016: F1 7.2 vs target 6.9 → 1, F2 1.8 vs 2 → 0.9,
+ * F3 16 % vs 20 % → 0.8) against an invented previous year, to check status and change.
+ */
+import { describe, expect, it, test } from 'vitest';
+import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
+import { indicatorRows, previousEvaluation } from './indicator-rows.ts';
+
+type PerspectiveJson = EvaluationJson['perspectives'][number];
+
+function financial(values: readonly [string, number | null, number | null][]): PerspectiveJson {
+  return {
+    id: 'F',
+    name: { en: 'Financial', zh: '财务维度' },
+    weight: 0.3764,
+    score: 91.93,
+    coverage: 1,
+    indicators: values.map(([id, actual, quantified]) => ({
+      id,
+      name: { en: id },
+      kind: 'quantitative',
+      unit: null,
+      decimals: 1,
+      method: 'ratio',
+      weight: 0.2,
+      globalWeight: 0.05,
+      actual,
+      actualSource: actual === null ? 'none' : 'reported',
+      target: null,
+      reference: null,
+      quantified,
+      score: null,
+    })),
+  };
+}
+
+const AZ_2016 = financial([
+  ['F1', 7.2, 1],
+  ['F2', 1.8, 0.9],
+  ['F3', 16, 0.8],
+  ['F4', null, null],
+]);
+
+describe('indicatorRows', () => {
+  test.each([
+    { id: 'F1', status: 'met', change: 0.4, trend: 'same' },
+    { id: 'F2', status: 'watch', change: -0.2, trend: 'worse' },
+    { id: 'F3', status: 'off-track', change: 2, trend: 'better' },
+    { id: 'F4', status: 'no-data', change: null, trend: 'unknown' },
+  ])(
+    'gives $id the status $status, a change of $change and the trend $trend',
+    ({ id, status, change, trend }) => {
+      const previous = financial([
+        ['F1', 6.8, 1],
+        ['F2', 2, 1],
+        ['F3', 14, 0.7],
+        ['F4', 3, 1],
+      ]);
+      const row = indicatorRows(AZ_2016, previous).find((entry) => entry.key === id);
+      expect(row?.status).toBe(status);
+      expect(row?.change === null ? null : Number(row?.change.toFixed(6))).toBe(change);
+      expect(row?.trend).toBe(trend);
+    },
+  );
+
+  it('has no change and an unknown trend without a previous period', () => {
+    expect(indicatorRows(AZ_2016, undefined).map((row) => [row.change, row.trend])).toEqual([
+      [null, 'unknown'],
+      [null, 'unknown'],
+      [null, 'unknown'],
+      [null, 'unknown'],
+    ]);
+  });
+});
+
+describe('previousEvaluation', () => {
+  const evaluation = (period: string, coverage: number): EvaluationJson => ({
+    scorecard: 'AZ-HOSPITAL',
+    orgUnit: 'AZ',
+    period,
+    total: coverage === 0 ? null : 90,
+    rating: null,
+    ratingCode: null,
+    ratingLabel: null,
+    coverage,
+    missingData: 'renormalize',
+    perspectives: [],
+  });
+
+  test.each([
+    {
+      name: 'finds the previous period in the series',
+      items: [evaluation('2015', 1), evaluation('2016', 1)],
+      previous: '2015',
+      found: true,
+    },
+    {
+      name: 'ignores a previous period without data (AZ Hospital has only 2016)',
+      items: [evaluation('2015', 0), evaluation('2016', 1)],
+      previous: '2015',
+      found: false,
+    },
+    {
+      name: 'gives nothing when the series lacks the period',
+      items: [evaluation('2016', 1)],
+      previous: '2015',
+      found: false,
+    },
+  ])('$name', ({ items, previous, found }) => {
+    const series = { items: items.map((item) => ({ period: item.period ?? '', evaluation: item })) };
+    expect(previousEvaluation(series, previous)?.period).toBe(found ? previous : undefined);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The i18n check of `npm run check` (scripts/check-i18n.ts): what it reports in a source file and in the two
+ * translation files, and that the web app as it stands passes it.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, test } from 'vitest';
+import { checkI18n, checkLocales, scanSource } from '../../scripts/check-i18n.ts';
+
+const NAMESPACES = new Set(['nav', 'status']);
+
+describe('scanSource', () => {
+  test.each([
+    {
+      what: 'reports JSX text',
+      code: '<h2>Overview</h2>',
+      messages: ['JSX text "Overview" is not translated'],
+    },
+    {
+      what: 'reports a string literal as a JSX child',
+      code: "<p>{'Loading…'}</p>",
+      messages: ['The string "Loading…" in JSX is not translated'],
+    },
+    {
+      what: 'reports a placeholder attribute',
+      code: '<Select placeholder="Choose a unit" />',
+      messages: ['The placeholder "Choose a unit" is not translated'],
+    },
+    {
+      what: 'reports an aria-label attribute',
+      code: '<div aria-label="Main menu" />',
+      messages: ['The aria-label "Main menu" is not translated'],
+    },
+    {
+      what: 'reports a table column title',
+      code: "const columns = [{ title: 'Actual', key: 'actual' }];",
+      messages: ['The title "Actual" is not translated'],
+    },
+    {
+      what: 'reports a chart series name, in any language',
+      code: "const series = { type: 'bar', name: '总分' };",
+      messages: ['The name "总分" is not translated'],
+    },
+    { what: 'accepts a translated heading', code: '<h2>{t("nav.overview")}</h2>', messages: [] },
+    { what: 'accepts punctuation between values', code: '<span>{score} · {period}</span>', messages: [] },
+    { what: 'accepts a dash', code: '<span>—</span>', messages: [] },
+    {
+      what: 'accepts a translated placeholder and a test id',
+      code: '<Select placeholder={t(\'nav.overview\')} data-testid="picker" />',
+      messages: [],
+    },
+    { what: 'accepts a translation key', code: "const key = { met: 'status.met' } as const;", messages: [] },
+    {
+      what: 'skips a line marked i18n-ignore',
+      code: "// i18n-ignore: shown in logs only\nconst problem = { title: 'Network error' };",
+      messages: [],
+    },
+  ])('$what', ({ code, messages }) => {
+    expect(scanSource('page.tsx', code, NAMESPACES).findings.map((finding) => finding.message)).toEqual(
+      messages,
+    );
+  });
+
+  it('collects the keys a file uses, in t() calls and as key-like literals', () => {
+    const { keys } = scanSource(
+      'page.tsx',
+      "const label = t('nav.overview'); const statusKey = { met: 'status.met' }; import x from './status.ts';",
+      NAMESPACES,
+    );
+    expect([...keys].sort()).toEqual(['nav.overview', 'status.met']);
+  });
+
+  it('gives the line and column of a finding', () => {
+    const [finding] = scanSource(
+      'page.tsx',
+      'const a = 1;\nconst b = <p>\n  Hello\n</p>;',
+      NAMESPACES,
+    ).findings;
+    expect(finding).toEqual({
+      file: 'page.tsx',
+      line: 3,
+      column: 3,
+      message: 'JSX text "Hello" is not translated',
+    });
+  });
+});
+
+describe('checkLocales', () => {
+  test.each([
+    {
+      name: 'a key missing in Chinese',
+      en: { nav: { overview: 'Overview', scorecard: 'Scorecard' } },
+      zh: { nav: { overview: '总览' } },
+      messages: ['nav.scorecard is missing (it is in en.json)'],
+    },
+    {
+      name: 'a key missing in English',
+      en: { nav: { overview: 'Overview' } },
+      zh: { nav: { overview: '总览', extra: '多余' } },
+      messages: ['nav.extra is missing (it is in zh-CN.json)'],
+    },
+    {
+      name: 'an empty translation',
+      en: { nav: { overview: 'Overview' } },
+      zh: { nav: { overview: ' ' } },
+      messages: ['nav.overview has no text'],
+    },
+    {
+      name: 'placeholders that differ',
+      en: { overview: { noData: 'There is no data for {{unit}} in {{period}}.' } },
+      zh: { overview: { noData: '{{unit}}没有数据。' } },
+      messages: [
+        'overview.noData has the placeholders {{period}}, {{unit}} in en.json but {{unit}} in zh-CN.json',
+      ],
+    },
+    {
+      name: 'nothing when the files agree',
+      en: { overview: { noData: 'There is no data for {{unit}} in {{period}}.' } },
+      zh: { overview: { noData: '{{unit}}在{{period}}没有数据。' } },
+      messages: [],
+    },
+  ])('reports $name', ({ en, zh, messages }) => {
+    expect(checkLocales(en, zh, 'en.json', 'zh-CN.json').map((finding) => finding.message)).toEqual(messages);
+  });
+});
+
+it('finds nothing to report in the web app', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  expect(checkI18n(root)).toEqual([]);
+});
