@@ -1,7 +1,6 @@
 /**
  * The reads the evaluation engine needs: metadata snapshots, an organisation's monthly values in bulk (for the
- * in-memory cube), and the few per-request inputs (values stored at a quarter or year, reported values,
- * qualitative ratings). Writes live in the resources' own repositories.
+ * in-memory cube), and the few per-request inputs (reported values, qualitative ratings). Writes live in the resources' own repositories.
  */
 import { type Kysely, sql } from 'kysely';
 import type { TargetRow } from '../../core/targets/index.ts';
@@ -184,28 +183,6 @@ export async function forEachMonthlyValue(
       .execute();
     onRows(rows);
   }
-}
-
-/** Values stored at exactly `periodId` (a quarter or a year) for the given units. */
-export async function loadValuesAtPeriod(
-  db: Reader,
-  rootId: number,
-  orgUnitIds: readonly number[],
-  periodId: string,
-): Promise<MonthlyValueRow[]> {
-  if (orgUnitIds.length === 0) return [];
-  return db
-    .selectFrom('data_value')
-    .select([
-      'org_unit_id as orgUnitId',
-      'data_element_id as dataElementId',
-      'period_id as periodId',
-      'value',
-    ])
-    .where('root_id', '=', rootId)
-    .where('org_unit_id', 'in', orgUnitIds)
-    .where('period_id', '=', periodId)
-    .execute();
 }
 
 export interface IndicatorInputRow {

@@ -15,7 +15,6 @@ import {
   type IndicatorInputRow,
   loadAssessments,
   loadReportedValues,
-  loadValuesAtPeriod,
   type OrgUnitRow,
 } from '../../db/repositories/evaluation.repository.ts';
 import type { ChangeBus } from '../change-bus.ts';
@@ -231,7 +230,10 @@ export class EvaluationEngine {
     });
   }
 
-  /** Each unit's data-element values for the period: the cube over its months, then values stored at the period. */
+  /**
+   * Each unit's data-element values for the period, from the cube over its months (data values are stored per
+   * month; a quarter or year is computed from them).
+   */
   async #aggregatedData(
     state: State,
     scorecard: ScorecardSnapshot,
@@ -280,21 +282,6 @@ export class EvaluationEngine {
             });
           });
         }
-      }
-    }
-    if (parsePeriod(period).type !== 'month') {
-      // Values stored at the quarter or year itself (annual reports) take precedence for the unit that has them.
-      const direct = await loadValuesAtPeriod(
-        this.#db.kysely,
-        rootId,
-        units.map((u) => u.id),
-        period,
-      );
-      const position = new Map(units.map((u, i) => [u.id, i]));
-      for (const row of direct) {
-        const code = state.meta.elementsById.get(row.dataElementId)?.code;
-        const map = result[position.get(row.orgUnitId) ?? -1];
-        if (code && map) map.set(code, row.value);
       }
     }
     return result;
