@@ -8,11 +8,14 @@
  *   `{ label: '…' }`, `aria-label`, `placeholder`, … see UI_PROPS);
  * - translation keys used (`t('nav.overview')`, or any literal that starts with a top-level key of en.json)
  *   that are missing from en.json or zh-CN.json.
+ * The translation files are src/web/locales/<language>.json (shared strings) and each feature's
+ * src/web/features/<feature>/locales/<language>.json, one or more top-level namespaces each, all imported by
+ * src/web/lib/i18n/catalog.ts.
  * In the translation files: keys present in one language only, empty values, `{{placeholders}}` that differ
  * between the languages, and keys no source file mentions.
  * A line preceded by `// i18n-ignore: <why>` is skipped.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -217,15 +220,78 @@ function sourceFiles(dir: string): string[] {
   return out.sort();
 }
 
+export interface LocaleFile {
+  /** Relative to the package root. */
+  readonly file: string;
+  readonly content: unknown;
+}
+
+/**
+ * The translation files of one language: the shared file (src/web/locales/<language>.json) and every
+ * feature's (src/web/features/<feature>/locales/<language>.json), in that order.
+ */
+export function localeFiles(root: string, language: string): LocaleFile[] {
+  const webDir = join(root, 'src/web');
+  const paths = [join(webDir, `locales/${language}.json`)];
+  const featuresDir = join(webDir, 'features');
+  for (const entry of readdirSync(featuresDir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    const path = join(featuresDir, entry.name, `locales/${language}.json`);
+    if (entry.isDirectory() && existsSync(path)) paths.push(path);
+  }
+  return paths.map((path) => ({
+    file: relative(root, path),
+    content: JSON.parse(readFileSync(path, 'utf8')) as unknown,
+  }));
+}
+
+/**
+ * One language's catalog: the files' top-level namespaces merged, with a finding for a namespace that two
+ * files define and for a file that src/web/lib/i18n/catalog.ts does not import (the app would not have it).
+ */
+export function mergeLocaleFiles(
+  files: readonly LocaleFile[],
+  catalogSource: string,
+): { merged: Record<string, unknown>; findings: Finding[] } {
+  const merged: Record<string, unknown> = {};
+  const owner = new Map<string, string>();
+  const findings: Finding[] = [];
+  const at = (file: string, message: string): Finding => ({ file, line: 1, column: 1, message });
+  for (const { file, content } of files) {
+    if (typeof content !== 'object' || content === null || Array.isArray(content)) {
+      findings.push(at(file, 'is not a JSON object of namespaces'));
+      continue;
+    }
+    const importPath = file.replace(/^src\/web\//, '../../');
+    if (!catalogSource.includes(`'${importPath}'`)) {
+      findings.push(at(file, `is not imported by src/web/lib/i18n/catalog.ts ('${importPath}')`));
+    }
+    for (const [namespace, value] of Object.entries(content)) {
+      const first = owner.get(namespace);
+      if (first !== undefined) {
+        findings.push(at(file, `the namespace ${namespace} is already defined in ${first}`));
+        continue;
+      }
+      owner.set(namespace, file);
+      merged[namespace] = value;
+    }
+  }
+  return { merged, findings };
+}
+
 /** Checks the whole web app under `root` (the package's root). */
 export function checkI18n(root: string): Finding[] {
   const webDir = join(root, 'src/web');
-  const enFile = join(webDir, 'locales/en.json');
-  const zhFile = join(webDir, 'locales/zh-CN.json');
-  const en: unknown = JSON.parse(readFileSync(enFile, 'utf8'));
-  const zh: unknown = JSON.parse(readFileSync(zhFile, 'utf8'));
+  const enFile = "src/web/locales/en.json and the features' en.json";
+  const zhFile = "src/web/locales/zh-CN.json and the features' zh-CN.json";
+  const catalogSource = readFileSync(join(webDir, 'lib/i18n/catalog.ts'), 'utf8');
+  const enCatalog = mergeLocaleFiles(localeFiles(root, 'en'), catalogSource);
+  const zhCatalog = mergeLocaleFiles(localeFiles(root, 'zh-CN'), catalogSource);
+  const en: unknown = enCatalog.merged;
+  const zh: unknown = zhCatalog.merged;
   const rel = (path: string) => relative(root, path);
-  const findings = checkLocales(en, zh, rel(enFile), rel(zhFile));
+  const findings = [...enCatalog.findings, ...zhCatalog.findings, ...checkLocales(en, zh, enFile, zhFile)];
   const enKeys = flattenKeys(en);
   const zhKeys = flattenKeys(zh);
   const namespaces = new Set(Object.keys(typeof en === 'object' && en !== null ? en : {}));
@@ -249,7 +315,7 @@ export function checkI18n(root: string): Finding[] {
   for (const key of enKeys.keys()) {
     if (!used.has(key))
       findings.push({
-        file: rel(enFile),
+        file: enFile,
         line: 1,
         column: 1,
         message: `${key} is not used by any source file`,
@@ -266,7 +332,7 @@ if (import.meta.main) {
   }
   if (findings.length > 0) {
     process.stderr.write(
-      `check-i18n: ${findings.length} problem(s). Put the text in src/web/locales/*.json and use t().\n`,
+      `check-i18n: ${findings.length} problem(s). Put the text in the feature's locales/*.json (or src/web/locales/*.json when shared) and use t().\n`,
     );
     process.exitCode = 1;
   } else {

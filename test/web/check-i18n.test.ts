@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, test } from 'vitest';
-import { checkI18n, checkLocales, scanSource } from '../../scripts/check-i18n.ts';
+import { checkI18n, checkLocales, mergeLocaleFiles, scanSource } from '../../scripts/check-i18n.ts';
 
 const NAMESPACES = new Set(['nav', 'status']);
 
@@ -120,6 +120,41 @@ describe('checkLocales', () => {
     },
   ])('reports $name', ({ en, zh, messages }) => {
     expect(checkLocales(en, zh, 'en.json', 'zh-CN.json').map((finding) => finding.message)).toEqual(messages);
+  });
+});
+
+describe('mergeLocaleFiles', () => {
+  const catalog =
+    "import a from '../../locales/en.json';\nimport b from '../../features/admin/locales/en.json';";
+
+  it('merges the namespaces of the shared file and the features', () => {
+    const result = mergeLocaleFiles(
+      [
+        { file: 'src/web/locales/en.json', content: { nav: { overview: 'Overview' } } },
+        { file: 'src/web/features/admin/locales/en.json', content: { admin: { title: 'Administration' } } },
+      ],
+      catalog,
+    );
+    expect(result).toEqual({
+      merged: { nav: { overview: 'Overview' }, admin: { title: 'Administration' } },
+      findings: [],
+    });
+  });
+
+  it('reports a namespace defined twice and a file the catalog does not import', () => {
+    const result = mergeLocaleFiles(
+      [
+        { file: 'src/web/locales/en.json', content: { admin: { title: 'Admin' } } },
+        { file: 'src/web/features/admin/locales/en.json', content: { admin: { title: 'Administration' } } },
+        { file: 'src/web/features/imports/locales/en.json', content: { imports: {} } },
+      ],
+      catalog,
+    );
+    expect(result.merged).toEqual({ admin: { title: 'Admin' }, imports: {} });
+    expect(result.findings.map((finding) => `${finding.file}: ${finding.message}`)).toEqual([
+      'src/web/features/admin/locales/en.json: the namespace admin is already defined in src/web/locales/en.json',
+      "src/web/features/imports/locales/en.json: is not imported by src/web/lib/i18n/catalog.ts ('../../features/imports/locales/en.json')",
+    ]);
   });
 });
 

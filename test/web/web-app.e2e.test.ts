@@ -6,88 +6,21 @@
  * `POST /api/session` and give the session cookie to each browser context and to `api()`.
  * Screenshots of the main pages go to artifacts/screenshots/.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, PACKAGE_ROOT } from '../../scripts/ensure-web-build.ts';
 import type { EvaluationJson, RankingJson } from '../../src/core/contracts/evaluation.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { DEFAULT_WEB_ROOT, type RunningServer, startServer } from '../../src/server/start-server.ts';
-import { launchChromium } from './chromium.ts';
+import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
 
-const SCREENSHOTS = join(PACKAGE_ROOT, 'artifacts/screenshots');
 const AZ = '/overview?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016';
 const UMG_COMPARISON = '/comparison?scorecard=UMG-BSC&orgUnit=UMG&period=2024';
-
-let server: RunningServer;
-let browser: Browser;
-let dir = '';
-const contexts: BrowserContext[] = [];
-/** The admin's session cookie (README.md, "Accounts and demo users"), signed in once in beforeAll. */
-let sessionCookie = '';
-const ADMIN = { email: 'admin@demo.healthbsc', password: 'demo-admin-2026' };
+const ADMIN = DEMO.admin;
 const SESSION_COOKIE = 'healthbsc_session';
 
-async function signInOverHttp(): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0] ?? '')
-    .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
-  expect(cookie).toBeDefined();
-  return cookie?.slice(SESSION_COOKIE.length + 1) ?? '';
-}
-
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    headers: { cookie: `${SESSION_COOKIE}=${sessionCookie}` },
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
-
-// Browser-side expressions are passed as strings: this file is type-checked without the DOM library.
-
-/**
- * A fresh page in a browser that prefers `locale`, signed in as the admin unless `signedIn` is false, failing
- * the test on any console error (a CSP violation, a React error) or failed request.
- */
-async function openPage(
-  locale: string,
-  viewport = { width: 1366, height: 900 },
-  signedIn = true,
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport });
-  contexts.push(context);
-  if (signedIn) {
-    await context.addCookies([
-      { name: SESSION_COOKIE, value: sessionCookie, url: server.url, httpOnly: true, sameSite: 'Strict' },
-    ]);
-  }
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('requestfailed', (request) =>
-    errors.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
-  );
-  return { page, errors };
-}
-
-async function textOf(page: Page, testId: string): Promise<string> {
-  const locator = page.getByTestId(testId).first();
-  await locator.waitFor({ state: 'visible', timeout: 15_000 });
-  return (await locator.textContent())?.trim() ?? '';
-}
+let e2e: E2e;
+const api = <T>(path: string) => e2e.api<T>(path);
+/** A fresh page preferring `locale`, signed in as the admin unless `signedIn` is false. */
+const openPage = (locale: string, viewport?: { width: number; height: number }, signedIn = true) =>
+  e2e.openPage(locale, { ...(viewport ? { viewport } : {}), as: signedIn ? DEMO.admin : null });
 
 async function perspectiveScores(page: Page): Promise<Record<string, string>> {
   await page.getByTestId('perspective-score').first().waitFor({ timeout: 15_000 });
@@ -107,36 +40,18 @@ function expectedScores(evaluation: EvaluationJson): Record<string, string> {
   );
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let the charts finish their entry animation before the picture.
-  await page.waitForTimeout(1200);
-  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
-}
-
 beforeAll(async () => {
-  await ensureWebBuild();
-  await mkdir(SCREENSHOTS, { recursive: true });
-  dir = await mkdtemp(join(tmpdir(), 'healthbsc-web-e2e-'));
-  // Port 0: the OS picks a free port, so this file never collides with another suite.
-  server = await startServer(
-    { ...loadConfig({ HEALTHBSC_DATA_DIR: join(dir, 'data') }), port: 0 },
-    { logRequests: false, webRoot: DEFAULT_WEB_ROOT },
-  );
-  browser = await launchChromium();
-  sessionCookie = await signInOverHttp();
+  e2e = await startE2e();
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  if (dir !== '') await rm(dir, { recursive: true, force: true });
+  await e2e?.close();
 });
 
 describe('serving', () => {
   it('serves index.html at / and for client routes, uncached, with a CSP that allows no inline script', async () => {
     for (const path of ['/', '/overview', '/comparison?scorecard=UMG-BSC']) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${e2e.server.url}${path}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(response.headers.get('cache-control')).toBe('no-cache');
@@ -147,14 +62,14 @@ describe('serving', () => {
   });
 
   it('caches the hashed assets for a year and leaves /api and missing files to the 404 problem', async () => {
-    const html = await (await fetch(`${server.url}/`)).text();
+    const html = await (await fetch(`${e2e.server.url}/`)).text();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toMatch(/^\/assets\/index-[\w-]+\.js$/);
-    const asset = await fetch(`${server.url}${script}`);
+    const asset = await fetch(`${e2e.server.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     for (const path of ['/api/nope', '/assets/missing-0000.js']) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${e2e.server.url}${path}`);
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(await response.json()).toEqual({
@@ -171,7 +86,7 @@ describe('serving', () => {
 describe('signing in', () => {
   it('sends a visitor to the sign-in page, signs in as the demo admin through the form, goes back to the page and signs out', async () => {
     const { page, errors } = await openPage('en-US', undefined, false);
-    await page.goto(`${server.url}${AZ}`);
+    await page.goto(`${e2e.server.url}${AZ}`);
     await page.getByTestId('sign-in-form').waitFor({ timeout: 15_000 });
     const url = new URL(page.url());
     expect([url.pathname, url.searchParams.get('next')]).toEqual(['/sign-in', AZ]);
@@ -198,7 +113,7 @@ describe('signing in', () => {
 
   it('shows the server’s answer to a wrong password', async () => {
     const { page } = await openPage('en-US', undefined, false);
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${e2e.server.url}/sign-in`);
     await page.getByTestId('sign-in-email').fill('viewer@demo.healthbsc');
     await page.getByTestId('sign-in-password').fill('not-the-password');
     await page.getByTestId('sign-in-submit').click();
@@ -214,7 +129,7 @@ describe('overview', () => {
       '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016',
     );
     const { page, errors } = await openPage('en-US');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     expect(await textOf(page, 'total-score')).toBe('92.57');
     expect(evaluation.total?.toFixed(2)).toBe('92.57');
     expect(await textOf(page, 'rating')).toBe('Very good');
@@ -232,7 +147,7 @@ describe('overview', () => {
       '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016',
     );
     const { page, errors } = await openPage('en-US');
-    await page.goto(`${server.url}${AZ}`);
+    await page.goto(`${e2e.server.url}${AZ}`);
     expect(await textOf(page, 'total-score')).toBe('92.57');
     await page.getByTestId('language-switch').getByText('中文').click();
     await page.getByRole('heading', { name: '总览' }).waitFor();
@@ -251,7 +166,7 @@ describe('overview', () => {
 
   it('starts in Chinese when the browser prefers Chinese', async () => {
     const { page, errors } = await openPage('zh-CN');
-    await page.goto(`${server.url}${AZ}`);
+    await page.goto(`${e2e.server.url}${AZ}`);
     await page.getByRole('heading', { name: '总览' }).waitFor();
     expect(await textOf(page, 'rating')).toBe('优秀');
     expect(errors).toEqual([]);
@@ -259,7 +174,7 @@ describe('overview', () => {
 
   it('fits a tablet: the menu moves above the page and nothing scrolls sideways', async () => {
     const { page, errors } = await openPage('en-US', { width: 768, height: 1024 });
-    await page.goto(`${server.url}${AZ}`);
+    await page.goto(`${e2e.server.url}${AZ}`);
     expect(await textOf(page, 'total-score')).toBe('92.57');
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Comparison' }).isVisible()).toBe(
       true,
@@ -271,7 +186,7 @@ describe('overview', () => {
 
   it('can be used from the keyboard: the first Tab reaches the skip link, which moves focus to the page', async () => {
     const { page, errors } = await openPage('en-US');
-    await page.goto(`${server.url}${AZ}`);
+    await page.goto(`${e2e.server.url}${AZ}`);
     await textOf(page, 'total-score');
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
@@ -284,7 +199,7 @@ describe('overview', () => {
 describe('scorecard', () => {
   it('lists AZ Hospital’s indicators by perspective with actual, target, quantified value and status', async () => {
     const { page, errors } = await openPage('en-US');
-    await page.goto(`${server.url}${AZ.replace('/overview', '/scorecard')}`);
+    await page.goto(`${e2e.server.url}${AZ.replace('/overview', '/scorecard')}`);
     const table = page.getByTestId('indicator-table-F');
     await table.waitFor({ timeout: 15_000 });
     const firstRows = await table
@@ -310,7 +225,7 @@ describe('comparison', () => {
   it('ranks the demo group’s hospitals for 2024 as /api/rankings does, the head hospital highlighted', async () => {
     const ranking = await api<RankingJson>('/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024');
     const { page, errors } = await openPage('en-US');
-    await page.goto(`${server.url}${UMG_COMPARISON}`);
+    await page.goto(`${e2e.server.url}${UMG_COMPARISON}`);
     const rows = page.getByTestId('ranking-table').locator('tbody tr[data-row-key]');
     await rows.first().waitFor({ timeout: 15_000 });
     const shown = await rows.evaluateAll((trs) =>
@@ -345,7 +260,7 @@ describe('comparison', () => {
 
   it('says so when the unit has no sub-units (AZ Hospital)', async () => {
     const { page, errors } = await openPage('en-US');
-    await page.goto(`${server.url}${AZ.replace('/overview', '/comparison')}`);
+    await page.goto(`${e2e.server.url}${AZ.replace('/overview', '/comparison')}`);
     expect(await textOf(page, 'empty-text')).toBe('AZ Hospital has no sub-units to compare.');
     expect(errors).toEqual([]);
   });
@@ -354,7 +269,7 @@ describe('comparison', () => {
 describe('errors', () => {
   it('shows the server’s problem for an unknown scorecard, with a retry button', async () => {
     const { page, errors } = await openPage('en-US');
-    await page.goto(`${server.url}/overview?scorecard=NOPE&orgUnit=AZ&period=2016`);
+    await page.goto(`${e2e.server.url}/overview?scorecard=NOPE&orgUnit=AZ&period=2016`);
     const panel = page.getByTestId('error-state');
     await panel.waitFor({ timeout: 15_000 });
     expect(await panel.getAttribute('role')).toBe('alert');

@@ -1,6 +1,45 @@
-/** The pages of the side menu, in order; `labelKey` is the menu's translation key. */
-export const PAGES = [
+/**
+ * The pages of the side menu, in order; `labelKey` is the menu's translation key, `roles` the roles that see
+ * the entry (any assignment, anywhere; `admin` holds every role). The menu only hides what a user cannot use:
+ * the server decides what they may do (src/core/access/policy.ts).
+ */
+import type { Role } from '../../core/access/principal.ts';
+
+export interface PageEntry {
+  readonly path: string;
+  readonly labelKey:
+    | 'nav.overview'
+    | 'nav.scorecard'
+    | 'nav.comparison'
+    | 'nav.dataEntry'
+    | 'nav.assessments'
+    | 'nav.imports'
+    | 'nav.designer'
+    | 'nav.admin';
+  /** Absent: everyone signed in. */
+  readonly roles?: readonly Role[];
+}
+
+export const PAGES: readonly PageEntry[] = [
   { path: '/overview', labelKey: 'nav.overview' },
   { path: '/scorecard', labelKey: 'nav.scorecard' },
   { path: '/comparison', labelKey: 'nav.comparison' },
-] as const;
+  { path: '/data-entry', labelKey: 'nav.dataEntry', roles: ['entry', 'approver', 'steward'] },
+  { path: '/assessments', labelKey: 'nav.assessments', roles: ['entry', 'approver'] },
+  { path: '/imports', labelKey: 'nav.imports', roles: ['steward', 'strategist', 'entry'] },
+  { path: '/designer', labelKey: 'nav.designer', roles: ['strategist'] },
+  { path: '/admin', labelKey: 'nav.admin', roles: ['admin', 'strategist', 'steward'] },
+];
+
+/**
+ * The menu entries a user with these assignments sees.
+ *
+ * @example visiblePages([{ role: 'viewer', orgUnit: 'UMG' }]).map((p) => p.path) // ['/overview', '/scorecard', '/comparison']
+ */
+export function visiblePages(assignments: readonly { readonly role: Role }[]): PageEntry[] {
+  return PAGES.filter(
+    (page) =>
+      page.roles === undefined ||
+      assignments.some((assignment) => assignment.role === 'admin' || page.roles?.includes(assignment.role)),
+  );
+}

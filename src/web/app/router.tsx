@@ -22,6 +22,26 @@ const ScorecardPage = lazy(() =>
 const ComparisonPage = lazy(() =>
   import('../features/comparison/comparison-page.tsx').then((module) => ({ default: module.ComparisonPage })),
 );
+const DataEntryPage = lazy(() =>
+  import('../features/data-entry/data-entry-page.tsx').then((module) => ({ default: module.DataEntryPage })),
+);
+const AssessmentsPage = lazy(() =>
+  import('../features/assessments/assessments-page.tsx').then((module) => ({
+    default: module.AssessmentsPage,
+  })),
+);
+const ImportsPage = lazy(() =>
+  import('../features/imports/imports-page.tsx').then((module) => ({ default: module.ImportsPage })),
+);
+const DesignerPage = lazy(() =>
+  import('../features/designer/designer-page.tsx').then((module) => ({ default: module.DesignerPage })),
+);
+const AdminPage = lazy(() =>
+  import('../features/admin/admin-page.tsx').then((module) => ({ default: module.AdminPage })),
+);
+const IndicatorPage = lazy(() =>
+  import('../features/indicator/indicator-page.tsx').then((module) => ({ default: module.IndicatorPage })),
+);
 
 function ToOverview() {
   const { search } = useLocation();
@@ -45,6 +65,12 @@ export function AppRouter() {
           <Route path="overview" element={<OverviewPage />} />
           <Route path="scorecard" element={<ScorecardPage />} />
           <Route path="comparison" element={<ComparisonPage />} />
+          <Route path="data-entry" element={<DataEntryPage />} />
+          <Route path="assessments" element={<AssessmentsPage />} />
+          <Route path="imports" element={<ImportsPage />} />
+          <Route path="designer" element={<DesignerPage />} />
+          <Route path="admin" element={<AdminPage />} />
+          <Route path="indicators/:indicator" element={<IndicatorPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

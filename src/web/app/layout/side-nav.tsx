@@ -1,16 +1,19 @@
 /**
  * The page menu: a list of links (NavLink marks the current page with aria-current), keeping the selection.
- * A column beside the page on wide screens, a row above it on tablets.
+ * A column beside the page on wide screens, a row above it on tablets. It lists the pages the user's roles use.
  */
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
-import { PAGES } from '../pages.ts';
+import { useSession } from '../../lib/api/use-session.ts';
+import { visiblePages } from '../pages.ts';
 
 export function SideNav({ horizontal = false }: { readonly horizontal?: boolean }) {
   const { t } = useTranslation();
   const { search } = useLocation();
   const { token } = theme.useToken();
+  const session = useSession();
+  const pages = visiblePages(session.data?.user.assignments ?? []);
   return (
     <nav aria-label={t('nav.label')}>
       <ul
@@ -22,7 +25,7 @@ export function SideNav({ horizontal = false }: { readonly horizontal?: boolean 
           flexWrap: 'wrap',
         }}
       >
-        {PAGES.map((page) => (
+        {pages.map((page) => (
           <li key={page.path}>
             <NavLink
               to={{ pathname: page.path, search }}

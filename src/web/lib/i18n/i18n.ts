@@ -1,11 +1,10 @@
 /**
- * i18next with the two translation files bundled (they are small, and a language switch must not wait for
+ * i18next with the translation catalog bundled (catalog.ts: small, and a language switch must not wait for
  * the network). One instance per app, made here and given to react-i18next's provider.
  */
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../locales/en.json';
-import zhCN from '../../locales/zh-CN.json';
+import { en, zhCN } from './catalog.ts';
 import { LANGUAGES, type Language } from './languages.ts';
 
 export const resources = {

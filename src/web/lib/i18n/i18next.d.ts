@@ -3,12 +3,12 @@
  * The i18n check (scripts/check-i18n.ts) makes sure zh-CN has every key too.
  */
 import 'i18next';
-import type en from '../../locales/en.json';
+import type { Catalog } from './catalog.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: Catalog };
     returnNull: false;
   }
 }

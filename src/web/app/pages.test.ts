@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { visiblePages } from './pages.ts';
+
+describe('visiblePages', () => {
+  test.each([
+    { who: 'a viewer', roles: ['viewer'], paths: ['/overview', '/scorecard', '/comparison'] },
+    {
+      who: 'a department entry clerk',
+      roles: ['entry'],
+      paths: ['/overview', '/scorecard', '/comparison', '/data-entry', '/assessments', '/imports'],
+    },
+    {
+      who: 'a data steward',
+      roles: ['steward'],
+      paths: ['/overview', '/scorecard', '/comparison', '/data-entry', '/imports', '/admin'],
+    },
+    {
+      who: 'a strategist',
+      roles: ['strategist'],
+      paths: ['/overview', '/scorecard', '/comparison', '/imports', '/designer', '/admin'],
+    },
+    {
+      who: 'an admin',
+      roles: ['admin'],
+      paths: [
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/data-entry',
+        '/assessments',
+        '/imports',
+        '/designer',
+        '/admin',
+      ],
+    },
+  ] as const)('shows $who the pages $paths', ({ roles, paths }) => {
+    const assignments = roles.map((role) => ({ role, orgUnit: null }));
+    expect(visiblePages(assignments).map((page) => page.path)).toEqual(paths);
+  });
+});
