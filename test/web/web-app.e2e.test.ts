@@ -142,6 +142,33 @@ describe('overview', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the data status: approval, sub-units awaiting approval and missing values, as the API has them', async () => {
+    const path = '/api/evaluations?scorecard=UMG-BSC&orgUnit=UMG&period=2024';
+    const submitted = await e2e.request('POST', '/api/approvals/submit', {
+      body: { scorecard: 'UMG-BSC', orgUnit: 'UMG-B1', period: '2024' },
+    });
+    expect(submitted.status).toBe(200);
+    const evaluation = await api<EvaluationJson>(path);
+    const units = await api<{ items: { code: string; parent: string | null }[] }>(
+      '/api/org-units?limit=1000',
+    );
+    const children = units.items.filter((unit) => unit.parent === 'UMG').length;
+    const missing = evaluation.perspectives.flatMap((p) => p.indicators).filter((i) => i.actual === null);
+    const total = evaluation.perspectives.flatMap((p) => p.indicators).length;
+    const { page, errors } = await openPage('en-US');
+    await page.goto(`${e2e.server.url}/overview?scorecard=UMG-BSC&orgUnit=UMG&period=2024`);
+    expect(await textOf(page, 'approval-status')).toBe('Not submitted');
+    expect(evaluation.approval?.status).toBe('none');
+    expect(await textOf(page, 'sub-unit-approvals')).toBe(
+      `0 of ${children} approved · 1 awaiting approval · ${children - 1} not submitted`,
+    );
+    expect(children).toBe(5);
+    expect(await textOf(page, 'missing-count')).toBe(
+      `${missing.length} of ${total} indicators have no value`,
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('switches to Chinese: the same numbers, Chinese labels, and the choice remembered', async () => {
     const evaluation = await api<EvaluationJson>(
       '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016',

@@ -1,20 +1,25 @@
 /**
  * Overview of one org unit under one scorecard for one period: the composite score and its rating, perspective
- * scores (list, radar, bars), data coverage, the total's trend, and the best and worst indicators.
+ * scores (list, radar, bars), data coverage, data status (approval, sub-units awaiting approval, missing
+ * values), the total's trend, and the best and worst indicators.
  */
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { useEvaluation, useSeries } from '../../lib/api/use-evaluation.ts';
+import { useOrgUnits } from '../../lib/api/use-reference-data.ts';
 import { trendWindow } from '../../lib/period-window.ts';
 import { useSelection } from '../../lib/use-selection.ts';
+import { useSubtreeApprovals } from './api/use-approvals.ts';
 import { CoverageCard } from './components/coverage-card.tsx';
+import { DataStatusCard } from './components/data-status-card.tsx';
 import { IndicatorExtremesCard } from './components/indicator-extremes-card.tsx';
 import { PerspectiveBarsCard, PerspectiveRadarCard } from './components/perspective-charts.tsx';
 import { PerspectiveScoresCard } from './components/perspective-scores-card.tsx';
 import { TotalScoreCard } from './components/total-score-card.tsx';
 import { TotalTrendCard } from './components/total-trend-card.tsx';
+import { dataStatus } from './data-status.ts';
 import { rankIndicators } from './rank-indicators.ts';
 
 /** How many indicators the best and worst lists show. */
@@ -33,6 +38,19 @@ export function OverviewPage() {
   );
   const data = evaluation.data;
   const ranked = data === undefined ? null : rankIndicators(data, EXTREMES);
+  const orgUnits = useOrgUnits();
+  const approvals = useSubtreeApprovals(complete);
+  const children = (orgUnits.data ?? [])
+    .filter((unit) => complete !== null && unit.parent === complete.orgUnit)
+    .map((unit) => unit.code);
+  // Without the approvals (still loading, or not readable by this user) the sub-unit counts are left out
+  // rather than shown as "not submitted".
+  const status =
+    data === undefined
+      ? null
+      : approvals.isSuccess
+        ? dataStatus(data, children, approvals.data)
+        : dataStatus(data, [], []);
 
   return (
     <section aria-labelledby="overview-title">
@@ -46,15 +64,20 @@ export function OverviewPage() {
       >
         {data === undefined || ranked === null ? null : (
           <Row gutter={[16, 16]}>
-            <Col xs={24} md={12} xl={8}>
+            <Col xs={24} md={12} xl={6}>
               <TotalScoreCard evaluation={data} />
             </Col>
-            <Col xs={24} md={12} xl={8}>
+            <Col xs={24} md={12} xl={6}>
               <PerspectiveScoresCard evaluation={data} />
             </Col>
-            <Col xs={24} xl={8}>
+            <Col xs={24} md={12} xl={6}>
               <CoverageCard evaluation={data} />
             </Col>
+            {status === null ? null : (
+              <Col xs={24} md={12} xl={6}>
+                <DataStatusCard evaluation={data} status={status} />
+              </Col>
+            )}
             <Col xs={24} lg={12}>
               <PerspectiveRadarCard evaluation={data} />
             </Col>

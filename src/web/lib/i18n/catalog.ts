@@ -16,6 +16,8 @@ import importsEn from '../../features/imports/locales/en.json';
 import importsZh from '../../features/imports/locales/zh-CN.json';
 import indicatorEn from '../../features/indicator/locales/en.json';
 import indicatorZh from '../../features/indicator/locales/zh-CN.json';
+import overviewEn from '../../features/overview/locales/en.json';
+import overviewZh from '../../features/overview/locales/zh-CN.json';
 import sharedEn from '../../locales/en.json';
 import sharedZh from '../../locales/zh-CN.json';
 
@@ -28,6 +30,7 @@ export const en = {
   ...designerEn,
   ...importsEn,
   ...indicatorEn,
+  ...overviewEn,
 };
 
 export type Catalog = typeof en;
@@ -40,4 +43,5 @@ export const zhCN: Catalog = {
   ...designerZh,
   ...importsZh,
   ...indicatorZh,
+  ...overviewZh,
 };
