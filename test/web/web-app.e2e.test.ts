@@ -285,6 +285,30 @@ describe('comparison', () => {
     expect(errors).toEqual([]);
   });
 
+  it('renders the branch comparison in Chinese: the same ranking, Chinese labels', async () => {
+    const ranking = await api<RankingJson>('/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024');
+    const { page, errors } = await e2e.openPage('zh-CN');
+    await page.goto(`${e2e.server.url}${UMG_COMPARISON}`);
+    await page.getByRole('heading', { name: '对比' }).waitFor({ timeout: 15_000 });
+    const rows = page.getByTestId('ranking-table').locator('tbody tr[data-row-key]');
+    await rows.first().waitFor({ timeout: 15_000 });
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? '')),
+    );
+    expect(shown.map((cells) => [cells[0], cells[3], cells[4]])).toEqual(
+      ranking.items.map((item) => [
+        String(item.rank),
+        item.evaluation.total?.toFixed(2),
+        item.evaluation.ratingLabel?.zh ?? item.evaluation.ratingLabel?.en,
+      ]),
+    );
+    expect(await page.getByTestId('comparison-heatmap').getAttribute('aria-label')).toBe(
+      '5 个机构 × 10 项指标的热力图，按量化值着色',
+    );
+    await screenshot(page, 'comparison-zh-CN.png');
+    expect(errors).toEqual([]);
+  });
+
   it('says so when the unit has no sub-units (AZ Hospital)', async () => {
     const { page, errors } = await openPage('en-US');
     await page.goto(`${e2e.server.url}${AZ.replace('/overview', '/comparison')}`);
