@@ -33,7 +33,13 @@ function seriesNames(option: ReturnType<typeof seriesChartOption>): string[] {
 
 describe('seriesChartOption', () => {
   it('draws the actual and the target per period, with the periods as the reader says them', () => {
-    const option = seriesChartOption({ rows: ROWS, decimals: 1, band: null, names: NAMES, language: 'zh-CN' });
+    const option = seriesChartOption({
+      rows: ROWS,
+      decimals: 1,
+      band: null,
+      names: NAMES,
+      language: 'zh-CN',
+    });
     expect(seriesNames(option)).toEqual(['Actual', 'Target']);
     expect(option.xAxis).toMatchObject({ data: ['2015年', '2016年'] });
     const series = Array.isArray(option.series) ? option.series : [];

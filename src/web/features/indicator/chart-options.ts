@@ -17,6 +17,8 @@ export const SERIES_COLORS = {
 
 export const ROLE_COLORS: Readonly<Record<string, string>> = { head: '#0b6e99', branch: '#69b1ff' };
 export const OTHER_ROLE_COLOR = '#8c8c8c';
+/** The height of one bar of the children chart, in pixels. */
+export const ROW_HEIGHT = 32;
 
 /** The legend's names of the lines, translated by the caller. */
 export interface SeriesNames {
@@ -95,7 +97,9 @@ export function seriesChartOption({ rows, decimals, band, names, language }: Ser
       type: 'value',
       // Close to the data: a rate moving between 96 and 99 must not look flat. The band stays in view.
       scale: true,
-      ...(band === null ? {} : { min: ({ min }) => Math.min(min, band[0]), max: ({ max }) => Math.max(max, band[1]) }),
+      ...(band === null
+        ? {}
+        : { min: ({ min }) => Math.min(min, band[0]), max: ({ max }) => Math.max(max, band[1]) }),
       axisLabel: { formatter: (value: number) => formatNumber(value, language, decimals) },
     },
     series: lines,
@@ -103,7 +107,11 @@ export function seriesChartOption({ rows, decimals, band, names, language }: Ser
 }
 
 /** A unit's label on the bars: its name, and its role when it has one ("Dongcheng Branch Hospital · Branch"). */
-export function childLabel(child: ChildValue, language: Language, roleNames: Readonly<Record<string, string>>) {
+export function childLabel(
+  child: ChildValue,
+  language: Language,
+  roleNames: Readonly<Record<string, string>>,
+) {
   const name = localize(child.name, language);
   const role = child.role === null ? undefined : roleNames[child.role];
   return role === undefined ? name : `${name} · ${role}`;
@@ -138,7 +146,9 @@ export function childrenChartOption(
         data: children.map((child) => ({
           // '-' is ECharts' empty value: a unit without a value gets no bar rather than a bar at zero.
           value: child.actual ?? '-',
-          itemStyle: { color: (child.role === null ? undefined : ROLE_COLORS[child.role]) ?? OTHER_ROLE_COLOR },
+          itemStyle: {
+            color: (child.role === null ? undefined : ROLE_COLORS[child.role]) ?? OTHER_ROLE_COLOR,
+          },
         })),
       },
     ],
@@ -148,7 +158,9 @@ export function childrenChartOption(
 /** "2012 6.80, …, 2016 7.20": the series' actual values, for the chart's label. */
 export function describeSeries(rows: readonly PeriodRow[], decimals: number, language: Language): string {
   return formatList(
-    rows.map((row) => `${formatPeriod(row.period, language)} ${formatNumber(row.actual, language, decimals)}`),
+    rows.map(
+      (row) => `${formatPeriod(row.period, language)} ${formatNumber(row.actual, language, decimals)}`,
+    ),
     language,
   );
 }
@@ -160,7 +172,9 @@ export function describeChildren(
   language: Language,
 ): string {
   return formatList(
-    children.map((child) => `${localize(child.name, language)} ${formatNumber(child.actual, language, decimals)}`),
+    children.map(
+      (child) => `${localize(child.name, language)} ${formatNumber(child.actual, language, decimals)}`,
+    ),
     language,
   );
 }

@@ -49,7 +49,15 @@ describe('periodRows', () => {
         score: null,
         status: 'no-data',
       },
-      { period: '2016', actual: 92, target: 100, reference: 90, quantified: 0.92, score: 46, status: 'watch' },
+      {
+        period: '2016',
+        actual: 92,
+        target: 100,
+        reference: 90,
+        quantified: 0.92,
+        score: 46,
+        status: 'watch',
+      },
       {
         period: '2017',
         actual: null,
@@ -85,6 +93,11 @@ describe('childValues', () => {
     expect(higher[0]).toMatchObject({ role: 'head', actual: 120, status: 'met' });
     expect(higher[3]).toMatchObject({ actual: null, status: 'no-data' });
     // Lower is better: among units on target, the lower value comes first.
-    expect(childValues(items, 'C1', 'lower').map((child) => child.orgUnit)).toEqual(['B3', 'HEAD', 'B1', 'B2']);
+    expect(childValues(items, 'C1', 'lower').map((child) => child.orgUnit)).toEqual([
+      'B3',
+      'HEAD',
+      'B1',
+      'B2',
+    ]);
   });
 });

@@ -34,8 +34,22 @@ export function evaluationJson(indicators: readonly IndicatorJson[], period = '2
     coverage: 1,
     missingData: 'renormalize',
     perspectives: [
-      { id: 'F', name: { en: 'Financial', zh: '财务维度' }, weight: 0.2, score: null, coverage: 1, indicators: [] },
-      { id: 'C', name: { en: 'Customer' }, weight: 0.8, score: null, coverage: 1, indicators: [...indicators] },
+      {
+        id: 'F',
+        name: { en: 'Financial', zh: '财务维度' },
+        weight: 0.2,
+        score: null,
+        coverage: 1,
+        indicators: [],
+      },
+      {
+        id: 'C',
+        name: { en: 'Customer' },
+        weight: 0.8,
+        score: null,
+        coverage: 1,
+        indicators: [...indicators],
+      },
     ],
   };
 }
