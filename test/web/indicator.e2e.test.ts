@@ -40,6 +40,13 @@ function indicatorOf(evaluation: EvaluationJson, id: string): IndicatorJson {
   return indicator;
 }
 
+/** The indicator in the last period of a series. */
+function lastIndicator(series: SeriesJson, id: string): IndicatorJson {
+  const last = series.items.at(-1);
+  if (last === undefined) throw new Error('the series is empty');
+  return indicatorOf(last.evaluation, id);
+}
+
 /** The data table's rows as shown (newest first): each cell's text by its column. */
 async function tableRows(page: Page): Promise<Record<string, string>[]> {
   const rows = page.getByTestId('indicator-table').locator('tbody tr.ant-table-row');
@@ -128,7 +135,7 @@ describe('a demo group indicator (UMG-BSC, UMG, 2024)', () => {
 
   it('tables and charts the years 2020–2024 as /api/series sends them, then the months of 2023–2024 when asked', async () => {
     const years = await e2e.api<SeriesJson>(`/api/series?scorecard=UMG-BSC&orgUnit=UMG&from=2020&to=2024`);
-    const name = indicatorOf(years.items[0]?.evaluation ?? ({} as EvaluationJson), UMG_INDICATOR).name.en;
+    const name = lastIndicator(years, UMG_INDICATOR).name.en;
     const { page, errors } = await e2e.openPage('en-US');
     await page.goto(e2e.url(UMG_PAGE));
     expect(await tableRows(page)).toEqual(expectedRows(years, UMG_INDICATOR, 'en'));
@@ -269,7 +276,7 @@ describe('an AZ Hospital indicator (F1, AZ, 2016)', () => {
     const series = await e2e.api<SeriesJson>(
       '/api/series?scorecard=AZ-HOSPITAL&orgUnit=AZ&from=2012&to=2016',
     );
-    const f1 = indicatorOf(series.items.at(-1)?.evaluation ?? ({} as EvaluationJson), 'F1');
+    const f1 = lastIndicator(series, 'F1');
     expect(f1.actual).not.toBeNull();
     const { page, errors } = await e2e.openPage('en-US');
     await page.goto(e2e.url(AZ_PAGE));
@@ -310,6 +317,7 @@ describe('an AZ Hospital indicator (F1, AZ, 2016)', () => {
     await page.goto(e2e.url(`/indicators/F5?${AZ_SELECTION}`));
     expect(await textOf(page, 'indicator-direction')).toBe('On target within 95.0–105.0');
     await page.getByTestId('indicator-trend').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'indicator-band-en.png');
     expect(errors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   describeSeries,
   ROLE_COLORS,
   seriesChartOption,
+  tickDecimals,
 } from './chart-options.ts';
 import type { ChildValue, PeriodRow } from './indicator-series.ts';
 
@@ -96,5 +97,14 @@ describe('children chart', () => {
   it('says the values in words for screen readers', () => {
     expect(describeChildren(children, 0, 'zh-CN')).toBe('总院 1,235、Dongcheng —');
     expect(describeSeries(ROWS, 1, 'en')).toBe('2015 98.5, 2016 103.2');
+  });
+});
+
+describe('tickDecimals', () => {
+  it('keeps the indicator decimals and adds what a finer tick needs, up to four', () => {
+    expect(tickDecimals(290, 0)).toBe(0);
+    expect(tickDecimals(289.5, 0)).toBe(1);
+    expect(tickDecimals(290, 1)).toBe(1);
+    expect(tickDecimals(0.123456, 1)).toBe(4);
   });
 });

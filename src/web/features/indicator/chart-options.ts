@@ -18,7 +18,7 @@ export const SERIES_COLORS = {
 export const ROLE_COLORS: Readonly<Record<string, string>> = { head: '#0b6e99', branch: '#69b1ff' };
 export const OTHER_ROLE_COLOR = '#8c8c8c';
 /** The height of one bar of the children chart, in pixels. */
-export const ROW_HEIGHT = 32;
+export const ROW_HEIGHT = 44;
 
 /** The legend's names of the lines, translated by the caller. */
 export interface SeriesNames {
@@ -100,10 +100,24 @@ export function seriesChartOption({ rows, decimals, band, names, language }: Ser
       ...(band === null
         ? {}
         : { min: ({ min }) => Math.min(min, band[0]), max: ({ max }) => Math.max(max, band[1]) }),
-      axisLabel: { formatter: (value: number) => formatNumber(value, language, decimals) },
+      axisLabel: {
+        formatter: (value: number) => formatNumber(value, language, tickDecimals(value, decimals)),
+      },
     },
     series: lines,
   };
+}
+
+/**
+ * The decimals an axis tick needs: at least the indicator's, more when ECharts picks a finer step (289.5 on an
+ * axis of whole yuan), so two ticks never read the same. At most four.
+ *
+ * @example tickDecimals(289.5, 0) // 1
+ * @example tickDecimals(290, 1) // 1
+ */
+export function tickDecimals(value: number, decimals: number): number {
+  const fraction = String(value).split('.')[1] ?? '';
+  return Math.min(4, Math.max(decimals, fraction.length));
 }
 
 /** A unit's label on the bars: its name, and its role when it has one ("Dongcheng Branch Hospital · Branch"). */
@@ -135,7 +149,8 @@ export function childrenChartOption(
       type: 'category',
       inverse: true,
       data: children.map((child) => childLabel(child, language, roleNames)),
-      axisLabel: { width: 220, overflow: 'truncate', interval: 0 },
+      // Long hospital names wrap onto a second line rather than losing the part that tells them apart.
+      axisLabel: { width: 200, overflow: 'break', interval: 0, lineHeight: 14 },
     },
     series: [
       {
