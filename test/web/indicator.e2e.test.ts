@@ -107,7 +107,7 @@ describe('a demo group indicator (UMG-BSC, UMG, 2024)', () => {
     await page.getByRole('heading', { level: 2, name: indicator.name.en }).waitFor({ timeout: 15_000 });
     expect(await textOf(page, 'indicator-perspective')).toBe(perspective?.name.en);
     expect(await textOf(page, 'indicator-unit')).toBe(indicator.unit);
-    expect(await textOf(page, 'indicator-direction')).toBe('Lower is better');
+    await expect.poll(() => textOf(page, 'indicator-direction'), { timeout: 15_000 }).toBe('Lower is better');
     expect(await textOf(page, 'indicator-method')).toBe('Ratio to target');
     expect(await textOf(page, 'indicator-actual')).toBe(
       formatNumber(indicator.actual, 'en', indicator.decimals),
@@ -227,11 +227,11 @@ describe('a demo group indicator (UMG-BSC, UMG, 2024)', () => {
     const { page, errors } = await e2e.openPage('zh-CN');
     await page.goto(e2e.url(UMG_PAGE));
     await page.getByRole('heading', { level: 2, name: '门急诊次均费用' }).waitFor({ timeout: 15_000 });
-    expect(await textOf(page, 'indicator-direction')).toBe('越低越好');
+    await expect.poll(() => textOf(page, 'indicator-direction'), { timeout: 15_000 }).toBe('越低越好');
     expect(await textOf(page, 'indicator-method')).toBe('与目标值之比');
     expect(await textOf(page, 'indicator-back')).toBe('← 返回计分卡');
     for (const heading of ['概要', '历史趋势', '2024年各下级单位', '各期数值']) {
-      expect(await page.getByRole('heading', { level: 3, name: heading }).isVisible()).toBe(true);
+      await page.getByRole('heading', { level: 3, name: heading }).waitFor({ timeout: 15_000 });
     }
     const headers = await page
       .getByTestId('indicator-table')
@@ -242,7 +242,7 @@ describe('a demo group indicator (UMG-BSC, UMG, 2024)', () => {
     expect(await ariaLabelOf(page, 'indicator-trend')).toBe(
       expectedTrendLabel(years, UMG_INDICATOR, '门急诊次均费用', 'zh-CN'),
     );
-    expect(await page.getByTestId('indicator-granularity').getByText('季度').isVisible()).toBe(true);
+    await page.getByTestId('indicator-granularity').getByText('季度').waitFor();
     await page.getByTestId('indicator-children').waitFor();
     await screenshot(page, 'indicator-zh-CN.png');
     expect(errors).toEqual([]);
@@ -315,7 +315,9 @@ describe('an AZ Hospital indicator (F1, AZ, 2016)', () => {
     expect(direction).toEqual({ band: [95, 105] });
     const { page, errors } = await e2e.openPage('en-US');
     await page.goto(e2e.url(`/indicators/F5?${AZ_SELECTION}`));
-    expect(await textOf(page, 'indicator-direction')).toBe('On target within 95.0–105.0');
+    await expect
+      .poll(() => textOf(page, 'indicator-direction'), { timeout: 15_000 })
+      .toBe('On target within 95.0–105.0');
     await page.getByTestId('indicator-trend').waitFor({ timeout: 15_000 });
     await screenshot(page, 'indicator-band-en.png');
     expect(errors).toEqual([]);
@@ -333,5 +335,19 @@ describe('an unknown indicator', () => {
     expect(await page.getByTestId('indicator-summary').count()).toBe(0);
     expect(await page.getByTestId('indicator-back').getAttribute('href')).toBe(`/scorecard?${UMG_SELECTION}`);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('errors', () => {
+  it('shows the server’s problem for an unknown scorecard, with a retry button', async () => {
+    const { page, errors } = await e2e.openPage('en-US');
+    await page.goto(e2e.url('/indicators/F1?scorecard=NOPE&orgUnit=AZ&period=2016'));
+    const panel = page.getByTestId('error-state');
+    await panel.waitFor({ timeout: 15_000 });
+    expect(await panel.textContent()).toContain("There is no scorecard 'NOPE'.");
+    expect(await panel.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('indicator-not-found').count()).toBe(0);
+    // The browser logs the 404 responses itself; nothing else may fail.
+    expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
   });
 });

@@ -71,8 +71,10 @@ export function seriesChartOption({ rows, decimals, band, names, language }: Ser
     lines.push({
       type: 'line',
       name: names.target,
+      // A target holds for its whole period: steps, with small marks so a lone period still shows.
       step: 'middle',
-      symbol: 'none',
+      symbol: 'rect',
+      symbolSize: 5,
       lineStyle: { color: SERIES_COLORS.target, type: 'dashed' },
       itemStyle: { color: SERIES_COLORS.target },
       data: rows.map((row) => row.target),
@@ -82,7 +84,9 @@ export function seriesChartOption({ rows, decimals, band, names, language }: Ser
     lines.push({
       type: 'line',
       name: names.reference,
-      symbol: 'none',
+      step: 'middle',
+      symbol: 'diamond',
+      symbolSize: 6,
       lineStyle: { color: SERIES_COLORS.reference, type: 'dotted' },
       itemStyle: { color: SERIES_COLORS.reference },
       data: rows.map((row) => row.reference),

@@ -102,7 +102,7 @@ export function IndicatorPage() {
           />
         ) : (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <IndicatorSummary found={found} direction={direction} />
+            <IndicatorSummary found={found} direction={direction} directionLoading={definitions.isPending} />
             <SeriesCard
               name={name}
               rows={rows}

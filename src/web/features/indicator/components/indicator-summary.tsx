@@ -28,9 +28,10 @@ export interface IndicatorSummaryProps {
   readonly found: FoundIndicator;
   /** The scheme's direction (`GET /api/indicators`); undefined while it loads or when it failed. */
   readonly direction: DirectionJson | undefined;
+  readonly directionLoading: boolean;
 }
 
-export function IndicatorSummary({ found, direction }: IndicatorSummaryProps) {
+export function IndicatorSummary({ found, direction, directionLoading }: IndicatorSummaryProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { indicator, perspective } = found;
@@ -38,7 +39,9 @@ export function IndicatorSummary({ found, direction }: IndicatorSummaryProps) {
 
   const directionText =
     direction === undefined
-      ? formatNumber(null, language)
+      ? directionLoading
+        ? t('state.loading')
+        : formatNumber(null, language)
       : typeof direction === 'object'
         ? t('indicator.directions.band', {
             lower: number(direction.band[0]),
