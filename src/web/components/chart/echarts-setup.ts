@@ -14,15 +14,34 @@ import { BarChart, LineChart, RadarChart } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GridComponentOption,
+  LegendComponentOption,
+  MarkAreaComponentOption,
   RadarComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components';
-import { GridComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  RadarComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { type ComposeOption, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([BarChart, LineChart, RadarChart, GridComponent, TooltipComponent, RadarComponent, CanvasRenderer]);
+use([
+  BarChart,
+  LineChart,
+  RadarChart,
+  GridComponent,
+  TooltipComponent,
+  RadarComponent,
+  // The legend and the shaded on-target band of the indicator page's time series.
+  LegendComponent,
+  MarkAreaComponent,
+  CanvasRenderer,
+]);
 
 /** An option built only from the parts registered here and in ./echarts-heatmap.ts. */
 export type ChartOption = ComposeOption<
@@ -31,6 +50,8 @@ export type ChartOption = ComposeOption<
   | RadarSeriesOption
   | HeatmapSeriesOption
   | GridComponentOption
+  | LegendComponentOption
+  | MarkAreaComponentOption
   | TooltipComponentOption
   | RadarComponentOption
   | VisualMapComponentOption

@@ -1,8 +1,134 @@
-/** Placeholder: the page is being built (issue 5). */
+/**
+ * One indicator of the selected scorecard, org unit and period (issue 5): what it is and where it stands, its
+ * actual value over time against its target (or band) and reference, its value in each child unit, and the
+ * numbers as a table. The id is in the path (`/indicators/:indicator`), the selection in the query string.
+ */
+import { Alert, Space } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../../components/page-heading.tsx';
+import { Link, useParams } from 'react-router';
+import { LoadingPanel } from '../../components/loading-panel.tsx';
+import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
+import { useEvaluation, useSeries } from '../../lib/api/use-evaluation.ts';
+import { usePeriods } from '../../lib/api/use-reference-data.ts';
+import { localize } from '../../lib/i18n/languages.ts';
+import { useLanguage } from '../../lib/i18n/use-language.ts';
+import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
+import { useChildRankings, useScorecardIndicators } from './api/use-indicator-data.ts';
+import { ChildrenCard } from './components/children-card.tsx';
+import { IndicatorSummary } from './components/indicator-summary.tsx';
+import { PeriodTable } from './components/period-table.tsx';
+import { SeriesCard } from './components/series-card.tsx';
+import { bandOf, childValues, findIndicator, periodRows } from './indicator-series.ts';
+import { scorecardHref } from './links.ts';
+import { chooseGranularity, seriesWindow, supportedGranularities } from './series-window.ts';
 
 export function IndicatorPage() {
   const { t } = useTranslation();
-  return <PageHeading id="indicator-title" title={t('nav.scorecard')} selection={null} />;
+  const language = useLanguage();
+  const id = useParams().indicator ?? '';
+  const { complete } = useSelection();
+  const names = useSelectionNames(complete);
+
+  const evaluation = useEvaluation(complete);
+  const definitions = useScorecardIndicators(complete?.scorecard ?? null);
+  const periods = usePeriods();
+  const found = evaluation.data === undefined ? null : findIndicator(evaluation.data, id);
+  const direction = definitions.data?.find((definition) => definition.id === id)?.direction;
+  const band = bandOf(direction);
+
+  // Wait for the periods with data before asking for a series, so the granularity does not change under it.
+  const periodsKnown = periods.data !== undefined || periods.isError;
+  const supported = useMemo(
+    () => (complete === null ? [] : supportedGranularities(complete.period, periods.data ?? [])),
+    [complete, periods.data],
+  );
+  const [granularity, setGranularity] = useSearchParam(
+    'granularity',
+    supported,
+    chooseGranularity(null, complete?.period ?? '', supported),
+  );
+  const window = complete === null || !periodsKnown ? null : seriesWindow(complete.period, granularity);
+  const series = useSeries(
+    complete === null || window === null
+      ? null
+      : { scorecard: complete.scorecard, orgUnit: complete.orgUnit, ...window },
+  );
+  const rows = useMemo(
+    () => (series.data === undefined ? undefined : periodRows(series.data, id)),
+    [series.data, id],
+  );
+
+  const ranking = useChildRankings(
+    complete === null
+      ? null
+      : { scorecard: complete.scorecard, parent: complete.orgUnit, period: complete.period },
+  );
+  const children = useMemo(
+    () => (ranking.data === undefined ? undefined : childValues(ranking.data.items, id, direction)),
+    [ranking.data, id, direction],
+  );
+
+  const name = found === null ? id : localize(found.indicator.name, language);
+  const decimals = found?.indicator.decimals ?? 2;
+  const notFound = evaluation.data !== undefined && found === null;
+
+  return (
+    <section aria-labelledby="indicator-title">
+      <Link
+        to={scorecardHref(complete)}
+        data-testid="indicator-back"
+        style={{ display: 'inline-block', marginBottom: 8 }}
+      >
+        ← {t('indicator.back')}
+      </Link>
+      <PageHeading
+        id="indicator-title"
+        title={found === null ? t('indicator.title') : name}
+        selection={complete}
+      />
+      <LoadingPanel
+        isLoading={complete === null || evaluation.isPending}
+        error={evaluation.error}
+        onRetry={() => void evaluation.refetch()}
+      >
+        {notFound || found === null ? (
+          <Alert
+            data-testid="indicator-not-found"
+            type="warning"
+            showIcon
+            title={t('indicator.notFoundTitle')}
+            description={t('indicator.notFound', { scorecard: names.scorecard, id })}
+          />
+        ) : (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <IndicatorSummary found={found} direction={direction} directionLoading={definitions.isPending} />
+            <SeriesCard
+              name={name}
+              rows={rows}
+              decimals={decimals}
+              band={band}
+              granularity={granularity}
+              supported={supported}
+              onGranularity={setGranularity}
+              isLoading={window === null || series.isPending}
+              error={series.error}
+              onRetry={() => void series.refetch()}
+            />
+            <ChildrenCard
+              name={name}
+              unitName={names.unit}
+              periodName={names.period}
+              units={children}
+              decimals={decimals}
+              isLoading={ranking.isPending}
+              error={ranking.error}
+              onRetry={() => void ranking.refetch()}
+            />
+            {rows === undefined ? null : <PeriodTable rows={rows} decimals={decimals} />}
+          </Space>
+        )}
+      </LoadingPanel>
+    </section>
+  );
 }
