@@ -84,12 +84,7 @@ describe('buildBatch', () => {
 });
 
 describe('conflicts', () => {
-  const edits = typeIntoCell(
-    typeIntoCell(new Map(), values, VISITS_JAN, '130'),
-    values,
-    REVENUE_JAN,
-    '6000',
-  );
+  const edits = typeIntoCell(typeIntoCell(new Map(), values, VISITS_JAN, '130'), values, REVENUE_JAN, '6000');
   const batch = buildBatch('U', edits, values, rulesOf);
   const current = {
     index: 1,

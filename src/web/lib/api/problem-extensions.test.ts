@@ -31,20 +31,14 @@ const approval = {
 
 describe('readVersionConflict', () => {
   it('reads the stored values of a 409 version conflict', () => {
-    expect(readVersionConflict(apiError({ current: [current] }))).toEqual([
-      current,
-    ]);
+    expect(readVersionConflict(apiError({ current: [current] }))).toEqual([current]);
   });
 
   it('is null for another error, a 409 without `current`, or a malformed one', () => {
     expect(readVersionConflict(new Error('x'))).toBeNull();
     expect(readVersionConflict(new ApiError(problem))).toBeNull();
-    expect(
-      readVersionConflict(apiError({ status: 400, current: [current] })),
-    ).toBeNull();
-    expect(
-      readVersionConflict(apiError({ current: [{ index: 'x' }] })),
-    ).toBeNull();
+    expect(readVersionConflict(apiError({ status: 400, current: [current] }))).toBeNull();
+    expect(readVersionConflict(apiError({ current: [{ index: 'x' }] }))).toBeNull();
   });
 });
 
