@@ -1,0 +1,289 @@
+/**
+ * Data entry and qualitative assessments end to end (issue 5), as the demo's data entry user (UMG-B1-INTM, a
+ * department) unless a test says otherwise: a value typed into the grid and saved moves the score the overview
+ * shows (checked against the API's own evaluation), invalid cells are never sent, a concurrent change made
+ * through the API shows as a conflict that the user resolves, submit → approve makes the grid read-only (and a
+ * stale page's save is refused with the lock named), and an assessment entered with evidence reaches
+ * /api/assessments and the evaluation's score.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApprovalResource } from '../../src/core/contracts/approvals.ts';
+import type { Page as ApiPage } from '../../src/core/contracts/common.ts';
+import type { DataValue, WriteDataValuesBody } from '../../src/core/contracts/data-values.ts';
+import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
+import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
+
+const UNIT = 'UMG-B1-INTM';
+const GRID = `/data-entry?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`;
+const EVALUATION = `/api/evaluations?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`;
+
+let e2e: E2e;
+
+beforeAll(async () => {
+  e2e = await startE2e();
+}, 300_000);
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+/** The grid's input for one element and month, by its accessible name ("<element> <month>"). */
+const cell = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
+
+async function storedValue(dataElement: string, period: string): Promise<DataValue> {
+  const page = await e2e.api<ApiPage<DataValue>>(
+    `/api/data-values?orgUnit=${UNIT}&dataElement=${dataElement}&period=${period}`,
+    DEMO.entry,
+  );
+  const value = page.items[0];
+  if (value === undefined) throw new Error(`no ${dataElement} ${period}`);
+  return value;
+}
+
+/** Opens the grid as `as` and waits for its cells. */
+async function openGrid(locale: string, as = DEMO.entry, viewport?: { width: number; height: number }) {
+  const opened = await e2e.openPage(locale, { as, ...(viewport ? { viewport } : {}) });
+  await opened.page.goto(e2e.url(GRID));
+  await opened.page.getByTestId('entry-grid').waitFor({ timeout: 20_000 });
+  await opened.page.getByTestId('cell-input').first().waitFor({ timeout: 20_000 });
+  return opened;
+}
+
+/** The bodies of every POST /api/data-values the page sends. */
+function recordWrites(page: Page): WriteDataValuesBody[] {
+  const sent: WriteDataValuesBody[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/data-values') {
+      sent.push(request.postDataJSON() as WriteDataValuesBody);
+    }
+  });
+  return sent;
+}
+
+describe('data entry grid', () => {
+  it('enter a value and see the score change: the overview shows the API’s new total', async () => {
+    const before = await e2e.api<EvaluationJson>(EVALUATION, DEMO.entry);
+    const stored = await storedValue('outpatient_revenue', '2024-01');
+    const { page, errors } = await openGrid('en-US');
+    // Rows are the elements the formulas read, named as /api/data-elements names them, with unit and type.
+    expect(await page.getByTestId('row-name').allTextContents()).toContain(
+      'Outpatient and emergency revenue',
+    );
+    const input = cell(page, 'Outpatient and emergency revenue Jan 2024');
+    expect(await input.inputValue()).toBe(String(stored.value));
+    const typed = stored.value + 2_000_000;
+    const sent = recordWrites(page);
+    await input.fill(String(typed));
+    expect(await input.getAttribute('data-changed')).toBe('true');
+    await page.getByTestId('save').click();
+    expect(await textOf(page, 'save-result')).toBe('Saved: 0 created, 1 updated, 0 deleted.');
+    expect(await input.getAttribute('data-changed')).toBe('false');
+    expect(sent).toEqual([
+      {
+        values: [
+          {
+            orgUnit: UNIT,
+            dataElement: 'outpatient_revenue',
+            period: '2024-01',
+            value: typed,
+            version: stored.version,
+          },
+        ],
+      },
+    ]);
+    const saved = await storedValue('outpatient_revenue', '2024-01');
+    expect([saved.value, saved.version, saved.updatedBy]).toEqual([
+      typed,
+      stored.version + 1,
+      DEMO.entry.email,
+    ]);
+    await screenshot(page, 'data-entry-en.png');
+
+    const after = await e2e.api<EvaluationJson>(EVALUATION, DEMO.entry);
+    expect(after.total).not.toBeNull();
+    expect(after.total?.toFixed(2)).not.toBe(before.total?.toFixed(2));
+    await page.goto(e2e.url(`/overview?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`));
+    expect(await textOf(page, 'total-score')).toBe(after.total?.toFixed(2));
+    expect(errors).toEqual([]);
+  });
+
+  it('validation: "abc" and a negative amount of money show an inline error and are never sent', async () => {
+    const { page, errors } = await openGrid('en-US');
+    const sent = recordWrites(page);
+    const visits = cell(page, 'Outpatient and emergency visits Feb 2024');
+    const money = cell(page, 'Inpatient revenue (of discharged patients) Feb 2024');
+    await visits.fill('abc');
+    await money.fill('-5');
+    const errorsShown = page.getByTestId('cell-error');
+    expect((await errorsShown.allTextContents()).sort()).toEqual([
+      'An amount of money cannot be negative.',
+      'Enter a number, such as 1250 or 12.5.',
+    ]);
+    // Each error is the input's description, so a screen reader reads it with the field.
+    expect(await visits.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await visits.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'Enter a number, such as 1250 or 12.5.',
+    );
+    expect(await textOf(page, 'invalid-count')).toBe('Cells with errors, not saved: 2');
+    expect(await page.getByTestId('save').isDisabled()).toBe(true);
+    await page.keyboard.press('Control+s');
+    // A valid change next to them is sent alone.
+    const discharges = cell(page, 'Inpatient discharges Feb 2024');
+    const stored = await storedValue('inpatient_discharges', '2024-02');
+    await discharges.fill(String(stored.value + 1));
+    await page.getByTestId('save').click();
+    await textOf(page, 'save-result');
+    expect(sent.map((body) => body.values.map((value) => value.dataElement))).toEqual([
+      ['inpatient_discharges'],
+    ]);
+    expect(await visits.inputValue()).toBe('abc');
+    expect(errors).toEqual([]);
+  });
+
+  it('keyboard: Tab moves from a cell to the next month, and Ctrl+S saves', async () => {
+    const { page, errors } = await openGrid('en-US');
+    const march = cell(page, 'Inpatient discharges Mar 2024');
+    await march.focus();
+    await page.keyboard.press('Tab'); // the cell's comment button
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe(
+      'Inpatient discharges Apr 2024',
+    );
+    const stored = await storedValue('inpatient_discharges', '2024-04');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(String(stored.value + 3));
+    await page.keyboard.press('Control+s');
+    await textOf(page, 'save-result');
+    expect((await storedValue('inpatient_discharges', '2024-04')).value).toBe(stored.value + 3);
+    expect(errors).toEqual([]);
+  });
+
+  it('a comment is kept with its value', async () => {
+    const { page, errors } = await openGrid('en-US');
+    await page
+      .getByRole('button', { name: 'Comment on Outpatient and emergency visits May 2024', exact: true })
+      .click();
+    await page.getByLabel('Comment', { exact: true }).fill('Includes the flu clinic');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('save').click();
+    expect(await textOf(page, 'save-result')).toBe('Saved: 0 created, 1 updated, 0 deleted.');
+    expect((await storedValue('outpatient_visits', '2024-05')).comment).toBe('Includes the flu clinic');
+    expect(errors).toEqual([]);
+  });
+
+  it('a concurrent edit: the conflict shows the stored value and who stored it; keeping mine saves over it', async () => {
+    const { page, errors } = await openGrid('en-US');
+    const stored = await storedValue('outpatient_visits', '2024-06');
+    // Someone else (the admin, through the API) changes the value after the page read it.
+    const theirs = stored.value + 11;
+    const change = await e2e.request('POST', '/api/data-values', {
+      body: {
+        values: [{ orgUnit: UNIT, dataElement: 'outpatient_visits', period: '2024-06', value: theirs }],
+      },
+    });
+    expect(change.status).toBe(200);
+    const input = cell(page, 'Outpatient and emergency visits Jun 2024');
+    const mine = stored.value + 22;
+    await input.fill(String(mine));
+    await page.getByTestId('save').click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor({ timeout: 15_000 });
+    expect(await conflict.getAttribute('data-cell-label')).toBe('Outpatient and emergency visits Jun 2024');
+    expect(await textOf(page, 'conflict-mine')).toBe(`You typed: ${mine}`);
+    const storedText = await textOf(page, 'conflict-stored');
+    expect(storedText).toContain(`Stored now: ${theirs} (by ${DEMO.admin.email}, `);
+    // Nothing was stored by the refused batch.
+    expect((await storedValue('outpatient_visits', '2024-06')).value).toBe(theirs);
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await page.getByTestId('save').click();
+    expect(await textOf(page, 'save-result')).toBe('Saved: 0 created, 1 updated, 0 deleted.');
+    const now = await storedValue('outpatient_visits', '2024-06');
+    expect([now.value, now.updatedBy]).toEqual([mine, DEMO.entry.email]);
+    expect(await page.getByTestId('conflicts').count()).toBe(0);
+    // The refused batch is the one expected failure.
+    expect(errors.filter((error) => !error.includes('409'))).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('a concurrent edit resolved the other way: taking the stored value shows it in the cell', async () => {
+    const { page, errors } = await openGrid('en-US');
+    const stored = await storedValue('outpatient_visits', '2024-07');
+    const theirs = stored.value + 5;
+    await e2e.request('POST', '/api/data-values', {
+      body: {
+        values: [{ orgUnit: UNIT, dataElement: 'outpatient_visits', period: '2024-07', value: theirs }],
+      },
+    });
+    const input = cell(page, 'Outpatient and emergency visits Jul 2024');
+    await input.fill(String(stored.value + 6));
+    await page.getByTestId('save').click();
+    await page.getByTestId('conflict').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Take the stored value' }).click();
+    await page.waitForFunction(
+      ([label, value]) =>
+        (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)?.value === value,
+      ['Outpatient and emergency visits Jul 2024', String(theirs)],
+    );
+    expect(await page.getByTestId('save').isDisabled()).toBe(true);
+    // The refused batch is the one expected failure.
+    expect(errors.filter((error) => !error.includes('409'))).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('shows the grid in Chinese and fits 768 px: the table scrolls inside itself, not the page', async () => {
+    const { page, errors } = await openGrid('zh-CN', DEMO.entry, { width: 768, height: 1024 });
+    await page.getByRole('heading', { name: '数据录入' }).waitFor();
+    expect(await cell(page, '门急诊人次 2024年1月').isVisible()).toBe(true);
+    expect(await page.getByTestId('approval-status').textContent()).toBe('未提交');
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await screenshot(page, 'data-entry-zh-CN.png');
+    expect(errors).toEqual([]);
+  });
+
+  it('submit for approval as entry, approve as the approver: the grid becomes read-only, and a stale page’s save is refused', async () => {
+    const entry = await openGrid('en-US');
+    const stale = await openGrid('en-US');
+    expect(await textOf(entry.page, 'approval-status')).toBe('Not submitted');
+    // The entry user may submit, not approve.
+    expect(await entry.page.getByTestId('approval-approve').count()).toBe(0);
+    await entry.page.getByTestId('approval-submit').click();
+    await entry.page.locator('[data-testid="approval-status"][data-status="submitted"]').waitFor();
+    expect(await textOf(entry.page, 'approval-by')).toContain(`by ${DEMO.entry.email}`);
+
+    const approver = await openGrid('en-US', DEMO.approver);
+    expect(await textOf(approver.page, 'approval-status')).toBe('Submitted');
+    await approver.page.getByTestId('approval-approve').click();
+    await approver.page.locator('[data-testid="approval-status"][data-status="approved"]').waitFor();
+    const approvals = await e2e.api<ApiPage<ApprovalResource>>(
+      `/api/approvals?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`,
+      DEMO.entry,
+    );
+    expect(approvals.items.map((a) => [a.status, a.submittedBy, a.decidedBy])).toEqual([
+      ['approved', DEMO.entry.email, DEMO.approver.email],
+    ]);
+
+    // Reloaded, the entry user's grid is read-only with a notice.
+    await entry.page.reload();
+    await entry.page.getByTestId('locked-notice').waitFor({ timeout: 15_000 });
+    const locked = cell(entry.page, 'Outpatient and emergency visits Aug 2024');
+    expect(await locked.getAttribute('readonly')).not.toBeNull();
+    expect(await entry.page.getByTestId('save').isDisabled()).toBe(true);
+    expect(await entry.page.getByTestId('approval-submit').count()).toBe(0);
+
+    // A page loaded before the approval still tries: the server's 409 names the approval and the grid locks.
+    await cell(stale.page, 'Outpatient and emergency visits Aug 2024').fill('1');
+    await stale.page.getByTestId('save').click();
+    expect(await textOf(stale.page, 'lock-error')).toContain(`approved by ${DEMO.approver.email}`);
+    expect(
+      await cell(stale.page, 'Outpatient and emergency visits Aug 2024').getAttribute('readonly'),
+    ).not.toBeNull();
+    expect((await storedValue('outpatient_visits', '2024-08')).value).not.toBe(1);
+
+    expect(entry.errors).toEqual([]);
+    expect(approver.errors).toEqual([]);
+    // The refused save is the one expected failure of the stale page.
+    expect(stale.errors.filter((error) => !error.includes('409'))).toEqual([]);
+  });
+});
