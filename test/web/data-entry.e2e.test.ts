@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalResource } from '../../src/core/contracts/approvals.ts';
+import type { Assessment } from '../../src/core/contracts/assessments.ts';
 import type { Page as ApiPage } from '../../src/core/contracts/common.ts';
 import type { DataValue, WriteDataValuesBody } from '../../src/core/contracts/data-values.ts';
 import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
@@ -61,7 +62,10 @@ function recordWrites(page: Page): WriteDataValuesBody[] {
   return sent;
 }
 
-describe('data entry grid', () => {
+/** Pages, a browser and a server on a shared 2-CPU machine: give each flow time. */
+const FLOW = { timeout: 120_000 };
+
+describe('data entry grid', FLOW, () => {
   it('enter a value and see the score change: the overview shows the API’s new total', async () => {
     const before = await e2e.api<EvaluationJson>(EVALUATION, DEMO.entry);
     const stored = await storedValue('outpatient_revenue', '2024-01');
@@ -285,5 +289,149 @@ describe('data entry grid', () => {
     expect(approver.errors).toEqual([]);
     // The refused save is the one expected failure of the stale page.
     expect(stale.errors.filter((error) => !error.includes('409'))).toEqual([]);
+  });
+});
+
+/** A scorecard with qualitative indicators over the UMG group (the demo's UMG-BSC has none), made as a user would. */
+const QUALITATIVE = {
+  format: 'healthbsc/scorecard@1',
+  code: 'UMG-QUAL',
+  name: { en: 'Community and dignity', zh: '社区与尊严' },
+  scoring: {
+    ratingBands: [
+      { code: 'strong', min: 75, label: { en: 'Strong', zh: '强' } },
+      { code: 'fair', min: 50, label: { en: 'Fair', zh: '中' } },
+      { code: 'weak', min: 0, label: { en: 'Weak', zh: '弱' } },
+    ],
+  },
+  perspectives: [
+    {
+      id: 'S',
+      name: { en: 'Social', zh: '社会' },
+      indicators: [
+        {
+          id: 'Q1',
+          name: { en: 'Community outreach', zh: '社区外展' },
+          kind: 'qualitative',
+          description: 'Health talks and free clinics held in the service area.',
+        },
+        { id: 'Q2', name: { en: 'Patient dignity', zh: '患者尊严' }, kind: 'qualitative' },
+      ],
+    },
+  ],
+  weights: { perspectives: { manual: { S: 1 } }, indicators: { S: { manual: { Q1: 0.75, Q2: 0.25 } } } },
+};
+const ASSESS = `/assessments?scorecard=UMG-QUAL&orgUnit=${UNIT}&period=2024`;
+const QUAL_EVALUATION = `/api/evaluations?scorecard=UMG-QUAL&orgUnit=${UNIT}&period=2024`;
+
+async function openAssessments(locale = 'en-US', as = DEMO.entry, path = ASSESS) {
+  const opened = await e2e.openPage(locale, { as });
+  await opened.page.goto(e2e.url(path));
+  await opened.page.getByTestId('assessment-card').first().waitFor({ timeout: 20_000 });
+  return opened;
+}
+
+describe('qualitative assessments', FLOW, () => {
+  beforeAll(async () => {
+    const created = await e2e.request('POST', '/api/scorecards', { body: QUALITATIVE });
+    expect(created.status).toBe(201);
+    const assigned = await e2e.request('PUT', '/api/scorecards/UMG-QUAL/org-units', {
+      body: { orgUnits: [{ orgUnit: 'UMG', includeDescendants: true }] },
+    });
+    expect(assigned.status).toBe(200);
+  });
+
+  it('says so when the scorecard has no qualitative indicator (the demo’s UMG-BSC)', async () => {
+    const { page, errors } = await e2e.openPage('en-US', { as: DEMO.entry });
+    await page.goto(e2e.url(`/assessments?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`));
+    expect(await textOf(page, 'empty-text')).toContain('has no qualitative indicator');
+    expect(errors).toEqual([]);
+  });
+
+  it('an assessment entered with evidence shows up in /api/assessments and in the evaluation’s score', async () => {
+    const before = await e2e.api<EvaluationJson>(QUAL_EVALUATION, DEMO.entry);
+    const { page, errors } = await openAssessments();
+    const card = page.locator('[data-testid="assessment-card"][data-indicator="Q1"]');
+    // The file's own bands, highest first, with their score ranges.
+    expect(await card.getByTestId('rating-band').allTextContents()).toEqual([
+      'Strong 75 to 100',
+      'Fair 50 to below 75',
+      'Weak 0 to below 50',
+    ]);
+    expect(await card.textContent()).toContain('Health talks and free clinics held in the service area.');
+    await card.getByLabel('Your score (0–100)').fill('82');
+    await card.getByLabel('Evidence').fill('Twelve health talks; two free clinics.');
+    await page.getByTestId('save').click();
+    expect(await textOf(page, 'save-result')).toBe('Saved: 1 changed.');
+
+    const stored = await e2e.api<ApiPage<Assessment>>(
+      `/api/assessments?scorecard=UMG-QUAL&orgUnit=${UNIT}&period=2024`,
+      DEMO.entry,
+    );
+    expect(stored.items.map((a) => [a.indicator, a.rater, a.score, a.evidence])).toEqual([
+      ['Q1', DEMO.entry.email, 82, 'Twelve health talks; two free clinics.'],
+    ]);
+    const after = await e2e.api<EvaluationJson>(QUAL_EVALUATION, DEMO.entry);
+    const q1 = after.perspectives[0]?.indicators.find((indicator) => indicator.id === 'Q1');
+    expect([q1?.actual, q1?.actualSource]).toEqual([82, 'ratings']);
+    expect(after.total).toBeCloseTo(82, 10);
+    expect(after.total).not.toBe(before.total);
+    // The page shows the evaluation's mean rating once it is read again.
+    expect(await card.getByTestId('evaluated-score').textContent()).toBe('82.00');
+    expect(errors).toEqual([]);
+  });
+
+  it('a concurrent change to the rater’s own assessment shows as a conflict; taking the stored one keeps it', async () => {
+    const { page, errors } = await openAssessments();
+    const card = page.locator('[data-testid="assessment-card"][data-indicator="Q1"]');
+    expect(await card.getByLabel('Your score (0–100)').inputValue()).toBe('82');
+    const change = await e2e.request('POST', '/api/assessments', {
+      body: {
+        assessments: [
+          {
+            scorecard: 'UMG-QUAL',
+            indicator: 'Q1',
+            orgUnit: UNIT,
+            period: '2024',
+            rater: DEMO.entry.email,
+            score: 64,
+          },
+        ],
+      },
+    });
+    expect(change.status).toBe(200);
+    await card.getByLabel('Your score (0–100)').fill('90');
+    await page.getByTestId('save').click();
+    await card.getByTestId('assessment-conflict').waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('conflict-mine').textContent()).toBe('Your score: 90');
+    expect(await card.getByTestId('conflict-stored').textContent()).toContain(
+      `Stored now: 64 (by ${DEMO.admin.email}, `,
+    );
+    await card.getByRole('button', { name: 'Take the stored one' }).click();
+    expect(await card.getByLabel('Your score (0–100)').inputValue()).toBe('64');
+    expect(await page.getByTestId('save').isDisabled()).toBe(true);
+    expect(errors.filter((error) => !error.includes('409'))).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('shows AZ Hospital’s qualitative indicators with seed 002’s bands and the recorded ratings', async () => {
+    const { page, errors } = await openAssessments(
+      'en-US',
+      DEMO.admin,
+      '/assessments?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016',
+    );
+    const stored = await e2e.api<ApiPage<Assessment>>(
+      '/api/assessments?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016&limit=1000',
+    );
+    const rated = new Set(stored.items.map((a) => a.indicator));
+    const cards = await page
+      .getByTestId('assessment-card')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-indicator')));
+    expect(cards).toContain('C1');
+    expect(cards.filter((id) => id !== null && rated.has(id)).length).toBe(rated.size);
+    expect(await page.getByTestId('other-assessment').count()).toBe(stored.items.length);
+    expect(await page.getByTestId('rating-band').first().textContent()).toBe('Very good 90 to 100');
+    await screenshot(page, 'assessments-en.png');
+    expect(errors).toEqual([]);
   });
 });

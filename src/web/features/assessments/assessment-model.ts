@@ -7,7 +7,7 @@
 import type { Assessment, AssessmentInput } from '../../../core/contracts/assessments.ts';
 import type { CurrentValue } from '../../../core/contracts/data-values.ts';
 import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
-import { RUBRIC_MAX, type RatingBand, SEED002_RATING_BANDS } from '../../../core/scoring/index.ts';
+import { type RatingBand, RUBRIC_MAX, SEED002_RATING_BANDS } from '../../../core/scoring/index.ts';
 
 type IndicatorFile = ScorecardFile['perspectives'][number]['indicators'][number];
 
@@ -67,7 +67,8 @@ export function checkScore(text: string): ScoreCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
   const value = Number(trimmed);
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(trimmed) || !Number.isFinite(value)) return { ok: false, error: 'notNumber' };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(trimmed) || !Number.isFinite(value))
+    return { ok: false, error: 'notNumber' };
   if (value < 0 || value > RUBRIC_MAX) return { ok: false, error: 'outOfRange' };
   return { ok: true, value };
 }
@@ -159,5 +160,9 @@ export function keepMyAssessment(draft: AssessmentDraft, conflict: AssessmentCon
 /** Take the stored one: the draft becomes what is stored now. */
 export function takeStoredAssessment(conflict: AssessmentConflict): AssessmentDraft {
   const { value, note, version } = conflict.stored;
-  return { scoreText: value === null ? '' : String(value), evidence: note ?? '', version: version ?? undefined };
+  return {
+    scoreText: value === null ? '' : String(value),
+    evidence: note ?? '',
+    version: version ?? undefined,
+  };
 }
