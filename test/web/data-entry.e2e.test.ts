@@ -13,7 +13,7 @@ import type { Assessment } from '../../src/core/contracts/assessments.ts';
 import type { Page as ApiPage } from '../../src/core/contracts/common.ts';
 import type { DataValue, WriteDataValuesBody } from '../../src/core/contracts/data-values.ts';
 import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
-import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
+import { DEMO, type DemoUser, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
 
 const UNIT = 'UMG-B1-INTM';
 const GRID = `/data-entry?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`;
@@ -43,7 +43,11 @@ async function storedValue(dataElement: string, period: string): Promise<DataVal
 }
 
 /** Opens the grid as `as` and waits for its cells. */
-async function openGrid(locale: string, as = DEMO.entry, viewport?: { width: number; height: number }) {
+async function openGrid(
+  locale: string,
+  as: DemoUser = DEMO.entry,
+  viewport?: { width: number; height: number },
+) {
   const opened = await e2e.openPage(locale, { as, ...(viewport ? { viewport } : {}) });
   await opened.page.goto(e2e.url(GRID));
   await opened.page.getByTestId('entry-grid').waitFor({ timeout: 20_000 });
@@ -225,11 +229,7 @@ describe('data entry grid', FLOW, () => {
     await page.getByTestId('save').click();
     await page.getByTestId('conflict').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Take the stored value' }).click();
-    await page.waitForFunction(
-      ([label, value]) =>
-        (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)?.value === value,
-      ['Outpatient and emergency visits Jul 2024', String(theirs)],
-    );
+    await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toBe(String(theirs));
     expect(await page.getByTestId('save').isDisabled()).toBe(true);
     // The refused batch is the one expected failure.
     expect(errors.filter((error) => !error.includes('409'))).toEqual([]);
@@ -324,7 +324,7 @@ const QUALITATIVE = {
 const ASSESS = `/assessments?scorecard=UMG-QUAL&orgUnit=${UNIT}&period=2024`;
 const QUAL_EVALUATION = `/api/evaluations?scorecard=UMG-QUAL&orgUnit=${UNIT}&period=2024`;
 
-async function openAssessments(locale = 'en-US', as = DEMO.entry, path = ASSESS) {
+async function openAssessments(locale = 'en-US', as: DemoUser = DEMO.entry, path = ASSESS) {
   const opened = await e2e.openPage(locale, { as });
   await opened.page.goto(e2e.url(path));
   await opened.page.getByTestId('assessment-card').first().waitFor({ timeout: 20_000 });
