@@ -246,7 +246,7 @@ describe('data entry grid', FLOW, () => {
     expect(errors).toEqual([]);
   });
 
-  it('submit for approval as entry, approve as the approver: the grid becomes read-only, and a stale page’s save is refused', async () => {
+  it('submit for approval as entry, approve as the approver: the grid becomes read-only, a stale page’s save is refused, and a reopen with a reason unlocks it', async () => {
     const entry = await openGrid('en-US');
     const stale = await openGrid('en-US');
     expect(await textOf(entry.page, 'approval-status')).toBe('Not submitted');
@@ -284,6 +284,19 @@ describe('data entry grid', FLOW, () => {
       await cell(stale.page, 'Outpatient and emergency visits Aug 2024').getAttribute('readonly'),
     ).not.toBeNull();
     expect((await storedValue('outpatient_visits', '2024-08')).value).not.toBe(1);
+
+    // The approver reopens, saying why: the grid is editable again and the reason is shown.
+    await approver.page.getByTestId('approval-reopen').click();
+    await approver.page.getByLabel('Why is the data reopened?').fill('March visits were double counted');
+    await approver.page.getByRole('button', { name: 'Reopen', exact: true }).last().click();
+    await approver.page.locator('[data-testid="approval-status"][data-status="reopened"]').waitFor();
+    await entry.page.reload();
+    expect(await textOf(entry.page, 'approval-reason')).toBe('Reason: March visits were double counted');
+    expect(
+      await cell(entry.page, 'Outpatient and emergency visits Aug 2024').getAttribute('readonly'),
+    ).toBeNull();
+    expect(await entry.page.getByTestId('locked-notice').count()).toBe(0);
+    expect(await entry.page.getByTestId('approval-submit').isVisible()).toBe(true);
 
     expect(entry.errors).toEqual([]);
     expect(approver.errors).toEqual([]);
