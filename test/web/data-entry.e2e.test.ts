@@ -238,7 +238,7 @@ describe('data entry grid', FLOW, () => {
 
   it('shows the grid in Chinese and fits 768 px: the table scrolls inside itself, not the page', async () => {
     const { page, errors } = await openGrid('zh-CN', DEMO.entry, { width: 768, height: 1024 });
-    await page.getByRole('heading', { name: '数据录入' }).waitFor();
+    await page.getByRole('heading', { name: '数据填报' }).waitFor();
     expect(await cell(page, '门急诊人次 2024年1月').isVisible()).toBe(true);
     expect(await page.getByTestId('approval-status').textContent()).toBe('未提交');
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
