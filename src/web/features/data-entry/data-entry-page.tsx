@@ -1,8 +1,77 @@
-/** Placeholder: the page is being built (issue 5). */
+/**
+ * Data entry (issue 5): a grid of the data elements the selected scorecard's formulas read × the months of the
+ * selected year or quarter, for the selected org unit, with checks as you type, one batch Save with optimistic
+ * concurrency, comments, and the approval of the unit's data for the period.
+ */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../../components/page-heading.tsx';
+import { APPROVE_ROLES, DATA_ENTRY_ROLES, SUBMIT_ROLES } from '../../../core/access/policy.ts';
+import { LoadingPanel } from '../../components/loading-panel.tsx';
+import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
+import { useOrgUnits } from '../../lib/api/use-reference-data.ts';
+import { useScorecardDetail } from '../../lib/api/use-scorecard-detail.ts';
+import { useSession } from '../../lib/api/use-session.ts';
+import { holdsAny, rolesOver } from '../../lib/roles.ts';
+import { useSelection } from '../../lib/use-selection.ts';
+import { useDataElements } from './api/use-data-entry.ts';
+import type { GridRow } from './components/entry-grid.tsx';
+import { GridEditor } from './components/grid-editor.tsx';
+import { gridSpan, scorecardDataElements } from './grid-model.ts';
 
 export function DataEntryPage() {
   const { t } = useTranslation();
-  return <PageHeading id="data-entry-title" title={t('nav.dataEntry')} selection={null} />;
+  const { complete } = useSelection();
+  const names = useSelectionNames(complete);
+  const detail = useScorecardDetail(complete?.scorecard ?? null);
+  const elements = useDataElements();
+  const session = useSession();
+  const orgUnits = useOrgUnits();
+  const span = complete === null ? null : gridSpan(complete.period);
+
+  const rows = useMemo<GridRow[]>(() => {
+    if (detail.data === undefined || elements.data === undefined) return [];
+    const byCode = new Map(elements.data.map((element) => [element.code, element]));
+    return scorecardDataElements(detail.data.file).map((code) => ({ code, element: byCode.get(code) }));
+  }, [detail.data, elements.data]);
+
+  const roles = useMemo(
+    () =>
+      complete === null || session.data === undefined
+        ? new Set<never>()
+        : rolesOver(session.data.user.assignments, complete.orgUnit, orgUnits.data ?? []),
+    [complete, session.data, orgUnits.data],
+  );
+
+  return (
+    <section aria-labelledby="data-entry-title">
+      <PageHeading id="data-entry-title" title={t('dataEntry.title')} selection={complete} />
+      <LoadingPanel
+        isLoading={complete === null || detail.isPending || elements.isPending || session.isPending}
+        error={detail.error ?? elements.error ?? session.error}
+        isEmpty={span === null || rows.length === 0}
+        emptyText={
+          span === null
+            ? t('dataEntry.badPeriod', { period: complete?.period ?? '' })
+            : t('dataEntry.empty', { scorecard: names.scorecard })
+        }
+        onRetry={() => {
+          void detail.refetch();
+          void elements.refetch();
+        }}
+      >
+        {complete === null || span === null ? null : (
+          <GridEditor
+            key={`${complete.scorecard}|${complete.orgUnit}|${span.period}`}
+            scorecard={complete.scorecard}
+            orgUnit={complete.orgUnit}
+            span={span}
+            rows={rows}
+            canEnter={holdsAny(roles, DATA_ENTRY_ROLES)}
+            canSubmit={holdsAny(roles, SUBMIT_ROLES)}
+            canApprove={holdsAny(roles, APPROVE_ROLES)}
+          />
+        )}
+      </LoadingPanel>
+    </section>
+  );
 }

@@ -1,0 +1,90 @@
+/**
+ * One cell of the grid: a labelled input ("<element> <month>"), its error read out with it
+ * (aria-invalid + aria-describedby), a mark when it differs from what is stored, and a button for its comment.
+ */
+import { CommentOutlined, MessageFilled } from '@ant-design/icons';
+import { Button, Input, Tooltip, theme } from 'antd';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CellError } from '../cell-validation.ts';
+import { useCellErrorText } from './cell-error-text.ts';
+
+export interface GridCellProps {
+  readonly id: string;
+  readonly label: string;
+  readonly text: string;
+  readonly error: CellError | null;
+  readonly changed: boolean;
+  readonly conflicted: boolean;
+  readonly hasComment: boolean;
+  readonly readOnly: boolean;
+  readonly dataElement: string;
+  readonly month: string;
+  readonly onType: (dataElement: string, month: string, text: string) => void;
+  readonly onComment: (dataElement: string, month: string) => void;
+}
+
+export const GridCell = memo(function GridCell({
+  id,
+  label,
+  text,
+  error,
+  changed,
+  conflicted,
+  hasComment,
+  readOnly,
+  dataElement,
+  month,
+  onType,
+  onComment,
+}: GridCellProps) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const errorText = useCellErrorText(error);
+  const errorId = `${id}-error`;
+  return (
+    <div data-testid="grid-cell" data-cell={`${dataElement}/${month}`} style={{ minWidth: 112 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Input
+          id={id}
+          size="small"
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          readOnly={readOnly}
+          aria-label={label}
+          aria-invalid={error !== null}
+          aria-describedby={error === null ? undefined : errorId}
+          status={error !== null || conflicted ? 'error' : changed ? 'warning' : undefined}
+          data-testid="cell-input"
+          data-changed={changed ? 'true' : 'false'}
+          style={{
+            textAlign: 'right',
+            background: changed && !readOnly ? token.colorWarningBg : undefined,
+          }}
+          onChange={(event) => onType(dataElement, month, event.target.value)}
+        />
+        <Tooltip title={t('dataEntry.comment.open', { cell: label })}>
+          <Button
+            size="small"
+            type="text"
+            aria-label={t('dataEntry.comment.open', { cell: label })}
+            data-testid="cell-comment"
+            icon={hasComment ? <MessageFilled style={{ color: token.colorPrimary }} /> : <CommentOutlined />}
+            onClick={() => onComment(dataElement, month)}
+          />
+        </Tooltip>
+      </div>
+      {error === null ? null : (
+        <div
+          id={errorId}
+          role="alert"
+          data-testid="cell-error"
+          style={{ color: token.colorError, fontSize: 12, lineHeight: 1.3, maxWidth: 140 }}
+        >
+          {errorText}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,282 @@
+/**
+ * The editable grid of one unit × period × scorecard with everything around it: the approval bar, Save (and
+ * Ctrl+S), what the last save did, conflicts with someone else's change, the lock of approved data, and the
+ * comment dialog. Its state (the edits) belongs to one unit and period: the page gives it a new key when
+ * either changes.
+ */
+import { Alert, Button, Space, Typography } from 'antd';
+import { type KeyboardEvent, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApprovalResource } from '../../../../core/contracts/approvals.ts';
+import type { WriteDataValuesResult } from '../../../../core/contracts/data-values.ts';
+import { LoadingPanel } from '../../../components/loading-panel.tsx';
+import { problemDetail, problemTitleKey } from '../../../components/problem-title.ts';
+import { readApprovalLock, readVersionConflict } from '../../../lib/api/problem-extensions.ts';
+import { formatPeriod } from '../../../lib/format.ts';
+import { localize } from '../../../lib/i18n/languages.ts';
+import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import { useApproval, useApprovalAction, useGridValues, useSaveValues } from '../api/use-data-entry.ts';
+import {
+  applyConflicts,
+  buildBatch,
+  type CellConflict,
+  type CellEdit,
+  commentCell,
+  indexValues,
+  keepMine,
+  takeStored,
+  typeIntoCell,
+} from '../grid-edits.ts';
+import { cellKey, type GridSpan } from '../grid-model.ts';
+import { ApprovalBar } from './approval-bar.tsx';
+import { CommentDialog, type CommentTarget } from './comment-dialog.tsx';
+import { ConflictList } from './conflict-list.tsx';
+import { EntryGrid, type GridRow } from './entry-grid.tsx';
+
+export interface GridEditorProps {
+  readonly scorecard: string;
+  readonly orgUnit: string;
+  readonly span: GridSpan;
+  readonly rows: readonly GridRow[];
+  readonly canEnter: boolean;
+  readonly canSubmit: boolean;
+  readonly canApprove: boolean;
+}
+
+export function GridEditor({
+  scorecard,
+  orgUnit,
+  span,
+  rows,
+  canEnter,
+  canSubmit,
+  canApprove,
+}: GridEditorProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const months = span.months;
+  const valuesParams = useMemo(
+    () => ({
+      orgUnit,
+      from: months[0] ?? span.period,
+      to: months.at(-1) ?? span.period,
+      dataElements: rows.map((row) => row.code),
+    }),
+    [orgUnit, months, span.period, rows],
+  );
+  const values = useGridValues(valuesParams);
+  const approvalKey = useMemo(
+    () => ({ scorecard, orgUnit, period: span.period }),
+    [scorecard, orgUnit, span],
+  );
+  const approval = useApproval(approvalKey);
+  const saveValues = useSaveValues();
+  const approvalAction = useApprovalAction();
+
+  const stored = useMemo(() => indexValues(values.data ?? []), [values.data]);
+  const [edits, setEdits] = useState<ReadonlyMap<string, CellEdit>>(new Map());
+  const [conflicts, setConflicts] = useState<ReadonlyMap<string, CellConflict>>(new Map());
+  const [result, setResult] = useState<WriteDataValuesResult | null>(null);
+  const [lock, setLock] = useState<ApprovalResource | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [commentTarget, setCommentTarget] = useState<CommentTarget | null>(null);
+
+  const elements = useMemo(() => new Map(rows.map((row) => [row.code, row])), [rows]);
+  const rulesOf = useCallback((code: string) => elements.get(code)?.element, [elements]);
+  const approved = approval.data?.status === 'approved' || lock !== null;
+  const readOnly = !canEnter || approved;
+  const batch = useMemo(() => buildBatch(orgUnit, edits, stored, rulesOf), [orgUnit, edits, stored, rulesOf]);
+  const labelOf = useCallback(
+    (key: string) => {
+      const [code = '', month = ''] = key.split('\u0000');
+      const element = elements.get(code)?.element;
+      return `${element === undefined ? code : localize(element.name, language)} ${formatPeriod(month, language)}`;
+    },
+    [elements, language],
+  );
+
+  const onType = useCallback(
+    (dataElement: string, month: string, text: string) => {
+      setEdits((previous) => typeIntoCell(previous, stored, { dataElement, month }, text));
+      setResult(null);
+    },
+    [stored],
+  );
+  const onComment = useCallback(
+    (dataElement: string, month: string) => {
+      const key = cellKey(dataElement, month);
+      const edit = edits.get(key);
+      const value = stored.get(key);
+      setCommentTarget({
+        dataElement,
+        month,
+        label: labelOf(key),
+        comment: (edit?.comment === undefined ? value?.comment : edit.comment) ?? '',
+        updatedBy: value?.updatedBy ?? null,
+        updatedAt: value?.updatedAt ?? null,
+      });
+    },
+    [edits, stored, labelOf],
+  );
+
+  async function save() {
+    if (readOnly || batch.values.length === 0 || saveValues.isPending) return;
+    setFailure(null);
+    setResult(null);
+    try {
+      const written = await saveValues.mutateAsync({ values: batch.values });
+      await values.refetch();
+      setEdits((previous) => {
+        const next = new Map(previous);
+        for (const key of batch.keys) next.delete(key);
+        return next;
+      });
+      setConflicts(new Map());
+      setResult(written);
+    } catch (error) {
+      const current = readVersionConflict(error);
+      const locked = readApprovalLock(error);
+      if (current !== null) setConflicts(applyConflicts(batch, current));
+      else if (locked !== null) setLock(locked);
+      else setFailure(error);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void save();
+    }
+  }
+
+  function approvalStep(action: 'submit' | 'approve' | { reason: string }) {
+    setFailure(null);
+    approvalAction.mutate(
+      typeof action === 'string'
+        ? { action, key: approvalKey }
+        : { action: 'reopen', key: approvalKey, reason: action.reason },
+      {
+        onSuccess: () => setLock(null),
+        onError: (error) => setFailure(error),
+      },
+    );
+  }
+
+  const conflictItems = [...conflicts.entries()].map(([key, conflict]) => ({
+    key,
+    label: labelOf(key),
+    conflict,
+  }));
+
+  return (
+    // The wrapper only listens for Ctrl+S bubbling up from the cells; it is not itself interactive.
+    // biome-ignore lint/a11y/noStaticElementInteractions: a keyboard shortcut for the inputs inside
+    <div onKeyDown={onKeyDown}>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <LoadingPanel
+          isLoading={approval.isPending}
+          error={approval.error}
+          onRetry={() => void approval.refetch()}
+          minHeight={40}
+        >
+          <ApprovalBar
+            approval={lock ?? approval.data ?? null}
+            period={span.period}
+            canSubmit={canSubmit}
+            canApprove={canApprove}
+            busy={approvalAction.isPending}
+            hasUnsaved={batch.values.length > 0}
+            onSubmit={() => approvalStep('submit')}
+            onApprove={() => approvalStep('approve')}
+            onReopen={(reason) => approvalStep({ reason })}
+          />
+        </LoadingPanel>
+        {!canEnter ? (
+          <Alert type="info" showIcon data-testid="no-entry-notice" title={t('dataEntry.readOnlyRole')} />
+        ) : null}
+        {lock === null ? null : (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="lock-error"
+            title={t('dataEntry.lockedSave.title')}
+            description={t('dataEntry.lockedSave.text', {
+              unit: lock.orgUnit,
+              period: formatPeriod(lock.period, language),
+              user: lock.decidedBy ?? '—',
+            })}
+          />
+        )}
+        {failure === null ? null : (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="save-error"
+            title={t(problemTitleKey(failure))}
+            description={problemDetail(failure)}
+          />
+        )}
+        <ConflictList
+          items={conflictItems}
+          onKeepMine={(key) => {
+            const conflict = conflicts.get(key);
+            if (conflict !== undefined) setEdits((previous) => keepMine(previous, key, conflict));
+            setConflicts((previous) => new Map([...previous].filter(([k]) => k !== key)));
+          }}
+          onTakeStored={(key) => {
+            setEdits((previous) => takeStored(previous, key));
+            setConflicts((previous) => new Map([...previous].filter(([k]) => k !== key)));
+            void values.refetch();
+          }}
+        />
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
+          <Button
+            type="primary"
+            data-testid="save"
+            disabled={readOnly || batch.values.length === 0}
+            loading={saveValues.isPending}
+            onClick={() => void save()}
+          >
+            {t('dataEntry.save', { count: batch.values.length })}
+          </Button>
+          <Typography.Text type="secondary">{t('dataEntry.saveHint')}</Typography.Text>
+          {batch.invalid.length > 0 ? (
+            <Typography.Text type="danger" data-testid="invalid-count" role="status">
+              {t('dataEntry.invalidCount', { count: batch.invalid.length })}
+            </Typography.Text>
+          ) : null}
+          {result === null ? null : (
+            <Typography.Text type="success" data-testid="save-result" role="status">
+              {t('dataEntry.saved', {
+                created: result.created,
+                updated: result.updated,
+                deleted: result.deleted,
+              })}
+            </Typography.Text>
+          )}
+        </div>
+        <LoadingPanel isLoading={values.isPending} error={values.error} onRetry={() => void values.refetch()}>
+          <EntryGrid
+            rows={rows}
+            months={months}
+            stored={stored}
+            edits={edits}
+            conflicts={conflicts}
+            readOnly={readOnly}
+            onType={onType}
+            onComment={onComment}
+          />
+        </LoadingPanel>
+      </Space>
+      <CommentDialog
+        target={commentTarget}
+        readOnly={readOnly}
+        onClose={() => setCommentTarget(null)}
+        onSave={(target, comment) => {
+          setEdits((previous) => commentCell(previous, stored, target, comment));
+          setResult(null);
+        }}
+      />
+    </div>
+  );
+}

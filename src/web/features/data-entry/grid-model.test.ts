@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
+import { cellKey, gridSpan, scorecardDataElements } from './grid-model.ts';
+
+type Indicator = ScorecardFile['perspectives'][number]['indicators'][number];
+
+function indicator(id: string, extra: Partial<Indicator>): Indicator {
+  return { id, name: { en: id }, kind: 'quantitative', decimals: 2, direction: 'higher', ...extra };
+}
+
+describe('scorecardDataElements', () => {
+  it('lists the codes every formula reads once, in order of first appearance, skipping qualitative indicators', () => {
+    const file = {
+      perspectives: [
+        {
+          id: 'F',
+          name: { en: 'Financial' },
+          objectives: [],
+          indicators: [
+            indicator('F1', { formula: 'medical_revenue / {total-revenue} * 100' }),
+            indicator('F2', {
+              formula: { numerator: 'beds + extra_beds', denominator: 'medical_revenue', factor: 1 },
+            }),
+          ],
+        },
+        {
+          id: 'R',
+          name: { en: 'Social' },
+          objectives: [],
+          indicators: [
+            indicator('R1', { kind: 'qualitative' }),
+            indicator('R2', { formula: 'if(staff > 0, coalesce(nurses, 0) / staff, 0)' }),
+          ],
+        },
+      ],
+    };
+    expect(scorecardDataElements(file)).toEqual([
+      'medical_revenue',
+      'total-revenue',
+      'beds',
+      'extra_beds',
+      'staff',
+      'nurses',
+    ]);
+  });
+
+  it('skips a formula that does not parse instead of guessing', () => {
+    const file = {
+      perspectives: [
+        {
+          id: 'F',
+          name: { en: 'F' },
+          objectives: [],
+          indicators: [indicator('F1', { formula: 'a + * b' }), indicator('F2', { formula: 'c' })],
+        },
+      ],
+    };
+    expect(scorecardDataElements(file)).toEqual(['c']);
+  });
+});
+
+describe('gridSpan', () => {
+  it.each([
+    ['2024', '2024', 12, '2024-01', '2024-12'],
+    ['2024Q2', '2024Q2', 3, '2024-04', '2024-06'],
+    ['2024-05', '2024', 12, '2024-01', '2024-12'],
+  ])('%s covers %s: %i months from %s to %s', (selected, period, count, first, last) => {
+    const span = gridSpan(selected);
+    expect(span?.period).toBe(period);
+    expect(span?.months.length).toBe(count);
+    expect([span?.months[0], span?.months.at(-1)]).toEqual([first, last]);
+  });
+
+  it('is null for an id that is not a period', () => {
+    expect(gridSpan('last year')).toBeNull();
+  });
+});
+
+describe('cellKey', () => {
+  it('tells apart codes that would run together', () => {
+    expect(cellKey('a-2024', '01')).not.toBe(cellKey('a', '2024-01'));
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The data entry grid's pure model: which data elements a scorecard reads (its formulas, parsed), which months
+ * the grid spans for the selected period, and the key of one cell. The page renders what these return.
+ */
+import { parseFormula, referencedCodes } from '../../../core/formula/index.ts';
+import { monthsOf, periodContaining, tryParsePeriod } from '../../../core/periods/index.ts';
+import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
+
+/**
+ * The distinct data-element codes the scorecard's formulas read, in the order they first appear (perspective by
+ * perspective, indicator by indicator, numerator before denominator). Qualitative indicators have no formula;
+ * a formula that does not parse contributes nothing (the designer reports it; the grid cannot guess).
+ *
+ * @example scorecardDataElements(file) // ['occupied_bed_days', 'available_bed_days', …]
+ */
+export function scorecardDataElements(file: Pick<ScorecardFile, 'perspectives'>): string[] {
+  const seen = new Set<string>();
+  const read = (source: string) => {
+    const parsed = parseFormula(source);
+    if (!parsed.ok) return;
+    for (const code of referencedCodes(parsed.ast)) seen.add(code);
+  };
+  for (const perspective of file.perspectives) {
+    for (const indicator of perspective.indicators) {
+      const formula = indicator.formula;
+      if (formula === undefined || indicator.kind === 'qualitative') continue;
+      if (typeof formula === 'string') read(formula);
+      else {
+        read(formula.numerator);
+        read(formula.denominator);
+      }
+    }
+  }
+  return [...seen];
+}
+
+/** The period the grid covers (what is submitted for approval) and its months (the grid's columns). */
+export interface GridSpan {
+  readonly period: string;
+  readonly months: readonly string[];
+}
+
+/**
+ * The grid of a selected period: a year shows its twelve months, a quarter its three; a month shows the twelve
+ * months of its year (values are entered month by month, and a year is what gets approved). Null for an id
+ * that is not a period.
+ *
+ * @example gridSpan('2024Q2') // { period: '2024Q2', months: ['2024-04', '2024-05', '2024-06'] }
+ * @example gridSpan('2024-05').period // '2024'
+ */
+export function gridSpan(period: string): GridSpan | null {
+  const parsed = tryParsePeriod(period);
+  if (parsed === null) return null;
+  const span = parsed.type === 'month' ? periodContaining(parsed.id, 'year') : parsed.id;
+  return { period: span, months: monthsOf(span) };
+}
+
+/** The key of one cell: data element and month. */
+export function cellKey(dataElement: string, month: string): string {
+  return `${dataElement}\u0000${month}`;
+}
