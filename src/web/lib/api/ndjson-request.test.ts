@@ -15,7 +15,9 @@ function streamed(chunks: readonly Uint8Array[]): Response {
 
 describe('postNdjson', () => {
   it('sends the CSRF header and the ndjson Accept, and reads lines split inside a UTF-8 character', async () => {
-    const bytes = new TextEncoder().encode('{"phase":"reading","done":1,"total":1}\n{"report":{"f":"门诊"}}\n');
+    const bytes = new TextEncoder().encode(
+      '{"phase":"reading","done":1,"total":1}\n{"report":{"f":"门诊"}}\n',
+    );
     // Cut inside 门 (three bytes in UTF-8).
     const cut = bytes.indexOf(0xe9) + 1;
     let seen: Request | null = null;
@@ -40,7 +42,13 @@ describe('postNdjson', () => {
   });
 
   it('rejects with the server’s problem when the answer is not a stream (413, 403)', async () => {
-    const problem = { type: 'too-large', title: 'Too large', status: 413, detail: 'Over 100 MiB.', issues: [] };
+    const problem = {
+      type: 'too-large',
+      title: 'Too large',
+      status: 413,
+      detail: 'Over 100 MiB.',
+      issues: [],
+    };
     const error = await postNdjson({
       path: '/api/imports',
       body: 'x',
@@ -66,6 +74,10 @@ describe('postNdjson', () => {
       },
       onLine: () => {},
     }).catch((caught: unknown) => caught);
-    expect((error as ApiError).problem).toMatchObject({ type: 'network', status: 0, detail: 'Failed to fetch' });
+    expect((error as ApiError).problem).toMatchObject({
+      type: 'network',
+      status: 0,
+      detail: 'Failed to fetch',
+    });
   });
 });
