@@ -293,6 +293,27 @@ describe('imports', () => {
     expect(realErrors(errors)).toEqual([]);
   }, 120_000);
 
+  it('offers the chosen scorecard’s template and opens the file chooser from the keyboard', async () => {
+    const { page, errors } = await openImports('en-US', DEMO.steward);
+    expect(await page.getByTestId('import-template').count()).toBe(0);
+    await chooseOption(page, 'import-scorecard', 'Yunhu Urban Medical Group balanced scorecard');
+    const href = await page.getByTestId('import-template-xlsx').getAttribute('href');
+    expect(href).toBe('/api/templates/UMG-BSC?format=xlsx');
+    const { session, csrf } = await e2e.signIn(DEMO.steward);
+    const template = await fetch(e2e.url(href ?? ''), {
+      headers: { cookie: `healthbsc_session=${session}; healthbsc_csrf=${csrf}` },
+    });
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-disposition')).toMatch(/^attachment; filename="UMG-BSC.*\.xlsx"/);
+    // The drop zone is a button: Tab to it and Enter opens the browser's file chooser.
+    const zone = page.locator('[data-testid="import-step-choose"] [role="button"]').first();
+    await zone.focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles(files.good);
+    expect(await textOf(page, 'import-chosen-file')).toContain('good-values.csv');
+    expect(realErrors(errors)).toEqual([]);
+  }, 120_000);
+
   it('shows the server’s 403 to a viewer, who may not import data values', async () => {
     const { page, errors } = await openImports('en-US', DEMO.viewer);
     await chooseFile(page, files.good);
