@@ -1,0 +1,35 @@
+/**
+ * A failed upload, as the server explained it: its translated headline and its own detail (the roles a 403
+ * needs, the limit of a 413, the missing column of a 400).
+ */
+import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { problemDetail, problemTitleKey } from '../../../components/problem-title.ts';
+import type { ApiError } from '../../../lib/api/api-error.ts';
+
+export function ImportProblem({ error, testId }: { readonly error: ApiError; readonly testId: string }) {
+  const { t } = useTranslation();
+  const title = error.status === 413 ? t('imports.file.tooLarge') : t(problemTitleKey(error));
+  const issues = error.problem.issues.map((issue) => issue.message).filter((message) => message !== '');
+  return (
+    <Alert
+      data-testid={testId}
+      data-status={error.status}
+      type="error"
+      showIcon
+      title={title}
+      description={
+        <>
+          <div>{problemDetail(error)}</div>
+          {issues.length > 0 && (
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+              {issues.map((issue) => (
+                <li key={issue}>{issue}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      }
+    />
+  );
+}

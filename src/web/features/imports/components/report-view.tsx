@@ -1,0 +1,136 @@
+/**
+ * An import report: the counts, the encoding the server used (and why), then the row errors in a paginated
+ * table (row number, column, value, problem). Used for the dry run and for the committed result.
+ */
+import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportReportBody } from '../../../../core/contracts/import.ts';
+import { formatList, formatNumber } from '../../../lib/format.ts';
+import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import { COUNT_LABELS, ERROR_CODE_LABELS } from '../labels.ts';
+import { type ErrorRow, errorRows, reportCounts } from '../report-rows.ts';
+
+export function ReportCounts({
+  report,
+  testId,
+}: {
+  readonly report: ImportReportBody;
+  readonly testId: string;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Descriptions
+      data-testid={testId}
+      bordered
+      size="small"
+      column={{ xs: 1, sm: 2, md: 3, lg: 5 }}
+      items={reportCounts(report).map((count) => ({
+        key: count.key,
+        label: t(COUNT_LABELS[count.key]),
+        children: (
+          <span data-testid={`${testId}-${count.key}`} data-value={count.value}>
+            {formatNumber(count.value, language)}
+          </span>
+        ),
+      }))}
+    />
+  );
+}
+
+export function ReportDetails({ report }: { readonly report: ImportReportBody }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <div style={{ display: 'grid', gap: 8 }}>
+      <Typography.Text type="secondary" data-testid="report-file">
+        {t('imports.report.file', { name: report.fileName, format: report.format.toUpperCase() })}
+        {report.encoding !== null && (
+          <>
+            {' · '}
+            <span data-testid="report-encoding">
+              {t('imports.report.encoding', { encoding: report.encoding })}
+            </span>
+            {report.encodingReason !== null && ` (${report.encodingReason})`}
+          </>
+        )}
+      </Typography.Text>
+      {report.ignoredColumns.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="report-ignored-columns"
+          title={t('imports.report.ignoredColumns', { columns: formatList(report.ignoredColumns, language) })}
+        />
+      )}
+      {report.sameAsBatchId !== null && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="report-same-as"
+          title={t('imports.report.sameAs', { id: report.sameAsBatchId })}
+        />
+      )}
+    </div>
+  );
+}
+
+export function ReportErrors({ report }: { readonly report: ImportReportBody }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (report.errorCount === 0) return null;
+  return (
+    <section aria-labelledby="report-errors-title" style={{ minWidth: 0 }}>
+      <Typography.Title level={4} id="report-errors-title" style={{ marginTop: 8 }}>
+        {t('imports.report.errorsTitle')}
+      </Typography.Title>
+      <Table<ErrorRow>
+        data-testid="report-errors"
+        size="small"
+        rowKey="key"
+        dataSource={errorRows(report)}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        onRow={(row) => ({ 'data-testid': 'report-error-row', 'data-row': row.row }) as object}
+        columns={[
+          {
+            key: 'row',
+            title: t('imports.errorTable.row'),
+            dataIndex: 'row',
+            width: 80,
+            render: (row: number) => (
+              <span data-testid="report-error-line">{formatNumber(row, language)}</span>
+            ),
+          },
+          {
+            key: 'column',
+            title: t('imports.errorTable.column'),
+            dataIndex: 'column',
+            render: (column: string) => <Typography.Text code>{column}</Typography.Text>,
+          },
+          {
+            key: 'value',
+            title: t('imports.errorTable.value'),
+            dataIndex: 'value',
+            render: (value: string) => (value === '' ? '—' : value),
+          },
+          {
+            key: 'message',
+            title: t('imports.errorTable.message'),
+            render: (_: unknown, row: ErrorRow) => (
+              <span data-testid="report-error-message" data-code={row.code}>
+                <Tag color="red">{t(ERROR_CODE_LABELS[row.code])}</Tag>
+                {row.reason}
+              </span>
+            ),
+          },
+        ]}
+      />
+      {report.errorsNotListed > 0 && (
+        <Typography.Text type="secondary" data-testid="report-errors-not-listed">
+          {t('imports.report.notListed', { errors: formatNumber(report.errorsNotListed, language) })}
+        </Typography.Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { importFields, isAcceptedFile, scorecardNeed, templateHref } from './import-kinds.ts';
+
+describe('importFields', () => {
+  it('sends dryRun explicitly and leaves the scorecard out for data values', () => {
+    expect(importFields({ kind: 'data', encoding: 'auto', scorecard: 'UMG-BSC' }, '门诊.csv', true)).toEqual({
+      dryRun: 'true',
+      kind: 'data',
+      encoding: 'auto',
+      fileName: '门诊.csv',
+    });
+  });
+
+  it('names the scorecard for targets and commits when asked', () => {
+    expect(
+      importFields({ kind: 'targets', encoding: 'gb18030', scorecard: 'UMG-BSC' }, 't.xlsx', false),
+    ).toEqual({
+      dryRun: 'false',
+      kind: 'targets',
+      encoding: 'gb18030',
+      fileName: 't.xlsx',
+      scorecard: 'UMG-BSC',
+    });
+  });
+
+  it('cuts a file name to the 255 characters the server accepts', () => {
+    const fields = importFields(
+      { kind: 'data', encoding: 'auto', scorecard: null },
+      `${'a'.repeat(300)}.csv`,
+      true,
+    );
+    expect(fields.fileName).toHaveLength(255);
+  });
+});
+
+describe('scorecardNeed', () => {
+  it.each([
+    ['data', 'none'],
+    ['targets', 'required'],
+    ['assessments', 'required'],
+    ['reported', 'optional'],
+    ['metadata', 'none'],
+  ] as const)('%s → %s', (kind, need) => {
+    expect(scorecardNeed(kind)).toBe(need);
+  });
+});
+
+describe('isAcceptedFile', () => {
+  it.each([
+    ['values.CSV', 'data', true],
+    ['values.xlsx', 'targets', true],
+    ['scorecard.yaml', 'data', false],
+    ['scorecard.yaml', 'metadata', true],
+    ['units.json', 'metadata', true],
+    ['notes.txt', 'metadata', false],
+  ] as const)('%s as %s → %s', (name, kind, accepted) => {
+    expect(isAcceptedFile(name, kind)).toBe(accepted);
+  });
+});
+
+describe('templateHref', () => {
+  it('escapes the scorecard code', () => {
+    expect(templateHref('UMG BSC', 'xlsx')).toBe('/api/templates/UMG%20BSC?format=xlsx');
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * What the wizard shows of an import report (core/contracts/import.ts `importReportSchema`): its counts in a
+ * fixed order, its row errors as table rows, and whether the file may be committed. Pure, so it is tested.
+ */
+import type { ImportBatch, ImportErrorBody, ImportReportBody } from '../../../core/contracts/import.ts';
+
+export type ReportCountKey = 'rowsRead' | 'toCreate' | 'toUpdate' | 'unchanged' | 'errorCount';
+
+export interface ReportCount {
+  readonly key: ReportCountKey;
+  readonly value: number;
+}
+
+const COUNT_ORDER: readonly ReportCountKey[] = [
+  'rowsRead',
+  'toCreate',
+  'toUpdate',
+  'unchanged',
+  'errorCount',
+];
+
+/** @example reportCounts(report).map((c) => c.key) // ['rowsRead', 'toCreate', 'toUpdate', 'unchanged', 'errorCount'] */
+export function reportCounts(report: ImportReportBody): ReportCount[] {
+  return COUNT_ORDER.map((key) => ({ key, value: report[key] }));
+}
+
+export interface ErrorRow extends ImportErrorBody {
+  /** Unique within the report, for the table. */
+  readonly key: string;
+}
+
+/** The listed errors by row, then column (the server lists them as it met them: a header error first). */
+export function errorRows(report: ImportReportBody): ErrorRow[] {
+  return report.errors
+    .map((error, index) => ({ ...error, key: `${error.row}:${error.column}:${index}` }))
+    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+}
+
+/**
+ * Whether the checked file may be committed: `blocked` with any error (the server would refuse it whole, and a
+ * dry run wrote nothing), `unchanged` when every row is stored already (a commit would record nothing),
+ * otherwise `ready`.
+ */
+export type CommitState = 'blocked' | 'unchanged' | 'ready';
+
+export function commitState(report: ImportReportBody): CommitState {
+  if (report.errorCount > 0) return 'blocked';
+  if (report.toCreate === 0 && report.toUpdate === 0) return 'unchanged';
+  return 'ready';
+}
+
+/** Whether a past import can still be undone from the history (the server may still refuse it with 409). */
+export function canUndo(batch: ImportBatch): boolean {
+  return batch.status === 'committed';
+}
