@@ -30,7 +30,9 @@ describe('visibleAdminTabs', () => {
   });
 
   it('hides users from an admin over a subtree only (administrator false)', () => {
-    expect(visibleAdminTabs({ assignments: [{ role: 'admin' }], administrator: false })).not.toContain('users');
+    expect(visibleAdminTabs({ assignments: [{ role: 'admin' }], administrator: false })).not.toContain(
+      'users',
+    );
   });
 });
 

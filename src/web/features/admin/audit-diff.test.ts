@@ -35,7 +35,9 @@ describe('auditDiffRows', () => {
 
   it('keeps script text as plain strings (rendering is the view’s job)', () => {
     const name = '<script>window.__xss=2</script>';
-    expect(auditDiffRows(null, { name: { en: name } })).toEqual([{ path: 'name.en', before: null, after: name }]);
+    expect(auditDiffRows(null, { name: { en: name } })).toEqual([
+      { path: 'name.en', before: null, after: name },
+    ]);
   });
 
   it('finds nothing when the values are equal', () => {
