@@ -12,7 +12,8 @@ import { Panel } from '../../../components/panel.tsx';
 import { buildUrl } from '../../../lib/api/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { type AuditFilters, auditQuery, useAudit } from '../api/audit.ts';
+import { useAudit } from '../api/audit.ts';
+import { type AuditFilters, auditQuery } from '../audit-query.ts';
 import { AuditDiffView } from './audit-diff-view.tsx';
 
 const PAGE_SIZE = 25;

@@ -15,7 +15,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ApiTokenResource,
@@ -72,6 +72,7 @@ function TokenForm({
       cancelText={t('admin.cancel')}
       confirmLoading={create.isPending}
       onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'token-form-submit' } as Record<string, string>}
       destroyOnHidden
     >
       <ProblemAlert error={create.error} testId="token-form-problem" />
@@ -161,6 +162,9 @@ export function TokensPanel() {
           size="small"
           scroll={{ x: true }}
           dataSource={tokens.data ?? []}
+          onRow={(token) =>
+            ({ 'data-testid': 'token-row', 'data-name': token.name }) as HTMLAttributes<HTMLElement>
+          }
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             {
@@ -211,7 +215,7 @@ export function TokensPanel() {
                     cancelText={t('admin.cancel')}
                     onConfirm={() => revoke.mutate(token.id)}
                   >
-                    <Button size="small" danger>
+                    <Button size="small" danger data-testid="token-revoke">
                       {t('admin.tokens.revoke')}
                     </Button>
                   </Popconfirm>
