@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addAssignment,
-  assignmentKey,
-  assignmentLabel,
-  childUnitType,
-  removeAssignment,
-} from './assignments.ts';
+import { addAssignment, assignmentKey, assignmentLabel, removeAssignment } from './assignments.ts';
 
 const names = new Map([
   ['UMG', 'Medical group'],
@@ -46,17 +40,5 @@ describe('adding and removing assignments', () => {
     const list = addAssignment([{ role: 'admin', orgUnit: 'UMG' }], { role: 'admin', orgUnit: null });
     expect(list.map(assignmentKey)).toEqual(['admin@UMG', 'admin@*']);
     expect(removeAssignment(list, 'admin@*').map(assignmentKey)).toEqual(['admin@UMG']);
-  });
-});
-
-describe('childUnitType', () => {
-  it.each([
-    [null, 'group'],
-    ['group', 'hospital'],
-    ['hospital', 'department'],
-    ['department', 'unit'],
-    ['unit', 'unit'],
-  ] as const)('under %s proposes %s', (parent, child) => {
-    expect(childUnitType(parent)).toBe(child);
   });
 });

@@ -56,24 +56,3 @@ export function addAssignment(list: readonly Assignment[], added: Assignment): A
 export function removeAssignment(list: readonly Assignment[], key: string): Assignment[] {
   return list.filter((item) => assignmentKey(item) !== key);
 }
-
-export type OrgUnitType = 'group' | 'hospital' | 'department' | 'unit';
-
-/**
- * The type a new child of a unit usually has (a group holds hospitals, a hospital departments, a department
- * wards or units); the form proposes it and the user may change it.
- *
- * @example childUnitType('hospital') // 'department'
- */
-export function childUnitType(parentType: OrgUnitType | null): OrgUnitType {
-  switch (parentType) {
-    case null:
-      return 'group';
-    case 'group':
-      return 'hospital';
-    case 'hospital':
-      return 'department';
-    default:
-      return 'unit';
-  }
-}

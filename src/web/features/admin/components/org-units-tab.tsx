@@ -167,8 +167,9 @@ export function OrgUnitsTab({ canWrite }: { readonly canWrite: boolean }) {
           onSaved={(saved) => {
             setFormTarget(null);
             setSelected(saved.code);
-            if (saved.parent !== null)
-              setExpanded((keys) => [...new Set([...(keys ?? expandedKeys), saved.parent ?? ''])]);
+            const parent = saved.parent;
+            // Open the new unit's parent, so the unit just made is in sight.
+            if (parent !== null) setExpanded((keys) => [...new Set([...(keys ?? expandedKeys), parent])]);
           }}
         />
       )}
