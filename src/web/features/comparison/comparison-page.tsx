@@ -12,7 +12,7 @@ import { PageHeading, useSelectionNames } from '../../components/page-heading.ts
 import { Panel } from '../../components/panel.tsx';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
-import { RANKING_DEPTHS, useRankings } from './api/use-rankings.ts';
+import { RANKING_DEPTHS, useRankings } from '../../lib/api/use-rankings.ts';
 import { RankingChart } from './components/ranking-chart.tsx';
 import { RankingTable } from './components/ranking-table.tsx';
 

@@ -5,7 +5,7 @@ import { RatingTag } from '../../../components/rating-tag.tsx';
 import { formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import type { RankedUnit } from '../api/use-rankings.ts';
+import type { RankedUnit } from '../../../lib/api/use-rankings.ts';
 import { ROLE_COLORS } from '../chart-options.ts';
 
 const ROLE_KEYS = { head: 'roles.head', branch: 'roles.branch' } as const;
