@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../components/chart/lazy-chart.tsx';
 import { chartHeight } from '../../../components/heatmap/heatmap-option.ts';
+import type { RankedUnit } from '../../../lib/api/use-rankings.ts';
 import { formatList, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import type { RankedUnit } from '../../../lib/api/use-rankings.ts';
 import { OTHER_ROLE_COLOR, ROLE_COLORS, rankingBarsOption } from '../chart-options.ts';
 
 export function RankingChart({ items }: { readonly items: readonly RankedUnit[] }) {
