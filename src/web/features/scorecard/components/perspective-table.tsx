@@ -182,6 +182,9 @@ export function PerspectiveTable({
     },
     {
       key: 'explain',
+      // Kept in view while the table scrolls sideways, like the indicator's name on the left.
+      fixed: 'right',
+      width: 96,
       title: <span className="visually-hidden">{t('scorecard.details')}</span>,
       render: (_, row) => (
         <Button
@@ -216,7 +219,7 @@ export function PerspectiveTable({
         size="small"
         rowKey="key"
         pagination={false}
-        scroll={{ x: 1280 }}
+        scroll={{ x: 1240 }}
         columns={columns}
         dataSource={rows}
       />
