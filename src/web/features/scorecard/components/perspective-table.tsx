@@ -100,19 +100,25 @@ export function PerspectiveTable({
       key: 'actual',
       title: t('scorecard.actual'),
       align: 'right',
-      render: (_, row) => formatNumber(row.indicator.actual, language, row.indicator.decimals),
+      render: (_, row) => (
+        <Nowrap>{formatNumber(row.indicator.actual, language, row.indicator.decimals)}</Nowrap>
+      ),
     },
     {
       key: 'target',
       title: t('scorecard.target'),
       align: 'right',
-      render: (_, row) => formatNumber(row.indicator.target, language, row.indicator.decimals),
+      render: (_, row) => (
+        <Nowrap>{formatNumber(row.indicator.target, language, row.indicator.decimals)}</Nowrap>
+      ),
     },
     {
       key: 'reference',
       title: t('scorecard.reference'),
       align: 'right',
-      render: (_, row) => formatNumber(row.indicator.reference, language, row.indicator.decimals),
+      render: (_, row) => (
+        <Nowrap>{formatNumber(row.indicator.reference, language, row.indicator.decimals)}</Nowrap>
+      ),
     },
     {
       key: 'quantified',
@@ -225,4 +231,9 @@ export function PerspectiveTable({
       />
     </Panel>
   );
+}
+
+/** A number on one line: a long figure (1,681,869,478 yuan) scrolls the table rather than breaking. */
+function Nowrap({ children }: { readonly children: string }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
 }
