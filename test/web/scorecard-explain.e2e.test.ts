@@ -246,6 +246,20 @@ describe('explain this score', () => {
   });
 });
 
+describe('narrow window', () => {
+  it('fits 768 px without sideways scroll, the Explain drawer too', async () => {
+    const { page, errors } = await e2e.openPage('zh-CN', { viewport: { width: 768, height: 1000 } });
+    await page.goto(e2e.url(UMG));
+    await page.getByTestId('indicator-table-F').waitFor({ timeout: 15_000 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.locator('button[data-testid^="explain-"]').first().click();
+    await page.getByTestId('explain-content').waitFor({ timeout: 15_000 });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('drill-down heatmap', () => {
   it('draws UMG’s children × indicators for 2024 with every child the ranking has', async () => {
     const ranking = await e2e.api<RankingJson>(
