@@ -472,6 +472,13 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       url: `/api/series?scorecard=${w.scorecard.code}&orgUnit=${u.code}&from=2024-01&to=2024-03`,
     }),
   },
+  'GET /api/evaluations/explain': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/evaluations/explain?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${DATA_MONTH}&indicator=${w.scorecard.rate}`,
+    }),
+  },
 
   'POST /api/imports': {
     // Rows of units outside the importer's subtrees are errors of the report (tested in access-isolation),

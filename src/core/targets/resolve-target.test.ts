@@ -51,3 +51,23 @@ describe('TargetIndex.resolve', () => {
     expect(index.resolve(indicator, { id: 1, level: 1, groupIds: new Set() }, period)).toBeNull();
   });
 });
+
+describe('TargetIndex.trace', () => {
+  const unit = { id: 39, level: 2, groupIds: new Set<number>() };
+
+  test('lists the periods tried up to the quarter that had a target', () => {
+    const trace = index.trace('OCC', unit, '2024-04');
+    expect(trace.periods).toEqual(['2024-04', '2024Q2']);
+    expect(trace.row?.target).toBe(88);
+  });
+
+  test('lists month, quarter and year when only the year has a target', () => {
+    const trace = index.trace('OCC', unit, '2024-01');
+    expect(trace.periods).toEqual(['2024-01', '2024Q1', '2024']);
+    expect(trace.row?.periodId).toBe('2024');
+  });
+
+  test('finds nothing for an indicator without targets, after trying every period', () => {
+    expect(index.trace('NONE', unit, '2024Q3')).toEqual({ row: null, periods: ['2024Q3', '2024'] });
+  });
+});

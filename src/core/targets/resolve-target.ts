@@ -50,14 +50,32 @@ export class TargetIndex {
    *   .resolve('OCC', { id: 7, level: 2, groupIds: new Set() }, '2024-03')?.target // 85
    */
   resolve(indicator: string, unit: TargetUnit, periodId: string): TargetRow | null {
+    return this.trace(indicator, unit, periodId).row;
+  }
+
+  /**
+   * The target row `resolve` picks, with the periods it looked at in order (the period itself, then the
+   * quarter and year containing it), so a reader can see a month fell back to its year's target.
+   *
+   * @example index.trace('OCC', unit, '2024-03') // { row: <the 2024 row>, periods: ['2024-03', '2024Q1', '2024'] }
+   */
+  trace(indicator: string, unit: TargetUnit, periodId: string): TargetTrace {
+    const periods: string[] = [];
     for (const period of periodsToTry(periodId)) {
+      periods.push(period);
       const rows = this.#byKey.get(`${indicator}\u0000${period}`);
       if (!rows) continue;
       const best = mostSpecific(rows, unit);
-      if (best) return best;
+      if (best) return { row: best, periods };
     }
-    return null;
+    return { row: null, periods };
   }
+}
+
+/** A target resolution: the row found (or null) and the periods tried, most specific first. */
+export interface TargetTrace {
+  readonly row: TargetRow | null;
+  readonly periods: readonly string[];
 }
 
 function periodsToTry(periodId: string): string[] {

@@ -226,3 +226,9 @@ export async function loadAssessments(
   if (orgUnitIds) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : [-1]);
   return query.orderBy('rater').execute();
 }
+
+/** An org-unit group's code by id (to name the scope of a target row), or null. */
+export async function findGroupCode(db: Reader, id: number): Promise<string | null> {
+  const row = await db.selectFrom('org_unit_group').select('code').where('id', '=', id).executeTakeFirst();
+  return row?.code ?? null;
+}

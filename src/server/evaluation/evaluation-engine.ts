@@ -6,9 +6,15 @@
  */
 import { aggregateAllUnits, aggregateUnitValues } from '../../core/analytics/index.ts';
 import { type EvaluationJson, toEvaluationJson } from '../../core/contracts/evaluation.ts';
-import { badRequest } from '../../core/errors/problem.ts';
+import { badRequest, notFound } from '../../core/errors/problem.ts';
 import { monthsOf, parsePeriod } from '../../core/periods/index.ts';
-import { type EvaluationInputs, evaluateScorecard } from '../../core/scorecard/index.ts';
+import {
+  type EvaluationInputs,
+  evaluateScorecard,
+  explainIndicator,
+  type IndicatorExplanation,
+} from '../../core/scorecard/index.ts';
+import type { TargetUnit } from '../../core/targets/index.ts';
 import type { Db } from '../../db/connect.ts';
 import { META_SCOPE, readRevisions, rootScope } from '../../db/repositories/change-counter.repository.ts';
 import {
@@ -184,6 +190,58 @@ export class EvaluationEngine {
     period: string,
     many: boolean,
   ): Promise<EvaluationJson[]> {
+    const inputs = await this.#inputsOf(state, scorecard, units, period, many);
+    return units.map((unit, i) =>
+      toEvaluationJson(evaluateScorecard(scorecard.compiled, inputs[i] ?? EMPTY_INPUTS), {
+        orgUnit: unit.code,
+        period,
+      }),
+    );
+  }
+
+  /**
+   * Explains one indicator of a unit's evaluation (issue 5): the same inputs `evaluate` uses, run through the
+   * core's `explainIndicator`, with the target row's trail and the scorecard's weight version. 404 when the
+   * scorecard has no such indicator.
+   */
+  async explain(query: EvaluateQuery & { readonly indicator: string }): Promise<EngineExplanation> {
+    const period = parsePeriod(query.period, ['period']).id;
+    const revisions = await this.#revisionsFor(query.orgUnit);
+    const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
+    const unit = state.meta.unit(query.orgUnit);
+    const scorecard = await state.meta.scorecard(query.scorecard);
+    const [inputs = EMPTY_INPUTS] = await this.#inputsOf(state, scorecard, [unit], period, false);
+    const target = scorecard.targets.trace(query.indicator, targetUnitOf(unit, state.meta), period);
+    const explanation = explainIndicator({
+      scorecard: scorecard.compiled,
+      evaluation: evaluateScorecard(scorecard.compiled, inputs),
+      inputs,
+      indicatorId: query.indicator,
+      target,
+      period,
+    });
+    if (!explanation) throw notFound(`Scorecard '${scorecard.code}' has no indicator '${query.indicator}'.`);
+    const row = target.row;
+    const scopeUnit = row?.orgUnitId == null ? undefined : state.meta.unitsById.get(row.orgUnitId);
+    return {
+      period,
+      explanation,
+      scorecardId: scorecard.id,
+      weightVersion: scorecard.weightVersion,
+      scopeUnit: scopeUnit?.code ?? null,
+      scopeGroupId: row?.groupId ?? null,
+      scopeLevel: row?.level ?? null,
+    };
+  }
+
+  /** The inputs of `evaluateScorecard` for each unit: aggregated data, reported values, ratings, targets. */
+  async #inputsOf(
+    state: State,
+    scorecard: ScorecardSnapshot,
+    units: readonly OrgUnitRow[],
+    period: string,
+    many: boolean,
+  ): Promise<EvaluationInputs[]> {
     const first = units[0];
     if (!first) return [];
     const rootId = first.rootId;
@@ -196,11 +254,7 @@ export class EvaluationEngine {
     const reportedBy = groupByUnit(reported);
     const ratingsBy = groupByUnit(ratings);
     return units.map((unit, i) => {
-      const targetUnit = {
-        id: unit.id,
-        level: unit.level,
-        groupIds: state.meta.groupsOf.get(unit.id) ?? new Set<number>(),
-      };
+      const targetUnit = targetUnitOf(unit, state.meta);
       const targets = new Map<string, number | null>();
       const references = new Map<string, number | null>();
       const bands = new Map<string, { lower: number; upper: number }>();
@@ -218,7 +272,7 @@ export class EvaluationEngine {
         list.push(r.value);
         unitRatings.set(r.indicator, list);
       }
-      const inputs: EvaluationInputs = {
+      return {
         data: data[i] ?? new Map(),
         actuals: new Map((reportedBy.get(unit.id) ?? []).map((r) => [r.indicator, r.value])),
         targets,
@@ -226,7 +280,6 @@ export class EvaluationEngine {
         ratings: unitRatings,
         bands,
       };
-      return toEvaluationJson(evaluateScorecard(scorecard.compiled, inputs), { orgUnit: unit.code, period });
     });
   }
 
@@ -286,6 +339,30 @@ export class EvaluationEngine {
     }
     return result;
   }
+}
+
+/** What `explain` knows: the core's explanation, with the ids the service turns into names and versions. */
+export interface EngineExplanation {
+  readonly period: string;
+  readonly explanation: IndicatorExplanation;
+  readonly scorecardId: number;
+  readonly weightVersion: number;
+  /** The applying target row's scope: the org unit's code, the group's id, or the level. */
+  readonly scopeUnit: string | null;
+  readonly scopeGroupId: number | null;
+  readonly scopeLevel: number | null;
+}
+
+const EMPTY_INPUTS: EvaluationInputs = {
+  data: new Map(),
+  actuals: new Map(),
+  targets: new Map(),
+  references: new Map(),
+  ratings: new Map(),
+};
+
+function targetUnitOf(unit: OrgUnitRow, meta: MetadataSnapshot): TargetUnit {
+  return { id: unit.id, level: unit.level, groupIds: meta.groupsOf.get(unit.id) ?? new Set<number>() };
 }
 
 function groupByUnit(rows: readonly IndicatorInputRow[]): Map<number, IndicatorInputRow[]> {

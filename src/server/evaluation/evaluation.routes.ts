@@ -11,11 +11,12 @@ import {
   seriesQuerySchema,
   seriesSchema,
 } from '../../core/contracts/evaluation.ts';
+import { explainQuerySchema, explanationSchema } from '../../core/contracts/explain.ts';
 import { badRequest } from '../../core/errors/problem.ts';
 import { periodRange } from '../../core/periods/index.ts';
 import { getActor } from '../plugins/actor.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
-import { evaluateAs, rankAs, seriesAs } from './evaluation.service.ts';
+import { evaluateAs, explainAs, rankAs, seriesAs } from './evaluation.service.ts';
 import type { EvaluationEngine } from './evaluation-engine.ts';
 
 /** The longest series one request may ask for (ten years of months). */
@@ -36,6 +37,21 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
         },
       },
       async (request) => evaluateAs(app.ctx, engine, getActor(request), request.query),
+    );
+
+    app.get(
+      '/evaluations/explain',
+      {
+        schema: {
+          tags: ['evaluations'],
+          summary: 'Explain how one indicator of an evaluation got its score',
+          description:
+            "The formula and each data-element value it read (aggregated over the unit's subtree and the period's months, a group rate as Σ numerators ÷ Σ denominators), the numerator and denominator, the actual and where it came from, the target and reference with the stored target row that applied (its scope and the period it was set for, after the month → quarter → year fallback), the local and global weight with the weight version, the scoring method with its parameters, the quantified value, score, and why there is none. Same access as GET /api/evaluations.",
+          querystring: explainQuerySchema,
+          response: { 200: explanationSchema, ...problemResponses(400, 404) },
+        },
+      },
+      async (request) => explainAs(app.ctx, engine, getActor(request), request.query),
     );
 
     app.get(

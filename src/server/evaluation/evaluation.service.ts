@@ -6,7 +6,11 @@
 import { READ_ROLES } from '../../core/access/policy.ts';
 import { inScope } from '../../core/access/scope.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
+import type { ExplainQuery, ExplanationJson } from '../../core/contracts/explain.ts';
+import { notFound } from '../../core/errors/problem.ts';
+import { findGroupCode } from '../../db/repositories/evaluation.repository.ts';
 import { findOrgUnitsByCodes, listOrgUnits } from '../../db/repositories/org-unit.repository.ts';
+import { findWeightVersion } from '../../db/repositories/scorecard.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { denied, readScope, requireReadableUnit } from '../services/access.ts';
 import { approvalsOfEvaluations } from '../services/approvals.service.ts';
@@ -88,4 +92,55 @@ export async function seriesAs(
     result.push({ ...json, approval: approvals.get(unit.code) });
   }
   return result;
+}
+
+/**
+ * How one indicator of a unit's evaluation got its score (403 outside the actor's scope, 404 for an unknown
+ * scorecard, unit or indicator): the engine's explanation with the target row's scope named and the weight
+ * version's provenance.
+ */
+export async function explainAs(
+  ctx: ServerContext,
+  engine: EvaluationEngine,
+  actor: Actor,
+  query: ExplainQuery,
+): Promise<ExplanationJson> {
+  const db = ctx.db.kysely;
+  const unit = await requireReadableUnit(db, actor, query.orgUnit);
+  const result = await engine.explain(query);
+  const version = await findWeightVersion(db, result.scorecardId, result.weightVersion);
+  if (!version)
+    throw notFound(`Scorecard '${query.scorecard}' has no weight version ${result.weightVersion}.`);
+  const e = result.explanation;
+  let scopeRef: string | null = null;
+  if (result.scopeUnit !== null) scopeRef = result.scopeUnit;
+  else if (result.scopeGroupId !== null) scopeRef = await findGroupCode(db, result.scopeGroupId);
+  else if (result.scopeLevel !== null) scopeRef = String(result.scopeLevel);
+  return {
+    scorecard: query.scorecard,
+    orgUnit: unit.code,
+    period: result.period,
+    indicator: { id: e.id, name: e.name, kind: e.kind, unit: e.unit, decimals: e.decimals },
+    perspective: e.perspective,
+    formula: { ...e.formula, inputs: [...e.formula.inputs] },
+    actual: e.actual,
+    actualSource: e.actualSource,
+    raters: e.raters,
+    target: { ...e.target, scopeRef, periodsTried: [...e.target.periodsTried] },
+    weight: {
+      ...e.weight,
+      version: {
+        number: version.version,
+        source: version.source,
+        sourceRef: version.sourceRef,
+        note: version.note,
+        createdAt: version.createdAt.toISOString(),
+        createdBy: version.createdBy,
+      },
+    },
+    scoring: { ...e.scoring, rules: [...e.scoring.rules] },
+    quantified: e.quantified,
+    score: e.score,
+    reason: e.reason,
+  };
 }

@@ -6,9 +6,9 @@
  */
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { VISIBLE_ROWS } from '../features/comparison/chart-options.ts';
-import { ComparisonHeatmap } from '../features/comparison/components/comparison-heatmap.tsx';
-import { buildHeatmapMatrix } from '../features/comparison/heatmap-matrix.ts';
+import { buildHeatmapMatrix } from '../components/heatmap/heatmap-matrix.ts';
+import { VISIBLE_ROWS } from '../components/heatmap/heatmap-option.ts';
+import { UnitsHeatmap } from '../components/heatmap/units-heatmap.tsx';
 import { createI18n } from '../lib/i18n/i18n.ts';
 import { syntheticRanking } from './synthetic-ranking.ts';
 
@@ -39,7 +39,16 @@ if (container !== null) {
   createRoot(container).render(
     <I18nextProvider i18n={i18n}>
       <div style={{ width: 1280 }}>
-        <ComparisonHeatmap matrix={matrix} onFinished={onFinished} visibleRows={rows} />
+        <UnitsHeatmap
+          matrix={matrix}
+          testId="comparison-heatmap"
+          ariaLabel={i18n.t('comparison.heatmapLabel', {
+            units: matrix.units.length,
+            indicators: matrix.indicators.length,
+          })}
+          onFinished={onFinished}
+          visibleRows={rows}
+        />
       </div>
     </I18nextProvider>,
   );

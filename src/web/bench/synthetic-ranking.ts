@@ -3,7 +3,7 @@
  * scorecard of `indicators` indicators in four perspectives, quantified values spread around the status
  * thresholds (about a tenth missing), from a seeded generator so every run draws the same picture.
  */
-import type { RankedUnit } from '../features/comparison/api/use-rankings.ts';
+import type { RankedUnit } from '../lib/api/use-rankings.ts';
 
 /** Mulberry32: a small seeded generator (Tommy Ettinger's, public domain); uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {

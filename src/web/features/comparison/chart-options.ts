@@ -1,39 +1,14 @@
 /**
- * The comparison's chart options: the ranking as bars coloured by role (head hospital, branch, other), and the
- * units × indicators heatmap coloured by the status thresholds of lib/status.ts.
+ * The comparison's ranking as bars coloured by role (head hospital, branch, other); the heatmap's option is
+ * shared with the scorecard page (components/heatmap).
  */
 import type { ChartOption } from '../../components/chart/lazy-chart.tsx';
-import '../../components/chart/echarts-heatmap.ts';
-import { escapeHtml } from '../../lib/escape-html.ts';
-import { formatNumber, formatScore } from '../../lib/format.ts';
+import { scrollRows, VISIBLE_ROWS } from '../../components/heatmap/heatmap-option.ts';
+import { formatScore } from '../../lib/format.ts';
 import type { Language } from '../../lib/i18n/languages.ts';
-import { STATUS_COLORS, STATUS_THRESHOLDS } from '../../lib/status.ts';
-import type { HeatmapMatrix } from './heatmap-matrix.ts';
-
-/** Rows shown at once before the charts scroll (dataZoom): beyond it, labels would overlap. */
-export const VISIBLE_ROWS = 30;
-/** The height of one row of the ranking bars and the heatmap, in pixels. */
-export const ROW_HEIGHT = 24;
 
 export const ROLE_COLORS: Readonly<Record<string, string>> = { head: '#0b6e99', branch: '#69b1ff' };
 export const OTHER_ROLE_COLOR = '#8c8c8c';
-
-/** Missing cells get this value so the visual map can paint them grey (ECharts skips '-' entirely). */
-const NO_DATA = -1;
-
-export function chartHeight(rows: number, extra: number, visibleRows: number = VISIBLE_ROWS): number {
-  return Math.max(3, Math.min(rows, visibleRows)) * ROW_HEIGHT + extra;
-}
-
-/** A scroll bar (and wheel scrolling) over the rows when there are more than `visibleRows`. */
-function scrollRows(rows: number, visibleRows: number = VISIBLE_ROWS): ChartOption['dataZoom'] {
-  if (rows <= visibleRows) return [];
-  const window = { startValue: 0, endValue: visibleRows - 1 };
-  return [
-    { type: 'slider', yAxisIndex: 0, ...window, right: 4, width: 14, showDetail: false },
-    { type: 'inside', yAxisIndex: 0, ...window, zoomOnMouseWheel: false, moveOnMouseWheel: true },
-  ];
-}
 
 export interface RankingBar {
   readonly label: string;
@@ -76,97 +51,6 @@ export function rankingBarsOption(
           value: bar.total ?? 0,
           itemStyle: { color: (bar.role === null ? undefined : ROLE_COLORS[bar.role]) ?? OTHER_ROLE_COLOR },
         })),
-      },
-    ],
-  };
-}
-
-export interface HeatmapLabels {
-  readonly met: string;
-  readonly watch: string;
-  readonly offTrack: string;
-  readonly noData: string;
-}
-
-/**
- * `visibleRows`: rows drawn at once (the rest scroll); the benchmark also draws all 500 rows to measure the
- * heatmap itself.
- */
-export function heatmapOption(
-  matrix: HeatmapMatrix,
-  language: Language,
-  labels: HeatmapLabels,
-  visibleRows: number = VISIBLE_ROWS,
-): ChartOption {
-  const columns = matrix.indicators.length;
-  const scrolls = matrix.units.length > visibleRows;
-  const data = matrix.cells.map(([x, y, value]) => [x, y, value === '-' ? NO_DATA : value]);
-  return {
-    // 20,000 cells: no entry animation, no hover animation; the first frame is the finished chart.
-    animation: false,
-    tooltip: {
-      position: 'top',
-      formatter: (params) => {
-        const first = Array.isArray(params) ? params[0] : params;
-        const value = first?.value;
-        if (!Array.isArray(value)) return '';
-        const [x, y, quantified] = value;
-        const unit = typeof y === 'number' ? (matrix.units[y]?.label ?? '') : '';
-        const indicator = typeof x === 'number' ? matrix.indicators[x] : undefined;
-        const shown =
-          typeof quantified === 'number' && quantified !== NO_DATA
-            ? formatNumber(quantified, language, 2)
-            : labels.noData;
-        return `${escapeHtml(unit)}<br/>${escapeHtml(indicator?.perspective ?? '')} · ${escapeHtml(
-          indicator?.label ?? '',
-        )}: <b>${escapeHtml(shown)}</b>`;
-      },
-    },
-    grid: { left: 8, right: scrolls ? 40 : 16, top: 8, bottom: 48, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: matrix.indicators.map((indicator) => indicator.label),
-      splitArea: { show: true },
-      axisLabel: {
-        interval: 0,
-        rotate: columns > 6 ? 40 : 0,
-        width: columns > 6 ? 110 : 140,
-        overflow: 'truncate',
-      },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: matrix.units.map((unit) => unit.label),
-      splitArea: { show: true },
-      axisLabel: { width: 200, overflow: 'truncate', interval: 0 },
-    },
-    visualMap: {
-      type: 'piecewise',
-      dimension: 2,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      pieces: [
-        { gte: STATUS_THRESHOLDS.met, label: labels.met, color: STATUS_COLORS.met },
-        {
-          gte: STATUS_THRESHOLDS.watch,
-          lt: STATUS_THRESHOLDS.met,
-          label: labels.watch,
-          color: STATUS_COLORS.watch,
-        },
-        { gte: 0, lt: STATUS_THRESHOLDS.watch, label: labels.offTrack, color: STATUS_COLORS['off-track'] },
-        { value: NO_DATA, label: labels.noData, color: STATUS_COLORS['no-data'] },
-      ],
-    },
-    dataZoom: scrollRows(matrix.units.length, visibleRows),
-    series: [
-      {
-        type: 'heatmap',
-        data,
-        itemStyle: { borderColor: '#fff', borderWidth: 1 },
-        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
-        progressive: 0,
       },
     ],
   };

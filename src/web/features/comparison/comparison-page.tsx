@@ -5,16 +5,16 @@
 import { Col, Row, Segmented } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buildHeatmapMatrix } from '../../components/heatmap/heatmap-matrix.ts';
+import { UnitsHeatmap } from '../../components/heatmap/units-heatmap.tsx';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { Panel } from '../../components/panel.tsx';
+import { RANKING_DEPTHS, useRankings } from '../../lib/api/use-rankings.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
-import { RANKING_DEPTHS, useRankings } from './api/use-rankings.ts';
-import { ComparisonHeatmap } from './components/comparison-heatmap.tsx';
 import { RankingChart } from './components/ranking-chart.tsx';
 import { RankingTable } from './components/ranking-table.tsx';
-import { buildHeatmapMatrix } from './heatmap-matrix.ts';
 
 export function ComparisonPage() {
   const { t } = useTranslation();
@@ -72,7 +72,14 @@ export function ComparisonPage() {
             </Col>
             <Col xs={24}>
               <Panel title={t('comparison.heatmap')}>
-                <ComparisonHeatmap matrix={matrix} />
+                <UnitsHeatmap
+                  matrix={matrix}
+                  testId="comparison-heatmap"
+                  ariaLabel={t('comparison.heatmapLabel', {
+                    units: matrix.units.length,
+                    indicators: matrix.indicators.length,
+                  })}
+                />
               </Panel>
             </Col>
           </Row>

@@ -73,6 +73,34 @@ describe('indicatorRows', () => {
   });
 });
 
+describe('indicatorRows against last year and over the trend', () => {
+  const lastYear = financial([
+    ['F1', 7, 1],
+    ['F2', 1.5, 0.75],
+    ['F3', 18, 0.9],
+    ['F4', null, null],
+  ]);
+  const rows = indicatorRows(AZ_2016, undefined, {
+    yearAgo: lastYear,
+    trend: [lastYear, undefined, AZ_2016],
+  });
+
+  test.each([
+    { id: 'F1', changeYear: 0.2, trendYear: 'same', sparkline: [7, null, 7.2] },
+    { id: 'F2', changeYear: 0.3, trendYear: 'better', sparkline: [1.5, null, 1.8] },
+    { id: 'F3', changeYear: -2, trendYear: 'worse', sparkline: [18, null, 16] },
+    { id: 'F4', changeYear: null, trendYear: 'unknown', sparkline: [null, null, null] },
+  ])(
+    'gives $id a change of $changeYear since last year ($trendYear) and its actuals over the trend',
+    ({ id, changeYear, trendYear, sparkline }) => {
+      const row = rows.find((entry) => entry.key === id);
+      expect(row?.changeYear === null ? null : Number(row?.changeYear.toFixed(6))).toBe(changeYear);
+      expect(row?.trendYear).toBe(trendYear);
+      expect(row?.sparkline).toEqual(sparkline);
+    },
+  );
+});
+
 describe('previousEvaluation', () => {
   const evaluation = (period: string, coverage: number): EvaluationJson => ({
     scorecard: 'AZ-HOSPITAL',

@@ -1,7 +1,8 @@
 /**
- * The scorecard table's rows: each indicator of a perspective with its status and its change since the previous
- * period (when the series has that period): the change of the actual value, and whether it moved toward the
- * target (the quantified value went up) or away from it.
+ * The scorecard table's rows: each indicator of a perspective with its status, its change since the previous
+ * period and since the same period a year before (when the series has them): the change of the actual value,
+ * and whether it moved toward the target (the quantified value went up) or away from it; and its actual value
+ * over the trend's periods, for the sparkline.
  */
 import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
 import { type IndicatorStatus, statusOf } from '../../lib/status.ts';
@@ -18,6 +19,18 @@ export interface IndicatorRow {
   /** Actual now − actual in the previous period; null when either is missing. */
   readonly change: number | null;
   readonly trend: Trend;
+  /** Actual now − actual in the same period a year before; null when either is missing. */
+  readonly changeYear: number | null;
+  readonly trendYear: Trend;
+  /** The actual value in each period of the trend, oldest first (null where there is none). */
+  readonly sparkline: readonly (number | null)[];
+}
+
+/** What the rows compare with: the same perspective in earlier periods' evaluations. */
+export interface PerspectiveHistory {
+  readonly yearAgo?: PerspectiveJson | undefined;
+  /** The perspective in each period of the trend, oldest first (undefined where that period has no data). */
+  readonly trend?: readonly (PerspectiveJson | undefined)[];
 }
 
 /**
@@ -26,22 +39,35 @@ export interface IndicatorRow {
 export function indicatorRows(
   perspective: PerspectiveJson,
   previous: PerspectiveJson | undefined,
+  history: PerspectiveHistory = {},
 ): IndicatorRow[] {
-  const before = new Map(previous?.indicators.map((indicator) => [indicator.id, indicator]));
+  const before = byId(previous);
+  const yearAgo = byId(history.yearAgo);
+  const trend = (history.trend ?? []).map(byId);
   return perspective.indicators.map((indicator) => {
     const earlier = before.get(indicator.id);
-    const change =
-      indicator.actual !== null && earlier?.actual !== null && earlier?.actual !== undefined
-        ? indicator.actual - earlier.actual
-        : null;
+    const lastYear = yearAgo.get(indicator.id);
     return {
       key: indicator.id,
       indicator,
       status: statusOf(indicator.quantified),
-      change,
+      change: changeOf(indicator, earlier),
       trend: trendOf(indicator, earlier),
+      changeYear: changeOf(indicator, lastYear),
+      trendYear: trendOf(indicator, lastYear),
+      sparkline: trend.map((entries) => entries.get(indicator.id)?.actual ?? null),
     };
   });
+}
+
+function byId(perspective: PerspectiveJson | undefined): Map<string, IndicatorJson> {
+  return new Map(perspective?.indicators.map((indicator) => [indicator.id, indicator]));
+}
+
+function changeOf(now: IndicatorJson, earlier: IndicatorJson | undefined): number | null {
+  return now.actual !== null && earlier?.actual !== null && earlier?.actual !== undefined
+    ? now.actual - earlier.actual
+    : null;
 }
 
 function trendOf(now: IndicatorJson, earlier: IndicatorJson | undefined): Trend {
@@ -51,7 +77,7 @@ function trendOf(now: IndicatorJson, earlier: IndicatorJson | undefined): Trend 
   return delta > 0 ? 'better' : delta < 0 ? 'worse' : 'same';
 }
 
-/** The previous period's evaluation in a two-item series (previous, selected); undefined when there is none. */
+/** A period's evaluation in a series; undefined when the series lacks it or it has no data at all. */
 export function previousEvaluation(
   series:
     | { readonly items: readonly { readonly period: string; readonly evaluation: EvaluationJson }[] }

@@ -1,18 +1,27 @@
 /**
- * The scorecard of one org unit for one period, perspective by perspective, with each indicator's change since
- * the previous period (read as a two-period series).
+ * The scorecard of one org unit for one period, perspective by perspective (issue 5): each indicator with its
+ * trend and its change since the previous period and the same period a year before (all read as one series),
+ * an "Explain" drawer per indicator, and a drill-down heatmap of the unit's children × indicators. The drawer
+ * and the heatmap load in their own chunks, when first needed.
  */
 import { Space } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
-import { useEvaluation, useSeries } from '../../lib/api/use-evaluation.ts';
+import { type EvaluationJson, useEvaluation, useSeries } from '../../lib/api/use-evaluation.ts';
 import { formatPeriod } from '../../lib/format.ts';
+import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
-import { periodBefore } from '../../lib/period-window.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 import { PerspectiveTable } from './components/perspective-table.tsx';
-import { previousEvaluation } from './indicator-rows.ts';
+import { historyWindow } from './history-window.ts';
+import { type PerspectiveHistory, previousEvaluation } from './indicator-rows.ts';
+
+const ExplainDrawer = lazy(() => import('./components/explain-drawer.tsx'));
+const ChildrenHeatmap = lazy(() => import('./components/children-heatmap.tsx'));
+
+type IndicatorJson = EvaluationJson['perspectives'][number]['indicators'][number];
 
 export function ScorecardPage() {
   const { t } = useTranslation();
@@ -20,19 +29,29 @@ export function ScorecardPage() {
   const { complete } = useSelection();
   const names = useSelectionNames(complete);
   const evaluation = useEvaluation(complete);
-  const previousPeriod = complete === null ? null : periodBefore(complete.period);
+  const period = complete?.period ?? null;
+  const span = useMemo(() => (period === null ? null : historyWindow(period)), [period]);
   const series = useSeries(
-    complete === null || previousPeriod === null
+    complete === null || span === null
       ? null
-      : {
-          scorecard: complete.scorecard,
-          orgUnit: complete.orgUnit,
-          from: previousPeriod,
-          to: complete.period,
-        },
+      : { scorecard: complete.scorecard, orgUnit: complete.orgUnit, from: span.from, to: span.to },
   );
-  const previous = previousEvaluation(series.data, previousPeriod);
+  const previous = previousEvaluation(series.data, span?.previous ?? null);
+  const yearAgo = previousEvaluation(series.data, span?.yearAgo ?? null);
+  const trend = useMemo(() => {
+    if (series.data === undefined || span === null) return undefined;
+    const start = series.data.items.findIndex((item) => item.period === span.trendFrom);
+    return series.data.items
+      .slice(Math.max(0, start))
+      .map((item) => (item.evaluation.coverage === 0 ? undefined : item.evaluation));
+  }, [series.data, span]);
+  const [explained, setExplained] = useState<IndicatorJson | null>(null);
   const data = evaluation.data;
+
+  const historyOf = (id: string): PerspectiveHistory => ({
+    yearAgo: yearAgo?.perspectives.find((entry) => entry.id === id),
+    trend: trend?.map((item) => item?.perspectives.find((entry) => entry.id === id)),
+  });
 
   return (
     <section aria-labelledby="scorecard-title">
@@ -44,21 +63,53 @@ export function ScorecardPage() {
         emptyText={t('scorecard.empty', { unit: names.unit, period: names.period })}
         onRetry={() => void evaluation.refetch()}
       >
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          {data?.perspectives.map((perspective) => (
-            <PerspectiveTable
-              key={perspective.id}
-              perspective={perspective}
-              previous={previous?.perspectives.find((entry) => entry.id === perspective.id)}
-              previousLabel={
-                previous === undefined || previousPeriod === null
-                  ? null
-                  : formatPeriod(previousPeriod, language)
-              }
-            />
-          ))}
-        </Space>
+        {complete === null ? null : (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {data?.perspectives.map((perspective) => (
+              <PerspectiveTable
+                key={perspective.id}
+                perspective={perspective}
+                previous={previous?.perspectives.find((entry) => entry.id === perspective.id)}
+                previousLabel={
+                  previous === undefined || span === null ? null : formatPeriod(span.previous, language)
+                }
+                history={historyOf(perspective.id)}
+                yearAgoLabel={
+                  yearAgo === undefined || span === null ? null : formatPeriod(span.yearAgo, language)
+                }
+                trendLabels={
+                  span === null
+                    ? null
+                    : {
+                        from: formatPeriod(span.trendFrom, language),
+                        to: formatPeriod(span.to, language),
+                      }
+                }
+                selection={complete}
+                onExplain={setExplained}
+              />
+            ))}
+            <Suspense fallback={null}>
+              <ChildrenHeatmap
+                scorecard={complete.scorecard}
+                orgUnit={complete.orgUnit}
+                period={complete.period}
+                unitName={names.unit}
+              />
+            </Suspense>
+          </Space>
+        )}
       </LoadingPanel>
+      {complete === null || explained === null ? null : (
+        <Suspense fallback={null}>
+          <ExplainDrawer
+            query={{ ...complete, indicator: explained.id }}
+            indicatorName={localize(explained.name, language)}
+            unitName={names.unit}
+            onClose={() => setExplained(null)}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

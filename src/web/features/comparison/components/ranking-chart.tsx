@@ -3,11 +3,12 @@ import { Tag } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../components/chart/lazy-chart.tsx';
+import { chartHeight } from '../../../components/heatmap/heatmap-option.ts';
+import type { RankedUnit } from '../../../lib/api/use-rankings.ts';
 import { formatList, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import type { RankedUnit } from '../api/use-rankings.ts';
-import { chartHeight, OTHER_ROLE_COLOR, ROLE_COLORS, rankingBarsOption } from '../chart-options.ts';
+import { OTHER_ROLE_COLOR, ROLE_COLORS, rankingBarsOption } from '../chart-options.ts';
 
 export function RankingChart({ items }: { readonly items: readonly RankedUnit[] }) {
   const { t } = useTranslation();

@@ -2,10 +2,10 @@
 import { Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RatingTag } from '../../../components/rating-tag.tsx';
+import type { RankedUnit } from '../../../lib/api/use-rankings.ts';
 import { formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import type { RankedUnit } from '../api/use-rankings.ts';
 import { ROLE_COLORS } from '../chart-options.ts';
 
 const ROLE_KEYS = { head: 'roles.head', branch: 'roles.branch' } as const;

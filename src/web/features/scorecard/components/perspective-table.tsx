@@ -1,18 +1,22 @@
 /**
- * One perspective of the scorecard: each indicator's actual, target, reference, quantified value, weight, weighted
- * score, status, and change since the previous period.
+ * One perspective of the scorecard: each indicator's actual, target, reference, quantified value, weight (local
+ * and global), weighted score, status (with the row's colour), its trend as a sparkline, its change since the
+ * previous period and since the same period a year before, a link to the indicator's page and an "Explain"
+ * button.
  */
-import { Table, type TableColumnsType, theme } from 'antd';
+import { Button, Table, type TableColumnsType, theme } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
 import type { EvaluationJson } from '../../../lib/api/use-evaluation.ts';
-import { formatChange, formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
+import { formatChange, formatList, formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { STATUS_COLORS } from '../../../lib/status.ts';
-import { type IndicatorRow, indicatorRows, type Trend } from '../indicator-rows.ts';
+import { type IndicatorRow, indicatorRows, type PerspectiveHistory, type Trend } from '../indicator-rows.ts';
+import { Sparkline } from './sparkline.tsx';
 
 const TREND_COLORS: Readonly<Record<Trend, string | undefined>> = {
   better: STATUS_COLORS.met,
@@ -28,19 +32,45 @@ const TREND_KEYS = {
   unknown: 'scorecard.trendUnknown',
 } as const satisfies Record<Trend, string>;
 
+type PerspectiveJson = EvaluationJson['perspectives'][number];
+
 export interface PerspectiveTableProps {
-  readonly perspective: EvaluationJson['perspectives'][number];
-  readonly previous: EvaluationJson['perspectives'][number] | undefined;
+  readonly perspective: PerspectiveJson;
+  readonly previous: PerspectiveJson | undefined;
   /** The previous period as the reader says it, for the change column's title; null when there is no series. */
   readonly previousLabel: string | null;
+  readonly history: PerspectiveHistory;
+  /** The same period a year before, as the reader says it; null when there is no series. */
+  readonly yearAgoLabel: string | null;
+  /** The trend's first and last period, as the reader says them (for the sparkline's spoken label). */
+  readonly trendLabels: { readonly from: string; readonly to: string } | null;
+  /** The selection, for the links to the indicator pages. */
+  readonly selection: { readonly scorecard: string; readonly orgUnit: string; readonly period: string };
+  readonly onExplain: (indicator: IndicatorRow['indicator']) => void;
 }
 
-export function PerspectiveTable({ perspective, previous, previousLabel }: PerspectiveTableProps) {
+export function PerspectiveTable({
+  perspective,
+  previous,
+  previousLabel,
+  history,
+  yearAgoLabel,
+  trendLabels,
+  selection,
+  onExplain,
+}: PerspectiveTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { token } = theme.useToken();
-  const rows = useMemo(() => indicatorRows(perspective, previous), [perspective, previous]);
+  const rows = useMemo(() => indicatorRows(perspective, previous, history), [perspective, previous, history]);
   const headingId = `perspective-${perspective.id}`;
+  const query = new URLSearchParams(selection).toString();
+  const change = (delta: number | null, trend: Trend, decimals: number) => (
+    <span style={{ color: TREND_COLORS[trend] }}>
+      {formatChange(delta, language, decimals)}
+      <span className="visually-hidden"> {t(TREND_KEYS[trend])}</span>
+    </span>
+  );
 
   const columns: TableColumnsType<IndicatorRow> = [
     {
@@ -48,9 +78,18 @@ export function PerspectiveTable({ perspective, previous, previousLabel }: Persp
       title: t('scorecard.indicator'),
       fixed: 'left',
       width: 240,
+      onCell: (row) => ({
+        style: { boxShadow: `inset 4px 0 0 ${STATUS_COLORS[row.status]}` },
+        'data-status': row.status,
+      }),
       render: (_, row) => (
         <div>
-          <div>{localize(row.indicator.name, language)}</div>
+          <Link
+            to={`/indicators/${encodeURIComponent(row.indicator.id)}?${query}`}
+            data-testid={`indicator-link-${row.indicator.id}`}
+          >
+            {localize(row.indicator.name, language)}
+          </Link>
           {row.indicator.unit === null ? null : (
             <div style={{ color: token.colorTextSecondary, fontSize: 12 }}>{row.indicator.unit}</div>
           )}
@@ -61,19 +100,25 @@ export function PerspectiveTable({ perspective, previous, previousLabel }: Persp
       key: 'actual',
       title: t('scorecard.actual'),
       align: 'right',
-      render: (_, row) => formatNumber(row.indicator.actual, language, row.indicator.decimals),
+      render: (_, row) => (
+        <Nowrap>{formatNumber(row.indicator.actual, language, row.indicator.decimals)}</Nowrap>
+      ),
     },
     {
       key: 'target',
       title: t('scorecard.target'),
       align: 'right',
-      render: (_, row) => formatNumber(row.indicator.target, language, row.indicator.decimals),
+      render: (_, row) => (
+        <Nowrap>{formatNumber(row.indicator.target, language, row.indicator.decimals)}</Nowrap>
+      ),
     },
     {
       key: 'reference',
       title: t('scorecard.reference'),
       align: 'right',
-      render: (_, row) => formatNumber(row.indicator.reference, language, row.indicator.decimals),
+      render: (_, row) => (
+        <Nowrap>{formatNumber(row.indicator.reference, language, row.indicator.decimals)}</Nowrap>
+      ),
     },
     {
       key: 'quantified',
@@ -85,7 +130,14 @@ export function PerspectiveTable({ perspective, previous, previousLabel }: Persp
       key: 'weight',
       title: t('scorecard.weight'),
       align: 'right',
-      render: (_, row) => formatPercent(row.indicator.weight, language),
+      render: (_, row) => (
+        <div>
+          <div>{formatPercent(row.indicator.weight, language)}</div>
+          <div style={{ color: token.colorTextSecondary, fontSize: 12, whiteSpace: 'nowrap' }}>
+            {t('scorecard.weightGlobal', { weight: formatPercent(row.indicator.globalWeight, language) })}
+          </div>
+        </div>
+      ),
     },
     {
       key: 'score',
@@ -99,17 +151,56 @@ export function PerspectiveTable({ perspective, previous, previousLabel }: Persp
       render: (_, row) => <StatusTag status={row.status} />,
     },
     {
+      key: 'trend',
+      title: t('scorecard.trend'),
+      render: (_, row) => (
+        <Sparkline
+          values={row.sparkline}
+          label={t('scorecard.sparklineLabel', {
+            indicator: localize(row.indicator.name, language),
+            from: trendLabels?.from ?? '',
+            to: trendLabels?.to ?? '',
+            values: formatList(
+              row.sparkline.map((value) => formatNumber(value, language, row.indicator.decimals)),
+              language,
+            ),
+          })}
+        />
+      ),
+    },
+    {
       key: 'change',
       title:
         previousLabel === null
-          ? t('scorecard.change')
-          : t('scorecard.changeSince', { period: previousLabel }),
+          ? t('scorecard.vsPreviousPlain')
+          : t('scorecard.vsPrevious', { period: previousLabel }),
       align: 'right',
+      render: (_, row) => change(row.change, row.trend, row.indicator.decimals),
+    },
+    {
+      key: 'changeYear',
+      title:
+        yearAgoLabel === null
+          ? t('scorecard.vsLastYearPlain')
+          : t('scorecard.vsLastYear', { period: yearAgoLabel }),
+      align: 'right',
+      render: (_, row) => change(row.changeYear, row.trendYear, row.indicator.decimals),
+    },
+    {
+      key: 'explain',
+      // Kept in view while the table scrolls sideways, like the indicator's name on the left.
+      fixed: 'right',
+      width: 96,
+      title: <span className="visually-hidden">{t('scorecard.details')}</span>,
       render: (_, row) => (
-        <span style={{ color: TREND_COLORS[row.trend] }}>
-          {formatChange(row.change, language, row.indicator.decimals)}
-          <span className="visually-hidden"> {t(TREND_KEYS[row.trend])}</span>
-        </span>
+        <Button
+          size="small"
+          data-testid={`explain-${row.indicator.id}`}
+          aria-label={t('scorecard.explainLabel', { indicator: localize(row.indicator.name, language) })}
+          onClick={() => onExplain(row.indicator)}
+        >
+          {t('scorecard.explainButton')}
+        </Button>
       ),
     },
   ];
@@ -134,10 +225,15 @@ export function PerspectiveTable({ perspective, previous, previousLabel }: Persp
         size="small"
         rowKey="key"
         pagination={false}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1240 }}
         columns={columns}
         dataSource={rows}
       />
     </Panel>
   );
+}
+
+/** A number on one line: a long figure (1,681,869,478 yuan) scrolls the table rather than breaking. */
+function Nowrap({ children }: { readonly children: string }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
 }

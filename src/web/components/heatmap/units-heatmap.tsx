@@ -1,26 +1,32 @@
 /**
- * The units × indicators heatmap. It takes a ready matrix (heatmap-matrix.ts), so the benchmark can draw
- * 500 × 40 synthetic cells with the very component the page uses.
+ * The units × indicators heatmap, shared by the comparison page and the scorecard's drill-down. It takes a
+ * ready matrix (heatmap-matrix.ts), so the benchmark can draw 500 × 40 synthetic cells with the very component
+ * the pages use.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Chart } from '../../../components/chart/lazy-chart.tsx';
-import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { chartHeight, heatmapOption, VISIBLE_ROWS } from '../chart-options.ts';
-import type { HeatmapMatrix } from '../heatmap-matrix.ts';
+import { useLanguage } from '../../lib/i18n/use-language.ts';
+import { Chart } from '../chart/lazy-chart.tsx';
+import type { HeatmapMatrix } from './heatmap-matrix.ts';
+import { chartHeight, heatmapOption, VISIBLE_ROWS } from './heatmap-option.ts';
 
-export interface ComparisonHeatmapProps {
+export interface UnitsHeatmapProps {
   readonly matrix: HeatmapMatrix;
+  /** What a screen reader says of the chart (how many units and indicators it shows). */
+  readonly ariaLabel: string;
+  readonly testId: string;
   readonly onFinished?: () => void;
   /** Rows drawn at once before the heatmap scrolls (default VISIBLE_ROWS). */
   readonly visibleRows?: number;
 }
 
-export function ComparisonHeatmap({
+export function UnitsHeatmap({
   matrix,
+  ariaLabel,
+  testId,
   onFinished,
   visibleRows = VISIBLE_ROWS,
-}: ComparisonHeatmapProps) {
+}: UnitsHeatmapProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const option = useMemo(
@@ -43,11 +49,8 @@ export function ComparisonHeatmap({
     <Chart
       option={option}
       height={chartHeight(matrix.units.length, rotated ? 150 : 90, visibleRows)}
-      testId="comparison-heatmap"
-      ariaLabel={t('comparison.heatmapLabel', {
-        units: matrix.units.length,
-        indicators: matrix.indicators.length,
-      })}
+      testId={testId}
+      ariaLabel={ariaLabel}
       {...(onFinished === undefined ? {} : { onFinished })}
     />
   );

@@ -1,10 +1,14 @@
 /**
- * Units × indicators, coloured by quantified value: the comparison's heatmap (DHIS2's scorecard app shows the
- * same grid of org units by indicators with traffic-light cells). Built once per ranking as flat arrays, so
+ * Units × indicators, coloured by quantified value: the heatmap of the comparison page and of the scorecard's
+ * drill-down to child units (DHIS2's scorecard app shows the same grid of org units by indicators with
+ * traffic-light cells). Built once per ranking as flat arrays, so
  * 500 units × 40 indicators is 20,000 cells without an object per cell in React.
  */
+import type { RankingJson } from '../../../core/contracts/evaluation.ts';
 import { type Language, localize } from '../../lib/i18n/languages.ts';
-import type { RankedUnit } from './api/use-rankings.ts';
+
+/** One row of the heatmap: a unit of a ranking (`GET /api/rankings`) with its evaluation. */
+export type HeatmapUnit = RankingJson['items'][number];
 
 export interface HeatmapMatrix {
   /** Rows, in ranking order. */
@@ -22,7 +26,7 @@ export interface HeatmapMatrix {
 /**
  * @example buildHeatmapMatrix(ranking.items, 'en').cells[0] // [0, 0, 0.94] (UMG-B3's medical revenue, 2024)
  */
-export function buildHeatmapMatrix(items: readonly RankedUnit[], language: Language): HeatmapMatrix {
+export function buildHeatmapMatrix(items: readonly HeatmapUnit[], language: Language): HeatmapMatrix {
   const columns = new Map<string, { id: string; label: string; perspective: string }>();
   for (const item of items) {
     for (const perspective of item.evaluation.perspectives) {

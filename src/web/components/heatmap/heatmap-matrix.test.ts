@@ -4,15 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
-import type { RankedUnit } from './api/use-rankings.ts';
-import { buildHeatmapMatrix } from './heatmap-matrix.ts';
+import { buildHeatmapMatrix, type HeatmapUnit } from './heatmap-matrix.ts';
 
 function unit(
   code: string,
   name: { en: string; zh: string },
   role: string | null,
   values: Record<string, number | null>,
-): RankedUnit {
+): HeatmapUnit {
   const indicator = (id: string, en: string, zh: string) => ({
     id,
     name: { en, zh },

@@ -1,7 +1,10 @@
-/** The ranking of an org unit's children or all its descendants (`GET /api/rankings`); `null` waits. */
+/**
+ * The ranking of an org unit's children or all its descendants (`GET /api/rankings`), read by the comparison
+ * and by the scorecard's drill-down heatmap; `null` waits.
+ */
 import { useQuery } from '@tanstack/react-query';
-import type { RankingJson } from '../../../../core/contracts/evaluation.ts';
-import { useApiClient } from '../../../lib/api/api-context.tsx';
+import type { RankingJson } from '../../../core/contracts/evaluation.ts';
+import { useApiClient } from './api-context.tsx';
 
 export type { RankingJson };
 export type RankedUnit = RankingJson['items'][number];

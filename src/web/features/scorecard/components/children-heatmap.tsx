@@ -1,0 +1,55 @@
+/**
+ * The scorecard's drill-down: the selected unit's children × indicators, each cell coloured by the child's own
+ * status for that indicator (its evaluation from `GET /api/rankings`, the real scores). Loaded on its own, so
+ * the heatmap's ECharts parts stay out of the scorecard's first chunk.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildHeatmapMatrix } from '../../../components/heatmap/heatmap-matrix.ts';
+import { UnitsHeatmap } from '../../../components/heatmap/units-heatmap.tsx';
+import { LoadingPanel } from '../../../components/loading-panel.tsx';
+import { Panel } from '../../../components/panel.tsx';
+import { useRankings } from '../../../lib/api/use-rankings.ts';
+import { useLanguage } from '../../../lib/i18n/use-language.ts';
+
+export interface ChildrenHeatmapProps {
+  readonly scorecard: string;
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly unitName: string;
+}
+
+export default function ChildrenHeatmap({ scorecard, orgUnit, period, unitName }: ChildrenHeatmapProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const ranking = useRankings({ scorecard, parent: orgUnit, period, depth: 'children' });
+  const items = ranking.data?.items;
+  const matrix = useMemo(
+    () => (items === undefined ? null : buildHeatmapMatrix(items, language)),
+    [items, language],
+  );
+  return (
+    <Panel title={t('scorecard.childrenHeatmap')} testId="children-heatmap-panel">
+      <LoadingPanel
+        isLoading={ranking.isPending}
+        error={ranking.error}
+        isEmpty={items !== undefined && items.length === 0}
+        emptyText={t('scorecard.noChildren', { unit: unitName })}
+        onRetry={() => void ranking.refetch()}
+      >
+        {matrix === null ? null : (
+          <div data-testid="children-heatmap" data-units={matrix.units.length}>
+            <UnitsHeatmap
+              matrix={matrix}
+              testId="children-heatmap-chart"
+              ariaLabel={t('scorecard.childrenHeatmapLabel', {
+                units: matrix.units.length,
+                indicators: matrix.indicators.length,
+              })}
+            />
+          </div>
+        )}
+      </LoadingPanel>
+    </Panel>
+  );
+}
