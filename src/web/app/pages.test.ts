@@ -10,6 +10,11 @@ describe('visiblePages', () => {
       paths: ['/overview', '/scorecard', '/comparison', '/data-entry', '/assessments', '/imports'],
     },
     {
+      who: 'an approver (the audit trail is under Administration)',
+      roles: ['approver'],
+      paths: ['/overview', '/scorecard', '/comparison', '/data-entry', '/assessments', '/admin'],
+    },
+    {
       who: 'a data steward',
       roles: ['steward'],
       paths: ['/overview', '/scorecard', '/comparison', '/data-entry', '/imports', '/admin'],

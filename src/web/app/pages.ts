@@ -28,7 +28,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/assessments', labelKey: 'nav.assessments', roles: ['entry', 'approver'] },
   { path: '/imports', labelKey: 'nav.imports', roles: ['steward', 'strategist', 'entry'] },
   { path: '/designer', labelKey: 'nav.designer', roles: ['strategist'] },
-  { path: '/admin', labelKey: 'nav.admin', roles: ['admin', 'strategist', 'steward'] },
+  { path: '/admin', labelKey: 'nav.admin', roles: ['admin', 'strategist', 'steward', 'approver'] },
 ];
 
 /**
