@@ -307,7 +307,13 @@ describe('imports', () => {
     expect(template.headers.get('content-disposition')).toMatch(/^attachment; filename="UMG-BSC.*\.xlsx"/);
     // The drop zone is a button: Tab to it and Enter opens the browser's file chooser.
     const zone = page.locator('[data-testid="import-step-choose"] [role="button"]').first();
-    await zone.focus();
+    // Focus it once the scorecard picker's closing dropdown can no longer take the focus back.
+    await expect
+      .poll(async () => {
+        await zone.focus();
+        return zone.evaluate((element) => element === element.ownerDocument.activeElement);
+      })
+      .toBe(true);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     await chooser.setFiles(files.good);
     expect(await textOf(page, 'import-chosen-file')).toContain('good-values.csv');
