@@ -6,6 +6,7 @@ import {
   addPerspective,
   findIndicator,
   newIndicator,
+  newScorecardFile,
   removeIndicator,
   removeObjective,
   removePerspective,
@@ -91,6 +92,12 @@ describe('tree edits', () => {
 });
 
 describe('validation', () => {
+  it('makes a new scorecard that is valid as it stands', () => {
+    const file = newScorecardFile(' NEW ', 'New card', '');
+    expect([file.code, file.name]).toEqual(['NEW', { en: 'New card' }]);
+    expect(validateFile(file)).toEqual({ ok: true, issues: [] });
+  });
+
   it('reports an unknown data element with its path, as the server would', () => {
     const file = addIndicator(testFile(), 'C', { ...newIndicator('c2', 'C2'), formula: 'cots' });
     expect(validateFile(file)).toEqual({
@@ -126,10 +133,12 @@ describe('validation', () => {
 
   it('sees no change when only the key order differs', () => {
     const file = testFile();
-    const reordered = {
+    const reversed = {
       ...file,
-      perspectives: file.perspectives.map((p) => ({ indicators: p.indicators, ...p })),
+      perspectives: file.perspectives.map((p) => Object.fromEntries(Object.entries(p).reverse())),
     };
+    const reordered: typeof file = JSON.parse(JSON.stringify(reversed));
+    expect(Object.keys(reordered.perspectives[0] ?? {})[0]).toBe('indicators');
     expect(sameFile(file, reordered)).toBe(true);
     expect(sameFile(file, removeIndicator(file, 'f2'))).toBe(false);
   });

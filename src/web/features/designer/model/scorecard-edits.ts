@@ -23,6 +23,32 @@ export function newIndicator(id: string, nameEn: string): IndicatorFile {
   return { id, name: { en: nameEn }, kind: 'quantitative', decimals: 2, direction: 'higher' };
 }
 
+/**
+ * The smallest valid scorecard: one perspective holding one indicator (the format needs at least one of each),
+ * so a new scorecard can be stored at once and then built up in the designer.
+ */
+export function newScorecardFile(code: string, nameEn: string, nameZh?: string): ScorecardFile {
+  const zh = nameZh?.trim();
+  return {
+    format: 'healthbsc/scorecard@1',
+    code: code.trim(),
+    name: { en: nameEn.trim(), ...(zh ? { zh } : {}) },
+    scoring: { method: { method: 'ratio', cap: 1 }, missingData: 'renormalize' },
+    ahp: {},
+    dataElements: [],
+    perspectives: [
+      {
+        id: 'F',
+        kind: 'financial',
+        name: { en: 'Financial', zh: '财务' },
+        objectives: [],
+        indicators: [newIndicator('indicator_1', 'Indicator 1')],
+      },
+    ],
+    weights: { perspectives: { manual: { F: 1 } }, indicators: { F: { manual: { indicator_1: 1 } } } },
+  };
+}
+
 /** `base`, or `base_2`, `base_3`… : the first id not in `taken`. */
 export function uniqueId(base: string, taken: Iterable<string>): string {
   const used = new Set(taken);
