@@ -11,6 +11,7 @@ import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { Field } from './field.tsx';
 import { FormulaInput } from './formula-input.tsx';
+import { DIRECTION_LABELS, FORMULA_MODE_LABELS, INDICATOR_KIND_LABELS, ROLE_LABELS } from './labels.ts';
 import { ScoringEditor } from './scoring-editor.tsx';
 
 type FormulaMode = 'none' | 'expression' | 'ratio';
@@ -103,7 +104,7 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
               value={indicator.kind}
               options={(['quantitative', 'qualitative'] as const).map((k) => ({
                 value: k,
-                label: t(`designer.indicator.kinds.${k}`),
+                label: t(INDICATOR_KIND_LABELS[k]),
               }))}
               onChange={(kind) => {
                 // A qualitative indicator has no formula and is scored by rubric (compileScorecard's rules).
@@ -141,7 +142,7 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
               placeholder={t('designer.indicator.noRole')}
               options={(['leading', 'lagging'] as const).map((r) => ({
                 value: r,
-                label: t(`designer.indicator.roles.${r}`),
+                label: t(ROLE_LABELS[r]),
               }))}
               onChange={(value: 'leading' | 'lagging' | null | undefined) => set('role', value)}
             />
@@ -184,7 +185,7 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
               value={directionKind}
               options={(['higher', 'lower', 'band'] as const).map((d) => ({
                 value: d,
-                label: t(`designer.indicator.directions.${d}`),
+                label: t(DIRECTION_LABELS[d]),
               }))}
               onChange={(value: 'higher' | 'lower' | 'band') =>
                 set('direction', value === 'band' ? { band: band ?? [0, 100] } : value)
@@ -232,7 +233,7 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
               value={mode}
               options={(['none', 'expression', 'ratio'] as const).map((m) => ({
                 value: m,
-                label: t(`designer.formula.modes.${m}`),
+                label: t(FORMULA_MODE_LABELS[m]),
               }))}
               onChange={setMode}
             />

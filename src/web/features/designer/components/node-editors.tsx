@@ -7,16 +7,17 @@ import { useTranslation } from 'react-i18next';
 import type { PerspectiveFile, ScorecardFile } from '../../../../core/scorecard/scorecard-schema.ts';
 import type { ObjectiveFile } from '../model/scorecard-edits.ts';
 import { Field } from './field.tsx';
+import { MISSING_DATA_LABELS, PERSPECTIVE_KIND_LABELS } from './labels.ts';
 import { ScoringEditor } from './scoring-editor.tsx';
 
 type LocalizedText = { en: string; zh?: string };
 
 function NameFields({
-  prefix,
+  idPrefix,
   name,
   onChange,
 }: {
-  prefix: string;
+  idPrefix: string;
   name: LocalizedText;
   onChange: (name: LocalizedText) => void;
 }) {
@@ -24,19 +25,19 @@ function NameFields({
   return (
     <>
       <Col xs={24} md={8}>
-        <Field id={`${prefix}-name-en`} label={t('designer.fields.nameEn')}>
+        <Field id={`${idPrefix}-name-en`} label={t('designer.fields.nameEn')}>
           <Input
-            id={`${prefix}-name-en`}
-            data-testid={`${prefix}-name-en`}
+            id={`${idPrefix}-name-en`}
+            data-testid={`${idPrefix}-name-en`}
             value={name.en}
             onChange={(e) => onChange({ ...name, en: e.target.value })}
           />
         </Field>
       </Col>
       <Col xs={24} md={8}>
-        <Field id={`${prefix}-name-zh`} label={t('designer.fields.nameZh')}>
+        <Field id={`${idPrefix}-name-zh`} label={t('designer.fields.nameZh')}>
           <Input
-            id={`${prefix}-name-zh`}
+            id={`${idPrefix}-name-zh`}
             value={name.zh ?? ''}
             onChange={(e) => {
               const { zh: _zh, ...rest } = name;
@@ -73,7 +74,7 @@ export function PerspectiveEditor({
         </Field>
       </Col>
       <NameFields
-        prefix="perspective"
+        idPrefix="perspective"
         name={perspective.name}
         onChange={(name) => onChange({ ...fields, name })}
       />
@@ -83,7 +84,7 @@ export function PerspectiveEditor({
             id="perspective-kind"
             allowClear
             value={perspective.kind ?? null}
-            options={KINDS.map((k) => ({ value: k, label: t(`designer.perspective.kinds.${k}`) }))}
+            options={KINDS.map((k) => ({ value: k, label: t(PERSPECTIVE_KIND_LABELS[k]) }))}
             onChange={(kind: PerspectiveFile['kind'] | null) =>
               onChange({ ...fields, kind: kind ?? undefined })
             }
@@ -114,7 +115,7 @@ export function ObjectiveEditor({
         </Field>
       </Col>
       <NameFields
-        prefix="objective"
+        idPrefix="objective"
         name={objective.name}
         onChange={(name) => onChange({ ...objective, name })}
       />
@@ -145,7 +146,7 @@ export function ScorecardSettingsEditor({
             <Input id="scorecard-code" value={file.code} disabled />
           </Field>
         </Col>
-        <NameFields prefix="scorecard" name={file.name} onChange={(name) => onChange({ ...file, name })} />
+        <NameFields idPrefix="scorecard" name={file.name} onChange={(name) => onChange({ ...file, name })} />
       </Row>
       <Field id="scorecard-description" label={t('designer.fields.description')}>
         <Input.TextArea
@@ -178,7 +179,7 @@ export function ScorecardSettingsEditor({
               value={file.scoring.missingData}
               options={(['renormalize', 'zero'] as const).map((m) => ({
                 value: m,
-                label: t(`designer.scoring.missing.${m}`),
+                label: t(MISSING_DATA_LABELS[m]),
               }))}
               onChange={(missingData: 'renormalize' | 'zero') =>
                 onChange({ ...file, scoring: { ...file.scoring, missingData } })

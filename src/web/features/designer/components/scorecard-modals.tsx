@@ -28,36 +28,36 @@ interface NamesForm {
 function NameInputs({
   form,
   onChange,
-  prefix,
+  idPrefix,
 }: {
   form: NamesForm;
   onChange: (form: NamesForm) => void;
-  prefix: string;
+  idPrefix: string;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      <Field id={`${prefix}-code`} label={t('designer.fields.code')} help={t('designer.fields.codeHelp')}>
+      <Field id={`${idPrefix}-code`} label={t('designer.fields.code')} help={t('designer.fields.codeHelp')}>
         <Input
-          id={`${prefix}-code`}
-          data-testid={`${prefix}-code`}
+          id={`${idPrefix}-code`}
+          data-testid={`${idPrefix}-code`}
           value={form.code}
           status={form.code === '' || CODE.test(form.code) ? undefined : 'error'}
           onChange={(e) => onChange({ ...form, code: e.target.value.trim() })}
         />
       </Field>
-      <Field id={`${prefix}-name-en`} label={t('designer.fields.nameEn')}>
+      <Field id={`${idPrefix}-name-en`} label={t('designer.fields.nameEn')}>
         <Input
-          id={`${prefix}-name-en`}
-          data-testid={`${prefix}-name-en`}
+          id={`${idPrefix}-name-en`}
+          data-testid={`${idPrefix}-name-en`}
           value={form.nameEn}
           onChange={(e) => onChange({ ...form, nameEn: e.target.value })}
         />
       </Field>
-      <Field id={`${prefix}-name-zh`} label={t('designer.fields.nameZh')}>
+      <Field id={`${idPrefix}-name-zh`} label={t('designer.fields.nameZh')}>
         <Input
-          id={`${prefix}-name-zh`}
-          data-testid={`${prefix}-name-zh`}
+          id={`${idPrefix}-name-zh`}
+          data-testid={`${idPrefix}-name-zh`}
           value={form.nameZh}
           onChange={(e) => onChange({ ...form, nameZh: e.target.value })}
         />
@@ -113,7 +113,7 @@ export function NewScorecardModal({
       }
     >
       <p>{t('designer.create.intro')}</p>
-      <NameInputs prefix="create" form={form} onChange={setForm} />
+      <NameInputs idPrefix="create" form={form} onChange={setForm} />
       <ServerError error={create.error} />
     </Modal>
   );
@@ -185,7 +185,7 @@ export function CopyScorecardModal({
           }}
         />
       </Field>
-      <NameInputs prefix="copy" form={form} onChange={setForm} />
+      <NameInputs idPrefix="copy" form={form} onChange={setForm} />
       <ServerError error={create.error} />
     </Modal>
   );

@@ -7,6 +7,7 @@ import { Button, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorFile } from '../../../../core/scorecard/scorecard-schema.ts';
 import { Field } from './field.tsx';
+import { METHOD_LABELS } from './labels.ts';
 
 type Scoring = NonNullable<IndicatorFile['scoring']>;
 type Rule = Extract<Scoring, { method: 'thresholds' }>['rules'][number];
@@ -50,7 +51,7 @@ export function ScoringEditor({
         <Select<MethodChoice>
           id="indicator-scoring"
           value={method}
-          options={methods.map((m) => ({ value: m, label: t(`designer.scoring.methods.${m}`) }))}
+          options={methods.map((m) => ({ value: m, label: t(METHOD_LABELS[m]) }))}
           onChange={(next) => onChange(initial(next))}
         />
       </Field>

@@ -33,6 +33,7 @@ import {
   selectionOf,
 } from '../model/tree-nodes.ts';
 import { IndicatorEditor } from './indicator-editor.tsx';
+import { EDITING_LABELS } from './labels.ts';
 import { ObjectiveEditor, PerspectiveEditor, ScorecardSettingsEditor } from './node-editors.tsx';
 import { TargetsPanel } from './targets-panel.tsx';
 
@@ -253,7 +254,7 @@ export function StructureEditor({
       </Col>
       <Col xs={24} lg={16}>
         <Panel
-          title={t(`designer.structure.editing.${selection.type}`)}
+          title={t(EDITING_LABELS[selection.type])}
           headingId="designer-editor-title"
           testId="node-editor"
         >

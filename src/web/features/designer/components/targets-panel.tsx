@@ -22,6 +22,7 @@ import {
   targetKeyOf,
 } from '../model/targets.ts';
 import { Field } from './field.tsx';
+import { SCOPE_LABELS, TARGET_PROBLEM_LABELS, TARGET_VALUE_LABELS } from './labels.ts';
 
 export function TargetsPanel({
   scorecard,
@@ -172,7 +173,7 @@ export function TargetsPanel({
                 value={form.value.scope}
                 options={(['all', 'org-unit', 'group', 'level'] as const).map((s) => ({
                   value: s,
-                  label: t(`designer.targets.scopes.${s}`),
+                  label: t(SCOPE_LABELS[s]),
                 }))}
                 onChange={(scope) => setForm({ ...form, value: { ...form.value, scope } })}
               />
@@ -234,7 +235,7 @@ export function TargetsPanel({
             </Field>
             <Space wrap>
               {(['target', 'lower', 'upper', 'reference'] as const).map((key) => (
-                <Field key={key} id={`target-${key}`} label={t(`designer.targets.${key}`)}>
+                <Field key={key} id={`target-${key}`} label={t(TARGET_VALUE_LABELS[key])}>
                   <InputNumber
                     id={`target-${key}`}
                     data-testid={`target-${key}`}
@@ -257,7 +258,7 @@ export function TargetsPanel({
               />
             </Field>
             {typeof input === 'string' ? (
-              <Alert type="warning" showIcon title={t(`designer.targets.invalid.${input}`)} />
+              <Alert type="warning" showIcon title={t(TARGET_PROBLEM_LABELS[input])} />
             ) : null}
             {putTargets.error ? (
               <Alert

@@ -7,6 +7,7 @@ import { Panel } from '../../../components/panel.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { useScorecardVersions } from '../api/use-designer-api.ts';
+import { WEIGHT_SOURCE_LABELS } from './labels.ts';
 
 export function VersionsList({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -52,7 +53,7 @@ export function VersionsList({ code }: { code: string }) {
                 {
                   title: t('designer.versions.source'),
                   key: 'source',
-                  render: (_, row) => <Tag>{t(`designer.versions.sources.${row.source}`)}</Tag>,
+                  render: (_, row) => <Tag>{t(WEIGHT_SOURCE_LABELS[row.source])}</Tag>,
                 },
                 { title: t('designer.versions.note'), dataIndex: 'note', key: 'note' },
                 { title: t('designer.versions.who'), dataIndex: 'createdBy', key: 'who' },

@@ -32,22 +32,12 @@ const UNKNOWN = /^unknown data element '(.*)'$/;
  * // [{ kind: 'unknown-element', position: 7, message: "unknown data element 'bedz'", code: 'bedz' }]
  */
 export function diagnoseFormula(source: string, known: Iterable<string>): FormulaCheck {
-  if (source.trim() === '') {
-    return {
-      ok: false,
-      diagnostics: [{ kind: 'empty', position: 0, message: 'empty formula' }],
-      references: [],
-    };
-  }
   const parsed = parseFormula(source);
   if (!parsed.ok) {
+    const kind: FormulaDiagnosticKind = source.trim() === '' ? 'empty' : 'syntax';
     return {
       ok: false,
-      diagnostics: parsed.errors.map((error) => ({
-        kind: 'syntax',
-        position: error.position,
-        message: error.message,
-      })),
+      diagnostics: parsed.errors.map((error) => ({ kind, position: error.position, message: error.message })),
       references: [],
     };
   }
