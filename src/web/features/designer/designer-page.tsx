@@ -268,7 +268,7 @@ export function DesignerPage() {
                     label: t('designer.tabs.weights'),
                     children: (
                       <WeightsEditor
-                        key={`${code}:${detail.data.structure.version}:${detail.data.weights.version}`}
+                        key={`${code}:${detail.data.structure.version}`}
                         file={detail.data.file}
                         weightVersion={detail.data.weights.version}
                         dirty={dirty}

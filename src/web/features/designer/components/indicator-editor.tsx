@@ -48,13 +48,15 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
   const directionKind = typeof direction === 'string' ? direction : 'band';
   const band = typeof direction === 'string' ? null : direction.band;
 
+  // A formula being typed may be empty for a moment: keep it (and its mode) rather than dropping the field.
+  const setFormula = (value: NonNullable<IndicatorFile['formula']>) =>
+    onChange({ ...indicator, formula: value });
   const setMode = (next: FormulaMode) => {
     if (next === 'none') set('formula', undefined);
     else if (next === 'expression')
-      set('formula', typeof formula === 'object' ? `${formula.numerator} / ${formula.denominator}` : '');
+      setFormula(typeof formula === 'object' ? `${formula.numerator} / ${formula.denominator}` : '');
     else
-      set(
-        'formula',
+      setFormula(
         typeof formula === 'string'
           ? { numerator: formula, denominator: '', factor: 1 }
           : { numerator: '', denominator: '', factor: 1 },
@@ -246,7 +248,7 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
                 value={formula}
                 known={known}
                 catalog={catalog}
-                onChange={(value) => set('formula', value)}
+                onChange={setFormula}
               />
             </Field>
           ) : null}
@@ -259,7 +261,7 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
                   value={formula.numerator}
                   known={known}
                   catalog={catalog}
-                  onChange={(value) => set('formula', { ...formula, numerator: value })}
+                  onChange={(value) => setFormula({ ...formula, numerator: value })}
                 />
               </Field>
               <Field id="formula-denominator" label={t('designer.formula.denominator')}>
@@ -269,7 +271,7 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
                   value={formula.denominator}
                   known={known}
                   catalog={catalog}
-                  onChange={(value) => set('formula', { ...formula, denominator: value })}
+                  onChange={(value) => setFormula({ ...formula, denominator: value })}
                 />
               </Field>
               <Field id="formula-factor" label={t('designer.formula.factor')}>
@@ -278,7 +280,7 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
                   min={0}
                   value={formula.factor}
                   onChange={(value) =>
-                    set('formula', { ...formula, factor: typeof value === 'number' && value > 0 ? value : 1 })
+                    setFormula({ ...formula, factor: typeof value === 'number' && value > 0 ? value : 1 })
                   }
                 />
               </Field>
