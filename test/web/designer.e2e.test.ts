@@ -121,7 +121,7 @@ describe('designer', () => {
     expect(await textOf(page, 'client-issues')).toContain("unknown data element 'outpatient_visitz'");
     // Typing offers the matching data elements; choosing one replaces the word.
     await formula.fill(`${NUMERATOR} / outpatient_v`);
-    await page.getByTestId('formula-suggestion').filter({ hasText: DENOMINATOR }).click();
+    await page.getByRole('button', { name: DENOMINATOR, exact: true }).click();
     expect(await formula.inputValue()).toBe(`${NUMERATOR} / ${DENOMINATOR}`);
     await formula.fill(`${NUMERATOR} / bogus * 1000`);
     await page.getByTestId('formula-error').first().waitFor();
