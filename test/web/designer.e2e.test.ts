@@ -220,7 +220,9 @@ describe('designer', () => {
     const { page, errors } = await openDesigner('en-US', 'UMG-BSC');
     await page.getByTestId('copy-scorecard').click();
     await page.locator('#copy-org-unit').click();
-    await page.locator(`.ant-select-tree-node-content-wrapper[title="${unit.name.en}"]`).click();
+    await page
+      .locator(`.ant-select-tree-node-content-wrapper[title="${unit.name.en} (${COPY_UNIT})"]`)
+      .click();
     expect(await page.getByTestId('copy-code').inputValue()).toBe(COPY_CODE);
     await page.getByTestId('copy-name-en').fill('Internal medicine scorecard');
     await page.getByTestId('copy-submit').click();
@@ -248,7 +250,20 @@ describe('designer', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('adds a target for the new indicator, listed by /api/targets', async () => {
+  it('shows the server’s refusal: a new scorecard with a code that exists', async () => {
+    const { page, errors } = await openDesigner('en-US', 'UMG-BSC');
+    await page.getByTestId('new-scorecard').click();
+    await page.getByTestId('create-code').fill('UMG-BSC');
+    await page.getByTestId('create-name-en').fill('Duplicate');
+    await page.getByRole('button', { name: 'Create' }).click();
+    expect(await textOf(page, 'create-error')).toBe(
+      "A scorecard 'UMG-BSC' already exists; replace it with PUT /api/scorecards/UMG-BSC.",
+    );
+    // The browser logs the refused request; nothing else may fail.
+    expect(errors.filter((error) => !error.includes('409'))).toEqual([]);
+  }, 120_000);
+
+  it('adds, edits and deletes a target for the new indicator, as /api/targets shows', async () => {
     const { page, errors } = await openDesigner('en-US', 'UMG-BSC');
     await treeNode(page, `i:${NEW_ID}`).click();
     await page.getByTestId('empty-text').waitFor();
@@ -273,6 +288,20 @@ describe('designer', () => {
       reference: 10,
       source: 'group plan',
     });
+
+    // Edit it, then delete it: the API follows each step.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    expect(await page.getByTestId('target-period').isDisabled()).toBe(true);
+    await page.locator('#target-target').fill('13');
+    await page.getByTestId('target-save').click();
+    await page.getByTestId('targets-table').getByText('13.00').waitFor();
+    const edited = await api<ApiPage<Target>>(`/api/targets?scorecard=UMG-BSC&indicator=${NEW_ID}`);
+    expect(edited.items.map((t) => [t.period, t.target, t.reference])).toEqual([['2024', 13, 10]]);
+    await row.getByRole('button', { name: 'Delete the target for 2024' }).click();
+    await page.getByTestId('empty-text').waitFor();
+    expect((await api<ApiPage<Target>>(`/api/targets?scorecard=UMG-BSC&indicator=${NEW_ID}`)).items).toEqual(
+      [],
+    );
     expect(errors).toEqual([]);
   }, 120_000);
 

@@ -14,7 +14,7 @@ export function Field({
   help?: ReactNode;
 }) {
   return (
-    <Form.Item label={label} htmlFor={id} help={help} style={{ marginBottom: 12 }}>
+    <Form.Item label={label} htmlFor={id} help={help} layout="vertical" style={{ marginBottom: 12 }}>
       {children}
     </Form.Item>
   );

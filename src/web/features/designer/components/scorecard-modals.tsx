@@ -14,6 +14,7 @@ import { buildUnitTree } from '../../../lib/org-unit-tree.ts';
 import { useCreateScorecard } from '../api/use-designer-api.ts';
 import { copyForDepartment, departmentAssignment } from '../model/copy-for-department.ts';
 import { newScorecardFile, validateFile } from '../model/scorecard-edits.ts';
+import { withCodes } from '../model/unit-options.ts';
 import { Field } from './field.tsx';
 import { IssuesList } from './issues-list.tsx';
 
@@ -133,7 +134,10 @@ export function CopyScorecardModal({
   const { t } = useTranslation();
   const language = useLanguage();
   const orgUnits = useOrgUnits();
-  const tree = useMemo(() => buildUnitTree(orgUnits.data ?? [], language), [orgUnits.data, language]);
+  const tree = useMemo(
+    () => withCodes(buildUnitTree(orgUnits.data ?? [], language)),
+    [orgUnits.data, language],
+  );
   const [form, setForm] = useState<NamesForm>({ code: '', nameEn: '', nameZh: '' });
   const [orgUnit, setOrgUnit] = useState<string | null>(null);
   const create = useCreateScorecard();

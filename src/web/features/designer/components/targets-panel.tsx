@@ -21,6 +21,7 @@ import {
   targetInputOf,
   targetKeyOf,
 } from '../model/targets.ts';
+import { withCodes } from '../model/unit-options.ts';
 import { Field } from './field.tsx';
 import { SCOPE_LABELS, TARGET_PROBLEM_LABELS, TARGET_VALUE_LABELS } from './labels.ts';
 
@@ -40,7 +41,10 @@ export function TargetsPanel({
   const deleteTarget = useDeleteTarget();
   const [form, setForm] = useState<{ value: TargetForm; editing: boolean } | null>(null);
   const orgUnits = useOrgUnits();
-  const unitTree = useMemo(() => buildUnitTree(orgUnits.data ?? [], language), [orgUnits.data, language]);
+  const unitTree = useMemo(
+    () => withCodes(buildUnitTree(orgUnits.data ?? [], language)),
+    [orgUnits.data, language],
+  );
   const input: TargetInput | TargetFormProblem | null =
     form === null ? null : targetInputOf(scorecard, indicator, form.value);
 
