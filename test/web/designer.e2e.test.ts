@@ -105,6 +105,7 @@ describe('designer', () => {
 
     await treeNode(page, 'p:C').click();
     await page.getByTestId('add-indicator').click();
+    expect(await textOf(page, 'zero-weight-note')).toContain('weighs 0 within its perspective');
     await page.getByTestId('indicator-id').fill(NEW_ID);
     await page.getByTestId('indicator-name-en').fill('Discharges per 1,000 outpatient visits');
     await page.getByTestId('indicator-name-zh').fill('每千门诊人次出院人数');
@@ -122,7 +123,7 @@ describe('designer', () => {
     // Typing offers the matching data elements; choosing one replaces the word.
     await formula.fill(`${NUMERATOR} / outpatient_v`);
     await page.getByRole('button', { name: DENOMINATOR, exact: true }).click();
-    expect(await formula.inputValue()).toBe(`${NUMERATOR} / ${DENOMINATOR}`);
+    await expect.poll(() => formula.inputValue()).toBe(`${NUMERATOR} / ${DENOMINATOR}`);
     await formula.fill(`${NUMERATOR} / bogus * 1000`);
     await page.getByTestId('formula-error').first().waitFor();
     await screenshot(page, 'designer-formula-error-en.png');
@@ -219,11 +220,16 @@ describe('designer', () => {
     const unit = await api<OrgUnit>(`/api/org-units/${COPY_UNIT}`);
     const { page, errors } = await openDesigner('en-US', 'UMG-BSC');
     await page.getByTestId('copy-scorecard').click();
+    // Search the unit by its code (shown in every title), then pick the one match.
     await page.locator('#copy-org-unit').click();
-    await page
-      .locator(`.ant-select-tree-node-content-wrapper[title="${unit.name.en} (${COPY_UNIT})"]`)
-      .click();
-    expect(await page.getByTestId('copy-code').inputValue()).toBe(COPY_CODE);
+    await page.locator('#copy-org-unit').fill(COPY_UNIT);
+    const option = page.locator(
+      `.ant-select-tree-node-content-wrapper[title="${unit.name.en} (${COPY_UNIT})"]`,
+    );
+    await option.waitFor();
+    await page.waitForTimeout(300);
+    await option.click();
+    await expect.poll(() => page.getByTestId('copy-code').inputValue()).toBe(COPY_CODE);
     await page.getByTestId('copy-name-en').fill('Internal medicine scorecard');
     await page.getByTestId('copy-submit').click();
     expect(await textOf(page, 'created-alert')).toBe(`Scorecard ${COPY_CODE} was created.`);
@@ -302,6 +308,41 @@ describe('designer', () => {
     expect((await api<ApiPage<Target>>(`/api/targets?scorecard=UMG-BSC&indicator=${NEW_ID}`)).items).toEqual(
       [],
     );
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('is keyboard operable: the tree is walked with arrow keys and Enter opens a node', async () => {
+    const { page, errors } = await openDesigner('en-US', 'UMG-BSC');
+    await treeNode(page, 'p:F').click();
+    expect(await textOf(page, 'node-editor')).toContain('Perspective code');
+    // Tab from the last tree button into the tree (its active node is the selected one, F); the first
+    // indicator of F is the node after F: one step down, Enter selects it.
+    await page.getByTestId('remove-node').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('indicator-editor').waitFor();
+    await expect.poll(() => page.getByTestId('indicator-id').inputValue()).toBe('medical_revenue');
+    // Tab reaches the fields of the editor.
+    await page.getByTestId('indicator-id').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('indicator-name-en');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('warns before leaving with unsaved changes', async () => {
+    const { page, errors } = await openDesigner('en-US', 'UMG-BSC');
+    await treeNode(page, 'p:F').click();
+    await page.getByTestId('perspective-name-en').fill('Finance');
+    expect(await textOf(page, 'unsaved-tag')).toBe('Unsaved changes');
+    const dialog = new Promise<string>((resolve) => {
+      page.once('dialog', (shown) => {
+        resolve(shown.type());
+        void shown.dismiss();
+      });
+    });
+    await page.close({ runBeforeUnload: true });
+    expect(await dialog).toBe('beforeunload');
     expect(errors).toEqual([]);
   }, 120_000);
 

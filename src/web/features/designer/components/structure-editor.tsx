@@ -2,7 +2,7 @@
  * The structure tab: the tree of perspectives → objectives → indicators with add/remove buttons, and the edit
  * panel of the selected node (with the targets of a saved indicator).
  */
-import { Button, Col, Empty, Row, Space, Tree } from 'antd';
+import { Alert, Button, Col, Empty, Row, Space, Tree } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
@@ -177,8 +177,19 @@ export function StructureEditor({
       />
     );
   } else if (found) {
+    const set = draft.weights.indicators[found.perspective.id];
+    const unweighted = set !== undefined && 'manual' in set && (set.manual[found.indicator.id] ?? 0) === 0;
     editor = (
       <>
+        {unweighted ? (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="zero-weight-note"
+            title={t('designer.structure.zeroWeight')}
+            style={{ marginBottom: 12 }}
+          />
+        ) : null}
         <IndicatorEditor
           indicator={found.indicator}
           perspective={found.perspective}
