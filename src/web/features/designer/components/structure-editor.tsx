@@ -3,7 +3,7 @@
  * panel of the selected node (with the targets of a saved indicator).
  */
 import { Alert, Button, Col, Empty, Row, Space, Tree } from 'antd';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import type { ScorecardFile } from '../../../../core/scorecard/scorecard-schema.ts';
@@ -102,6 +102,9 @@ export function StructureEditor({
     return keys;
   }, [treeData]);
 
+  // Every node starts open; the ones the user folds are remembered (new nodes then show up open).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const expandedKeys = allKeys.filter((key) => !collapsed.has(key));
   const perspectiveId = perspectiveOf(draft, selection);
   const perspective = draft.perspectives.find((p) => p.id === perspectiveId);
 
@@ -249,7 +252,11 @@ export function StructureEditor({
             data-testid="designer-tree"
             aria-label={t('designer.structure.tree')}
             treeData={treeData}
-            expandedKeys={allKeys}
+            expandedKeys={expandedKeys}
+            onExpand={(keys) => {
+              const open = new Set(keys.map(String));
+              setCollapsed(new Set(allKeys.filter((key) => !open.has(key))));
+            }}
             selectedKeys={[selectionKey(selection)]}
             onSelect={(keys) => {
               const key = keys[0];
