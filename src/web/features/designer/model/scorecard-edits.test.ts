@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { DataElement } from '../../../../core/contracts/data-elements.ts';
+import {
+  addIndicator,
+  addObjective,
+  addPerspective,
+  findIndicator,
+  newIndicator,
+  newScorecardFile,
+  removeIndicator,
+  removeObjective,
+  removePerspective,
+  sameFile,
+  uniqueId,
+  updateIndicator,
+  updatePerspective,
+  validateFile,
+  withReferencedElements,
+} from './scorecard-edits.ts';
+import { testFile } from './test-file.ts';
+
+const element = (code: string): DataElement => ({
+  code,
+  name: { en: code },
+  valueType: 'number',
+  unit: null,
+  aggregation: 'sum',
+  timeAggregation: 'sum',
+  min: 0,
+  max: null,
+  description: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('tree edits', () => {
+  it('adds an indicator with weight 0, so the file stays valid', () => {
+    const file = addIndicator(testFile(), 'C', { ...newIndicator('c2', 'C2'), formula: 'beds' });
+    expect(file.perspectives[1]?.indicators.map((i) => i.id)).toEqual(['c1', 'c2']);
+    expect(file.weights.indicators.C).toEqual({ manual: { c1: 1, c2: 0 } });
+    expect(validateFile(file)).toEqual({ ok: true, issues: [] });
+  });
+
+  it('removes an indicator and renormalises its siblings', () => {
+    const file = removeIndicator(testFile(), 'f2');
+    expect(file.perspectives[0]?.indicators.map((i) => i.id)).toEqual(['f1']);
+    expect(file.weights.indicators.F).toEqual({ manual: { f1: 1 } });
+    expect(validateFile(file).ok).toBe(true);
+  });
+
+  it('renames the weight entry when an indicator gets a new id', () => {
+    const found = findIndicator(testFile(), 'f2');
+    if (!found) throw new Error('f2 missing');
+    const file = updateIndicator(testFile(), 'f2', { ...found.indicator, id: 'f2b', unit: '%' });
+    expect(file.weights.indicators.F).toEqual({ manual: { f1: 0.75, f2b: 0.25 } });
+    expect(findIndicator(file, 'f2b')?.indicator.unit).toBe('%');
+    expect(validateFile(file).ok).toBe(true);
+  });
+
+  it('adds and removes a perspective with its weights', () => {
+    const added = addPerspective(testFile(), 'L', 'Learning', 'l1');
+    expect(added.weights.perspectives).toEqual({ manual: { F: 0.6, C: 0.4, L: 0 } });
+    expect(added.weights.indicators.L).toEqual({ manual: { l1: 1 } });
+    expect(validateFile(added).ok).toBe(true);
+    const removed = removePerspective(testFile(), 'C');
+    expect(removed.weights).toEqual({
+      perspectives: { manual: { F: 1 } },
+      indicators: { F: { manual: { f1: 0.75, f2: 0.25 } } },
+    });
+    expect(validateFile(removed).ok).toBe(true);
+  });
+
+  it('renames a perspective in both weight levels', () => {
+    const file = updatePerspective(testFile(), 'C', { id: 'K', name: { en: 'Clients' }, kind: 'customer' });
+    expect(file.perspectives[1]).toMatchObject({ id: 'K', name: { en: 'Clients' }, kind: 'customer' });
+    expect(file.weights.perspectives).toEqual({ manual: { F: 0.6, K: 0.4 } });
+    expect(Object.keys(file.weights.indicators)).toEqual(['F', 'K']);
+    expect(validateFile(file).ok).toBe(true);
+  });
+
+  it('removing an objective detaches its indicators', () => {
+    const file = removeObjective(addObjective(testFile(), 'F', { id: 'x', name: { en: 'X' } }), 'F', 'grow');
+    expect(file.perspectives[0]?.objectives.map((o) => o.id)).toEqual(['x']);
+    expect(file.perspectives[0]?.indicators[0]?.objective).toBeUndefined();
+    expect(validateFile(file).ok).toBe(true);
+  });
+
+  it('finds a free id', () => {
+    expect(uniqueId('new', ['a'])).toBe('new');
+    expect(uniqueId('new', ['new', 'new_2'])).toBe('new_3');
+  });
+});
+
+describe('validation', () => {
+  it('makes a new scorecard that is valid as it stands', () => {
+    const file = newScorecardFile(' NEW ', 'New card', '');
+    expect([file.code, file.name]).toEqual(['NEW', { en: 'New card' }]);
+    expect(validateFile(file)).toEqual({ ok: true, issues: [] });
+  });
+
+  it('reports an unknown data element with its path, as the server would', () => {
+    const file = addIndicator(testFile(), 'C', { ...newIndicator('c2', 'C2'), formula: 'cots' });
+    expect(validateFile(file)).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: ['perspectives', 1, 'indicators', 1, 'formula'],
+          message: `position 0: unknown data element 'cots' in "cots"`,
+          position: 0,
+        },
+      ],
+    });
+  });
+
+  it('declares the catalog elements a formula reads, so the file becomes valid', () => {
+    const edited = addIndicator(testFile(), 'C', {
+      ...newIndicator('c2', 'C2'),
+      formula: { numerator: 'cots', denominator: 'beds', factor: 100 },
+    });
+    expect(validateFile(edited).ok).toBe(false);
+    const file = withReferencedElements(edited, [element('cots'), element('other')]);
+    expect(file.dataElements.map((d) => d.code)).toEqual(['visits', 'beds', 'cots']);
+    expect(file.dataElements[2]).toEqual({
+      code: 'cots',
+      name: { en: 'cots' },
+      valueType: 'number',
+      aggregation: 'sum',
+      timeAggregation: 'sum',
+      min: 0,
+    });
+    expect(validateFile(file).ok).toBe(true);
+  });
+
+  it('sees no change when only the key order differs', () => {
+    const file = testFile();
+    const reversed = {
+      ...file,
+      perspectives: file.perspectives.map((p) => Object.fromEntries(Object.entries(p).reverse())),
+    };
+    const reordered: typeof file = JSON.parse(JSON.stringify(reversed));
+    expect(Object.keys(reordered.perspectives[0] ?? {})[0]).toBe('indicators');
+    expect(sameFile(file, reordered)).toBe(true);
+    expect(sameFile(file, removeIndicator(file, 'f2'))).toBe(false);
+  });
+});
