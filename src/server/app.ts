@@ -119,8 +119,8 @@ async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void>
     wildcard: false,
     index: false,
     cacheControl: false,
-    setHeaders: (res, path) => {
-      res.setHeader('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache');
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache');
     },
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
