@@ -92,7 +92,7 @@ async function costPerVisit(): Promise<number | null> {
 /**
  * The page's errors without Chromium's report of a finished upload stream as aborted: the page reads the ndjson
  * answer to its end (the tests check the result it shows), yet Chromium may still report a `no-store` fetch
- * read with `getReader()` as `net::ERR_ABORTED` (microsoft/playwright#42742). Only that exact line is dropped.
+ * read with `getReader()` as `net::ERR_ABORTED`. Only that exact line is dropped.
  */
 function realErrors(errors: readonly string[]): string[] {
   return errors.filter((error) => error !== `${e2e.url('/api/imports')}: net::ERR_ABORTED`);
@@ -105,9 +105,25 @@ async function openImports(locale: string, as: (typeof DEMO)[keyof typeof DEMO],
   return opened;
 }
 
+/**
+ * Gives the file to the upload's hidden input. Ant Design's Upload may replace that input while the page
+ * re-renders (right after a picker changed), and a file set on the replaced one is lost: set it again until the
+ * page shows the chosen file.
+ */
 async function chooseFile(page: BrowserPage, path: string): Promise<void> {
-  await page.locator('[data-testid="import-step-choose"] input[type="file"]').setInputFiles(path);
-  await page.getByTestId('import-chosen-file').waitFor();
+  const chosen = page.getByTestId('import-chosen-file');
+  await expect
+    .poll(
+      async () => {
+        await page.locator('[data-testid="import-step-choose"] input[type="file"]').setInputFiles(path);
+        return chosen.waitFor({ timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }
 
 /** The error table's rows as [line, column, code]. */
