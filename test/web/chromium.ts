@@ -26,5 +26,8 @@ export async function launchChromium(): Promise<Browser> {
         'or Chrome binary.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  // A UTF-8 locale whatever the caller's environment (`env -i` has none): Chromium reads file names and
+  // keyboard input through it.
+  const env = { ...process.env, LANG: process.env.LANG || 'C.UTF-8' };
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env });
 }

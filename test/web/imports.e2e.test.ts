@@ -6,11 +6,19 @@
  * comments imports; a viewer sees the server's 403; the page reads in Chinese. Every figure on screen is
  * compared with the API's own JSON.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Page as BrowserPage } from 'playwright-core';
+import type { Page as BrowserPage, FileChooser } from 'playwright-core';
+
+/** A file given to the page as bytes (playwright-core's setInputFiles payload). */
+interface FilePayload {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly buffer: Buffer;
+}
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../src/core/contracts/common.ts';
 import type { DataValue } from '../../src/core/contracts/data-values.ts';
@@ -60,7 +68,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'healthbsc-imports-e2e-'));
   files.bad = join(dir, 'bad-values.csv');
   files.good = join(dir, 'good-values.csv');
-  files.chinese = join(dir, '心内科-2024-05.csv');
+  files.chinese = join(dir, 'chinese-2024-05.csv');
   files.second = join(dir, 'second-values.csv');
   await writeFile(files.bad, Buffer.from(BAD_CSV, 'utf8'));
   await writeFile(files.good, Buffer.from(GOOD_CSV, 'utf8'));
@@ -110,7 +118,7 @@ async function openImports(locale: string, as: (typeof DEMO)[keyof typeof DEMO],
  * re-renders (right after a picker changed), and a file set on the replaced one is lost: set it again until the
  * page shows the chosen file.
  */
-async function chooseFile(page: BrowserPage, path: string): Promise<void> {
+async function chooseFile(page: BrowserPage, path: string | FilePayload): Promise<void> {
   const chosen = page.getByTestId('import-chosen-file');
   await expect
     .poll(
@@ -295,7 +303,12 @@ describe('imports', () => {
     expect((await values(path)).outpatient_visits?.[0]).not.toBe(4321);
     const { page, errors } = await openImports('en-US', DEMO.steward);
     await chooseOption(page, 'import-encoding', 'GB18030 (Chinese)');
-    await chooseFile(page, files.chinese);
+    // Given as a payload: a Chinese file name on disk depends on the process's locale (none under `env -i`).
+    await chooseFile(page, {
+      name: '心内科-2024-05.csv',
+      mimeType: 'text/csv',
+      buffer: await readFile(files.chinese),
+    });
     expect(await textOf(page, 'import-chosen-file')).toContain('心内科-2024-05.csv');
     await page.getByTestId('import-check').click();
     await page.getByTestId('report-ready').waitFor({ timeout: 20_000 });
@@ -330,7 +343,15 @@ describe('imports', () => {
         return zone.evaluate((element) => element === element.ownerDocument.activeElement);
       })
       .toBe(true);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    // Under a loaded CI machine a key press can land before the zone's handler is ready: press again then.
+    let chooser: FileChooser | null = null;
+    for (let attempt = 0; attempt < 5 && chooser === null; attempt += 1) {
+      await zone.focus();
+      const opened = page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null);
+      await page.keyboard.press('Enter');
+      chooser = await opened;
+    }
+    if (chooser === null) throw new Error('Enter on the drop zone never opened the file chooser');
     await chooser.setFiles(files.good);
     expect(await textOf(page, 'import-chosen-file')).toContain('good-values.csv');
     expect(realErrors(errors)).toEqual([]);
