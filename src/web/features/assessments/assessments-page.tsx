@@ -10,7 +10,7 @@ import { DATA_ENTRY_ROLES } from '../../../core/access/policy.ts';
 import type { ApprovalResource } from '../../../core/contracts/approvals.ts';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
-import { problemDetail, problemTitleKey } from '../../components/problem-title.ts';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { readApprovalLock, readVersionConflict } from '../../lib/api/problem-extensions.ts';
 import { useEvaluation } from '../../lib/api/use-evaluation.ts';
 import { useOrgUnits } from '../../lib/api/use-reference-data.ts';
@@ -158,15 +158,7 @@ function AssessmentEditor({
             })}
           />
         )}
-        {failure === null ? null : (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="save-error"
-            title={t(problemTitleKey(failure))}
-            description={problemDetail(failure)}
-          />
-        )}
+        <ProblemAlert error={failure} testId="save-error" />
         {indicators.map((item) => {
           const id = item.indicator.id;
           return (

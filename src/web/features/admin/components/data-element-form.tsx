@@ -5,9 +5,9 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useSaveDataElement } from '../api/data-elements.ts';
 import { AGGREGATION_KEYS, VALUE_TYPE_KEYS } from '../labels.ts';
-import { ProblemAlert } from './problem-alert.tsx';
 
 const VALUE_TYPES = ['number', 'integer', 'percentage', 'money'] as const;
 const AGGREGATIONS = ['sum', 'average'] as const;

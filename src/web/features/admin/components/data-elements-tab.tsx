@@ -9,13 +9,13 @@ import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { useDataElements, useDeleteDataElement } from '../api/data-elements.ts';
 import { AGGREGATION_KEYS, VALUE_TYPE_KEYS } from '../labels.ts';
 import { DataElementForm } from './data-element-form.tsx';
-import { ProblemAlert } from './problem-alert.tsx';
 
 const PAGE_SIZE = 20;
 

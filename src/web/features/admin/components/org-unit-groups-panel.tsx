@@ -8,11 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { OrgUnitGroup } from '../../../../core/contracts/org-units.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { useOrgUnitGroups, useSaveOrgUnitGroup } from '../api/org-units.ts';
-import { ProblemAlert } from './problem-alert.tsx';
 
 interface GroupValues {
   code: string;

@@ -24,12 +24,12 @@ import type {
 } from '../../../../core/contracts/accounts.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { useCreateToken, useRevokeToken, useTokens } from '../api/accounts.ts';
 import { ROLE_KEYS } from '../labels.ts';
-import { ProblemAlert } from './problem-alert.tsx';
 
 const TOKEN_ROLES = ['strategist', 'steward', 'entry', 'approver', 'viewer'] as const;
 

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { UserResource } from '../../../../core/contracts/accounts.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { useSaveUser, useUsers } from '../api/accounts.ts';
 import { AssignmentTags } from './assignment-tags.tsx';
-import { ProblemAlert } from './problem-alert.tsx';
 import { TokensPanel } from './tokens-panel.tsx';
 import { UserForm } from './user-form.tsx';
 

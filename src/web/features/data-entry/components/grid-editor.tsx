@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalResource } from '../../../../core/contracts/approvals.ts';
 import type { WriteDataValuesResult } from '../../../../core/contracts/data-values.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
-import { problemDetail, problemTitleKey } from '../../../components/problem-title.ts';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { readApprovalLock, readVersionConflict } from '../../../lib/api/problem-extensions.ts';
 import { formatPeriod } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
@@ -207,15 +207,7 @@ export function GridEditor({
             })}
           />
         )}
-        {failure === null ? null : (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="save-error"
-            title={t(problemTitleKey(failure))}
-            description={problemDetail(failure)}
-          />
-        )}
+        <ProblemAlert error={failure} testId="save-error" />
         <ConflictList
           items={conflictItems}
           onKeepMine={(key) => {

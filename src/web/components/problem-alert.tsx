@@ -4,8 +4,8 @@
  */
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { problemDetail, problemTitleKey } from '../../../components/problem-title.ts';
-import { isApiError } from '../../../lib/api/api-error.ts';
+import { isApiError } from '../lib/api/api-error.ts';
+import { problemDetail, problemTitleKey } from './problem-title.ts';
 
 export function ProblemAlert({
   error,
