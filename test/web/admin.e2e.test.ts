@@ -88,10 +88,13 @@ describe('script payloads in names (issue 4)', () => {
     await page.waitForURL(/orgUnit=XSS-WARD/);
 
     await page.goto(e2e.url('/overview?scorecard=UMG-BSC&orgUnit=XSS-WARD&period=2024'));
-    expect(await textOf(page, 'page-context')).toContain(PAYLOAD);
-    expect(await page.locator('#picker-org-unit').locator('..').locator('..').textContent()).toContain(
-      PAYLOAD,
-    );
+    // The heading shows the unit's code until the list of units is in, then its name.
+    await expect.poll(() => textOf(page, 'page-context'), { timeout: 15_000 }).toContain(PAYLOAD);
+    await expect
+      .poll(async () => page.locator('#picker-org-unit').locator('..').locator('..').textContent(), {
+        timeout: 15_000,
+      })
+      .toContain(PAYLOAD);
     expect(await xssLeftovers(page)).toEqual({ flag: 'undefined', scripts: 0, images: 0 });
     // Leaving the admin page for the overview aborts its requests still in flight; nothing else may fail.
     expect(errors.filter((error) => !error.endsWith('net::ERR_ABORTED'))).toEqual([]);
