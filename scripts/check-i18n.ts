@@ -19,6 +19,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { isProblemCode, problemCatalog, problemCodes } from '../src/core/errors/messages/index.ts';
 
 /** Props whose string values are shown to the user (Ant Design, ECharts, HTML and ARIA). */
 export const UI_PROPS: ReadonlySet<string> = new Set([
@@ -324,9 +325,55 @@ export function checkI18n(root: string): Finding[] {
   return findings;
 }
 
+/** The folders whose code can report a problem (everything but the web app, which words them). */
+const PROBLEM_SOURCE_DIRS = ['src/core', 'src/db', 'src/ingest', 'src/server', 'src/cli', 'src/demo'];
+
+/**
+ * Problem codes (core/errors/messages): every code has its words in en and zh-CN with the same placeholders,
+ * and every code-like literal in the code that reports problems (`'import.unknown-org-unit'`: a known
+ * domain, a dot, kebab-case) is a registered code. The second catches the codes the type system does not
+ * see, such as a zod check's message (`.regex(re, 'scorecard.code-format')`) or a code built from data.
+ *
+ * @example checkProblemCodes(root) // [] when every code the server can send is worded in both languages
+ */
+export function checkProblemCodes(root: string): Finding[] {
+  const catalogFile = 'src/core/errors/messages';
+  const findings = checkLocales(
+    problemCatalog('en'),
+    problemCatalog('zh-CN'),
+    `${catalogFile} (en)`,
+    `${catalogFile} (zh-CN)`,
+  );
+  const domains = new Set(problemCodes().map((code) => code.slice(0, code.indexOf('.'))));
+  const codeLike = /^([a-z][a-z0-9-]*)\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  for (const dir of PROBLEM_SOURCE_DIRS) {
+    for (const file of sourceFiles(join(root, dir))) {
+      const text = readFileSync(file, 'utf8');
+      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const visit = (node: ts.Node): void => {
+        if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+          const match = codeLike.exec(node.text);
+          if (match !== null && domains.has(match[1] ?? '') && !isProblemCode(node.text)) {
+            const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
+            findings.push({
+              file: relative(root, file),
+              line: line + 1,
+              column: character + 1,
+              message: `The problem code ${node.text} has no wording in ${catalogFile}`,
+            });
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+  }
+  return findings;
+}
+
 if (import.meta.main) {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const findings = checkI18n(root);
+  const findings = [...checkI18n(root), ...checkProblemCodes(root)];
   for (const finding of findings) {
     process.stderr.write(`${finding.file}:${finding.line}:${finding.column} ${finding.message}\n`);
   }

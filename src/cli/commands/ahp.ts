@@ -16,7 +16,7 @@ import {
 } from '../../core/ahp/index.ts';
 import { ahpInputSchema } from '../../core/contracts/ahp-input.ts';
 import { invalid } from '../../core/errors/problem.ts';
-import { toProblemIssues } from '../../core/scorecard/zod-issues.ts';
+import { toProblemIssues } from '../../core/errors/zod-issues.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { readDocument, withSource } from '../read-document.ts';

@@ -9,7 +9,7 @@ import {
   createApiTokenBodySchema,
 } from '../../core/contracts/accounts.ts';
 import { invalid } from '../../core/errors/problem.ts';
-import { toProblemIssues } from '../../core/scorecard/zod-issues.ts';
+import { toProblemIssues } from '../../core/errors/zod-issues.ts';
 import { createApiToken, listApiTokensPage, revokeApiTokenBy } from '../../server/accounts/tokens.service.ts';
 import { type Env, withDbSession } from '../db-session.ts';
 import { UsageError } from '../errors.ts';

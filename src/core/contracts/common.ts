@@ -84,8 +84,15 @@ export const queryListSchema = z
 export const codeParamsSchema = z.object({ code: z.string().min(1).max(64) });
 
 /** One thing wrong with a request: where (a path inside the part that was checked) and why. */
+/** A problem's parameters: the values its code's wording fills in (core/errors/messages). */
+export const problemParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const problemIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])).readonly(),
+  /** Stable; the client words it in the user's language (core/errors/messages). */
+  code: z.string(),
+  params: problemParamsSchema,
+  /** The code worded in English. */
   message: z.string(),
   position: z.number().int().optional(),
 });
@@ -96,6 +103,10 @@ export const problemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
+    /** Stable (`import.unknown-org-unit`); the client words it with `params` in the user's language. */
+    code: z.string(),
+    params: problemParamsSchema,
+    /** The code worded in English. */
     detail: z.string(),
     issues: z.array(problemIssueSchema),
   })

@@ -23,6 +23,8 @@ export const indicatorEvaluationSchema = z.object({
   reference: z.number().nullable(),
   quantified: z.number().nullable(),
   score: z.number().nullable(),
+  /** By the indicator's status thresholds (core/scoring/status.ts): met, watch, off-track, no-data. */
+  status: z.enum(['met', 'watch', 'off-track', 'no-data']),
   reason: z.string().optional(),
 });
 
@@ -128,6 +130,7 @@ export function toEvaluationJson(
         reference: i.reference,
         quantified: i.quantified,
         score: i.score,
+        status: i.status,
         ...(i.reason ? { reason: i.reason } : {}),
       })),
     })),

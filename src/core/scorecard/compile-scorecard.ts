@@ -5,6 +5,7 @@
  */
 import type { AhpOptions } from '../ahp/index.ts';
 import { invalid, type ProblemIssue } from '../errors/problem.ts';
+import { toProblemIssues } from '../errors/zod-issues.ts';
 import { type CompiledFormula, compileFormula, formatFormulaError } from '../formula/index.ts';
 import type {
   Direction,
@@ -14,10 +15,12 @@ import type {
   PerspectiveKind,
 } from '../indicators/indicator.ts';
 import {
+  DEFAULT_STATUS_THRESHOLDS,
   type MissingDataPolicy,
   type RatingBand,
   type ScoringMethod,
   SEED002_RATING_BANDS,
+  type StatusThresholds,
   validateRatingBands,
   validateScoringMethod,
 } from '../scoring/index.ts';
@@ -28,7 +31,6 @@ import {
   type ScorecardFile,
   scorecardFileSchema,
 } from './scorecard-schema.ts';
-import { toProblemIssues } from './zod-issues.ts';
 
 /** An indicator's formula after parsing: one expression, or numerator ÷ denominator × factor. */
 export type CompiledIndicatorFormula =
@@ -56,6 +58,8 @@ export interface CompiledIndicator {
   readonly description?: string;
   readonly source?: string;
   readonly scoring: ScoringMethod;
+  /** Where its quantified value turns from met to watch to off track. */
+  readonly statusThresholds: StatusThresholds;
   /** Local weight within its perspective (sums to 1 over the perspective). */
   readonly weight: number;
   /** Perspective weight × local weight. */
@@ -259,6 +263,8 @@ function compileIndicator(
     description: indicator.description,
     source: indicator.source,
     scoring,
+    // The scorecard format takes thresholds of its own with @2 (scheme defaults, per-indicator overrides).
+    statusThresholds: DEFAULT_STATUS_THRESHOLDS,
     weight,
     globalWeight: perspectiveWeight * weight,
   };

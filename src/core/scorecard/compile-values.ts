@@ -2,10 +2,10 @@
  * Checks a `healthbsc/values@1` file against the scorecard it is for, whole, and turns it into evaluation inputs.
  */
 import { invalid, type ProblemIssue } from '../errors/problem.ts';
+import { toProblemIssues } from '../errors/zod-issues.ts';
 import type { CompiledScorecard } from './compile-scorecard.ts';
 import type { EvaluationInputs } from './evaluate-scorecard.ts';
 import { type ValuesFile, valuesFileSchema } from './values-schema.ts';
-import { toProblemIssues } from './zod-issues.ts';
 
 export interface CompiledValues {
   readonly orgUnit?: string;

@@ -9,6 +9,7 @@ import { evaluateFormula } from '../formula/index.ts';
 import type { Direction, IndicatorKind, LocalizedText } from '../indicators/indicator.ts';
 import {
   computeComposite,
+  type IndicatorStatus,
   type MissingDataPolicy,
   type NoValueReason,
   type Quantified,
@@ -16,6 +17,7 @@ import {
   quantifyRubric,
   rate,
   type ScoringMethod,
+  statusOf,
 } from '../scoring/index.ts';
 import type { CompiledIndicator, CompiledIndicatorFormula, CompiledScorecard } from './compile-scorecard.ts';
 
@@ -51,6 +53,8 @@ export interface IndicatorEvaluation {
   readonly quantified: number | null;
   /** 100 × weight × quantified: the indicator's points in its perspective score (Table 4.14). */
   readonly score: number | null;
+  /** On target, to watch, off track or without data, by the indicator's status thresholds. */
+  readonly status: IndicatorStatus;
   readonly reason?: NoValueReason;
   readonly raters?: number;
 }
@@ -136,6 +140,7 @@ export function evaluateScorecard(
             reference: inputs.references.get(indicator.id) ?? null,
             quantified: quantified.value,
             score: result?.indicators[ii]?.score ?? null,
+            status: statusOf(quantified.value, indicator.statusThresholds),
             reason: quantified.reason,
             raters,
           }),

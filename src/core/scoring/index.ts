@@ -23,4 +23,11 @@ export type {
   ThresholdRule,
 } from './scoring-method.ts';
 export { DEFAULT_CAP } from './scoring-method.ts';
+export type { IndicatorStatus, StatusThresholds } from './status.ts';
+export {
+  DEFAULT_STATUS_THRESHOLDS,
+  INDICATOR_STATUSES,
+  statusOf,
+  validateStatusThresholds,
+} from './status.ts';
 export { validateScoringMethod } from './validate-scoring-method.ts';

@@ -31,7 +31,7 @@ import {
   undoImportResultSchema,
 } from '../../core/contracts/import.ts';
 import { badRequest, invalid, isProblemError, makeProblem } from '../../core/errors/problem.ts';
-import { toProblemIssues } from '../../core/scorecard/zod-issues.ts';
+import { toProblemIssues } from '../../core/errors/zod-issues.ts';
 import { getActor } from '../plugins/actor.ts';
 import { PROBLEM_CONTENT_TYPE } from '../plugins/problem-errors.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';

@@ -11,6 +11,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ProblemCode } from '../../core/errors/messages/index.ts';
 import { isProblemError, makeProblem, type Problem, type ProblemType } from '../../core/errors/problem.ts';
 import { ExtendedProblemError } from '../problem-extensions.ts';
 
@@ -41,7 +42,22 @@ function sendProblem(
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }
 
-/** A client error Fastify raised itself (it sets a 4xx `statusCode` and a message written for clients). */
+/** Fastify's own error codes, as problem codes the client can word. */
+const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.empty-body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported-media-type',
+  FST_REQ_FILE_TOO_LARGE: 'request.too-large',
+  FST_PARTS_LIMIT: 'request.too-large',
+  FST_FILES_LIMIT: 'request.too-large',
+  FST_FIELDS_LIMIT: 'request.too-large',
+};
+
+/**
+ * A client error Fastify raised itself (it sets a 4xx `statusCode` and a message written for clients). Its
+ * message stays the English `detail` (it names the exact fault); the code lets the client word it.
+ */
 function fastifyClientProblem(error: FastifyError): Problem | null {
   const status = error.statusCode;
   if (
@@ -54,9 +70,12 @@ function fastifyClientProblem(error: FastifyError): Problem | null {
     return null;
   }
   const type = TYPES_BY_STATUS[status] ?? 'bad-request';
-  const base = makeProblem(type, error.message);
+  const mapped = FASTIFY_CODES[error.code];
+  const base =
+    mapped !== undefined ? makeProblem(type, mapped, {}) : makeProblem(type, 'request.rejected', { status });
   return {
     ...base,
+    detail: error.message,
     status,
     title: TYPES_BY_STATUS[status] === undefined ? (STATUS_CODES[status] ?? base.title) : base.title,
   };
@@ -69,13 +88,7 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   const clientProblem = fastifyClientProblem(error);
   if (clientProblem !== null) return sendProblem(reply, clientProblem);
   request.log.error({ err: error }, 'request failed');
-  return sendProblem(
-    reply,
-    makeProblem(
-      'internal',
-      `Something went wrong on the server. Quote request id ${request.id} when reporting it.`,
-    ),
-  );
+  return sendProblem(reply, makeProblem('internal', 'request.internal', { requestId: request.id }));
 }
 
 /** Installs the error and not-found handlers on `app` (call before registering routes). */
@@ -83,6 +96,6 @@ export function registerProblemErrors(app: FastifyInstance): void {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url;
-    return sendProblem(reply, makeProblem('not-found', `There is no route ${request.method} ${path}.`));
+    return sendProblem(reply, makeProblem('not-found', 'request.no-route', { method: request.method, path }));
   });
 }

@@ -6,21 +6,22 @@
  */
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
+import type { ProblemCode } from '../../core/errors/messages/index.ts';
 import { invalid } from '../../core/errors/problem.ts';
-import { toProblemIssues } from '../../core/scorecard/zod-issues.ts';
+import { toProblemIssues } from '../../core/errors/zod-issues.ts';
 
-const PART_NAMES: Readonly<Record<string, string>> = {
-  body: 'request body',
-  querystring: 'query string',
-  params: 'path parameters',
-  headers: 'request headers',
+const PART_CODES: Readonly<Record<string, ProblemCode>> = {
+  body: 'request.invalid-body',
+  querystring: 'request.invalid-query',
+  params: 'request.invalid-params',
+  headers: 'request.invalid-headers',
 };
 
 export const problemValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => {
-  const part = PART_NAMES[httpPart ?? ''] ?? 'request';
+  const code = PART_CODES[httpPart ?? ''] ?? 'request.invalid';
   return (data: unknown) => {
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
-    return { error: invalid(`The ${part} is not valid.`, toProblemIssues(result.error.issues)) };
+    return { error: invalid(code, {}, toProblemIssues(result.error.issues)) };
   };
 };
