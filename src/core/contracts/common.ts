@@ -87,6 +87,16 @@ export const codeParamsSchema = z.object({ code: z.string().min(1).max(64) });
 /** A problem's parameters: the values its code's wording fills in (core/errors/messages). */
 export const problemParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
+/**
+ * A remark worded by the client like a problem, without being one: why an encoding was chosen, what a file's
+ * conversion changed, a warning. `message` is the English wording.
+ */
+export const problemNoteSchema = z.object({
+  code: z.string(),
+  params: problemParamsSchema,
+  message: z.string(),
+});
+
 export const problemIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])).readonly(),
   /** Stable; the client words it in the user's language (core/errors/messages). */

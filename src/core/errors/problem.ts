@@ -29,6 +29,23 @@ export interface ProblemIssue {
   readonly position?: number;
 }
 
+/**
+ * A remark worded like a problem without being one (why an encoding was chosen, what a conversion changed):
+ * a code, its parameters and the English words.
+ */
+export interface ProblemNote {
+  readonly code: ProblemCode;
+  readonly params: MessageParams;
+  readonly message: string;
+}
+
+/**
+ * @example note('request.no-route', { method: 'GET', path: '/x' }).message // 'There is no route GET /x.'
+ */
+export function note<C extends ProblemCode>(code: C, params: ProblemParams<C>): ProblemNote {
+  return { code, params, message: wordProblem(code, params) };
+}
+
 export type ProblemType =
   | 'bad-request'
   | 'validation'

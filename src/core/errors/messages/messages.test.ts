@@ -27,15 +27,17 @@ describe('problem codes', () => {
   });
 
   it('are written <domain>.<kebab-case>', () => {
-    expect(codes.filter((code) => !/^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$/.test(code))).toEqual([]);
+    expect(codes.filter((code) => !/^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$/.test(code))).toEqual(
+      [],
+    );
   });
 
   it('word a code in either language with its parameters', () => {
     const params = { method: 'GET', path: '/api/x' };
-    expect([wordProblem('request.no-route', params), wordProblem('request.no-route', params, 'zh-CN')]).toEqual([
-      'There is no route GET /api/x.',
-      '没有路由 GET /api/x。',
-    ]);
+    expect([
+      wordProblem('request.no-route', params),
+      wordProblem('request.no-route', params, 'zh-CN'),
+    ]).toEqual(['There is no route GET /api/x.', '没有路由 GET /api/x。']);
   });
 
   it('return a code the build does not know as it is', () => {
