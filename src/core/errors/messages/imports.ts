@@ -79,6 +79,14 @@ export const importMessages = defineMessages('import', {
     en: '{{code}} is its own ancestor through {{parent}}',
     'zh-CN': '{{code}} 经由 {{parent}} 成为了自己的上级',
   },
+  'unreadable-file': {
+    en: 'not valid YAML or JSON: {{message}}',
+    'zh-CN': '不是有效的 YAML 或 JSON：{{message}}',
+  },
+  'unknown-kind': {
+    en: 'This server does not know imports of kind "{{kind}}".',
+    'zh-CN': '此服务器不认识“{{kind}}”类型的导入。',
+  },
   'header-mismatch': {
     en: 'The header (line {{line}}) does not fit this kind of file: it needs the columns {{columns}}.',
     'zh-CN': '表头（第 {{line}} 行）不符合此类文件：需要以下列：{{columns}}。',
