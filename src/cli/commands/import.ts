@@ -71,6 +71,7 @@ export function printReport(io: Io, file: string, report: ImportReportBody, dryR
       `${number.format(report.unchanged)} unchanged`,
   );
   if (report.ignoredColumns.length > 0) io.out(`ignored columns: ${report.ignoredColumns.join(', ')}`);
+  for (const notice of report.notices) io.out(`note: ${notice.message}`);
   if (report.errorCount > 0) {
     io.out(
       `${number.format(report.errorCount)} error${report.errorCount === 1 ? '' : 's'}: nothing was written.`,
