@@ -4,6 +4,7 @@
  * number (a bigint only beyond 2^53), numeric a number, date an ISO `YYYY-MM-DD` string, timestamptz a Date.
  */
 import type { ColumnType } from 'kysely';
+import type { ImportFormat, ImportKind } from '../core/contracts/import.ts';
 
 /** A JSON value as `jsonb` returns it. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -205,9 +206,10 @@ export interface AssessmentTable {
 
 export interface ImportBatchTable {
   readonly id: Id;
-  kind: 'data' | 'targets' | 'assessments' | 'reported' | 'metadata';
+  /** One of the contracts' kinds; the database does not list them (migration 202612060900_import_kind_open). */
+  kind: ImportKind;
   file_name: string;
-  format: 'csv' | 'xlsx' | 'yaml' | 'json';
+  format: ImportFormat;
   encoding: string | null;
   checksum: string;
   status: 'committed' | 'undone';

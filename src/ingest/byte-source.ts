@@ -30,7 +30,7 @@ function* slices(bytes: Uint8Array): Generator<Uint8Array> {
 
 function checkChunk(chunk: unknown): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk;
-  throw badRequest('The input stream must yield bytes, not text (do not call setEncoding on it).');
+  throw badRequest('file.text-stream', {});
 }
 
 /** Reads the first bytes of a source without losing them. */

@@ -4,7 +4,13 @@
  */
 import type { IndicatorKind } from '../core/indicators/indicator.ts';
 import type { DataElementFile } from '../core/scorecard/scorecard-schema.ts';
-import type { ImportAction, ImportErrorCode, ReportBuilder } from './import-report.ts';
+import {
+  type ImportAction,
+  type ImportErrorCode,
+  type ReportBuilder,
+  type RowErrorParams,
+  rowError,
+} from './import-report.ts';
 import { type ParsedNumber, parseNumber } from './parse-number.ts';
 import type { Cell, RowProblem } from './row-formats.ts';
 
@@ -131,72 +137,71 @@ export function sameNumber(a: number | null, b: number | null): boolean {
   return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** The cell checks shared by the three imports, bound to one report. */
+/** The cell checks shared by the imports, bound to one report. */
 export interface Checker {
   /** Call at the start of each row, before any other method. */
   startRow(line: number, problems: readonly RowProblem[]): void;
   /** Reports an error; an error on a header cell (wide format) is reported once, not once per row. */
-  fail(cell: Cell, code: ImportErrorCode, reason: string): void;
+  fail<C extends ImportErrorCode>(cell: Cell, code: C, params: RowErrorParams<C>): void;
   /** False (with an error) when the cell holds U+FFFD. */
   decodable(cell: Cell | null): boolean;
   /** The trimmed text of a required cell, or null with a missing-value error. */
-  present(cell: Cell, what: string): string | null;
+  present(cell: Cell): string | null;
   orgUnit(cell: Cell): string | null;
   period(cell: Cell): string | null;
   /** Parses a number cell; reports non-numeric text. */
   number(cell: Cell, options?: { allowPercent?: boolean }): ParsedNumber;
-  /** Reports a number outside [min, max]; true when it is inside. */
+  /** Reports a number outside [min, max] of `of` (a data element's code, a column); true when it is inside. */
   inRange(cell: Cell, value: number, min: number | undefined, max: number | undefined, of: string): boolean;
 }
+
+/** How a missing bound of a range is written in an out-of-range error. */
+const NO_MIN = '-∞';
+const NO_MAX = '+∞';
 
 export function createChecker<R>(report: ReportBuilder<R>, ctx: BaseContext): Checker {
   const findOrgUnit = createLookup(ctx.orgUnits);
   let line = 0;
-  const fail = (cell: Cell, code: ImportErrorCode, reason: string): void =>
-    report.error({ row: cell.line, column: cell.column, value: cell.text, code, reason }, cell.line !== line);
+  const fail = <C extends ImportErrorCode>(cell: Cell, code: C, params: RowErrorParams<C>): void =>
+    report.error(
+      rowError({ row: cell.line, column: cell.column, value: cell.text }, code, params),
+      cell.line !== line,
+    );
   return {
     startRow(rowLine, problems) {
       line = rowLine;
       report.row();
-      for (const p of problems) {
-        report.error({ row: rowLine, column: p.column, value: p.value, code: p.code, reason: p.reason });
-      }
+      for (const p of problems) report.error({ row: rowLine, ...p });
     },
     fail,
     decodable(cell) {
       if (cell === null || !cell.text.includes('\uFFFD')) return true;
-      fail(cell, 'undecodable', 'holds characters that could not be decoded; check the file encoding');
+      fail(cell, 'undecodable', {});
       return false;
     },
-    present(cell, what) {
+    present(cell) {
       const text = cell.text.trim();
-      if (text === '') fail(cell, 'missing-value', `${what} is required`);
+      if (text === '') fail(cell, 'missing-value', { column: cell.column });
       return text === '' ? null : text;
     },
     orgUnit(cell) {
       const found = findOrgUnit(cell.text.trim());
-      if (found === undefined) fail(cell, 'unknown-org-unit', `unknown org unit "${cell.text.trim()}"`);
+      if (found === undefined) fail(cell, 'unknown-org-unit', { value: cell.text.trim() });
       return found?.code ?? null;
     },
     period(cell) {
       const normalised = ctx.normalizePeriod(cell.text.trim());
-      if (normalised === null) {
-        fail(cell, 'unknown-period', 'not a period: write 2024-03 (month), 2024Q1 (quarter) or 2024 (year)');
-      }
+      if (normalised === null) fail(cell, 'unknown-period', {});
       return normalised;
     },
     number(cell, options = {}) {
       const parsed = parseNumber(cell.text, options);
-      if (parsed.kind === 'invalid') fail(cell, 'non-numeric', `non-numeric: ${parsed.reason}`);
+      if (parsed.kind === 'invalid') fail(cell, 'non-numeric', { value: cell.text.trim() });
       return parsed;
     },
     inRange(cell, value, min, max, of) {
-      if (min !== undefined && value < min) {
-        fail(cell, 'out-of-range', `below the minimum ${min} of ${of}`);
-        return false;
-      }
-      if (max !== undefined && value > max) {
-        fail(cell, 'out-of-range', `above the maximum ${max} of ${of}`);
+      if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+        fail(cell, 'out-of-range', { of, min: min ?? NO_MIN, max: max ?? NO_MAX });
         return false;
       }
       return true;

@@ -39,9 +39,14 @@ describe('checkDataValues', () => {
       [10, 'value', '1521', 'duplicate-key'],
       [12, 'value', '85%', 'non-numeric'],
     ]);
-    expect(report.errors.find((e) => e.row === 10)?.reason).toMatch(/^duplicate of row 2: /);
-    expect(report.errors.find((e) => e.row === 7)?.reason).toBe('above the maximum 365 of los_days');
-    expect(report.errors.find((e) => e.row === 8)?.reason).toBe('below the minimum 0 of discharges');
+    expect(report.errors.find((e) => e.row === 10)?.params).toEqual({
+      firstRow: 2,
+      key: 'PUMCH, 2024-03, beds_open',
+    });
+    expect(report.errors.find((e) => e.row === 7)?.reason).toBe(
+      'out of range: los_days lies between 0 and 365',
+    );
+    expect(report.errors.find((e) => e.row === 8)?.params).toEqual({ of: 'discharges', min: 0, max: '+∞' });
     expect(report.records.map((r) => [r.row, r.orgUnit, r.dataElement, r.value])).toEqual([
       [2, 'PUMCH', 'beds_open', 1520],
       [11, 'RUIJIN', 'bed_occupancy', 85],
@@ -201,8 +206,8 @@ describe('checkTargets', () => {
 
   test('refuses a second target for the same scope, period and indicator', async () => {
     const report = await checkTargetLines([',2024,avg_los,8,,,,', ',2024,AVG_LOS,9,,,,']);
-    expect(report.errors.map((e) => [e.row, e.code, e.reason.slice(0, 20)])).toEqual([
-      [3, 'duplicate-key', 'duplicate of row 2: '],
+    expect(report.errors.map((e) => [e.row, e.code, e.reason])).toEqual([
+      [3, 'duplicate-key', 'duplicate of row 2 (*, 2024, avg_los)'],
     ]);
   });
 

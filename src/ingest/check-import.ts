@@ -30,8 +30,9 @@ function optionalText(cell: Cell | null): string | null {
   return text === '' ? null : text;
 }
 
-function duplicateOf(check: Checker, cell: Cell, first: number, what: string): void {
-  check.fail(cell, 'duplicate-key', `duplicate of row ${first}: same ${what}`);
+/** A second row for a key names the first; `key` lists the key's codes (`ICU, 2024-03, beds`). */
+function duplicateOf(check: Checker, cell: Cell, first: number, key: readonly string[]): void {
+  check.fail(cell, 'duplicate-key', { firstRow: first, key: key.join(', ') });
 }
 
 /**
@@ -64,7 +65,7 @@ export async function checkDataValues(
       const element = findElement(code);
       // Checked even when the value is empty: a wide column with an unknown code is reported once.
       if (element === undefined) {
-        check.fail(cell.dataElement, 'unknown-data-element', `unknown data element "${code}"`);
+        check.fail(cell.dataElement, 'unknown-data-element', { value: code });
         continue;
       }
       if (cell.value.text.trim() === '' || !check.decodable(cell.value) || !check.decodable(cell.comment))
@@ -72,7 +73,7 @@ export async function checkDataValues(
       const parsed = check.number(cell.value, { allowPercent: element.valueType === 'percentage' });
       let value = parsed.kind === 'number' ? parsed.value : null;
       if (value !== null && element.valueType === 'integer' && !Number.isInteger(value)) {
-        check.fail(cell.value, 'not-integer', `${element.code} takes whole numbers only`);
+        check.fail(cell.value, 'not-integer', { dataElement: element.code });
         value = null;
       }
       if (value !== null && !check.inRange(cell.value, value, element.min, element.max, element.code))
@@ -81,12 +82,7 @@ export async function checkDataValues(
       const key = keyOf(unit, period, element.code);
       const first = firstRow.get(key);
       if (first !== undefined) {
-        duplicateOf(
-          check,
-          cell.value,
-          first,
-          `org unit, period and data element (${unit}, ${period}, ${element.code})`,
-        );
+        duplicateOf(check, cell.value, first, [unit, period, element.code]);
         continue;
       }
       firstRow.set(key, row.line);
@@ -143,48 +139,40 @@ export async function checkTargets(
       } else if (group !== undefined) {
         scope = 'group';
         orgUnit = group.code;
-      } else check.fail(row.orgUnit, 'unknown-org-unit', `unknown org unit or org-unit group "${unitText}"`);
+      } else check.fail(row.orgUnit, 'unknown-org-unit', { value: unitText });
     }
     const period = check.decodable(row.period) ? check.period(row.period) : null;
-    const code = check.decodable(row.indicator) ? check.present(row.indicator, 'the indicator') : null;
+    const code = check.decodable(row.indicator) ? check.present(row.indicator) : null;
     const indicator = code === null ? undefined : findIndicator(code);
     if (code !== null && indicator === undefined) {
-      check.fail(row.indicator, 'unknown-indicator', `unknown indicator "${code}"`);
+      check.fail(row.indicator, 'unknown-indicator', { value: code });
     } else if (indicator?.kind === 'qualitative') {
-      check.fail(
-        row.indicator,
-        'wrong-indicator-kind',
-        `${indicator.code} is qualitative: it is rated, not given a target`,
-      );
+      check.fail(row.indicator, 'wrong-indicator-kind', { indicator: indicator.code });
     }
     const percent = indicator?.unit === '%';
     const target = optionalNumber(check, row.target, percent);
     const reference = optionalNumber(check, row.reference, percent);
     const lower = optionalNumber(check, row.lower, percent);
     const upper = optionalNumber(check, row.upper, percent);
+    const band = { lower: row.lower?.text.trim() ?? '', upper: row.upper?.text.trim() ?? '' };
     if ((lower === null) !== (upper === null) && lower !== undefined && upper !== undefined) {
       const given = lower === null ? row.upper : row.lower;
-      if (given !== null) check.fail(given, 'invalid-band', 'give both lower and upper, or neither');
+      if (given !== null) check.fail(given, 'invalid-band', band);
     } else if (
       typeof lower === 'number' &&
       typeof upper === 'number' &&
       lower > upper &&
       row.lower !== null
     ) {
-      check.fail(row.lower, 'invalid-band', `lower ${lower} is above upper ${upper}`);
+      check.fail(row.lower, 'invalid-band', band);
     } else if (target === null && (lower === null || upper === null)) {
-      check.fail(row.target, 'missing-value', 'give a target, or both lower and upper');
+      check.fail(row.target, 'missing-value', { column: row.target.column });
     }
     if (period === null || indicator === undefined || (unitText !== '' && orgUnit === null)) continue;
     const key = keyOf(scope, orgUnit ?? '', period, indicator.code);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      duplicateOf(
-        check,
-        row.indicator,
-        first,
-        `org unit, period and indicator (${orgUnit ?? 'all'}, ${period}, ${indicator.code})`,
-      );
+      duplicateOf(check, row.indicator, first, [orgUnit ?? '*', period, indicator.code]);
       continue;
     }
     firstRow.set(key, row.line);
@@ -226,26 +214,20 @@ export async function checkAssessments(
     const errorsBefore = report.errorCount();
     check.startRow(row.line, row.problems);
     const unit =
-      check.decodable(row.orgUnit) && check.present(row.orgUnit, 'the org unit') !== null
-        ? check.orgUnit(row.orgUnit)
-        : null;
+      check.decodable(row.orgUnit) && check.present(row.orgUnit) !== null ? check.orgUnit(row.orgUnit) : null;
     const period = check.decodable(row.period) ? check.period(row.period) : null;
-    const code = check.decodable(row.indicator) ? check.present(row.indicator, 'the indicator') : null;
+    const code = check.decodable(row.indicator) ? check.present(row.indicator) : null;
     const indicator = code === null ? undefined : findIndicator(code);
     if (code !== null && indicator === undefined) {
-      check.fail(row.indicator, 'unknown-indicator', `unknown indicator "${code}"`);
+      check.fail(row.indicator, 'unknown-indicator', { value: code });
     } else if (indicator?.kind === 'quantitative') {
-      check.fail(
-        row.indicator,
-        'wrong-indicator-kind',
-        `${indicator.code} is quantitative: it takes data values, not ratings`,
-      );
+      check.fail(row.indicator, 'wrong-indicator-kind', { indicator: indicator.code });
     }
-    const rater = check.decodable(row.rater) ? check.present(row.rater, 'the rater') : null;
+    const rater = check.decodable(row.rater) ? check.present(row.rater) : null;
     let score: number | null = null;
-    if (check.decodable(row.score) && check.present(row.score, 'the score') !== null) {
+    if (check.decodable(row.score) && check.present(row.score) !== null) {
       const parsed = check.number(row.score);
-      if (parsed.kind === 'number' && check.inRange(row.score, parsed.value, 0, 100, 'a score'))
+      if (parsed.kind === 'number' && check.inRange(row.score, parsed.value, 0, 100, row.score.column))
         score = parsed.value;
     }
     check.decodable(row.evidence);
@@ -253,12 +235,7 @@ export async function checkAssessments(
     const key = keyOf(unit, period, indicator.code, rater);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      duplicateOf(
-        check,
-        row.rater,
-        first,
-        `org unit, period, indicator and rater (${unit}, ${period}, ${indicator.code}, ${rater})`,
-      );
+      duplicateOf(check, row.rater, first, [unit, period, indicator.code, rater]);
       continue;
     }
     firstRow.set(key, row.line);

@@ -18,6 +18,14 @@ export const COLUMN_NAMES = [
   'rater',
   'score',
   'evidence',
+  'scorecard',
+  'code',
+  'parent',
+  'type',
+  'name_en',
+  'name_zh',
+  'role',
+  'sort_order',
 ] as const;
 
 export type ColumnName = (typeof COLUMN_NAMES)[number];
@@ -38,6 +46,14 @@ export const COLUMN_ALIASES: Readonly<Record<ColumnName, readonly string[]>> = {
   rater: ['rater', '评价人'],
   score: ['score', '评分'],
   evidence: ['evidence', '依据'],
+  scorecard: ['scorecard', '计分卡', '记分卡'],
+  code: ['code', '编码'],
+  parent: ['parent', '上级', '上级编码'],
+  type: ['type', '类型'],
+  name_en: ['name_en', 'name', '英文名称'],
+  name_zh: ['name_zh', '名称', '中文名称'],
+  role: ['role', '角色'],
+  sort_order: ['sort_order', '排序'],
 };
 
 /** Marks the optional second header row of the wide template, which holds names, not data. */

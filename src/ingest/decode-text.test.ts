@@ -61,13 +61,16 @@ describe('decodeText under auto', () => {
     const decoded = decodeText(iconv.encode(CHINESE_CSV, 'gbk'), 'auto');
     // Each Chinese character is one GB 2312 pair.
     const hanzi = [...CHINESE_CSV].filter((c) => /\p{Script=Han}/u.test(c)).length;
-    expect(decoded.reason).toContain(`0 of ${hanzi} high-byte sequences are invalid GB18030`);
-    expect(decoded.reason).toContain('100% of the multi-byte ones lie in the GB 2312 area');
+    expect(decoded.reason).toMatchObject({
+      code: 'encoding.read-as-gb18030',
+      params: { invalid: 0, sequences: hanzi, commonShare: '100%' },
+    });
+    expect(decoded.reason.message).toContain(`0 of ${hanzi} high-byte sequences are invalid GB18030`);
   });
 
   test('the reason says where UTF-8 failed', () => {
     const decoded = decodeText(iconv.encode('code\r\nCafé\r\n', 'windows-1252'), 'auto');
-    expect(decoded.reason).toMatch(/^not valid UTF-8 \(line 2, byte 4\)/);
+    expect(decoded.reason.message).toMatch(/^not valid UTF-8 \(line 2, byte 4\)/);
   });
 });
 
@@ -175,6 +178,6 @@ describe('createStreamDecoder', () => {
   test('ASCII-only input is reported as such', () => {
     const decoder = createStreamDecoder('auto');
     expect(decoder.write(utf8('a,b\r\n')) + decoder.end()).toBe('a,b\r\n');
-    expect(decoder.detection()?.reason).toContain('only ASCII');
+    expect(decoder.detection()?.reason.code).toBe('encoding.ascii-only');
   });
 });

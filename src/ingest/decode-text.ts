@@ -3,7 +3,9 @@
  * decoder had to substitute U+FFFD (the WHATWG Encoding "replacement character") is reported.
  */
 import iconv from 'iconv-lite';
+import type { ProblemNote } from '../core/errors/problem.ts';
 import {
+  askedFor,
   type DetectedEncodingName,
   detectEncoding,
   type EncodingDetection,
@@ -22,8 +24,8 @@ export interface DecodedText {
   readonly encoding: DetectedEncodingName;
   /** The input started with a byte-order mark, which is not part of `text`. */
   readonly bom: boolean;
-  /** Why this encoding: the detection's reason under 'auto', else "asked for". */
-  readonly reason: string;
+  /** Why this encoding: the detection's reason under 'auto', else `encoding.asked-for`. */
+  readonly reason: ProblemNote;
   /** Positions of U+FFFD in `text`, at most {@link MAX_LISTED_UNDECODABLE}. */
   readonly undecodable: readonly TextPosition[];
   /** How many U+FFFD there are in all. */
@@ -108,7 +110,7 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
   const detection: EncodingDetection =
     encoding === 'auto'
       ? detectEncoding(bytes)
-      : { encoding, bom: encoding === 'utf-8' && hasUtf8Bom(bytes), reason: `${encoding} was asked for` };
+      : { encoding, bom: encoding === 'utf-8' && hasUtf8Bom(bytes), reason: askedFor(encoding) };
   const decoder = createChunkDecoder(detection.encoding);
   // TextDecoder drops a UTF-8/UTF-16 BOM itself; iconv-lite is never given one under 'auto'.
   const text = decoder.write(bytes) + decoder.end();

@@ -1,8 +1,9 @@
 /**
  * Guesses the text encoding of a hospital export: UTF-8 (with or without BOM), GB18030/GBK (Chinese HIS
  * systems) or Windows-1252 (Western spreadsheets). The heuristic is explained in README.md ("Encoding
- * detection"); every decision carries a `reason` a user can read.
+ * detection"); every decision carries a `reason`, a note worded by code (`encoding.*`) with the counts that decided.
  */
+import { note, type ProblemNote } from '../core/errors/problem.ts';
 
 /** Encodings a caller may ask for by name. GBK is a subset of GB18030 (GB 18030-2005 §4). */
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'gbk' | 'windows-1252';
@@ -14,8 +15,8 @@ export interface EncodingDetection {
   readonly encoding: DetectedEncodingName;
   /** A byte-order mark was found (and is not part of the text). */
   readonly bom: boolean;
-  /** Why this encoding was chosen, in words, with the counts that decided it. */
-  readonly reason: string;
+  /** Why this encoding was chosen: an `encoding.*` note with the counts that decided it as parameters. */
+  readonly reason: ProblemNote;
 }
 
 /** Byte-sequence counts of a buffer read as GB18030 (GB 18030-2005 §5: one, two and four byte forms). */
@@ -181,36 +182,42 @@ export function detectEncoding(
   final = true,
   start: BytePosition = { line: 1, column: 1 },
 ): EncodingDetection {
-  if (hasUtf8Bom(bytes))
-    return { encoding: 'utf-8', bom: true, reason: 'starts with the UTF-8 byte-order mark' };
+  if (hasUtf8Bom(bytes)) return { encoding: 'utf-8', bom: true, reason: note('encoding.utf8-bom', {}) };
   const utf16 = isUtf16Bom(bytes);
   if (utf16 !== null)
-    return { encoding: utf16, bom: true, reason: `starts with the ${utf16} byte-order mark` };
+    return { encoding: utf16, bom: true, reason: note('encoding.utf16-bom', { encoding: utf16 }) };
   if (isValidUtf8(bytes, final)) {
     const ascii = bytes.every((b) => b < 0x80);
     return {
       encoding: 'utf-8',
       bom: false,
-      reason: ascii ? 'only ASCII bytes (the same in every supported encoding)' : 'valid UTF-8',
+      reason: ascii ? ASCII_ONLY_REASON : note('encoding.valid-utf8', {}),
     };
   }
-  const where = firstInvalidUtf8(bytes, start);
-  const notUtf8 =
-    where === null ? 'not valid UTF-8' : `not valid UTF-8 (line ${where.line}, byte ${where.column})`;
+  // Bytes that fail the UTF-8 check have a first invalid sequence; the start is only a fallback for the type.
+  const where = firstInvalidUtf8(bytes, start) ?? start;
   const scan = scanGb18030(bytes, final);
   const sequences = scan.pairs + scan.fourByte;
   const invalidShare = scan.invalid / Math.max(1, sequences + scan.invalid);
   const commonShare = scan.commonPairs / Math.max(1, sequences);
-  const counts =
-    `${scan.invalid} of ${sequences + scan.invalid} high-byte sequences are invalid GB18030 ` +
-    `(${percent(scan.invalid, sequences + scan.invalid)}), ` +
-    `${percent(scan.commonPairs, sequences)} of the multi-byte ones lie in the GB 2312 area`;
-  if (sequences > 0 && invalidShare <= MAX_INVALID_SHARE && commonShare >= MIN_COMMON_SHARE) {
-    return { encoding: 'gb18030', bom: false, reason: `${notUtf8}; ${counts}: read as GB18030` };
-  }
-  return {
-    encoding: 'windows-1252',
-    bom: false,
-    reason: `${notUtf8}; ${counts}: not Chinese text, read as Windows-1252`,
+  const counts = {
+    line: where.line,
+    byte: where.column,
+    invalid: scan.invalid,
+    sequences: sequences + scan.invalid,
+    invalidShare: percent(scan.invalid, sequences + scan.invalid),
+    commonShare: percent(scan.commonPairs, sequences),
   };
+  if (sequences > 0 && invalidShare <= MAX_INVALID_SHARE && commonShare >= MIN_COMMON_SHARE) {
+    return { encoding: 'gb18030', bom: false, reason: note('encoding.read-as-gb18030', counts) };
+  }
+  return { encoding: 'windows-1252', bom: false, reason: note('encoding.read-as-windows-1252', counts) };
+}
+
+/** The reason of a text with no byte above 0x7F, which every supported encoding reads alike. */
+export const ASCII_ONLY_REASON: ProblemNote = note('encoding.ascii-only', {});
+
+/** The reason of an encoding the caller named. */
+export function askedFor(encoding: TextEncodingName): ProblemNote {
+  return note('encoding.asked-for', { encoding });
 }

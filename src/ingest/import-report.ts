@@ -2,23 +2,19 @@
  * The dry-run report of an import: what would be created, updated or left unchanged, and every error of the
  * whole file with its row, column and reason. The caller writes only when `errorCount` is 0.
  */
+import type { ImportErrorCode } from '../core/contracts/import.ts';
+import {
+  type MessageParams,
+  type ProblemCode,
+  type ProblemParams,
+  wordProblem,
+} from '../core/errors/messages/index.ts';
 
-/** Why a cell was refused; `reason` says it in English, `code` lets the UI say it in the user's language. */
-export type ImportErrorCode =
-  | 'unknown-org-unit'
-  | 'unknown-period'
-  | 'unknown-data-element'
-  | 'unknown-indicator'
-  | 'wrong-indicator-kind'
-  | 'non-numeric'
-  | 'not-integer'
-  | 'out-of-range'
-  | 'missing-value'
-  | 'invalid-band'
-  | 'duplicate-key'
-  | 'undecodable'
-  | 'extra-cell'
-  | 'unterminated-quote';
+/** Why a cell was refused: the contracts' codes (`non-numeric`), worded as `import-row.<code>`. */
+export type { ImportErrorCode } from '../core/contracts/import.ts';
+
+/** The parameters the wording of a row error code fills in. */
+export type RowErrorParams<C extends ImportErrorCode> = ProblemParams<`import-row.${C}`>;
 
 export interface ImportError {
   /** 1-based line of the file (CSV) or Excel row number (XLSX). */
@@ -28,7 +24,71 @@ export interface ImportError {
   /** The cell's text as read. */
   readonly value: string;
   readonly code: ImportErrorCode;
+  /** What the wording of `import-row.<code>` fills in; the UI words the error with them. */
+  readonly params: MessageParams;
+  /** The code worded in English. */
   readonly reason: string;
+}
+
+/** Where a row error is: the row, the column's header as written and the cell's text. */
+export interface ErrorPlace {
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+}
+
+/**
+ * A row error, its English reason worded from `import-row.<code>` and `params`.
+ *
+ * @example rowError({ row: 3, column: 'value', value: 'n/a' }, 'non-numeric', { value: 'n/a' }).reason
+ * // 'non-numeric: "n/a" is not a plain number (write 1234.5; a % sign only where the unit is %)'
+ */
+export function rowError<C extends ImportErrorCode>(
+  at: ErrorPlace,
+  code: C,
+  params: RowErrorParams<C>,
+): ImportError {
+  return rowErrorOfCode(at, code, params);
+}
+
+/** A row error whose code is chosen at run time (one read back from a stored report, say). */
+export function rowErrorOfCode(at: ErrorPlace, code: ImportErrorCode, params: MessageParams): ImportError {
+  return {
+    row: at.row,
+    column: at.column,
+    value: at.value,
+    code,
+    params,
+    reason: wordProblem(`import-row.${code}`, params),
+  };
+}
+
+/**
+ * An `invalid-definition` error: the row defines something that cannot be (a unit that would move, a scorecard
+ * file's problem). Its parameters carry the problem's own code (`problem`) and parameters, for the UI to word,
+ * and the problem's English words (`detail`).
+ *
+ * @example definitionError({ row: 2, column: 'parent', value: 'H1' }, 'import.org-unit-cycle', { code: 'A', parent: 'B' }).params.problem // 'import.org-unit-cycle'
+ */
+export function definitionError<C extends ProblemCode>(
+  at: ErrorPlace,
+  problem: C,
+  params: ProblemParams<C>,
+): ImportError {
+  return definitionErrorOfCode(at, problem, params);
+}
+
+/** `definitionError` for a problem code chosen at run time (an issue a validator found). */
+export function definitionErrorOfCode(
+  at: ErrorPlace,
+  problem: ProblemCode,
+  params: MessageParams,
+): ImportError {
+  return rowErrorOfCode(at, 'invalid-definition', {
+    ...params,
+    problem,
+    detail: wordProblem(problem, params),
+  });
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged';

@@ -18,7 +18,26 @@ export type {
   TargetScope,
   TargetValues,
 } from './check-context.ts';
+export { sameNumber } from './check-context.ts';
 export { checkAssessments, checkDataValues, checkTargets } from './check-import.ts';
+export {
+  checkOrgUnitList,
+  type ListedUnit,
+  type OrgUnitListContext,
+  type OrgUnitRecord,
+  type OrgUnitRow,
+  readOrgUnitRows,
+  type StoredUnitRef,
+} from './check-org-units.ts';
+export {
+  checkReportedValues,
+  type ReportedContext,
+  type ReportedKey,
+  type ReportedRecord,
+  type ReportedRow,
+  readReportedRows,
+  type ScorecardRef,
+} from './check-reported.ts';
 export { COLUMN_ALIASES, type ColumnName, columnNameOf, NAMES_ROW_MARKERS } from './column-names.ts';
 export type { CsvDelimiter } from './csv-tokenizer.ts';
 export { type DecodedText, decodeText, findUndecodable, type TextPosition } from './decode-text.ts';
@@ -31,10 +50,16 @@ export {
 } from './detect-encoding.ts';
 export {
   DEFAULT_MAX_ERRORS,
+  definitionError,
+  definitionErrorOfCode,
+  type ErrorPlace,
   type ImportAction,
   type ImportError,
   type ImportErrorCode,
   type ImportReport,
+  type RowErrorParams,
+  rowError,
+  rowErrorOfCode,
 } from './import-report.ts';
 export { type ParsedNumber, parseNumber } from './parse-number.ts';
 export {

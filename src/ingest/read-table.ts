@@ -168,7 +168,7 @@ async function splitHeader(
   const iterator = rows[Symbol.asyncIterator]();
   for (;;) {
     const next = await iterator.next();
-    if (next.done === true) throw badRequest('The file is empty: it has no header row.');
+    if (next.done === true) throw badRequest('file.empty', {});
     if (!isBlank(next.value.cells)) return { header: next.value, rest: iterator };
   }
 }

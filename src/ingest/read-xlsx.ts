@@ -84,7 +84,7 @@ function selectParts(bytes: Uint8Array, sheet: string | undefined): WorkbookPart
   const workbook = byName.get('xl/workbook.xml');
   const rels = byName.get('xl/_rels/workbook.xml.rels');
   if (workbook === undefined || rels === undefined) {
-    throw badRequest('The file is a ZIP archive but not an Excel workbook (no xl/workbook.xml).');
+    throw badRequest('file.not-a-workbook', {});
   }
   const sheets = elements(utf8.decode(readZipEntry(bytes, workbook)), 'sheet');
   const relations = elements(utf8.decode(readZipEntry(bytes, rels)), 'Relationship');
@@ -95,16 +95,13 @@ function selectParts(bytes: Uint8Array, sheet: string | undefined): WorkbookPart
   const names = sheets.map((s) => s.get('name') ?? '');
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.get('name') === sheet);
   if (chosen === undefined) {
-    throw badRequest(
-      sheet === undefined
-        ? 'The workbook has no worksheet.'
-        : `The workbook has no sheet named "${sheet}"; its sheets are: ${names.join(', ')}.`,
-      ['sheet'],
-    );
+    throw sheet === undefined
+      ? badRequest('file.no-worksheet', {}, ['sheet'])
+      : badRequest('file.no-such-sheet', { sheet, sheets: names.join(', ') }, ['sheet']);
   }
   const sheetPath = targetOf((_type, id) => id === chosen.get('r:id'));
   const sheetEntry = sheetPath === undefined ? undefined : byName.get(sheetPath);
-  if (sheetEntry === undefined) throw badRequest(`The workbook's sheet "${chosen.get('name')}" is missing.`);
+  if (sheetEntry === undefined) throw badRequest('file.sheet-missing', { sheet: chosen.get('name') ?? '' });
   const stylesEntry = byName.get(targetOf((type) => type.endsWith('/styles')) ?? 'xl/styles.xml');
   const stringsEntry = byName.get(
     targetOf((type) => type.endsWith('/sharedStrings')) ?? 'xl/sharedStrings.xml',

@@ -1,9 +1,20 @@
 /** The row formats of README.md "Formats": header aliases, long vs wide, the #names row, header errors. */
 import { describe, expect, test } from 'vitest';
-import { ProblemError } from '../core/errors/problem.ts';
+import { type Problem, ProblemError } from '../core/errors/problem.ts';
 import { columnNameOf } from './column-names.ts';
 import { collect, tableOf } from './fixtures.ts';
 import { readAssessmentRows, readDataValueRows, readTargetRows } from './row-formats.ts';
+
+/** The problem a call throws (failing the test when it throws nothing or something else). */
+function catchProblem(call: () => unknown): Problem {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof ProblemError) return error.problem;
+    throw error;
+  }
+  throw new Error('expected a ProblemError');
+}
 
 describe('columnNameOf', () => {
   test.each([
@@ -72,17 +83,31 @@ describe('readDataValueRows', () => {
       readDataValueRows(tableOf(['org_unit,period,beds_open', 'ICU,2024,1,9'])).rows,
     );
     expect(row?.problems).toEqual([
-      { column: '#4', value: '9', code: 'extra-cell', reason: 'a value in a column that has no header' },
+      {
+        column: '#4',
+        value: '9',
+        code: 'extra-cell',
+        params: {},
+        reason: 'a value in a column that has no header',
+      },
     ]);
   });
 
   test.each([
-    ['no period column', 'org_unit,data_element,value', /no period column/],
-    ['no org unit column', 'period,beds_open', /no org_unit column/],
-    ['org_unit twice', 'org_unit,机构,period,data_element,value', /names the org_unit column a second time/],
-  ])('refuses a header with %s', (_name, header, message) => {
-    expect(() => readDataValueRows(tableOf([header]))).toThrow(ProblemError);
-    expect(() => readDataValueRows(tableOf([header]))).toThrow(message);
+    ['no period column', 'org_unit,data_element,value', 'import.missing-column', { column: 'period' }],
+    ['no org unit column', 'period,beds_open', 'import.missing-column', { column: 'org_unit' }],
+    [
+      'org_unit twice',
+      'org_unit,机构,period,data_element,value',
+      'import.repeated-column',
+      { header: '机构', column: 'org_unit' },
+    ],
+  ])('refuses a header with %s', (_name, header, code, params) => {
+    const thrown = catchProblem(() => readDataValueRows(tableOf([header])));
+    expect([thrown.code, thrown.issues.map((i) => [i.code, i.params])]).toEqual([
+      'import.header-mismatch',
+      [[code, params]],
+    ]);
   });
 });
 
@@ -121,6 +146,7 @@ describe('readTargetRows and readAssessmentRows', () => {
   });
 
   test('refuse an assessment header without a score', () => {
-    expect(() => readAssessmentRows(tableOf(['org_unit,period,indicator,rater']))).toThrow(/no score column/);
+    const thrown = catchProblem(() => readAssessmentRows(tableOf(['org_unit,period,indicator,rater'])));
+    expect(thrown.issues.map((i) => i.message)).toEqual(['no score column']);
   });
 });

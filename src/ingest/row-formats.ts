@@ -7,9 +7,9 @@
  * - targets: `org_unit,period,indicator,target[,reference][,lower,upper][,source]`
  * - assessments: `org_unit,period,indicator,rater,score[,evidence]`
  */
-import { invalid, type ProblemIssue } from '../core/errors/problem.ts';
+import { invalid, issue, type ProblemIssue } from '../core/errors/problem.ts';
 import { type ColumnName, columnNameOf, NAMES_ROW_MARKERS } from './column-names.ts';
-import type { ImportErrorCode } from './import-report.ts';
+import { type ImportError, rowError } from './import-report.ts';
 import type { Table, TableRow } from './read-table.ts';
 
 /** A cell with where it came from: its line and its column's header as written. */
@@ -19,13 +19,8 @@ export interface Cell {
   readonly text: string;
 }
 
-/** Something wrong with a row's shape, found before any code or number is looked at. */
-export interface RowProblem {
-  readonly column: string;
-  readonly value: string;
-  readonly code: ImportErrorCode;
-  readonly reason: string;
-}
+/** Something wrong with a row's shape, found before any code or number is looked at: an error of its row. */
+export type RowProblem = Omit<ImportError, 'row'>;
 
 export interface DataValueCell {
   /** Long format: the row's data_element cell. Wide format: the column's header cell (on the header line). */
@@ -78,14 +73,18 @@ export interface FormatRows<R> {
   readonly ignoredColumns: readonly string[];
 }
 
-type ColumnIndex = ReadonlyMap<ColumnName, number>;
+export type ColumnIndex = ReadonlyMap<ColumnName, number>;
 
-/** Finds the named columns; throws when a required one is missing or a name appears twice. */
-function indexColumns(
-  table: TableLike,
+/**
+ * Finds the named columns of a header; throws `invalid` (`import.header-mismatch`) naming every missing or
+ * repeated column. Other header cells are listed as ignored.
+ *
+ * @example indexColumns({ header: ['机构', 'period'], headerLine: 1 }, ['org_unit'], ['period']).index.get('org_unit') // 0
+ */
+export function indexColumns(
+  table: Pick<TableLike, 'header' | 'headerLine'>,
   required: readonly ColumnName[],
   optional: readonly ColumnName[],
-  what: string,
 ): { index: ColumnIndex; ignored: string[] } {
   const index = new Map<ColumnName, number>();
   const ignored: string[] = [];
@@ -98,36 +97,48 @@ function indexColumns(
       return;
     }
     if (index.has(name)) {
-      issues.push({ path: ['header', i], message: `"${text}" names the ${name} column a second time` });
+      issues.push(issue('import.repeated-column', { header: text, column: name }, ['header', i]));
       return;
     }
     index.set(name, i);
   });
   for (const name of required) {
-    if (!index.has(name)) issues.push({ path: ['header', name], message: `no ${name} column` });
+    if (!index.has(name)) issues.push(issue('import.missing-column', { column: name }, ['header', name]));
   }
   if (issues.length > 0) {
-    const list = issues.map((i) => i.message).join('; ');
-    throw invalid(`The header (line ${table.headerLine}) does not fit the ${what} format: ${list}.`, issues);
+    throw invalid('import.header-mismatch', { line: table.headerLine, columns: required.join(', ') }, issues);
   }
   return { index, ignored };
 }
 
-function cellAt(table: TableLike, row: TableRow, i: number): Cell {
+export function cellAt(table: TableLike, row: TableRow, i: number): Cell {
   return { line: row.line, column: table.header[i] ?? `#${i + 1}`, text: row.cells[i] ?? '' };
 }
 
-function optionalCell(table: TableLike, row: TableRow, index: ColumnIndex, name: ColumnName): Cell | null {
+export function optionalCell(
+  table: TableLike,
+  row: TableRow,
+  index: ColumnIndex,
+  name: ColumnName,
+): Cell | null {
   const i = index.get(name);
   return i === undefined ? null : cellAt(table, row, i);
 }
 
-function requiredCell(table: TableLike, row: TableRow, index: ColumnIndex, name: ColumnName): Cell {
+export function requiredCell(table: TableLike, row: TableRow, index: ColumnIndex, name: ColumnName): Cell {
   return cellAt(table, row, index.get(name) ?? -1);
 }
 
+function shapeProblem(
+  at: { row: number; column: string; value: string },
+  code: 'extra-cell' | 'unterminated-quote',
+): RowProblem {
+  const { row: _row, ...problem } = rowError(at, code, {});
+  return problem;
+}
+
 /** Cells past the header's last column, and a quote the file never closed. */
-function shapeProblems(
+export function shapeProblems(
   table: TableLike,
   row: TableRow,
   unnamed: ReadonlySet<number> = new Set(),
@@ -135,27 +146,18 @@ function shapeProblems(
   const problems: RowProblem[] = [];
   row.cells.forEach((text, i) => {
     if ((i >= table.header.length || unnamed.has(i)) && text.trim() !== '') {
-      problems.push({
-        column: `#${i + 1}`,
-        value: text,
-        code: 'extra-cell',
-        reason: 'a value in a column that has no header',
-      });
+      problems.push(shapeProblem({ row: row.line, column: `#${i + 1}`, value: text }, 'extra-cell'));
     }
   });
   if (row.unterminatedQuote === true) {
     const last = row.cells.length - 1;
-    problems.push({
-      column: table.header[last] ?? `#${last + 1}`,
-      value: row.cells[last] ?? '',
-      code: 'unterminated-quote',
-      reason: 'a quoted field is never closed, so the rest of the file was read into this cell',
-    });
+    const at = { row: row.line, column: table.header[last] ?? `#${last + 1}`, value: row.cells[last] ?? '' };
+    problems.push(shapeProblem(at, 'unterminated-quote'));
   }
   return problems;
 }
 
-async function* mapRows<R>(table: TableLike, map: (row: TableRow) => R | null): AsyncGenerator<R> {
+export async function* mapRows<R>(table: TableLike, map: (row: TableRow) => R | null): AsyncGenerator<R> {
   for await (const row of table.rows) {
     const mapped = map(row);
     if (mapped !== null) yield mapped;
@@ -181,7 +183,6 @@ export function readDataValueRows(table: TableLike): FormatRows<DataValueRow> & 
       table,
       ['org_unit', 'period', 'data_element', 'value'],
       ['comment'],
-      'long data-value',
     );
     const rows = mapRows(table, (row) => ({
       line: row.line,
@@ -199,7 +200,7 @@ export function readDataValueRows(table: TableLike): FormatRows<DataValueRow> & 
     return { layout: 'long', rows, ignoredColumns: ignored };
   }
 
-  const { index } = indexColumns(table, ['org_unit', 'period'], [], 'wide data-value');
+  const { index } = indexColumns(table, ['org_unit', 'period'], []);
   const fixed = new Set(index.values());
   const codeColumns: number[] = [];
   const unnamed = new Set<number>();
@@ -235,7 +236,6 @@ export function readTargetRows(table: TableLike): FormatRows<TargetRow> {
     table,
     ['org_unit', 'period', 'indicator', 'target'],
     ['reference', 'lower', 'upper', 'source'],
-    'target',
   );
   const rows = mapRows(table, (row) => ({
     line: row.line,
@@ -258,7 +258,6 @@ export function readAssessmentRows(table: TableLike): FormatRows<AssessmentRow> 
     table,
     ['org_unit', 'period', 'indicator', 'rater', 'score'],
     ['evidence'],
-    'assessment',
   );
   const rows = mapRows(table, (row) => ({
     line: row.line,

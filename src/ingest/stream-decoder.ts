@@ -6,6 +6,8 @@
  */
 import { type ChunkDecoder, createChunkDecoder } from './decode-text.ts';
 import {
+  ASCII_ONLY_REASON,
+  askedFor,
   detectEncoding,
   type EncodingDetection,
   type EncodingOption,
@@ -24,7 +26,7 @@ export interface StreamDecoder {
 const ASCII_ONLY: EncodingDetection = {
   encoding: 'utf-8',
   bom: false,
-  reason: 'only ASCII bytes (the same in every supported encoding)',
+  reason: ASCII_ONLY_REASON,
 };
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
@@ -100,7 +102,7 @@ export function createStreamDecoder(
       : {
           encoding: option,
           bom: option === 'utf-8' && hasUtf8Bom(bytes),
-          reason: `${option} was asked for`,
+          reason: askedFor(option),
         };
   const take = (): Uint8Array => {
     const bytes = concat(held);

@@ -42,14 +42,14 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw badRequest('The workbook is not a valid .xlsx file (no ZIP directory found).');
+  if (eocd < 0) throw badRequest('file.no-zip-directory', {});
   const count = dv.getUint16(eocd + 10, true);
   let at = dv.getUint32(eocd + 16, true);
-  if (at === ZIP64_MARKER) throw badRequest('ZIP64 workbooks (over 4 GB) are not supported.');
+  if (at === ZIP64_MARKER) throw badRequest('file.zip64', {});
   const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k += 1) {
     if (at + 46 > bytes.length || dv.getUint32(at, true) !== CENTRAL_HEADER) {
-      throw badRequest('The workbook is not a valid .xlsx file (damaged ZIP directory).');
+      throw badRequest('file.damaged-zip-directory', {});
     }
     const nameLength = dv.getUint16(at + 28, true);
     const extraLength = dv.getUint16(at + 30, true);
@@ -64,10 +64,9 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
       localHeaderOffset: dv.getUint32(at + 42, true),
     };
     if (entry.compressedSize === ZIP64_MARKER || entry.localHeaderOffset === ZIP64_MARKER) {
-      throw badRequest('ZIP64 workbooks (over 4 GB) are not supported.');
+      throw badRequest('file.zip64', {});
     }
-    if ((entry.flags & 1) !== 0)
-      throw badRequest('Encrypted workbooks are not supported; save it without a password.');
+    if ((entry.flags & 1) !== 0) throw badRequest('file.encrypted', {});
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -79,11 +78,11 @@ function dataStart(bytes: Uint8Array, entry: ZipEntry): number {
   const dv = view(bytes);
   const at = entry.localHeaderOffset;
   if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL_HEADER) {
-    throw badRequest(`The workbook is damaged (entry ${entry.name}).`);
+    throw badRequest('file.damaged-entry', { entry: entry.name });
   }
   const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   if (start + entry.compressedSize > bytes.length)
-    throw badRequest(`The workbook is truncated (entry ${entry.name}).`);
+    throw badRequest('file.truncated-entry', { entry: entry.name });
   return start;
 }
 
@@ -93,7 +92,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data;
   if (entry.method === 8) return inflateRawSync(data);
-  throw badRequest(`The workbook uses an unsupported compression method (${entry.method}).`);
+  throw badRequest('file.unsupported-compression', { method: entry.method });
 }
 
 function localHeader(

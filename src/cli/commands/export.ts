@@ -1,38 +1,40 @@
 /**
- * `healthbsc export data|targets|assessments|reported|scorecard …`: the stored data in the import formats,
- * so an export edited and imported again round-trips; a scorecard as its scorecard file.
+ * `healthbsc export WHAT …`: the stored data in the import formats, so an export edited and imported again
+ * round-trips; a scorecard as its scorecard file. WHAT is a kind's export as the registry of import kinds
+ * names it (src/server/imports/kinds: `data`, the kinds of one scorecard, `scorecard`).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import {
-  type DownloadFile,
-  exportDataValues,
-  exportScorecardFile,
-  exportScorecardTable,
-} from '../../server/imports/export.service.ts';
+import type { DownloadFile } from '../../server/imports/export.service.ts';
+import { exportCommands, type KindExport } from '../../server/imports/kinds/index.ts';
 import { type Env, withDbSession } from '../db-session.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 
-export const EXPORT_USAGE = `Usage: healthbsc export data [--org-unit CODE [--include-descendants]] [--data-element CODE,…]
-                                    [--period P,…] [--from PERIOD] [--to PERIOD] [--format csv|xlsx] [--out FILE]
-       healthbsc export targets|assessments|reported --scorecard CODE [--format csv|xlsx] [--out FILE]
-       healthbsc export scorecard CODE [--format yaml|json] [--out FILE]
+const COMMANDS = exportCommands();
+
+/** One usage line per export the kinds declare: its filters, or the scorecard it needs. */
+function usageLine(command: string, kindExport: KindExport): string {
+  const tail = `[--format ${kindExport.formats.join('|')}] [--out FILE]`;
+  if (!kindExport.needsScorecard) {
+    return (
+      `healthbsc export ${command} [--org-unit CODE [--include-descendants]] [--data-element CODE,…]\n` +
+      `                        [--period P,…] [--from PERIOD] [--to PERIOD] ${tail}`
+    );
+  }
+  const scorecard = kindExport.command === undefined ? '--scorecard CODE' : 'CODE';
+  return `healthbsc export ${command} ${scorecard} ${tail}`;
+}
+
+export const EXPORT_USAGE = `Usage: ${[...COMMANDS].map(([command, e]) => usageLine(command, e)).join('\n       ')}
 Writes to FILE, or prints to stdout (CSV, YAML and JSON only: an XLSX file needs --out). CSV is UTF-8 with a
 byte-order mark, as the import reads it and Excel opens it.`;
-
-const WHAT = ['data', 'targets', 'assessments', 'reported', 'scorecard'] as const;
 
 function list(text: string | undefined): string[] | undefined {
   return text
     ?.split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '');
-}
-
-function tableFormat(value: string | undefined): 'csv' | 'xlsx' {
-  if (value === undefined || value === 'csv' || value === 'xlsx') return value ?? 'csv';
-  throw new UsageError(`--format must be csv or xlsx for this export (got '${value}')`, EXPORT_USAGE);
 }
 
 async function deliver(io: Io, file: DownloadFile, out: string | undefined): Promise<void> {
@@ -63,41 +65,44 @@ export async function runExport(args: readonly string[], io: Io, env?: Env): Pro
     },
   });
   const [what, code, ...rest] = positionals;
-  const kind = WHAT.find((w) => w === what);
-  if (kind === undefined) throw new UsageError(`say what to export: ${WHAT.join(', ')}`, EXPORT_USAGE);
-  if (rest.length > 0 || (code !== undefined && kind !== 'scorecard')) {
+  const kindExport = what === undefined ? undefined : COMMANDS.get(what);
+  if (kindExport === undefined)
+    throw new UsageError(`say what to export: ${[...COMMANDS.keys()].join(', ')}`, EXPORT_USAGE);
+  // Only an export named by its own word (`scorecard CODE`) takes the scorecard as an argument.
+  const takesCode = kindExport.needsScorecard && kindExport.command !== undefined;
+  if (rest.length > 0 || (code !== undefined && !takesCode)) {
     throw new UsageError(`unexpected argument '${rest[0] ?? code}'`, EXPORT_USAGE);
   }
-  if (values.format === 'xlsx' && values.out === undefined) {
+  const format = values.format ?? kindExport.formats[0];
+  if (!kindExport.formats.includes(format)) {
+    const formats = kindExport.formats.join(' or ');
+    throw new UsageError(`--format must be ${formats} for this export (got '${format}')`, EXPORT_USAGE);
+  }
+  if (format === 'xlsx' && values.out === undefined) {
     throw new UsageError('an XLSX export needs --out FILE', EXPORT_USAGE);
   }
+  const scorecard = (takesCode ? code : undefined) ?? values.scorecard;
+  if (kindExport.needsScorecard && scorecard === undefined) {
+    const needs = takesCode ? 'the scorecard CODE' : '--scorecard CODE';
+    throw new UsageError(`export ${what} needs ${needs}`, EXPORT_USAGE);
+  }
+  const dataElement = list(values['data-element']);
+  const period = list(values.period);
   const sessionOptions = { owner: 'healthbsc export', ...(env === undefined ? {} : { env }) };
-  const file = await withDbSession(sessionOptions, async (s) => {
-    if (kind === 'scorecard') {
-      const name = code ?? values.scorecard;
-      if (name === undefined) throw new UsageError('export scorecard needs the scorecard CODE', EXPORT_USAGE);
-      const format = values.format ?? 'yaml';
-      if (format !== 'yaml' && format !== 'json')
-        throw new UsageError(`--format must be yaml or json (got '${format}')`, EXPORT_USAGE);
-      return exportScorecardFile(s.ctx, s.actor, name, format);
-    }
-    if (kind === 'data') {
-      const dataElement = list(values['data-element']);
-      const period = list(values.period);
-      return exportDataValues(s.ctx, s.actor, {
-        format: tableFormat(values.format),
+  const file = await withDbSession(sessionOptions, (s) =>
+    kindExport.run(s.ctx, s.actor, {
+      format,
+      ...(scorecard === undefined ? {} : { scorecard }),
+      filters: {
         includeDescendants: values['include-descendants'],
         ...(values['org-unit'] === undefined ? {} : { orgUnit: values['org-unit'] }),
         ...(dataElement === undefined ? {} : { dataElement }),
         ...(period === undefined ? {} : { period }),
         ...(values.from === undefined ? {} : { from: values.from }),
         ...(values.to === undefined ? {} : { to: values.to }),
-      });
-    }
-    if (values.scorecard === undefined)
-      throw new UsageError(`export ${kind} needs --scorecard CODE`, EXPORT_USAGE);
-    return exportScorecardTable(s.ctx, s.actor, kind, values.scorecard, tableFormat(values.format));
-  });
+      },
+    }),
+  );
   await deliver(io, file, values.out);
   return 0;
 }

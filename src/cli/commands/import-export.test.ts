@@ -77,7 +77,7 @@ describe('healthbsc import', () => {
     const run = await capture(runImport, [file], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toEqual([
-      `${file}:2 value: non-numeric: not a number`,
+      `${file}:2 value: non-numeric: "x" is not a plain number (write 1234.5; a % sign only where the unit is %)`,
       `${file}:3 org_unit: unknown org unit "NOPE"`,
     ]);
     expect(run.stdout.at(-1)).toBe('2 errors: nothing was written.');

@@ -15,13 +15,14 @@ import {
   importKindSchema,
 } from '../../core/contracts/import.ts';
 import { commitImport, dryRunImport, ImportRejectedError } from '../../server/imports/import.service.ts';
+import { kindOfFile } from '../../server/imports/kinds/index.ts';
 import { type Env, withDbSession } from '../db-session.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { InputFileError } from '../read-document.ts';
 
-export const IMPORT_USAGE = `Usage: healthbsc import FILE [--dry-run] [--type data|targets|assessments|reported|metadata]
-                        [--encoding auto|utf-8|gb18030|gbk|windows-1252] [--scorecard CODE] [--json]
+export const IMPORT_USAGE = `Usage: healthbsc import FILE [--dry-run] [--type ${importKindSchema.options.join('|')}]
+                        [--encoding ${importEncodingSchema.options.join('|')}] [--scorecard CODE] [--json]
 Checks FILE (CSV, XLSX, or a scorecard file in YAML/JSON) whole against the database and imports it in one
 transaction. With --dry-run nothing is written. Any error: every one is listed, nothing is written, exit code 2.
 --type defaults to metadata for .yaml/.yml/.json files and to data otherwise. --scorecard names the scorecard
@@ -70,6 +71,7 @@ export function printReport(io: Io, file: string, report: ImportReportBody, dryR
       `${number.format(report.unchanged)} unchanged`,
   );
   if (report.ignoredColumns.length > 0) io.out(`ignored columns: ${report.ignoredColumns.join(', ')}`);
+  for (const notice of report.notices) io.out(`note: ${notice.message}`);
   if (report.errorCount > 0) {
     io.out(
       `${number.format(report.errorCount)} error${report.errorCount === 1 ? '' : 's'}: nothing was written.`,
@@ -110,9 +112,7 @@ export async function runImport(args: readonly string[], io: Io, env?: Env): Pro
   });
   if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE', IMPORT_USAGE);
   const file = positionals[0] ?? '';
-  const kind: ImportKind =
-    choice(values.type, importKindSchema.options, '--type') ??
-    (/\.(ya?ml|json)$/i.test(file) ? 'metadata' : 'data');
+  const kind: ImportKind = choice(values.type, importKindSchema.options, '--type') ?? kindOfFile(file);
   const encoding: ImportEncoding =
     choice(values.encoding, importEncodingSchema.options, '--encoding') ?? 'auto';
   const bytes = await readInput(file);

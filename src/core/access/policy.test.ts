@@ -9,8 +9,6 @@ import {
   canApprove,
   canDesignFor,
   canDesignScorecards,
-  canImport,
-  canImportRow,
   canManageOrgUnit,
   canReadOrgUnit,
   canSubmitData,
@@ -70,22 +68,6 @@ describe('the access policy', () => {
       ]);
     },
   );
-
-  test.each([
-    ['data', 'steward', true],
-    ['assessments', 'entry', true],
-    ['reported', 'viewer', false],
-    ['targets', 'steward', false],
-    ['targets', 'strategist', true],
-    ['metadata', 'entry', false],
-  ] as const)('lets a %s import by %s: %s', (kind, role, allowed) => {
-    const p = holder(role);
-    expect([canImport(p, kind), canImportRow(p, kind, D12), canImportRow(p, kind, D13)]).toEqual([
-      allowed,
-      allowed,
-      false,
-    ]);
-  });
 
   test('unites several assignments: entry over one department and viewer over another hospital', () => {
     const p: Principal = {

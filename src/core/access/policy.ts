@@ -13,6 +13,7 @@
  * | targets of a unit, scorecard units, group members     | admin, strategist over those units  |
  * | create or change org units                            | admin, strategist over the parent   |
  * | read the audit trail of units                         | admin, approver                     |
+ * | import a kind of file (rows of the units covered)     | the roles its kind declares (server/imports/kinds) |
  * | users, API tokens, audit export                       | admin over the whole installation   |
  *
  * Metadata (scorecards, data elements, periods, indicators) is readable by every signed-in principal.
@@ -32,9 +33,6 @@ export const DESIGN_ROLES: readonly Role[] = ['admin', 'strategist'];
 export const AUDIT_ROLES: readonly Role[] = ['admin', 'approver'];
 /** Any role reads. */
 export const READ_ROLES: readonly Role[] = ROLES;
-
-/** The kinds of file imports (core/contracts/import.ts). */
-export type ImportKindName = 'data' | 'targets' | 'assessments' | 'reported' | 'metadata';
 
 function grants(role: Role, roles: readonly Role[]): boolean {
   return role === 'admin' || roles.includes(role);
@@ -118,26 +116,6 @@ export function canManageOrgUnit(principal: Principal, parentPath: string | null
   return parentPath === null
     ? hasRoleEverywhere(principal, DESIGN_ROLES)
     : hasRoleOver(principal, DESIGN_ROLES, parentPath);
-}
-
-/** The roles that may import a kind of file (rows are then limited to their subtrees). */
-export function importRoles(kind: ImportKindName): readonly Role[] {
-  return kind === 'targets' || kind === 'metadata' ? DESIGN_ROLES : DATA_ENTRY_ROLES;
-}
-
-/**
- * May import files of this kind at all (each row must then pass `canImportRow`).
- *
- * @example canImport(stewardOf('/1/'), 'data') // true
- * @example canImport(stewardOf('/1/'), 'targets') // false
- */
-export function canImport(principal: Principal, kind: ImportKindName): boolean {
-  return hasRole(principal, importRoles(kind));
-}
-
-/** May import a row of this kind for the unit at `path`. */
-export function canImportRow(principal: Principal, kind: ImportKindName, path: string): boolean {
-  return hasRoleOver(principal, importRoles(kind), path);
 }
 
 /** May read the audit trail (of the units in `scopeOf(principal, AUDIT_ROLES)`). */

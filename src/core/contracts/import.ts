@@ -10,6 +10,8 @@ import {
   pageSchema,
   paginationQuerySchema,
   periodIdSchema,
+  problemNoteSchema,
+  problemParamsSchema,
   problemSchema,
   queryBooleanSchema,
   queryListSchema,
@@ -17,7 +19,9 @@ import {
 } from './common.ts';
 
 /**
- * What a file holds. `data`: data values, long (`org_unit,period,data_element,value[,comment]`) or wide (the
+ * What a file holds: the ONE list of import kinds. Each kind is defined by one file of
+ * src/server/imports/kinds/ (its roles, formats, plan, locks, effects and export), collected in a registry
+ * typed `satisfies Record<ImportKind, …>`; the database does not list them. `data`: data values, long (`org_unit,period,data_element,value[,comment]`) or wide (the
  * template); `targets`; `assessments` (qualitative ratings); `reported` (indicator values reported directly:
  * `org_unit,period[,scorecard],indicator,value[,comment]`); `metadata`: a scorecard file (YAML or JSON) or an
  * org-unit list (CSV or XLSX: `code,parent,type,name_en[,name_zh][,role][,sort_order]`).
@@ -30,9 +34,9 @@ export const importFormatSchema = z.enum(['csv', 'xlsx', 'yaml', 'json']);
 export const importEncodingSchema = z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'windows-1252']);
 
 /**
- * Why a cell was refused: ingest's codes, plus `unknown-scorecard` (reported values), `invalid-definition` (a
- * scorecard file, or an org unit that would move), `invalid-value` (an org-unit list's code, type or role) and
- * `out-of-scope` (a row of an org unit the importer has no role over).
+ * Why a cell was refused. `invalid-definition` is a scorecard file's problem, or an org unit that would move;
+ * `invalid-value` an org-unit list's code, type or role; `out-of-scope` a row of an org unit the importer has
+ * no role over. Each code is worded as the problem code `import-row.<code>` (core/errors/messages/import-rows.ts).
  */
 export const importErrorCodeSchema = z.enum([
   'unknown-org-unit',
@@ -61,7 +65,11 @@ export const importErrorSchema = z.object({
   /** The column's header as written, or a path inside a scorecard file (`perspectives[0].indicators[2]`). */
   column: z.string(),
   value: z.string(),
+  /** Short and stable; the client words it as `import-row.<code>` with `params`. */
   code: importErrorCodeSchema,
+  /** The values the wording fills in (`{ value: 'n/a' }`, `{ firstRow: 2, key: 'ICU, 2024-03, beds' }`). */
+  params: problemParamsSchema,
+  /** The code worded in English. */
   reason: z.string(),
 });
 
@@ -85,8 +93,8 @@ export const importReportSchema = z.object({
   format: importFormatSchema,
   /** The encoding used for a CSV (detected or named), null for XLSX, YAML and JSON. */
   encoding: z.string().nullable(),
-  /** Why that encoding was chosen, when it was detected. */
-  encodingReason: z.string().nullable(),
+  /** Why that encoding was chosen (an `encoding.*` note with the counts that decided), null without one. */
+  encodingReason: problemNoteSchema.nullable(),
   fileName: z.string(),
   /** SHA-256 of the file's bytes, hex. */
   checksum: z.string(),
@@ -99,6 +107,8 @@ export const importReportSchema = z.object({
   errorsNotListed: z.number().int(),
   /** Header cells the format does not use. */
   ignoredColumns: z.array(z.string()),
+  /** Remarks that are not errors (a file converted from an older format, say), worded by code. */
+  notices: z.array(problemNoteSchema),
   /** False for a dry run and for a file that changed nothing. */
   committed: z.boolean(),
   /** The batch a commit recorded; null for a dry run or a file that changed nothing. */
@@ -206,6 +216,7 @@ export type ImportFormat = z.infer<typeof importFormatSchema>;
 export type ImportEncoding = z.infer<typeof importEncodingSchema>;
 export type ImportErrorCode = z.infer<typeof importErrorCodeSchema>;
 export type ImportErrorBody = z.infer<typeof importErrorSchema>;
+export type ImportNotice = z.infer<typeof problemNoteSchema>;
 export type ImportQuery = z.infer<typeof importQuerySchema>;
 export type ImportReportBody = z.infer<typeof importReportSchema>;
 export type ImportProgress = z.infer<typeof importProgressSchema>;

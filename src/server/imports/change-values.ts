@@ -12,8 +12,8 @@ import {
   type StoredRow,
 } from '../../db/repositories/import-values.repository.ts';
 import type { JsonValue } from '../../db/schema.ts';
+import { sameNumber } from '../../ingest/index.ts';
 import type { DataValueChange } from '../change-bus.ts';
-import { sameNumber } from './reported-rows.ts';
 
 /** A row an import wrote (or an undo put back): before (null: it did not exist) and after (null: deleted). */
 export interface AppliedChange {

@@ -1,33 +1,26 @@
 /**
- * Files users download: the wide data-entry template of a scorecard, and exports of data values, targets,
- * assessments and reported values in the import formats, so an export edited and imported again round-trips
- * (README.md of src/ingest, "Formats"). Scorecard files are exported by the scorecard service.
+ * Files users download: the wide data-entry template of a scorecard, the audit trail, and what the kinds'
+ * exports share (kinds/: each kind exports its rows in its import format, so an export edited and imported
+ * again round-trips; README.md of src/ingest, "Formats").
  */
-import { stringify } from 'yaml';
 import { inScope } from '../../core/access/scope.ts';
 import type { ExportAuditQuery } from '../../core/contracts/audit.ts';
-import type { ExportDataValuesQuery, TemplateQuery } from '../../core/contracts/import.ts';
+import type { TemplateQuery } from '../../core/contracts/import.ts';
 import { badRequest } from '../../core/errors/problem.ts';
 import { periodRange } from '../../core/periods/index.ts';
-import { listAssessments } from '../../db/repositories/assessment.repository.ts';
 import { listAuditEntries } from '../../db/repositories/audit-query.repository.ts';
-import { listDataValues } from '../../db/repositories/data-value.repository.ts';
 import {
   loadImportDataElements,
   loadImportOrgUnits,
   loadScorecardUnitPaths,
 } from '../../db/repositories/import.repository.ts';
 import type { PageRows, PageWindow } from '../../db/repositories/query-helpers.ts';
-import { listReportedValues } from '../../db/repositories/reported-value.repository.ts';
 import { findStructureVersion } from '../../db/repositories/scorecard.repository.ts';
-import { listTargets } from '../../db/repositories/target.repository.ts';
 import { buildWideTemplate, type TableCellValue, type TableFormat, writeTable } from '../../ingest/index.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { readScope, requireAdministrator, requireReadableUnit } from '../services/access.ts';
 import { resolveAuditFilter } from '../services/audit.service.ts';
 import { requireScorecard } from '../services/lookups.ts';
-import { exportScorecard } from '../services/scorecards.service.ts';
-import { resolveValueFilter } from '../services/value-filters.ts';
 
 /** A file to send: its bytes, a name for `Content-Disposition`, and its media type. */
 export interface DownloadFile {
@@ -48,7 +41,7 @@ export const MAX_TEMPLATE_ROWS = 200_000;
 const PAGE = 10_000;
 
 /** Every row of a paged list, a page at a time. */
-async function* allPages<T>(list: (window: PageWindow) => Promise<PageRows<T>>): AsyncGenerator<T> {
+export async function* allPages<T>(list: (window: PageWindow) => Promise<PageRows<T>>): AsyncGenerator<T> {
   for (let offset = 0; ; offset += PAGE) {
     const { rows } = await list({ limit: PAGE, offset });
     yield* rows;
@@ -56,14 +49,14 @@ async function* allPages<T>(list: (window: PageWindow) => Promise<PageRows<T>>):
   }
 }
 
-async function* mapRows<T>(
+export async function* mapRows<T>(
   rows: AsyncIterable<T>,
   map: (row: T) => TableCellValue[],
 ): AsyncGenerator<TableCellValue[]> {
   for await (const row of rows) yield map(row);
 }
 
-function download(bytes: Uint8Array, base: string, format: TableFormat): DownloadFile {
+export function download(bytes: Uint8Array, base: string, format: TableFormat): DownloadFile {
   return { bytes, fileName: `${base}.${format}`, contentType: CONTENT_TYPES[format] };
 }
 
@@ -122,118 +115,36 @@ export async function buildTemplate(
   const to = query.to ?? query.from ?? current;
   const periods = periodRange(from, to);
   if (chosen.length * periods.length > MAX_TEMPLATE_ROWS) {
-    throw badRequest(
-      `The template would have ${chosen.length * periods.length} rows (${chosen.length} org units × ${periods.length} periods); ` +
-        `narrow it with orgUnit, from and to (at most ${MAX_TEMPLATE_ROWS}).`,
-      ['to'],
-    );
+    const size = { rows: chosen.length * periods.length, units: chosen.length, periods: periods.length };
+    throw badRequest('import.template-too-large', { ...size, max: MAX_TEMPLATE_ROWS }, ['to']);
   }
   const bytes = await buildWideTemplate({ dataElements, orgUnits: chosen, periods, format: query.format });
   return download(bytes, `${scorecard.code}-template-${from}${to === from ? '' : `_${to}`}`, query.format);
 }
 
-/** Data values in the long import format `org_unit,period,data_element,value,comment`, within the actor's scope. */
-export async function exportDataValues(
-  ctx: ServerContext,
-  actor: Actor,
-  query: ExportDataValuesQuery,
-): Promise<DownloadFile> {
-  const db = ctx.db.kysely;
-  const filter = await resolveValueFilter(db, actor, { ...query, limit: 1, offset: 0 });
-  const elements = new Map((await loadImportDataElements(db)).map((e) => [e.code, e.id]));
-  const dataElementIds = query.dataElement?.map((code, i) => {
-    const id = elements.get(code);
-    if (id === undefined) throw badRequest(`There is no data element '${code}'.`, ['dataElement', i]);
-    return id;
-  });
-  const rows = allPages((window) =>
-    listDataValues(db, { ...filter, ...(dataElementIds === undefined ? {} : { dataElementIds }) }, window),
-  );
-  const bytes = await writeTable(
-    ['org_unit', 'period', 'data_element', 'value', 'comment'],
-    mapRows(rows, (r) => [r.orgUnitCode, r.periodId, r.dataElementCode, r.value, r.comment]),
-    query.format,
-    { textColumns: [0, 1, 2] },
-  );
-  return download(bytes, 'data-values', query.format);
-}
-
 /**
- * Targets, assessments or reported values of a scorecard in their import formats, within the actor's scope.
- * Targets set by tree level have no place in the target file format (its org_unit column holds a unit or a
- * group) and are left out.
+ * The format an export was asked for, one of `formats` (the first when none was asked); 400 otherwise.
+ *
+ * @example exportFormat('targets', ['csv', 'xlsx'], undefined) // 'csv'
  */
-export async function exportScorecardTable(
-  ctx: ServerContext,
-  actor: Actor,
-  kind: 'targets' | 'assessments' | 'reported',
-  scorecardCode: string,
-  format: TableFormat,
-): Promise<DownloadFile> {
-  const db = ctx.db.kysely;
-  const scorecard = await requireScorecard(db, scorecardCode);
-  const base = `${scorecard.code}-${kind}`;
-  const scope = readScope(actor);
-  if (kind === 'targets') {
-    const rows = allPages((window) =>
-      listTargets(db, { scorecardId: scorecard.id, unitScope: scope }, window),
-    );
-    const bytes = await writeTable(
-      ['org_unit', 'period', 'indicator', 'target', 'reference', 'lower', 'upper', 'source'],
-      (async function* () {
-        for await (const t of rows) {
-          if (t.level !== null) continue;
-          yield [
-            t.orgUnitCode ?? t.orgUnitGroupCode ?? '',
-            t.periodId,
-            t.indicatorCode,
-            t.target,
-            t.reference,
-            t.lower,
-            t.upper,
-            t.source,
-          ];
-        }
-      })(),
-      format,
-      { textColumns: [0, 1, 2] },
-    );
-    return download(bytes, base, format);
-  }
-  if (kind === 'assessments') {
-    const rows = allPages((window) => listAssessments(db, { scorecardId: scorecard.id, scope }, window));
-    const bytes = await writeTable(
-      ['org_unit', 'period', 'indicator', 'rater', 'score', 'evidence'],
-      mapRows(rows, (a) => [a.orgUnitCode, a.periodId, a.indicatorCode, a.rater, a.score, a.evidence]),
-      format,
-      { textColumns: [0, 1, 2, 3] },
-    );
-    return download(bytes, base, format);
-  }
-  const rows = allPages((window) => listReportedValues(db, { scorecardId: scorecard.id, scope }, window));
-  const bytes = await writeTable(
-    ['org_unit', 'period', 'scorecard', 'indicator', 'value', 'comment'],
-    mapRows(rows, (r) => [r.orgUnitCode, r.periodId, r.scorecardCode, r.indicatorCode, r.value, r.comment]),
-    format,
-    { textColumns: [0, 1, 2, 3] },
-  );
-  return download(bytes, base, format);
+export function exportFormat<F extends string>(
+  command: string,
+  formats: readonly [F, ...F[]],
+  asked: string | undefined,
+): F {
+  if (asked === undefined) return formats[0];
+  const found = formats.find((format) => format === asked);
+  if (found !== undefined) return found;
+  throw badRequest('import.export-format', { kind: command, format: asked, formats: formats.join(', ') }, [
+    'format',
+  ]);
 }
 
-/** The scorecard file (current version) as YAML or JSON: importing it gives back the same scorecard. */
-export async function exportScorecardFile(
-  ctx: ServerContext,
-  actor: Actor,
-  code: string,
-  format: 'yaml' | 'json',
-): Promise<DownloadFile> {
-  const file = await exportScorecard(ctx, actor, { code });
-  const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : stringify(file);
-  return {
-    bytes: new TextEncoder().encode(text),
-    fileName: `${file.code}.${format === 'json' ? 'json' : 'yaml'}`,
-    contentType: CONTENT_TYPES[format],
-  };
+/** The scorecard an export names; 400 when it names none. */
+export function exportScorecardCode(command: string, scorecard: string | undefined): string {
+  if (scorecard === undefined)
+    throw badRequest('import.export-needs-scorecard', { kind: command }, ['scorecard']);
+  return scorecard;
 }
 
 /**

@@ -17,24 +17,18 @@ import {
   upsertRows,
 } from '../../db/repositories/import-values.repository.ts';
 import { ensurePeriods } from '../../db/repositories/period.repository.ts';
-import type { ChangeEvent } from '../change-bus.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { assertUnlocked } from '../services/approval-locks.ts';
 import { type AppliedChange, keyToJson, sameValues, storedToJson } from './change-values.ts';
-import { recordEffects } from './import-effects.ts';
-import { lockableChanges } from './import-locks.ts';
+import { recordAudit } from './import-effects.ts';
 import type { ImportPlan } from './import-plan.ts';
+import type { CommitOutcome, ImportKindDefinition } from './kinds/kind.ts';
 import type { ProgressReporter } from './progress.ts';
 
 export type BatchInfo = Omit<NewImportBatch, 'created' | 'updated' | 'createdBy' | 'createdAt'>;
 
-export interface CommitOutcome {
-  /** null when nothing needed writing (every row already as in the file). */
-  readonly batchId: number | null;
-  readonly created: number;
-  readonly updated: number;
-  readonly events: readonly ChangeEvent[];
-}
+/** What a write asks of its kind: the approval locks of its rows and the events they raise. */
+export type WriteHooks = Pick<ImportKindDefinition, 'locks' | 'events'>;
 
 function periodsOf(plan: ImportPlan) {
   const ids = new Set(plan.writes.map((w) => String(w.key.period_id)));
@@ -59,6 +53,7 @@ export async function writeImport(
   plan: ImportPlan,
   info: BatchInfo,
   progress: ProgressReporter,
+  hooks: WriteHooks,
 ): Promise<CommitOutcome> {
   const at = ctx.now();
   return ctx.db.kysely.transaction().execute(async (trx) => {
@@ -108,7 +103,7 @@ export async function writeImport(
       rootId: write.rootId,
     }));
     // Approved data cannot change through an import either (409 naming the approval; nothing is written).
-    await assertUnlocked(trx, ctx.db.engine, lockableChanges(changes));
+    await assertUnlocked(trx, ctx.db.engine, hooks.locks(changes));
     progress.report('writing', 0, changes.length);
     await upsertRows(
       trx,
@@ -129,7 +124,7 @@ export async function writeImport(
         newValue: c.after === null ? null : { ...c.after.values },
       })),
     );
-    const events = await recordEffects(
+    await recordAudit(
       trx,
       actor,
       {
@@ -144,6 +139,7 @@ export async function writeImport(
       },
       changes,
     );
+    const events = await hooks.events(trx, changes);
     return { batchId, created, updated: pending.length - created, events };
   });
 }

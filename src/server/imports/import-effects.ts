@@ -1,6 +1,7 @@
 /**
  * What every import and undo leaves besides the rows: audit rows, bumped change counters, and the change
- * events published once the transaction has committed.
+ * events published once the transaction has committed. Which events a kind's changes raise is the kind's
+ * choice (`events` of its definition, kinds/), from the builders here.
  *
  * Audit: one row for the batch (entity `import_batch`, its counts) and one per org unit whose rows it changed
  * (entity = the table, with that unit's counts), so a department head filtering the audit log by their unit
@@ -34,16 +35,13 @@ function countsOf(changes: readonly AppliedChange[]): { created: number; updated
   return { created, updated, deleted };
 }
 
-/**
- * Writes the audit rows and bumps the change counters of the scopes the changes touch, in `trx`; returns the
- * events to publish after commit.
- */
-export async function recordEffects(
+/** Writes the audit rows of an import or undo in `trx` (the kind's `events` bump the counters). */
+export async function recordAudit(
   trx: Executor,
   actor: Actor,
   summary: EffectSummary,
   changes: readonly AppliedChange[],
-): Promise<ChangeEvent[]> {
+): Promise<void> {
   const byUnit = new Map<number, AppliedChange[]>();
   for (const change of changes) {
     if (change.orgUnitId === null) continue;
@@ -70,26 +68,37 @@ export async function recordEffects(
     })),
   ];
   await writeAudit(trx, actor, entries);
-  // A metadata batch is recorded after the scorecard service has bumped and published for its own write.
-  if (changes.length === 0) return [];
+}
 
+/** Metadata changed (targets, scorecards, org units): one `metadata` event. */
+export async function metadataEvents(trx: Executor): Promise<ChangeEvent[]> {
+  return [{ kind: 'metadata', revision: await bumpRevision(trx, META_SCOPE) }];
+}
+
+/** Data values changed: one `data-values` event per organisation, with the new values (null: removed). */
+export async function dataValueEvents(
+  trx: Executor,
+  changes: readonly AppliedChange[],
+): Promise<ChangeEvent[]> {
   const events: ChangeEvent[] = [];
-  if (table === 'target' || summary.detail.kind === 'metadata') {
-    events.push({ kind: 'metadata', revision: await bumpRevision(trx, META_SCOPE) });
-    return events;
+  for (const [rootId, values] of dataValueChanges(changes)) {
+    events.push({
+      kind: 'data-values',
+      rootId,
+      revision: await bumpRevision(trx, rootScope(rootId)),
+      values,
+    });
   }
-  if (table === 'data_value') {
-    for (const [rootId, values] of dataValueChanges(changes)) {
-      events.push({
-        kind: 'data-values',
-        rootId,
-        revision: await bumpRevision(trx, rootScope(rootId)),
-        values,
-      });
-    }
-    return events;
-  }
+  return events;
+}
+
+/** Other inputs of an evaluation changed (reported values, assessments): one `root-inputs` per organisation. */
+export async function rootInputEvents(
+  trx: Executor,
+  changes: readonly AppliedChange[],
+): Promise<ChangeEvent[]> {
   const roots = new Set(changes.flatMap((c) => (c.rootId === null ? [] : [c.rootId])));
+  const events: ChangeEvent[] = [];
   for (const rootId of [...roots].sort((a, b) => a - b)) {
     events.push({ kind: 'root-inputs', rootId, revision: await bumpRevision(trx, rootScope(rootId)) });
   }

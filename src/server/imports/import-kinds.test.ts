@@ -5,8 +5,9 @@ import { describeEachEngine } from '../../../test/engines.ts';
 import { createImportWorld, csv, scorecardFileFor } from '../../../test/fixtures/imports/world.ts';
 import type { Db } from '../../db/connect.ts';
 import { exportScorecard } from '../services/scorecards.service.ts';
-import { exportScorecardTable } from './export.service.ts';
 import { commitImport, dryRunImport, undoImport } from './import.service.ts';
+import { exportAssessments } from './kinds/assessments.ts';
+import { exportTargets } from './kinds/targets.ts';
 
 async function targets(db: Db, scorecard: string) {
   const { rows } = await sql<{
@@ -60,7 +61,7 @@ describeEachEngine('imports: targets, assessments, reported values and scorecard
       },
     ]);
     expect(w.events).toEqual([{ kind: 'metadata', revision: expect.any(Number) }]);
-    const exported = await exportScorecardTable(w.ctx, w.actor, 'targets', w.scorecard, 'csv');
+    const exported = await exportTargets(w.ctx, w.actor, w.scorecard, 'csv');
     const again = await dryRunImport(w.ctx, w.actor, {
       bytes: exported.bytes,
       fileName: exported.fileName,
@@ -83,6 +84,7 @@ describeEachEngine('imports: targets, assessments, reported values and scorecard
     ).rejects.toMatchObject({
       problem: {
         status: 400,
+        code: 'import.name-the-scorecard',
         detail: 'Name the scorecard this file belongs to (scorecard=CODE, or --scorecard CODE).',
       },
     });
@@ -114,7 +116,7 @@ describeEachEngine('imports: targets, assessments, reported values and scorecard
       getDb().kysely,
     );
     expect(rows).toEqual([{ score: 85, evidence: '现场检查' }]);
-    const exported = await exportScorecardTable(w.ctx, w.actor, 'assessments', w.scorecard, 'xlsx');
+    const exported = await exportAssessments(w.ctx, w.actor, w.scorecard, 'xlsx');
     const again = await dryRunImport(w.ctx, w.actor, {
       bytes: exported.bytes,
       fileName: exported.fileName,
@@ -140,6 +142,7 @@ describeEachEngine('imports: targets, assessments, reported values and scorecard
         column: 'scorecard',
         value: 'NOPE',
         code: 'unknown-scorecard',
+        params: { value: 'NOPE' },
         reason: 'unknown scorecard "NOPE"',
       },
     ]);

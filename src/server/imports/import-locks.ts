@@ -1,17 +1,21 @@
 /**
  * The approval lock applied to imports and their undo: the rows an import (or an undo) is about to change, as
- * the changes `assertUnlocked` (../services/approval-locks.ts) checks. Targets are not data and never lock.
+ * the changes `assertUnlocked` (../services/approval-locks.ts) checks. Each kind says whether its rows lock
+ * (`locks` of its definition, kinds/): data values by org unit and period, scorecard inputs also by scorecard.
  */
 import type { PendingChange } from '../services/approval-locks.ts';
 import type { AppliedChange } from './change-values.ts';
 
-/** The data values, reported values and assessments among the changes. */
-export function lockableChanges(changes: readonly AppliedChange[]): PendingChange[] {
+/**
+ * The changes as approval-lock checks: each row's unit, period and (when `scorecardColumn` names its key column)
+ * scorecard. Rows of no unit are never locked.
+ */
+export function rowLocks(changes: readonly AppliedChange[], scorecardColumn: string | null): PendingChange[] {
   return changes.flatMap((change, index) => {
-    if (change.table === 'target' || change.orgUnitId === null || change.rootId === null) return [];
+    if (change.orgUnitId === null || change.rootId === null) return [];
     const key = change.key;
     const periodId = String(key.period_id);
-    const scorecardId = change.table === 'data_value' ? null : Number(key.scorecard_id);
+    const scorecardId = scorecardColumn === null ? null : Number(key[scorecardColumn]);
     const what = change.labels.dataElement ?? key.indicator_code ?? '';
     return [
       {
@@ -24,4 +28,9 @@ export function lockableChanges(changes: readonly AppliedChange[]): PendingChang
       },
     ];
   });
+}
+
+/** Rows that never lock (targets, metadata). */
+export function noLocks(): PendingChange[] {
+  return [];
 }

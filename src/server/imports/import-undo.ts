@@ -6,6 +6,7 @@
  */
 import {
   conflict,
+  issue,
   makeProblem,
   notFound,
   ProblemError,
@@ -24,7 +25,6 @@ import {
   lockStoredByKeys,
   restoreRows,
 } from '../../db/repositories/import-values.repository.ts';
-import type { ChangeEvent } from '../change-bus.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { assertUnlocked } from '../services/approval-locks.ts';
 import {
@@ -34,18 +34,12 @@ import {
   storedFromJson,
   writtenFromJson,
 } from './change-values.ts';
-import { recordEffects } from './import-effects.ts';
-import { lockableChanges } from './import-locks.ts';
+import type { WriteHooks } from './import-commit.ts';
+import { recordAudit } from './import-effects.ts';
+import type { UndoOutcome } from './kinds/kind.ts';
 
 /** Rows named in a refusal; the rest are counted. */
 const MAX_NAMED_ROWS = 100;
-
-export interface UndoOutcome {
-  readonly batch: ImportBatchRecord;
-  readonly restored: number;
-  readonly deleted: number;
-  readonly events: readonly ChangeEvent[];
-}
 
 const IMPORT_TABLES = new Set<string>(['data_value', 'reported_value', 'assessment', 'target']);
 
@@ -55,9 +49,11 @@ function isImportTable(name: string): name is ImportTable {
 
 /** The 409 of a second undo. */
 export function alreadyUndone(batch: ImportBatchRecord): ProblemError {
-  return conflict(
-    `Import ${batch.id} was already undone by ${batch.undone_by ?? 'someone'} at ${batch.undone_at?.toISOString() ?? 'an unknown time'}.`,
-  );
+  return conflict('import.already-undone', {
+    id: batch.id,
+    by: batch.undone_by ?? '',
+    at: batch.undone_at?.toISOString() ?? '',
+  });
 }
 
 /** `PUMCH 2024-03 beds` for a person reading a refusal. */
@@ -65,7 +61,7 @@ function describe(change: { key: unknown }): string {
   const get = (name: string): unknown =>
     typeof change.key === 'object' && change.key !== null ? Reflect.get(change.key, name) : undefined;
   const parts = [
-    get('orgUnit') ?? get('orgUnitGroup') ?? 'every unit',
+    get('orgUnit') ?? get('orgUnitGroup') ?? '*',
     get('period_id'),
     get('dataElement') ?? get('indicator_code'),
     get('rater'),
@@ -77,18 +73,20 @@ function describe(change: { key: unknown }): string {
 }
 
 /**
- * Undoes a batch of data, targets, assessments or reported values. Publish `events` after commit.
+ * Undoes a batch of rows of one of the tables imports write; `hooks` are its kind's locks and events.
+ * Publish `events` after commit.
  */
 export async function undoBatch(
   ctx: ServerContext,
   actor: Actor,
   batchId: number,
   reason: string | null,
+  hooks: WriteHooks,
 ): Promise<UndoOutcome> {
   const at = ctx.now();
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const batch = await lockImportBatch(trx, batchId);
-    if (batch === undefined) throw notFound(`There is no import ${batchId}.`);
+    if (batch === undefined) throw notFound('import.not-found', { id: batchId });
     if (batch.status === 'undone') throw alreadyUndone(batch);
     const { rows } = await listImportChanges(trx, batchId);
     const changes: AppliedChange[] = [];
@@ -132,28 +130,29 @@ export async function undoBatch(
         }
         conflicts += 1;
         if (issues.length < MAX_NAMED_ROWS) {
-          issues.push({
-            path: [table, w.change.seq],
-            message:
-              now === undefined
-                ? `${describe(w.change)}: deleted after the import`
-                : `${describe(w.change)}: changed after the import by ${now.by} at ${new Date(now.at).toISOString()}`,
-          });
+          const path = [table, w.change.seq];
+          const row = describe(w.change);
+          issues.push(
+            now === undefined
+              ? issue('import.row-deleted-since', { row }, path)
+              : issue(
+                  'import.row-changed-since',
+                  { row, by: now.by, at: new Date(now.at).toISOString() },
+                  path,
+                ),
+          );
         }
       }
     }
     if (conflicts > 0) {
-      const more = conflicts > issues.length ? ` (the first ${issues.length} are listed)` : '';
+      const listed = { id: batchId, count: conflicts, listed: issues.length };
       throw new ProblemError(
-        makeProblem(
-          'conflict',
-          `Import ${batchId} cannot be undone: ${conflicts} of its rows changed after it${more}. ` +
-            'Undoing it would discard those later changes; correct the values directly instead.',
-          issues,
-        ),
+        conflicts > issues.length
+          ? makeProblem('conflict', 'import.rows-changed-since-listed', listed, issues)
+          : makeProblem('conflict', 'import.rows-changed-since', { id: batchId, count: conflicts }, issues),
       );
     }
-    await assertUnlocked(trx, ctx.db.engine, lockableChanges(changes));
+    await assertUnlocked(trx, ctx.db.engine, hooks.locks(changes));
     for (const [table] of byTable) {
       const mine = changes.filter((c) => c.table === table);
       await deleteRows(
@@ -169,12 +168,13 @@ export async function undoBatch(
     }
     const undone = await markImportBatchUndone(trx, batchId, actor.id, at);
     const deleted = changes.filter((c) => c.after === null).length;
-    const events = await recordEffects(
+    await recordAudit(
       trx,
       actor,
       { action: 'undo-import', batchId, detail: { kind: batch.kind, fileName: batch.file_name }, reason },
       changes,
     );
+    const events = changes.length === 0 ? [] : await hooks.events(trx, changes);
     return { batch: undone, restored: changes.length - deleted, deleted, events };
   });
 }

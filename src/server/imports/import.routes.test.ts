@@ -125,6 +125,8 @@ describeEachEngine('import routes', (getDb) => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       type: 'validation',
+      code: 'import.file-has-errors',
+      params: { count: 2 },
       detail: 'The file has 2 errors; nothing was written.',
       report: {
         fileName: 'bad.csv',

@@ -36,7 +36,7 @@ import { getActor } from '../plugins/actor.ts';
 import { PROBLEM_CONTENT_TYPE } from '../plugins/problem-errors.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
 import { ExtendedProblemError } from '../problem-extensions.ts';
-import { buildTemplate, type DownloadFile, exportDataValues, exportScorecardFile } from './export.service.ts';
+import { buildTemplate, type DownloadFile } from './export.service.ts';
 import {
   commitImport,
   dryRunImport,
@@ -45,6 +45,9 @@ import {
   importHistory,
   undoImport,
 } from './import.service.ts';
+import { exportDataValues } from './kinds/data.ts';
+import { kindOfFile } from './kinds/index.ts';
+import { exportScorecardFile } from './kinds/scorecard-file.ts';
 
 /** 100 MiB: a 2-million-row CSV export of a hospital information system. */
 export const DEFAULT_IMPORT_FILE_LIMIT = 100 * 1024 * 1024;
@@ -75,10 +78,7 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) {
     const body: unknown = request.body;
     if (!(body instanceof Uint8Array)) {
-      throw badRequest(
-        'Send the file as multipart/form-data (a "file" part) or as application/octet-stream.',
-        ['file'],
-      );
+      throw badRequest('import.no-file-sent', {}, ['file']);
     }
     return { bytes: body, fileName: undefined, fields: {} };
   }
@@ -92,7 +92,7 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
       fields[part.fieldname] = part.value;
     }
   }
-  if (file === null) throw badRequest('The form has no "file" part.', ['file']);
+  if (file === null) throw badRequest('import.no-file-part', {}, ['file']);
   return { bytes: file.bytes, fileName: file.name, fields };
 }
 
@@ -112,7 +112,7 @@ const formFieldsSchema = z
 /** The query's settings with the form's fields over them (a form field wins). */
 function importSettings(query: ImportQuery, fields: Record<string, string>): ImportQuery {
   const parsed = formFieldsSchema.safeParse(fields);
-  if (!parsed.success) throw invalid('The form fields are not valid.', toProblemIssues(parsed.error.issues));
+  if (!parsed.success) throw invalid('import.invalid-form-fields', {}, toProblemIssues(parsed.error.issues));
   const given = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
   return { ...query, ...given };
 }
@@ -123,7 +123,7 @@ function inputOf(
   onProgress?: (p: ImportProgress) => void,
 ): ImportInput {
   const fileName = settings.fileName ?? upload.fileName ?? 'upload';
-  const kind = settings.kind ?? (/\.(ya?ml|json)$/i.test(fileName) ? 'metadata' : 'data');
+  const kind = settings.kind ?? kindOfFile(fileName);
   return {
     bytes: upload.bytes,
     fileName,
@@ -142,10 +142,7 @@ function problemLine(error: unknown, request: FastifyRequest): string {
     return JSON.stringify({ problem: { ...extensions, ...error.problem } });
   }
   request.log.error({ err: error }, 'import failed');
-  const problem = makeProblem(
-    'internal',
-    `Something went wrong on the server. Quote request id ${request.id} when reporting it.`,
-  );
+  const problem = makeProblem('internal', 'request.internal', { requestId: request.id });
   return JSON.stringify({ problem });
 }
 

@@ -78,6 +78,8 @@ describeEachEngine('imports: data values', (getDb) => {
     if (!(error instanceof ImportRejectedError)) throw new Error('expected ImportRejectedError');
     expect(error.problem).toMatchObject({
       status: 400,
+      code: 'import.file-has-errors',
+      params: { count: 7 },
       detail: 'The file has 7 errors; nothing was written.',
     });
     expect(error.report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
@@ -90,8 +92,14 @@ describeEachEngine('imports: data values', (getDb) => {
       [9, 'data_element', 'unknown-data-element'],
     ]);
     expect(error.report.errors[5]?.reason).toBe(
-      `duplicate of row 2: same org unit, period and data element (${w.units.icu}, 2024-03, ${w.elements.beds})`,
+      `duplicate of row 2 (${w.units.icu}, 2024-03, ${w.elements.beds})`,
     );
+    expect(error.problem.issues[5]).toEqual({
+      path: [8, 'value'],
+      code: 'import-row.duplicate-key',
+      params: { firstRow: 2, key: `${w.units.icu}, 2024-03, ${w.elements.beds}` },
+      message: `duplicate of row 2 (${w.units.icu}, 2024-03, ${w.elements.beds})`,
+    });
     expect(await countRows(getDb())).toEqual(before);
   });
 
@@ -272,10 +280,13 @@ describeEachEngine('imports: data values', (getDb) => {
     await expect(attempt).rejects.toMatchObject({
       problem: {
         status: 409,
+        code: 'import.rows-changed-since',
+        params: { id: imported.batchId, count: 1 },
         detail: `Import ${imported.batchId} cannot be undone: 1 of its rows changed after it. Undoing it would discard those later changes; correct the values directly instead.`,
         issues: [
           {
             path: ['data_value', 2],
+            code: 'import.row-changed-since',
             message: `${w.units.er} 2024-03 ${w.elements.beds}: changed after the import by user:nurse at ${w.ctx.now().toISOString()}`,
           },
         ],
@@ -295,6 +306,7 @@ describeEachEngine('imports: data values', (getDb) => {
     await expect(undoImport(w.ctx, w.actor, imported.batchId ?? 0)).rejects.toMatchObject({
       problem: {
         status: 409,
+        code: 'import.already-undone',
         detail: `Import ${imported.batchId} was already undone by ${w.actor.id} at ${w.ctx.now().toISOString()}.`,
       },
     });

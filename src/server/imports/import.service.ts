@@ -7,20 +7,19 @@
  * as unchanged and gives `sameAsBatchId`, the committed batch with the same checksum and kind, when there is one.
  */
 import { createHash } from 'node:crypto';
-import { canAdminister, canImportRow, canManageOrgUnit, importRoles } from '../../core/access/policy.ts';
+import { canAdminister } from '../../core/access/policy.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type {
   ImportBatch,
   ImportBatchDetail,
   ImportEncoding,
-  ImportErrorBody,
   ImportFormat,
   ImportKind,
   ImportProgress,
   ImportReportBody,
   UndoImportResult,
 } from '../../core/contracts/import.ts';
-import { badRequest, forbidden, makeProblem, notFound } from '../../core/errors/problem.ts';
+import { badRequest, forbidden, issueOfCode, makeProblem, notFound } from '../../core/errors/problem.ts';
 import {
   findCommittedBatchByChecksum,
   findImportBatch,
@@ -29,23 +28,14 @@ import {
   listImportBatches,
   listImportChanges,
 } from '../../db/repositories/import.repository.ts';
-import { readTable } from '../../ingest/index.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { ExtendedProblemError } from '../problem-extensions.ts';
 import { requireSomeRole } from '../services/access.ts';
-import { writeImport } from './import-commit.ts';
 import { publishAll } from './import-effects.ts';
-import {
-  createCodeLookup,
-  type ImportMetadata,
-  loadImportMetadata,
-  restrictOrgUnits,
-} from './import-metadata.ts';
-import { planImport } from './import-plan.ts';
-import { alreadyUndone, undoBatch } from './import-undo.ts';
-import { commitMetadata, prepareMetadata, undoMetadataBatch } from './metadata-import.ts';
-import { commitOrgUnits, planOrgUnits, undoOrgUnitBatch } from './org-unit-import.ts';
-import { createProgressReporter } from './progress.ts';
+import { alreadyUndone } from './import-undo.ts';
+import { importKind } from './kinds/index.ts';
+import type { CommitOutcome } from './kinds/kind.ts';
+import { createProgressReporter, type ProgressReporter } from './progress.ts';
 
 export interface ImportInput {
   readonly bytes: Uint8Array;
@@ -63,18 +53,17 @@ export interface ImportInput {
 
 /**
  * A commit refused because the file has errors; nothing was written. `report` lists them all, and the HTTP
- * error handler sends it beside the problem's members (RFC 9457 extension member `report`).
+ * error handler sends it beside the problem's members (RFC 9457 extension member `report`). Each listed row
+ * error is an issue at `[row, column]` worded by its code `import-row.<code>`.
  */
 export class ImportRejectedError extends ExtendedProblemError {
   readonly report: ImportReportBody;
   constructor(report: ImportReportBody) {
-    const listed = report.errors.map((e) => ({ path: [e.row, e.column], message: `${e.code}: ${e.reason}` }));
+    const listed = report.errors.map((e) => issueOfCode(`import-row.${e.code}`, e.params, [e.row, e.column]));
     super(
-      makeProblem(
-        'validation',
-        `The file has ${report.errorCount} error${report.errorCount === 1 ? '' : 's'}; nothing was written.`,
-        listed,
-      ),
+      report.errorCount === 1
+        ? makeProblem('validation', 'import.file-has-an-error', {}, listed)
+        : makeProblem('validation', 'import.file-has-errors', { count: report.errorCount }, listed),
       { report },
     );
     this.name = 'ImportRejectedError';
@@ -82,132 +71,40 @@ export class ImportRejectedError extends ExtendedProblemError {
   }
 }
 
-/** A metadata file in CSV or XLSX is an org-unit list; YAML and JSON are scorecard files. */
-function isOrgUnitList(input: ImportInput): boolean {
-  if (input.format !== undefined) return input.format === 'csv' || input.format === 'xlsx';
-  const zip = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
-  return zip || /\.(csv|tsv|txt|xlsx)$/i.test(input.fileName);
-}
-
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-const TABLE_FORMATS = new Set<ImportFormat>(['csv', 'xlsx']);
-
-export const ORG_UNIT_LIST_DETAIL =
-  'An org-unit list may create organisations: it needs the role admin or strategist over the whole installation.';
-
-export const IMPORT_OWNER_DETAIL =
-  "Only the import's author or an admin over the whole installation may see or undo an import.";
-
-/**
- * Errors of rows naming a unit the importer has no role over: the check saw an unknown unit (the metadata was
- * restricted), which is reported as what it is, `out-of-scope`.
- */
-function markOutOfScope(errors: readonly ImportErrorBody[], all: ImportMetadata): ImportErrorBody[] {
-  const find = createCodeLookup(all.orgUnitRefs);
-  return errors.map((error) => {
-    if (error.code !== 'unknown-org-unit') return error;
-    const unit = find(error.value.trim());
-    if (unit === undefined) return error;
-    return {
-      ...error,
-      code: 'out-of-scope',
-      reason: `org unit "${unit.code}" is outside your access: you may import only rows of the org units your roles cover`,
-    };
-  });
-}
-
 interface Prepared {
   readonly report: ImportReportBody;
-  readonly commit: (progress: ReturnType<typeof createProgressReporter>) => ReturnType<typeof writeImport>;
+  readonly commit: (progress: ProgressReporter) => Promise<CommitOutcome>;
 }
 
+/** Checks the file through its kind's definition (kinds/), after the kind's roles and formats. */
 async function prepare(ctx: ServerContext, actor: Actor, input: ImportInput): Promise<Prepared> {
-  requireSomeRole(actor, importRoles(input.kind));
+  const definition = importKind(input.kind);
+  requireSomeRole(actor, definition.roles);
+  if (input.format !== undefined && !definition.formats.includes(input.format)) {
+    const formats = definition.formats.join(', ');
+    throw badRequest('import.format-not-taken', { kind: input.kind, format: input.format, formats }, [
+      'format',
+    ]);
+  }
   const checksum = sha256(input.bytes);
   const sameAsBatchId = await findCommittedBatchByChecksum(ctx.db.kysely, checksum, input.kind);
   const progress = createProgressReporter(input.onProgress);
-  const base = {
-    kind: input.kind,
-    fileName: input.fileName,
-    checksum,
-    committed: false,
-    batchId: null,
-    sameAsBatchId,
-  };
-  if (input.kind === 'metadata' && isOrgUnitList(input)) {
-    if (!canManageOrgUnit(actor.principal, null)) throw forbidden(ORG_UNIT_LIST_DETAIL);
-    const plan = await planOrgUnits(ctx, input.bytes, input.format, progress);
-    const { creates, updates, errors, ...rest } = plan;
-    return {
-      report: {
-        ...base,
-        ...rest,
-        toCreate: creates.length,
-        toUpdate: updates.length,
-        errors: [...errors],
-        errorCount: errors.length,
-        errorsNotListed: 0,
-        ignoredColumns: [...plan.ignoredColumns],
-      },
-      commit: () => commitOrgUnits(ctx, actor, plan, { fileName: input.fileName, checksum }),
-    };
-  }
-  if (input.kind === 'metadata') {
-    const prepared = await prepareMetadata(ctx, input, progress);
-    return {
-      report: { ...base, ...prepared.report },
-      commit: () => commitMetadata(ctx, actor, prepared, { ...base, format: prepared.report.format }),
-    };
-  }
-  if (input.format !== undefined && !TABLE_FORMATS.has(input.format)) {
-    throw badRequest(`A ${input.kind} import is a CSV or XLSX file, not ${input.format}.`, ['format']);
-  }
-  const table = await readTable(input.bytes, {
-    format: input.format === 'csv' || input.format === 'xlsx' ? input.format : 'auto',
-    encoding: input.encoding ?? 'auto',
-    onProgress: (p) => progress.report('reading', p.bytesRead, p.totalBytes),
-  });
-  const allMeta = await loadImportMetadata(ctx.db.kysely);
-  const kind = input.kind;
-  const meta = restrictOrgUnits(allMeta, (unit) => canImportRow(actor.principal, kind, unit.path));
-  const plan = await planImport(input.kind, {
-    db: ctx.db.kysely,
-    table,
-    meta,
-    ...(input.scorecard === undefined ? {} : { scorecard: input.scorecard }),
-    progress,
-  });
-  const info = table.info();
-  const report: ImportReportBody = {
-    ...base,
-    format: info.format,
-    encoding: info.encoding?.encoding ?? null,
-    encodingReason: info.encoding?.reason ?? null,
-    ...plan.report,
-    errors: markOutOfScope(plan.report.errors, allMeta),
-    ignoredColumns: [...plan.report.ignoredColumns],
-  };
+  const prepared = await definition.prepare(ctx, actor, { ...input, checksum, progress });
   return {
-    report,
-    commit: (writing) =>
-      writeImport(
-        ctx,
-        actor,
-        plan,
-        {
-          kind: input.kind,
-          fileName: input.fileName,
-          format: info.format,
-          encoding: report.encoding,
-          checksum,
-          rowsRead: report.rowsRead,
-          unchanged: report.unchanged,
-        },
-        writing,
-      ),
+    report: {
+      kind: input.kind,
+      fileName: input.fileName,
+      checksum,
+      committed: false,
+      batchId: null,
+      sameAsBatchId,
+      ...prepared.report,
+    },
+    commit: prepared.commit,
   };
 }
 
@@ -283,25 +180,16 @@ export async function undoImport(
   reason?: string,
 ): Promise<UndoImportResult> {
   const batch = await findImportBatch(ctx.db.kysely, batchId);
-  if (batch === undefined) throw notFound(`There is no import ${batchId}.`);
+  if (batch === undefined) throw notFound('import.not-found', { id: batchId });
   requireOwnerOrAdministrator(actor, batch);
   if (batch.status === 'undone') throw alreadyUndone(batch);
-  if (batch.kind === 'metadata' && (batch.format === 'csv' || batch.format === 'xlsx')) {
-    const undone = await undoOrgUnitBatch(ctx, actor, batch, reason ?? null);
-    publishAll(ctx.changes, undone.events);
-    return { batch: toImportBatch(undone.batch), restored: undone.restored, deleted: undone.deleted };
-  }
-  if (batch.kind === 'metadata') {
-    const undone = await undoMetadataBatch(ctx, actor, batch, reason ?? null);
-    return { batch: toImportBatch(undone.batch), restored: undone.restored, deleted: 0 };
-  }
-  const outcome = await undoBatch(ctx, actor, batchId, reason ?? null);
+  const outcome = await importKind(batch.kind).undo(ctx, actor, batch, reason ?? null);
   publishAll(ctx.changes, outcome.events);
   return { batch: toImportBatch(outcome.batch), restored: outcome.restored, deleted: outcome.deleted };
 }
 
 function requireOwnerOrAdministrator(actor: Actor, batch: ImportBatchRecord): void {
-  if (batch.created_by !== actor.id && !canAdminister(actor.principal)) throw forbidden(IMPORT_OWNER_DETAIL);
+  if (batch.created_by !== actor.id && !canAdminister(actor.principal)) throw forbidden('import.owner-only');
 }
 
 /** Committed (and undone) imports, newest first: all of them for an installation admin, else the actor's own. */
@@ -339,7 +227,7 @@ export async function getImportBatch(
   window: { readonly limit: number; readonly offset: number },
 ): Promise<ImportBatchDetail> {
   const batch = await findImportBatch(ctx.db.kysely, batchId);
-  if (batch === undefined) throw notFound(`There is no import ${batchId}.`);
+  if (batch === undefined) throw notFound('import.not-found', { id: batchId });
   requireOwnerOrAdministrator(actor, batch);
   const { rows, total } = await listImportChanges(ctx.db.kysely, batchId, window);
   return {

@@ -13,6 +13,10 @@ import {
   type TemplateParams,
   type Wording,
 } from './define-messages.ts';
+import { encodingMessages } from './encoding.ts';
+import { fileMessages } from './file.ts';
+import { importRowMessages } from './import-rows.ts';
+import { importMessages } from './imports.ts';
 import { requestMessages } from './request.ts';
 import { scoringMessages } from './scoring.ts';
 import { zodMessages } from './zod.ts';
@@ -25,6 +29,10 @@ export const PROBLEM_MESSAGES = {
   ...accessMessages,
   ...zodMessages,
   ...scoringMessages,
+  ...importMessages,
+  ...importRowMessages,
+  ...encodingMessages,
+  ...fileMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

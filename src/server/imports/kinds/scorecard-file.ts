@@ -1,5 +1,5 @@
 /**
- * Metadata imports: a scorecard file (`healthbsc/scorecard@1`, YAML or JSON) handed to the scorecard service,
+ * The scorecard-file part of metadata imports (metadata.ts): a scorecard file (`healthbsc/scorecard@1`, YAML or JSON) handed to the scorecard service,
  * which validates it whole, upserts its data elements and stores new structure and weight versions only when
  * they differ. The dry run compiles the file and compares it with the current version; errors carry the line
  * of the file they concern.
@@ -8,16 +8,16 @@
  * after it in a second one. Undo re-imports the versions that were current before the import (as new
  * versions: versions are never deleted); an import that created the scorecard cannot be undone.
  */
-import { isNode, LineCounter, parseDocument } from 'yaml';
-import type { ImportErrorBody, ImportFormat, ImportReportBody } from '../../core/contracts/import.ts';
+import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
+import type { ImportErrorBody, ImportNotice } from '../../../core/contracts/import.ts';
 import {
-  badRequest,
   conflict,
   formatPath,
   isProblemError,
+  notFound,
   type ProblemIssue,
-} from '../../core/errors/problem.ts';
-import { compileScorecard } from '../../core/scorecard/index.ts';
+} from '../../../core/errors/problem.ts';
+import { compileScorecard } from '../../../core/scorecard/index.ts';
 import {
   type ImportBatchRecord,
   insertImportBatch,
@@ -25,67 +25,51 @@ import {
   listImportChanges,
   lockImportBatch,
   markImportBatchUndone,
-} from '../../db/repositories/import.repository.ts';
-import { findScorecardByCode } from '../../db/repositories/scorecard.repository.ts';
-import type { ChangeEvent } from '../change-bus.ts';
-import { type Actor, type ServerContext, systemActor } from '../context.ts';
-import { sameJson } from '../services/json-equal.ts';
-import { exportScorecard, importScorecard, listScorecardVersions } from '../services/scorecards.service.ts';
-import { recordEffects } from './import-effects.ts';
-import type { ProgressReporter } from './progress.ts';
+} from '../../../db/repositories/import.repository.ts';
+import { findScorecardByCode } from '../../../db/repositories/scorecard.repository.ts';
+import { definitionError, definitionErrorOfCode } from '../../../ingest/index.ts';
+import { type Actor, type ServerContext, systemActor } from '../../context.ts';
+import { sameJson } from '../../services/json-equal.ts';
+import {
+  exportScorecard,
+  importScorecard,
+  listScorecardVersions,
+} from '../../services/scorecards.service.ts';
+import { CONTENT_TYPES, type DownloadFile } from '../export.service.ts';
+import { recordAudit } from '../import-effects.ts';
+import { alreadyUndone } from '../import-undo.ts';
+import type { CommitOutcome, KindInput, KindReport, PreparedImport, UndoOutcome } from './kind.ts';
 
-export interface MetadataInput {
-  readonly bytes: Uint8Array;
-  readonly fileName: string;
-  readonly format?: ImportFormat;
-}
-
-type MetadataReport = Pick<
-  ImportReportBody,
-  | 'format'
-  | 'encoding'
-  | 'encodingReason'
-  | 'rowsRead'
-  | 'toCreate'
-  | 'toUpdate'
-  | 'unchanged'
-  | 'errors'
-  | 'errorCount'
-  | 'errorsNotListed'
-  | 'ignoredColumns'
->;
-
-export interface PreparedMetadata {
-  readonly report: MetadataReport;
+/** What a checked scorecard file commits. */
+interface CheckedFile {
   /** The file equals the stored scorecard's current version: committing it does nothing. */
   readonly unchanged: boolean;
   readonly file: unknown;
   readonly code: string | null;
-  readonly fileName: string;
 }
 
-function formatOf(input: MetadataInput, text: string): 'yaml' | 'json' {
+function formatOf(input: KindInput, text: string): 'yaml' | 'json' {
   if (input.format === 'yaml' || input.format === 'json') return input.format;
-  if (input.format !== undefined) {
-    throw badRequest(`A metadata import is a scorecard file in YAML or JSON, not ${input.format}.`, [
-      'format',
-    ]);
-  }
   if (/\.json$/i.test(input.fileName)) return 'json';
   if (/\.ya?ml$/i.test(input.fileName)) return 'yaml';
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
-function definitionError(row: number, path: readonly (string | number)[], message: string): ImportErrorBody {
-  return { row, column: formatPath(path), value: '', code: 'invalid-definition', reason: message };
+/** A problem of the file as a report error on its line; the problem's code and params are the error's params. */
+function issueError(row: number, issue: ProblemIssue): ImportErrorBody {
+  return definitionErrorOfCode({ row, column: formatPath(issue.path), value: '' }, issue.code, issue.params);
 }
 
-/** Parses and compiles a scorecard file; every problem becomes a report error with its line. */
-export async function prepareMetadata(
+/**
+ * Parses and compiles a scorecard file; every problem becomes a report error with its line. A conversion
+ * (an older format read as the current one) would add its `notices` here, and they reach the dry-run report.
+ */
+export async function prepareScorecardFile(
   ctx: ServerContext,
-  input: MetadataInput,
-  progress: ProgressReporter,
-): Promise<PreparedMetadata> {
+  actor: Actor,
+  input: KindInput,
+): Promise<PreparedImport> {
+  const progress = input.progress;
   progress.report('reading', 0, input.bytes.length);
   let text = new TextDecoder('utf-8').decode(input.bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -93,13 +77,12 @@ export async function prepareMetadata(
   progress.report('reading', input.bytes.length, input.bytes.length);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const base = { format, encoding: 'utf-8', encodingReason: null, ignoredColumns: [] };
+  const notices: ImportNotice[] = [];
+  const base = { format, encoding: 'utf-8', encodingReason: null, ignoredColumns: [], notices };
   const errors: ImportErrorBody[] = doc.errors.map((error) =>
-    definitionError(
-      error.linePos?.[0]?.line ?? 1,
-      [],
-      (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
-    ),
+    definitionError({ row: error.linePos?.[0]?.line ?? 1, column: '', value: '' }, 'import.unreadable-file', {
+      message: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
+    }),
   );
   const file: unknown = errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : null;
   progress.report('checking', 0, 1);
@@ -116,33 +99,28 @@ export async function prepareMetadata(
       }
     } catch (error) {
       if (!isProblemError(error)) throw error;
+      const { problem } = error;
       const issues: readonly ProblemIssue[] =
-        error.problem.issues.length > 0
-          ? error.problem.issues
-          : [{ path: [], message: error.problem.detail }];
-      for (const issue of issues) {
-        errors.push(definitionError(lineOf(doc, lineCounter, issue.path), issue.path, issue.message));
-      }
+        problem.issues.length > 0
+          ? problem.issues
+          : [{ path: [], code: problem.code, params: problem.params, message: problem.detail }];
+      for (const issue of issues) errors.push(issueError(lineOf(doc, lineCounter, issue.path), issue));
     }
   }
   progress.report('checking', 1, 1);
   const ok = errors.length === 0;
-  return {
-    report: {
-      ...base,
-      rowsRead: 1,
-      toCreate: ok && action === 'create' ? 1 : 0,
-      toUpdate: ok && action === 'update' ? 1 : 0,
-      unchanged: ok && action === 'unchanged' ? 1 : 0,
-      errors,
-      errorCount: errors.length,
-      errorsNotListed: 0,
-    },
-    unchanged: ok && action === 'unchanged',
-    file,
-    code,
-    fileName: input.fileName,
+  const report: KindReport = {
+    ...base,
+    rowsRead: 1,
+    toCreate: ok && action === 'create' ? 1 : 0,
+    toUpdate: ok && action === 'update' ? 1 : 0,
+    unchanged: ok && action === 'unchanged' ? 1 : 0,
+    errors,
+    errorCount: errors.length,
+    errorsNotListed: 0,
   };
+  const checked = { unchanged: ok && action === 'unchanged', file, code };
+  return { report, commit: () => commitScorecardFile(ctx, actor, checked, { ...input, format }) };
 }
 
 function lineOf(
@@ -157,27 +135,20 @@ function lineOf(
   return 1;
 }
 
-export interface MetadataOutcome {
-  readonly batchId: number | null;
-  readonly created: number;
-  readonly updated: number;
-  readonly events: readonly ChangeEvent[];
-}
-
 /** Imports the scorecard through the scorecard service, then records the batch when anything changed. */
-export async function commitMetadata(
+async function commitScorecardFile(
   ctx: ServerContext,
   actor: Actor,
-  prepared: PreparedMetadata,
-  info: { readonly checksum: string; readonly format: ImportFormat },
-): Promise<MetadataOutcome> {
+  prepared: CheckedFile,
+  info: KindInput & { readonly format: 'yaml' | 'json' },
+): Promise<CommitOutcome> {
   const code = prepared.code;
   if (prepared.unchanged) return { batchId: null, created: 0, updated: 0, events: [] };
   const before = code === null ? null : await listScorecardVersions(ctx, actor, { code }).catch(() => null);
   const result = await importScorecard(ctx, actor, {
     file: prepared.file,
     mode: 'replace',
-    note: `imported from ${prepared.fileName}`,
+    note: `imported from ${info.fileName}`,
   });
   const elementsChanged = result.dataElements.created.length + result.dataElements.updated.length;
   if (!result.created && !result.structure.created && !result.weights.created && elementsChanged === 0) {
@@ -189,8 +160,8 @@ export async function commitMetadata(
   };
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const batchId = await insertImportBatch(trx, {
-      kind: 'metadata',
-      fileName: prepared.fileName,
+      kind: info.kind,
+      fileName: info.fileName,
       format: info.format,
       encoding: 'utf-8',
       checksum: info.checksum,
@@ -218,13 +189,13 @@ export async function commitMetadata(
       },
     ]);
     // The scorecard service has bumped the metadata counter and published; this records only the batch.
-    await recordEffects(
+    await recordAudit(
       trx,
       actor,
       {
         action: 'import',
         batchId,
-        detail: { kind: 'metadata', fileName: prepared.fileName, scorecard: result.code },
+        detail: { kind: info.kind, fileName: info.fileName, scorecard: result.code },
       },
       [],
     );
@@ -244,31 +215,25 @@ function versionsOf(value: unknown): { version: number; weightVersion: number } 
  * the versions that were current before it. 409 when the import created the scorecard or a later change made
  * newer versions.
  */
-export async function undoMetadataBatch(
+export async function undoScorecardFile(
   ctx: ServerContext,
   actor: Actor,
   batch: ImportBatchRecord,
   reason: string | null,
-): Promise<{ batch: ImportBatchRecord; restored: number }> {
+): Promise<UndoOutcome> {
   const { rows } = await listImportChanges(ctx.db.kysely, batch.id);
   const change = rows[0];
   const key = change?.key;
   const code = typeof key === 'object' && key !== null && !Array.isArray(key) ? key.scorecard : undefined;
   const previous = versionsOf(change?.oldValue ?? null);
   const made = versionsOf(change?.newValue ?? null);
-  if (typeof code !== 'string' || made === null)
-    throw conflict(`Import ${batch.id} recorded no scorecard to undo.`);
-  if (previous === null) {
-    throw conflict(
-      `Import ${batch.id} created the scorecard '${code}': there is no earlier version to go back to.`,
-    );
-  }
+  if (typeof code !== 'string' || made === null) throw conflict('import.nothing-to-undo', { id: batch.id });
+  if (previous === null) throw conflict('import.created-scorecard', { id: batch.id, code });
   const now = await listScorecardVersions(ctx, actor, { code });
-  if (now.structure[0]?.version !== made.version || now.weights[0]?.version !== made.weightVersion) {
-    throw conflict(
-      `The scorecard '${code}' changed after import ${batch.id} (now version ${now.structure[0]?.version}, ` +
-        `weights ${now.weights[0]?.version}); import the file you want instead.`,
-    );
+  const version = now.structure[0]?.version ?? 0;
+  const weightVersion = now.weights[0]?.version ?? 0;
+  if (version !== made.version || weightVersion !== made.weightVersion) {
+    throw conflict('import.scorecard-changed-since', { code, id: batch.id, version, weightVersion });
   }
   const file = await exportScorecard(ctx, actor, {
     code,
@@ -278,15 +243,33 @@ export async function undoMetadataBatch(
   await importScorecard(ctx, actor, { file, mode: 'replace', note: `undo of import ${batch.id}` });
   const undone = await ctx.db.kysely.transaction().execute(async (trx) => {
     const locked = await lockImportBatch(trx, batch.id);
-    if (locked?.status !== 'committed') throw conflict(`Import ${batch.id} was already undone.`);
+    if (locked === undefined) throw notFound('import.not-found', { id: batch.id });
+    if (locked.status !== 'committed') throw alreadyUndone(locked);
     const marked = await markImportBatchUndone(trx, batch.id, actor.id, ctx.now());
-    await recordEffects(
+    await recordAudit(
       trx,
       actor,
-      { action: 'undo-import', batchId: batch.id, detail: { kind: 'metadata', scorecard: code }, reason },
+      { action: 'undo-import', batchId: batch.id, detail: { kind: batch.kind, scorecard: code }, reason },
       [],
     );
     return marked;
   });
-  return { batch: undone, restored: 1 };
+  // The scorecard service has bumped the metadata counter and published for its own write.
+  return { batch: undone, restored: 1, deleted: 0, events: [] };
+}
+
+/** The scorecard file (current version) as YAML or JSON: importing it gives back the same scorecard. */
+export async function exportScorecardFile(
+  ctx: ServerContext,
+  actor: Actor,
+  code: string,
+  format: 'yaml' | 'json',
+): Promise<DownloadFile> {
+  const file = await exportScorecard(ctx, actor, { code });
+  const text = format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : stringify(file);
+  return {
+    bytes: new TextEncoder().encode(text),
+    fileName: `${file.code}.${format === 'json' ? 'json' : 'yaml'}`,
+    contentType: CONTENT_TYPES[format],
+  };
 }
