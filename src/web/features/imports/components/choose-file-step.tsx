@@ -5,7 +5,7 @@
 import { Alert, Button, Form, Select, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportEncoding, ImportKind } from '../../../../core/contracts/import.ts';
-import { useScorecards } from '../../../lib/api/use-reference-data.ts';
+import { useScorecards } from '../../../lib/api/scorecards.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
