@@ -25,7 +25,7 @@ import { postNdjson } from './ndjson-request.ts';
 import { orgUnitKeys } from './org-units.ts';
 import { periodKeys } from './periods.ts';
 import { requestFn } from './query.ts';
-import { apiRequest, splitRoute } from './request.ts';
+import { apiRequest, routeUrl, splitRoute } from './request.ts';
 import type { ResponseOf, StreamRoutes } from './routes.ts';
 import { scorecardKeys } from './scorecards.ts';
 import { scoreKeys } from './scores.ts';
@@ -103,6 +103,15 @@ export function uploadImport({ fields, file, signal, onLine }: ImportUpload): Pr
   form.append('file', file, file.name);
   const [, path] = splitRoute('POST /api/imports' satisfies keyof StreamRoutes);
   return postNdjson({ path, body: form, signal, onLine });
+}
+
+/**
+ * The wide data-entry template of a scorecard's data elements (`GET /api/templates/:code`), as a link.
+ *
+ * @example templateUrl('UMG BSC', 'xlsx') // '/api/templates/UMG%20BSC?format=xlsx'
+ */
+export function templateUrl(scorecard: string, format: 'csv' | 'xlsx'): string {
+  return routeUrl('GET /api/templates/:code', { params: { code: scorecard }, query: { format } });
 }
 
 /** Refreshes what a committed import of `kind` changed (the upload is not a mutation: it streams). */
