@@ -76,6 +76,8 @@ describe('serving', () => {
         type: 'not-found',
         title: 'Not found',
         status: 404,
+        code: 'request.no-route',
+        params: { method: 'GET', path },
         detail: `There is no route GET ${path}.`,
         issues: [],
       });
