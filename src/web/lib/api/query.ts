@@ -6,7 +6,7 @@
 import { type QueryFunction, skipToken } from '@tanstack/react-query';
 import type { ApiClient } from './api-client.ts';
 import { fetchAllPages, type ListQuery } from './fetch-all-pages.ts';
-import { queryValues, splitRoute } from './request.ts';
+import { sendRoute } from './request.ts';
 import type { ApiRoutes, ArgsOf, ItemOf, ListRoute, ResponseOf, Route } from './routes.ts';
 
 /** Reference lists (units, periods, scorecards, data elements) change rarely: keep them for five minutes. */
@@ -14,17 +14,6 @@ export const REFERENCE_STALE_TIME = 5 * 60 * 1000;
 
 /** A route's arguments as a query holds them: the query's own signal is added when it runs. */
 export type QueryArgs<R extends Route> = Omit<ArgsOf<ApiRoutes[R]>, 'signal'>;
-
-function send<T>(client: ApiClient, route: string, args: object, signal: AbortSignal): Promise<T> {
-  const { params, query, body }: { params?: unknown; query?: unknown; body?: unknown } = { ...args };
-  const [method, path] = splitRoute(route, typeof params === 'object' && params !== null ? params : {});
-  return client.request<T>(path, {
-    method,
-    query: queryValues(typeof query === 'object' && query !== null ? query : {}),
-    ...(body === undefined ? {} : { body }),
-    signal,
-  });
-}
 
 /**
  * The query function of one route; `skipToken` (the query waits) while `args` is null.
@@ -37,7 +26,7 @@ export function requestFn<R extends Route>(
   args: QueryArgs<R> | null,
 ): QueryFunction<ResponseOf<R>> | typeof skipToken {
   if (args === null) return skipToken;
-  return ({ signal }) => send<ResponseOf<R>>(client, route, args, signal);
+  return ({ signal }) => sendRoute<ResponseOf<R>>(client, route, { ...args, signal });
 }
 
 /** The query function reading every page of a list route; `skipToken` while `query` is null. */

@@ -11,13 +11,6 @@ import type { ApiRoutes, ArgsOf, DownloadRoute, DownloadRoutes, ResponseOf, Rout
 export type RouteArgs<Entry> =
   Partial<ArgsOf<Entry>> extends ArgsOf<Entry> ? [args?: ArgsOf<Entry>] : [args: ArgsOf<Entry>];
 
-interface LooseArgs {
-  readonly params?: object;
-  readonly query?: object;
-  readonly body?: unknown;
-  readonly signal?: AbortSignal;
-}
-
 const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] satisfies HttpMethod[];
 
 function isMethod(value: string): value is HttpMethod {
@@ -58,20 +51,38 @@ export function queryValues(query: object = {}): Record<string, QueryValue> {
   return out;
 }
 
+/** Whether a value is an object whose members can be read (parameters, a query). */
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Sends a route's request from arguments whose types the caller has checked against the route map
+ * (`apiRequest`, query.ts `requestFn`): `T` is that route's response.
+ */
+export function sendRoute<T>(client: ApiClient, route: string, args: object = {}): Promise<T> {
+  const {
+    params,
+    query,
+    body,
+    signal,
+  }: { params?: unknown; query?: unknown; body?: unknown; signal?: unknown } = { ...args };
+  const [method, path] = splitRoute(route, isObject(params) ? params : {});
+  return client.request<T>(path, {
+    method,
+    query: queryValues(isObject(query) ? query : {}),
+    ...(body === undefined ? {} : { body }),
+    ...(signal instanceof AbortSignal ? { signal } : {}),
+  });
+}
+
 /** Sends one request of a route and resolves with its response (an ApiError when it fails). */
 export function apiRequest<R extends Route>(
   client: ApiClient,
   route: R,
   ...[args]: RouteArgs<ApiRoutes[R]>
 ): Promise<ResponseOf<R>> {
-  const loose: LooseArgs = args ?? {};
-  const [method, path] = splitRoute(route, loose.params);
-  return client.request<ResponseOf<R>>(path, {
-    method,
-    query: queryValues(loose.query),
-    ...(loose.body === undefined ? {} : { body: loose.body }),
-    ...(loose.signal === undefined ? {} : { signal: loose.signal }),
-  });
+  return sendRoute<ResponseOf<R>>(client, route, args);
 }
 
 /**
@@ -80,7 +91,7 @@ export function apiRequest<R extends Route>(
  * @example routeUrl('GET /api/templates/:code', { params: { code: 'UMG-BSC' }, query: { format: 'csv' } }) // '/api/templates/UMG-BSC?format=csv'
  */
 export function routeUrl<R extends DownloadRoute>(route: R, ...[args]: RouteArgs<DownloadRoutes[R]>): string {
-  const loose: LooseArgs = args ?? {};
-  const [, path] = splitRoute(route, loose.params);
-  return buildUrl('', path, queryValues(loose.query));
+  const { params, query }: { params?: unknown; query?: unknown } = { ...args };
+  const [, path] = splitRoute(route, isObject(params) ? params : {});
+  return buildUrl('', path, queryValues(isObject(query) ? query : {}));
 }
