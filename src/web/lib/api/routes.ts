@@ -27,251 +27,157 @@ import type * as targets from '../../../core/contracts/targets.ts';
 type In<T extends z.ZodType> = z.input<T>;
 type Out<T extends z.ZodType> = z.infer<T>;
 
-interface CodeParams {
-  readonly code: string;
+/** The parts of a route, from the schemas of core/contracts: what is sent is a schema's input, the answer its output. */
+interface Query<S extends z.ZodType> {
+  query: In<S>;
 }
-interface IdParams {
-  readonly id: number;
+interface Body<S extends z.ZodType> {
+  body: In<S>;
 }
-type PaginationQuery = In<typeof common.paginationQuerySchema>;
+interface Answer<S extends z.ZodType> {
+  response: Out<S>;
+}
+/** A 204. */
+interface NoContent {
+  response: undefined;
+}
+interface ByCode {
+  params: { readonly code: string };
+}
+interface ById {
+  params: { readonly id: number };
+}
+interface ByPeriod {
+  params: { readonly id: string };
+}
 
 /** Every JSON route the web app calls. A 204 answers `undefined`. */
 export interface ApiRoutes {
   // Accounts (core/contracts/accounts.ts)
-  'GET /api/meta': { response: Out<typeof accounts.metaSchema> };
-  'GET /api/session': { response: Out<typeof accounts.sessionSchema> };
-  'POST /api/session': {
-    body: In<typeof accounts.loginBodySchema>;
-    response: Out<typeof accounts.sessionSchema>;
-  };
-  'DELETE /api/session': { response: undefined };
-  'GET /api/users': {
-    query: In<typeof accounts.listUsersQuerySchema>;
-    response: Out<typeof accounts.userPageSchema>;
-  };
-  'POST /api/users': {
-    body: In<typeof accounts.createUserBodySchema>;
-    response: Out<typeof accounts.userSchema>;
-  };
-  'PATCH /api/users/:id': {
-    params: IdParams;
-    body: In<typeof accounts.updateUserBodySchema>;
-    response: Out<typeof accounts.userSchema>;
-  };
-  'GET /api/tokens': {
-    query: In<typeof accounts.listApiTokensQuerySchema>;
-    response: Out<typeof accounts.apiTokenPageSchema>;
-  };
-  'POST /api/tokens': {
-    body: In<typeof accounts.createApiTokenBodySchema>;
-    response: Out<typeof accounts.createdApiTokenSchema>;
-  };
-  'DELETE /api/tokens/:id': { params: IdParams; response: Out<typeof accounts.apiTokenSchema> };
+  'GET /api/meta': Answer<typeof accounts.metaSchema>;
+  'GET /api/session': Answer<typeof accounts.sessionSchema>;
+  'POST /api/session': Body<typeof accounts.loginBodySchema> & Answer<typeof accounts.sessionSchema>;
+  'DELETE /api/session': NoContent;
+  'GET /api/users': Query<typeof accounts.listUsersQuerySchema> & Answer<typeof accounts.userPageSchema>;
+  'POST /api/users': Body<typeof accounts.createUserBodySchema> & Answer<typeof accounts.userSchema>;
+  'PATCH /api/users/:id': ById &
+    Body<typeof accounts.updateUserBodySchema> &
+    Answer<typeof accounts.userSchema>;
+  'GET /api/tokens': Query<typeof accounts.listApiTokensQuerySchema> &
+    Answer<typeof accounts.apiTokenPageSchema>;
+  'POST /api/tokens': Body<typeof accounts.createApiTokenBodySchema> &
+    Answer<typeof accounts.createdApiTokenSchema>;
+  'DELETE /api/tokens/:id': ById & Answer<typeof accounts.apiTokenSchema>;
 
   // Org units and groups (core/contracts/org-units.ts)
-  'GET /api/org-units': {
-    query: In<typeof orgUnits.listOrgUnitsQuerySchema>;
-    response: Out<typeof orgUnits.orgUnitPageSchema>;
-  };
-  'POST /api/org-units': {
-    body: In<typeof orgUnits.createOrgUnitBodySchema>;
-    response: Out<typeof orgUnits.orgUnitSchema>;
-  };
-  'GET /api/org-units/:code': { params: CodeParams; response: Out<typeof orgUnits.orgUnitSchema> };
-  'PATCH /api/org-units/:code': {
-    params: CodeParams;
-    body: In<typeof orgUnits.updateOrgUnitBodySchema>;
-    response: Out<typeof orgUnits.orgUnitSchema>;
-  };
-  'GET /api/org-units/:code/children': {
-    params: CodeParams;
-    query: PaginationQuery;
-    response: Out<typeof orgUnits.orgUnitPageSchema>;
-  };
-  'GET /api/org-units/:code/subtree': {
-    params: CodeParams;
-    query: PaginationQuery;
-    response: Out<typeof orgUnits.orgUnitPageSchema>;
-  };
-  'GET /api/org-unit-groups': {
-    query: In<typeof orgUnits.listOrgUnitGroupsQuerySchema>;
-    response: Out<typeof orgUnits.orgUnitGroupPageSchema>;
-  };
-  'POST /api/org-unit-groups': {
-    body: In<typeof orgUnits.createOrgUnitGroupBodySchema>;
-    response: Out<typeof orgUnits.orgUnitGroupSchema>;
-  };
-  'GET /api/org-unit-groups/:code': {
-    params: CodeParams;
-    response: Out<typeof orgUnits.orgUnitGroupSchema>;
-  };
-  'PATCH /api/org-unit-groups/:code': {
-    params: CodeParams;
-    body: In<typeof orgUnits.updateOrgUnitGroupBodySchema>;
-    response: Out<typeof orgUnits.orgUnitGroupSchema>;
-  };
+  'GET /api/org-units': Query<typeof orgUnits.listOrgUnitsQuerySchema> &
+    Answer<typeof orgUnits.orgUnitPageSchema>;
+  'POST /api/org-units': Body<typeof orgUnits.createOrgUnitBodySchema> &
+    Answer<typeof orgUnits.orgUnitSchema>;
+  'GET /api/org-units/:code': ByCode & Answer<typeof orgUnits.orgUnitSchema>;
+  'PATCH /api/org-units/:code': ByCode &
+    Body<typeof orgUnits.updateOrgUnitBodySchema> &
+    Answer<typeof orgUnits.orgUnitSchema>;
+  'GET /api/org-units/:code/children': ByCode &
+    Query<typeof common.paginationQuerySchema> &
+    Answer<typeof orgUnits.orgUnitPageSchema>;
+  'GET /api/org-units/:code/subtree': ByCode &
+    Query<typeof common.paginationQuerySchema> &
+    Answer<typeof orgUnits.orgUnitPageSchema>;
+  'GET /api/org-unit-groups': Query<typeof orgUnits.listOrgUnitGroupsQuerySchema> &
+    Answer<typeof orgUnits.orgUnitGroupPageSchema>;
+  'POST /api/org-unit-groups': Body<typeof orgUnits.createOrgUnitGroupBodySchema> &
+    Answer<typeof orgUnits.orgUnitGroupSchema>;
+  'GET /api/org-unit-groups/:code': ByCode & Answer<typeof orgUnits.orgUnitGroupSchema>;
+  'PATCH /api/org-unit-groups/:code': ByCode &
+    Body<typeof orgUnits.updateOrgUnitGroupBodySchema> &
+    Answer<typeof orgUnits.orgUnitGroupSchema>;
 
   // Periods (core/contracts/periods.ts)
-  'GET /api/periods': {
-    query: In<typeof periods.listPeriodsQuerySchema>;
-    response: Out<typeof periods.periodPageSchema>;
-  };
-  'GET /api/periods/:id': { params: { readonly id: string }; response: Out<typeof periods.periodSchema> };
+  'GET /api/periods': Query<typeof periods.listPeriodsQuerySchema> & Answer<typeof periods.periodPageSchema>;
+  'GET /api/periods/:id': ByPeriod & Answer<typeof periods.periodSchema>;
 
   // Data elements and values (core/contracts/data-elements.ts, data-values.ts, reported-values.ts)
-  'GET /api/data-elements': {
-    query: In<typeof dataElements.listDataElementsQuerySchema>;
-    response: Out<typeof dataElements.dataElementPageSchema>;
-  };
-  'POST /api/data-elements': {
-    body: In<typeof dataElements.createDataElementBodySchema>;
-    response: Out<typeof dataElements.dataElementSchema>;
-  };
-  'GET /api/data-elements/:code': {
-    params: CodeParams;
-    response: Out<typeof dataElements.dataElementSchema>;
-  };
-  'PATCH /api/data-elements/:code': {
-    params: CodeParams;
-    body: In<typeof dataElements.updateDataElementBodySchema>;
-    response: Out<typeof dataElements.dataElementSchema>;
-  };
-  'DELETE /api/data-elements/:code': { params: CodeParams; response: undefined };
-  'GET /api/data-values': {
-    query: In<typeof dataValues.listDataValuesQuerySchema>;
-    response: Out<typeof dataValues.dataValuePageSchema>;
-  };
-  'POST /api/data-values': {
-    body: In<typeof dataValues.writeDataValuesBodySchema>;
-    response: Out<typeof dataValues.writeDataValuesResultSchema>;
-  };
-  'GET /api/reported-values': {
-    query: In<typeof reportedValues.listReportedValuesQuerySchema>;
-    response: Out<typeof reportedValues.reportedValuePageSchema>;
-  };
-  'POST /api/reported-values': {
-    body: In<typeof reportedValues.writeReportedValuesBodySchema>;
-    response: Out<typeof reportedValues.writeReportedValuesResultSchema>;
-  };
+  'GET /api/data-elements': Query<typeof dataElements.listDataElementsQuerySchema> &
+    Answer<typeof dataElements.dataElementPageSchema>;
+  'POST /api/data-elements': Body<typeof dataElements.createDataElementBodySchema> &
+    Answer<typeof dataElements.dataElementSchema>;
+  'GET /api/data-elements/:code': ByCode & Answer<typeof dataElements.dataElementSchema>;
+  'PATCH /api/data-elements/:code': ByCode &
+    Body<typeof dataElements.updateDataElementBodySchema> &
+    Answer<typeof dataElements.dataElementSchema>;
+  'DELETE /api/data-elements/:code': ByCode & NoContent;
+  'GET /api/data-values': Query<typeof dataValues.listDataValuesQuerySchema> &
+    Answer<typeof dataValues.dataValuePageSchema>;
+  'POST /api/data-values': Body<typeof dataValues.writeDataValuesBodySchema> &
+    Answer<typeof dataValues.writeDataValuesResultSchema>;
+  'GET /api/reported-values': Query<typeof reportedValues.listReportedValuesQuerySchema> &
+    Answer<typeof reportedValues.reportedValuePageSchema>;
+  'POST /api/reported-values': Body<typeof reportedValues.writeReportedValuesBodySchema> &
+    Answer<typeof reportedValues.writeReportedValuesResultSchema>;
 
   // Assessments and approvals (core/contracts/assessments.ts, approvals.ts)
-  'GET /api/assessments': {
-    query: In<typeof assessments.listAssessmentsQuerySchema>;
-    response: Out<typeof assessments.assessmentPageSchema>;
-  };
-  'POST /api/assessments': {
-    body: In<typeof assessments.writeAssessmentsBodySchema>;
-    response: Out<typeof assessments.writeAssessmentsResultSchema>;
-  };
-  'GET /api/approvals': {
-    query: In<typeof approvals.listApprovalsQuerySchema>;
-    response: Out<typeof approvals.approvalPageSchema>;
-  };
-  'POST /api/approvals/submit': {
-    body: In<typeof approvals.submitApprovalBodySchema>;
-    response: Out<typeof approvals.approvalSchema>;
-  };
-  'POST /api/approvals/approve': {
-    body: In<typeof approvals.approveBodySchema>;
-    response: Out<typeof approvals.approvalSchema>;
-  };
-  'POST /api/approvals/reopen': {
-    body: In<typeof approvals.reopenApprovalBodySchema>;
-    response: Out<typeof approvals.approvalSchema>;
-  };
+  'GET /api/assessments': Query<typeof assessments.listAssessmentsQuerySchema> &
+    Answer<typeof assessments.assessmentPageSchema>;
+  'POST /api/assessments': Body<typeof assessments.writeAssessmentsBodySchema> &
+    Answer<typeof assessments.writeAssessmentsResultSchema>;
+  'GET /api/approvals': Query<typeof approvals.listApprovalsQuerySchema> &
+    Answer<typeof approvals.approvalPageSchema>;
+  'POST /api/approvals/submit': Body<typeof approvals.submitApprovalBodySchema> &
+    Answer<typeof approvals.approvalSchema>;
+  'POST /api/approvals/approve': Body<typeof approvals.approveBodySchema> &
+    Answer<typeof approvals.approvalSchema>;
+  'POST /api/approvals/reopen': Body<typeof approvals.reopenApprovalBodySchema> &
+    Answer<typeof approvals.approvalSchema>;
 
   // Scorecards, indicators and targets (core/contracts/scorecards.ts, targets.ts)
-  'GET /api/scorecards': {
-    query: In<typeof scorecards.listScorecardsQuerySchema>;
-    response: Out<typeof scorecards.scorecardPageSchema>;
-  };
-  'POST /api/scorecards': {
-    query: In<typeof scorecards.importScorecardQuerySchema>;
-    body: In<typeof scorecards.scorecardFileSchema>;
-    response: Out<typeof scorecards.importScorecardResultSchema>;
-  };
-  'GET /api/scorecards/:code': {
-    params: CodeParams;
-    query: In<typeof scorecards.scorecardVersionQuerySchema>;
-    response: Out<typeof scorecards.scorecardDetailSchema>;
-  };
-  'PUT /api/scorecards/:code': {
-    params: CodeParams;
-    query: In<typeof scorecards.importScorecardQuerySchema>;
-    body: In<typeof scorecards.scorecardFileSchema>;
-    response: Out<typeof scorecards.importScorecardResultSchema>;
-  };
-  'GET /api/scorecards/:code/versions': {
-    params: CodeParams;
-    response: Out<typeof scorecards.scorecardVersionsSchema>;
-  };
-  'PUT /api/scorecards/:code/weights': {
-    params: CodeParams;
-    body: In<typeof scorecards.putWeightsBodySchema>;
-    response: Out<typeof scorecards.putWeightsResultSchema>;
-  };
-  'GET /api/scorecards/:code/org-units': {
-    params: CodeParams;
-    response: Out<typeof scorecards.scorecardOrgUnitsSchema>;
-  };
-  'PUT /api/scorecards/:code/org-units': {
-    params: CodeParams;
-    body: In<typeof scorecards.putScorecardOrgUnitsBodySchema>;
-    response: Out<typeof scorecards.scorecardOrgUnitsSchema>;
-  };
-  'GET /api/indicators': {
-    query: In<typeof scorecards.listIndicatorsQuerySchema>;
-    response: Out<typeof scorecards.indicatorPageSchema>;
-  };
-  'GET /api/targets': {
-    query: In<typeof targets.listTargetsQuerySchema>;
-    response: Out<typeof targets.targetPageSchema>;
-  };
-  'PUT /api/targets': {
-    body: In<typeof targets.putTargetsBodySchema>;
-    response: Out<typeof targets.putTargetsResultSchema>;
-  };
-  'DELETE /api/targets': { query: In<typeof targets.deleteTargetQuerySchema>; response: undefined };
+  'GET /api/scorecards': Query<typeof scorecards.listScorecardsQuerySchema> &
+    Answer<typeof scorecards.scorecardPageSchema>;
+  'POST /api/scorecards': Query<typeof scorecards.importScorecardQuerySchema> &
+    Body<typeof scorecards.scorecardFileSchema> &
+    Answer<typeof scorecards.importScorecardResultSchema>;
+  'GET /api/scorecards/:code': ByCode &
+    Query<typeof scorecards.scorecardVersionQuerySchema> &
+    Answer<typeof scorecards.scorecardDetailSchema>;
+  'PUT /api/scorecards/:code': ByCode &
+    Query<typeof scorecards.importScorecardQuerySchema> &
+    Body<typeof scorecards.scorecardFileSchema> &
+    Answer<typeof scorecards.importScorecardResultSchema>;
+  'GET /api/scorecards/:code/versions': ByCode & Answer<typeof scorecards.scorecardVersionsSchema>;
+  'PUT /api/scorecards/:code/weights': ByCode &
+    Body<typeof scorecards.putWeightsBodySchema> &
+    Answer<typeof scorecards.putWeightsResultSchema>;
+  'GET /api/scorecards/:code/org-units': ByCode & Answer<typeof scorecards.scorecardOrgUnitsSchema>;
+  'PUT /api/scorecards/:code/org-units': ByCode &
+    Body<typeof scorecards.putScorecardOrgUnitsBodySchema> &
+    Answer<typeof scorecards.scorecardOrgUnitsSchema>;
+  'GET /api/indicators': Query<typeof scorecards.listIndicatorsQuerySchema> &
+    Answer<typeof scorecards.indicatorPageSchema>;
+  'GET /api/targets': Query<typeof targets.listTargetsQuerySchema> & Answer<typeof targets.targetPageSchema>;
+  'PUT /api/targets': Body<typeof targets.putTargetsBodySchema> &
+    Answer<typeof targets.putTargetsResultSchema>;
+  'DELETE /api/targets': Query<typeof targets.deleteTargetQuerySchema> & NoContent;
 
   // Evaluation (core/contracts/evaluation.ts, explain.ts)
-  'GET /api/evaluations': {
-    query: In<typeof evaluation.evaluationQuerySchema>;
-    response: Out<typeof evaluation.evaluationSchema>;
-  };
-  'GET /api/evaluations/explain': {
-    query: In<typeof explain.explainQuerySchema>;
-    response: Out<typeof explain.explanationSchema>;
-  };
-  'GET /api/rankings': {
-    query: In<typeof evaluation.rankingQuerySchema>;
-    response: Out<typeof evaluation.rankingSchema>;
-  };
-  'GET /api/series': {
-    query: In<typeof evaluation.seriesQuerySchema>;
-    response: Out<typeof evaluation.seriesSchema>;
-  };
+  'GET /api/evaluations': Query<typeof evaluation.evaluationQuerySchema> &
+    Answer<typeof evaluation.evaluationSchema>;
+  'GET /api/evaluations/explain': Query<typeof explain.explainQuerySchema> &
+    Answer<typeof explain.explanationSchema>;
+  'GET /api/rankings': Query<typeof evaluation.rankingQuerySchema> & Answer<typeof evaluation.rankingSchema>;
+  'GET /api/series': Query<typeof evaluation.seriesQuerySchema> & Answer<typeof evaluation.seriesSchema>;
 
   // The audit trail (core/contracts/audit.ts)
-  'GET /api/audit': {
-    query: In<typeof audit.listAuditQuerySchema>;
-    response: Out<typeof audit.auditPageSchema>;
-  };
+  'GET /api/audit': Query<typeof audit.listAuditQuerySchema> & Answer<typeof audit.auditPageSchema>;
 
   // Imports (core/contracts/import.ts). `POST /api/imports` streams: see StreamRoutes.
-  'GET /api/imports': {
-    query: In<typeof imports.listImportsQuerySchema>;
-    response: Out<typeof imports.importBatchPageSchema>;
-  };
-  'GET /api/imports/:id': {
-    params: IdParams;
-    query: PaginationQuery;
-    response: Out<typeof imports.importBatchDetailSchema>;
-  };
-  'POST /api/imports/:id/undo': {
-    params: IdParams;
-    body: In<typeof imports.undoImportBodySchema>;
-    response: Out<typeof imports.undoImportResultSchema>;
-  };
+  'GET /api/imports': Query<typeof imports.listImportsQuerySchema> &
+    Answer<typeof imports.importBatchPageSchema>;
+  'GET /api/imports/:id': ById &
+    Query<typeof common.paginationQuerySchema> &
+    Answer<typeof imports.importBatchDetailSchema>;
+  'POST /api/imports/:id/undo': ById &
+    Body<typeof imports.undoImportBodySchema> &
+    Answer<typeof imports.undoImportResultSchema>;
 }
 
 /**
@@ -279,8 +185,7 @@ export interface ApiRoutes {
  * step of progress and a last line with the report or a problem.
  */
 export interface StreamRoutes {
-  'POST /api/imports': {
-    query: In<typeof imports.importQuerySchema>;
+  'POST /api/imports': Query<typeof imports.importQuerySchema> & {
     body: FormData;
     line: Out<typeof imports.importStreamLineSchema>;
   };
@@ -288,13 +193,10 @@ export interface StreamRoutes {
 
 /** Routes the browser opens as a link (a file to download), not as a request: only their address is built. */
 export interface DownloadRoutes {
-  'GET /api/audit/export': { query: In<typeof audit.exportAuditQuerySchema> };
-  'GET /api/templates/:code': { params: CodeParams; query: In<typeof imports.templateQuerySchema> };
-  'GET /api/exports/data-values': { query: In<typeof imports.exportDataValuesQuerySchema> };
-  'GET /api/exports/scorecards/:code': {
-    params: CodeParams;
-    query: In<typeof imports.exportScorecardQuerySchema>;
-  };
+  'GET /api/audit/export': Query<typeof audit.exportAuditQuerySchema>;
+  'GET /api/templates/:code': ByCode & Query<typeof imports.templateQuerySchema>;
+  'GET /api/exports/data-values': Query<typeof imports.exportDataValuesQuerySchema>;
+  'GET /api/exports/scorecards/:code': ByCode & Query<typeof imports.exportScorecardQuerySchema>;
 }
 
 export type Route = keyof ApiRoutes;
