@@ -40,8 +40,8 @@ export interface ApiClientOptions {
 export interface ApiClient {
   /**
    * Sends a request and resolves with the JSON body; fails with an ApiError. The server validates every
-   * response with the zod schema of core/contracts: routes.ts `apiRequest` names `T` from its route map, so
-   * nothing else calls this with a type of its own.
+   * response with the zod schema of core/contracts: request.ts `apiRequest` names `T` from the route map
+   * (routes.ts), and nothing outside lib/api calls this (test/web/api-layer.test.ts).
    */
   request<T>(path: string, options?: RequestOptions): Promise<T>;
 }
