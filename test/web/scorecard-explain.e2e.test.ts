@@ -56,6 +56,20 @@ function visible(cell: string | undefined): string {
   return (cell ?? '').split(' ')[0] ?? '';
 }
 
+/** Words of the status column (src/web/locales/en.json `status`). */
+const STATUS_WORDS = {
+  met: 'On target',
+  watch: 'Watch',
+  'off-track': 'Off track',
+  'no-data': 'No data',
+} as const;
+
+/** The status the web worked out itself before the API sent one: met from 1, watch from 0.9 (the old lib/status.ts). */
+function statusBefore(quantified: number | null): keyof typeof STATUS_WORDS {
+  if (quantified === null) return 'no-data';
+  return quantified >= 1 ? 'met' : quantified >= 0.9 ? 'watch' : 'off-track';
+}
+
 function indicators(evaluation: EvaluationJson) {
   return evaluation.perspectives.flatMap((p) =>
     p.indicators.map((indicator) => ({ perspective: p.id, indicator })),
@@ -81,6 +95,9 @@ describe('scorecard columns', () => {
       );
       // The engine's weighted score: 100 × local weight × quantified (the indicator's points in its perspective).
       expect(cells[COLUMN.score]).toBe(formatScore(indicator.score, 'en'));
+      // The status as the API sends it, and the same as the web showed when it worked it out itself.
+      expect(cells[COLUMN.status]).toBe(STATUS_WORDS[indicator.status]);
+      expect(indicator.status).toBe(statusBefore(indicator.quantified));
       if (indicator.quantified !== null && indicator.score !== null)
         expect(indicator.score).toBeCloseTo(100 * indicator.weight * indicator.quantified, 9);
     }

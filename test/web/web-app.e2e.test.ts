@@ -76,6 +76,8 @@ describe('serving', () => {
         type: 'not-found',
         title: 'Not found',
         status: 404,
+        code: 'request.no-route',
+        params: { method: 'GET', path },
         detail: `There is no route GET ${path}.`,
         issues: [],
       });
@@ -279,7 +281,7 @@ describe('comparison', () => {
     expect(ranking.items).toHaveLength(5);
     await page.getByTestId('comparison-heatmap').waitFor();
     expect(await page.getByTestId('comparison-heatmap').getAttribute('aria-label')).toBe(
-      'Heatmap of 5 units by 10 indicators, coloured by quantified value',
+      'Heatmap of 5 units by 10 indicators, coloured by status',
     );
     await screenshot(page, 'comparison-en.png');
     expect(errors).toEqual([]);
@@ -303,7 +305,7 @@ describe('comparison', () => {
       ]),
     );
     expect(await page.getByTestId('comparison-heatmap').getAttribute('aria-label')).toBe(
-      '5 个机构 × 10 项指标的热力图，按量化值着色',
+      '5 个机构 × 10 项指标的热力图，按状态着色',
     );
     await screenshot(page, 'comparison-zh-CN.png');
     expect(errors).toEqual([]);

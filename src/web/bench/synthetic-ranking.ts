@@ -3,7 +3,8 @@
  * scorecard of `indicators` indicators in four perspectives, quantified values spread around the status
  * thresholds (about a tenth missing), from a seeded generator so every run draws the same picture.
  */
-import type { RankedUnit } from '../lib/api/use-rankings.ts';
+import { statusOf } from '../../core/scoring/status.ts';
+import type { RankedUnit } from '../lib/api/rankings.ts';
 
 /** Mulberry32: a small seeded generator (Tommy Ettinger's, public domain); uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -49,6 +50,8 @@ export function syntheticRanking(units: number, indicators: number, seed = 42): 
             reference: 1,
             quantified,
             score: quantified === null ? null : quantified * 10,
+            // As the server sends it (by the default thresholds).
+            status: statusOf(quantified),
           };
         }),
     }));

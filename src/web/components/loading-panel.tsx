@@ -1,12 +1,14 @@
 /**
  * The one panel for a query's three other states: loading (a spinner announced politely), error (the problem's
- * translated title, the server's detail and a retry button, announced as an alert) and empty (a message).
+ * translated title, the problem worded in the user's language and a retry button, announced as an alert) and
+ * empty (a message).
  * Otherwise it renders its children.
  */
 import { Alert, Button, Empty, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemDetail, problemTitleKey } from './problem-title.ts';
+import { problemTitleKey } from './problem-title.ts';
+import { problemDetail } from './problem-words.ts';
 
 export interface LoadingPanelProps {
   readonly isLoading: boolean;
@@ -36,7 +38,7 @@ export function LoadingPanel({
         type="error"
         showIcon
         title={t(problemTitleKey(error))}
-        description={problemDetail(error)}
+        description={problemDetail(t, error)}
         action={
           onRetry === undefined ? undefined : (
             <Button size="small" onClick={onRetry}>

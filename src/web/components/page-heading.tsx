@@ -2,7 +2,8 @@
  * A page's heading: its title, then what it shows (org unit · scorecard · period) in the interface's language.
  */
 import { theme } from 'antd';
-import { useOrgUnits, useScorecards } from '../lib/api/use-reference-data.ts';
+import { useOrgUnits } from '../lib/api/org-units.ts';
+import { useScorecards } from '../lib/api/scorecards.ts';
 import { formatPeriod } from '../lib/format.ts';
 import { localize } from '../lib/i18n/languages.ts';
 import { useLanguage } from '../lib/i18n/use-language.ts';

@@ -1,11 +1,13 @@
 /**
- * A failed write's problem as the server sent it: the translated headline, the server's detail and each issue
- * (`password: use at least 12 characters`). Announced as an alert, so a screen reader hears why it failed.
+ * A failed write's problem: the translated headline, the problem and each of its issues worded in the user's
+ * language (`password: use at least 12 characters`). Announced as an alert, so a screen reader hears why it
+ * failed.
  */
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api/api-error.ts';
-import { problemDetail, problemTitleKey } from './problem-title.ts';
+import { problemTitleKey } from './problem-title.ts';
+import { issueText, problemDetail } from './problem-words.ts';
 
 export function ProblemAlert({
   error,
@@ -26,14 +28,14 @@ export function ProblemAlert({
       title={t(problemTitleKey(error))}
       description={
         <>
-          <div>{problemDetail(error)}</div>
+          <div>{problemDetail(t, error)}</div>
           {issues.length === 0 ? null : (
             <ul style={{ margin: '4px 0 0', paddingLeft: 20 }} data-testid={`${testId}-issues`}>
               {issues.map((issue) => (
-                <li key={`${issue.path.join('.')}|${issue.message}`}>
+                <li key={`${issue.path.join('.')}|${issue.code}|${issue.message}`}>
                   {issue.path.length > 0 ? <code>{issue.path.join('.')}</code> : null}
                   {issue.path.length > 0 ? ': ' : null}
-                  {issue.message}
+                  {issueText(t, issue)}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,6 @@
 /**
  * The translated headline of a failed request, by its problem type (core/errors/problem.ts, plus the client's
- * `network` and `bad-response`). The server's `detail` is shown under it as the server wrote it.
+ * `network` and `bad-response`). Under it goes the problem itself, worded from its code (problem-words.ts).
  */
 import { isApiError } from '../lib/api/api-error.ts';
 
@@ -29,10 +29,4 @@ const KEYS: Readonly<Record<string, ProblemTitleKey>> = {
 
 export function problemTitleKey(error: unknown): ProblemTitleKey {
   return isApiError(error) ? (KEYS[error.problem.type] ?? 'errors.unknown') : 'errors.unknown';
-}
-
-/** The detail under the headline: the server's own words, or the error's message. */
-export function problemDetail(error: unknown): string {
-  if (isApiError(error)) return error.problem.detail;
-  return error instanceof Error ? error.message : '';
 }

@@ -1,21 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ratingColor, STATUS_COLORS, statusOf } from './status.ts';
-
-describe('statusOf', () => {
-  // Quantified values of seed 002's AZ Hospital 2016 (F1 = 1, F2 = 0.9, F3 = 0.8) and the edges of the bands.
-  test.each([
-    { quantified: 1, expected: 'met' },
-    { quantified: 1.2, expected: 'met' },
-    { quantified: 0.9, expected: 'watch' },
-    { quantified: 0.999, expected: 'watch' },
-    { quantified: 0.8, expected: 'off-track' },
-    { quantified: 0, expected: 'off-track' },
-    { quantified: null, expected: 'no-data' },
-    { quantified: Number.NaN, expected: 'no-data' },
-  ])('rates a quantified value of $quantified as $expected', ({ quantified, expected }) => {
-    expect(statusOf(quantified)).toBe(expected);
-  });
-});
+import { ratingColor, STATUS_COLORS } from './status.ts';
 
 describe('ratingColor', () => {
   // Seed 002 Table 4.10's bands; a custom band code falls back to the score.

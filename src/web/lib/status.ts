@@ -1,16 +1,12 @@
 /**
- * The traffic-light status of an indicator and the colour of a rating: one place for the thresholds, so the
- * scorecard table, the best/worst lists and the heatmap always agree.
+ * The colours of an indicator's status and of a rating, in one place so the scorecard table, the best/worst
+ * lists and the heatmap always agree. The status itself comes with every indicator of an evaluation: the web
+ * shows it, it never works it out.
  */
+import type { IndicatorJson } from './api/evaluations.ts';
 
-/**
- * An indicator's quantified value (actual against target, 1 = target met) → status: met at 1 and above,
- * "watch" from 0.9, "off track" below 0.9 (the web issue's red/amber/green rule: green when the target is met,
- * amber within 10 % of it). Change it here and every page follows.
- */
-export const STATUS_THRESHOLDS = { met: 1, watch: 0.9 } as const;
-
-export type IndicatorStatus = 'met' | 'watch' | 'off-track' | 'no-data';
+/** An indicator's status as the evaluation sends it (core/scoring/status.ts decides it, by the thresholds). */
+export type IndicatorStatus = IndicatorJson['status'];
 
 /** The colours of the statuses (Ant Design's green-6, gold-6, red-6; grey for no data). */
 export const STATUS_COLORS: Readonly<Record<IndicatorStatus, string>> = {
@@ -19,18 +15,6 @@ export const STATUS_COLORS: Readonly<Record<IndicatorStatus, string>> = {
   'off-track': '#cf1322',
   'no-data': '#bfbfbf',
 };
-
-/**
- * @example statusOf(1) // 'met'
- * @example statusOf(0.9) // 'watch'
- * @example statusOf(0.8) // 'off-track'
- */
-export function statusOf(quantified: number | null | undefined): IndicatorStatus {
-  if (typeof quantified !== 'number' || !Number.isFinite(quantified)) return 'no-data';
-  if (quantified >= STATUS_THRESHOLDS.met) return 'met';
-  if (quantified >= STATUS_THRESHOLDS.watch) return 'watch';
-  return 'off-track';
-}
 
 /**
  * The colour of seed 002's rating bands (Table 4.10: very good ≥ 90, good ≥ 80, fairly good ≥ 70, average

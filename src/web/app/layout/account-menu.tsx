@@ -2,8 +2,8 @@
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useSession, useSignOut } from '../../lib/api/session.ts';
 import { SIGN_IN_PATH } from '../../lib/api/session-helpers.ts';
-import { useSession, useSignOut } from '../../lib/api/use-session.ts';
 
 export function AccountMenu() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
  */
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMeta, useSession } from '../../lib/api/use-session.ts';
+import { useMeta, useSession } from '../../lib/api/session.ts';
 
 export function DemoBanner() {
   const { t } = useTranslation();

@@ -2,19 +2,13 @@
  * The header's pickers: scorecard, org unit (a searchable tree) and period (grouped by type; any valid period id
  * can be typed). Choosing a scorecard that does not apply to the current unit moves to a unit it applies to.
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tryParsePeriod } from '../../../core/periods/index.ts';
-import { useApiClient } from '../../lib/api/api-context.tsx';
-import { queryKeys, REFERENCE_STALE_TIME } from '../../lib/api/query-keys.ts';
-import {
-  type ScorecardOrgUnits,
-  useOrgUnits,
-  usePeriods,
-  useScorecards,
-} from '../../lib/api/use-reference-data.ts';
+import { useOrgUnits } from '../../lib/api/org-units.ts';
+import { usePeriods } from '../../lib/api/periods.ts';
+import { useFetchScorecardOrgUnits, useScorecards } from '../../lib/api/scorecards.ts';
 import { formatPeriod } from '../../lib/format.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
@@ -38,8 +32,7 @@ const pickerLabel = {
 export function SelectionPickers() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const client = useApiClient();
-  const queryClient = useQueryClient();
+  const fetchScorecardOrgUnits = useFetchScorecardOrgUnits();
   const { selection, update } = useSelection();
   const scorecards = useScorecards();
   const orgUnits = useOrgUnits();
@@ -74,12 +67,7 @@ export function SelectionPickers() {
   async function chooseScorecard(code: string): Promise<void> {
     const change: { -readonly [K in keyof Selection]?: string } = { scorecard: code };
     try {
-      const assigned = await queryClient.fetchQuery({
-        queryKey: queryKeys.scorecardOrgUnits(code),
-        queryFn: () =>
-          client.request<ScorecardOrgUnits>(`/api/scorecards/${encodeURIComponent(code)}/org-units`),
-        staleTime: REFERENCE_STALE_TIME,
-      });
+      const assigned = await fetchScorecardOrgUnits(code);
       const current = selection.orgUnit;
       const units = orgUnits.data ?? [];
       if (current === undefined || !appliesTo(current, assigned.orgUnits, units)) {

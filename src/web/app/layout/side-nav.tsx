@@ -5,7 +5,7 @@
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
-import { useSession } from '../../lib/api/use-session.ts';
+import { useSession } from '../../lib/api/session.ts';
 import { visiblePages } from '../pages.ts';
 
 export function SideNav({ horizontal = false }: { readonly horizontal?: boolean }) {

@@ -3,7 +3,9 @@
  * opens AZ Hospital 2016 when the demo is loaded). Rewrites the history entry rather than adding one.
  */
 import { useEffect } from 'react';
-import { useOrgUnits, usePeriods, useScorecards } from '../../lib/api/use-reference-data.ts';
+import { useOrgUnits } from '../../lib/api/org-units.ts';
+import { usePeriods } from '../../lib/api/periods.ts';
+import { useScorecards } from '../../lib/api/scorecards.ts';
 import { resolveSelection } from '../../lib/selection.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 

@@ -1,14 +1,15 @@
 /**
- * `/sign-in`: email and password (POST /api/session), the server's problem shown as it wrote it (a 429 with
- * the time to wait), a language switch, and on a demo server the demo accounts to fill in with a click. After
+ * `/sign-in`: email and password (POST /api/session), the server's problem worded in the user's language (a 429
+ * with the time to wait), a language switch, and on a demo server the demo accounts to fill in with a click. After
  * signing in the user goes back to `?next=` (the page and its query string), or to `/`.
  */
 import { Alert, Button, Card, Form, Input, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { problemDetail } from '../../components/problem-words.ts';
 import { isApiError } from '../../lib/api/api-error.ts';
+import { useMeta, useSignIn } from '../../lib/api/session.ts';
 import { retryAfterSeconds, safeNext } from '../../lib/api/session-helpers.ts';
-import { useMeta, useSignIn } from '../../lib/api/use-session.ts';
 import { LanguageSwitch } from '../layout/language-switch.tsx';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 
@@ -30,7 +31,7 @@ function SignInError({ error }: { readonly error: unknown }) {
       : isApiError(error) && error.status === 401
         ? t('signIn.wrong')
         : t('signIn.failed');
-  const detail = isApiError(error) ? error.problem.detail : error instanceof Error ? error.message : '';
+  const detail = problemDetail(t, error);
   return (
     <Alert
       data-testid="sign-in-error"

@@ -1,16 +1,20 @@
 /**
  * The demo group's 2024 ranking (`GET /api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024`), cut down to two
- * hospitals and three indicators, as the heatmap's input.
+ * hospitals and three indicators, as the heatmap's input. Each indicator's status is the one the server sends:
+ * by the default thresholds (core/scoring/status.ts) unless a test gives another.
  */
 import { describe, expect, it } from 'vitest';
-import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
-import { buildHeatmapMatrix, type HeatmapUnit } from './heatmap-matrix.ts';
+import { statusOf } from '../../../core/scoring/status.ts';
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
+import type { IndicatorStatus } from '../../lib/status.ts';
+import { buildHeatmapMatrix, HEATMAP_STATUSES, type HeatmapUnit } from './heatmap-matrix.ts';
 
 function unit(
   code: string,
   name: { en: string; zh: string },
   role: string | null,
   values: Record<string, number | null>,
+  statuses: Record<string, IndicatorStatus> = {},
 ): HeatmapUnit {
   const indicator = (id: string, en: string, zh: string) => ({
     id,
@@ -27,6 +31,7 @@ function unit(
     reference: null,
     quantified: values[id] ?? null,
     score: null,
+    status: statuses[id] ?? statusOf(values[id]),
   });
   const evaluation: EvaluationJson = {
     scorecard: 'UMG-BSC',
@@ -94,14 +99,46 @@ describe('buildHeatmapMatrix', () => {
     ]);
   });
 
-  it('puts each quantified value at [column, row] and marks a missing one with "-"', () => {
+  it('puts each status and quantified value at [column, row] and marks a missing value with "-"', () => {
+    const [met, watch, offTrack, noData] = [0, 1, 2, 3];
     expect(buildHeatmapMatrix(ITEMS, 'en').cells).toEqual([
-      [0, 0, 0.9439558248345816],
-      [1, 0, 0.879873886061305],
-      [2, 0, 1],
-      [0, 1, 1],
-      [1, 1, '-'],
-      [2, 1, 1],
+      [0, 0, watch, 0.9439558248345816],
+      [1, 0, offTrack, 0.879873886061305],
+      [2, 0, met, 1],
+      [0, 1, met, 1],
+      [1, 1, noData, '-'],
+      [2, 1, met, 1],
+    ]);
+  });
+
+  it('colours a cell by the status the server sent, not by thresholds of its own', () => {
+    // A scorecard whose thresholds make 0.85 a "watch" (core/scoring/status.ts: the scheme may set them).
+    const own = unit(
+      'UMG-B1',
+      { en: 'Dongcheng', zh: '东城分院' },
+      'branch',
+      { medical_revenue: 0.85 },
+      {
+        medical_revenue: 'watch',
+      },
+    );
+    const [cell] = buildHeatmapMatrix([own], 'en').cells;
+    expect(HEATMAP_STATUSES[cell?.[2] ?? -1]).toBe('watch');
+  });
+
+  it('marks an indicator a unit does not have as no data', () => {
+    const partial = unit('UMG-B2', { en: 'Xicheng', zh: '西城分院' }, 'branch', { medical_revenue: 1 });
+    partial.evaluation.perspectives[1]?.indicators.splice(0, 2);
+    const cells = buildHeatmapMatrix(
+      [ITEMS[0], partial].flatMap((item) => item ?? []),
+      'en',
+    ).cells;
+    expect(
+      cells.filter(([, row]) => row === 1).map(([column, , status]) => [column, HEATMAP_STATUSES[status]]),
+    ).toEqual([
+      [0, 'met'],
+      [1, 'no-data'],
+      [2, 'no-data'],
     ]);
   });
 

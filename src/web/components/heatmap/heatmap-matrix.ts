@@ -1,11 +1,28 @@
 /**
- * Units × indicators, coloured by quantified value: the heatmap of the comparison page and of the scorecard's
- * drill-down to child units (DHIS2's scorecard app shows the same grid of org units by indicators with
- * traffic-light cells). Built once per ranking as flat arrays, so
- * 500 units × 40 indicators is 20,000 cells without an object per cell in React.
+ * Units × indicators, each cell coloured by the status the evaluation sends for it: the heatmap of the comparison
+ * page and of the scorecard's drill-down to child units (DHIS2's scorecard app shows the same grid of org units
+ * by indicators with traffic-light cells). Built once per ranking as flat arrays, so 500 units × 40 indicators
+ * is 20,000 cells without an object per cell in React.
  */
-import type { RankingJson } from '../../../core/contracts/evaluation.ts';
+import type { RankingJson } from '../../lib/api/rankings.ts';
 import { type Language, localize } from '../../lib/i18n/languages.ts';
+import type { IndicatorStatus } from '../../lib/status.ts';
+
+/** The statuses in the order of the heatmap's legend; a cell holds its status's index here. */
+export const HEATMAP_STATUSES = [
+  'met',
+  'watch',
+  'off-track',
+  'no-data',
+] as const satisfies readonly IndicatorStatus[];
+
+const STATUS_INDEX: Readonly<Record<IndicatorStatus, number>> = {
+  met: 0,
+  watch: 1,
+  'off-track': 2,
+  'no-data': 3,
+};
+const NO_DATA = STATUS_INDEX['no-data'];
 
 /** One row of the heatmap: a unit of a ranking (`GET /api/rankings`) with its evaluation. */
 export type HeatmapUnit = RankingJson['items'][number];
@@ -19,12 +36,15 @@ export interface HeatmapMatrix {
     readonly label: string;
     readonly perspective: string;
   }[];
-  /** ECharts heatmap data: `[column, row, quantified]`, `'-'` for no value. */
-  readonly cells: readonly (readonly [number, number, number | '-'])[];
+  /**
+   * ECharts heatmap data: `[column, row, status, quantified]`, the status as its index in HEATMAP_STATUSES (the
+   * dimension the legend colours by), the quantified value (for the tooltip) `'-'` when there is none.
+   */
+  readonly cells: readonly (readonly [number, number, number, number | '-'])[];
 }
 
 /**
- * @example buildHeatmapMatrix(ranking.items, 'en').cells[0] // [0, 0, 0.94] (UMG-B3's medical revenue, 2024)
+ * @example buildHeatmapMatrix(ranking.items, 'en').cells[0] // [0, 0, 1, 0.94] (UMG-B3's medical revenue, 2024: watch)
  */
 export function buildHeatmapMatrix(items: readonly HeatmapUnit[], language: Language): HeatmapMatrix {
   const columns = new Map<string, { id: string; label: string; perspective: string }>();
@@ -42,7 +62,7 @@ export function buildHeatmapMatrix(items: readonly HeatmapUnit[], language: Lang
     }
   }
   const columnIndex = new Map([...columns.keys()].map((id, index) => [id, index]));
-  const cells: [number, number, number | '-'][] = [];
+  const cells: [number, number, number, number | '-'][] = [];
   items.forEach((item, row) => {
     const seen = new Set<number>();
     for (const perspective of item.evaluation.perspectives) {
@@ -51,11 +71,16 @@ export function buildHeatmapMatrix(items: readonly HeatmapUnit[], language: Lang
         if (column === undefined) continue;
         seen.add(column);
         const value = indicator.quantified;
-        cells.push([column, row, value !== null && Number.isFinite(value) ? value : '-']);
+        cells.push([
+          column,
+          row,
+          STATUS_INDEX[indicator.status],
+          value !== null && Number.isFinite(value) ? value : '-',
+        ]);
       }
     }
     for (let column = 0; column < columns.size; column++)
-      if (!seen.has(column)) cells.push([column, row, '-']);
+      if (!seen.has(column)) cells.push([column, row, NO_DATA, '-']);
   });
   return {
     units: items.map((item) => ({

@@ -1,22 +1,20 @@
 /**
- * The units × indicators heatmap's ECharts option, coloured by the status thresholds of lib/status.ts, and the
- * row sizing the comparison's ranking bars share with it (one row height, a scroll bar past VISIBLE_ROWS).
+ * The units × indicators heatmap's ECharts option, each cell coloured by its status (lib/status.ts's colours)
+ * with the quantified value in its tooltip, and the row sizing the comparison's ranking bars share with it (one
+ * row height, a scroll bar past VISIBLE_ROWS).
  */
 import '../chart/echarts-heatmap.ts';
 import { escapeHtml } from '../../lib/escape-html.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { Language } from '../../lib/i18n/languages.ts';
-import { STATUS_COLORS, STATUS_THRESHOLDS } from '../../lib/status.ts';
+import { STATUS_COLORS } from '../../lib/status.ts';
 import type { ChartOption } from '../chart/lazy-chart.tsx';
-import type { HeatmapMatrix } from './heatmap-matrix.ts';
+import { HEATMAP_STATUSES, type HeatmapMatrix } from './heatmap-matrix.ts';
 
 /** Rows shown at once before the charts scroll (dataZoom): beyond it, labels would overlap. */
 export const VISIBLE_ROWS = 30;
 /** The height of one row of the ranking bars and the heatmap, in pixels. */
 export const ROW_HEIGHT = 24;
-
-/** Missing cells get this value so the visual map can paint them grey (ECharts skips '-' entirely). */
-const NO_DATA = -1;
 
 export function chartHeight(rows: number, extra: number, visibleRows: number = VISIBLE_ROWS): number {
   return Math.max(3, Math.min(rows, visibleRows)) * ROW_HEIGHT + extra;
@@ -39,6 +37,13 @@ export interface HeatmapLabels {
   readonly noData: string;
 }
 
+const LABEL_OF = {
+  met: 'met',
+  watch: 'watch',
+  'off-track': 'offTrack',
+  'no-data': 'noData',
+} as const satisfies Record<(typeof HEATMAP_STATUSES)[number], keyof HeatmapLabels>;
+
 /**
  * `visibleRows`: rows drawn at once (the rest scroll); the benchmark also draws all 500 rows to measure the
  * heatmap itself.
@@ -51,7 +56,6 @@ export function heatmapOption(
 ): ChartOption {
   const columns = matrix.indicators.length;
   const scrolls = matrix.units.length > visibleRows;
-  const data = matrix.cells.map(([x, y, value]) => [x, y, value === '-' ? NO_DATA : value]);
   return {
     // 20,000 cells: no entry animation, no hover animation; the first frame is the finished chart.
     animation: false,
@@ -61,11 +65,11 @@ export function heatmapOption(
         const first = Array.isArray(params) ? params[0] : params;
         const value = first?.value;
         if (!Array.isArray(value)) return '';
-        const [x, y, quantified] = value;
+        const [x, y, , quantified] = value;
         const unit = typeof y === 'number' ? (matrix.units[y]?.label ?? '') : '';
         const indicator = typeof x === 'number' ? matrix.indicators[x] : undefined;
         const shown =
-          typeof quantified === 'number' && quantified !== NO_DATA
+          typeof quantified === 'number' && Number.isFinite(quantified)
             ? formatNumber(quantified, language, 2)
             : labels.noData;
         return `${escapeHtml(unit)}<br/>${escapeHtml(indicator?.perspective ?? '')} · ${escapeHtml(
@@ -98,23 +102,19 @@ export function heatmapOption(
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
-      pieces: [
-        { gte: STATUS_THRESHOLDS.met, label: labels.met, color: STATUS_COLORS.met },
-        {
-          gte: STATUS_THRESHOLDS.watch,
-          lt: STATUS_THRESHOLDS.met,
-          label: labels.watch,
-          color: STATUS_COLORS.watch,
-        },
-        { gte: 0, lt: STATUS_THRESHOLDS.watch, label: labels.offTrack, color: STATUS_COLORS['off-track'] },
-        { value: NO_DATA, label: labels.noData, color: STATUS_COLORS['no-data'] },
-      ],
+      // The status the evaluation sent, by its index: the web draws the server's verdict, not thresholds of its own.
+      pieces: HEATMAP_STATUSES.map((status, index) => ({
+        value: index,
+        label: labels[LABEL_OF[status]],
+        color: STATUS_COLORS[status],
+      })),
     },
     dataZoom: scrollRows(matrix.units.length, visibleRows),
     series: [
       {
         type: 'heatmap',
-        data,
+        // Copies: ECharts keeps what it is given, and the matrix is shared (memoised) and read-only.
+        data: matrix.cells.map((cell) => [...cell]),
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
         progressive: 0,

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { useSession } from '../../lib/api/use-session.ts';
+import { useSession } from '../../lib/api/session.ts';
 import { type AdminTab, canDesign, resolveAdminTab, visibleAdminTabs } from './admin-tabs.ts';
 import { AuditTab } from './components/audit-tab.tsx';
 import { DataElementsTab } from './components/data-elements-tab.tsx';

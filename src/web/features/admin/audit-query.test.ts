@@ -12,7 +12,7 @@ describe('auditQuery', () => {
     expect(auditQuery({ orgUnit: 'UMG-B1', entity: 'data_value' })).toEqual({
       orgUnit: 'UMG-B1',
       entity: 'data_value',
-      includeDescendants: true,
+      includeDescendants: 'true',
     });
   });
 

@@ -2,7 +2,6 @@
  * The audit table's filters as the query string of `GET /api/audit` and `GET /api/audit/export`
  * (core/contracts/audit.ts): empty filters left out, and a unit filter reaching the unit's whole subtree.
  */
-import type { QueryValue } from '../../lib/api/api-client.ts';
 
 export interface AuditFilters {
   readonly entity?: string | undefined;
@@ -13,14 +12,33 @@ export interface AuditFilters {
   readonly to?: string | undefined;
 }
 
+/** The filters as both audit routes take them (their query strings, without the page or the file format). */
+export interface AuditFilterQuery {
+  entity?: string;
+  actor?: string;
+  orgUnit?: string;
+  from?: string;
+  to?: string;
+  includeDescendants?: 'true';
+}
+
+const FILTERS = [
+  'entity',
+  'actor',
+  'orgUnit',
+  'from',
+  'to',
+] as const satisfies readonly (keyof AuditFilters)[];
+
 /**
  * @example auditQuery({ actor: ' admin@demo.healthbsc ', entity: '' }) // { actor: 'admin@demo.healthbsc' }
  */
-export function auditQuery(filters: AuditFilters): Record<string, QueryValue> {
-  const query: Record<string, QueryValue> = {};
-  for (const [key, value] of Object.entries(filters)) {
-    if (typeof value === 'string' && value.trim() !== '') query[key] = value.trim();
+export function auditQuery(filters: AuditFilters): AuditFilterQuery {
+  const query: AuditFilterQuery = {};
+  for (const key of FILTERS) {
+    const value = filters[key]?.trim();
+    if (value !== undefined && value !== '') query[key] = value;
   }
-  if (query.orgUnit !== undefined) query.includeDescendants = true;
+  if (query.orgUnit !== undefined) query.includeDescendants = 'true';
   return query;
 }

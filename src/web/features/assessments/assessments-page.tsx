@@ -11,17 +11,17 @@ import type { ApprovalResource } from '../../../core/contracts/approvals.ts';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useAssessments, useSaveAssessments } from '../../lib/api/assessments.ts';
+import { useEvaluation } from '../../lib/api/evaluations.ts';
+import { useOrgUnits } from '../../lib/api/org-units.ts';
 import { readApprovalLock, readVersionConflict } from '../../lib/api/problem-extensions.ts';
-import { useEvaluation } from '../../lib/api/use-evaluation.ts';
-import { useOrgUnits } from '../../lib/api/use-reference-data.ts';
-import { useScorecardDetail } from '../../lib/api/use-scorecard-detail.ts';
-import { useSession } from '../../lib/api/use-session.ts';
+import { useScorecard } from '../../lib/api/scorecards.ts';
+import { useSession } from '../../lib/api/session.ts';
 import { formatPeriod } from '../../lib/format.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { holdsAny, rolesOver } from '../../lib/roles.ts';
 import type { Selection } from '../../lib/selection.ts';
 import { useSelection } from '../../lib/use-selection.ts';
-import { useAssessments, useSaveAssessments } from './api/use-assessments.ts';
 import {
   type AssessmentConflict,
   type AssessmentDraft,
@@ -40,7 +40,7 @@ export function AssessmentsPage() {
   const { t } = useTranslation();
   const { complete } = useSelection();
   const names = useSelectionNames(complete);
-  const detail = useScorecardDetail(complete?.scorecard ?? null);
+  const detail = useScorecard(complete?.scorecard ?? null);
   const session = useSession();
   const indicators = useMemo(
     () => (detail.data === undefined ? [] : qualitativeIndicators(detail.data.file)),

@@ -10,7 +10,7 @@ import { UnitsHeatmap } from '../../components/heatmap/units-heatmap.tsx';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { Panel } from '../../components/panel.tsx';
-import { RANKING_DEPTHS, useRankings } from '../../lib/api/use-rankings.ts';
+import { RANKING_DEPTHS, useRankings } from '../../lib/api/rankings.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
 import { RankingChart } from './components/ranking-chart.tsx';

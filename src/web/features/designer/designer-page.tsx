@@ -11,13 +11,13 @@ import type { ImportScorecardResult } from '../../../core/contracts/scorecards.t
 import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { problemDetail } from '../../components/problem-title.ts';
+import { problemDetail } from '../../components/problem-words.ts';
 import { isApiError } from '../../lib/api/api-error.ts';
-import { useScorecards } from '../../lib/api/use-reference-data.ts';
+import { useDataElements } from '../../lib/api/data-elements.ts';
+import { useSaveScorecard, useScorecard, useScorecards } from '../../lib/api/scorecards.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSelection } from '../../lib/use-selection.ts';
-import { useDataElements, useSaveScorecard, useScorecardDetail } from './api/use-designer-api.ts';
 import { IssuesList } from './components/issues-list.tsx';
 import { CopyScorecardModal, NewScorecardModal } from './components/scorecard-modals.tsx';
 import { StructureEditor } from './components/structure-editor.tsx';
@@ -34,7 +34,7 @@ export function DesignerPage() {
   const { selection: urlSelection, update } = useSelection();
   const code = urlSelection.scorecard ?? null;
   const scorecards = useScorecards();
-  const detail = useScorecardDetail(code);
+  const detail = useScorecard(code);
   const catalog = useDataElements();
   const save = useSaveScorecard();
   // Drafts by scorecard, so switching scorecards in the header does not lose unsaved work.
@@ -235,7 +235,7 @@ export function DesignerPage() {
                         {save.error ? (
                           <IssuesList
                             testId="server-issues"
-                            title={problemDetail(save.error)}
+                            title={problemDetail(t, save.error)}
                             issues={serverIssues}
                           />
                         ) : null}

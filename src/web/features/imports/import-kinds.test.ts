@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importFields, isAcceptedFile, scorecardNeed, templateHref } from './import-kinds.ts';
+import { importFields, isAcceptedFile, scorecardNeed } from './import-kinds.ts';
 
 describe('importFields', () => {
   it('sends dryRun explicitly and leaves the scorecard out for data values', () => {
@@ -55,11 +55,5 @@ describe('isAcceptedFile', () => {
     ['notes.txt', 'metadata', false],
   ] as const)('%s as %s → %s', (name, kind, accepted) => {
     expect(isAcceptedFile(name, kind)).toBe(accepted);
-  });
-});
-
-describe('templateHref', () => {
-  it('escapes the scorecard code', () => {
-    expect(templateHref('UMG BSC', 'xlsx')).toBe('/api/templates/UMG%20BSC?format=xlsx');
   });
 });

@@ -75,8 +75,3 @@ export function importFields(
     fields.scorecard = settings.scorecard;
   return fields;
 }
-
-/** `GET /api/templates/:code`: the wide data-entry template of a scorecard's data elements. */
-export function templateHref(scorecard: string, format: 'csv' | 'xlsx'): string {
-  return `/api/templates/${encodeURIComponent(scorecard)}?format=${format}`;
-}

@@ -67,7 +67,9 @@ describe('classifyStreamLine', () => {
       type: 'forbidden',
       title: 'Forbidden',
       status: 403,
-      detail: 'This needs the role admin.',
+      code: 'access.forbidden',
+      params: {},
+      detail: 'You do not have access to this resource.',
     };
     expect(classifyStreamLine({ problem })).toEqual({
       type: 'problem',

@@ -6,7 +6,8 @@
  */
 
 import type { ImportProgress, ImportReportBody } from '../../../core/contracts/import.ts';
-import { isProblemBody, type ProblemBody } from '../../lib/api/api-error.ts';
+import { type ProblemBody, toProblemBody } from '../../lib/api/api-error.ts';
+import { readRejectedReport } from '../../lib/api/problem-extensions.ts';
 
 export type ImportPhase = ImportProgress['phase'];
 
@@ -57,8 +58,9 @@ function isReport(value: unknown): value is ImportReportBody {
 
 /**
  * Tells a parsed line apart: progress, the final report, or a problem (a 403 for a kind the user may not
- * import, a refused commit carrying its report, …). The web imports no zod at run time, so these are plain
- * checks of the shape core/contracts/import.ts `importStreamLineSchema` defines.
+ * import, a refused commit carrying its report, …), by the shape core/contracts/import.ts
+ * `importStreamLineSchema` defines. A refused commit's report is read with the contract's own schema
+ * (lib/api/problem-extensions.ts).
  */
 export function classifyStreamLine(line: unknown): ImportStreamLine {
   if (!isRecord(line)) return { type: 'unknown' };
@@ -69,9 +71,9 @@ export function classifyStreamLine(line: unknown): ImportStreamLine {
   if (isReport(line.report)) return { type: 'report', report: line.report };
   if (isRecord(line.problem)) {
     const problem: Record<string, unknown> = line.problem;
-    const report = isReport(problem.report) ? problem.report : null;
-    const body = { issues: [], ...problem };
-    if (isProblemBody(body)) return { type: 'problem', problem: body, report };
+    const report = readRejectedReport(problem);
+    const body = toProblemBody({ issues: [], ...problem });
+    if (body !== null) return { type: 'problem', problem: body, report };
   }
   return { type: 'unknown' };
 }

@@ -1,6 +1,8 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { ImportBatch, ImportReportBody } from '../../../core/contracts/import.ts';
-import { canUndo, commitState, errorRows, reportCounts } from './report-rows.ts';
+import { createI18n } from '../../lib/i18n/i18n.ts';
+import { canUndo, commitState, errorReason, errorRows, reportCounts } from './report-rows.ts';
 
 function report(overrides: Partial<ImportReportBody> = {}): ImportReportBody {
   return {
@@ -75,5 +77,32 @@ describe('canUndo', () => {
   it('allows undoing a committed import, not an undone one', () => {
     expect(canUndo(batch as unknown as ImportBatch)).toBe(true);
     expect(canUndo({ status: 'undone' } as unknown as ImportBatch)).toBe(false);
+  });
+});
+
+describe('errorReason', () => {
+  /** The app's i18n in Chinese, with the wording of one row code as core's `import-row` catalog gives it. */
+  function chinese() {
+    const i18n = createI18n('zh-CN');
+    i18n.addResourceBundle(
+      'zh-CN',
+      'translation',
+      { problems: { 'import-row': { 'non-numeric': '“{{value}}”不是数字' } } },
+      true,
+      true,
+    );
+    return i18n.t;
+  }
+
+  it('words a row error by its code and parameters under problems.import-row', () => {
+    const error = { code: 'non-numeric', params: { value: 'abc' }, reason: "'abc' is not a number" } as const;
+    expect(errorReason(chinese(), error)).toBe('“abc”不是数字');
+  });
+
+  it('shows the server’s reason for a code no catalog words', () => {
+    const bare = i18next.createInstance();
+    void bare.init({ lng: 'zh-CN', resources: {}, initAsync: false });
+    const error = { code: 'non-numeric', reason: "'abc' is not a number" } as const;
+    expect(errorReason(bare.t, error)).toBe("'abc' is not a number");
   });
 });

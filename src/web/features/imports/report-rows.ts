@@ -2,7 +2,9 @@
  * What the wizard shows of an import report (core/contracts/import.ts `importReportSchema`): its counts in a
  * fixed order, its row errors as table rows, and whether the file may be committed. Pure, so it is tested.
  */
+import type { TFunction } from 'i18next';
 import type { ImportBatch, ImportErrorBody, ImportReportBody } from '../../../core/contracts/import.ts';
+import { wordCode } from '../../components/problem-words.ts';
 
 export type ReportCountKey = 'rowsRead' | 'toCreate' | 'toUpdate' | 'unchanged' | 'errorCount';
 
@@ -34,6 +36,23 @@ export function errorRows(report: ImportReportBody): ErrorRow[] {
   return report.errors
     .map((error, index) => ({ ...error, key: `${error.row}:${error.column}:${index}` }))
     .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+}
+
+/** A row error's parameters, once the server sends them with its short code (`non-numeric` + `{ value }`). */
+type RowParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Why a row was refused, in the user's language: its code under the catalog's `import-row` domain
+ * (`problems.import-row.non-numeric`) with its parameters, or the server's English `reason` for a code the
+ * catalog does not word.
+ *
+ * @example errorReason(t, { code: 'non-numeric', params: { value: 'x' }, reason: "'x' is not a number" }) // '“x”不是数字' in zh-CN
+ */
+export function errorReason(
+  t: TFunction,
+  error: Pick<ImportErrorBody, 'code' | 'reason'> & { readonly params?: RowParams | undefined },
+): string {
+  return wordCode(t, `import-row.${error.code}`, error.params ?? {}, error.reason);
 }
 
 /**

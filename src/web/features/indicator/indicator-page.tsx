@@ -9,12 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
-import { useEvaluation, useSeries } from '../../lib/api/use-evaluation.ts';
-import { usePeriods } from '../../lib/api/use-reference-data.ts';
+import { useEvaluation } from '../../lib/api/evaluations.ts';
+import { useIndicators } from '../../lib/api/indicators.ts';
+import { usePeriods } from '../../lib/api/periods.ts';
+import { useRankings } from '../../lib/api/rankings.ts';
+import { useSeries } from '../../lib/api/series.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
-import { useChildRankings, useScorecardIndicators } from './api/use-indicator-data.ts';
 import { ChildrenCard } from './components/children-card.tsx';
 import { IndicatorSummary } from './components/indicator-summary.tsx';
 import { PeriodTable } from './components/period-table.tsx';
@@ -31,7 +33,7 @@ export function IndicatorPage() {
   const names = useSelectionNames(complete);
 
   const evaluation = useEvaluation(complete);
-  const definitions = useScorecardIndicators(complete?.scorecard ?? null);
+  const definitions = useIndicators(complete?.scorecard ?? null);
   const periods = usePeriods();
   const found = evaluation.data === undefined ? null : findIndicator(evaluation.data, id);
   const direction = definitions.data?.find((definition) => definition.id === id)?.direction;
@@ -59,10 +61,15 @@ export function IndicatorPage() {
     [series.data, id],
   );
 
-  const ranking = useChildRankings(
+  const ranking = useRankings(
     complete === null
       ? null
-      : { scorecard: complete.scorecard, parent: complete.orgUnit, period: complete.period },
+      : {
+          scorecard: complete.scorecard,
+          parent: complete.orgUnit,
+          period: complete.period,
+          depth: 'children',
+        },
   );
   const children = useMemo(
     () => (ranking.data === undefined ? undefined : childValues(ranking.data.items, id, direction)),

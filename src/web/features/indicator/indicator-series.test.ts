@@ -31,7 +31,16 @@ describe('periodRows', () => {
         {
           period: '2016',
           evaluation: evaluationJson(
-            [indicatorJson('C1', { actual: 92, target: 100, reference: 90, quantified: 0.92, score: 46 })],
+            [
+              indicatorJson('C1', {
+                actual: 92,
+                target: 100,
+                reference: 90,
+                quantified: 0.92,
+                score: 46,
+                status: 'watch',
+              }),
+            ],
             '2016',
           ),
         },
@@ -83,10 +92,10 @@ describe('childValues', () => {
 
   it('puts the units closest to target first, then the better actual value, units without a value last', () => {
     const items = [
-      unit('B1', 'branch', { actual: 80, quantified: 0.8 }),
+      unit('B1', 'branch', { actual: 80, quantified: 0.8, status: 'off-track' }),
       unit('B2', 'branch', {}),
-      unit('HEAD', 'head', { actual: 120, quantified: 1 }),
-      unit('B3', 'branch', { actual: 110, quantified: 1 }),
+      unit('HEAD', 'head', { actual: 120, quantified: 1, status: 'met' }),
+      unit('B3', 'branch', { actual: 110, quantified: 1, status: 'met' }),
     ];
     const higher = childValues(items, 'C1', 'higher');
     expect(higher.map((child) => child.orgUnit)).toEqual(['HEAD', 'B3', 'B1', 'B2']);

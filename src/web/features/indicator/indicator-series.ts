@@ -3,8 +3,10 @@
  * period (the data table and the time series), and its value in each child unit (the comparison). The API
  * evaluates whole scorecards; these pure functions pick the one indicator out of them.
  */
-import type { EvaluationJson, SeriesJson } from '../../lib/api/use-evaluation.ts';
-import { type IndicatorStatus, statusOf } from '../../lib/status.ts';
+
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
+import type { SeriesJson } from '../../lib/api/series.ts';
+import type { IndicatorStatus } from '../../lib/status.ts';
 
 export type PerspectiveJson = EvaluationJson['perspectives'][number];
 export type IndicatorJson = PerspectiveJson['indicators'][number];
@@ -62,7 +64,7 @@ export function periodRows(series: SeriesJson, id: string): PeriodRow[] {
       reference: indicator?.reference ?? null,
       quantified: indicator?.quantified ?? null,
       score: indicator?.score ?? null,
-      status: statusOf(indicator?.quantified),
+      status: indicator?.status ?? 'no-data',
     };
   });
 }
@@ -109,7 +111,7 @@ export function childValues(
       actual: indicator?.actual ?? null,
       target: indicator?.target ?? null,
       quantified: indicator?.quantified ?? null,
-      status: statusOf(indicator?.quantified),
+      status: indicator?.status ?? 'no-data',
     };
   });
   const sign = direction === 'lower' ? 1 : -1;

@@ -1,5 +1,6 @@
 /** Small evaluations for the unit tests of this folder (shaped like `GET /api/evaluations`). */
-import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
+
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
 import type { IndicatorJson } from './indicator-series.ts';
 
 export function indicatorJson(id: string, values: Partial<IndicatorJson> = {}): IndicatorJson {
@@ -18,6 +19,7 @@ export function indicatorJson(id: string, values: Partial<IndicatorJson> = {}): 
     reference: null,
     quantified: null,
     score: null,
+    status: 'no-data',
     ...values,
   };
 }

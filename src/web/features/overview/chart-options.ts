@@ -3,7 +3,8 @@
  * Text comes in already translated; numbers go through lib/format.
  */
 import type { ChartOption } from '../../components/chart/lazy-chart.tsx';
-import type { EvaluationJson, SeriesJson } from '../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
+import type { SeriesJson } from '../../lib/api/series.ts';
 import { formatList, formatPeriod, formatScore } from '../../lib/format.ts';
 import { type Language, localize } from '../../lib/i18n/languages.ts';
 

@@ -18,6 +18,7 @@ function indicator(id: string, actual: number | null, reason?: string) {
     reference: null,
     quantified: actual === null ? null : 1,
     score: actual === null ? null : 25,
+    status: actual === null ? ('no-data' as const) : ('met' as const),
     ...(reason === undefined ? {} : { reason }),
   };
 }

@@ -3,7 +3,7 @@
  * quantified values and global weights of a subset of its indicators.
  */
 import { describe, expect, it, test } from 'vitest';
-import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
 import { type IndicatorJson, rankIndicators } from './rank-indicators.ts';
 
 function indicator(id: string, quantified: number | null, globalWeight: number): IndicatorJson {
@@ -22,6 +22,9 @@ function indicator(id: string, quantified: number | null, globalWeight: number):
     reference: null,
     quantified,
     score: null,
+    // The API's status by the default thresholds; ranking reads only the quantified value.
+    status:
+      quantified === null ? 'no-data' : quantified >= 1 ? 'met' : quantified >= 0.9 ? 'watch' : 'off-track',
   };
 }
 

@@ -2,7 +2,7 @@
  * The overview's best and worst indicators: by quantified value (actual against target, 1 = target met), ties
  * broken by global weight (the indicator that counts more comes first), indicators without a value left out.
  */
-import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
 
 export type IndicatorJson = EvaluationJson['perspectives'][number]['indicators'][number];
 

@@ -1,21 +1,25 @@
 /**
- * Rows of seed 002's financial perspective (AZ Hospital 2016: F1 7.2 vs target 6.9 → 1, F2 1.8 vs 2 → 0.9,
- * F3 16 % vs 20 % → 0.8) against an invented previous year, to check status and change.
+ * Rows of seed 002's financial perspective (AZ Hospital 2016: F1 7.2 vs target 6.9 → 1, met; F2 1.8 vs 2 → 0.9,
+ * watch; F3 16 % vs 20 % → 0.8, off track; each status as the API sends it) against an invented previous year,
+ * to check status and change.
  */
 import { describe, expect, it, test } from 'vitest';
-import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
+import type { IndicatorStatus } from '../../lib/status.ts';
 import { indicatorRows, previousEvaluation } from './indicator-rows.ts';
 
 type PerspectiveJson = EvaluationJson['perspectives'][number];
 
-function financial(values: readonly [string, number | null, number | null][]): PerspectiveJson {
+function financial(
+  values: readonly [string, number | null, number | null, IndicatorStatus][],
+): PerspectiveJson {
   return {
     id: 'F',
     name: { en: 'Financial', zh: '财务维度' },
     weight: 0.3764,
     score: 91.93,
     coverage: 1,
-    indicators: values.map(([id, actual, quantified]) => ({
+    indicators: values.map(([id, actual, quantified, status]) => ({
       id,
       name: { en: id },
       kind: 'quantitative',
@@ -30,15 +34,16 @@ function financial(values: readonly [string, number | null, number | null][]): P
       reference: null,
       quantified,
       score: null,
+      status,
     })),
   };
 }
 
 const AZ_2016 = financial([
-  ['F1', 7.2, 1],
-  ['F2', 1.8, 0.9],
-  ['F3', 16, 0.8],
-  ['F4', null, null],
+  ['F1', 7.2, 1, 'met'],
+  ['F2', 1.8, 0.9, 'watch'],
+  ['F3', 16, 0.8, 'off-track'],
+  ['F4', null, null, 'no-data'],
 ]);
 
 describe('indicatorRows', () => {
@@ -51,10 +56,10 @@ describe('indicatorRows', () => {
     'gives $id the status $status, a change of $change and the trend $trend',
     ({ id, status, change, trend }) => {
       const previous = financial([
-        ['F1', 6.8, 1],
-        ['F2', 2, 1],
-        ['F3', 14, 0.7],
-        ['F4', 3, 1],
+        ['F1', 6.8, 1, 'met'],
+        ['F2', 2, 1, 'met'],
+        ['F3', 14, 0.7, 'off-track'],
+        ['F4', 3, 1, 'met'],
       ]);
       const row = indicatorRows(AZ_2016, previous).find((entry) => entry.key === id);
       expect(row?.status).toBe(status);
@@ -62,6 +67,12 @@ describe('indicatorRows', () => {
       expect(row?.trend).toBe(trend);
     },
   );
+
+  it('shows the status the evaluation sent, not one of its own from the quantified value', () => {
+    // A scorecard may set its own thresholds (core/scoring/status.ts): 0.9 is "met" at met = 0.9.
+    const own = financial([['F2', 1.8, 0.9, 'met']]);
+    expect(indicatorRows(own, undefined)[0]?.status).toBe('met');
+  });
 
   it('has no change and an unknown trend without a previous period', () => {
     expect(indicatorRows(AZ_2016, undefined).map((row) => [row.change, row.trend])).toEqual([
@@ -75,10 +86,10 @@ describe('indicatorRows', () => {
 
 describe('indicatorRows against last year and over the trend', () => {
   const lastYear = financial([
-    ['F1', 7, 1],
-    ['F2', 1.5, 0.75],
-    ['F3', 18, 0.9],
-    ['F4', null, null],
+    ['F1', 7, 1, 'met'],
+    ['F2', 1.5, 0.75, 'off-track'],
+    ['F3', 18, 0.9, 'watch'],
+    ['F4', null, null, 'no-data'],
   ]);
   const rows = indicatorRows(AZ_2016, undefined, {
     yearAgo: lastYear,

@@ -4,8 +4,9 @@
  * and whether it moved toward the target (the quantified value went up) or away from it; and its actual value
  * over the trend's periods, for the sparkline.
  */
-import type { EvaluationJson } from '../../lib/api/use-evaluation.ts';
-import { type IndicatorStatus, statusOf } from '../../lib/status.ts';
+
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
+import type { IndicatorStatus } from '../../lib/status.ts';
 
 type PerspectiveJson = EvaluationJson['perspectives'][number];
 type IndicatorJson = PerspectiveJson['indicators'][number];
@@ -50,7 +51,7 @@ export function indicatorRows(
     return {
       key: indicator.id,
       indicator,
-      status: statusOf(indicator.quantified),
+      status: indicator.status,
       change: changeOf(indicator, earlier),
       trend: trendOf(indicator, earlier),
       changeYear: changeOf(indicator, lastYear),

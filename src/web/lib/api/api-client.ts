@@ -3,7 +3,13 @@
  * work plugs in: `prepareHeaders` adds the CSRF header to unsafe methods, `onUnauthorized` sends a 401 to the
  * sign-in page. Cookies (the session) go with every same-origin request.
  */
-import { ApiError, isProblemBody, problemFromStatus } from './api-error.ts';
+import {
+  ApiError,
+  CLIENT_PROBLEM_CODES,
+  networkProblem,
+  problemFromStatus,
+  toProblemBody,
+} from './api-error.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -33,8 +39,9 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   /**
-   * Sends a request and resolves with the JSON body. The server validates every response with the zod
-   * schema of core/contracts, so `T` is the contract's type (named by the caller); fails with an ApiError.
+   * Sends a request and resolves with the JSON body; fails with an ApiError. The server validates every
+   * response with the zod schema of core/contracts: request.ts `apiRequest` names `T` from the route map
+   * (routes.ts), and nothing outside lib/api calls this (test/web/api-layer.test.ts).
    */
   request<T>(path: string, options?: RequestOptions): Promise<T>;
 }
@@ -57,8 +64,8 @@ async function readError(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const body: unknown = await response.json();
-      if (isProblemBody(body)) return new ApiError(body);
+      const problem = toProblemBody(await response.json());
+      if (problem !== null) return new ApiError(problem);
     } catch {
       // Not JSON after all: fall through to a problem made from the status.
     }
@@ -87,14 +94,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       } catch (error) {
         // A cancelled query is not an error to show: let the caller see the abort.
         if (requestOptions.signal?.aborted) throw error;
-        throw new ApiError({
-          type: 'network',
-          // i18n-ignore: the problem's own title, for logs; the page shows errors.network instead.
-          title: 'Network error',
-          status: 0,
-          detail: error instanceof Error ? error.message : String(error),
-          issues: [],
-        });
+        throw new ApiError(networkProblem(error));
       }
       if (!response.ok) {
         const error = await readError(response);
@@ -111,6 +111,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           // i18n-ignore: the problem's own title, for logs; the page shows errors.server instead.
           title: 'Bad response',
           status: response.status,
+          code: CLIENT_PROBLEM_CODES.badResponse,
+          params: {},
           detail: `The response to ${method} ${path} was not JSON.`,
           issues: [],
         });

@@ -29,14 +29,14 @@ test.each([
   { total: 2 * PAGE_SIZE + 1, offsets: [0, PAGE_SIZE, 2 * PAGE_SIZE] },
 ])('reads $total items with requests at offsets $offsets', async ({ total, offsets }) => {
   const { client, offsets: asked } = pagedClient(total);
-  const items = await fetchAllPages<number>(client, '/api/org-units');
+  const items = await fetchAllPages(client, 'GET /api/org-units');
   expect(items).toEqual(Array.from({ length: total }, (_, i) => i));
   expect(asked).toEqual(offsets);
 });
 
 test('stops at an empty page when the list shrank while it was being read', async () => {
   const { client, offsets } = pagedClient(PAGE_SIZE + 5, PAGE_SIZE);
-  const items = await fetchAllPages<number>(client, '/api/org-units');
+  const items = await fetchAllPages(client, 'GET /api/org-units');
   expect(items).toHaveLength(PAGE_SIZE);
   expect(offsets).toEqual([0, PAGE_SIZE]);
 });

@@ -46,7 +46,9 @@ describe('postNdjson', () => {
       type: 'too-large',
       title: 'Too large',
       status: 413,
-      detail: 'Over 100 MiB.',
+      code: 'request.too-large',
+      params: {},
+      detail: 'The request is too large.',
       issues: [],
     };
     const error = await postNdjson({

@@ -6,7 +6,7 @@
  * ApiError (a stream's own status is 200 once it has started; later failures come as lines).
  */
 import { buildUrl, type QueryValue } from './api-client.ts';
-import { ApiError, isProblemBody, problemFromStatus } from './api-error.ts';
+import { ApiError, networkProblem, problemFromStatus, toProblemBody } from './api-error.ts';
 import { createNdjsonParser } from './ndjson.ts';
 import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './session-helpers.ts';
 
@@ -29,8 +29,8 @@ export interface NdjsonRequest {
 async function errorOf(response: Response): Promise<ApiError> {
   if ((response.headers.get('content-type') ?? '').includes('json')) {
     try {
-      const body: unknown = await response.json();
-      if (isProblemBody(body)) return new ApiError(body);
+      const problem = toProblemBody(await response.json());
+      if (problem !== null) return new ApiError(problem);
     } catch {
       // Not JSON after all: a problem made from the status follows.
     }
@@ -39,14 +39,7 @@ async function errorOf(response: Response): Promise<ApiError> {
 }
 
 function networkError(error: unknown): ApiError {
-  return new ApiError({
-    type: 'network',
-    // i18n-ignore: the problem's own title, for logs; the page shows errors.network instead.
-    title: 'Network error',
-    status: 0,
-    detail: error instanceof Error ? error.message : String(error),
-    issues: [],
-  });
+  return new ApiError(networkProblem(error));
 }
 
 /** Sends the request and calls `onLine` per line until the stream ends; rejects with an ApiError. */

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.ts';
-import { readApprovalLock, readVersionConflict } from './problem-extensions.ts';
+import { readApprovalLock, readRejectedReport, readVersionConflict } from './problem-extensions.ts';
 
-const problem = { type: 'conflict', title: 'Conflict', status: 409, detail: 'x', issues: [] };
+const problem = {
+  type: 'conflict',
+  title: 'Conflict',
+  status: 409,
+  code: 'data-value.version-conflict',
+  params: {},
+  detail: 'x',
+  issues: [],
+};
 /** A problem with extension members, as the server sends it and the api client keeps it. */
 function apiError(extra: Record<string, unknown>): ApiError {
   const body = { ...problem, ...extra };
@@ -49,5 +57,40 @@ describe('readApprovalLock', () => {
 
   it('is null for a version conflict', () => {
     expect(readApprovalLock(apiError({ current: [current] }))).toBeNull();
+  });
+
+  it('is null for an approval that does not lock (reopened) or does not match its schema', () => {
+    expect(readApprovalLock(apiError({ approval: { ...approval, status: 'reopened' } }))).toBeNull();
+    expect(readApprovalLock(apiError({ approval: { ...approval, updatedAt: 7 } }))).toBeNull();
+  });
+});
+
+describe('readRejectedReport', () => {
+  const report = {
+    kind: 'data',
+    format: 'csv',
+    encoding: 'utf-8',
+    encodingReason: null,
+    fileName: 'values.csv',
+    checksum: 'abc',
+    rowsRead: 3,
+    toCreate: 0,
+    toUpdate: 0,
+    unchanged: 0,
+    errors: [{ row: 2, column: 'value', value: 'x', code: 'non-numeric', reason: "'x' is not a number" }],
+    errorCount: 1,
+    errorsNotListed: 0,
+    ignoredColumns: [],
+    committed: false,
+    batchId: null,
+    sameAsBatchId: null,
+  };
+
+  it('reads the report a refused import carries', () => {
+    expect(readRejectedReport({ ...problem, status: 400, report })).toEqual(report);
+  });
+
+  it('is null for a problem without one', () => {
+    expect(readRejectedReport(problem)).toBeNull();
   });
 });

@@ -1,31 +1,27 @@
 /**
- * The members some 409 problems carry beyond RFC 9457's own: `current` (what is stored now, for every value of
- * a batch whose `version` did not match: core/contracts/data-values.ts `versionConflictProblemSchema`) and
- * `approval` (the approval that locks the data: core/contracts/approvals.ts `approvalLockProblemSchema`).
- * The api client keeps the whole problem body, so they are read here, checked field by field.
+ * The members some problems carry beyond RFC 9457's own, read with the very zod schemas the server sends them
+ * by (core/contracts): `current`, what is stored now for every value of a batch whose `version` did not match
+ * (data-values.ts `versionConflictProblemSchema`, also the assessments' 409); `approval`, the approval that
+ * locks the data (approvals.ts `approvalLockProblemSchema`); `report`, the whole report of an import refused for
+ * its errors (import.ts `importRejectedProblemSchema`). The api client keeps the whole problem body, so they are
+ * read from it here; a member that does not match its schema reads as absent.
  */
-import type { ApprovalResource } from '../../../core/contracts/approvals.ts';
-import type { CurrentValue } from '../../../core/contracts/data-values.ts';
-import { isApiError } from './api-error.ts';
+import type { z } from 'zod';
+import { approvalLockProblemSchema } from '../../../core/contracts/approvals.ts';
+import { versionConflictProblemSchema } from '../../../core/contracts/data-values.ts';
+import { importRejectedProblemSchema } from '../../../core/contracts/import.ts';
+import { isApiError, type ProblemBody } from './api-error.ts';
 
-function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null ? { ...value } : null;
-}
+const versionConflict = versionConflictProblemSchema.pick({ current: true });
+const approvalLock = approvalLockProblemSchema.pick({ approval: true });
+const importRejected = importRejectedProblemSchema.pick({ report: true });
 
-const isNullableString = (value: unknown) => value === null || typeof value === 'string';
-const isNullableNumber = (value: unknown) => value === null || typeof value === 'number';
+export type CurrentValue = z.infer<typeof versionConflict>['current'][number];
+export type LockingApproval = z.infer<typeof approvalLock>['approval'];
+export type RejectedReport = z.infer<typeof importRejected>['report'];
 
-function isCurrentValue(value: unknown): value is CurrentValue {
-  const item = record(value);
-  return (
-    item !== null &&
-    typeof item.index === 'number' &&
-    isNullableNumber(item.value) &&
-    isNullableString(item.note) &&
-    isNullableNumber(item.version) &&
-    isNullableString(item.updatedBy) &&
-    isNullableString(item.updatedAt)
-  );
+function conflictProblem(error: unknown): ProblemBody | null {
+  return isApiError(error) && error.status === 409 ? error.problem : null;
 }
 
 /**
@@ -34,35 +30,18 @@ function isCurrentValue(value: unknown): value is CurrentValue {
  * @example readVersionConflict(error) // [{ index: 0, value: 41, note: null, version: 3, updatedBy: 'admin@…', updatedAt: '…' }]
  */
 export function readVersionConflict(error: unknown): CurrentValue[] | null {
-  if (!isApiError(error) || error.status !== 409) return null;
-  const current = record(error.problem)?.current;
-  if (!Array.isArray(current) || !current.every(isCurrentValue)) return null;
-  return current;
+  const parsed = versionConflict.safeParse(conflictProblem(error));
+  return parsed.success ? parsed.data.current : null;
 }
 
-/** The approval that refused a write to locked data (a 409 with `approval`), or null for any other error. */
-export function readApprovalLock(error: unknown): ApprovalResource | null {
-  if (!isApiError(error) || error.status !== 409) return null;
-  const approval = record(record(error.problem)?.approval);
-  if (
-    approval === null ||
-    typeof approval.scorecard !== 'string' ||
-    typeof approval.orgUnit !== 'string' ||
-    typeof approval.period !== 'string' ||
-    approval.status !== 'approved'
-  ) {
-    return null;
-  }
-  return {
-    scorecard: approval.scorecard,
-    orgUnit: approval.orgUnit,
-    period: approval.period,
-    status: 'approved',
-    submittedBy: typeof approval.submittedBy === 'string' ? approval.submittedBy : null,
-    submittedAt: typeof approval.submittedAt === 'string' ? approval.submittedAt : null,
-    decidedBy: typeof approval.decidedBy === 'string' ? approval.decidedBy : null,
-    decidedAt: typeof approval.decidedAt === 'string' ? approval.decidedAt : null,
-    reason: typeof approval.reason === 'string' ? approval.reason : null,
-    updatedAt: typeof approval.updatedAt === 'string' ? approval.updatedAt : '',
-  };
+/** The approval that refused a write to locked data (a 409 with an approved `approval`), or null. */
+export function readApprovalLock(error: unknown): LockingApproval | null {
+  const parsed = approvalLock.safeParse(conflictProblem(error));
+  return parsed.success && parsed.data.approval.status === 'approved' ? parsed.data.approval : null;
+}
+
+/** The report a refused import carries with its problem, or null when the problem has none. */
+export function readRejectedReport(problem: unknown): RejectedReport | null {
+  const parsed = importRejected.safeParse(problem);
+  return parsed.success ? parsed.data.report : null;
 }

@@ -1,14 +1,8 @@
 import { expect, test } from 'vitest';
 import { shouldRetry } from './api-client.ts';
-import { ApiError, problemFromStatus } from './api-error.ts';
+import { ApiError, networkProblem, problemFromStatus } from './api-error.ts';
 
-const network = new ApiError({
-  type: 'network',
-  title: 'Network error',
-  status: 0,
-  detail: 'fetch failed',
-  issues: [],
-});
+const network = new ApiError(networkProblem(new TypeError('fetch failed')));
 
 test.each([
   { failures: 0, error: new ApiError(problemFromStatus(404, 'Not Found')), expected: false },

@@ -3,7 +3,13 @@
  * (src/web/features/<feature>/locales), each holding one top-level namespace. Features own their strings, so
  * pages can be built side by side without editing one shared file; `npm run check:i18n` makes sure every
  * locale file is listed here, no namespace appears twice, and en and zh-CN agree.
+ *
+ * `problems` is the wording of the server's problem codes, from the one catalog in core/errors/messages (the
+ * server words `detail` in English from it, the CLI in its `--lang`): `t('problems.' + code, params)` words a code
+ * in the user's language (components/problem-words.ts).
  */
+
+import { problemCatalog } from '../../../core/errors/messages/index.ts';
 import adminEn from '../../features/admin/locales/en.json';
 import adminZh from '../../features/admin/locales/zh-CN.json';
 import assessmentsEn from '../../features/assessments/locales/en.json';
@@ -31,6 +37,7 @@ export const en = {
   ...importsEn,
   ...indicatorEn,
   ...overviewEn,
+  problems: problemCatalog('en'),
 };
 
 export type Catalog = typeof en;
@@ -44,4 +51,5 @@ export const zhCN: Catalog = {
   ...importsZh,
   ...indicatorZh,
   ...overviewZh,
+  problems: problemCatalog('zh-CN'),
 };

@@ -6,7 +6,7 @@ import { Button, Select, Space, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../core/access/principal.ts';
-import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
+import { useOrgUnits } from '../../../lib/api/org-units.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { buildUnitTree, type UnitTreeNode } from '../../../lib/org-unit-tree.ts';
 import { type Assignment, addAssignment, removeAssignment } from '../assignments.ts';

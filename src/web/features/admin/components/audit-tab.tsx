@@ -9,10 +9,9 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryResource } from '../../../../core/contracts/audit.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
-import { buildUrl } from '../../../lib/api/api-client.ts';
+import { auditExportUrl, useAudit } from '../../../lib/api/audit.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { useAudit } from '../api/audit.ts';
 import { type AuditFilters, auditQuery } from '../audit-query.ts';
 import { AuditDiffView } from './audit-diff-view.tsx';
 
@@ -43,14 +42,14 @@ export function AuditTab({ canExport }: { readonly canExport: boolean }) {
   const [actor, setActor] = useState('');
   const [orgUnit, setOrgUnit] = useState('');
   const [page, setPage] = useState(1);
-  const audit = useAudit(filters, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const audit = useAudit({ ...auditQuery(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   function apply(change: Partial<AuditFilters>): void {
     setFilters((current) => ({ ...current, ...change }));
     setPage(1);
   }
 
-  const exportHref = buildUrl('', '/api/audit/export', { ...auditQuery(filters), format: 'csv' });
+  const exportHref = auditExportUrl({ ...auditQuery(filters), format: 'csv' });
 
   return (
     <Panel

@@ -6,7 +6,7 @@ import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { useSaveDataElement } from '../api/data-elements.ts';
+import { useSaveDataElement } from '../../../lib/api/data-elements.ts';
 import { AGGREGATION_KEYS, VALUE_TYPE_KEYS } from '../labels.ts';
 
 const VALUE_TYPES = ['number', 'integer', 'percentage', 'money'] as const;

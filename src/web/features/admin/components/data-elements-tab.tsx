@@ -10,10 +10,10 @@ import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { useDataElementPage, useDeleteDataElement } from '../../../lib/api/data-elements.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { useDataElements, useDeleteDataElement } from '../api/data-elements.ts';
 import { AGGREGATION_KEYS, VALUE_TYPE_KEYS } from '../labels.ts';
 import { DataElementForm } from './data-element-form.tsx';
 
@@ -25,7 +25,7 @@ export function DataElementsTab({ canWrite }: { readonly canWrite: boolean }) {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<DataElement | null | 'new'>(null);
-  const elements = useDataElements({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const elements = useDataElementPage({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const remove = useDeleteDataElement();
 
   return (

@@ -7,7 +7,7 @@ import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../../../core/contracts/org-units.ts';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { useCreateOrgUnit, useUpdateOrgUnit } from '../api/org-units.ts';
+import { useCreateOrgUnit, useUpdateOrgUnit } from '../../../lib/api/org-units.ts';
 import { childUnitType, type OrgUnitType } from '../child-unit-type.ts';
 import { UNIT_TYPE_KEYS } from '../labels.ts';
 

@@ -9,10 +9,10 @@ import type { OrgUnitGroup } from '../../../../core/contracts/org-units.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
+import { useOrgUnitGroups, useSaveOrgUnitGroup } from '../../../lib/api/org-unit-groups.ts';
+import { useOrgUnits } from '../../../lib/api/org-units.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { useOrgUnitGroups, useSaveOrgUnitGroup } from '../api/org-units.ts';
 
 interface GroupValues {
   code: string;

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../../../core/contracts/org-units.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
-import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
+import { useOrgUnits } from '../../../lib/api/org-units.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { buildUnitTree, type UnitTreeNode } from '../../../lib/org-unit-tree.ts';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PeriodResource } from '../../../../core/contracts/periods.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
-import { usePeriods } from '../../../lib/api/use-reference-data.ts';
+import { usePeriods } from '../../../lib/api/periods.ts';
 import { formatPeriod } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { PERIOD_TYPE_KEYS } from '../labels.ts';

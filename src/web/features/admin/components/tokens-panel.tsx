@@ -25,10 +25,10 @@ import type {
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
+import { useOrgUnits } from '../../../lib/api/org-units.ts';
+import { useCreateToken, useRevokeToken, useTokens } from '../../../lib/api/tokens.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { useCreateToken, useRevokeToken, useTokens } from '../api/accounts.ts';
 import { ROLE_KEYS } from '../labels.ts';
 
 const TOKEN_ROLES = ['strategist', 'steward', 'entry', 'approver', 'viewer'] as const;

@@ -7,7 +7,7 @@ import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserResource } from '../../../../core/contracts/accounts.ts';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { useSaveUser } from '../api/accounts.ts';
+import { useSaveUser } from '../../../lib/api/users.ts';
 import type { Assignment } from '../assignments.ts';
 import { AssignmentEditor } from './assignment-editor.tsx';
 

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../components/chart/lazy-chart.tsx';
 import { chartHeight } from '../../../components/heatmap/heatmap-option.ts';
-import type { RankedUnit } from '../../../lib/api/use-rankings.ts';
+import type { RankedUnit } from '../../../lib/api/rankings.ts';
 import { formatList, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';

@@ -2,7 +2,7 @@
 import { Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RatingTag } from '../../../components/rating-tag.tsx';
-import type { RankedUnit } from '../../../lib/api/use-rankings.ts';
+import type { RankedUnit } from '../../../lib/api/rankings.ts';
 import { formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';

@@ -11,11 +11,12 @@ import type { ApprovalResource } from '../../../../core/contracts/approvals.ts';
 import type { WriteDataValuesResult } from '../../../../core/contracts/data-values.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { useApproval, useApprovalAction } from '../../../lib/api/approvals.ts';
+import { useDataValues, useSaveDataValues } from '../../../lib/api/data-values.ts';
 import { readApprovalLock, readVersionConflict } from '../../../lib/api/problem-extensions.ts';
 import { formatPeriod } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { useApproval, useApprovalAction, useGridValues, useSaveValues } from '../api/use-data-entry.ts';
 import {
   applyConflicts,
   buildBatch,
@@ -64,13 +65,13 @@ export function GridEditor({
     }),
     [orgUnit, months, span.period, rows],
   );
-  const values = useGridValues(valuesParams);
+  const values = useDataValues(valuesParams);
   const approvalKey = useMemo(
     () => ({ scorecard, orgUnit, period: span.period }),
     [scorecard, orgUnit, span],
   );
   const approval = useApproval(approvalKey);
-  const saveValues = useSaveValues();
+  const saveValues = useSaveDataValues();
   const approvalAction = useApprovalAction();
 
   const stored = useMemo(() => indexValues(values.data ?? []), [values.data]);

@@ -6,12 +6,12 @@ import { Alert, Input, Modal, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScorecardFile } from '../../../../core/scorecard/scorecard-schema.ts';
-import { problemDetail } from '../../../components/problem-title.ts';
+import { problemDetail } from '../../../components/problem-words.ts';
 import { isApiError } from '../../../lib/api/api-error.ts';
-import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
+import { useOrgUnits } from '../../../lib/api/org-units.ts';
+import { useCreateScorecard } from '../../../lib/api/scorecards.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { buildUnitTree } from '../../../lib/org-unit-tree.ts';
-import { useCreateScorecard } from '../api/use-designer-api.ts';
 import { copyForDepartment, departmentAssignment } from '../model/copy-for-department.ts';
 import { newScorecardFile, validateFile } from '../model/scorecard-edits.ts';
 import { withCodes } from '../model/unit-options.ts';
@@ -70,11 +70,12 @@ function NameInputs({
 const namesOk = (form: NamesForm) => CODE.test(form.code) && form.nameEn.trim() !== '';
 
 function ServerError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
   if (!error) return null;
   return isApiError(error) && error.problem.issues.length > 0 ? (
-    <IssuesList testId="create-server-issues" title={problemDetail(error)} issues={error.problem.issues} />
+    <IssuesList testId="create-server-issues" title={problemDetail(t, error)} issues={error.problem.issues} />
   ) : (
-    <Alert type="error" showIcon data-testid="create-error" title={problemDetail(error)} />
+    <Alert type="error" showIcon data-testid="create-error" title={problemDetail(t, error)} />
   );
 }
 

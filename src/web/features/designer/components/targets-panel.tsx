@@ -7,12 +7,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Target, TargetInput, TargetScope } from '../../../../core/contracts/targets.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
-import { problemDetail } from '../../../components/problem-title.ts';
-import { useOrgUnits } from '../../../lib/api/use-reference-data.ts';
+import { problemDetail } from '../../../components/problem-words.ts';
+import { useOrgUnits } from '../../../lib/api/org-units.ts';
+import { useDeleteTarget, usePutTargets, useTargets } from '../../../lib/api/targets.ts';
 import { formatNumber, formatPeriod } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { buildUnitTree } from '../../../lib/org-unit-tree.ts';
-import { useDeleteTarget, usePutTargets, useTargets } from '../api/use-designer-api.ts';
 import {
   emptyTargetForm,
   type TargetForm,
@@ -85,7 +85,9 @@ export function TargetsPanel({
           {t('designer.targets.add')}
         </Button>
       </Space>
-      {deleteTarget.error ? <Alert type="error" showIcon title={problemDetail(deleteTarget.error)} /> : null}
+      {deleteTarget.error ? (
+        <Alert type="error" showIcon title={problemDetail(t, deleteTarget.error)} />
+      ) : null}
       <LoadingPanel
         isLoading={targets.isPending}
         error={targets.error}
@@ -269,7 +271,7 @@ export function TargetsPanel({
                 type="error"
                 showIcon
                 data-testid="target-error"
-                title={problemDetail(putTargets.error)}
+                title={problemDetail(t, putTargets.error)}
               />
             ) : null}
           </div>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { StructureVersion, WeightVersion } from '../../../../core/contracts/scorecards.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
+import { useScorecardVersions } from '../../../lib/api/scorecards.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { useScorecardVersions } from '../api/use-designer-api.ts';
 import { WEIGHT_SOURCE_LABELS } from './labels.ts';
 
 export function VersionsList({ code }: { code: string }) {

@@ -9,12 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { compileScorecard } from '../../../../core/scorecard/compile-scorecard.ts';
 import type { ScorecardFile } from '../../../../core/scorecard/scorecard-schema.ts';
 import { Panel } from '../../../components/panel.tsx';
-import { problemDetail } from '../../../components/problem-title.ts';
+import { problemDetail } from '../../../components/problem-words.ts';
 import { isApiError } from '../../../lib/api/api-error.ts';
+import { usePutWeights } from '../../../lib/api/scorecards.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { usePutWeights } from '../api/use-designer-api.ts';
 import { buildWeightsBlock, checkWeightSum, type WeightLevel, weightLevels } from '../model/weights.ts';
 import { IssuesList } from './issues-list.tsx';
 
@@ -178,7 +178,7 @@ export function WeightsEditor({
       {put.error ? (
         <IssuesList
           testId="weights-server-issues"
-          title={problemDetail(put.error)}
+          title={problemDetail(t, put.error)}
           issues={isApiError(put.error) ? put.error.problem.issues : []}
         />
       ) : null}

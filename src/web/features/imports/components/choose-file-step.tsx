@@ -5,7 +5,8 @@
 import { Alert, Button, Form, Select, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportEncoding, ImportKind } from '../../../../core/contracts/import.ts';
-import { useScorecards } from '../../../lib/api/use-reference-data.ts';
+import { templateUrl } from '../../../lib/api/imports.ts';
+import { useScorecards } from '../../../lib/api/scorecards.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
@@ -17,7 +18,6 @@ import {
   isAcceptedFile,
   KIND_COLUMNS,
   scorecardNeed,
-  templateHref,
 } from '../import-kinds.ts';
 import { ENCODING_LABELS, KIND_HELP, KIND_LABELS } from '../labels.ts';
 
@@ -95,11 +95,11 @@ export function ChooseFileStep({
       {settings.kind === 'data' && settings.scorecard !== null && (
         <p data-testid="import-template">
           {t('imports.template.text')}{' '}
-          <a href={templateHref(settings.scorecard, 'xlsx')} download data-testid="import-template-xlsx">
+          <a href={templateUrl(settings.scorecard, 'xlsx')} download data-testid="import-template-xlsx">
             {t('imports.template.xlsx')}
           </a>
           {' · '}
-          <a href={templateHref(settings.scorecard, 'csv')} download data-testid="import-template-csv">
+          <a href={templateUrl(settings.scorecard, 'csv')} download data-testid="import-template-csv">
             {t('imports.template.csv')}
           </a>
         </p>

@@ -1,16 +1,17 @@
 /**
- * A failed upload, as the server explained it: its translated headline and its own detail (the roles a 403
- * needs, the limit of a 413, the missing column of a 400).
+ * A failed upload, as the server explained it: its translated headline and the problem with its issues worded in
+ * the user's language (the roles a 403 needs, the limit of a 413, the missing column of a 400).
  */
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { problemDetail, problemTitleKey } from '../../../components/problem-title.ts';
+import { problemTitleKey } from '../../../components/problem-title.ts';
+import { issueText, problemDetail } from '../../../components/problem-words.ts';
 import type { ApiError } from '../../../lib/api/api-error.ts';
 
 export function ImportProblem({ error, testId }: { readonly error: ApiError; readonly testId: string }) {
   const { t } = useTranslation();
   const title = error.status === 413 ? t('imports.file.tooLarge') : t(problemTitleKey(error));
-  const issues = error.problem.issues.map((issue) => issue.message).filter((message) => message !== '');
+  const issues = error.problem.issues.map((issue) => issueText(t, issue)).filter((text) => text !== '');
   return (
     <Alert
       data-testid={testId}
@@ -20,7 +21,7 @@ export function ImportProblem({ error, testId }: { readonly error: ApiError; rea
       title={title}
       description={
         <>
-          <div>{problemDetail(error)}</div>
+          <div>{problemDetail(t, error)}</div>
           {issues.length > 0 && (
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {issues.map((issue) => (

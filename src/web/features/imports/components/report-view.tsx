@@ -1,14 +1,17 @@
 /**
  * An import report: the counts, the encoding the server used (and why), then the row errors in a paginated
- * table (row number, column, value, problem). Used for the dry run and for the committed result.
+ * table (row number, column, value, problem). Used for the dry run and for the committed result. The server's
+ * reasons are worded in the user's language from their codes (components/problem-words.ts): a row error's code
+ * under `problems.import-row.*`, the encoding's reason as a note.
  */
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportReportBody } from '../../../../core/contracts/import.ts';
+import { noteText } from '../../../components/problem-words.ts';
 import { formatList, formatNumber } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { COUNT_LABELS, ERROR_CODE_LABELS } from '../labels.ts';
-import { type ErrorRow, errorRows, reportCounts } from '../report-rows.ts';
+import { type ErrorRow, errorReason, errorRows, reportCounts } from '../report-rows.ts';
 
 export function ReportCounts({
   report,
@@ -51,7 +54,9 @@ export function ReportDetails({ report }: { readonly report: ImportReportBody })
             <span data-testid="report-encoding">
               {t('imports.report.encoding', { encoding: report.encoding })}
             </span>
-            {report.encodingReason !== null && ` (${report.encodingReason})`}
+            {report.encodingReason !== null && (
+              <span data-testid="report-encoding-reason"> ({noteText(t, report.encodingReason)})</span>
+            )}
           </>
         )}
       </Typography.Text>
@@ -120,7 +125,7 @@ export function ReportErrors({ report }: { readonly report: ImportReportBody }) 
             render: (_: unknown, row: ErrorRow) => (
               <span data-testid="report-error-message" data-code={row.code}>
                 <Tag color="red">{t(ERROR_CODE_LABELS[row.code])}</Tag>
-                {row.reason}
+                {errorReason(t, row)}
               </span>
             ),
           },

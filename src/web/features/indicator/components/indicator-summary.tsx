@@ -9,7 +9,6 @@ import { StatusTag } from '../../../components/status-tag.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { statusOf } from '../../../lib/status.ts';
 import type { DirectionJson, FoundIndicator } from '../indicator-series.ts';
 
 const METHOD_KEYS = {
@@ -104,7 +103,7 @@ export function IndicatorSummary({ found, direction, directionLoading }: Indicat
       label: t('indicator.status'),
       children: (
         <span data-testid="indicator-status">
-          <StatusTag status={statusOf(indicator.quantified)} />
+          <StatusTag status={indicator.status} />
         </span>
       ),
     },

@@ -5,7 +5,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../../components/panel.tsx';
-import type { EvaluationJson } from '../../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import type { DataStatus } from '../data-status.ts';

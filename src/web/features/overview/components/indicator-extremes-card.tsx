@@ -6,7 +6,6 @@ import { StatusTag } from '../../../components/status-tag.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { statusOf } from '../../../lib/status.ts';
 import type { RankedIndicator } from '../rank-indicators.ts';
 
 export interface IndicatorExtremesCardProps {
@@ -45,7 +44,7 @@ export function IndicatorExtremesCard({ title, entries, testId }: IndicatorExtre
                   })}
                 </div>
               </div>
-              <StatusTag status={statusOf(entry.quantified)} />
+              <StatusTag status={entry.indicator.status} />
             </li>
           ))}
         </ol>

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../components/chart/lazy-chart.tsx';
 import { Panel } from '../../../components/panel.tsx';
-import type { EvaluationJson } from '../../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { describePerspectives, perspectiveBarsOption, perspectiveRadarOption } from '../chart-options.ts';
 

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { MeterBar } from '../../../components/meter-bar.tsx';
 import { Panel } from '../../../components/panel.tsx';
-import type { EvaluationJson } from '../../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
 import { formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';

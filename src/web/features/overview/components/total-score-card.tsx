@@ -3,7 +3,7 @@ import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../../components/panel.tsx';
 import { RatingTag } from '../../../components/rating-tag.tsx';
-import type { EvaluationJson } from '../../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
 import { formatScore } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { ratingColor } from '../../../lib/status.ts';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../components/chart/lazy-chart.tsx';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
-import type { SeriesJson } from '../../../lib/api/use-evaluation.ts';
+import type { SeriesJson } from '../../../lib/api/series.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { describeTrend, totalTrendOption } from '../chart-options.ts';
 

@@ -9,7 +9,7 @@ import { buildHeatmapMatrix } from '../../../components/heatmap/heatmap-matrix.t
 import { UnitsHeatmap } from '../../../components/heatmap/units-heatmap.tsx';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
-import { useRankings } from '../../../lib/api/use-rankings.ts';
+import { useRankings } from '../../../lib/api/rankings.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 
 export interface ChildrenHeatmapProps {

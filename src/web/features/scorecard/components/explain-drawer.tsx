@@ -8,6 +8,7 @@ import { Descriptions, Drawer, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExplainQuery } from '../../../../core/contracts/explain.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
+import { type ExplanationJson, useExplain } from '../../../lib/api/evaluations.ts';
 import {
   formatDateTime,
   formatList,
@@ -18,7 +19,6 @@ import {
 } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { type ExplanationJson, useExplain } from '../api/use-explain.ts';
 import {
   ACTUAL_SOURCE_KEYS,
   AGGREGATION_KEYS,

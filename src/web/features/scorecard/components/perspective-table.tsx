@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
-import type { EvaluationJson } from '../../../lib/api/use-evaluation.ts';
+import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
 import { formatChange, formatList, formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';

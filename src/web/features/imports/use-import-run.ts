@@ -1,49 +1,15 @@
 /**
- * The import endpoints: `POST /api/imports` (a dry run or a commit, streamed as ndjson so progress shows),
- * `GET /api/imports` (the history) and `POST /api/imports/:id/undo`. A commit or an undo changes data every
- * page reads, so both invalidate the whole query cache: dashboards refetch what they show.
+ * Where one upload of the wizard stands (idle, running with its progress, done with its report, failed): the
+ * upload itself is lib/api/imports.ts `uploadImport`; this is the page's state around it. Uploads run one at a
+ * time; a commit that wrote something refreshes what its kind changed. Leaving the page aborts the request in
+ * flight (the server finishes or rolls back on its own).
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '../../../../core/contracts/common.ts';
-import type {
-  ImportBatch,
-  ImportProgress,
-  ImportReportBody,
-  UndoImportResult,
-} from '../../../../core/contracts/import.ts';
-import { useApiClient } from '../../../lib/api/api-context.tsx';
-import { ApiError, problemFromStatus } from '../../../lib/api/api-error.ts';
-import { postNdjson } from '../../../lib/api/ndjson-request.ts';
-import { type ImportSettings, importFields } from '../import-kinds.ts';
-import { classifyStreamLine, progressPercent } from '../import-progress.ts';
-
-export const importKeys = {
-  all: () => ['imports'] as const,
-  history: (page: { limit: number; offset: number }) => ['imports', 'history', page] as const,
-};
-
-export function useImportHistory(page: { limit: number; offset: number }) {
-  const client = useApiClient();
-  return useQuery({
-    queryKey: importKeys.history(page),
-    queryFn: ({ signal }) => client.request<Page<ImportBatch>>('/api/imports', { query: page, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useUndoImport() {
-  const client = useApiClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, reason }: { id: number; reason: string }) =>
-      client.request<UndoImportResult>(`/api/imports/${id}/undo`, {
-        method: 'POST',
-        body: reason.trim() === '' ? {} : { reason: reason.trim() },
-      }),
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
-}
+import type { ImportProgress, ImportReportBody } from '../../../core/contracts/import.ts';
+import { ApiError, problemFromStatus } from '../../lib/api/api-error.ts';
+import { uploadImport, useInvalidateImport } from '../../lib/api/imports.ts';
+import { type ImportSettings, importFields } from './import-kinds.ts';
+import { classifyStreamLine, progressPercent } from './import-progress.ts';
 
 /** Where one upload (a dry run or a commit) stands. */
 export type ImportRun =
@@ -63,15 +29,10 @@ async function upload(
   onProgress: (progress: ImportProgress) => void,
   signal: AbortSignal,
 ): Promise<Outcome> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(importFields(settings, file.name, dryRun)))
-    form.append(name, value);
-  // The file last: the server reads the fields as they come, and they are small.
-  form.append('file', file, file.name);
   let outcome: Outcome | null = null;
-  await postNdjson({
-    path: '/api/imports',
-    body: form,
+  await uploadImport({
+    fields: importFields(settings, file.name, dryRun),
+    file,
     signal,
     onLine: (line) => {
       const parsed = classifyStreamLine(line);
@@ -89,16 +50,12 @@ async function upload(
   );
 }
 
-/**
- * Runs uploads one at a time and follows their progress. A commit that wrote something invalidates every
- * query. Leaving the page aborts the request in flight (the server finishes or rolls back on its own).
- */
 export function useImportRun(): {
   run: ImportRun;
   start: (file: File, settings: ImportSettings, dryRun: boolean) => Promise<ImportRun>;
   reset: () => void;
 } {
-  const queryClient = useQueryClient();
+  const invalidateImport = useInvalidateImport();
   const [run, setRun] = useState<ImportRun>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
@@ -132,10 +89,10 @@ export function useImportRun(): {
         next = { status: 'failed', error: apiError, report: null };
       }
       setRun(next);
-      if (!dryRun && next.status === 'done' && next.report.committed) await queryClient.invalidateQueries();
+      if (!dryRun && next.status === 'done' && next.report.committed) await invalidateImport(settings.kind);
       return next;
     },
-    [queryClient],
+    [invalidateImport],
   );
 
   const reset = useCallback(() => {

@@ -1,0 +1,40 @@
+/**
+ * What every resource module's `get…QueryOptions()` is made of: the request of one route as a query function,
+ * or TanStack Query's `skipToken` while the arguments are not known yet (the header's selection is not complete),
+ * so a waiting query is typed as such instead of being sent with empty values.
+ */
+import { type QueryFunction, skipToken } from '@tanstack/react-query';
+import type { ApiClient } from './api-client.ts';
+import { fetchAllPages, type ListQuery } from './fetch-all-pages.ts';
+import { sendRoute } from './request.ts';
+import type { ApiRoutes, ArgsOf, ItemOf, ListRoute, ResponseOf, Route } from './routes.ts';
+
+/** Reference lists (units, periods, scorecards, data elements) change rarely: keep them for five minutes. */
+export const REFERENCE_STALE_TIME = 5 * 60 * 1000;
+
+/** A route's arguments as a query holds them: the query's own signal is added when it runs. */
+export type QueryArgs<R extends Route> = Omit<ArgsOf<ApiRoutes[R]>, 'signal'>;
+
+/**
+ * The query function of one route; `skipToken` (the query waits) while `args` is null.
+ *
+ * @example queryOptions({ queryKey, queryFn: requestFn(client, 'GET /api/evaluations', selection && { query: selection }) })
+ */
+export function requestFn<R extends Route>(
+  client: ApiClient,
+  route: R,
+  args: QueryArgs<R> | null,
+): QueryFunction<ResponseOf<R>> | typeof skipToken {
+  if (args === null) return skipToken;
+  return ({ signal }) => sendRoute<ResponseOf<R>>(client, route, { ...args, signal });
+}
+
+/** The query function reading every page of a list route; `skipToken` while `query` is null. */
+export function allPagesFn<R extends ListRoute>(
+  client: ApiClient,
+  route: R,
+  query: ListQuery<R> | Record<string, never> | null = {},
+): QueryFunction<ItemOf<R>[]> | typeof skipToken {
+  if (query === null) return skipToken;
+  return ({ signal }) => fetchAllPages(client, route, query, signal);
+}

@@ -1,0 +1,239 @@
+/**
+ * The one map of the HTTP API as the web app calls it: `METHOD /api/path` → its path parameters, query string,
+ * body and response, each the type of the zod schema the server validates it with (core/contracts; the server's
+ * routes name the same schemas). Requests and query strings are the schemas' input types (`z.input`: defaults
+ * may be left out), responses their output types (`z.infer`). Types only: no zod reaches the bundle from here.
+ *
+ * A call names its route and gets the response's type from the map (request.ts `apiRequest`), so no page names a
+ * response type by hand, and a route whose contract changes breaks the build where it is called.
+ */
+import type { z } from 'zod';
+import type * as accounts from '../../../core/contracts/accounts.ts';
+import type * as approvals from '../../../core/contracts/approvals.ts';
+import type * as assessments from '../../../core/contracts/assessments.ts';
+import type * as audit from '../../../core/contracts/audit.ts';
+import type * as common from '../../../core/contracts/common.ts';
+import type * as dataElements from '../../../core/contracts/data-elements.ts';
+import type * as dataValues from '../../../core/contracts/data-values.ts';
+import type * as evaluation from '../../../core/contracts/evaluation.ts';
+import type * as explain from '../../../core/contracts/explain.ts';
+import type * as imports from '../../../core/contracts/import.ts';
+import type * as orgUnits from '../../../core/contracts/org-units.ts';
+import type * as periods from '../../../core/contracts/periods.ts';
+import type * as reportedValues from '../../../core/contracts/reported-values.ts';
+import type * as scorecards from '../../../core/contracts/scorecards.ts';
+import type * as targets from '../../../core/contracts/targets.ts';
+
+type In<T extends z.ZodType> = z.input<T>;
+type Out<T extends z.ZodType> = z.infer<T>;
+
+/** The parts of a route, from the schemas of core/contracts: what is sent is a schema's input, the answer its output. */
+interface Query<S extends z.ZodType> {
+  query: In<S>;
+}
+interface Body<S extends z.ZodType> {
+  body: In<S>;
+}
+interface Answer<S extends z.ZodType> {
+  response: Out<S>;
+}
+/** A 204. */
+interface NoContent {
+  response: undefined;
+}
+interface ByCode {
+  params: { readonly code: string };
+}
+interface ById {
+  params: { readonly id: number };
+}
+interface ByPeriod {
+  params: { readonly id: string };
+}
+
+/** Every JSON route the web app calls. A 204 answers `undefined`. */
+export interface ApiRoutes {
+  // Accounts (core/contracts/accounts.ts)
+  'GET /api/meta': Answer<typeof accounts.metaSchema>;
+  'GET /api/session': Answer<typeof accounts.sessionSchema>;
+  'POST /api/session': Body<typeof accounts.loginBodySchema> & Answer<typeof accounts.sessionSchema>;
+  'DELETE /api/session': NoContent;
+  'GET /api/users': Query<typeof accounts.listUsersQuerySchema> & Answer<typeof accounts.userPageSchema>;
+  'POST /api/users': Body<typeof accounts.createUserBodySchema> & Answer<typeof accounts.userSchema>;
+  'PATCH /api/users/:id': ById &
+    Body<typeof accounts.updateUserBodySchema> &
+    Answer<typeof accounts.userSchema>;
+  'GET /api/tokens': Query<typeof accounts.listApiTokensQuerySchema> &
+    Answer<typeof accounts.apiTokenPageSchema>;
+  'POST /api/tokens': Body<typeof accounts.createApiTokenBodySchema> &
+    Answer<typeof accounts.createdApiTokenSchema>;
+  'DELETE /api/tokens/:id': ById & Answer<typeof accounts.apiTokenSchema>;
+
+  // Org units and groups (core/contracts/org-units.ts)
+  'GET /api/org-units': Query<typeof orgUnits.listOrgUnitsQuerySchema> &
+    Answer<typeof orgUnits.orgUnitPageSchema>;
+  'POST /api/org-units': Body<typeof orgUnits.createOrgUnitBodySchema> &
+    Answer<typeof orgUnits.orgUnitSchema>;
+  'GET /api/org-units/:code': ByCode & Answer<typeof orgUnits.orgUnitSchema>;
+  'PATCH /api/org-units/:code': ByCode &
+    Body<typeof orgUnits.updateOrgUnitBodySchema> &
+    Answer<typeof orgUnits.orgUnitSchema>;
+  'GET /api/org-units/:code/children': ByCode &
+    Query<typeof common.paginationQuerySchema> &
+    Answer<typeof orgUnits.orgUnitPageSchema>;
+  'GET /api/org-units/:code/subtree': ByCode &
+    Query<typeof common.paginationQuerySchema> &
+    Answer<typeof orgUnits.orgUnitPageSchema>;
+  'GET /api/org-unit-groups': Query<typeof orgUnits.listOrgUnitGroupsQuerySchema> &
+    Answer<typeof orgUnits.orgUnitGroupPageSchema>;
+  'POST /api/org-unit-groups': Body<typeof orgUnits.createOrgUnitGroupBodySchema> &
+    Answer<typeof orgUnits.orgUnitGroupSchema>;
+  'GET /api/org-unit-groups/:code': ByCode & Answer<typeof orgUnits.orgUnitGroupSchema>;
+  'PATCH /api/org-unit-groups/:code': ByCode &
+    Body<typeof orgUnits.updateOrgUnitGroupBodySchema> &
+    Answer<typeof orgUnits.orgUnitGroupSchema>;
+
+  // Periods (core/contracts/periods.ts)
+  'GET /api/periods': Query<typeof periods.listPeriodsQuerySchema> & Answer<typeof periods.periodPageSchema>;
+  'GET /api/periods/:id': ByPeriod & Answer<typeof periods.periodSchema>;
+
+  // Data elements and values (core/contracts/data-elements.ts, data-values.ts, reported-values.ts)
+  'GET /api/data-elements': Query<typeof dataElements.listDataElementsQuerySchema> &
+    Answer<typeof dataElements.dataElementPageSchema>;
+  'POST /api/data-elements': Body<typeof dataElements.createDataElementBodySchema> &
+    Answer<typeof dataElements.dataElementSchema>;
+  'GET /api/data-elements/:code': ByCode & Answer<typeof dataElements.dataElementSchema>;
+  'PATCH /api/data-elements/:code': ByCode &
+    Body<typeof dataElements.updateDataElementBodySchema> &
+    Answer<typeof dataElements.dataElementSchema>;
+  'DELETE /api/data-elements/:code': ByCode & NoContent;
+  'GET /api/data-values': Query<typeof dataValues.listDataValuesQuerySchema> &
+    Answer<typeof dataValues.dataValuePageSchema>;
+  'POST /api/data-values': Body<typeof dataValues.writeDataValuesBodySchema> &
+    Answer<typeof dataValues.writeDataValuesResultSchema>;
+  'GET /api/reported-values': Query<typeof reportedValues.listReportedValuesQuerySchema> &
+    Answer<typeof reportedValues.reportedValuePageSchema>;
+  'POST /api/reported-values': Body<typeof reportedValues.writeReportedValuesBodySchema> &
+    Answer<typeof reportedValues.writeReportedValuesResultSchema>;
+
+  // Assessments and approvals (core/contracts/assessments.ts, approvals.ts)
+  'GET /api/assessments': Query<typeof assessments.listAssessmentsQuerySchema> &
+    Answer<typeof assessments.assessmentPageSchema>;
+  'POST /api/assessments': Body<typeof assessments.writeAssessmentsBodySchema> &
+    Answer<typeof assessments.writeAssessmentsResultSchema>;
+  'GET /api/approvals': Query<typeof approvals.listApprovalsQuerySchema> &
+    Answer<typeof approvals.approvalPageSchema>;
+  'POST /api/approvals/submit': Body<typeof approvals.submitApprovalBodySchema> &
+    Answer<typeof approvals.approvalSchema>;
+  'POST /api/approvals/approve': Body<typeof approvals.approveBodySchema> &
+    Answer<typeof approvals.approvalSchema>;
+  'POST /api/approvals/reopen': Body<typeof approvals.reopenApprovalBodySchema> &
+    Answer<typeof approvals.approvalSchema>;
+
+  // Scorecards, indicators and targets (core/contracts/scorecards.ts, targets.ts)
+  'GET /api/scorecards': Query<typeof scorecards.listScorecardsQuerySchema> &
+    Answer<typeof scorecards.scorecardPageSchema>;
+  'POST /api/scorecards': Query<typeof scorecards.importScorecardQuerySchema> &
+    Body<typeof scorecards.scorecardFileSchema> &
+    Answer<typeof scorecards.importScorecardResultSchema>;
+  'GET /api/scorecards/:code': ByCode &
+    Query<typeof scorecards.scorecardVersionQuerySchema> &
+    Answer<typeof scorecards.scorecardDetailSchema>;
+  'PUT /api/scorecards/:code': ByCode &
+    Query<typeof scorecards.importScorecardQuerySchema> &
+    Body<typeof scorecards.scorecardFileSchema> &
+    Answer<typeof scorecards.importScorecardResultSchema>;
+  'GET /api/scorecards/:code/versions': ByCode & Answer<typeof scorecards.scorecardVersionsSchema>;
+  'PUT /api/scorecards/:code/weights': ByCode &
+    Body<typeof scorecards.putWeightsBodySchema> &
+    Answer<typeof scorecards.putWeightsResultSchema>;
+  'GET /api/scorecards/:code/org-units': ByCode & Answer<typeof scorecards.scorecardOrgUnitsSchema>;
+  'PUT /api/scorecards/:code/org-units': ByCode &
+    Body<typeof scorecards.putScorecardOrgUnitsBodySchema> &
+    Answer<typeof scorecards.scorecardOrgUnitsSchema>;
+  'GET /api/indicators': Query<typeof scorecards.listIndicatorsQuerySchema> &
+    Answer<typeof scorecards.indicatorPageSchema>;
+  'GET /api/targets': Query<typeof targets.listTargetsQuerySchema> & Answer<typeof targets.targetPageSchema>;
+  'PUT /api/targets': Body<typeof targets.putTargetsBodySchema> &
+    Answer<typeof targets.putTargetsResultSchema>;
+  'DELETE /api/targets': Query<typeof targets.deleteTargetQuerySchema> & NoContent;
+
+  // Evaluation (core/contracts/evaluation.ts, explain.ts)
+  'GET /api/evaluations': Query<typeof evaluation.evaluationQuerySchema> &
+    Answer<typeof evaluation.evaluationSchema>;
+  'GET /api/evaluations/explain': Query<typeof explain.explainQuerySchema> &
+    Answer<typeof explain.explanationSchema>;
+  'GET /api/rankings': Query<typeof evaluation.rankingQuerySchema> & Answer<typeof evaluation.rankingSchema>;
+  'GET /api/series': Query<typeof evaluation.seriesQuerySchema> & Answer<typeof evaluation.seriesSchema>;
+
+  // The audit trail (core/contracts/audit.ts)
+  'GET /api/audit': Query<typeof audit.listAuditQuerySchema> & Answer<typeof audit.auditPageSchema>;
+
+  // Imports (core/contracts/import.ts). `POST /api/imports` streams: see StreamRoutes.
+  'GET /api/imports': Query<typeof imports.listImportsQuerySchema> &
+    Answer<typeof imports.importBatchPageSchema>;
+  'GET /api/imports/:id': ById &
+    Query<typeof common.paginationQuerySchema> &
+    Answer<typeof imports.importBatchDetailSchema>;
+  'POST /api/imports/:id/undo': ById &
+    Body<typeof imports.undoImportBodySchema> &
+    Answer<typeof imports.undoImportResultSchema>;
+}
+
+/**
+ * Routes that answer newline-delimited JSON as it comes (ndjson-request.ts): a multipart upload, then a line per
+ * step of progress and a last line with the report or a problem.
+ */
+export interface StreamRoutes {
+  'POST /api/imports': Query<typeof imports.importQuerySchema> & {
+    body: FormData;
+    line: Out<typeof imports.importStreamLineSchema>;
+  };
+}
+
+/** Routes the browser opens as a link (a file to download), not as a request: only their address is built. */
+export interface DownloadRoutes {
+  'GET /api/audit/export': Query<typeof audit.exportAuditQuerySchema>;
+  'GET /api/templates/:code': ByCode & Query<typeof imports.templateQuerySchema>;
+  'GET /api/exports/data-values': Query<typeof imports.exportDataValuesQuerySchema>;
+  'GET /api/exports/scorecards/:code': ByCode & Query<typeof imports.exportScorecardQuerySchema>;
+}
+
+export type Route = keyof ApiRoutes;
+export type DownloadRoute = keyof DownloadRoutes;
+
+/** What a route answers. */
+export type ResponseOf<R extends Route> = ApiRoutes[R]['response'];
+
+/** What a route is sent as its body. */
+export type BodyOf<R extends Route> = ApiRoutes[R] extends { body: infer B } ? B : never;
+
+/** A route's query string, as an object. */
+export type QueryOf<R extends Route> = ApiRoutes[R] extends { query: infer Q } ? Q : never;
+
+/** The GET routes without path parameters that answer a page of a list (`{ items, total, limit, offset }`). */
+export type ListRoute = {
+  [R in Route]: R extends `GET ${string}`
+    ? ApiRoutes[R] extends { params: unknown }
+      ? never
+      : ResponseOf<R> extends { readonly items: readonly unknown[]; readonly total: number }
+        ? R
+        : never
+    : never;
+}[Route];
+
+/** One item of a list route's page. */
+export type ItemOf<R extends ListRoute> =
+  ResponseOf<R> extends { readonly items: readonly (infer T)[] } ? T : never;
+
+/**
+ * The arguments a call of a route gives: `params` and `body` when the route has them; `query` when it has one,
+ * optional when every member of it is.
+ */
+export type ArgsOf<Entry> = (Entry extends { params: infer P } ? { readonly params: P } : unknown) &
+  (Entry extends { query: infer Q }
+    ? Partial<Q> extends Q
+      ? { readonly query?: Q }
+      : { readonly query: Q }
+    : unknown) &
+  (Entry extends { body: infer B } ? { readonly body: B } : unknown) & { readonly signal?: AbortSignal };
