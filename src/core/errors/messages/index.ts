@@ -14,6 +14,7 @@ import {
   type Wording,
 } from './define-messages.ts';
 import { requestMessages } from './request.ts';
+import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
 import { zodMessages } from './zod.ts';
 
@@ -25,6 +26,7 @@ export const PROBLEM_MESSAGES = {
   ...accessMessages,
   ...zodMessages,
   ...scoringMessages,
+  ...scorecardMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
