@@ -184,7 +184,7 @@ function resolvePerspectiveWeights(
 function warnDeclaredOnly(file: ScorecardFile, warnings: ProblemIssue[]): void {
   file.dataElements.forEach((element, ei) => {
     const path = ['dataElements', ei];
-    if (element.periodType !== 'month') {
+    if (element.periodType !== undefined && element.periodType !== 'month') {
       warnings.push(
         issue('scorecard.period-type-not-applied', { code: element.code, periodType: element.periodType }, [
           ...path,

@@ -81,8 +81,8 @@ export const dataElementSchema = z
     unit: unitOfMeasureSchema.optional(),
     /** How a parent combines its children's values (beds: sum; a price index: average). */
     aggregation: unitAggregationSchema.default('sum'),
-    /** The period a value is reported for. Values are entered per month until other types are supported. */
-    periodType: periodTypeSchema.default('month'),
+    /** The period a value is reported for; absent: month. Values are entered per month for now. */
+    periodType: periodTypeSchema.optional(),
     /**
      * How months combine into quarters and years: flows (visits, revenue) sum; stocks (open beds, staff,
      * patients on a register) average, or take the last month; peaks (the most patients waiting) take the max.

@@ -1,7 +1,7 @@
 /**
- * Metadata imports: a scorecard file (`healthbsc/scorecard@1`, YAML or JSON) handed to the scorecard service,
- * which validates it whole, upserts its data elements and stores new structure and weight versions only when
- * they differ. The dry run compiles the file and compares it with the current version; errors carry the line
+ * Metadata imports: a scorecard file (`healthbsc/scorecard@2`, or `@1`, converted; YAML or JSON) handed to the
+ * scorecard service, which validates it whole, upserts its data elements and stores new structure and weight
+ * versions only when they differ. The dry run compiles the file and compares it with the current version; errors carry the line
  * of the file they concern.
  *
  * The scorecard service writes in its own transaction; the import batch (history, undo) is recorded right
@@ -16,8 +16,8 @@ import {
   formatPath,
   isProblemError,
   type ProblemIssue,
+  type ProblemNote,
 } from '../../core/errors/problem.ts';
-import { compileScorecard } from '../../core/scorecard/index.ts';
 import {
   type ImportBatchRecord,
   insertImportBatch,
@@ -26,11 +26,14 @@ import {
   lockImportBatch,
   markImportBatchUndone,
 } from '../../db/repositories/import.repository.ts';
-import { findScorecardByCode } from '../../db/repositories/scorecard.repository.ts';
 import type { ChangeEvent } from '../change-bus.ts';
-import { type Actor, type ServerContext, systemActor } from '../context.ts';
-import { sameJson } from '../services/json-equal.ts';
-import { exportScorecard, importScorecard, listScorecardVersions } from '../services/scorecards.service.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import {
+  checkScorecardImport,
+  exportScorecard,
+  importScorecard,
+  listScorecardVersions,
+} from '../services/scorecards.service.ts';
 import { recordEffects } from './import-effects.ts';
 import type { ProgressReporter } from './progress.ts';
 
@@ -62,6 +65,8 @@ export interface PreparedMetadata {
   readonly file: unknown;
   readonly code: string | null;
   readonly fileName: string;
+  /** What converting an @1 file to @2 changed, for the dry-run report (empty for @2). */
+  readonly notices: readonly ProblemNote[];
 }
 
 function formatOf(input: MetadataInput, text: string): 'yaml' | 'json' {
@@ -105,15 +110,13 @@ export async function prepareMetadata(
   progress.report('checking', 0, 1);
   let code: string | null = null;
   let action: 'create' | 'update' | 'unchanged' = 'create';
+  let notices: readonly ProblemNote[] = [];
   if (errors.length === 0) {
     try {
-      const compiled = compileScorecard(file);
-      code = compiled.definition.code;
-      const stored = await findScorecardByCode(ctx.db.kysely, code);
-      if (stored !== undefined) {
-        const current = await exportScorecard(ctx, systemActor('system'), { code }).catch(() => null);
-        action = current !== null && sameJson(current, compiled.definition) ? 'unchanged' : 'update';
-      }
+      const check = await checkScorecardImport(ctx, file);
+      code = check.code;
+      action = check.action;
+      notices = check.notices;
     } catch (error) {
       if (!isProblemError(error)) throw error;
       const issues: readonly ProblemIssue[] =
@@ -142,6 +145,7 @@ export async function prepareMetadata(
     file,
     code,
     fileName: input.fileName,
+    notices,
   };
 }
 

@@ -65,6 +65,19 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
         },
         dataElements: { created: [numerator, denominator], updated: [] },
         warnings: [],
+        // The fixture is an @1 file: the result says how it was converted.
+        notices: [
+          {
+            code: 'scorecard.converted',
+            params: { from: 'healthbsc/scorecard@1', to: 'healthbsc/scorecard@2' },
+            message: 'Converted from healthbsc/scorecard@1 to healthbsc/scorecard@2.',
+          },
+          {
+            code: 'scorecard.v1-indicator-unit',
+            params: { unit: '%', en: '%', zh: '%', ids: 'RATE' },
+            message: "The unit '%' of RATE is now '%' in English and '%' in Chinese.",
+          },
+        ],
       };
       expect([result.statusCode, result.json(), after - before, events]).toEqual([
         201,
@@ -140,37 +153,62 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
           type: 'validation',
           title: 'Invalid input',
           status: 400,
+          code: 'scorecard.invalid-file',
+          params: {},
           detail: 'The scorecard file is not valid.',
           issues: [
             {
               path: ['perspectives', 0, 'indicators', 1, 'formula'],
+              code: 'scorecard.formula-error',
+              params: { formula: 'ghost * 2', error: "position 0: unknown data element 'ghost'" },
               message: 'position 0: unknown data element \'ghost\' in "ghost * 2"',
               position: 0,
             },
-            { path: ['weights', 'indicators'], message: "no weights for perspective 'Q'" },
+            {
+              path: ['weights', 'indicators'],
+              code: 'scorecard.no-perspective-weights',
+              params: { perspective: 'Q' },
+              message: "no weights for perspective 'Q'",
+            },
           ],
         },
       ]);
       expect((await server.request('GET', `/api/scorecards/${code}`)).statusCode).toBe(404);
     });
 
-    it('answers a file that is not a scorecard file with 400 from the request schema', async () => {
+    it('answers a file of an unknown format with 400 from the request schema', async () => {
       const response = await server.request('POST', '/api/scorecards', {
-        format: 'healthbsc/scorecard@2',
+        format: 'healthbsc/scorecard@3',
         code: 'X',
       });
       expect(response.json()).toEqual({
         type: 'validation',
         title: 'Invalid input',
         status: 400,
+        code: 'request.invalid-body',
+        params: {},
         detail: 'The request body is not valid.',
         issues: [
-          { path: ['format'], message: 'Invalid input: expected "healthbsc/scorecard@1"' },
-          { path: ['name'], message: 'Invalid input: expected object, received undefined' },
-          { path: ['perspectives'], message: 'Invalid input: expected array, received undefined' },
-          { path: ['weights'], message: 'Invalid input: expected object, received undefined' },
+          {
+            path: ['format'],
+            code: 'scorecard.unknown-format',
+            params: {},
+            message: 'unknown format: write healthbsc/scorecard@2 (healthbsc/scorecard@1 is still read)',
+          },
         ],
       });
+    });
+
+    it('answers an @2 file missing its parts with 400 naming each', async () => {
+      const response = await server.request('POST', '/api/scorecards', {
+        format: 'healthbsc/scorecard@2',
+        code: 'X',
+      });
+      expect(response.json().issues.map((i: { path: string[]; code: string }) => [i.path, i.code])).toEqual([
+        [['name'], 'zod.required'],
+        [['perspectives'], 'zod.required'],
+        [['weights'], 'zod.required'],
+      ]);
     });
 
     it('answers 409 for a second create, 400 for a file sent to another code, 404 for an unknown scorecard', async () => {
@@ -179,22 +217,27 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       const again = await server.request('POST', '/api/scorecards', file);
       const elsewhere = await server.request('PUT', '/api/scorecards/OTHER', file);
       const missing = await server.request('GET', '/api/scorecards/NOPE/export');
+      const mismatch = `The file's code '${code}' is not the scorecard 'OTHER' it is sent to.`;
       expect(
-        [again, elsewhere, missing].map((r) => [r.statusCode, r.json().detail, r.json().issues]),
+        [again, elsewhere].map((r) => [r.statusCode, r.json().code, r.json().params, r.json().detail]),
       ).toEqual([
-        [409, `A scorecard '${code}' already exists; replace it with PUT /api/scorecards/${code}.`, []],
         [
-          400,
-          `The file's code '${code}' is not the scorecard 'OTHER' it is sent to.`,
-          [
-            {
-              path: ['code'],
-              message: `The file's code '${code}' is not the scorecard 'OTHER' it is sent to.`,
-            },
-          ],
+          409,
+          'scorecard.exists',
+          { code },
+          `A scorecard '${code}' already exists; replace it with PUT /api/scorecards/${code}.`,
         ],
-        [404, "There is no scorecard 'NOPE'.", []],
+        [400, 'scorecard.code-mismatch', { fileCode: code, code: 'OTHER' }, mismatch],
       ]);
+      expect(elsewhere.json().issues).toEqual([
+        {
+          path: ['code'],
+          code: 'scorecard.code-mismatch',
+          params: { fileCode: code, code: 'OTHER' },
+          message: mismatch,
+        },
+      ]);
+      expect([missing.statusCode, missing.json().detail]).toEqual([404, "There is no scorecard 'NOPE'."]);
     });
 
     it('creates a scorecard with PUT when the code is new', async () => {
@@ -238,11 +281,11 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       expect({
         first: [first.structure.version, first.file.name],
         current: [current.structure.version, current.file.name, current.name],
-        missing: [missing.statusCode, missing.json().detail],
+        missing: [missing.statusCode, missing.json().code, missing.json().detail],
       }).toEqual({
         first: [1, file.name],
         current: [2, { en: 'Renamed' }, { en: 'Renamed' }],
-        missing: [404, `The scorecard '${code}' has no version 7.`],
+        missing: [404, 'scorecard.version-not-found', `The scorecard '${code}' has no version 7.`],
       });
     });
 
@@ -317,9 +360,24 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       expect([response.statusCode, response.json().issues, versions.weights.length]).toEqual([
         400,
         [
-          { path: ['weights', 'perspectives', 'manual'], message: 'weights add up to 2, not 1' },
-          { path: ['weights', 'indicators', 'Z'], message: "'Z' is not a perspective" },
-          { path: ['weights', 'indicators', 'F', 'manual'], message: "no weight for 'COUNT'" },
+          {
+            path: ['weights', 'perspectives', 'manual'],
+            code: 'scorecard.weights-sum',
+            params: { sum: 2 },
+            message: 'weights add up to 2, not 1',
+          },
+          {
+            path: ['weights', 'indicators', 'Z'],
+            code: 'scorecard.not-a-perspective',
+            params: { id: 'Z' },
+            message: "'Z' is not a perspective",
+          },
+          {
+            path: ['weights', 'indicators', 'F', 'manual'],
+            code: 'scorecard.missing-weight',
+            params: { id: 'COUNT' },
+            message: "no weight for 'COUNT'",
+          },
         ],
         1,
       ]);
@@ -395,10 +453,11 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
           name: { en: 'Total fixed assets', zh: '固定资产总额' },
           kind: 'quantitative',
           objective: null,
-          unit: '100 million yuan',
+          unit: { en: '100 million yuan', zh: '亿元' },
           direction: 'higher',
           role: 'lagging',
-          owner: 'Finance department',
+          owner: null,
+          ownerName: 'Finance department',
           formulaText: 'Amount of fixed assets',
         },
       ]);
