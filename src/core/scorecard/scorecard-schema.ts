@@ -50,14 +50,23 @@ export const unitOfMeasureSchema = z.object({ en: z.string().min(1), zh: z.strin
  * A period id (`2024-03`, `2024Q1`, `2024`; a bare YAML number such as 2024 is read as the year), normalised
  * (`2024q1` → `2024Q1`). Used for the period from which a method, a weight set or a scale holds.
  */
-export const periodIdSchema = z.union([z.string(), z.number().int()]).transform((value, ctx) => {
-  const text = String(value);
-  const period = tryParsePeriod(text);
-  if (period === null) {
-    ctx.addIssue({ code: 'custom', message: 'scorecard.not-a-period', params: { value: text } });
-    return z.NEVER;
-  }
-  return period.id;
+export const periodIdSchema = z.codec(z.union([z.string(), z.number().int()]), z.string(), {
+  decode: (value, ctx) => {
+    const text = String(value);
+    const period = tryParsePeriod(text);
+    if (period === null) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'scorecard.not-a-period',
+        params: { value: text },
+        input: value,
+      });
+      return z.NEVER;
+    }
+    return period.id;
+  },
+  // A codec rather than a transform, so that a response holding a file can be encoded back (the API's serializer).
+  encode: (id) => id,
 });
 
 export const periodTypeSchema = z.enum(['month', 'quarter', 'year']);

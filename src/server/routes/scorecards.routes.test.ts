@@ -5,12 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { uniqueCode } from '../../../test/fixtures/codes.ts';
+import { createScorecard } from '../../../test/fixtures/evaluation-fixtures.ts';
 import { changesOf, observe } from '../../../test/fixtures/observe.ts';
 import { createOrgTree } from '../../../test/fixtures/org-units.ts';
 import {
   createScorecardFixture,
   loadAzHospitalFile,
   makeScorecardFile,
+  makeScorecardFileV2,
 } from '../../../test/fixtures/scorecards.ts';
 import { createTestServer, TEST_ADMIN, type TestServer } from '../../../test/fixtures/server.ts';
 import type { Page } from '../../core/contracts/common.ts';
@@ -23,6 +25,7 @@ import type {
   ScorecardVersions,
 } from '../../core/contracts/scorecards.ts';
 import { compileScorecard } from '../../core/scorecard/index.ts';
+import { checkScorecardImport } from '../services/scorecards.service.ts';
 
 const NOW = '2024-06-30T08:00:00.000Z';
 
@@ -244,6 +247,116 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       const { file, code } = makeScorecardFile();
       const response = await server.request('PUT', `/api/scorecards/${code}`, file);
       expect([response.statusCode, response.json().created]).toEqual([201, true]);
+    });
+  });
+
+  describe('format @2 and @1', () => {
+    it('round-trips an @2 file: the export is the file imported, and importing it again stores nothing', async () => {
+      const { file, code } = makeScorecardFileV2();
+      const created = await server.request('POST', '/api/scorecards', file);
+      const exported = (await server.request('GET', `/api/scorecards/${code}/export`)).json();
+      const again = await server.request('PUT', `/api/scorecards/${code}`, exported);
+      expect(exported).toEqual(file);
+      expect([again.statusCode, again.json().structure.created, again.json().weights.created]).toEqual([
+        200,
+        false,
+        false,
+      ]);
+      expect(created.json().notices).toEqual([]);
+    });
+
+    it('says which parts of an @2 file are kept but not yet applied', async () => {
+      const { file } = makeScorecardFileV2();
+      const created = (await server.request('POST', '/api/scorecards', file)).json<ImportScorecardResult>();
+      expect(created.warnings.map((w) => [w.code, w.path])).toEqual([
+        ['scorecard.weights-date-not-applied', ['weights', 'effectiveFrom']],
+        ['scorecard.scoring-versions-not-applied', ['scoring', 'versions']],
+        ['scorecard.versions-not-applied', ['perspectives', 0, 'indicators', 0, 'versions']],
+        ['scorecard.missing-values-not-applied', ['dataElements', 2, 'missingValues']],
+        ['scorecard.validation-rules-not-applied', ['validationRules']],
+      ]);
+    });
+
+    it('stores the data elements of an @2 file with both words of their unit and their roll-up', async () => {
+      const { file } = makeScorecardFileV2();
+      await server.request('POST', '/api/scorecards', file);
+      const waiting = file.dataElements[2]?.code ?? '';
+      const element = (await server.request('GET', `/api/data-elements/${waiting}`)).json<DataElement>();
+      expect([element.unit, element.periodType, element.timeAggregation, element.missingValues]).toEqual([
+        { en: 'persons', zh: '人' },
+        'month',
+        'max',
+        'zero',
+      ]);
+    });
+
+    it('reads a structure an older import stored as @1 as @2, and stores nothing when its @1 file comes again', async () => {
+      const { file, code } = makeScorecardFile();
+      await createScorecard(server.ctx.db, file);
+      const exported = (await server.request('GET', `/api/scorecards/${code}/export`)).json();
+      const again = await server.request('PUT', `/api/scorecards/${code}`, file);
+      expect(exported).toEqual(compileScorecard(file).definition);
+      expect([
+        again.json().structure.created,
+        again.json().weights.created,
+        again.json().dataElements,
+        again.json().notices.map((n: { code: string }) => n.code),
+      ]).toEqual([
+        false,
+        false,
+        { created: [], updated: [] },
+        ['scorecard.converted', 'scorecard.v1-indicator-unit'],
+      ]);
+    });
+
+    it('stores @2 weights (by objectives, dated) for a structure stored as @1, and reads both back', async () => {
+      const { file, code } = makeScorecardFile();
+      await createScorecard(server.ctx.db, {
+        ...file,
+        perspectives: file.perspectives.map((p) =>
+          p.id === 'F'
+            ? {
+                ...p,
+                objectives: [{ id: 'GROW', name: { en: 'Grow' } }],
+                indicators: p.indicators.map((i) => ({ ...i, objective: 'GROW' })),
+              }
+            : p,
+        ),
+      });
+      const weights = {
+        effectiveFrom: '2025',
+        perspectives: { manual: { F: 0.5, Q: 0.5 } },
+        objectives: { F: { manual: { GROW: 1 } } },
+        indicators: { GROW: { manual: { RATE: 0.8, COUNT: 0.2 } }, Q: { manual: { CULTURE: 1 } } },
+      };
+      const put = await server.request('PUT', `/api/scorecards/${code}/weights`, { weights });
+      const detail = (await server.request('GET', `/api/scorecards/${code}`)).json<ScorecardDetail>();
+      const indicators = (await server.request('GET', `/api/indicators?scorecard=${code}`)).json<
+        Page<IndicatorSummary>
+      >();
+      expect([put.statusCode, detail.file.format, detail.file.weights]).toEqual([
+        200,
+        'healthbsc/scorecard@2',
+        weights,
+      ]);
+      expect(indicators.items.map((i) => [i.id, i.weight, i.globalWeight])).toEqual([
+        ['RATE', 0.8, 0.4],
+        ['COUNT', 0.2, 0.1],
+        ['CULTURE', 1, 0.5],
+      ]);
+    });
+
+    it('checks an import without writing: create, then unchanged, then update, with the conversion notes', async () => {
+      const { file } = makeScorecardFile();
+      const first = await checkScorecardImport(server.ctx, file);
+      await server.request('POST', '/api/scorecards', file);
+      const same = await checkScorecardImport(server.ctx, file);
+      const changed = await checkScorecardImport(server.ctx, { ...file, name: { en: 'Renamed' } });
+      expect([first.action, same.action, changed.action]).toEqual(['create', 'unchanged', 'update']);
+      expect(first.notices.map((n) => n.code)).toEqual([
+        'scorecard.converted',
+        'scorecard.v1-indicator-unit',
+      ]);
     });
   });
 
