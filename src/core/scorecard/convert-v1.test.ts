@@ -2,7 +2,7 @@ import { describe, expect, it, test } from 'vitest';
 import { compileScorecard } from './compile-scorecard.ts';
 import { readScorecardFile } from './read-scorecard-file.ts';
 import type { ScorecardFileV1Input } from './scorecard-schema-v1.ts';
-import { unitFromText } from './units.ts';
+import { unitFromText, unitFromWords } from './units.ts';
 
 /** A small @1 file; `patch` changes what a test needs. */
 function v1File(patch: (file: ScorecardFileV1Input) => void = () => {}): ScorecardFileV1Input {
@@ -173,5 +173,17 @@ describe('unitFromText', () => {
     [' mmHg ', { en: 'mmHg', zh: 'mmHg' }, false],
   ])('reads %s as %o (known: %s)', (text, unit, known) => {
     expect(unitFromText(text)).toEqual({ unit, known });
+  });
+});
+
+describe('unitFromWords', () => {
+  test.each([
+    ['bed days', '床日', { en: 'bed days', zh: '床日' }],
+    ['', '例', { en: 'cases', zh: '例' }],
+    ['yuan', ' ', { en: 'yuan', zh: '元' }],
+    ['mmHg', '', { en: 'mmHg', zh: 'mmHg' }],
+    [' ', '', null],
+  ])('reads %j and %j as %o', (en, zh, unit) => {
+    expect(unitFromWords(en, zh)).toEqual(unit);
   });
 });

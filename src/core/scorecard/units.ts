@@ -57,3 +57,17 @@ export function unitFromText(text: string): { readonly unit: UnitOfMeasure; read
 export function commonUnits(): UnitOfMeasure[] {
   return COMMON_UNITS.map((unit) => ({ en: unit.en[0] ?? unit.zh, zh: unit.zh }));
 }
+
+/**
+ * The unit a form's two fields give: both words as typed; one word alone completed from the common units
+ * (or used for both languages); none, no unit.
+ *
+ * @example unitFromWords('', '例') // { en: 'cases', zh: '例' }
+ * @example unitFromWords('  ', '') // null
+ */
+export function unitFromWords(en: string, zh: string): UnitOfMeasure | null {
+  const [english, chinese] = [en.trim(), zh.trim()];
+  if (english !== '' && chinese !== '') return { en: english, zh: chinese };
+  if (english === '' && chinese === '') return null;
+  return unitFromText(english === '' ? chinese : english).unit;
+}

@@ -10,7 +10,7 @@ import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber, formatUnit, NO_VALUE } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { useDataElements, useDeleteDataElement } from '../api/data-elements.ts';
@@ -86,7 +86,11 @@ export function DataElementsTab({ canWrite }: { readonly canWrite: boolean }) {
               title: t('admin.dataElements.valueType'),
               render: (_, element) => t(VALUE_TYPE_KEYS[element.valueType]),
             },
-            { key: 'unit', title: t('admin.dataElements.unit'), render: (_, element) => element.unit ?? '—' },
+            {
+              key: 'unit',
+              title: t('admin.dataElements.unit'),
+              render: (_, element) => formatUnit(element.unit, language) || NO_VALUE,
+            },
             {
               key: 'aggregation',
               title: t('admin.dataElements.aggregation'),
