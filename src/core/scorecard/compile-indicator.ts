@@ -169,7 +169,11 @@ function checkMethod(
   return scoring;
 }
 
-/** Status thresholds checked by core/scoring's rule (watch ≤ met), its issue kept at `path`. */
+/**
+ * Status thresholds checked by core/scoring's rule (watch ≤ met), its issue kept at `path`.
+ *
+ * @example checkStatusThresholds({ met: 0.8, watch: 0.9 }, ['scoring', 'status'], issues) // one issue, scoring.status-thresholds
+ */
 export function checkStatusThresholds(
   thresholds: StatusThresholds,
   path: Path,

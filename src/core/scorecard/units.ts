@@ -1,8 +1,8 @@
 /**
  * Units of measure in both of the product's languages. A version-1 scorecard file gave a unit as one text, in
- * whichever language its author wrote; version 2 gives both words. The common units of hospital statistics
- * (the National Health Commission's statistical tables word counts of patients as 人次 or 例, of beds as 床,
- * money as 元 or 万元) are translated from either side; any other text is kept as it is in both languages.
+ * whichever language its author wrote; version 2 gives both words. The units hospital statistics commonly use
+ * (patients counted in 人次 or 例, beds in 床, money in 元, 万元 or 亿元, seeds 000 and 002 among them) are
+ * translated from either side; any other text is kept as it is in both languages.
  */
 import type { UnitOfMeasure } from './scorecard-schema.ts';
 
@@ -51,11 +51,6 @@ export function unitFromText(text: string): { readonly unit: UnitOfMeasure; read
   const en = EN_BY_CHINESE.get(trimmed);
   if (en !== undefined) return { unit: { en, zh: trimmed }, known: true };
   return { unit: { en: trimmed, zh: trimmed }, known: false };
-}
-
-/** The common units, one row per unit (for the docs and the designer's suggestions). */
-export function commonUnits(): UnitOfMeasure[] {
-  return COMMON_UNITS.map((unit) => ({ en: unit.en[0] ?? unit.zh, zh: unit.zh }));
 }
 
 /**

@@ -27,7 +27,11 @@ export interface PerspectiveWeighing {
   readonly objectives: readonly CompiledObjectiveWeight[] | null;
 }
 
-/** Whether the file weighs this perspective by objectives. */
+/**
+ * Whether the file weighs this perspective by objectives.
+ *
+ * @example isWeighedByObjectives(file, 'I') // true when file.weights.objectives.I is set
+ */
 export function isWeighedByObjectives(file: ScorecardFile, perspectiveId: string): boolean {
   return file.weights.objectives?.[perspectiveId] !== undefined;
 }
@@ -120,6 +124,8 @@ export function weighPerspective(
 /**
  * Checks the keys of `weights.objectives` (perspective ids) and `weights.indicators` (a perspective weighed
  * directly, or an objective of one weighed by objectives).
+ *
+ * @example checkWeightKeys(file, issues) // an issue at ['weights', 'indicators', 'Z'] when Z is neither
  */
 export function checkWeightKeys(file: ScorecardFile, issues: ProblemIssue[]): void {
   const perspectives = new Set(file.perspectives.map((p) => p.id));
