@@ -135,19 +135,39 @@ describeEachEngine('data elements over HTTP', (getDb) => {
       valueType: 'text',
       min: 'zero',
     });
+    const values = "'number', 'integer', 'percentage', 'money'";
     expect(response.json()).toEqual({
       type: 'validation',
       title: 'Invalid input',
       status: 400,
+      code: 'request.invalid-body',
+      params: {},
       detail: 'The request body is not valid.',
       issues: [
-        { path: ['code'], message: 'must start with a letter or _ and hold only letters, digits, _ . -' },
-        { path: ['name'], message: "unknown field 'fr'" },
+        {
+          path: ['code'],
+          code: 'scorecard.code-format',
+          params: {},
+          message: 'must start with a letter or _ and hold only letters, digits, _ . -',
+        },
+        {
+          path: ['name'],
+          code: 'zod.unknown-fields',
+          params: { keys: "'fr'" },
+          message: "unknown field(s) 'fr'",
+        },
         {
           path: ['valueType'],
-          message: 'Invalid option: expected one of "number"|"integer"|"percentage"|"money"',
+          code: 'zod.invalid-value',
+          params: { values },
+          message: `must be one of ${values}`,
         },
-        { path: ['min'], message: 'Invalid input: expected number, received string' },
+        {
+          path: ['min'],
+          code: 'zod.expected-number',
+          params: { expected: 'number' },
+          message: 'expected a number',
+        },
       ],
     });
   });
