@@ -6,7 +6,7 @@
  */
 
 import { periodRange } from '../src/core/periods/index.ts';
-import type { ScorecardFileInput } from '../src/core/scorecard/index.ts';
+import type { ScorecardFileV1Input } from '../src/core/scorecard/index.ts';
 import { createMulberry32 } from '../src/demo/index.ts';
 
 export interface SyntheticGroupOptions {
@@ -30,7 +30,7 @@ export interface SyntheticGroup {
   readonly departments: readonly string[];
   readonly elementCodes: readonly string[];
   readonly months: readonly string[];
-  readonly scorecard: ScorecardFileInput;
+  readonly scorecard: ScorecardFileV1Input;
   readonly valueCount: number;
   /** Calls `onChunk` with the values of one department at a time: parallel arrays, ready for a bulk insert. */
   forEachDepartmentValues(
@@ -65,7 +65,7 @@ export function makeSyntheticGroup(options: SyntheticGroupOptions = {}): Synthet
   // Even elements are numerators ("events"), odd ones denominators ("cases"); indicator k divides a pair.
   const perspectives = ['F', 'C', 'I', 'S', 'R'];
   const perPerspective = Math.ceil(indicatorCount / perspectives.length);
-  const scorecard: ScorecardFileInput = {
+  const scorecard: ScorecardFileV1Input = {
     format: 'healthbsc/scorecard@1',
     code: 'SYN-BSC',
     name: { en: 'Synthetic group scorecard', zh: '合成集团计分卡' },

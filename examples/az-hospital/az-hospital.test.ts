@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
+import { compileScorecard } from '../../src/core/scorecard/index.ts';
 import { runCli, runCliJson } from '../../test/run-cli.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
@@ -142,6 +143,37 @@ describe('healthbsc evaluate examples/az-hospital --json', () => {
     // F's 91.9 and V's 93 are the exact 91.93 and 92.57 rounded, so they are not differences.
     expect(items).not.toContain('F perspective score');
     expect(items).not.toContain('total total');
+  });
+});
+
+// The example was written in format @1 and is now @2; its @1 form is kept in the test fixtures.
+describe('the @1 form of the example (test/fixtures/scorecards/az-hospital-v1.yaml)', () => {
+  const v1 = fileURLToPath(new URL('../../test/fixtures/scorecards/az-hospital-v1.yaml', import.meta.url));
+
+  it('converts to exactly the @2 example', async () => {
+    const read = async (path: string) => compileScorecard(parse(await readFile(path, 'utf8')));
+    const [converted, example] = await Promise.all([read(v1), read(`${dir}/scorecard.yaml`)]);
+    expect([converted.format, example.format]).toEqual(['healthbsc/scorecard@1', 'healthbsc/scorecard@2']);
+    expect(converted.definition).toEqual(example.definition);
+  });
+
+  it('evaluates exactly as the @2 example: V = 92.57 and every figure the same', async () => {
+    const fromV1 = (await runCliJson([
+      'evaluate',
+      v1,
+      '--values',
+      `${dir}/values.yaml`,
+      '--json',
+    ])) as EvaluationJson;
+    expect(fromV1).toEqual(await evaluate());
+    expect(fromV1.perspectives.map((p) => [p.id, Number(p.score.toFixed(2))])).toEqual([
+      ['F', 91.93],
+      ['C', 87.97],
+      ['I', 98.33],
+      ['S', 92.17],
+      ['R', 88.62],
+    ]);
+    expect(Number(fromV1.total.toFixed(2))).toBe(92.57);
   });
 });
 

@@ -96,9 +96,13 @@ export interface DataElementTable {
   name_en: string;
   name_zh: string | null;
   value_type: Defaulted<'number' | 'integer' | 'percentage' | 'money'>;
+  /** The English word of the unit (before migration 202612061000, the one text in either language). */
   unit: string | null;
+  unit_zh: string | null;
   aggregation: Defaulted<'sum' | 'average'>;
-  time_aggregation: Defaulted<'sum' | 'average' | 'last'>;
+  period_type: Defaulted<'month' | 'quarter' | 'year'>;
+  time_aggregation: Defaulted<'sum' | 'average' | 'last' | 'max'>;
+  missing_values: 'pairwise' | 'zero' | 'required' | null;
   min_value: number | null;
   max_value: number | null;
   description: string | null;

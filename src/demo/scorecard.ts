@@ -1,5 +1,5 @@
 /**
- * The demo medical group's scorecard (a `healthbsc/scorecard@1` document) and its targets, built from the
+ * The demo medical group's scorecard (a `healthbsc/scorecard@2` document) and its targets, built from the
  * generated data so the demo can be evaluated like any hospital's scheme.
  *
  * Seed 000 names the indicators of its four dimensions but gives no weights and no targets, so the demo makes
@@ -15,7 +15,7 @@
  */
 import { aggregateUnitValues, buildOrgTree, type ElementRule, ValueCube } from '../core/analytics/index.ts';
 import { monthsOf, periodRange, samePeriodLastYear } from '../core/periods/index.ts';
-import type { ScorecardFileInput } from '../core/scorecard/index.ts';
+import { type ScorecardFileInput, unitFromText } from '../core/scorecard/index.ts';
 import type { DemoDataElement, MedicalGroupDemo } from './types.ts';
 
 export const DEMO_SCORECARD_CODE = 'UMG-BSC';
@@ -63,7 +63,8 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
           i.denominator === null
             ? i.numerator
             : { numerator: i.numerator, denominator: i.denominator, factor: i.factor },
-        unit: i.unit,
+        // The generator words units in English; the common ones have their Chinese word (core/scorecard/units.ts).
+        unit: unitFromText(i.unit).unit,
         decimals: i.unit === '%' ? 1 : 0,
         direction: i.direction,
         role: p.kind === 'financial' || p.kind === 'customer' ? ('lagging' as const) : ('leading' as const),
@@ -72,7 +73,7 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
   }));
   const equal = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, 1 / ids.length]));
   return {
-    format: 'healthbsc/scorecard@1',
+    format: 'healthbsc/scorecard@2',
     code: DEMO_SCORECARD_CODE,
     name: { en: 'Yunhu Urban Medical Group balanced scorecard', zh: '云湖市城市医疗集团平衡计分卡' },
     description:
@@ -83,7 +84,7 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
       code: e.code,
       name: e.name,
       valueType: e.valueType,
-      ...(e.unit ? { unit: e.unit } : {}),
+      ...(e.unit ? { unit: unitFromText(e.unit).unit } : {}),
       ...elementRule(e),
       ...(e.min === undefined ? {} : { min: e.min }),
     })),

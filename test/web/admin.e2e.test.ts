@@ -315,13 +315,14 @@ describe('administration (issue 5)', () => {
     await page.getByTestId('data-element-add').click();
     await page.getByTestId('data-element-form-code').fill('ADMIN_E2E_BEDS');
     await page.getByTestId('data-element-form-name-en').fill('Open beds (e2e)');
-    await page.getByTestId('data-element-form-unit').fill('beds');
+    // Only the English word: the Chinese one comes from the common units (core/scorecard/units.ts).
+    await page.getByTestId('data-element-form-unit-en').fill('beds');
     await page.getByTestId('data-element-form-submit').click();
     await page.getByTestId('data-element-form-submit').waitFor({ state: 'detached', timeout: 15_000 });
     const stored = await e2e.api<DataElement>('/api/data-elements/ADMIN_E2E_BEDS');
     expect([stored.name.en, stored.unit, stored.valueType, stored.aggregation]).toEqual([
       'Open beds (e2e)',
-      'beds',
+      { en: 'beds', zh: '床' },
       'number',
       'sum',
     ]);

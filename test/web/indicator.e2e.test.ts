@@ -106,7 +106,7 @@ describe('a demo group indicator (UMG-BSC, UMG, 2024)', () => {
     await page.goto(e2e.url(UMG_PAGE));
     await page.getByRole('heading', { level: 2, name: indicator.name.en }).waitFor({ timeout: 15_000 });
     expect(await textOf(page, 'indicator-perspective')).toBe(perspective?.name.en);
-    expect(await textOf(page, 'indicator-unit')).toBe(indicator.unit);
+    expect(await textOf(page, 'indicator-unit')).toBe(indicator.unit?.en);
     await expect.poll(() => textOf(page, 'indicator-direction'), { timeout: 15_000 }).toBe('Lower is better');
     expect(await textOf(page, 'indicator-method')).toBe('Ratio to target');
     expect(await textOf(page, 'indicator-actual')).toBe(

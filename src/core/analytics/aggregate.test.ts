@@ -270,3 +270,46 @@ describe('aggregateAllUnits', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('max over time', () => {
+  // Patients waiting at month end: departments add up, a quarter's figure is its worst (highest) month.
+  const peak: ElementRule = { units: 'sum', time: 'max' };
+  function waitingCube(): ValueCube {
+    const cube = new ValueCube({ units: ['D1', 'D2', 'D3'], elements: ['waiting'], months: MONTHS });
+    const rows: readonly (readonly [string, number | null, number | null, number | null])[] = [
+      ['D1', 3, 9, null],
+      ['D2', 4, 2, 7],
+      ['D3', -1, -3, null],
+    ];
+    for (const [unit, ...values] of rows) {
+      values.forEach((value, m) => {
+        cube.setByCode(unit, 'waiting', MONTHS[m] ?? '', value);
+      });
+    }
+    return cube;
+  }
+  const waiting = (unit: string, period: string) => {
+    const cube = waitingCube();
+    return aggregateUnitValues(cube, tree, [peak], {
+      unit: tree.codes.indexOf(unit),
+      elements: [0],
+      months: cube.monthIndicesOf(period),
+    })[0];
+  };
+
+  test.each([
+    ['a department takes its highest month, skipping a gap', 'D1', '2024Q1', 9],
+    ['a hospital takes the highest of its monthly sums (7, 11, 7)', 'H1', '2024Q1', 11],
+    ['the highest of values all below zero', 'D3', '2024Q1', -1],
+    ['one month is that month', 'D2', '2024-03', 7],
+  ])('%s: %s in %s is %d', (_name, unit, period, expected) => {
+    expect(waiting(unit, period)).toBe(expected);
+  });
+
+  test('agrees with the all-units pass', () => {
+    const cube = waitingCube();
+    const all = aggregateAllUnits(cube, tree, [peak], { elements: [0], months: [0, 1, 2] });
+    // G, H1, H2, D1, D2, D3: G's months are 6, 8, 7 (H2 adds −1, −3, nothing).
+    expect(Array.from(all)).toEqual([8, 11, -1, 9, 7, -1]);
+  });
+});

@@ -9,7 +9,7 @@
  * those of the current unit's ancestors.
  */
 import { badRequest } from '../errors/problem.ts';
-import { AVERAGE, type ElementRules, resolveRuleCodes, SUM } from './element-rule.ts';
+import { AVERAGE, type ElementRules, MAX, resolveRuleCodes, SUM } from './element-rule.ts';
 import { type OrgTree, type TreeTopology, treeTopology } from './org-tree.ts';
 import type { ValueCube } from './value-cube.ts';
 
@@ -158,6 +158,7 @@ function runKernel(
       let n = 0;
       let latestMonth = -1;
       let latest = Number.NaN;
+      let highest = Number.NEGATIVE_INFINITY;
       for (let j = 0; j < nM; j++) {
         const month = months[j] ?? 0;
         const k = k0 + j;
@@ -178,12 +179,21 @@ function runKernel(
             latestMonth = month;
             latest = value;
           }
+          if (value > highest) highest = value;
         }
       }
       if (emit) {
         const rule = timeRule[i];
         out[outBase + i] =
-          n === 0 ? Number.NaN : rule === SUM ? total : rule === AVERAGE ? total / n : latest;
+          n === 0
+            ? Number.NaN
+            : rule === SUM
+              ? total
+              : rule === AVERAGE
+                ? total / n
+                : rule === MAX
+                  ? highest
+                  : latest;
       }
     }
     if (fromChildren) {

@@ -9,8 +9,11 @@ import { badRequest } from '../errors/problem.ts';
 /** Across org units, per month: `sum` adds the children's values, `average` takes their mean. */
 export type UnitAggregation = 'sum' | 'average';
 
-/** Over months: `sum` adds them, `average` takes their mean, `last` keeps the latest month that has a value. */
-export type TimeAggregation = 'sum' | 'average' | 'last';
+/**
+ * Over months: `sum` adds them, `average` takes their mean, `last` keeps the latest month that has a value,
+ * `max` the highest (a peak: the most patients waiting, the longest wait).
+ */
+export type TimeAggregation = 'sum' | 'average' | 'last' | 'max';
 
 export interface ElementRule {
   readonly units: UnitAggregation;
@@ -34,6 +37,7 @@ export const COMMON_RULES = {
 export const SUM = 0;
 export const AVERAGE = 1;
 export const LAST = 2;
+export const MAX = 3;
 
 // Maps, not object literals, so that a rule read from JSON such as { units: 'constructor' } finds nothing.
 const UNIT_CODES: ReadonlyMap<string, number> = new Map([
@@ -44,6 +48,7 @@ const TIME_CODES: ReadonlyMap<string, number> = new Map([
   ['sum', SUM],
   ['average', AVERAGE],
   ['last', LAST],
+  ['max', MAX],
 ]);
 
 function isRuleList(rules: ElementRules): rules is readonly ElementRule[] {

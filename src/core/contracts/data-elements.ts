@@ -3,20 +3,31 @@
  * written exactly as in a scorecard file's `dataElements` (core/scorecard), so one shape serves both.
  */
 import { z } from 'zod';
-import { dataElementSchema as dataElementFileSchema } from '../scorecard/scorecard-schema.ts';
+import {
+  dataElementSchema as dataElementFileSchema,
+  missingValuesSchema,
+  periodTypeSchema,
+  timeAggregationSchema,
+  unitOfMeasureSchema,
+} from '../scorecard/scorecard-schema.ts';
 import { localizedTextSchema, pageSchema, paginationQuerySchema, timestampSchema } from './common.ts';
 
 export const valueTypeSchema = z.enum(['number', 'integer', 'percentage', 'money']);
 export const unitAggregationSchema = z.enum(['sum', 'average']);
-export const timeAggregationSchema = z.enum(['sum', 'average', 'last']);
+export { missingValuesSchema, periodTypeSchema, timeAggregationSchema, unitOfMeasureSchema };
 
 export const dataElementSchema = z.object({
   code: z.string(),
   name: localizedTextSchema,
   valueType: valueTypeSchema,
-  unit: z.string().nullable(),
+  /** In both languages (`{ en: 'beds', zh: '床' }`). */
+  unit: unitOfMeasureSchema.nullable(),
   aggregation: unitAggregationSchema,
+  /** The period a value is reported for (values are entered per month for now). */
+  periodType: periodTypeSchema,
   timeAggregation: timeAggregationSchema,
+  /** How missing values roll up; null: they are skipped. */
+  missingValues: missingValuesSchema.nullable(),
   min: z.number().nullable(),
   max: z.number().nullable(),
   description: z.string().nullable(),
@@ -31,9 +42,11 @@ export const updateDataElementBodySchema = z
   .object({
     name: localizedTextSchema.optional(),
     valueType: valueTypeSchema.optional(),
-    unit: z.string().nullable().optional(),
+    unit: unitOfMeasureSchema.nullable().optional(),
     aggregation: unitAggregationSchema.optional(),
+    periodType: periodTypeSchema.optional(),
     timeAggregation: timeAggregationSchema.optional(),
+    missingValues: missingValuesSchema.nullable().optional(),
     min: z.number().nullable().optional(),
     max: z.number().nullable().optional(),
     description: z.string().nullable().optional(),

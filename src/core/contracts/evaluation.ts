@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ComparisonRow } from '../scorecard/compare-published.ts';
 import type { ScorecardEvaluation } from '../scorecard/evaluate-scorecard.ts';
+import { unitOfMeasureSchema } from '../scorecard/scorecard-schema.ts';
 
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
 
@@ -12,7 +13,8 @@ export const indicatorEvaluationSchema = z.object({
   id: z.string(),
   name: localized,
   kind: z.enum(['quantitative', 'qualitative']),
-  unit: z.string().nullable(),
+  /** In both languages; the client shows `unit[lang]`. */
+  unit: unitOfMeasureSchema.nullable(),
   decimals: z.number().int(),
   method: z.string(),
   weight: z.number(),

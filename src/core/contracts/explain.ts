@@ -4,6 +4,7 @@
  * weights and their version, the scoring method and its parameters (core/scorecard/explain-indicator.ts).
  */
 import { z } from 'zod';
+import { timeAggregationSchema, unitOfMeasureSchema } from '../scorecard/scorecard-schema.ts';
 import { evaluationQuerySchema } from './evaluation.ts';
 
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
@@ -16,7 +17,7 @@ export const explainInputSchema = z.object({
   code: z.string(),
   name: localized,
   aggregation: z.enum(['sum', 'average']).describe('How a parent combines its children'),
-  timeAggregation: z.enum(['sum', 'average', 'last']).describe('How months combine into quarters and years'),
+  timeAggregation: timeAggregationSchema.describe('How months combine into quarters and years'),
   value: z
     .number()
     .nullable()
@@ -31,7 +32,7 @@ export const explanationSchema = z.object({
     id: z.string(),
     name: localized,
     kind: z.enum(['quantitative', 'qualitative']),
-    unit: z.string().nullable(),
+    unit: unitOfMeasureSchema.nullable(),
     decimals: z.number().int(),
   }),
   perspective: z.object({ id: z.string(), name: localized, weight: z.number() }),

@@ -1,11 +1,18 @@
 /**
  * Scorecards as the HTTP API reads and writes them. A scorecard is written as a whole scorecard file
- * (`healthbsc/scorecard@1`, core/scorecard) and read back as one, so export → import round-trips exactly.
+ * (`healthbsc/scorecard@2`, or `@1`, converted; core/scorecard) and read back as one (always @2), so export →
+ * import round-trips exactly.
  * The structure (perspectives, indicators, scoring) and the weights are versioned separately: a new AHP survey
  * makes a new weight version without touching the indicators.
  */
 import { z } from 'zod';
-import { directionSchema, scorecardFileSchema } from '../scorecard/scorecard-schema.ts';
+import { anyScorecardFileSchema } from '../scorecard/read-scorecard-file.ts';
+import {
+  directionSchema,
+  scorecardFileSchema,
+  unitOfMeasureSchema,
+  weightsSchema,
+} from '../scorecard/scorecard-schema.ts';
 import {
   codeRefSchema,
   localizedTextSchema,
@@ -13,10 +20,14 @@ import {
   pageSchema,
   paginationQuerySchema,
   problemIssueSchema,
+  problemNoteSchema,
   timestampSchema,
 } from './common.ts';
 
 export { scorecardFileSchema };
+
+/** A scorecard file as a request sends it: version 2, or version 1 (converted; the result's `notices` say how). */
+export const scorecardFileBodySchema = anyScorecardFileSchema;
 
 /** Where a weight version came from: typed in, derived by AHP, from a survey, or imported with a file. */
 export const weightSourceSchema = z.enum(['manual', 'ahp', 'survey', 'import']);
@@ -86,6 +97,8 @@ export const importScorecardResultSchema = z.object({
   dataElements: z.object({ created: z.array(z.string()), updated: z.array(z.string()) }),
   /** Problems that do not stop the scorecard from being used, such as an AHP matrix above the CR threshold. */
   warnings: z.array(problemIssueSchema),
+  /** What converting a version-1 file to version 2 changed (empty for a version-2 file). */
+  notices: z.array(problemNoteSchema),
 });
 
 export const listScorecardsQuerySchema = paginationQuerySchema
@@ -103,7 +116,7 @@ export const scorecardVersionsSchema = z.object({
 
 export const putWeightsBodySchema = z
   .object({
-    weights: scorecardFileSchema.shape.weights,
+    weights: weightsSchema,
     source: z.enum(['manual', 'ahp', 'survey']).default('manual'),
     /** What the weights came from, e.g. the survey's name or date. */
     sourceRef: z.string().max(200).nullable().optional(),
@@ -114,7 +127,7 @@ export const putWeightsBodySchema = z
 export const putWeightsResultSchema = weightVersionSchema.extend({
   /** False when the weights, source and note equal the current version's (nothing was stored). */
   created: z.boolean(),
-  weights: scorecardFileSchema.shape.weights,
+  weights: weightsSchema,
   warnings: z.array(problemIssueSchema),
 });
 
@@ -138,10 +151,13 @@ export const indicatorSummarySchema = z.object({
   name: localizedTextSchema,
   kind: indicatorKindSchema,
   objective: z.string().nullable(),
-  unit: z.string().nullable(),
+  unit: unitOfMeasureSchema.nullable(),
   direction: directionSchema,
   role: z.enum(['leading', 'lagging']).nullable(),
+  /** The owner's e-mail address (a user). */
   owner: z.string().nullable(),
+  /** The owner as free text (a department), where no user is named. */
+  ownerName: z.string().nullable(),
   formulaText: z.string().nullable(),
   /** Weight within its perspective. */
   weight: z.number(),

@@ -1,70 +1,30 @@
 /**
  * Checks a scorecard file whole (schema, then meaning) and turns it into a `CompiledScorecard`: formulas
- * parsed once against the declared data elements, weights resolved (AHP or manual), scoring methods chosen.
- * Every problem is reported at once with its path; nothing is evaluated from a scheme that has one.
+ * parsed once against the declared data elements, weights resolved (AHP or manual, directly or by
+ * objectives), scoring methods and status thresholds chosen. Every problem is reported at once with its path;
+ * nothing is evaluated from a scheme that has one. A version-1 file is converted first (read-scorecard-file.ts),
+ * and the conversion's notes come with the result.
  */
 import type { AhpOptions } from '../ahp/index.ts';
-import { invalid, type ProblemIssue } from '../errors/problem.ts';
-import { toProblemIssues } from '../errors/zod-issues.ts';
-import { type CompiledFormula, compileFormula, formatFormulaError } from '../formula/index.ts';
-import type {
-  Direction,
-  IndicatorKind,
-  IndicatorRole,
-  LocalizedText,
-  PerspectiveKind,
-} from '../indicators/indicator.ts';
+import { invalid, issue, type ProblemIssue, type ProblemNote } from '../errors/problem.ts';
+import type { LocalizedText, PerspectiveKind } from '../indicators/indicator.ts';
 import {
   DEFAULT_STATUS_THRESHOLDS,
   type MissingDataPolicy,
   type RatingBand,
-  type ScoringMethod,
   SEED002_RATING_BANDS,
   type StatusThresholds,
   validateRatingBands,
-  validateScoringMethod,
 } from '../scoring/index.ts';
+import { checkEffectiveDates } from './check-effective-dates.ts';
+import { type CompiledValidationRule, checkStrategy, compileValidationRules } from './check-strategy.ts';
+import { type CompiledIndicator, checkStatusThresholds, compileIndicator } from './compile-indicator.ts';
+import { readScorecardFile, type ScorecardFormat } from './read-scorecard-file.ts';
 import { resolveWeightSet, type WeightProvenance } from './resolve-weights.ts';
-import {
-  type DataElementFile,
-  type IndicatorFile,
-  type ScorecardFile,
-  scorecardFileSchema,
-} from './scorecard-schema.ts';
+import type { DataElementFile, ScorecardFile } from './scorecard-schema.ts';
+import { type CompiledObjectiveWeight, checkWeightKeys, weighPerspective } from './weigh-perspective.ts';
 
-/** An indicator's formula after parsing: one expression, or numerator ÷ denominator × factor. */
-export type CompiledIndicatorFormula =
-  | { readonly type: 'expression'; readonly expression: CompiledFormula }
-  | {
-      readonly type: 'ratio';
-      readonly numerator: CompiledFormula;
-      readonly denominator: CompiledFormula;
-      readonly factor: number;
-    };
-
-export interface CompiledIndicator {
-  readonly id: string;
-  readonly perspectiveId: string;
-  readonly name: LocalizedText;
-  readonly kind: IndicatorKind;
-  readonly objective?: string;
-  readonly formula: CompiledIndicatorFormula | null;
-  readonly formulaText?: string;
-  readonly unit?: string;
-  readonly decimals: number;
-  readonly direction: Direction;
-  readonly role?: IndicatorRole;
-  readonly owner?: string;
-  readonly description?: string;
-  readonly source?: string;
-  readonly scoring: ScoringMethod;
-  /** Where its quantified value turns from met to watch to off track. */
-  readonly statusThresholds: StatusThresholds;
-  /** Local weight within its perspective (sums to 1 over the perspective). */
-  readonly weight: number;
-  /** Perspective weight × local weight. */
-  readonly globalWeight: number;
-}
+export type { CompiledIndicator, CompiledIndicatorFormula } from './compile-indicator.ts';
 
 export interface CompiledPerspective {
   readonly id: string;
@@ -72,8 +32,10 @@ export interface CompiledPerspective {
   readonly name: LocalizedText;
   readonly weight: number;
   readonly indicators: readonly CompiledIndicator[];
-  /** How the weights of this perspective's indicators were obtained. */
+  /** How the weights of this perspective's indicators were obtained (by objectives: the objectives' set). */
   readonly indicatorWeights: WeightProvenance;
+  /** Each objective's weight when the perspective is weighed by objectives; null otherwise. */
+  readonly objectiveWeights: readonly CompiledObjectiveWeight[] | null;
 }
 
 export interface CompiledScorecard {
@@ -84,118 +46,104 @@ export interface CompiledScorecard {
   readonly perspectiveWeights: WeightProvenance;
   readonly missingData: MissingDataPolicy;
   readonly ratingBands: readonly RatingBand[];
-  /** Problems that do not stop evaluation, such as an AHP matrix whose CR is above the threshold. */
+  /** The scheme's status thresholds, which indicators without their own use. */
+  readonly statusThresholds: StatusThresholds;
+  /** The validation rules between data elements, parsed (checked on data entry by a later release). */
+  readonly validationRules: readonly CompiledValidationRule[];
+  /** Problems that do not stop evaluation: an AHP matrix whose CR is above the threshold, dated parts kept. */
   readonly warnings: readonly ProblemIssue[];
-  /** The validated file, with defaults filled in (for export and storage). */
+  /** The format the file was written in. */
+  readonly format: ScorecardFormat;
+  /** What converting a version-1 file changed (empty for version 2). */
+  readonly conversion: readonly ProblemNote[];
+  /** The validated file as version 2, with defaults filled in (for export and storage). */
   readonly definition: ScorecardFile;
 }
 
 /**
- * Validates `input` (parsed YAML or JSON) as a `healthbsc/scorecard@1` file and compiles it.
- * Throws a ProblemError listing every issue when anything is wrong.
+ * Validates `input` (parsed YAML or JSON) as a scorecard file (`healthbsc/scorecard@2`, or `@1`, converted)
+ * and compiles it. Throws a ProblemError (`scorecard.invalid-file`) listing every issue when anything is wrong.
  *
  * @example compileScorecard(yaml.parse(text)).perspectives[0].weight // 0.3764 for seed 002's financial dimension
  */
 export function compileScorecard(input: unknown): CompiledScorecard {
-  const parsed = scorecardFileSchema.safeParse(input);
-  if (!parsed.success)
-    throw invalid('The scorecard file is not valid.', toProblemIssues(parsed.error.issues));
-  const file = parsed.data;
+  const { file, format, notes } = readScorecardFile(input);
   const issues: ProblemIssue[] = [];
   const warnings: ProblemIssue[] = [];
 
   checkUnique(
     file.dataElements.map((d) => d.code),
-    ['dataElements'],
-    'code',
-    'data element',
+    file.dataElements.map((_, i) => ['dataElements', i, 'code']),
+    (code) => issue('scorecard.duplicate-data-element', { code }),
     issues,
   );
   checkUnique(
     file.perspectives.map((p) => p.id),
-    ['perspectives'],
-    'id',
-    'perspective',
+    file.perspectives.map((_, i) => ['perspectives', i, 'id']),
+    (id) => issue('scorecard.duplicate-perspective', { id }),
     issues,
   );
-  const allIndicatorIds = file.perspectives.flatMap((p) => p.indicators.map((i) => i.id));
-  const indicatorPaths = file.perspectives.flatMap((p, pi) =>
-    p.indicators.map((_, ii) => ['perspectives', pi, 'indicators', ii]),
+  checkUnique(
+    file.perspectives.flatMap((p) => p.indicators.map((i) => i.id)),
+    file.perspectives.flatMap((p, pi) =>
+      p.indicators.map((_, ii) => ['perspectives', pi, 'indicators', ii, 'id']),
+    ),
+    (id) => issue('scorecard.duplicate-indicator', { id }),
+    issues,
   );
-  checkUniqueAt(allIndicatorIds, indicatorPaths, 'indicator', issues);
 
   const ratingBands = file.scoring.ratingBands ?? SEED002_RATING_BANDS;
   if (file.scoring.ratingBands) issues.push(...validateRatingBands(ratingBands, ['scoring', 'ratingBands']));
+  const statusThresholds = file.scoring.status ?? DEFAULT_STATUS_THRESHOLDS;
+  if (file.scoring.status) checkStatusThresholds(file.scoring.status, ['scoring', 'status'], issues);
 
   const known = new Set(file.dataElements.map((d) => d.code));
   const ahpOptions: AhpOptions = file.ahp;
+  const perspectiveWeights = resolvePerspectiveWeights(file, ahpOptions, issues, warnings);
+  checkWeightKeys(file, issues);
 
-  const perspectiveWeights = resolveWeightSet(
-    file.weights.perspectives,
-    file.perspectives.map((p) => p.id),
-    ahpOptions,
-    ['weights', 'perspectives'],
-    issues,
-    warnings,
-  );
-  for (const key of Object.keys(file.weights.indicators)) {
-    if (!file.perspectives.some((p) => p.id === key)) {
-      issues.push({ path: ['weights', 'indicators', key], message: `'${key}' is not a perspective` });
-    }
-  }
-
-  const perspectives: CompiledPerspective[] = [];
-  file.perspectives.forEach((perspective, pi) => {
-    const set = file.weights.indicators[perspective.id];
-    const weightPath = ['weights', 'indicators', perspective.id];
-    const local = set
-      ? resolveWeightSet(
-          set,
-          perspective.indicators.map((i) => i.id),
-          ahpOptions,
-          weightPath,
-          issues,
-          warnings,
-        )
-      : null;
-    if (!set)
-      issues.push({
-        path: ['weights', 'indicators'],
-        message: `no weights for perspective '${perspective.id}'`,
-      });
+  const perspectives: CompiledPerspective[] = file.perspectives.map((perspective, pi) => {
+    const weighing = weighPerspective(file, perspective, ahpOptions, issues, warnings);
     const objectiveIds = new Set(perspective.objectives.map((o) => o.id));
     const perspectiveWeight = perspectiveWeights?.weights.get(perspective.id) ?? 0;
     const indicators = perspective.indicators.map((indicator, ii) => {
       const path = ['perspectives', pi, 'indicators', ii];
       if (indicator.objective !== undefined && !objectiveIds.has(indicator.objective)) {
-        issues.push({
-          path: [...path, 'objective'],
-          message: `'${indicator.objective}' is not an objective of this perspective`,
-        });
+        issues.push(
+          issue(
+            'scorecard.unknown-objective',
+            { objective: indicator.objective, perspective: perspective.id },
+            [...path, 'objective'],
+          ),
+        );
       }
-      const weight = local?.weights.get(indicator.id) ?? 0;
-      return compileIndicator(
-        indicator,
-        perspective.id,
-        weight,
-        perspectiveWeight,
+      const context = {
         file,
+        perspectiveId: perspective.id,
         known,
-        path,
-        issues,
-      );
+        statusThresholds,
+        weight: weighing?.weights.get(indicator.id) ?? 0,
+        perspectiveWeight,
+      };
+      return compileIndicator(indicator, context, path, issues);
     });
-    perspectives.push({
+    return {
       id: perspective.id,
       kind: perspective.kind,
       name: perspective.name,
       weight: perspectiveWeight,
       indicators,
-      indicatorWeights: local?.provenance ?? { source: 'manual' },
-    });
+      indicatorWeights: weighing?.provenance ?? { source: 'manual' },
+      objectiveWeights: weighing?.objectives ?? null,
+    };
   });
 
-  if (issues.length > 0 || !perspectiveWeights) throw invalid('The scorecard file is not valid.', issues);
+  checkStrategy(file, issues);
+  const validationRules = compileValidationRules(file, known, issues);
+  checkEffectiveDates(file, issues, warnings);
+  warnDeclaredOnly(file, warnings);
+
+  if (issues.length > 0 || !perspectiveWeights) throw invalid('scorecard.invalid-file', {}, issues);
   return {
     code: file.code,
     name: file.name,
@@ -204,148 +152,73 @@ export function compileScorecard(input: unknown): CompiledScorecard {
     perspectiveWeights: perspectiveWeights.provenance,
     missingData: file.scoring.missingData,
     ratingBands,
+    statusThresholds,
+    validationRules,
     warnings,
+    format,
+    conversion: notes,
     definition: file,
   };
 }
 
-function compileIndicator(
-  indicator: IndicatorFile,
-  perspectiveId: string,
-  weight: number,
-  perspectiveWeight: number,
+function resolvePerspectiveWeights(
   file: ScorecardFile,
-  known: ReadonlySet<string>,
-  path: readonly (string | number)[],
+  ahpOptions: AhpOptions,
   issues: ProblemIssue[],
-): CompiledIndicator {
-  const direction = toDirection(indicator.direction, [...path, 'direction'], issues);
-  let scoring: ScoringMethod;
-  if (indicator.kind === 'qualitative') {
-    if (indicator.scoring && indicator.scoring.method !== 'rubric') {
-      issues.push({ path: [...path, 'scoring'], message: 'a qualitative indicator is scored by rubric' });
-    }
-    if (indicator.formula !== undefined) {
-      issues.push({
-        path: [...path, 'formula'],
-        message: 'a qualitative indicator has no formula: raters score it',
-      });
-    }
-    scoring = { method: 'rubric' };
-  } else {
-    scoring = indicator.scoring ?? file.scoring.method;
-    if (scoring.method === 'rubric') {
-      issues.push({ path: [...path, 'scoring'], message: "'rubric' is for qualitative indicators" });
-    } else {
-      issues.push(
-        ...validateScoringMethod(
-          scoring,
-          direction,
-          indicator.scoring ? [...path, 'scoring'] : ['scoring', 'method'],
-        ),
-      );
-    }
-  }
-  const formula = compileIndicatorFormula(indicator.formula, known, [...path, 'formula'], issues);
-  return {
-    id: indicator.id,
-    perspectiveId,
-    name: indicator.name,
-    kind: indicator.kind,
-    objective: indicator.objective,
-    formula,
-    formulaText: indicator.formulaText,
-    unit: indicator.unit,
-    decimals: indicator.decimals,
-    direction,
-    role: indicator.role,
-    owner: indicator.owner,
-    description: indicator.description,
-    source: indicator.source,
-    scoring,
-    // The scorecard format takes thresholds of its own with @2 (scheme defaults, per-indicator overrides).
-    statusThresholds: DEFAULT_STATUS_THRESHOLDS,
-    weight,
-    globalWeight: perspectiveWeight * weight,
-  };
-}
-
-function toDirection(
-  value: IndicatorFile['direction'],
-  path: readonly (string | number)[],
-  issues: ProblemIssue[],
-): Direction {
-  if (value === 'higher' || value === 'lower') return { kind: value };
-  const [lower, upper] = value.band;
-  if (lower > upper)
-    issues.push({
-      path: [...path, 'band'],
-      message: `the band's lower bound ${lower} is above its upper bound ${upper}`,
-    });
-  return { kind: 'band', lower, upper };
-}
-
-function compileIndicatorFormula(
-  formula: IndicatorFile['formula'],
-  known: ReadonlySet<string>,
-  path: readonly (string | number)[],
-  issues: ProblemIssue[],
-): CompiledIndicatorFormula | null {
-  if (formula === undefined) return null;
-  if (typeof formula === 'string') {
-    const expression = compileOne(formula, known, path, issues);
-    return expression ? { type: 'expression', expression } : null;
-  }
-  const numerator = compileOne(formula.numerator, known, [...path, 'numerator'], issues);
-  const denominator = compileOne(formula.denominator, known, [...path, 'denominator'], issues);
-  return numerator && denominator ? { type: 'ratio', numerator, denominator, factor: formula.factor } : null;
-}
-
-function compileOne(
-  source: string,
-  known: ReadonlySet<string>,
-  path: readonly (string | number)[],
-  issues: ProblemIssue[],
-): CompiledFormula | null {
-  const result = compileFormula(source, known);
-  if (result.ok) return result.formula;
-  for (const error of result.errors) {
-    issues.push({
-      path,
-      message: `${formatFormulaError(source, error)} in "${source}"`,
-      position: error.position,
-    });
-  }
-  return null;
-}
-
-function checkUnique(
-  values: readonly string[],
-  path: readonly (string | number)[],
-  field: string,
-  what: string,
-  issues: ProblemIssue[],
-): void {
-  checkUniqueAt(
-    values,
-    values.map((_, index) => [...path, index]),
-    what,
+  warnings: ProblemIssue[],
+) {
+  return resolveWeightSet(
+    file.weights.perspectives,
+    file.perspectives.map((p) => p.id),
+    ahpOptions,
+    ['weights', 'perspectives'],
     issues,
-    field,
+    warnings,
   );
 }
 
-function checkUniqueAt(
+/**
+ * Warnings for what a file declares that this release keeps but does not yet act on: a data element's period
+ * type other than month (values are entered per month), its missing-value roll-up, the validation rules.
+ */
+function warnDeclaredOnly(file: ScorecardFile, warnings: ProblemIssue[]): void {
+  file.dataElements.forEach((element, ei) => {
+    const path = ['dataElements', ei];
+    if (element.periodType !== undefined && element.periodType !== 'month') {
+      warnings.push(
+        issue('scorecard.period-type-not-applied', { code: element.code, periodType: element.periodType }, [
+          ...path,
+          'periodType',
+        ]),
+      );
+    }
+    if (element.missingValues !== undefined) {
+      warnings.push(
+        issue('scorecard.missing-values-not-applied', { code: element.code, policy: element.missingValues }, [
+          ...path,
+          'missingValues',
+        ]),
+      );
+    }
+  });
+  const rules = file.validationRules ?? [];
+  if (rules.length > 0) {
+    warnings.push(
+      issue('scorecard.validation-rules-not-applied', { count: rules.length }, ['validationRules']),
+    );
+  }
+}
+
+/** Reports the second and later occurrences of a value, at their own paths. */
+function checkUnique(
   values: readonly string[],
   paths: readonly (readonly (string | number)[])[],
-  what: string,
+  duplicate: (value: string) => ProblemIssue,
   issues: ProblemIssue[],
-  field = 'id',
 ): void {
   const seen = new Set<string>();
   values.forEach((value, index) => {
-    if (seen.has(value))
-      issues.push({ path: [...(paths[index] ?? []), field], message: `duplicate ${what} '${value}'` });
+    if (seen.has(value)) issues.push({ ...duplicate(value), path: paths[index] ?? [] });
     seen.add(value);
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Checks a `healthbsc/values@1` file against the scorecard it is for, whole, and turns it into evaluation inputs.
  */
-import { invalid, type ProblemIssue } from '../errors/problem.ts';
+import { invalid, issue, type ProblemIssue } from '../errors/problem.ts';
 import { toProblemIssues } from '../errors/zod-issues.ts';
 import type { CompiledScorecard } from './compile-scorecard.ts';
 import type { EvaluationInputs } from './evaluate-scorecard.ts';
@@ -22,14 +22,16 @@ export interface CompiledValues {
  */
 export function compileValues(input: unknown, scorecard: CompiledScorecard): CompiledValues {
   const parsed = valuesFileSchema.safeParse(input);
-  if (!parsed.success) throw invalid('The values file is not valid.', toProblemIssues(parsed.error.issues));
+  if (!parsed.success)
+    throw invalid('scorecard.invalid-values-file', {}, toProblemIssues(parsed.error.issues));
   const file = parsed.data;
   const issues: ProblemIssue[] = [];
   if (file.scorecard !== undefined && file.scorecard !== scorecard.code) {
-    issues.push({
-      path: ['scorecard'],
-      message: `these values are for '${file.scorecard}', not '${scorecard.code}'`,
-    });
+    issues.push(
+      issue('scorecard.values-for-other-scorecard', { given: file.scorecard, code: scorecard.code }, [
+        'scorecard',
+      ]),
+    );
   }
   const elements = new Map(scorecard.dataElements.map((d) => [d.code, d]));
   const indicators = new Map(
@@ -39,43 +41,37 @@ export function compileValues(input: unknown, scorecard: CompiledScorecard): Com
   for (const [code, value] of Object.entries(file.data)) {
     const element = elements.get(code);
     if (!element) {
-      issues.push({ path: ['data', code], message: `unknown data element '${code}'` });
+      issues.push(issue('scorecard.unknown-data-element', { code }, ['data', code]));
       continue;
     }
     if (value === null) continue;
     if (element.min !== undefined && value < element.min) {
-      issues.push({ path: ['data', code], message: `${value} is below the minimum ${element.min}` });
+      issues.push(issue('scorecard.value-below-min', { value, min: element.min }, ['data', code]));
     }
     if (element.max !== undefined && value > element.max) {
-      issues.push({ path: ['data', code], message: `${value} is above the maximum ${element.max}` });
+      issues.push(issue('scorecard.value-above-max', { value, max: element.max }, ['data', code]));
     }
     if (element.valueType === 'integer' && !Number.isInteger(value)) {
-      issues.push({ path: ['data', code], message: `${value} is not a whole number` });
+      issues.push(issue('scorecard.value-not-integer', { value }, ['data', code]));
     }
   }
   for (const field of ['actuals', 'targets', 'references'] as const) {
     for (const id of Object.keys(file[field])) {
       const indicator = indicators.get(id);
-      if (!indicator) issues.push({ path: [field, id], message: `unknown indicator '${id}'` });
+      if (!indicator) issues.push(issue('scorecard.unknown-indicator', { id }, [field, id]));
       else if (field === 'actuals' && indicator.kind === 'qualitative') {
-        issues.push({
-          path: [field, id],
-          message: `'${id}' is qualitative: give its ratings under 'assessments'`,
-        });
+        issues.push(issue('scorecard.actual-of-qualitative', { id }, [field, id]));
       }
     }
   }
   for (const id of Object.keys(file.assessments)) {
     const indicator = indicators.get(id);
-    if (!indicator) issues.push({ path: ['assessments', id], message: `unknown indicator '${id}'` });
+    if (!indicator) issues.push(issue('scorecard.unknown-indicator', { id }, ['assessments', id]));
     else if (indicator.kind !== 'qualitative') {
-      issues.push({
-        path: ['assessments', id],
-        message: `'${id}' is quantitative: give its value under 'data' or 'actuals'`,
-      });
+      issues.push(issue('scorecard.rating-of-quantitative', { id }, ['assessments', id]));
     }
   }
-  if (issues.length > 0) throw invalid('The values file is not valid.', issues);
+  if (issues.length > 0) throw invalid('scorecard.invalid-values-file', {}, issues);
 
   const ratings = new Map(
     Object.entries(file.assessments).map(([id, list]) => [

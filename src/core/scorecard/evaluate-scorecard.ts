@@ -20,6 +20,7 @@ import {
   statusOf,
 } from '../scoring/index.ts';
 import type { CompiledIndicator, CompiledIndicatorFormula, CompiledScorecard } from './compile-scorecard.ts';
+import type { UnitOfMeasure } from './scorecard-schema.ts';
 
 /** The raw inputs of one evaluation. Missing entries mean "no value". */
 export interface EvaluationInputs {
@@ -39,7 +40,8 @@ export interface IndicatorEvaluation {
   readonly id: string;
   readonly name: LocalizedText;
   readonly kind: IndicatorKind;
-  readonly unit?: string;
+  /** Its unit in both languages (`{ en: 'cases', zh: '例' }`). */
+  readonly unit?: UnitOfMeasure;
   readonly decimals: number;
   readonly direction: Direction;
   readonly method: ScoringMethod['method'];

@@ -10,13 +10,14 @@ import { resolveCap } from '../scoring/scoring-method.ts';
 import type { TargetRow, TargetTrace } from '../targets/index.ts';
 import type { CompiledIndicator, CompiledScorecard } from './compile-scorecard.ts';
 import type { EvaluationInputs, IndicatorEvaluation, ScorecardEvaluation } from './evaluate-scorecard.ts';
+import type { DataElementFile, UnitOfMeasure } from './scorecard-schema.ts';
 
 /** One data element a formula reads, with the value the engine aggregated for the unit and period. */
 export interface ExplainedInput {
   readonly code: string;
   readonly name: LocalizedText;
   readonly aggregation: 'sum' | 'average';
-  readonly timeAggregation: 'sum' | 'average' | 'last';
+  readonly timeAggregation: DataElementFile['timeAggregation'];
   readonly value: number | null;
 }
 
@@ -78,7 +79,7 @@ export interface IndicatorExplanation {
   readonly id: string;
   readonly name: LocalizedText;
   readonly kind: IndicatorEvaluation['kind'];
-  readonly unit: string | null;
+  readonly unit: UnitOfMeasure | null;
   readonly decimals: number;
   readonly perspective: { readonly id: string; readonly name: LocalizedText; readonly weight: number };
   readonly formula: ExplainedFormula;

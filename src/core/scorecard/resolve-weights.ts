@@ -10,7 +10,7 @@ import {
   type GroupAhpResult,
   parseJudgmentMatrix,
 } from '../ahp/index.ts';
-import { isProblemError, type ProblemIssue } from '../errors/problem.ts';
+import { isProblemError, issue, type ProblemIssue } from '../errors/problem.ts';
 import type { WeightSetFile } from './scorecard-schema.ts';
 
 /** Where a set of weights came from, kept with the result so every figure can be explained. */
@@ -51,7 +51,7 @@ export function resolveWeightSet(
   const order = ahp.order ?? childIds;
   if (!checkOrder(order, childIds, [...ahpPath, 'order'], issues)) return null;
   if ((ahp.matrix === undefined) === (ahp.experts === undefined)) {
-    issues.push({ path: ahpPath, message: "give exactly one of 'matrix' or 'experts'" });
+    issues.push(issue('scorecard.ahp-matrix-or-experts', {}, ahpPath));
     return null;
   }
   try {
@@ -75,10 +75,13 @@ export function resolveWeightSet(
       result = aggregateGroup(experts, ahp.aggregation ?? 'aij', ahpOptions);
     }
     if (!result.consistent) {
-      warnings.push({
-        path: ahpPath,
-        message: `judgments are inconsistent: CR = ${result.cr.toFixed(4)} ≥ ${result.threshold} (revise the matrix; see 'healthbsc ahp' for suggestions)`,
-      });
+      warnings.push(
+        issue(
+          'scorecard.ahp-inconsistent',
+          { cr: result.cr.toFixed(4), threshold: result.threshold },
+          ahpPath,
+        ),
+      );
     }
     const weights = new Map<string, number>();
     order.forEach((id, index) => {
@@ -102,15 +105,15 @@ function resolveManual(
 ): ResolvedWeights | null {
   const before = issues.length;
   for (const id of childIds) {
-    if (!(id in manual)) issues.push({ path, message: `no weight for '${id}'` });
+    if (!(id in manual)) issues.push(issue('scorecard.missing-weight', { id }, path));
   }
   for (const id of Object.keys(manual)) {
     if (!childIds.includes(id))
-      issues.push({ path: [...path, id], message: `'${id}' is not one of ${list(childIds)}` });
+      issues.push(issue('scorecard.not-weighed', { id, ids: list(childIds) }, [...path, id]));
   }
   const sum = childIds.reduce((acc, id) => acc + (manual[id] ?? 0), 0);
   if (issues.length === before && Math.abs(sum - 1) > MANUAL_WEIGHT_SUM_TOLERANCE) {
-    issues.push({ path, message: `weights add up to ${round(sum)}, not 1` });
+    issues.push(issue('scorecard.weights-sum', { sum: round(sum) }, path));
   }
   if (issues.length > before) return null;
   // Normalise exactly, so that rounding in the file does not leak into scores.
@@ -128,12 +131,12 @@ function checkOrder(
   const seen = new Set<string>();
   order.forEach((id, index) => {
     if (!childIds.includes(id))
-      issues.push({ path: [...path, index], message: `'${id}' is not one of ${list(childIds)}` });
-    if (seen.has(id)) issues.push({ path: [...path, index], message: `'${id}' appears twice` });
+      issues.push(issue('scorecard.not-weighed', { id, ids: list(childIds) }, [...path, index]));
+    if (seen.has(id)) issues.push(issue('scorecard.order-duplicate', { id }, [...path, index]));
     seen.add(id);
   });
   for (const id of childIds) {
-    if (!seen.has(id)) issues.push({ path, message: `'${id}' is missing from the order` });
+    if (!seen.has(id)) issues.push(issue('scorecard.order-missing', { id }, path));
   }
   return issues.length === before;
 }
@@ -145,7 +148,7 @@ function checkSize(
   issues: ProblemIssue[],
 ): boolean {
   if (size === expected) return true;
-  issues.push({ path, message: `the matrix is ${size}×${size} but ${expected} items are weighed` });
+  issues.push(issue('scorecard.matrix-size', { size, expected }, path));
   return false;
 }
 
@@ -153,6 +156,6 @@ function list(ids: readonly string[]): string {
   return ids.map((id) => `'${id}'`).join(', ');
 }
 
-function round(value: number): string {
-  return String(Math.round(value * 1e6) / 1e6);
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }

@@ -1,161 +1,240 @@
 /**
- * The "scorecard as code" file format, version 1 (`format: healthbsc/scorecard@1`).
+ * The "scorecard as code" file format, version 2 (`format: healthbsc/scorecard@2`): what the CLI evaluates,
+ * the database imports and exports, and `healthbsc schema scorecard` prints as JSON Schema. Version 1 files
+ * are still read and converted (scorecard-schema-v1.ts, convert-v1.ts). docs/scorecard-format.md documents
+ * both and the move between them; a change that an older reader would misunderstand gets a new version.
  *
- * One definition serves the CLI (`healthbsc evaluate`), the importer of the database (a later issue) and the
- * JSON Schema a user's editor can validate against (`healthbsc schema scorecard`). The format is documented
- * in docs/scorecard-format.md; a change that is not backwards compatible gets a new version number.
+ * What version 2 adds, in one move, for the features that build on it: units in two languages, owners as
+ * users' e-mail addresses, a `statistic` per indicator, status thresholds (a scheme default and per-indicator
+ * overrides, core/scoring/status.ts), per-element period type and missing-value roll-up, `max` over time,
+ * effective-from periods on indicator methods, scheme scoring and weights (dated versions kept but not yet
+ * applied), validation rules between data elements, objective weights, SMART objectives and cause→effect links.
  *
  * The structure follows seed 002 (Table 3.1: perspectives and indicators with formulas; Table 4.8: directions;
  * Tables 4.1–4.6: AHP judgment matrices) and seed 004 (leading/lagging role, owner).
  */
 import { z } from 'zod';
+import { tryParsePeriod } from '../periods/period.ts';
+import {
+  ahpSettingsSchema,
+  codeSchema,
+  directionSchema,
+  formulaSchema,
+  localizedTextSchema,
+  perspectiveKindSchema,
+  ratingBandSchema,
+  roleSchema,
+  scoringMethodSchema,
+  unitAggregationSchema,
+  valueTypeSchema,
+  weightSetSchema,
+} from './schema-parts.ts';
 
-export const SCORECARD_FORMAT = 'healthbsc/scorecard@1';
+export type { AhpSettingsFile, WeightSetFile } from './schema-parts.ts';
+export {
+  ahpSettingsSchema,
+  directionSchema,
+  formulaSchema,
+  localizedTextSchema,
+  ratingBandSchema,
+  scoringMethodSchema,
+  weightSetSchema,
+} from './schema-parts.ts';
 
-/** Codes are used in formulas, URLs and files: letters, digits, `_`, `-`, `.`; starting with a letter or `_`. */
-const codeSchema = z
-  .string()
-  .regex(/^[\p{L}_][\p{L}\p{N}_.-]*$/u, 'must start with a letter or _ and hold only letters, digits, _ . -')
-  .max(64);
+export const SCORECARD_FORMAT = 'healthbsc/scorecard@2';
 
-export const localizedTextSchema = z
-  .object({
-    en: z.string().min(1),
-    zh: z.string().min(1).optional(),
-  })
-  .strict();
+/** A unit of measure in both languages (`{ en: cases, zh: 例 }`); the same text twice where it has no words. */
+export const unitOfMeasureSchema = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 
-export const directionSchema = z.union([
-  z.literal('higher'),
-  z.literal('lower'),
-  z
-    .object({ band: z.tuple([z.number(), z.number()]) })
-    .strict()
-    .describe('keep within [lower, upper]'),
-]);
+/**
+ * A period id (`2024-03`, `2024Q1`, `2024`; a bare YAML number such as 2024 is read as the year), normalised
+ * (`2024q1` → `2024Q1`). Used for the period from which a method, a weight set or a scale holds.
+ */
+export const periodIdSchema = z.codec(z.union([z.string(), z.number().int()]), z.string(), {
+  decode: (value, ctx) => {
+    const text = String(value);
+    const period = tryParsePeriod(text);
+    if (period === null) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'scorecard.not-a-period',
+        params: { value: text },
+        input: value,
+      });
+      return z.NEVER;
+    }
+    return period.id;
+  },
+  // A codec rather than a transform, so that a response holding a file can be encoded back (the API's serializer).
+  encode: (id) => id,
+});
 
-const capSchema = z.number().positive().nullable().optional();
+export const periodTypeSchema = z.enum(['month', 'quarter', 'year']);
 
-export const scoringMethodSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('ratio'), cap: capSchema }).strict(),
-  z.object({ method: z.literal('linear'), floor: z.number(), cap: capSchema }).strict(),
-  z.object({ method: z.literal('band'), tolerance: z.number().positive() }).strict(),
-  z
-    .object({
-      method: z.literal('thresholds'),
-      rules: z
-        .array(
-          z
-            .object({ min: z.number().optional(), max: z.number().optional(), score: z.number().min(0) })
-            .strict(),
-        )
-        .min(1),
-    })
-    .strict(),
-  z.object({ method: z.literal('rubric') }).strict(),
-]);
+/** A user of HealthBSC, named by the e-mail address they sign in with. */
+export const ownerEmailSchema = z.email('scorecard.owner-email');
 
-export const ratingBandSchema = z
-  .object({ code: codeSchema, min: z.number(), label: localizedTextSchema })
-  .strict();
+/** Where an indicator's quantified value turns from met to watch to off track (core/scoring/status.ts). */
+export const statusThresholdsSchema = z.object({ met: z.number(), watch: z.number() }).strict();
 
-/** A judgment matrix entry: a number, or a fraction written as text ("1/3") so reciprocals stay exact. */
-const judgmentSchema = z.union([z.number(), z.string()]);
-const matrixSchema = z.array(z.array(judgmentSchema));
+export const timeAggregationSchema = z.enum(['sum', 'average', 'last', 'max']);
 
-export const ahpSettingsSchema = z
-  .object({
-    method: z.enum(['eigenvector', 'geometric', 'sum-product']).optional(),
-    riTable: z.enum(['seed002', 'saaty1980', 'alonso-lamata']).optional(),
-    threshold: z.number().positive().optional(),
-    scale: z.enum(['saaty', 'five-point', 'any']).optional(),
-  })
-  .strict();
-
-/** Weights of one set of siblings: given directly, or derived by AHP from one or several experts' matrices. */
-export const weightSetSchema = z.union([
-  z.object({ manual: z.record(z.string(), z.number().min(0)) }).strict(),
-  z
-    .object({
-      ahp: z
-        .object({
-          /** Which child each row/column stands for; defaults to the order the children are declared in. */
-          order: z.array(z.string()).optional(),
-          matrix: matrixSchema.optional(),
-          experts: z
-            .array(z.object({ matrix: matrixSchema, weight: z.number().positive().optional() }).strict())
-            .min(1)
-            .optional(),
-          aggregation: z.enum(['aij', 'aip']).optional(),
-        })
-        .strict(),
-    })
-    .strict(),
-]);
+/** How missing values of an element roll up (declared now; applied by a later release, see the docs). */
+export const missingValuesSchema = z.enum(['pairwise', 'zero', 'required']);
 
 export const dataElementSchema = z
   .object({
     code: codeSchema,
     name: localizedTextSchema,
-    valueType: z.enum(['number', 'integer', 'percentage', 'money']).default('number'),
-    unit: z.string().optional(),
+    valueType: valueTypeSchema.default('number'),
+    unit: unitOfMeasureSchema.optional(),
     /** How a parent combines its children's values (beds: sum; a price index: average). */
-    aggregation: z.enum(['sum', 'average']).default('sum'),
+    aggregation: unitAggregationSchema.default('sum'),
+    /** The period a value is reported for; absent: month. Values are entered per month for now. */
+    periodType: periodTypeSchema.optional(),
     /**
      * How months combine into quarters and years: flows (visits, revenue) sum; stocks (open beds, staff,
-     * patients on a register) average, or take the last month.
+     * patients on a register) average, or take the last month; peaks (the most patients waiting) take the max.
      */
-    timeAggregation: z.enum(['sum', 'average', 'last']).default('sum'),
+    timeAggregation: timeAggregationSchema.default('sum'),
+    /** `pairwise`, `zero` or `required`; absent: missing values are skipped, as version 1 did. */
+    missingValues: missingValuesSchema.optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     description: z.string().optional(),
   })
   .strict();
 
-/** A formula: one expression, or numerator ÷ denominator × factor (kept apart so groups sum each part). */
-export const formulaSchema = z.union([
-  z.string().min(1),
-  z
-    .object({
-      numerator: z.string().min(1),
-      denominator: z.string().min(1),
-      factor: z.number().positive().default(1),
-    })
-    .strict(),
-]);
+/** What a dated version of an indicator may change; the rest is the indicator's own. */
+export const indicatorVersionSchema = z
+  .object({
+    effectiveFrom: periodIdSchema,
+    formula: formulaSchema.optional(),
+    direction: directionSchema.optional(),
+    scoring: scoringMethodSchema.optional(),
+    status: statusThresholdsSchema.optional(),
+    /** Why the method changed (a new guideline, a board decision). */
+    note: z.string().optional(),
+  })
+  .strict();
 
 export const indicatorSchema = z
   .object({
     id: codeSchema,
     name: localizedTextSchema,
     kind: z.enum(['quantitative', 'qualitative']).default('quantitative'),
+    /** What kind of figure it is, for statistical comparisons: a proportion, a rate or a mean. */
+    statistic: z.enum(['proportion', 'rate', 'mean']).optional(),
     objective: codeSchema.optional(),
     formula: formulaSchema.optional(),
     /** The formula as the source document words it, kept for readers. */
     formulaText: z.string().optional(),
-    unit: z.string().optional(),
+    unit: unitOfMeasureSchema.optional(),
     decimals: z.number().int().min(0).max(10).default(2),
     direction: directionSchema.default('higher'),
-    role: z.enum(['leading', 'lagging']).optional(),
-    owner: z.string().optional(),
+    role: roleSchema.optional(),
+    /** The user answerable for it, by e-mail address. */
+    owner: ownerEmailSchema.optional(),
+    /** The owner as free text (a department), where there is no user to name. */
+    ownerName: z.string().optional(),
     description: z.string().optional(),
     source: z.string().optional(),
     scoring: scoringMethodSchema.optional(),
+    /** Overrides the scheme's `scoring.status`. */
+    status: statusThresholdsSchema.optional(),
+    /** The first period this definition holds for (absent: since the beginning). */
+    effectiveFrom: periodIdSchema.optional(),
+    /** Later dated changes of its method, oldest first. */
+    versions: z.array(indicatorVersionSchema).optional(),
     notes: z.string().optional(),
   })
   .strict();
 
 export const objectiveSchema = z
-  .object({ id: codeSchema, name: localizedTextSchema, description: z.string().optional() })
+  .object({
+    id: codeSchema,
+    name: localizedTextSchema,
+    description: z.string().optional(),
+    /** The SMART statement: what is to be achieved, by how much and by when. */
+    statement: localizedTextSchema.optional(),
+    owner: ownerEmailSchema.optional(),
+    ownerName: z.string().optional(),
+    baseline: z.number().optional(),
+    target: z.number().optional(),
+    /** By when the target is to be reached (ISO 8601 date). */
+    targetDate: z.iso.date().optional(),
+    /** The indicators that measure it (any perspective's). */
+    indicators: z.array(codeSchema).optional(),
+    role: roleSchema.optional(),
+  })
   .strict();
 
 export const perspectiveSchema = z
   .object({
     id: codeSchema,
-    kind: z.enum(['financial', 'customer', 'internal', 'learning', 'social']).optional(),
+    kind: perspectiveKindSchema.optional(),
     name: localizedTextSchema,
     objectives: z.array(objectiveSchema).default([]),
     indicators: z.array(indicatorSchema).min(1),
+  })
+  .strict();
+
+/** A cause → effect link of the strategy map, between objectives (or indicators). */
+export const linkSchema = z
+  .object({ from: codeSchema, to: codeSchema, note: z.string().optional() })
+  .strict();
+
+export const validationOperatorSchema = z.enum(['==', '!=', '<', '<=', '>', '>=']);
+
+/** A check between data elements (DHIS2's validation rules): `left operator right`, each side a formula. */
+export const validationRuleSchema = z
+  .object({
+    id: codeSchema,
+    left: z.string().min(1),
+    operator: validationOperatorSchema,
+    right: z.string().min(1),
+    importance: z.enum(['low', 'medium', 'high']).default('medium'),
+    /** What the person entering data reads when the rule fails. */
+    message: localizedTextSchema,
+  })
+  .strict();
+
+const ratingBandsSchema = z.array(ratingBandSchema).min(1);
+
+/** A dated change of the scheme's scoring: any of its settings, from a period on. */
+export const scoringVersionSchema = z
+  .object({
+    effectiveFrom: periodIdSchema,
+    method: scoringMethodSchema.optional(),
+    missingData: z.enum(['renormalize', 'zero']).optional(),
+    ratingBands: ratingBandsSchema.optional(),
+    status: statusThresholdsSchema.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const scoringSchema = z
+  .object({
+    /** Default method for quantitative indicators that do not name their own. */
+    method: scoringMethodSchema.default({ method: 'ratio', cap: 1 }),
+    missingData: z.enum(['renormalize', 'zero']).default('renormalize'),
+    ratingBands: ratingBandsSchema.optional(),
+    /** The scheme's status thresholds (default met 1, watch 0.9); an indicator may override them. */
+    status: statusThresholdsSchema.optional(),
+    /** Later dated changes, oldest first. */
+    versions: z.array(scoringVersionSchema).optional(),
+  })
+  .strict();
+
+export const weightsSchema = z
+  .object({
+    /** The first period these weights hold for (absent: since the beginning). */
+    effectiveFrom: periodIdSchema.optional(),
+    perspectives: weightSetSchema,
+    /** Per perspective id: a weight set among its objectives (its indicators are then weighed per objective). */
+    objectives: z.record(z.string(), weightSetSchema).optional(),
+    /** Per perspective id; per objective id for a perspective weighed by objectives. */
+    indicators: z.record(z.string(), weightSetSchema),
   })
   .strict();
 
@@ -166,32 +245,26 @@ export const scorecardFileSchema = z
     name: localizedTextSchema,
     description: z.string().optional(),
     source: z.string().optional(),
-    scoring: z
-      .object({
-        /** Default method for quantitative indicators that do not name their own. */
-        method: scoringMethodSchema.default({ method: 'ratio', cap: 1 }),
-        missingData: z.enum(['renormalize', 'zero']).default('renormalize'),
-        ratingBands: z.array(ratingBandSchema).min(1).optional(),
-      })
-      .strict()
-      .default({ method: { method: 'ratio', cap: 1 }, missingData: 'renormalize' }),
+    /** The period type it is evaluated at; `effectiveFrom` periods are of this type or a longer one. */
+    periodType: periodTypeSchema.optional(),
+    scoring: scoringSchema.default({ method: { method: 'ratio', cap: 1 }, missingData: 'renormalize' }),
     ahp: ahpSettingsSchema.default({}),
     dataElements: z.array(dataElementSchema).default([]),
     perspectives: z.array(perspectiveSchema).min(1),
-    weights: z
-      .object({
-        perspectives: weightSetSchema,
-        /** One weight set per perspective id. */
-        indicators: z.record(z.string(), weightSetSchema),
-      })
-      .strict(),
+    links: z.array(linkSchema).optional(),
+    validationRules: z.array(validationRuleSchema).optional(),
+    weights: weightsSchema,
   })
   .strict();
 
 export type ScorecardFile = z.infer<typeof scorecardFileSchema>;
 export type ScorecardFileInput = z.input<typeof scorecardFileSchema>;
 export type PerspectiveFile = z.infer<typeof perspectiveSchema>;
+export type ObjectiveFile = z.infer<typeof objectiveSchema>;
 export type IndicatorFile = z.infer<typeof indicatorSchema>;
-export type WeightSetFile = z.infer<typeof weightSetSchema>;
+export type IndicatorVersionFile = z.infer<typeof indicatorVersionSchema>;
 export type DataElementFile = z.infer<typeof dataElementSchema>;
-export type AhpSettingsFile = z.infer<typeof ahpSettingsSchema>;
+export type ValidationRuleFile = z.infer<typeof validationRuleSchema>;
+export type WeightsFile = z.infer<typeof weightsSchema>;
+export type UnitOfMeasure = z.infer<typeof unitOfMeasureSchema>;
+export type StatusThresholdsFile = z.infer<typeof statusThresholdsSchema>;

@@ -9,7 +9,7 @@ import type { ValuesFileInput } from './values-schema.ts';
 /** A small two-perspective scheme; `patch` changes what a test needs. */
 function makeScheme(patch: (scheme: ScorecardFileInput) => void = () => {}): ScorecardFileInput {
   const scheme: ScorecardFileInput = {
-    format: 'healthbsc/scorecard@1',
+    format: 'healthbsc/scorecard@2',
     code: 'WARD',
     name: { en: 'Ward scorecard', zh: '病区计分卡' },
     dataElements: [
@@ -84,10 +84,10 @@ describe('compileScorecard', () => {
   });
 
   test.each([
-    [{ OCC: 0.5 }, "no weight for 'MORT'"],
-    [{ OCC: 0.5, MORT: 0.5, XX: 0 }, "'XX' is not one of 'OCC', 'MORT'"],
-    [{ OCC: 0.5, MORT: 0.6 }, 'weights add up to 1.1, not 1'],
-  ])('rejects the manual weights %o: %s', (manual, message) => {
+    [{ OCC: 0.5 }, 'scorecard.missing-weight', "no weight for 'MORT'"],
+    [{ OCC: 0.5, MORT: 0.5, XX: 0 }, 'scorecard.not-weighed', "'XX' is not one of 'OCC', 'MORT'"],
+    [{ OCC: 0.5, MORT: 0.6 }, 'scorecard.weights-sum', 'weights add up to 1.1, not 1'],
+  ])('rejects the manual weights %o: %s', (manual, code, message) => {
     const issues = issuesOf(() =>
       compileScorecard(
         makeScheme((s) => {
@@ -95,7 +95,7 @@ describe('compileScorecard', () => {
         }),
       ),
     );
-    expect(issues.map((i) => i.message)).toContain(message);
+    expect(issues.map((i) => [i.code, i.message])).toContainEqual([code, message]);
   });
 
   it('derives weights from an AHP matrix and from a group of experts (AIJ)', () => {
@@ -162,7 +162,9 @@ describe('compileScorecard', () => {
         };
       }),
     );
-    expect(scorecard.warnings).toHaveLength(1);
+    expect(scorecard.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['scorecard.ahp-inconsistent', ['weights', 'indicators', 'S', 'ahp']],
+    ]);
     expect(scorecard.warnings[0]?.message).toMatch(/^judgments are inconsistent: CR = \d+\.\d{4} ≥ 0\.1/);
   });
 
@@ -191,19 +193,28 @@ describe('compileScorecard', () => {
     );
     expect(issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({
+        {
           path: ['perspectives', 1, 'indicators', 1, 'id'],
+          code: 'scorecard.duplicate-indicator',
+          params: { id: 'OCC' },
           message: "duplicate indicator 'OCC'",
-        }),
-        expect.objectContaining({
+        },
+        {
           path: ['perspectives', 0, 'indicators', 0, 'formula'],
-          message: expect.stringContaining("unknown data element 'availble'"),
+          code: 'scorecard.formula-error',
+          params: {
+            formula: 'occupied / availble',
+            error: "position 11: unknown data element 'availble'",
+          },
+          message: 'position 11: unknown data element \'availble\' in "occupied / availble"',
           position: 11,
-        }),
-        expect.objectContaining({
+        },
+        {
           path: ['perspectives', 0, 'indicators', 1, 'direction', 'band'],
+          code: 'scorecard.band-reversed',
+          params: { lower: 5, upper: 1 },
           message: "the band's lower bound 5 is above its upper bound 1",
-        }),
+        },
       ]),
     );
   });
@@ -215,7 +226,7 @@ describe('compileScorecard', () => {
         const sat = s.perspectives[1]?.indicators[0];
         if (sat) sat.formula = 'deaths';
       },
-      'a qualitative indicator has no formula: raters score it',
+      'scorecard.qualitative-formula',
     ],
     [
       'a quantitative indicator scored by rubric',
@@ -223,25 +234,25 @@ describe('compileScorecard', () => {
         const occ = s.perspectives[0]?.indicators[0];
         if (occ) occ.scoring = { method: 'rubric' };
       },
-      "'rubric' is for qualitative indicators",
+      'scorecard.rubric-quantitative',
     ],
     [
       'weights for a perspective that does not exist',
       (s: ScorecardFileInput) => {
         s.weights.indicators.Z = { manual: { A: 1 } };
       },
-      "'Z' is not a perspective",
+      'scorecard.not-a-perspective',
     ],
     [
       'an unknown field',
       (s: ScorecardFileInput) => {
         Object.assign(s, { colour: 'red' });
       },
-      "unknown field 'colour'",
+      'zod.unknown-fields',
     ],
-  ])('rejects %s', (_name, patch, message) => {
+  ])('rejects %s', (_name, patch, code) => {
     const issues = issuesOf(() => compileScorecard(makeScheme(patch)));
-    expect(issues.map((i) => i.message)).toContain(message);
+    expect(issues.map((i) => i.code)).toContain(code);
   });
 });
 
@@ -249,7 +260,14 @@ describe('compileValues', () => {
   it('rejects values meant for another scorecard', () => {
     const scorecard = compileScorecard(makeScheme());
     const issues = issuesOf(() => compileValues(values({ scorecard: 'OTHER' }), scorecard));
-    expect(issues).toEqual([{ path: ['scorecard'], message: "these values are for 'OTHER', not 'WARD'" }]);
+    expect(issues).toEqual([
+      {
+        path: ['scorecard'],
+        code: 'scorecard.values-for-other-scorecard',
+        params: { given: 'OTHER', code: 'WARD' },
+        message: "these values are for 'OTHER', not 'WARD'",
+      },
+    ]);
   });
 
   it('rejects a fractional value for an integer data element and a reported value for a qualitative indicator', () => {
@@ -257,9 +275,9 @@ describe('compileValues', () => {
     const issues = issuesOf(() =>
       compileValues(values({ data: { deaths: 1.5 }, actuals: { SAT: 90 } }), scorecard),
     );
-    expect(issues.map((i) => i.message)).toEqual([
-      '1.5 is not a whole number',
-      "'SAT' is qualitative: give its ratings under 'assessments'",
+    expect(issues.map((i) => [i.code, i.message])).toEqual([
+      ['scorecard.value-not-integer', '1.5 is not a whole number'],
+      ['scorecard.actual-of-qualitative', "'SAT' is qualitative: give its ratings under 'assessments'"],
     ]);
   });
 });

@@ -2,21 +2,28 @@
  * Data elements: the raw measures formulas use (beds, discharges, revenue), with how they aggregate.
  */
 import { type Expression, type ExpressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
+import type { UnitOfMeasure } from '../../core/scorecard/scorecard-schema.ts';
+import { unitFromText } from '../../core/scorecard/units.ts';
 import type { Database, DataElementTable } from '../schema.ts';
 import { containsPattern, type Executor, type PageRows, type PageWindow } from './query-helpers.ts';
 
 export type ValueType = Selectable<DataElementTable>['value_type'];
 export type UnitAggregation = Selectable<DataElementTable>['aggregation'];
 export type TimeAggregation = Selectable<DataElementTable>['time_aggregation'];
+export type ElementPeriodType = Selectable<DataElementTable>['period_type'];
+export type MissingValues = Selectable<DataElementTable>['missing_values'];
 
 /** A data element's fields, as written. */
 export interface DataElementFields {
   readonly nameEn: string;
   readonly nameZh: string | null;
   readonly valueType: ValueType;
-  readonly unit: string | null;
+  readonly unit: UnitOfMeasure | null;
   readonly aggregation: UnitAggregation;
+  readonly periodType: ElementPeriodType;
   readonly timeAggregation: TimeAggregation;
+  /** Null: missing values are skipped (no policy declared). */
+  readonly missingValues: MissingValues;
   readonly minValue: number | null;
   readonly maxValue: number | null;
   readonly description: string | null;
@@ -43,9 +50,12 @@ function selectDataElements(db: Executor) {
       'd.name_en as nameEn',
       'd.name_zh as nameZh',
       'd.value_type as valueType',
-      'd.unit',
+      'd.unit as unitEn',
+      'd.unit_zh as unitZh',
       'd.aggregation',
+      'd.period_type as periodType',
       'd.time_aggregation as timeAggregation',
+      'd.missing_values as missingValues',
       'd.min_value as minValue',
       'd.max_value as maxValue',
       'd.description',
@@ -54,14 +64,32 @@ function selectDataElements(db: Executor) {
     ]);
 }
 
+type DataElementRow = Omit<DataElementRecord, 'unit'> & {
+  readonly unitEn: string | null;
+  readonly unitZh: string | null;
+};
+
+/**
+ * A row as a record, its unit in both languages. A row stored before the Chinese word had its own column has
+ * one text in `unit`, in either language: it is read through the table of common units, as an @1 file is.
+ */
+function toRecord({ unitEn, unitZh, ...row }: DataElementRow): DataElementRecord {
+  let unit: UnitOfMeasure | null = null;
+  if (unitEn !== null) unit = unitZh === null ? unitFromText(unitEn).unit : { en: unitEn, zh: unitZh };
+  return { ...row, unit };
+}
+
 function toColumns(fields: DataElementFields) {
   return {
     name_en: fields.nameEn,
     name_zh: fields.nameZh,
     value_type: fields.valueType,
-    unit: fields.unit,
+    unit: fields.unit?.en ?? null,
+    unit_zh: fields.unit?.zh ?? null,
     aggregation: fields.aggregation,
+    period_type: fields.periodType,
     time_aggregation: fields.timeAggregation,
+    missing_values: fields.missingValues,
     min_value: fields.minValue,
     max_value: fields.maxValue,
     description: fields.description,
@@ -93,7 +121,8 @@ export async function findDataElementByCode(
   db: Executor,
   code: string,
 ): Promise<DataElementRecord | undefined> {
-  return selectDataElements(db).where('d.code', '=', code).executeTakeFirst();
+  const row = await selectDataElements(db).where('d.code', '=', code).executeTakeFirst();
+  return row === undefined ? undefined : toRecord(row);
 }
 
 /** The elements with these codes, by code (codes not found are absent). */
@@ -103,7 +132,7 @@ export async function findDataElementsByCodes(
 ): Promise<Map<string, DataElementRecord>> {
   if (codes.length === 0) return new Map();
   const rows = await selectDataElements(db).where('d.code', 'in', codes).execute();
-  return new Map(rows.map((row) => [row.code, row]));
+  return new Map(rows.map((row) => [row.code, toRecord(row)]));
 }
 
 /** One page of elements ordered by code. */
@@ -125,7 +154,7 @@ export async function listDataElements(
       .where((eb) => eb.and(filterConditions(eb, filter)))
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: count.total };
+  return { rows: rows.map(toRecord), total: count.total };
 }
 
 export async function insertDataElement(
@@ -139,7 +168,7 @@ export async function insertDataElement(
     .values({ code, ...toColumns(fields), created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return selectDataElements(trx).where('d.id', '=', id).executeTakeFirstOrThrow();
+  return toRecord(await selectDataElements(trx).where('d.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /** Replaces every field of an element and returns it as stored. */
@@ -154,7 +183,7 @@ export async function updateDataElement(
     .set({ ...toColumns(fields), updated_at: now })
     .where('id', '=', id)
     .execute();
-  return selectDataElements(trx).where('d.id', '=', id).executeTakeFirstOrThrow();
+  return toRecord(await selectDataElements(trx).where('d.id', '=', id).executeTakeFirstOrThrow());
 }
 
 export async function deleteDataElement(trx: Executor, id: number): Promise<void> {

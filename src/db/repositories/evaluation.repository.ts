@@ -54,7 +54,7 @@ export interface DataElementRuleRow {
   readonly id: number;
   readonly code: string;
   readonly aggregation: 'sum' | 'average';
-  readonly timeAggregation: 'sum' | 'average' | 'last';
+  readonly timeAggregation: 'sum' | 'average' | 'last' | 'max';
 }
 
 export async function loadDataElementRules(db: Reader): Promise<DataElementRuleRow[]> {

@@ -51,7 +51,7 @@ export async function loadDemo(ctx: ServerContext, progress: DemoProgress = () =
 
 async function loadAzHospital(ctx: ServerContext): Promise<void> {
   const { az } = DEMO_CODES;
-  const scorecard: unknown = parse(await readFile(new URL('scorecard.yaml', AZ_DIR), 'utf8'));
+  const scorecard: unknown = parse(await readFile(new URL('./scorecard.yaml', AZ_DIR), 'utf8'));
   const values = valuesFileSchema.parse(parse(await readFile(new URL('values.yaml', AZ_DIR), 'utf8')));
   await createOrgUnit(ctx, ACTOR, {
     code: az.orgUnit,

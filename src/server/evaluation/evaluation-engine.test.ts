@@ -15,12 +15,16 @@ import {
   storeValuesFile,
 } from '../../../test/fixtures/evaluation-fixtures.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
-import type { ScorecardFileInput, ValuesFileInput } from '../../core/scorecard/index.ts';
+import type {
+  ScorecardFileInput,
+  ScorecardFileV1Input,
+  ValuesFileInput,
+} from '../../core/scorecard/index.ts';
 import { bumpRevision, rootScope } from '../../db/repositories/change-counter.repository.ts';
 import { ChangeBus } from '../change-bus.ts';
 import { EvaluationEngine } from './evaluation-engine.ts';
 
-const WARD: ScorecardFileInput = {
+const WARD: ScorecardFileV1Input = {
   format: 'healthbsc/scorecard@1',
   code: 'WARD',
   name: { en: 'Ward scorecard' },

@@ -94,7 +94,9 @@ export function indicatorsOf(definition: JsonValue | null): Map<string, Indicato
       const id = indicator?.id;
       if (typeof id !== 'string') continue;
       const kind: IndicatorKind = indicator?.kind === 'qualitative' ? 'qualitative' : 'quantitative';
-      const unit = indicator?.unit;
+      // One text in a structure stored as @1; both words (`{ en, zh }`) in @2, whose English word is compared.
+      const stored = indicator?.unit;
+      const unit = typeof stored === 'string' ? stored : record(stored)?.en;
       indicators.set(id, typeof unit === 'string' ? { code: id, kind, unit } : { code: id, kind });
     }
   }

@@ -48,7 +48,9 @@ describeEachEngine('data elements over HTTP', (getDb) => {
       valueType: 'integer',
       unit: null,
       aggregation: 'sum',
+      periodType: 'month',
       timeAggregation: 'last',
+      missingValues: null,
       min: 0,
       max: null,
       description: null,
@@ -67,7 +69,7 @@ describeEachEngine('data elements over HTTP', (getDb) => {
   });
 
   it('changes fields, clears one with null, and audits old → new', async () => {
-    const created = await createElement({ unit: 'beds', max: 5000 });
+    const created = await createElement({ unit: { en: 'beds', zh: '床' }, max: 5000 });
     const response = await server.request('PATCH', `/api/data-elements/${created.code}`, {
       unit: null,
       max: 8000,
@@ -81,6 +83,51 @@ describeEachEngine('data elements over HTTP', (getDb) => {
     ]);
   });
 
+  it('keeps what scorecard format @2 declares: the unit in both languages, period type, max over time, missing-value roll-up', async () => {
+    const created = await createElement({
+      unit: { en: 'patients', zh: '人' },
+      periodType: 'quarter',
+      timeAggregation: 'max',
+      missingValues: 'zero',
+    });
+    const read = await server.request('GET', `/api/data-elements/${created.code}`);
+    expect(read.json<DataElement>()).toMatchObject({
+      unit: { en: 'patients', zh: '人' },
+      periodType: 'quarter',
+      timeAggregation: 'max',
+      missingValues: 'zero',
+    });
+  });
+
+  it('changes the roll-up and the period type, and clears the roll-up with null', async () => {
+    const created = await createElement({ missingValues: 'required' });
+    const changed = await server.request('PATCH', `/api/data-elements/${created.code}`, {
+      periodType: 'year',
+      missingValues: null,
+    });
+    expect(changed.json<DataElement>()).toEqual({ ...created, periodType: 'year', missingValues: null });
+  });
+
+  it('reads a unit stored before it had two words through the table of common units', async () => {
+    const [known, unknown] = [uniqueCode('cases'), uniqueCode('dose')];
+    await server.ctx.db.kysely
+      .insertInto('data_element')
+      .values([
+        { code: known, name_en: 'Cases', unit: '例' },
+        { code: unknown, name_en: 'Dose', unit: 'mg/kg' },
+      ])
+      .execute();
+    const units = await Promise.all(
+      [known, unknown].map(
+        async (code) => (await server.request('GET', `/api/data-elements/${code}`)).json<DataElement>().unit,
+      ),
+    );
+    expect(units).toEqual([
+      { en: 'cases', zh: '例' },
+      { en: 'mg/kg', zh: 'mg/kg' },
+    ]);
+  });
+
   it('answers a bad body with 400 listing every issue with its path', async () => {
     const response = await server.request('POST', '/api/data-elements', {
       code: 'has space',
@@ -88,19 +135,39 @@ describeEachEngine('data elements over HTTP', (getDb) => {
       valueType: 'text',
       min: 'zero',
     });
+    const values = "'number', 'integer', 'percentage', 'money'";
     expect(response.json()).toEqual({
       type: 'validation',
       title: 'Invalid input',
       status: 400,
+      code: 'request.invalid-body',
+      params: {},
       detail: 'The request body is not valid.',
       issues: [
-        { path: ['code'], message: 'must start with a letter or _ and hold only letters, digits, _ . -' },
-        { path: ['name'], message: "unknown field 'fr'" },
+        {
+          path: ['code'],
+          code: 'scorecard.code-format',
+          params: {},
+          message: 'must start with a letter or _ and hold only letters, digits, _ . -',
+        },
+        {
+          path: ['name'],
+          code: 'zod.unknown-fields',
+          params: { keys: "'fr'" },
+          message: "unknown field(s) 'fr'",
+        },
         {
           path: ['valueType'],
-          message: 'Invalid option: expected one of "number"|"integer"|"percentage"|"money"',
+          code: 'zod.invalid-value',
+          params: { values },
+          message: `must be one of ${values}`,
         },
-        { path: ['min'], message: 'Invalid input: expected number, received string' },
+        {
+          path: ['min'],
+          code: 'zod.expected-number',
+          params: { expected: 'number' },
+          message: 'expected a number',
+        },
       ],
     });
   });
@@ -117,7 +184,7 @@ describeEachEngine('data elements over HTTP', (getDb) => {
   it('answers 404 for an unknown element and 409 for a code already used', async () => {
     const created = await createElement();
     const missing = await server.request('GET', '/api/data-elements/NOPE');
-    const patch = await server.request('PATCH', '/api/data-elements/NOPE', { unit: 'x' });
+    const patch = await server.request('PATCH', '/api/data-elements/NOPE', { unit: { en: 'x', zh: 'x' } });
     const remove = await server.request('DELETE', '/api/data-elements/NOPE');
     const taken = await server.request('POST', '/api/data-elements', {
       code: created.code,

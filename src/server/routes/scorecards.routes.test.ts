@@ -5,12 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { uniqueCode } from '../../../test/fixtures/codes.ts';
+import { createScorecard } from '../../../test/fixtures/evaluation-fixtures.ts';
 import { changesOf, observe } from '../../../test/fixtures/observe.ts';
 import { createOrgTree } from '../../../test/fixtures/org-units.ts';
 import {
   createScorecardFixture,
   loadAzHospitalFile,
   makeScorecardFile,
+  makeScorecardFileV2,
 } from '../../../test/fixtures/scorecards.ts';
 import { createTestServer, TEST_ADMIN, type TestServer } from '../../../test/fixtures/server.ts';
 import type { Page } from '../../core/contracts/common.ts';
@@ -23,6 +25,7 @@ import type {
   ScorecardVersions,
 } from '../../core/contracts/scorecards.ts';
 import { compileScorecard } from '../../core/scorecard/index.ts';
+import { checkScorecardImport } from '../services/scorecards.service.ts';
 
 const NOW = '2024-06-30T08:00:00.000Z';
 
@@ -65,6 +68,19 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
         },
         dataElements: { created: [numerator, denominator], updated: [] },
         warnings: [],
+        // The fixture is an @1 file: the result says how it was converted.
+        notices: [
+          {
+            code: 'scorecard.converted',
+            params: { from: 'healthbsc/scorecard@1', to: 'healthbsc/scorecard@2' },
+            message: 'Converted from healthbsc/scorecard@1 to healthbsc/scorecard@2.',
+          },
+          {
+            code: 'scorecard.v1-indicator-unit',
+            params: { unit: '%', en: '%', zh: '%', ids: 'RATE' },
+            message: "The unit '%' of RATE is now '%' in English and '%' in Chinese.",
+          },
+        ],
       };
       expect([result.statusCode, result.json(), after - before, events]).toEqual([
         201,
@@ -140,37 +156,62 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
           type: 'validation',
           title: 'Invalid input',
           status: 400,
+          code: 'scorecard.invalid-file',
+          params: {},
           detail: 'The scorecard file is not valid.',
           issues: [
             {
               path: ['perspectives', 0, 'indicators', 1, 'formula'],
+              code: 'scorecard.formula-error',
+              params: { formula: 'ghost * 2', error: "position 0: unknown data element 'ghost'" },
               message: 'position 0: unknown data element \'ghost\' in "ghost * 2"',
               position: 0,
             },
-            { path: ['weights', 'indicators'], message: "no weights for perspective 'Q'" },
+            {
+              path: ['weights', 'indicators'],
+              code: 'scorecard.no-perspective-weights',
+              params: { perspective: 'Q' },
+              message: "no weights for perspective 'Q'",
+            },
           ],
         },
       ]);
       expect((await server.request('GET', `/api/scorecards/${code}`)).statusCode).toBe(404);
     });
 
-    it('answers a file that is not a scorecard file with 400 from the request schema', async () => {
+    it('answers a file of an unknown format with 400 from the request schema', async () => {
       const response = await server.request('POST', '/api/scorecards', {
-        format: 'healthbsc/scorecard@2',
+        format: 'healthbsc/scorecard@3',
         code: 'X',
       });
       expect(response.json()).toEqual({
         type: 'validation',
         title: 'Invalid input',
         status: 400,
+        code: 'request.invalid-body',
+        params: {},
         detail: 'The request body is not valid.',
         issues: [
-          { path: ['format'], message: 'Invalid input: expected "healthbsc/scorecard@1"' },
-          { path: ['name'], message: 'Invalid input: expected object, received undefined' },
-          { path: ['perspectives'], message: 'Invalid input: expected array, received undefined' },
-          { path: ['weights'], message: 'Invalid input: expected object, received undefined' },
+          {
+            path: ['format'],
+            code: 'scorecard.unknown-format',
+            params: {},
+            message: 'unknown format: write healthbsc/scorecard@2 (healthbsc/scorecard@1 is still read)',
+          },
         ],
       });
+    });
+
+    it('answers an @2 file missing its parts with 400 naming each', async () => {
+      const response = await server.request('POST', '/api/scorecards', {
+        format: 'healthbsc/scorecard@2',
+        code: 'X',
+      });
+      expect(response.json().issues.map((i: { path: string[]; code: string }) => [i.path, i.code])).toEqual([
+        [['name'], 'zod.required'],
+        [['perspectives'], 'zod.required'],
+        [['weights'], 'zod.required'],
+      ]);
     });
 
     it('answers 409 for a second create, 400 for a file sent to another code, 404 for an unknown scorecard', async () => {
@@ -179,28 +220,143 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       const again = await server.request('POST', '/api/scorecards', file);
       const elsewhere = await server.request('PUT', '/api/scorecards/OTHER', file);
       const missing = await server.request('GET', '/api/scorecards/NOPE/export');
+      const mismatch = `The file's code '${code}' is not the scorecard 'OTHER' it is sent to.`;
       expect(
-        [again, elsewhere, missing].map((r) => [r.statusCode, r.json().detail, r.json().issues]),
+        [again, elsewhere].map((r) => [r.statusCode, r.json().code, r.json().params, r.json().detail]),
       ).toEqual([
-        [409, `A scorecard '${code}' already exists; replace it with PUT /api/scorecards/${code}.`, []],
         [
-          400,
-          `The file's code '${code}' is not the scorecard 'OTHER' it is sent to.`,
-          [
-            {
-              path: ['code'],
-              message: `The file's code '${code}' is not the scorecard 'OTHER' it is sent to.`,
-            },
-          ],
+          409,
+          'scorecard.exists',
+          { code },
+          `A scorecard '${code}' already exists; replace it with PUT /api/scorecards/${code}.`,
         ],
-        [404, "There is no scorecard 'NOPE'.", []],
+        [400, 'scorecard.code-mismatch', { fileCode: code, code: 'OTHER' }, mismatch],
       ]);
+      expect(elsewhere.json().issues).toEqual([
+        {
+          path: ['code'],
+          code: 'scorecard.code-mismatch',
+          params: { fileCode: code, code: 'OTHER' },
+          message: mismatch,
+        },
+      ]);
+      expect([missing.statusCode, missing.json().detail]).toEqual([404, "There is no scorecard 'NOPE'."]);
     });
 
     it('creates a scorecard with PUT when the code is new', async () => {
       const { file, code } = makeScorecardFile();
       const response = await server.request('PUT', `/api/scorecards/${code}`, file);
       expect([response.statusCode, response.json().created]).toEqual([201, true]);
+    });
+  });
+
+  describe('format @2 and @1', () => {
+    it('round-trips an @2 file: the export is the file imported, and importing it again stores nothing', async () => {
+      const { file, code } = makeScorecardFileV2();
+      const created = await server.request('POST', '/api/scorecards', file);
+      const exported = (await server.request('GET', `/api/scorecards/${code}/export`)).json();
+      const again = await server.request('PUT', `/api/scorecards/${code}`, exported);
+      expect(exported).toEqual(file);
+      expect([again.statusCode, again.json().structure.created, again.json().weights.created]).toEqual([
+        200,
+        false,
+        false,
+      ]);
+      expect(created.json().notices).toEqual([]);
+    });
+
+    it('says which parts of an @2 file are kept but not yet applied', async () => {
+      const { file } = makeScorecardFileV2();
+      const created = (await server.request('POST', '/api/scorecards', file)).json<ImportScorecardResult>();
+      expect(created.warnings.map((w) => [w.code, w.path])).toEqual([
+        ['scorecard.weights-date-not-applied', ['weights', 'effectiveFrom']],
+        ['scorecard.scoring-versions-not-applied', ['scoring', 'versions']],
+        ['scorecard.versions-not-applied', ['perspectives', 0, 'indicators', 0, 'versions']],
+        ['scorecard.missing-values-not-applied', ['dataElements', 2, 'missingValues']],
+        ['scorecard.validation-rules-not-applied', ['validationRules']],
+      ]);
+    });
+
+    it('stores the data elements of an @2 file with both words of their unit and their roll-up', async () => {
+      const { file } = makeScorecardFileV2();
+      await server.request('POST', '/api/scorecards', file);
+      const waiting = file.dataElements[2]?.code ?? '';
+      const element = (await server.request('GET', `/api/data-elements/${waiting}`)).json<DataElement>();
+      expect([element.unit, element.periodType, element.timeAggregation, element.missingValues]).toEqual([
+        { en: 'persons', zh: '人' },
+        'month',
+        'max',
+        'zero',
+      ]);
+    });
+
+    it('reads a structure an older import stored as @1 as @2, and stores nothing when its @1 file comes again', async () => {
+      const { file, code } = makeScorecardFile();
+      await createScorecard(server.ctx.db, file);
+      const exported = (await server.request('GET', `/api/scorecards/${code}/export`)).json();
+      const again = await server.request('PUT', `/api/scorecards/${code}`, file);
+      expect(exported).toEqual(compileScorecard(file).definition);
+      expect([
+        again.json().structure.created,
+        again.json().weights.created,
+        again.json().dataElements,
+        again.json().notices.map((n: { code: string }) => n.code),
+      ]).toEqual([
+        false,
+        false,
+        { created: [], updated: [] },
+        ['scorecard.converted', 'scorecard.v1-indicator-unit'],
+      ]);
+    });
+
+    it('stores @2 weights (by objectives, dated) for a structure stored as @1, and reads both back', async () => {
+      const { file, code } = makeScorecardFile();
+      await createScorecard(server.ctx.db, {
+        ...file,
+        perspectives: file.perspectives.map((p) =>
+          p.id === 'F'
+            ? {
+                ...p,
+                objectives: [{ id: 'GROW', name: { en: 'Grow' } }],
+                indicators: p.indicators.map((i) => ({ ...i, objective: 'GROW' })),
+              }
+            : p,
+        ),
+      });
+      const weights = {
+        effectiveFrom: '2025',
+        perspectives: { manual: { F: 0.5, Q: 0.5 } },
+        objectives: { F: { manual: { GROW: 1 } } },
+        indicators: { GROW: { manual: { RATE: 0.8, COUNT: 0.2 } }, Q: { manual: { CULTURE: 1 } } },
+      };
+      const put = await server.request('PUT', `/api/scorecards/${code}/weights`, { weights });
+      const detail = (await server.request('GET', `/api/scorecards/${code}`)).json<ScorecardDetail>();
+      const indicators = (await server.request('GET', `/api/indicators?scorecard=${code}`)).json<
+        Page<IndicatorSummary>
+      >();
+      expect([put.statusCode, detail.file.format, detail.file.weights]).toEqual([
+        200,
+        'healthbsc/scorecard@2',
+        weights,
+      ]);
+      expect(indicators.items.map((i) => [i.id, i.weight, i.globalWeight])).toEqual([
+        ['RATE', 0.8, 0.4],
+        ['COUNT', 0.2, 0.1],
+        ['CULTURE', 1, 0.5],
+      ]);
+    });
+
+    it('checks an import without writing: create, then unchanged, then update, with the conversion notes', async () => {
+      const { file } = makeScorecardFile();
+      const first = await checkScorecardImport(server.ctx, file);
+      await server.request('POST', '/api/scorecards', file);
+      const same = await checkScorecardImport(server.ctx, file);
+      const changed = await checkScorecardImport(server.ctx, { ...file, name: { en: 'Renamed' } });
+      expect([first.action, same.action, changed.action]).toEqual(['create', 'unchanged', 'update']);
+      expect(first.notices.map((n) => n.code)).toEqual([
+        'scorecard.converted',
+        'scorecard.v1-indicator-unit',
+      ]);
     });
   });
 
@@ -238,11 +394,11 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       expect({
         first: [first.structure.version, first.file.name],
         current: [current.structure.version, current.file.name, current.name],
-        missing: [missing.statusCode, missing.json().detail],
+        missing: [missing.statusCode, missing.json().code, missing.json().detail],
       }).toEqual({
         first: [1, file.name],
         current: [2, { en: 'Renamed' }, { en: 'Renamed' }],
-        missing: [404, `The scorecard '${code}' has no version 7.`],
+        missing: [404, 'scorecard.version-not-found', `The scorecard '${code}' has no version 7.`],
       });
     });
 
@@ -317,9 +473,24 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       expect([response.statusCode, response.json().issues, versions.weights.length]).toEqual([
         400,
         [
-          { path: ['weights', 'perspectives', 'manual'], message: 'weights add up to 2, not 1' },
-          { path: ['weights', 'indicators', 'Z'], message: "'Z' is not a perspective" },
-          { path: ['weights', 'indicators', 'F', 'manual'], message: "no weight for 'COUNT'" },
+          {
+            path: ['weights', 'perspectives', 'manual'],
+            code: 'scorecard.weights-sum',
+            params: { sum: 2 },
+            message: 'weights add up to 2, not 1',
+          },
+          {
+            path: ['weights', 'indicators', 'Z'],
+            code: 'scorecard.not-a-perspective',
+            params: { id: 'Z' },
+            message: "'Z' is not a perspective",
+          },
+          {
+            path: ['weights', 'indicators', 'F', 'manual'],
+            code: 'scorecard.missing-weight',
+            params: { id: 'COUNT' },
+            message: "no weight for 'COUNT'",
+          },
         ],
         1,
       ]);
@@ -395,10 +566,11 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
           name: { en: 'Total fixed assets', zh: '固定资产总额' },
           kind: 'quantitative',
           objective: null,
-          unit: '100 million yuan',
+          unit: { en: '100 million yuan', zh: '亿元' },
           direction: 'higher',
           role: 'lagging',
-          owner: 'Finance department',
+          owner: null,
+          ownerName: 'Finance department',
           formulaText: 'Amount of fixed assets',
         },
       ]);

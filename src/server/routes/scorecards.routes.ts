@@ -1,6 +1,6 @@
 /**
- * `/api/scorecards`: scorecards written and read as scorecard files (`healthbsc/scorecard@1`), their versions,
- * weights and org units.
+ * `/api/scorecards`: scorecards written as scorecard files (`healthbsc/scorecard@2`, or `@1`, converted) and
+ * read as @2 files, their versions, weights and org units.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,6 +13,7 @@ import {
   putWeightsBodySchema,
   putWeightsResultSchema,
   scorecardDetailSchema,
+  scorecardFileBodySchema,
   scorecardFileSchema,
   scorecardOrgUnitsSchema,
   scorecardPageSchema,
@@ -55,7 +56,7 @@ export const scorecardRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         tags,
         summary: 'Create a scorecard from a scorecard file',
-        body: scorecardFileSchema,
+        body: scorecardFileBodySchema,
         querystring: importScorecardQuerySchema,
         response: { 201: importScorecardResultSchema, ...problemResponses(400, 409) },
       },
@@ -77,7 +78,7 @@ export const scorecardRoutes: FastifyPluginAsync = async (fastify) => {
         tags,
         summary: 'Create or replace a scorecard from a scorecard file (new versions only for what changed)',
         params: codeParamsSchema,
-        body: scorecardFileSchema,
+        body: scorecardFileBodySchema,
         querystring: importScorecardQuerySchema,
         response: {
           200: importScorecardResultSchema,

@@ -37,7 +37,9 @@ export function toDataElement(row: DataElementRecord): DataElement {
     valueType: row.valueType,
     unit: row.unit,
     aggregation: row.aggregation,
+    periodType: row.periodType,
     timeAggregation: row.timeAggregation,
+    missingValues: row.missingValues,
     min: row.minValue,
     max: row.maxValue,
     description: row.description,
@@ -54,7 +56,9 @@ export function fieldsFromFile(element: CreateDataElementBody): DataElementField
     valueType: element.valueType,
     unit: element.unit ?? null,
     aggregation: element.aggregation,
+    periodType: element.periodType ?? 'month',
     timeAggregation: element.timeAggregation,
+    missingValues: element.missingValues ?? null,
     minValue: element.min ?? null,
     maxValue: element.max ?? null,
     description: element.description ?? null,
@@ -68,20 +72,24 @@ function fieldsOf(row: DataElementRecord): DataElementFields {
     valueType: row.valueType,
     unit: row.unit,
     aggregation: row.aggregation,
+    periodType: row.periodType,
     timeAggregation: row.timeAggregation,
+    missingValues: row.missingValues,
     minValue: row.minValue,
     maxValue: row.maxValue,
     description: row.description,
   };
 }
 
-const FIELD_NAMES: readonly (keyof DataElementFields)[] = [
+/** The fields compared with `===` (the unit, an object, is compared word by word). */
+const FIELD_NAMES: readonly Exclude<keyof DataElementFields, 'unit'>[] = [
   'nameEn',
   'nameZh',
   'valueType',
-  'unit',
   'aggregation',
+  'periodType',
   'timeAggregation',
+  'missingValues',
   'minValue',
   'maxValue',
   'description',
@@ -89,7 +97,9 @@ const FIELD_NAMES: readonly (keyof DataElementFields)[] = [
 
 /** Whether two sets of fields are the same (a stored record's other columns are ignored). */
 export function sameFields(a: DataElementFields, b: DataElementFields): boolean {
-  return FIELD_NAMES.every((key) => a[key] === b[key]);
+  return (
+    FIELD_NAMES.every((key) => a[key] === b[key]) && a.unit?.en === b.unit?.en && a.unit?.zh === b.unit?.zh
+  );
 }
 
 function checkRange(fields: DataElementFields): void {
@@ -137,7 +147,9 @@ export async function updateDataElementByCode(
       valueType: c.valueType ?? old.valueType,
       unit: c.unit === undefined ? old.unit : c.unit,
       aggregation: c.aggregation ?? old.aggregation,
+      periodType: c.periodType ?? old.periodType,
       timeAggregation: c.timeAggregation ?? old.timeAggregation,
+      missingValues: c.missingValues === undefined ? old.missingValues : c.missingValues,
       minValue: c.min === undefined ? old.minValue : c.min,
       maxValue: c.max === undefined ? old.maxValue : c.max,
       description: c.description === undefined ? old.description : c.description,

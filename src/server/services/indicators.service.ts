@@ -52,6 +52,7 @@ export async function listIndicatorsPage(
           direction: declared?.direction ?? 'higher',
           role: indicator.role ?? null,
           owner: indicator.owner ?? null,
+          ownerName: indicator.ownerName ?? null,
           formulaText: indicator.formulaText ?? null,
           weight: indicator.weight,
           globalWeight: indicator.globalWeight,

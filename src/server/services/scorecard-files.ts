@@ -1,9 +1,19 @@
 /**
  * How a scorecard file is split for storage and put back together: the structure (the file without
  * `weights`) and the `weights` block are stored as separate versions (migration 202611230500_platform).
+ *
+ * Structure versions stored before format @2 hold a `healthbsc/scorecard@1` document. They are kept as they
+ * were written (versions are immutable) and read through the same conversion as an @1 file
+ * (core/scorecard/read-scorecard-file.ts), so every reader, and every export, sees @2.
  */
 import { z } from 'zod';
-import { type ScorecardFile, scorecardFileSchema } from '../../core/scorecard/index.ts';
+import {
+  readScorecardFile,
+  type ScorecardFile,
+  type UnitOfMeasure,
+  unitFromText,
+  unitOfMeasureSchema,
+} from '../../core/scorecard/index.ts';
 import type {
   StructureVersionRecord,
   WeightVersionRecord,
@@ -34,7 +44,7 @@ export function mergeScorecardFile(
   if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) {
     throw new Error(`Stored scorecard structure version ${structure.version} is not an object.`);
   }
-  return scorecardFileSchema.parse({ ...definition, weights: weights.weights });
+  return readScorecardFile({ ...definition, weights: weights.weights }).file;
 }
 
 /** What targets, reported values and assessments need to know about a scorecard's indicators. */
@@ -42,7 +52,7 @@ export interface IndicatorFacts {
   readonly id: string;
   readonly perspective: string;
   readonly kind: 'quantitative' | 'qualitative';
-  readonly unit: string | null;
+  readonly unit: UnitOfMeasure | null;
 }
 
 // Stored definitions were validated whole when imported; this reads only the fields needed, ignoring the rest.
@@ -54,7 +64,8 @@ const storedIndicatorsSchema = z.object({
         z.object({
           id: z.string(),
           kind: z.enum(['quantitative', 'qualitative']).default('quantitative'),
-          unit: z.string().optional(),
+          // One text in an @1 structure, both words in @2.
+          unit: z.union([z.string(), unitOfMeasureSchema]).optional(),
         }),
       ),
     }),
@@ -71,7 +82,8 @@ export function indicatorsOfDefinition(definition: JsonValue): Map<string, Indic
         id: indicator.id,
         perspective: perspective.id,
         kind: indicator.kind,
-        unit: indicator.unit ?? null,
+        unit:
+          typeof indicator.unit === 'string' ? unitFromText(indicator.unit).unit : (indicator.unit ?? null),
       });
     }
   }

@@ -20,6 +20,7 @@ import { requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { sameJson } from './json-equal.ts';
 import { requireScorecard } from './lookups.ts';
+import { mergeScorecardFile } from './scorecard-files.ts';
 import { toWeightVersion } from './scorecards.service.ts';
 
 /**
@@ -37,22 +38,18 @@ export async function putScorecardWeights(
     const scorecard = await requireScorecard(trx, input.code);
     await lockScorecard(trx, scorecard.id);
     const structure = await findStructureVersion(trx, scorecard.id);
-    const definition = structure?.definition;
-    if (
-      structure === undefined ||
-      definition === null ||
-      typeof definition !== 'object' ||
-      Array.isArray(definition)
-    ) {
-      throw new Error(`The scorecard '${scorecard.code}' has no structure version.`);
+    const current = await findWeightVersion(trx, scorecard.id);
+    // Every scorecard is stored with both from its first import; their absence would be a bug.
+    if (structure === undefined || current === undefined) {
+      throw new Error(`The scorecard '${scorecard.code}' has no structure or weight version.`);
     }
-    const compiled = compileScorecard({ ...definition, weights: input.body.weights });
+    // The structure as @2 (one stored by an older import is @1), so the weights may use @2's additions.
+    const file = mergeScorecardFile(structure, current);
+    const compiled = compileScorecard({ ...file, weights: input.body.weights });
     const weights: JsonValue = JSON.parse(JSON.stringify(compiled.definition.weights));
     const sourceRef = input.body.sourceRef ?? null;
     const note = input.body.note ?? null;
-    const current = await findWeightVersion(trx, scorecard.id);
     const unchanged =
-      current !== undefined &&
       sameJson(current.weights, weights) &&
       current.source === input.body.source &&
       current.sourceRef === sourceRef &&
@@ -87,7 +84,7 @@ export async function putScorecardWeights(
           action: 'create',
           entity: 'weight_version',
           entityKey: scorecard.code,
-          oldValue: current === undefined ? null : { version: current.version, source: current.source },
+          oldValue: { version: current.version, source: current.source },
           newValue: { version: stored.version, source: stored.source, sourceRef, note },
         },
       ],

@@ -1,8 +1,10 @@
 /**
- * Scorecards from scorecard files: import (create or replace), read a version, export back as a file, list,
- * and list versions. An import validates the whole file with `compileScorecard` (core/scorecard), upserts its
- * data elements, and stores a new structure version and a new weight version only when they differ from the
- * current ones, so importing the same file twice changes nothing.
+ * Scorecards from scorecard files: import (create or replace), check an import without writing, read a
+ * version, export back as a file, list, and list versions. An import validates the whole file with
+ * `compileScorecard` (core/scorecard; an @1 file is converted to @2 and the conversion's notes are returned),
+ * upserts its data elements, and stores a new structure version and a new weight version only when they
+ * differ from the current ones, so importing the same file twice changes nothing. Files are stored and
+ * exported as @2.
  */
 
 import { DESIGN_ROLES } from '../../core/access/policy.ts';
@@ -17,7 +19,13 @@ import type {
   StructureVersion,
   WeightVersion,
 } from '../../core/contracts/scorecards.ts';
-import { badRequest, conflict, notFound } from '../../core/errors/problem.ts';
+import {
+  badRequest,
+  conflict,
+  notFound,
+  type ProblemIssue,
+  type ProblemNote,
+} from '../../core/errors/problem.ts';
 import { compileScorecard, type ScorecardFile } from '../../core/scorecard/index.ts';
 import type { AuditEntry } from '../../db/repositories/audit.repository.ts';
 import {
@@ -114,20 +122,15 @@ export async function importScorecard(
   const compiled = compileScorecard(input.file);
   const file = compiled.definition;
   if (input.mode === 'replace' && input.code !== undefined && input.code !== file.code) {
-    throw badRequest(`The file's code '${file.code}' is not the scorecard '${input.code}' it is sent to.`, [
-      'code',
-    ]);
+    throw badRequest('scorecard.code-mismatch', { fileCode: file.code, code: input.code }, ['code']);
   }
   const { structure, weights } = splitScorecardFile(file);
   const now = ctx.now();
   return commitWrite(ctx, actor, async (trx) => {
     const audit: AuditEntry[] = [];
     const existing = await findScorecardByCode(trx, file.code);
-    if (existing !== undefined && input.mode === 'create') {
-      throw conflict(
-        `A scorecard '${file.code}' already exists; replace it with PUT /api/scorecards/${file.code}.`,
-      );
-    }
+    if (existing !== undefined && input.mode === 'create')
+      throw conflict('scorecard.exists', { code: file.code });
     const scorecard =
       existing ??
       (await insertScorecard(trx, {
@@ -150,17 +153,23 @@ export async function importScorecard(
     const elements = await upsertDataElements(trx, file, now, audit);
 
     const currentStructure = await findStructureVersion(trx, scorecard.id);
+    const currentWeights = await findWeightVersion(trx, scorecard.id);
+    // Compared as @2: a structure stored as @1 that converts to this file's is the same structure.
+    const current =
+      currentStructure === undefined || currentWeights === undefined
+        ? undefined
+        : splitScorecardFile(mergeScorecardFile(currentStructure, currentWeights));
     const structureJson = asJson(structure);
-    const structureChanged =
-      currentStructure === undefined || !sameJson(currentStructure.definition, structureJson);
-    const storedStructure = structureChanged
-      ? await insertStructureVersion(trx, scorecard.id, {
-          definition: structureJson,
-          note: input.note ?? null,
-          createdBy: actor.id,
-          now,
-        })
-      : currentStructure;
+    const structureChanged = current === undefined || !sameJson(asJson(current.structure), structureJson);
+    const storedStructure =
+      currentStructure === undefined || structureChanged
+        ? await insertStructureVersion(trx, scorecard.id, {
+            definition: structureJson,
+            note: input.note ?? null,
+            createdBy: actor.id,
+            now,
+          })
+        : currentStructure;
     if (structureChanged) {
       // The version's content is in scorecard_version, immutable: the audit row references it by number.
       audit.push({
@@ -172,19 +181,19 @@ export async function importScorecard(
       });
     }
 
-    const currentWeights = await findWeightVersion(trx, scorecard.id);
     const weightsJson = asJson(weights);
     const weightsChanged = currentWeights === undefined || !sameJson(currentWeights.weights, weightsJson);
-    const storedWeights = weightsChanged
-      ? await insertWeightVersion(trx, scorecard.id, {
-          weights: weightsJson,
-          source: 'import',
-          sourceRef: null,
-          note: input.note ?? null,
-          createdBy: actor.id,
-          now,
-        })
-      : currentWeights;
+    const storedWeights =
+      currentWeights === undefined || weightsChanged
+        ? await insertWeightVersion(trx, scorecard.id, {
+            weights: weightsJson,
+            source: 'import',
+            sourceRef: null,
+            note: input.note ?? null,
+            createdBy: actor.id,
+            now,
+          })
+        : currentWeights;
     if (weightsChanged) {
       audit.push({
         action: 'create',
@@ -208,6 +217,7 @@ export async function importScorecard(
         weights: { ...toWeightVersion(storedWeights), created: weightsChanged },
         dataElements: elements,
         warnings: [...compiled.warnings],
+        notices: [...compiled.conversion],
       },
       audit,
       touched: audit.length > 0 ? [{ kind: 'metadata' }] : [],
@@ -275,15 +285,18 @@ async function loadVersions(
   scorecard: ScorecardRecord,
   query: ScorecardVersionQuery,
 ): Promise<{ structure: StructureVersionRecord; weights: WeightVersionRecord }> {
+  const code = scorecard.code;
   const structure = await findStructureVersion(db, scorecard.id, query.version);
   if (structure === undefined) {
-    throw notFound(`The scorecard '${scorecard.code}' has no version ${query.version ?? '(none stored)'}.`);
+    throw query.version === undefined
+      ? notFound('scorecard.no-stored-version', { code })
+      : notFound('scorecard.version-not-found', { code, version: query.version });
   }
   const weights = await findWeightVersion(db, scorecard.id, query.weightVersion);
   if (weights === undefined) {
-    throw notFound(
-      `The scorecard '${scorecard.code}' has no weight version ${query.weightVersion ?? '(none stored)'}.`,
-    );
+    throw query.weightVersion === undefined
+      ? notFound('scorecard.no-stored-version', { code })
+      : notFound('scorecard.weight-version-not-found', { code, version: query.weightVersion });
   }
   return { structure, weights };
 }
@@ -313,7 +326,38 @@ export async function getScorecard(
   };
 }
 
-/** The scorecard file of a version (current by default): importing it gives back the same scorecard. */
+/** What importing a scorecard file would do, found without writing anything (an import's dry run). */
+export interface ScorecardImportCheck {
+  readonly code: string;
+  /** `unchanged`: the file equals the current version (as @2), so importing it would store nothing. */
+  readonly action: 'create' | 'update' | 'unchanged';
+  readonly warnings: readonly ProblemIssue[];
+  /** What converting an @1 file changed; empty for @2. */
+  readonly notices: readonly ProblemNote[];
+}
+
+/**
+ * Checks a scorecard file as `importScorecard` would (throws its problems) and compares it with the stored
+ * scorecard of the same code.
+ */
+export async function checkScorecardImport(ctx: ServerContext, file: unknown): Promise<ScorecardImportCheck> {
+  const compiled = compileScorecard(file);
+  const code = compiled.definition.code;
+  const base = { code, warnings: compiled.warnings, notices: compiled.conversion };
+  const db = ctx.db.kysely;
+  const stored = await findScorecardByCode(db, code);
+  if (stored === undefined) return { ...base, action: 'create' };
+  const structure = await findStructureVersion(db, stored.id);
+  const weights = await findWeightVersion(db, stored.id);
+  const current =
+    structure === undefined || weights === undefined ? null : mergeScorecardFile(structure, weights);
+  return {
+    ...base,
+    action: current !== null && sameJson(current, compiled.definition) ? 'unchanged' : 'update',
+  };
+}
+
+/** The scorecard file of a version (current by default), as @2: importing it gives back the same scorecard. */
 export async function exportScorecard(
   ctx: ServerContext,
   _actor: Actor,

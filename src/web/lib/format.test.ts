@@ -12,6 +12,7 @@ import {
   formatPercent,
   formatPeriod,
   formatScore,
+  formatUnit,
   NO_VALUE,
 } from './format.ts';
 
@@ -101,5 +102,15 @@ describe('formatList', () => {
   ])('reads $items as "$en" / "$zh"', ({ items, en, zh }) => {
     expect(formatList(items, 'en')).toBe(en);
     expect(formatList(items, 'zh-CN')).toBe(zh);
+  });
+});
+
+describe('formatUnit', () => {
+  test.each([
+    [{ en: 'cases', zh: '例' }, 'en', 'cases'],
+    [{ en: 'cases', zh: '例' }, 'zh-CN', '例'],
+    [null, 'en', ''],
+  ] as const)('shows %o in %s as %j', (unit, language, expected) => {
+    expect(formatUnit(unit, language)).toBe(expected);
   });
 });

@@ -6,6 +6,23 @@
 import { tryParsePeriod } from '../../core/periods/index.ts';
 import type { Language } from './i18n/languages.ts';
 
+/** A unit of measure in both languages, as the API sends it (core/scorecard: `{ en: 'cases', zh: '例' }`). */
+export interface UnitWords {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/**
+ * A unit of measure in the interface's language; an empty text when there is none.
+ *
+ * @example formatUnit({ en: 'cases', zh: '例' }, 'zh-CN') // '例'
+ * @example formatUnit(null, 'en') // ''
+ */
+export function formatUnit(unit: UnitWords | null | undefined, language: Language): string {
+  if (!unit) return '';
+  return language === 'zh-CN' ? unit.zh : unit.en;
+}
+
 /** What a missing value (null, NaN, ±Infinity) is shown as. */
 export const NO_VALUE = '—';
 

@@ -18,6 +18,7 @@ import { fileMessages } from './file.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { requestMessages } from './request.ts';
+import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
 import { zodMessages } from './zod.ts';
 
@@ -33,6 +34,7 @@ export const PROBLEM_MESSAGES = {
   ...importRowMessages,
   ...encodingMessages,
   ...fileMessages,
+  ...scorecardMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

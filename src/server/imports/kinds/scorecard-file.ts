@@ -1,6 +1,6 @@
 /**
- * The scorecard-file part of metadata imports (metadata.ts): a scorecard file (`healthbsc/scorecard@1`, YAML or JSON) handed to the scorecard service,
- * which validates it whole, upserts its data elements and stores new structure and weight versions only when
+ * The scorecard-file part of metadata imports (metadata.ts): a scorecard file (`healthbsc/scorecard@2`, or
+ * `@1`, converted; YAML or JSON) handed to the scorecard service, which validates it whole, upserts its data elements and stores new structure and weight versions only when
  * they differ. The dry run compiles the file and compares it with the current version; errors carry the line
  * of the file they concern.
  *
@@ -17,7 +17,6 @@ import {
   notFound,
   type ProblemIssue,
 } from '../../../core/errors/problem.ts';
-import { compileScorecard } from '../../../core/scorecard/index.ts';
 import {
   type ImportBatchRecord,
   insertImportBatch,
@@ -26,11 +25,10 @@ import {
   lockImportBatch,
   markImportBatchUndone,
 } from '../../../db/repositories/import.repository.ts';
-import { findScorecardByCode } from '../../../db/repositories/scorecard.repository.ts';
 import { definitionError, definitionErrorOfCode } from '../../../ingest/index.ts';
-import { type Actor, type ServerContext, systemActor } from '../../context.ts';
-import { sameJson } from '../../services/json-equal.ts';
+import type { Actor, ServerContext } from '../../context.ts';
 import {
+  checkScorecardImport,
   exportScorecard,
   importScorecard,
   listScorecardVersions,
@@ -61,8 +59,8 @@ function issueError(row: number, issue: ProblemIssue): ImportErrorBody {
 }
 
 /**
- * Parses and compiles a scorecard file; every problem becomes a report error with its line. A conversion
- * (an older format read as the current one) would add its `notices` here, and they reach the dry-run report.
+ * Parses and compiles a scorecard file; every problem becomes a report error with its line. What converting an
+ * older format (@1) changed goes into the report's `notices`, so the dry run shows the conversion.
  */
 export async function prepareScorecardFile(
   ctx: ServerContext,
@@ -90,12 +88,14 @@ export async function prepareScorecardFile(
   let action: 'create' | 'update' | 'unchanged' = 'create';
   if (errors.length === 0) {
     try {
-      const compiled = compileScorecard(file);
-      code = compiled.definition.code;
-      const stored = await findScorecardByCode(ctx.db.kysely, code);
-      if (stored !== undefined) {
-        const current = await exportScorecard(ctx, systemActor('system'), { code }).catch(() => null);
-        action = current !== null && sameJson(current, compiled.definition) ? 'unchanged' : 'update';
+      const check = await checkScorecardImport(ctx, file);
+      code = check.code;
+      action = check.action;
+      // The conversion's notes, then the compiler's warnings (an AHP matrix above its CR threshold, dated
+      // versions kept but not yet applied): the dry run shows both before anything is written.
+      notices.push(...check.notices);
+      for (const warning of check.warnings) {
+        notices.push({ code: warning.code, params: warning.params, message: warning.message });
       }
     } catch (error) {
       if (!isProblemError(error)) throw error;

@@ -37,6 +37,7 @@ export const AGGREGATION_KEYS = {
   sum: 'admin.dataElements.aggregations.sum',
   average: 'admin.dataElements.aggregations.average',
   last: 'admin.dataElements.aggregations.last',
+  max: 'admin.dataElements.aggregations.max',
 } as const;
 
 export const PERIOD_TYPE_KEYS = {

@@ -8,7 +8,7 @@ export function indicatorJson(id: string, values: Partial<IndicatorJson> = {}): 
     id,
     name: { en: `Indicator ${id}`, zh: `指标${id}` },
     kind: 'quantitative',
-    unit: '%',
+    unit: { en: '%', zh: '%' },
     decimals: 1,
     method: 'ratio',
     weight: 0.5,

@@ -10,6 +10,7 @@ export const AGGREGATION_KEYS = {
   sum: 'scorecard.explain.agg.sum',
   average: 'scorecard.explain.agg.average',
   last: 'scorecard.explain.agg.last',
+  max: 'scorecard.explain.agg.max',
 } as const satisfies Record<Explanation['formula']['inputs'][number]['timeAggregation'], string>;
 
 export const ACTUAL_SOURCE_KEYS = {

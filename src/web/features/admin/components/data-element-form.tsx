@@ -1,24 +1,27 @@
 /**
- * Creating or editing a data element in a dialog: names, value type, unit, how units and months combine, and
- * the allowed range. The code never changes once made (formulas name it).
+ * Creating or editing a data element in a dialog: names, value type, unit (in English and Chinese; one word
+ * alone is completed from the common units), how units and months combine, and the allowed range. The code
+ * never changes once made (formulas name it).
  */
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
+import { unitFromWords } from '../../../../core/scorecard/units.ts';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useSaveDataElement } from '../../../lib/api/data-elements.ts';
 import { AGGREGATION_KEYS, VALUE_TYPE_KEYS } from '../labels.ts';
 
 const VALUE_TYPES = ['number', 'integer', 'percentage', 'money'] as const;
 const AGGREGATIONS = ['sum', 'average'] as const;
-const TIME_AGGREGATIONS = ['sum', 'average', 'last'] as const;
+const TIME_AGGREGATIONS = ['sum', 'average', 'last', 'max'] as const;
 
 interface Values {
   code: string;
   nameEn: string;
   nameZh?: string;
   valueType: (typeof VALUE_TYPES)[number];
-  unit?: string;
+  unitEn?: string;
+  unitZh?: string;
   aggregation: (typeof AGGREGATIONS)[number];
   timeAggregation: (typeof TIME_AGGREGATIONS)[number];
   min?: number | null;
@@ -41,7 +44,7 @@ export function DataElementForm({
   async function submit(values: Values): Promise<void> {
     const zh = values.nameZh?.trim() ?? '';
     const name = { en: values.nameEn.trim(), ...(zh === '' ? {} : { zh }) };
-    const unit = values.unit?.trim() ?? '';
+    const unit = unitFromWords(values.unitEn ?? '', values.unitZh ?? '');
     const description = values.description?.trim() ?? '';
     const min = values.min ?? null;
     const max = values.max ?? null;
@@ -54,7 +57,7 @@ export function DataElementForm({
           valueType: values.valueType,
           aggregation: values.aggregation,
           timeAggregation: values.timeAggregation,
-          ...(unit === '' ? {} : { unit }),
+          ...(unit === null ? {} : { unit }),
           ...(description === '' ? {} : { description }),
           ...(min === null ? {} : { min }),
           ...(max === null ? {} : { max }),
@@ -69,7 +72,7 @@ export function DataElementForm({
           valueType: values.valueType,
           aggregation: values.aggregation,
           timeAggregation: values.timeAggregation,
-          unit: unit === '' ? null : unit,
+          unit,
           description: description === '' ? null : description,
           min,
           max,
@@ -107,7 +110,8 @@ export function DataElementForm({
                 nameEn: element.name.en,
                 nameZh: element.name.zh ?? '',
                 valueType: element.valueType,
-                unit: element.unit ?? '',
+                unitEn: element.unit?.en ?? '',
+                unitZh: element.unit?.zh ?? '',
                 aggregation: element.aggregation,
                 timeAggregation: element.timeAggregation,
                 min: element.min,
@@ -142,9 +146,14 @@ export function DataElementForm({
             }))}
           />
         </Form.Item>
-        <Form.Item name={['unit']} label={t('admin.dataElements.unit')}>
-          <Input data-testid="data-element-form-unit" autoComplete="off" />
-        </Form.Item>
+        <div style={{ display: 'flex', gap: 12 }}>
+          <Form.Item name={['unitEn']} label={t('admin.dataElements.unitEn')} style={{ flex: 1 }}>
+            <Input data-testid="data-element-form-unit-en" autoComplete="off" />
+          </Form.Item>
+          <Form.Item name={['unitZh']} label={t('admin.dataElements.unitZh')} style={{ flex: 1 }}>
+            <Input data-testid="data-element-form-unit-zh" autoComplete="off" />
+          </Form.Item>
+        </div>
         <Form.Item name={['aggregation']} label={t('admin.dataElements.aggregation')}>
           <Select
             options={AGGREGATIONS.map((value) => ({

@@ -11,7 +11,7 @@ import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useDataElementPage, useDeleteDataElement } from '../../../lib/api/data-elements.ts';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber, formatUnit, NO_VALUE } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { AGGREGATION_KEYS, VALUE_TYPE_KEYS } from '../labels.ts';
@@ -86,7 +86,11 @@ export function DataElementsTab({ canWrite }: { readonly canWrite: boolean }) {
               title: t('admin.dataElements.valueType'),
               render: (_, element) => t(VALUE_TYPE_KEYS[element.valueType]),
             },
-            { key: 'unit', title: t('admin.dataElements.unit'), render: (_, element) => element.unit ?? '—' },
+            {
+              key: 'unit',
+              title: t('admin.dataElements.unit'),
+              render: (_, element) => formatUnit(element.unit, language) || NO_VALUE,
+            },
             {
               key: 'aggregation',
               title: t('admin.dataElements.aggregation'),

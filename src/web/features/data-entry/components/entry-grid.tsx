@@ -6,7 +6,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
-import { formatPeriod } from '../../../lib/format.ts';
+import { formatPeriod, formatUnit } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { cellText } from '../cell-validation.ts';
@@ -65,7 +65,9 @@ export function EntryGrid({
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {row.element === undefined
               ? t('dataEntry.grid.unknownElement')
-              : [row.element.unit, t(VALUE_TYPES[row.element.valueType])].filter(Boolean).join(' · ')}
+              : [formatUnit(row.element.unit, language), t(VALUE_TYPES[row.element.valueType])]
+                  .filter(Boolean)
+                  .join(' · ')}
           </Typography.Text>
         </div>
       ),

@@ -1,12 +1,14 @@
 /**
- * Every field of one indicator: code, names, kind, objective, unit, decimals, role, owner, direction (with a
- * band's limits), scoring method and formula (one expression, or numerator ÷ denominator × factor). Each change
- * is applied to the draft file at once, so the live validation and Save follow what is typed.
+ * Every field of one indicator: code, names, kind, objective, unit (English and Chinese), decimals, role, owner
+ * (a user's e-mail, or a department by name), direction (with a band's limits), scoring method and formula (one
+ * expression, or numerator ÷ denominator × factor). Each change is applied to the draft file at once, so the
+ * live validation and Save follow what is typed.
  */
 import { Col, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import type { IndicatorFile, PerspectiveFile } from '../../../../core/scorecard/scorecard-schema.ts';
+import { unitFromWords } from '../../../../core/scorecard/units.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { Field } from './field.tsx';
@@ -47,6 +49,12 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
   const direction = indicator.direction;
   const directionKind = typeof direction === 'string' ? direction : 'band';
   const band = typeof direction === 'string' ? null : direction.band;
+  const unit = indicator.unit ?? { en: '', zh: '' };
+  // Both words as typed (the live validation asks for the missing one); none, no unit.
+  const setUnit = (en: string, zh: string) =>
+    set('unit', en.trim() === '' && zh.trim() === '' ? undefined : { en, zh });
+  // On leaving a field with the other one empty, the other word comes from the common units.
+  const completeUnit = () => set('unit', unitFromWords(unit.en, unit.zh));
 
   // A formula being typed may be empty for a moment: keep it (and its mode) rather than dropping the field.
   const setFormula = (value: NonNullable<IndicatorFile['formula']>) =>
@@ -150,12 +158,23 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
             />
           </Field>
         </Col>
-        <Col xs={12} md={8}>
-          <Field id="indicator-unit" label={t('designer.indicator.unit')}>
+        <Col xs={12} md={4}>
+          <Field id="indicator-unit" label={t('designer.indicator.unitEn')}>
             <Input
               id="indicator-unit"
-              value={indicator.unit ?? ''}
-              onChange={(e) => set('unit', e.target.value)}
+              value={unit.en}
+              onChange={(e) => setUnit(e.target.value, unit.zh)}
+              onBlur={completeUnit}
+            />
+          </Field>
+        </Col>
+        <Col xs={12} md={4}>
+          <Field id="indicator-unit-zh" label={t('designer.indicator.unitZh')}>
+            <Input
+              id="indicator-unit-zh"
+              value={unit.zh}
+              onChange={(e) => setUnit(unit.en, e.target.value)}
+              onBlur={completeUnit}
             />
           </Field>
         </Col>
@@ -175,8 +194,16 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
           <Field id="indicator-owner" label={t('designer.indicator.owner')}>
             <Input
               id="indicator-owner"
+              type="email"
               value={indicator.owner ?? ''}
               onChange={(e) => set('owner', e.target.value)}
+            />
+          </Field>
+          <Field id="indicator-owner-name" label={t('designer.indicator.ownerName')}>
+            <Input
+              id="indicator-owner-name"
+              value={indicator.ownerName ?? ''}
+              onChange={(e) => set('ownerName', e.target.value)}
             />
           </Field>
         </Col>

@@ -25,7 +25,9 @@ const element = (code: string): DataElement => ({
   valueType: 'number',
   unit: null,
   aggregation: 'sum',
+  periodType: 'month',
   timeAggregation: 'sum',
+  missingValues: null,
   min: 0,
   max: null,
   description: null,
@@ -51,9 +53,13 @@ describe('tree edits', () => {
   it('renames the weight entry when an indicator gets a new id', () => {
     const found = findIndicator(testFile(), 'f2');
     if (!found) throw new Error('f2 missing');
-    const file = updateIndicator(testFile(), 'f2', { ...found.indicator, id: 'f2b', unit: '%' });
+    const file = updateIndicator(testFile(), 'f2', {
+      ...found.indicator,
+      id: 'f2b',
+      unit: { en: '%', zh: '%' },
+    });
     expect(file.weights.indicators.F).toEqual({ manual: { f1: 0.75, f2b: 0.25 } });
-    expect(findIndicator(file, 'f2b')?.indicator.unit).toBe('%');
+    expect(findIndicator(file, 'f2b')?.indicator.unit).toEqual({ en: '%', zh: '%' });
     expect(validateFile(file).ok).toBe(true);
   });
 
@@ -105,6 +111,8 @@ describe('validation', () => {
       issues: [
         {
           path: ['perspectives', 1, 'indicators', 1, 'formula'],
+          code: 'scorecard.formula-error',
+          params: { formula: 'cots', error: "position 0: unknown data element 'cots'" },
           message: `position 0: unknown data element 'cots' in "cots"`,
           position: 0,
         },

@@ -1,5 +1,5 @@
 /**
- * Edits of a scorecard file (`healthbsc/scorecard@1`) as the designer makes them: each returns a new file and
+ * Edits of a scorecard file (`healthbsc/scorecard@2`) as the designer makes them: each returns a new file and
  * keeps the weights block in step with the tree (a new child gets weight 0, so the sum still holds; a removed
  * one is dropped and its siblings renormalised). AHP-derived sets cannot follow a changed set of children, so
  * they become equal manual weights, which the weights tab then lets the office set.
@@ -30,7 +30,7 @@ export function newIndicator(id: string, nameEn: string): IndicatorFile {
 export function newScorecardFile(code: string, nameEn: string, nameZh?: string): ScorecardFile {
   const zh = nameZh?.trim();
   return {
-    format: 'healthbsc/scorecard@1',
+    format: 'healthbsc/scorecard@2',
     code: code.trim(),
     name: { en: nameEn.trim(), ...(zh ? { zh } : {}) },
     scoring: { method: { method: 'ratio', cap: 1 }, missingData: 'renormalize' },
@@ -284,6 +284,8 @@ export function toFileDataElement(element: DataElement): DataElementFile {
     valueType: element.valueType,
     aggregation: element.aggregation,
     timeAggregation: element.timeAggregation,
+    ...(element.periodType === 'month' ? {} : { periodType: element.periodType }),
+    ...(element.missingValues === null ? {} : { missingValues: element.missingValues }),
     ...(element.unit === null ? {} : { unit: element.unit }),
     ...(element.min === null ? {} : { min: element.min }),
     ...(element.max === null ? {} : { max: element.max }),

@@ -3,7 +3,7 @@ import { type ScorecardFile, scorecardFileSchema } from '../../../../core/scorec
 
 export function testFile(): ScorecardFile {
   return scorecardFileSchema.parse({
-    format: 'healthbsc/scorecard@1',
+    format: 'healthbsc/scorecard@2',
     code: 'TEST-BSC',
     name: { en: 'Test', zh: '测试' },
     dataElements: [

@@ -6,7 +6,7 @@ import { Descriptions, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber, formatUnit } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import type { DirectionJson, FoundIndicator } from '../indicator-series.ts';
@@ -57,7 +57,11 @@ export function IndicatorSummary({ found, direction, directionLoading }: Indicat
     {
       key: 'unit',
       label: t('indicator.unit'),
-      children: <span data-testid="indicator-unit">{indicator.unit ?? t('indicator.noUnit')}</span>,
+      children: (
+        <span data-testid="indicator-unit">
+          {formatUnit(indicator.unit, language) || t('indicator.noUnit')}
+        </span>
+      ),
     },
     {
       key: 'direction',

@@ -11,7 +11,14 @@ import { Link } from 'react-router';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
 import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
-import { formatChange, formatList, formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
+import {
+  formatChange,
+  formatList,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  formatUnit,
+} from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { STATUS_COLORS } from '../../../lib/status.ts';
@@ -91,7 +98,9 @@ export function PerspectiveTable({
             {localize(row.indicator.name, language)}
           </Link>
           {row.indicator.unit === null ? null : (
-            <div style={{ color: token.colorTextSecondary, fontSize: 12 }}>{row.indicator.unit}</div>
+            <div style={{ color: token.colorTextSecondary, fontSize: 12 }}>
+              {formatUnit(row.indicator.unit, language)}
+            </div>
           )}
         </div>
       ),
