@@ -13,6 +13,7 @@ import {
   type TemplateParams,
   type Wording,
 } from './define-messages.ts';
+import { jobMessages } from './jobs.ts';
 import { requestMessages } from './request.ts';
 import { scoringMessages } from './scoring.ts';
 import { zodMessages } from './zod.ts';
@@ -25,6 +26,7 @@ export const PROBLEM_MESSAGES = {
   ...accessMessages,
   ...zodMessages,
   ...scoringMessages,
+  ...jobMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
