@@ -56,7 +56,12 @@ export const jobListSchema = z.object({
   historyDays: z.number().int().min(1),
 });
 
-export const jobParamsSchema = z.object({ name: z.string().min(1).max(100) }).strict();
+/** A job's name: kebab-case (`session-cleanup`). */
+export const JOB_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const jobParamsSchema = z
+  .object({ name: z.string().regex(JOB_NAME_PATTERN, 'job.name-format') })
+  .strict();
 
 export const runJobResultSchema = z.object({
   /** The queued run. */

@@ -13,6 +13,7 @@
 import type { Kysely } from 'kysely';
 import { type Job, PgBoss } from 'pg-boss';
 import { z } from 'zod';
+import { JOB_NAME_PATTERN } from '../../core/contracts/jobs.ts';
 import { notFound, unavailable } from '../../core/errors/problem.ts';
 import { JOB_QUEUE_SCHEMA } from '../../db/repositories/job-run.repository.ts';
 import type { Database } from '../../db/schema.ts';
@@ -36,7 +37,6 @@ const DEFAULT_RETRY: Required<JobRetry> = { limit: 2, delaySeconds: 60, backoff:
 const DEFAULT_TIMEOUT_SECONDS = 900;
 /** A cron occurrence that came due this shortly before the scheduler started still runs (a quick restart). */
 const START_GRACE_MS = 60_000;
-const JOB_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** How the scheduler reports what goes wrong in the background (Fastify's logger fits). */
 export interface JobLog {
@@ -190,7 +190,8 @@ export class JobScheduler {
   register<Data extends JobData>(definition: JobDefinition<Data>): JobHandle<Data> {
     if (this.#state !== 'created')
       throw new Error(`Register job '${definition.name}' before the scheduler starts.`);
-    if (!JOB_NAME.test(definition.name)) throw new Error(`A job's name is kebab-case: '${definition.name}'.`);
+    if (!JOB_NAME_PATTERN.test(definition.name))
+      throw new Error(`A job's name is kebab-case: '${definition.name}'.`);
     if (this.#jobs.has(definition.name)) throw new Error(`The job '${definition.name}' is registered twice.`);
     const timezone = definition.timezone ?? this.#timezone;
     // pg-boss's own check: an expression or zone it cannot evaluate throws here, at start-up, not at 3 a.m.
