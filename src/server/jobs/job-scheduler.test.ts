@@ -355,25 +355,6 @@ describeEachEngine(
         await empty.close();
       }
     });
-
-    if (engine.name !== 'postgres') {
-      it('keeps the PGlite session nearly idle between runs: under one statement a second', async () => {
-        const idle = new JobScheduler(ctx, { timezone: 'UTC', log: recorder.log });
-        for (const name of ['idle-a', 'idle-b', 'idle-c', 'idle-d', 'idle-e']) {
-          idle.register(recorded(recorder, { name, cron: '0 3 * * *' }));
-        }
-        await idle.start();
-        try {
-          // Past start-up (each worker's first poll, the first upkeep pass), then a quiet window.
-          await new Promise((resolve) => setTimeout(resolve, 1_000));
-          const before = idle.statements;
-          await new Promise((resolve) => setTimeout(resolve, 4_000));
-          expect(idle.statements - before).toBeLessThanOrEqual(4);
-        } finally {
-          await idle.stop();
-        }
-      }, 20_000);
-    }
   },
   { engines: ALL_ENGINES },
 );
