@@ -2,7 +2,7 @@
  * What a feature declares to run in the background (./README.md shows one): a name, what it does, when it runs,
  * how often to retry, and the handler. The scheduler (./job-scheduler.ts) queues and runs it through pg-boss.
  */
-import type { ServerContext } from '../context.ts';
+import type { Actor, ServerContext } from '../context.ts';
 
 /** Why a run exists: its cron occurrence came due, an administrator pressed "run now", or code enqueued it. */
 export type JobTrigger = 'schedule' | 'manual' | 'enqueue';
@@ -25,6 +25,8 @@ export interface JobRun<Data extends JobData = JobData> {
   readonly signal: AbortSignal;
   /** The server's database, clock and change bus. */
   readonly ctx: ServerContext;
+  /** Who the run acts as in the audit trail: `job:<name>`, a trusted process (an installation admin). */
+  readonly actor: Actor;
 }
 
 /** What a handler may return: a small JSON summary kept with the run (`{ deletedSessions: 3 }`). */

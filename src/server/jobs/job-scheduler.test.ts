@@ -19,7 +19,7 @@ const START = new Date('2024-06-30T18:59:00.000Z');
 const TEST_TIMING = { pollingSeconds: 0.5, stopTimeoutSeconds: 5 } as const;
 
 /** What a handler saw, without its context. */
-type SeenRun = Omit<JobRun, 'ctx' | 'signal'>;
+type SeenRun = Omit<JobRun, 'ctx' | 'signal' | 'actor'>;
 
 /** A promise and the function that resolves it. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -40,7 +40,7 @@ class Recorder {
   };
 
   record(run: JobRun): void {
-    const { ctx: _ctx, signal: _signal, ...seen } = run;
+    const { ctx: _ctx, signal: _signal, actor: _actor, ...seen } = run;
     this.runs.set(run.name, [...(this.runs.get(run.name) ?? []), seen]);
   }
 

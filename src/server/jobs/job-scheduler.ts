@@ -17,7 +17,7 @@ import { JOB_NAME_PATTERN } from '../../core/contracts/jobs.ts';
 import { notFound, unavailable } from '../../core/errors/problem.ts';
 import { JOB_QUEUE_SCHEMA } from '../../db/repositories/job-run.repository.ts';
 import type { Database } from '../../db/schema.ts';
-import type { ServerContext } from '../context.ts';
+import { type ServerContext, systemActor } from '../context.ts';
 import { latestDueOccurrence, nextOccurrence, occurrenceRunId, type PreviewSchedule } from './cron.ts';
 import type {
   JobData,
@@ -371,6 +371,7 @@ export class JobScheduler {
         attempt: job.retryCount + 1,
         signal: job.signal,
         ctx: this.#ctx,
+        actor: systemActor(`job:${entry.info.name}`),
       });
       return output ?? null;
     } catch (error) {

@@ -4,7 +4,7 @@ import { describeEachEngine } from '../../../test/engines.ts';
 import { uniqueCode } from '../../../test/fixtures/codes.ts';
 import { insertSession } from '../../db/repositories/session.repository.ts';
 import { ChangeBus } from '../change-bus.ts';
-import type { ServerContext } from '../context.ts';
+import { type ServerContext, systemActor } from '../context.ts';
 import { sessionCleanupJob } from './session-cleanup.job.ts';
 
 const NOW = new Date('2024-06-30T19:15:00.000Z');
@@ -64,6 +64,7 @@ describeEachEngine('the session clean-up job', (getDb) => {
       attempt: 1,
       signal: new AbortController().signal,
       ctx,
+      actor: systemActor('job:session-cleanup'),
     });
   }
 
