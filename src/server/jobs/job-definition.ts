@@ -2,10 +2,11 @@
  * What a feature declares to run in the background (./README.md shows one): a name, what it does, when it runs,
  * how often to retry, and the handler. The scheduler (./job-scheduler.ts) queues and runs it through pg-boss.
  */
+import type { JobTriggerName } from '../../core/contracts/jobs.ts';
 import type { Actor, ServerContext } from '../context.ts';
 
 /** Why a run exists: its cron occurrence came due, an administrator pressed "run now", or code enqueued it. */
-export type JobTrigger = 'schedule' | 'manual' | 'enqueue';
+export type JobTrigger = JobTriggerName;
 
 /** A run's payload: plain JSON, the same on every engine and instance. */
 export type JobData = Readonly<Record<string, unknown>>;

@@ -12,7 +12,6 @@
  */
 import type { Kysely } from 'kysely';
 import { type Job, PgBoss } from 'pg-boss';
-import { z } from 'zod';
 import { JOB_NAME_PATTERN } from '../../core/contracts/jobs.ts';
 import { notFound, unavailable } from '../../core/errors/problem.ts';
 import { JOB_QUEUE_SCHEMA } from '../../db/repositories/job-run.repository.ts';
@@ -30,6 +29,7 @@ import type {
 } from './job-definition.ts';
 import { type CountingPgBossDb, jobQueueDatabase, transactionDatabase } from './job-queue-db.ts';
 import { FLOW_CHECK_SECONDS, JOB_TIMING, type JobTiming } from './job-timing.ts';
+import { type RunEnvelope, readRunEnvelope } from './run-envelope.ts';
 
 /** Days a run is kept (then deleted by pg-boss): the panel's history and failure counts cover them. */
 export const HISTORY_DAYS = 14;
@@ -60,25 +60,6 @@ export interface JobSchedulerOptions {
   /** Replaces parts of the engine's timing (./job-timing.ts), e.g. faster polls in tests. */
   readonly timing?: Partial<JobTiming>;
   readonly log?: JobLog;
-}
-
-/** What a run's data holds in pg-boss: the payload and why it runs. */
-const runEnvelopeSchema = z.object({
-  payload: z.record(z.string(), z.unknown()).catch({}),
-  trigger: z.enum(['schedule', 'manual', 'enqueue']).catch('enqueue'),
-  dueAt: z.iso.datetime().nullable().catch(null),
-  requestedBy: z.string().nullable().catch(null),
-});
-export type RunEnvelope = z.infer<typeof runEnvelopeSchema>;
-
-/**
- * A run's envelope as stored, read leniently (a row written by another version still shows).
- *
- * @example readRunEnvelope({ trigger: 'manual', requestedBy: '7' }).trigger // 'manual'
- */
-export function readRunEnvelope(data: unknown): RunEnvelope {
-  const parsed = runEnvelopeSchema.safeParse(data);
-  return parsed.success ? parsed.data : { payload: {}, trigger: 'enqueue', dueAt: null, requestedBy: null };
 }
 
 /** A registered job as the scheduler and the panel see it. */

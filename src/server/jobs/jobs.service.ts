@@ -15,7 +15,8 @@ import type { Actor, ServerContext } from '../context.ts';
 import { requireAdministrator } from '../services/access.ts';
 import { commitWrite } from '../services/commit-write.ts';
 import { isoTime } from '../services/format.ts';
-import { HISTORY_DAYS, type JobScheduler, type RegisteredJob, readRunEnvelope } from './job-scheduler.ts';
+import { HISTORY_DAYS, type JobScheduler, type RegisteredJob } from './job-scheduler.ts';
+import { readRunEnvelope } from './run-envelope.ts';
 
 /** The message of the error pg-boss stored for a failed attempt (`{ name, message, stack }`), never the stack. */
 function errorMessage(run: JobRunRecord): string | null {

@@ -58,7 +58,7 @@ function LastRun({ run }: { readonly run: JobRunResource | null }) {
   const language = useLanguage();
   if (run === null) return <Typography.Text type="secondary">{t('admin.jobs.never')}</Typography.Text>;
   return (
-    <Space direction="vertical" size={0}>
+    <Space orientation="vertical" size={0}>
       <Space size={4} wrap>
         <Tag color={STATE_COLORS[run.state]} data-testid="job-last-state" data-state={run.state}>
           {t(STATE_KEYS[run.state])}
@@ -131,7 +131,7 @@ export function JobsPanel() {
               key: 'job',
               title: t('admin.jobs.job'),
               render: (_, job) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <span>{isDescriptionKey(job.description) ? t(job.description) : job.name}</span>
                   <Typography.Text type="secondary" code>
                     {job.name}
@@ -146,7 +146,7 @@ export function JobsPanel() {
                 job.cron === null ? (
                   <Typography.Text type="secondary">{t('admin.jobs.onDemand')}</Typography.Text>
                 ) : (
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     <Typography.Text code>{job.cron}</Typography.Text>
                     <Typography.Text type="secondary">{job.timezone}</Typography.Text>
                   </Space>
