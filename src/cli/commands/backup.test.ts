@@ -73,7 +73,7 @@ describe('healthbsc backup and restore', () => {
     const backup = await capture(runBackup, [first], source);
     expect(backup.code).toBe(0);
     expect(backup.stdout[0]).toMatch(
-      new RegExp(`^Backed up [\\d,]+ rows of 22 tables to ${first} \\(schema 202611240900_accounts\\)\\.$`),
+      new RegExp(`^Backed up [\\d,]+ rows of 22 tables to ${first} \\(schema 202612060630_job_queue\\)\\.$`),
     );
     const header = JSON.parse(
       gunzipSync(await readFile(first))
@@ -83,7 +83,12 @@ describe('healthbsc backup and restore', () => {
     expect(header).toMatchObject({
       format: 'healthbsc/backup@1',
       engine: 'pglite',
-      migrations: ['202611230430_audit_log', '202611230500_platform', '202611240900_accounts'],
+      migrations: [
+        '202611230430_audit_log',
+        '202611230500_platform',
+        '202611240900_accounts',
+        '202612060630_job_queue',
+      ],
     });
 
     const postgres = await postgresDatabase('restored_from_pglite');
