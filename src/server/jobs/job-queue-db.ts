@@ -9,24 +9,13 @@ import type { Db as PgBossDb } from 'pg-boss';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
 
-/** pg-boss's database: every statement through `Db.runSql`, counted (for the idle-load check). */
-export interface CountingPgBossDb extends PgBossDb {
-  /** Statements run so far. */
-  readonly statements: () => number;
-}
-
 /**
+ * pg-boss's database: every statement through `Db.runSql`.
+ *
  * @example new PgBoss({ db: jobQueueDatabase(db), migrate: false })
  */
-export function jobQueueDatabase(db: Db): CountingPgBossDb {
-  let statements = 0;
-  return {
-    executeSql: (text, values) => {
-      statements += 1;
-      return db.runSql(text, values);
-    },
-    statements: () => statements,
-  };
+export function jobQueueDatabase(db: Db): PgBossDb {
+  return { executeSql: (text, values) => db.runSql(text, values) };
 }
 
 /**

@@ -27,7 +27,7 @@ import type {
   JobRun,
   JobTrigger,
 } from './job-definition.ts';
-import { type CountingPgBossDb, jobQueueDatabase, transactionDatabase } from './job-queue-db.ts';
+import { jobQueueDatabase, transactionDatabase } from './job-queue-db.ts';
 import { FLOW_CHECK_SECONDS, JOB_TIMING, type JobTiming } from './job-timing.ts';
 import { type RunEnvelope, readRunEnvelope } from './run-envelope.ts';
 
@@ -102,7 +102,6 @@ export class JobScheduler {
   readonly #runJobs: boolean;
   readonly #timing: JobTiming;
   readonly #log: JobLog;
-  readonly #database: CountingPgBossDb;
   readonly #boss: PgBoss;
   readonly #preview: PreviewSchedule;
   readonly #jobs = new Map<string, Entry>();
@@ -120,11 +119,10 @@ export class JobScheduler {
     this.#runJobs = options.runJobs ?? true;
     this.#timing = { ...JOB_TIMING[ctx.db.engine], ...options.timing };
     this.#log = options.log ?? CONSOLE_LOG;
-    this.#database = jobQueueDatabase(ctx.db);
     const timing = this.#timing;
     // Nothing here opens a connection: pg-boss uses ours, from start() on.
     this.#boss = new PgBoss({
-      db: this.#database,
+      db: jobQueueDatabase(ctx.db),
       schema: JOB_QUEUE_SCHEMA,
       backend: ctx.db.engine === 'pglite' ? 'pglite' : 'postgres',
       // Our migrations own the tables; pg-boss only checks their version.
@@ -153,11 +151,6 @@ export class JobScheduler {
   /** Whether this server runs jobs (false: it only queues and lists them). */
   get runsJobs(): boolean {
     return this.#runJobs;
-  }
-
-  /** Statements the job queue has run on the database so far (to watch its load on PGlite). */
-  get statements(): number {
-    return this.#database.statements();
   }
 
   /**
