@@ -3,6 +3,7 @@
  * Options pass through: `npm run bench -- --engines postgres --scale 0.1`.
  */
 import { parseArgs } from 'node:util';
+import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
 import { printTable } from './report.ts';
 import { runWebBench } from './web.bench.ts';
@@ -24,4 +25,9 @@ printTable(
 printTable(
   'Web app: first route JavaScript and the comparison heatmap (issue: web application)',
   await runWebBench(),
+);
+
+printTable(
+  'Job scheduler: API queries on PGlite while 10 jobs idle (issue: groundwork, job scheduler)',
+  await runJobsBench({ seconds: 30 }),
 );

@@ -28,25 +28,78 @@ export type DbConfig =
       readonly poolSize?: number;
     };
 
+/** The rows of SQL run by `Db.runSql`: every statement's, in order. */
+export interface SqlRows {
+  readonly rows: Record<string, unknown>[];
+}
+
+/** Runs SQL text as given (see `Db.runSql`). */
+export type RunSql = (text: string, values?: readonly unknown[]) => Promise<SqlRows>;
+
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly engine: 'pglite' | 'postgres';
+  /**
+   * Runs SQL text that Kysely did not compile, for a library that brings its own SQL (the job queue, pg-boss):
+   * with `values`, one statement with `$1…$n` parameters; without, a script of one or more statements (it may
+   * hold its own `BEGIN … COMMIT`), whose rows come back concatenated. On PGlite it takes the single session
+   * the way a Kysely transaction does, so it never lands inside another caller's transaction and a failed
+   * script leaves no transaction open. Product code uses `kysely`.
+   */
+  readonly runSql: RunSql;
   /** Closes the pool or PGlite (and its worker). Safe to call twice. */
   close(): Promise<void>;
 }
 
 const DEFAULT_POOL_SIZE = 10;
 
-function makeDb(kysely: Kysely<Database>, engine: Db['engine']): Db {
+function makeDb(kysely: Kysely<Database>, engine: Db['engine'], runSql: RunSql): Db {
   let closing: Promise<void> | undefined;
   return {
     kysely,
     engine,
+    runSql,
     close: () => {
       closing ??= kysely.destroy();
       return closing;
     },
   };
+}
+
+/** `pg` answers a script with one result per statement, a single statement with one result. */
+function rowsOf(result: pg.QueryResult | pg.QueryResult[]): SqlRows {
+  return { rows: Array.isArray(result) ? result.flatMap((each) => each.rows ?? []) : result.rows };
+}
+
+/**
+ * `Db.runSql` on PostgreSQL: `pool.query` runs a parameterless text over the simple protocol (so a script
+ * runs whole on one connection), and a connection whose statement failed is closed rather than returned to the
+ * pool, so a script that failed inside its `BEGIN` leaves no aborted transaction behind.
+ */
+function poolRunner(pool: pg.Pool): RunSql {
+  return async (text, values = []) => {
+    // pg's typings declare one result; a multi-statement text resolves to an array of them.
+    const result: pg.QueryResult | pg.QueryResult[] = await pool.query(text, [...values]);
+    return rowsOf(result);
+  };
+}
+
+/**
+ * `Db.runSql` on PGlite: the session is taken as a transaction takes it (../pglite-driver.ts). A failed
+ * script may stop inside its own `BEGIN`; it is rolled back before the session is handed on.
+ */
+function pgliteRunner(dialect: PgliteDialect): RunSql {
+  return (text, values = []) =>
+    dialect.driver.exclusive(async (client) => {
+      try {
+        if (values.length > 0) return { rows: (await client.query(text, values)).rows };
+        return { rows: (await client.exec(text)).flatMap((result) => result.rows) };
+      } catch (error) {
+        // Outside a transaction PostgreSQL only warns about a ROLLBACK, so this is safe either way.
+        await client.exec('rollback').catch(() => {});
+        throw error;
+      }
+    });
 }
 
 /** The URL without its password, for error messages. */
@@ -73,7 +126,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<Db> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}`, { cause: error });
   }
-  return makeDb(kysely, 'postgres');
+  return makeDb(kysely, 'postgres', poolRunner(pool));
 }
 
 /**
@@ -100,5 +153,6 @@ export async function connect(config: DbConfig): Promise<Db> {
   };
   const client: PgliteClient =
     (config.worker ?? true) ? await openWorkerPglite(source) : await openInProcessPglite(source);
-  return makeDb(new Kysely<Database>({ dialect: new PgliteDialect(client) }), 'pglite');
+  const dialect = new PgliteDialect(client);
+  return makeDb(new Kysely<Database>({ dialect }), 'pglite', pgliteRunner(dialect));
 }

@@ -32,10 +32,11 @@ import { PgliteDriver } from './pglite-driver.ts';
  * @example new Kysely<Database>({ dialect: new PgliteDialect(await openInProcessPglite({ dataDir: null })) })
  */
 export class PgliteDialect implements Dialect {
-  readonly #client: PgliteClient;
+  /** One driver, so its lock on the session is shared by Kysely and by `driver.exclusive` callers. */
+  readonly driver: PgliteDriver;
 
   constructor(client: PgliteClient) {
-    this.#client = client;
+    this.driver = new PgliteDriver(client);
   }
 
   createAdapter(): DialectAdapter {
@@ -43,7 +44,7 @@ export class PgliteDialect implements Dialect {
   }
 
   createDriver(): Driver {
-    return new PgliteDriver(this.#client);
+    return this.driver;
   }
 
   // Kysely's interface takes Kysely<any>; unknown is the honest narrowing of it.

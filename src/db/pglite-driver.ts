@@ -145,6 +145,20 @@ export class PgliteDriver implements Driver {
     await asPgliteConnection(connection).control(`release savepoint ${quoteIdentifier(savepointName)}`);
   }
 
+  /**
+   * Runs `work` with the session to itself, as a transaction holds it: for SQL that Kysely does not compile
+   * (a library's own statements, see `Db.runSql` in ./connect.ts). It waits for any transaction in progress and
+   * no Kysely query slips in while it runs.
+   */
+  async exclusive<T>(work: (client: PgliteClient) => Promise<T>): Promise<T> {
+    await this.#mutex.lock();
+    try {
+      return await work(this.#client);
+    } finally {
+      this.#mutex.unlock();
+    }
+  }
+
   async destroy(): Promise<void> {
     await this.#client.close();
   }

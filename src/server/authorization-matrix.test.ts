@@ -527,6 +527,17 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 200,
     build: (w) => ({ url: `/api/exports/scorecards/${w.scorecard.code}` }),
   },
+
+  'GET /api/jobs': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: () => ({ url: '/api/jobs' }),
+  },
+  'POST /api/jobs/{name}/run': {
+    access: { kind: 'installation-admin' },
+    success: 202,
+    build: () => ({ url: '/api/jobs/session-cleanup/run' }),
+  },
 };
 
 const UNAUTHORIZED = {

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { ConfigError, DEFAULT_BODY_LIMIT, loadConfig } from './config.ts';
+import { ConfigError, DEFAULT_BODY_LIMIT, loadConfig, machineTimeZone } from './config.ts';
 
 describe('loadConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -11,6 +11,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       mode: 'demo',
       trustProxy: false,
+      timezone: machineTimeZone(),
+      jobs: 'on',
     });
   });
 
@@ -25,6 +27,8 @@ describe('loadConfig', () => {
         HEALTHBSC_LOG_LEVEL: 'debug',
         HEALTHBSC_MODE: 'production',
         HEALTHBSC_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
+        HEALTHBSC_TIMEZONE: 'Asia/Shanghai',
+        HEALTHBSC_JOBS: 'off',
       }),
     ).toEqual({
       port: 8080,
@@ -34,7 +38,13 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       mode: 'production',
       trustProxy: ['10.0.0.1', '192.168.0.0/16'],
+      timezone: 'Asia/Shanghai',
+      jobs: 'off',
     });
+  });
+
+  it('writes HEALTHBSC_TIMEZONE as Intl names the zone', () => {
+    expect(loadConfig({ HEALTHBSC_TIMEZONE: 'asia/shanghai' }).timezone).toBe('Asia/Shanghai');
   });
 
   test.each([
@@ -101,6 +111,12 @@ describe('loadConfig', () => {
       { 'log-level': 'loud' },
       [{ key: '--log-level', message: 'must be one of fatal, error, warn, info, debug, trace, silent' }],
     ],
+    [
+      { HEALTHBSC_TIMEZONE: 'Mars/Olympus_Mons' },
+      {},
+      [{ key: 'HEALTHBSC_TIMEZONE', message: 'must be an IANA time zone such as Asia/Shanghai or UTC' }],
+    ],
+    [{}, { jobs: 'sometimes' }, [{ key: '--jobs', message: 'must be one of on, off' }]],
   ])('refuses %j with flags %j, naming the key', (env, flags, issues) => {
     expect(() => loadConfig(env, flags)).toThrow(expect.objectContaining({ name: 'ConfigError', issues }));
   });

@@ -13,11 +13,15 @@
  * | `HEALTHBSC_LOG_LEVEL`    | `--log-level`    | info         |
  * | `HEALTHBSC_MODE`         | `--mode` (`--production` in serve) | demo |
  * | `HEALTHBSC_TRUST_PROXY`  | `--trust-proxy`  | false        |
+ * | `HEALTHBSC_TIMEZONE`     | `--timezone`     | the machine's time zone |
+ * | `HEALTHBSC_JOBS`         | `--jobs`         | on           |
  *
  * `HEALTHBSC_MODE=production` serves no data until an administrator exists and loads no demo; `demo` (the
  * default of `npm start`) loads the demo with its documented users. `HEALTHBSC_TRUST_PROXY` says which reverse
  * proxy's `X-Forwarded-For` to believe, so the audit records the client's address: `true` (any), a number of
  * hops, or a comma-separated list of addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`.
+ * `HEALTHBSC_TIMEZONE` (an IANA zone, `Asia/Shanghai`) is the zone scheduled jobs' times are read in;
+ * `HEALTHBSC_JOBS=off` starts a server that runs no background jobs (a second instance beside one that does).
  */
 import { z } from 'zod';
 import type { DbConfig } from '../db/connect.ts';
@@ -34,6 +38,15 @@ export type ServerModeSetting = (typeof SERVER_MODES)[number];
 /** Which reverse proxies to trust: none (false), any (true), the first n hops, or these addresses and ranges. */
 export type TrustProxySetting = boolean | number | readonly string[];
 
+/** Whether this server runs the background jobs (src/server/jobs). */
+export const JOBS_SETTINGS = ['on', 'off'] as const;
+export type JobsSetting = (typeof JOBS_SETTINGS)[number];
+
+/** The time zone this machine's clock is set to, as an IANA name. */
+export function machineTimeZone(): string {
+  return new Intl.DateTimeFormat('en').resolvedOptions().timeZone;
+}
+
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
@@ -44,6 +57,10 @@ export interface ServerConfig {
   readonly logLevel: LogLevel;
   readonly mode: ServerModeSetting;
   readonly trustProxy: TrustProxySetting;
+  /** The IANA time zone scheduled jobs' cron expressions are read in. */
+  readonly timezone: string;
+  /** `off`: this server runs no background jobs (they are still listed, and "run now" queues them). */
+  readonly jobs: JobsSetting;
 }
 
 /** The flags, named as `node:util` `parseArgs` returns them (`--database-url` → `'database-url'`). */
@@ -56,6 +73,8 @@ export interface ConfigFlags {
   readonly 'log-level'?: string;
   readonly mode?: string;
   readonly 'trust-proxy'?: string;
+  readonly timezone?: string;
+  readonly jobs?: string;
 }
 
 /** The `options` of `node:util` `parseArgs` for the flags above, for the CLI's `serve` command. */
@@ -68,6 +87,8 @@ export const CONFIG_FLAG_OPTIONS = {
   'log-level': { type: 'string' },
   mode: { type: 'string' },
   'trust-proxy': { type: 'string' },
+  timezone: { type: 'string' },
+  jobs: { type: 'string' },
 } as const satisfies Record<keyof ConfigFlags, { type: 'string' }>;
 
 const SETTINGS = {
@@ -79,6 +100,8 @@ const SETTINGS = {
   logLevel: { variable: 'HEALTHBSC_LOG_LEVEL', flag: 'log-level' },
   mode: { variable: 'HEALTHBSC_MODE', flag: 'mode' },
   trustProxy: { variable: 'HEALTHBSC_TRUST_PROXY', flag: 'trust-proxy' },
+  timezone: { variable: 'HEALTHBSC_TIMEZONE', flag: 'timezone' },
+  jobs: { variable: 'HEALTHBSC_JOBS', flag: 'jobs' },
 } as const satisfies Record<string, { variable: string; flag: keyof ConfigFlags }>;
 
 type Setting = keyof typeof SETTINGS;
@@ -91,6 +114,8 @@ const SETTING_NAMES: readonly Setting[] = [
   'logLevel',
   'mode',
   'trustProxy',
+  'timezone',
+  'jobs',
 ];
 
 /** `true`/`false`, a hop count, or a list of addresses and CIDR ranges (proxy-addr's forms, which Fastify uses). */
@@ -109,6 +134,19 @@ const trustProxySchema = z
       return false;
     }
     return Object.freeze(parts);
+  });
+
+/** An IANA time zone, as `Intl` names it canonically (`asia/shanghai` → `Asia/Shanghai`). */
+const timeZoneSchema = z
+  .string()
+  .trim()
+  .transform((text, issue) => {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone;
+    } catch {
+      issue.addIssue({ code: 'custom', message: 'must be an IANA time zone such as Asia/Shanghai or UTC' });
+      return text;
+    }
   });
 
 const wholeNumber = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
@@ -130,6 +168,8 @@ const rawSchema = z.object({
   logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   mode: z.enum(SERVER_MODES, { error: `must be one of ${SERVER_MODES.join(', ')}` }).default('demo'),
   trustProxy: trustProxySchema.default(false),
+  timezone: timeZoneSchema.optional(),
+  jobs: z.enum(JOBS_SETTINGS, { error: `must be one of ${JOBS_SETTINGS.join(', ')}` }).default('on'),
 });
 
 /** A configuration that cannot be used; `issues` name each bad variable or flag and why. */
@@ -179,10 +219,11 @@ export function loadConfig(
       }),
     );
   }
-  const { port, host, databaseUrl, dataDir, bodyLimit, logLevel, mode, trustProxy } = parsed.data;
+  const { port, host, databaseUrl, dataDir, bodyLimit, logLevel, mode, trustProxy, jobs } = parsed.data;
+  const timezone = parsed.data.timezone ?? machineTimeZone();
   const database: DbConfig =
     databaseUrl === undefined
       ? Object.freeze({ engine: 'pglite', dataDir })
       : Object.freeze({ engine: 'postgres', url: databaseUrl });
-  return Object.freeze({ port, host, database, bodyLimit, logLevel, mode, trustProxy });
+  return Object.freeze({ port, host, database, bodyLimit, logLevel, mode, trustProxy, timezone, jobs });
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../../test/postgres-cluster.ts';
 import type { MetaResource } from '../core/contracts/accounts.ts';
 import type { EvaluationJson, RankingJson } from '../core/contracts/evaluation.ts';
+import type { JobList } from '../core/contracts/jobs.ts';
 import { DEMO_USERS } from './accounts/demo-users.ts';
 import { loadConfig } from './config.ts';
 import { type RunningServer, startServer } from './start-server.ts';
@@ -41,7 +42,10 @@ for (const engine of ['pglite', 'postgres'] as const) {
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'healthbsc-start-'));
-      const env: Record<string, string> = { HEALTHBSC_DATA_DIR: join(dir, 'data') };
+      const env: Record<string, string> = {
+        HEALTHBSC_DATA_DIR: join(dir, 'data'),
+        HEALTHBSC_TIMEZONE: 'Asia/Shanghai',
+      };
       if (engine === 'postgres') {
         cluster = await startPostgresCluster();
         env.HEALTHBSC_DATABASE_URL = cluster.url;
@@ -139,6 +143,17 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const county = body.perspectives.flatMap((p) => p.indicators).find((i) => i.id === 'county_visit_rate');
       expect(county?.actual).toBeCloseTo(80.26, 2);
       expect(county?.target).toBe(90);
+    });
+
+    it('runs the background jobs, the session clean-up among them, in the configured time zone', async () => {
+      const { status, body } = await getJson<JobList>(server, '/api/jobs');
+      const cleanup = body.items.find((job) => job.name === 'session-cleanup');
+      expect({
+        status,
+        runsJobs: body.runsJobs,
+        cleanup: [cleanup?.cron, cleanup?.timezone],
+        said: messages.includes('Background jobs run here; cron times are read in Asia/Shanghai.'),
+      }).toEqual({ status: 200, runsJobs: true, cleanup: ['15 3 * * *', 'Asia/Shanghai'], said: true });
     });
 
     it('answers an unknown org unit with a 404 problem', async () => {

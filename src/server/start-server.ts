@@ -1,7 +1,7 @@
 /**
  * Starts the whole product: the configured database (PGlite in a worker thread, or PostgreSQL), migrations,
- * the demo on a first start, the evaluation engine, and the HTTP server. `healthbsc serve` (npm start) calls it;
- * tests and benchmarks call it too.
+ * the demo on a first start, the evaluation engine, the job scheduler, and the HTTP server. `healthbsc serve`
+ * (npm start) calls it; tests and benchmarks call it too.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,9 @@ import { loadDemo } from './demo/load-demo.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { EvaluationEngine } from './evaluation/evaluation-engine.ts';
 import { createImportRoutes } from './imports/import.routes.ts';
+import { JobScheduler } from './jobs/job-scheduler.ts';
+import { jobRoutes } from './jobs/jobs.routes.ts';
+import { registerServerJobs } from './jobs/server-jobs.ts';
 
 export interface StartOptions {
   /** Load the demo when the database has no org unit yet. Default true. */
@@ -63,6 +66,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const progress = options.progress ?? (() => {});
   let lock: DataDirLock | null = null;
   let db: Db | null = null;
+  let app: FastifyInstance | null = null;
   try {
     if (config.database.engine === 'pglite' && config.database.dataDir !== null) {
       const dir = resolve(config.database.dataDir);
@@ -94,31 +98,50 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
     const setupRequired = config.mode === 'production' && !(await hasInstallationAdmin(db.kysely));
     const engine = new EvaluationEngine(db, ctx.changes);
-    const app = await buildApp(ctx, {
+    const scheduler = new JobScheduler(ctx, {
+      timezone: config.timezone,
+      runJobs: config.jobs === 'on',
+      // The app's logger, once the app exists (the scheduler logs only after it starts, below).
+      log: {
+        error: (details, message) => app?.log.error(details, message),
+        warn: (details, message) => app?.log.warn(details, message),
+      },
+    });
+    registerServerJobs(scheduler);
+    const built = await buildApp(ctx, {
       logger: options.logRequests === false ? false : { level: config.logLevel },
       bodyLimit: config.bodyLimit,
-      routes: [evaluationRoutes(engine), createImportRoutes()],
+      // jobRoutes also stops the scheduler when the app closes, before the database is closed below.
+      routes: [evaluationRoutes(engine), createImportRoutes(), jobRoutes(scheduler)],
       webRoot: findWebRoot(options.webRoot, progress),
       accounts: { mode: config.mode },
       trustProxy: config.trustProxy,
     });
-    const address = await app.listen({ port: config.port, host: config.host });
+    app = built;
+    await scheduler.start();
+    progress(
+      config.jobs === 'on'
+        ? `Background jobs run here; cron times are read in ${config.timezone}.`
+        : 'Background jobs are off here (HEALTHBSC_JOBS=off): another instance runs them.',
+    );
+    const address = await built.listen({ port: config.port, host: config.host });
     const opened = db;
     const held = lock;
     return {
-      app,
+      app: built,
       ctx,
       url: address,
       demoLoaded,
       mode: config.mode,
       setupRequired,
       close: async () => {
-        await app.close();
+        await built.close();
         await opened.close();
         await held?.release();
       },
     };
   } catch (error) {
+    await app?.close();
     await db?.close();
     await lock?.release();
     throw error;

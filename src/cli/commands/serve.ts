@@ -17,8 +17,9 @@ import type { Io } from '../io.ts';
 
 export const SERVE_USAGE = `Usage: healthbsc serve [--port 3000] [--host 127.0.0.1] [--database-url postgres://…] [--data-dir ./data]
                        [--log-level info] [--no-demo] [--production] [--trust-proxy true|N|ADDRESSES]
+                       [--timezone Asia/Shanghai] [--jobs on|off]
 Environment: HEALTHBSC_PORT, HEALTHBSC_HOST, HEALTHBSC_DATABASE_URL, HEALTHBSC_DATA_DIR, HEALTHBSC_LOG_LEVEL,
-             HEALTHBSC_MODE (demo|production), HEALTHBSC_TRUST_PROXY.`;
+             HEALTHBSC_MODE (demo|production), HEALTHBSC_TRUST_PROXY, HEALTHBSC_TIMEZONE, HEALTHBSC_JOBS (on|off).`;
 
 export async function runServe(args: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
   const { values } = parseArgs({

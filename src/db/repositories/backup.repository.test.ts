@@ -158,6 +158,25 @@ describeEachEngine('backup and restore', (_getDb, engine) => {
     }
   });
 
+  it("leaves the job queue's runs out (pg-boss's schema): a restored server starts with no stale run", async () => {
+    const source = await migrated(() => openEmptyDb('pglite'));
+    const target = await migrated(() => engine.openEmptyDb());
+    try {
+      await fill(source.kysely);
+      await sql`select pgboss.create_queue('nightly-report', '{"policy": "standard"}')`.execute(
+        source.kysely,
+      );
+      await sql`insert into pgboss.job (name, data) values ('nightly-report', '{}')`.execute(source.kysely);
+      await restoreDatabase(target, fromArray(await backupLines(source)));
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job`.execute(
+        target.kysely,
+      );
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await Promise.all([source.close(), target.close()]);
+    }
+  });
+
   it('refuses a truncated backup and leaves the database empty', async () => {
     const source = await migrated(() => openEmptyDb('pglite'));
     const target = await migrated(() => engine.openEmptyDb());

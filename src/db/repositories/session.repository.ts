@@ -91,3 +91,21 @@ export async function deleteStaleSessions(
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))
     .execute();
 }
+
+/**
+ * Deletes every session that can no longer be used: past its end (`expires_at`), or of a disabled account. A
+ * session that went idle ends at the next request and reaches its `expires_at` within hours, so this catches it
+ * too. Returns how many were deleted. (The background job `session-cleanup` runs it daily.)
+ */
+export async function deleteDeadSessions(db: Executor, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('user_session')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', now),
+        eb('user_id', 'in', eb.selectFrom('app_user').select('id').where('disabled', '=', true)),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

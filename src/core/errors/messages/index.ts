@@ -17,6 +17,7 @@ import { encodingMessages } from './encoding.ts';
 import { fileMessages } from './file.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
+import { jobMessages } from './jobs.ts';
 import { requestMessages } from './request.ts';
 import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
@@ -35,6 +36,7 @@ export const PROBLEM_MESSAGES = {
   ...encodingMessages,
   ...fileMessages,
   ...scorecardMessages,
+  ...jobMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

@@ -9,10 +9,11 @@ describe('visibleAdminTabs', () => {
       'periods',
       'users',
       'audit',
+      'jobs',
     ]);
   });
 
-  it('hides users and audit from a strategist', () => {
+  it('hides users, audit and jobs from a strategist', () => {
     expect(visibleAdminTabs({ assignments: [{ role: 'strategist' }], administrator: false })).toEqual([
       'org-units',
       'data-elements',
@@ -32,6 +33,12 @@ describe('visibleAdminTabs', () => {
   it('hides users from an admin over a subtree only (administrator false)', () => {
     expect(visibleAdminTabs({ assignments: [{ role: 'admin' }], administrator: false })).not.toContain(
       'users',
+    );
+  });
+
+  it('hides the background jobs from an admin over a subtree only', () => {
+    expect(visibleAdminTabs({ assignments: [{ role: 'admin' }], administrator: false })).not.toContain(
+      'jobs',
     );
   });
 });
