@@ -18,6 +18,7 @@ import type * as dataValues from '../../../core/contracts/data-values.ts';
 import type * as evaluation from '../../../core/contracts/evaluation.ts';
 import type * as explain from '../../../core/contracts/explain.ts';
 import type * as imports from '../../../core/contracts/import.ts';
+import type * as jobs from '../../../core/contracts/jobs.ts';
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
 import type * as periods from '../../../core/contracts/periods.ts';
 import type * as reportedValues from '../../../core/contracts/reported-values.ts';
@@ -46,6 +47,9 @@ interface ByCode {
 }
 interface ById {
   params: { readonly id: number };
+}
+interface ByName {
+  params: { readonly name: string };
 }
 interface ByPeriod {
   params: { readonly id: string };
@@ -178,6 +182,10 @@ export interface ApiRoutes {
   'POST /api/imports/:id/undo': ById &
     Body<typeof imports.undoImportBodySchema> &
     Answer<typeof imports.undoImportResultSchema>;
+
+  // Background jobs (core/contracts/jobs.ts)
+  'GET /api/jobs': Answer<typeof jobs.jobListSchema>;
+  'POST /api/jobs/:name/run': ByName & Answer<typeof jobs.runJobResultSchema>;
 }
 
 /**

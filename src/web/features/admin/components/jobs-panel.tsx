@@ -14,9 +14,9 @@ import type {
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { useJobs, useRunJob } from '../../../lib/api/jobs.ts';
 import { formatDateTime, formatNumber, NO_VALUE } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { useJobs, useRunJob } from '../api/jobs.ts';
 
 /**
  * What each job does, by the key its registration names (src/server/jobs): a feature that registers a job adds
