@@ -5,6 +5,7 @@
  * @example wordProblem('request.no-route', { method: 'GET', path: '/api/x' }, 'zh-CN') // '没有路由 GET /api/x。'
  */
 import { accessMessages } from './access.ts';
+import { formulaMessages } from './formula.ts';
 import {
   formatMessage,
   type MessageLang,
@@ -25,6 +26,7 @@ export const PROBLEM_MESSAGES = {
   ...accessMessages,
   ...zodMessages,
   ...scoringMessages,
+  ...formulaMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
