@@ -107,10 +107,7 @@ describe('compileFormula', () => {
   ])('accepts the known codes as %s', (_label, known) => {
     expect(compileFormula('beds + bedz + {icu bedz}', known)).toEqual({
       ok: false,
-      errors: [
-        unknown('bedz', 7),
-        unknown('icu bedz', 14),
-      ],
+      errors: [unknown('bedz', 7), unknown('icu bedz', 14)],
     });
   });
 

@@ -5,7 +5,7 @@
  * @example wordProblem('request.no-route', { method: 'GET', path: '/api/x' }, 'zh-CN') // '没有路由 GET /api/x。'
  */
 import { accessMessages } from './access.ts';
-import { formulaMessages } from './formula.ts';
+import { ahpMessages } from './ahp.ts';
 import {
   formatMessage,
   type MessageLang,
@@ -14,6 +14,7 @@ import {
   type TemplateParams,
   type Wording,
 } from './define-messages.ts';
+import { formulaMessages } from './formula.ts';
 import { requestMessages } from './request.ts';
 import { scoringMessages } from './scoring.ts';
 import { zodMessages } from './zod.ts';
@@ -27,6 +28,7 @@ export const PROBLEM_MESSAGES = {
   ...zodMessages,
   ...scoringMessages,
   ...formulaMessages,
+  ...ahpMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
