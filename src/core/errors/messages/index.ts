@@ -6,6 +6,7 @@
  */
 import { accessMessages } from './access.ts';
 import { ahpMessages } from './ahp.ts';
+import { analyticsMessages } from './analytics.ts';
 import {
   formatMessage,
   type MessageLang,
@@ -15,6 +16,7 @@ import {
   type Wording,
 } from './define-messages.ts';
 import { formulaMessages } from './formula.ts';
+import { periodMessages } from './period.ts';
 import { requestMessages } from './request.ts';
 import { scoringMessages } from './scoring.ts';
 import { zodMessages } from './zod.ts';
@@ -29,6 +31,8 @@ export const PROBLEM_MESSAGES = {
   ...scoringMessages,
   ...formulaMessages,
   ...ahpMessages,
+  ...periodMessages,
+  ...analyticsMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
