@@ -20,26 +20,43 @@ const TRANSITIONS: Readonly<
   reopen: { none: null, reopened: null, submitted: 'reopened', approved: 'reopened' },
 };
 
-const WHY_NOT: Readonly<Record<ApprovalAction, string>> = {
-  submit: 'only data that is not submitted or approved can be submitted',
-  approve: 'only submitted data can be approved',
-  reopen: 'only submitted or approved data can be reopened',
-};
+/** Why an action does not apply, as the problem code of the 409 (core/errors/messages/approval.ts). */
+export type ApprovalRefusal =
+  | 'approval.submit-already-submitted'
+  | 'approval.submit-already-approved'
+  | 'approval.approve-not-submitted'
+  | 'approval.approve-reopened'
+  | 'approval.approve-already-approved'
+  | 'approval.reopen-not-submitted'
+  | 'approval.reopen-already-reopened';
+
+/** The refusal of each step that `TRANSITIONS` does not allow. */
+const REFUSALS: Readonly<Record<ApprovalAction, Readonly<Partial<Record<ApprovalStatus | 'none', ApprovalRefusal>>>>> =
+  {
+    submit: { submitted: 'approval.submit-already-submitted', approved: 'approval.submit-already-approved' },
+    approve: {
+      none: 'approval.approve-not-submitted',
+      reopened: 'approval.approve-reopened',
+      approved: 'approval.approve-already-approved',
+    },
+    reopen: { none: 'approval.reopen-not-submitted', reopened: 'approval.reopen-already-reopened' },
+  };
 
 export type Transition =
   | { readonly ok: true; readonly status: ApprovalStatus }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly refusal: ApprovalRefusal };
 
 /**
  * The status after `action` from `current` (null: never submitted), or why the action does not apply.
  *
  * @example nextApprovalStatus(null, 'submit') // { ok: true, status: 'submitted' }
  * @example nextApprovalStatus('approved', 'reopen') // { ok: true, status: 'reopened' }
- * @example nextApprovalStatus('reopened', 'approve').ok // false: submit it again first
+ * @example nextApprovalStatus('reopened', 'approve') // { ok: false, refusal: 'approval.approve-reopened' }: submit it again first
  */
 export function nextApprovalStatus(current: ApprovalStatus | null, action: ApprovalAction): Transition {
-  const next = TRANSITIONS[action][current ?? 'none'];
-  return next === null
-    ? { ok: false, reason: `${WHY_NOT[action]}; it is ${current ?? 'not submitted'}` }
-    : { ok: true, status: next };
+  const from = current ?? 'none';
+  const next = TRANSITIONS[action][from];
+  if (next !== null) return { ok: true, status: next };
+  // Every step the table refuses has its refusal; the fallback only guards a table edited without it.
+  return { ok: false, refusal: REFUSALS[action][from] ?? 'approval.approve-not-submitted' };
 }
