@@ -31,16 +31,17 @@ export type ApprovalRefusal =
   | 'approval.reopen-already-reopened';
 
 /** The refusal of each step that `TRANSITIONS` does not allow. */
-const REFUSALS: Readonly<Record<ApprovalAction, Readonly<Partial<Record<ApprovalStatus | 'none', ApprovalRefusal>>>>> =
-  {
-    submit: { submitted: 'approval.submit-already-submitted', approved: 'approval.submit-already-approved' },
-    approve: {
-      none: 'approval.approve-not-submitted',
-      reopened: 'approval.approve-reopened',
-      approved: 'approval.approve-already-approved',
-    },
-    reopen: { none: 'approval.reopen-not-submitted', reopened: 'approval.reopen-already-reopened' },
-  };
+const REFUSALS: Readonly<
+  Record<ApprovalAction, Readonly<Partial<Record<ApprovalStatus | 'none', ApprovalRefusal>>>>
+> = {
+  submit: { submitted: 'approval.submit-already-submitted', approved: 'approval.submit-already-approved' },
+  approve: {
+    none: 'approval.approve-not-submitted',
+    reopened: 'approval.approve-reopened',
+    approved: 'approval.approve-already-approved',
+  },
+  reopen: { none: 'approval.reopen-not-submitted', reopened: 'approval.reopen-already-reopened' },
+};
 
 export type Transition =
   | { readonly ok: true; readonly status: ApprovalStatus }

@@ -65,6 +65,7 @@ export function checkPassword(
   if (folded === address || (local !== '' && folded === local)) {
     problems.push(issue('account.password-is-email', {}, path));
   }
-  if (length > 0 && new Set(password).size === 1) problems.push(issue('account.password-one-character', {}, path));
+  if (length > 0 && new Set(password).size === 1)
+    problems.push(issue('account.password-one-character', {}, path));
   return problems;
 }

@@ -176,6 +176,7 @@ export function denial(principal: Principal, roles: readonly Role[], orgUnitCode
     return forbidden('access.no-access-to-unit', { code: orgUnitCode });
   }
   const last = roles.at(-1);
-  if (roles.length <= 1 || last === undefined) return forbidden('access.needs-role', { role: last ?? 'none' });
+  if (roles.length <= 1 || last === undefined)
+    return forbidden('access.needs-role', { role: last ?? 'none' });
   return forbidden('access.needs-one-of-roles', { roles: roles.slice(0, -1).join(', '), last });
 }
