@@ -12,14 +12,6 @@ export type ApprovalAction = 'submit' | 'approve' | 'reopen';
 export const APPROVAL_STATUSES: readonly ApprovalStatus[] = ['submitted', 'approved', 'reopened'];
 export const APPROVAL_ACTIONS: readonly ApprovalAction[] = ['submit', 'approve', 'reopen'];
 
-const TRANSITIONS: Readonly<
-  Record<ApprovalAction, Readonly<Record<ApprovalStatus | 'none', ApprovalStatus | null>>>
-> = {
-  submit: { none: 'submitted', reopened: 'submitted', submitted: null, approved: null },
-  approve: { none: null, reopened: null, submitted: 'approved', approved: null },
-  reopen: { none: null, reopened: null, submitted: 'reopened', approved: 'reopened' },
-};
-
 /** Why an action does not apply, as the problem code of the 409 (core/errors/messages/approval.ts). */
 export type ApprovalRefusal =
   | 'approval.submit-already-submitted'
@@ -30,18 +22,33 @@ export type ApprovalRefusal =
   | 'approval.reopen-not-submitted'
   | 'approval.reopen-already-reopened';
 
-/** The refusal of each step that `TRANSITIONS` does not allow. */
-const REFUSALS: Readonly<
-  Record<ApprovalAction, Readonly<Partial<Record<ApprovalStatus | 'none', ApprovalRefusal>>>>
+/** What each action does from each status: the status it leads to, or why it is refused. */
+const STEPS: Readonly<
+  Record<ApprovalAction, Readonly<Record<ApprovalStatus | 'none', ApprovalStatus | ApprovalRefusal>>>
 > = {
-  submit: { submitted: 'approval.submit-already-submitted', approved: 'approval.submit-already-approved' },
+  submit: {
+    none: 'submitted',
+    reopened: 'submitted',
+    submitted: 'approval.submit-already-submitted',
+    approved: 'approval.submit-already-approved',
+  },
   approve: {
     none: 'approval.approve-not-submitted',
     reopened: 'approval.approve-reopened',
+    submitted: 'approved',
     approved: 'approval.approve-already-approved',
   },
-  reopen: { none: 'approval.reopen-not-submitted', reopened: 'approval.reopen-already-reopened' },
+  reopen: {
+    none: 'approval.reopen-not-submitted',
+    reopened: 'approval.reopen-already-reopened',
+    submitted: 'reopened',
+    approved: 'reopened',
+  },
 };
+
+function isApprovalStatus(value: string): value is ApprovalStatus {
+  return APPROVAL_STATUSES.some((status) => status === value);
+}
 
 export type Transition =
   | { readonly ok: true; readonly status: ApprovalStatus }
@@ -55,9 +62,6 @@ export type Transition =
  * @example nextApprovalStatus('reopened', 'approve') // { ok: false, refusal: 'approval.approve-reopened' }: submit it again first
  */
 export function nextApprovalStatus(current: ApprovalStatus | null, action: ApprovalAction): Transition {
-  const from = current ?? 'none';
-  const next = TRANSITIONS[action][from];
-  if (next !== null) return { ok: true, status: next };
-  // Every step the table refuses has its refusal; the fallback only guards a table edited without it.
-  return { ok: false, refusal: REFUSALS[action][from] ?? 'approval.approve-not-submitted' };
+  const step = STEPS[action][current ?? 'none'];
+  return isApprovalStatus(step) ? { ok: true, status: step } : { ok: false, refusal: step };
 }
