@@ -7,10 +7,17 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export async function runCli(args: readonly string[]): Promise<CliRun> {
+/**
+ * `env` sets the language's defaults (HEALTHBSC_LANG, LANG); none by default, so every test reads English
+ * whatever the machine's locale.
+ */
+export async function runCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const code = await main(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, env);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 

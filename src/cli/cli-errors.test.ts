@@ -130,3 +130,52 @@ describe('the healthbsc binary', () => {
     expect(result.rating).toBe('Very good');
   });
 });
+
+describe('healthbsc --lang', () => {
+  const zeroEntry = '{"matrix": [[1, 0], [1, 1]]}';
+
+  test.each(['zh-CN', 'zh'])('words a bad matrix in Chinese with --lang %s', async (lang) => {
+    const file = await write(`zero-${lang}.json`, zeroEntry);
+    const result = await runCli(['ahp', file, '--lang', lang]);
+    expect([result.code, result.stderr]).toEqual([2, `${file}:1 matrix[0][1] = 0 无效，须为有限的正数`]);
+  });
+
+  it('words the same matrix in English with --lang en, before the command as well', async () => {
+    const file = await write('zero-en.json', zeroEntry);
+    const result = await runCli(['--lang=en', 'ahp', file]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `${file}:1 matrix[0][1] = 0 must be a positive finite number`,
+    ]);
+  });
+
+  it('words a usage error in Chinese', async () => {
+    const file = await write('ok-zh.json', '{"matrix": [[1, 2], ["1/2", 1]]}');
+    const result = await runCli(['ahp', file, '--method', 'magic', '--lang', 'zh-CN']);
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([
+      2,
+      'healthbsc ahp: --method 须为以下之一：eigenvector, geometric, sum-product（现为“magic”）',
+    ]);
+  });
+
+  it('words a missing file in Chinese', async () => {
+    const missing = join(dir, 'nope-zh.json');
+    const result = await runCli(['ahp', missing, '--lang', 'zh-CN']);
+    expect([result.code, result.stderr]).toEqual([2, `${missing}: 文件不存在`]);
+  });
+
+  it('takes Chinese from LANG when no --lang is given, and HEALTHBSC_LANG over LANG', async () => {
+    const file = await write('zero-env.json', zeroEntry);
+    const fromLocale = await runCli(['ahp', file], { LANG: 'zh_CN.UTF-8' });
+    const overridden = await runCli(['ahp', file], { LANG: 'zh_CN.UTF-8', HEALTHBSC_LANG: 'en' });
+    expect([fromLocale.stderr, overridden.stderr]).toEqual([
+      `${file}:1 matrix[0][1] = 0 无效，须为有限的正数`,
+      `${file}:1 matrix[0][1] = 0 must be a positive finite number`,
+    ]);
+  });
+
+  it('refuses a language it does not have, naming the ones it has', async () => {
+    const result = await runCli(['ahp', 'x.json', '--lang', 'fr']);
+    expect([result.code, result.stderr]).toEqual([2, "healthbsc: --lang must be en or zh-CN (got 'fr')"]);
+  });
+});

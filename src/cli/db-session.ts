@@ -10,6 +10,7 @@
 
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { type MessageLang, wordProblem } from '../core/errors/messages/index.ts';
 import { connect, type Db } from '../db/connect.ts';
 import { acquireDataDirLock, type DataDirLock, DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -60,6 +61,18 @@ function redact(url: string): string {
 }
 
 /**
+ * The usage error of a configuration that cannot be used, each bad key worded in the language of `--lang`:
+ * "Invalid configuration: HEALTHBSC_PORT must be a whole number".
+ */
+export function configUsageError(error: ConfigError, usage?: string): UsageError {
+  const worded = (lang: MessageLang) =>
+    `${wordProblem('config.invalid', {}, lang)}: ${error.issues
+      .map((issue) => `${issue.key} ${wordProblem(issue.code, issue.params, lang)}`)
+      .join('; ')}`;
+  return new UsageError(error.message, usage, worded);
+}
+
+/**
  * Opens the configured database for a command. Throws a UsageError (exit code 2, one line) for an invalid
  * configuration or a data directory in use.
  *
@@ -72,7 +85,7 @@ export async function openDbSession(options: OpenSessionOptions): Promise<DbSess
   try {
     config = loadConfig(options.env ?? process.env);
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
+    if (error instanceof ConfigError) throw configUsageError(error);
     throw error;
   }
   let lock: DataDirLock | null = null;

@@ -1,7 +1,9 @@
 /**
  * The healthbsc command. Each subcommand returns an exit code: 0 success, 2 bad input or usage (one line per
- * problem, never a stack trace), 1 an unexpected failure.
+ * problem, never a stack trace), 1 an unexpected failure. Problems are worded in the language of `--lang`
+ * (lang.ts), which every command accepts.
  */
+import { type MessageLang, wordProblem } from '../core/errors/messages/index.ts';
 import { isProblemError } from '../core/errors/problem.ts';
 import { AHP_USAGE, runAhp } from './commands/ahp.ts';
 import { BACKUP_USAGE, RESTORE_USAGE, runBackup, runRestore } from './commands/backup.ts';
@@ -14,11 +16,12 @@ import { runToken, TOKEN_USAGE } from './commands/token.ts';
 import { runUser, USER_USAGE } from './commands/user.ts';
 import { UsageError } from './errors.ts';
 import { type Io, processIo } from './io.ts';
-import { formatIssues, InputFileError } from './read-document.ts';
+import { defaultLang, takeLangOption } from './lang.ts';
+import { formatIssues, InputFileError, wordNote } from './read-document.ts';
 
 const USAGE = `HealthBSC — a digital Balanced Scorecard for hospitals, departments and medical groups
 
-Usage: healthbsc <command> [options]
+Usage: healthbsc <command> [options] [--lang en|zh-CN]
 
 Commands:
   serve                 start the server (npm start): the API at /api, with the demo on a first start
@@ -32,6 +35,9 @@ Commands:
   token create|list|revoke  API tokens for integrations, one role over some org units
   schema scorecard|values  print the JSON Schema of a scorecard or values file
   help [command]        show help
+
+--lang en|zh-CN (or zh) words problems and tables in English or Chinese; the default is HEALTHBSC_LANG, else
+Chinese when LANG starts with zh, else English.
 
 ${EVALUATE_USAGE}
 
@@ -51,7 +57,28 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promi
     token: { run: runToken, usage: TOKEN_USAGE },
   };
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+/**
+ * Runs `healthbsc` with `argv` (the arguments after the program). `env` gives the default language
+ * (HEALTHBSC_LANG, LANG); commands read their own settings from the process environment.
+ */
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  let lang: MessageLang = 'en';
+  let args: string[];
+  try {
+    const taken = takeLangOption(argv);
+    lang = taken.lang ?? defaultLang(env);
+    args = taken.rest;
+  } catch (error) {
+    return reportError(error, io, 'healthbsc', lang);
+  }
+  return run(args, { out: io.out, err: io.err, lang }, lang);
+}
+
+async function run(argv: readonly string[], io: Io, lang: MessageLang): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
@@ -60,7 +87,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`healthbsc: unknown command '${name}'. Run 'healthbsc help'.`);
+    io.err(`healthbsc: ${wordProblem('cli.unknown-command', { name }, lang)}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -70,32 +97,35 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     return await command.run(rest, io);
   } catch (error) {
-    return reportError(error, io, name);
+    return reportError(error, io, `healthbsc ${name}`, lang);
   }
 }
 
-function reportError(error: unknown, io: Io, name: string): number {
+/** Prints an error the way the brief promises: one line per problem, in `lang`, and the exit code. */
+function reportError(error: unknown, io: Io, prefix: string, lang: MessageLang): number {
   if (error instanceof InputFileError) {
-    for (const line of error.lines) io.err(line);
+    for (const line of error.linesIn(lang)) io.err(line);
     return 2;
   }
   if (error instanceof UsageError) {
-    io.err(`healthbsc ${name}: ${error.message}`);
+    io.err(`${prefix}: ${error.wordedIn(lang)}`);
     if (error.usage) io.err(error.usage);
     return 2;
   }
   if (isProblemError(error)) {
     const { problem } = error;
-    if (problem.issues.length === 0) io.err(`healthbsc ${name}: ${problem.detail}`);
-    for (const line of formatIssues({ file: name, data: null, lineOf: () => null }, problem.issues))
-      io.err(line);
+    const worded = wordNote({ code: problem.code, params: problem.params, message: problem.detail }, lang);
+    if (problem.issues.length === 0) io.err(`${prefix}: ${worded}`);
+    const doc = { file: prefix.replace(/^healthbsc /, ''), data: null, lineOf: () => null };
+    for (const line of formatIssues(doc, problem.issues, lang)) io.err(line);
     return 2;
   }
-  // parseArgs reports unknown or malformed options with these codes.
+  // parseArgs reports unknown or malformed options with these codes (its words are Node's, in English).
   if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-    io.err(`healthbsc ${name}: ${error.message}`);
+    io.err(`${prefix}: ${error.message}`);
     return 2;
   }
-  io.err(`healthbsc ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`${prefix}: ${wordProblem('cli.unexpected-error', { message }, lang)}`);
   return 1;
 }

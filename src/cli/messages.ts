@@ -1,5 +1,7 @@
-/** The evaluate table's labels in the product's two languages. */
-export type Lang = 'en' | 'zh';
+import type { MessageLang } from '../core/errors/messages/index.ts';
+
+/** The evaluate table's labels in the product's two languages (`--lang`, see lang.ts). */
+export type Lang = MessageLang;
 
 const MESSAGES = {
   en: {
@@ -17,7 +19,7 @@ const MESSAGES = {
     coverage: (percent: string) => `Coverage: ${percent} % of the weight has data`,
     differ: (source: string) => `Where the published figures (${source}) differ:`,
   },
-  zh: {
+  'zh-CN': {
     id: '编码',
     item: '维度 / 指标',
     weight: '权重',

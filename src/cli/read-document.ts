@@ -4,7 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import { formatPath, isProblemError, type ProblemIssue } from '../core/errors/problem.ts';
+import { isProblemCode, type MessageLang, wordProblem } from '../core/errors/messages/index.ts';
+import {
+  formatPath,
+  isProblemError,
+  note,
+  type ProblemIssue,
+  type ProblemNote,
+} from '../core/errors/problem.ts';
 
 export interface SourceDocument {
   readonly file: string;
@@ -13,14 +20,57 @@ export interface SourceDocument {
   lineOf(path: readonly (string | number)[]): number | null;
 }
 
+/**
+ * One line about a file: text as it is (a parser's own message), or a place in the file (`file:line`, the
+ * path inside it) and a problem worded when the line is printed, in the language asked for.
+ */
+export type InputFileLine =
+  | string
+  | { readonly at: string; readonly where: string; readonly problem: ProblemNote }
+  | { readonly file: string; readonly problem: ProblemNote };
+
+/** A code's words in `lang`; its English `message` for a code this build does not know. */
+export function wordNote(note: ProblemNote, lang: MessageLang): string {
+  return lang === 'en' || !isProblemCode(note.code)
+    ? note.message
+    : wordProblem(note.code, note.params, lang);
+}
+
+function renderLine(line: InputFileLine, lang: MessageLang): string {
+  if (typeof line === 'string') return line;
+  const message = wordNote(line.problem, lang);
+  if ('file' in line) return `${line.file}: ${message}`;
+  // Some messages already start with the path ("matrix[0][1] = 0 must be …"): do not say it twice.
+  const text =
+    line.where && message.startsWith(line.where)
+      ? message
+      : `${line.where ? `${line.where}: ` : ''}${message}`;
+  return `${line.at} ${text}`;
+}
+
 /** Raised when a file cannot be read or parsed; carries one line per problem. */
 export class InputFileError extends Error {
-  readonly lines: readonly string[];
-  constructor(lines: readonly string[]) {
-    super(lines.join('\n'));
+  readonly entries: readonly InputFileLine[];
+  constructor(entries: readonly InputFileLine[]) {
+    super(entries.map((line) => renderLine(line, 'en')).join('\n'));
     this.name = 'InputFileError';
-    this.lines = lines;
+    this.entries = entries;
   }
+
+  /** One line per problem, in English. */
+  get lines(): string[] {
+    return this.linesIn('en');
+  }
+
+  /** One line per problem, worded in `lang`. */
+  linesIn(lang: MessageLang): string[] {
+    return this.entries.map((line) => renderLine(line, lang));
+  }
+}
+
+/** `FILE: reason`, the reason worded from a code (`cli.no-such-file`). */
+export function fileLine(file: string, problem: ProblemNote): InputFileLine {
+  return { file, problem };
 }
 
 export async function readDocument(file: string): Promise<SourceDocument> {
@@ -30,8 +80,12 @@ export async function readDocument(file: string): Promise<SourceDocument> {
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
-    throw new InputFileError([`${file}: ${reason}`]);
+      code === 'ENOENT'
+        ? note('cli.no-such-file', {})
+        : code === 'EISDIR'
+          ? note('cli.is-a-directory', {})
+          : note('cli.cannot-read', {});
+    throw new InputFileError([fileLine(file, reason)]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lineCounter = new LineCounter();
@@ -58,18 +112,22 @@ export async function readDocument(file: string): Promise<SourceDocument> {
   };
 }
 
-/** One line per issue: `file:line path: reason`. */
-export function formatIssues(doc: SourceDocument, issues: readonly ProblemIssue[]): string[] {
+/** One entry per issue: its place (`file:line`, the path) and the issue, worded when printed. */
+export function issueLines(doc: SourceDocument, issues: readonly ProblemIssue[]): InputFileLine[] {
   return issues.map((issue) => {
     const line = doc.lineOf(issue.path);
-    const where = formatPath(issue.path);
-    // Some messages already start with the path ("matrix[0][1] = 0 must be …"): do not say it twice.
-    const message =
-      where && issue.message.startsWith(where)
-        ? issue.message
-        : `${where ? `${where}: ` : ''}${issue.message}`;
-    return `${doc.file}${line ? `:${line}` : ''} ${message}`;
+    const problem: ProblemNote = { code: issue.code, params: issue.params, message: issue.message };
+    return { at: `${doc.file}${line ? `:${line}` : ''}`, where: formatPath(issue.path), problem };
   });
+}
+
+/** One line per issue: `file:line path: reason`, worded in `lang`. */
+export function formatIssues(
+  doc: SourceDocument,
+  issues: readonly ProblemIssue[],
+  lang: MessageLang = 'en',
+): string[] {
+  return issueLines(doc, issues).map((line) => renderLine(line, lang));
 }
 
 /** Compiles `doc` with `compile`, turning a ProblemError into one line per issue with file and line. */
@@ -78,11 +136,12 @@ export function withSource<T>(doc: SourceDocument, compile: (data: unknown) => T
     return compile(doc.data);
   } catch (error) {
     if (isProblemError(error)) {
-      const issues =
-        error.problem.issues.length > 0
-          ? error.problem.issues
-          : [{ path: [], message: error.problem.detail }];
-      throw new InputFileError(formatIssues(doc, issues));
+      const { problem } = error;
+      const issues: readonly ProblemIssue[] =
+        problem.issues.length > 0
+          ? problem.issues
+          : [{ path: [], code: problem.code, params: problem.params, message: problem.detail }];
+      throw new InputFileError(issueLines(doc, issues));
     }
     throw error;
   }

@@ -3,22 +3,12 @@
  * 2021 → 2024 change of each seed-000 indicator lands on the published figure. 2021 is left as drawn, so
  * the calibration only moves 2024 by the small amount the noise moved it (about ±1 %).
  */
-import { makeProblem, ProblemError } from '../core/errors/problem.ts';
+import { internal } from '../core/errors/problem.ts';
 import { FIRST_YEAR, LAST_YEAR, monthsOfYear } from './periods.ts';
 import { pooledZ } from './two-proportion-z-test.ts';
 
 /** A set of monthly series (one per org unit), indexed by month 0…47. Mutated in place by calibration. */
 export type SeriesSet = readonly number[][];
-
-/**
- * The error for a broken invariant of the demo model (never the caller's fault).
- *
- * @example
- * throw internalProblem('cannot rescale series that sum to 0');
- */
-export function internalProblem(detail: string): ProblemError {
-  return new ProblemError(makeProblem('internal', detail));
-}
 
 /**
  * The sum of a set of series over the months of one year.
@@ -56,11 +46,12 @@ export function rescaleToTotal(
   caps?: SeriesSet,
 ): void {
   if (!Number.isInteger(target) || target < 0)
-    throw internalProblem(`calibration target ${target} is not a count`);
+    throw internal('demo.target-not-count', { target: String(target) });
   const cells: Cell[] = [];
   let current = 0;
   for (const values of series) for (const t of months) current += values[t] ?? 0;
-  if (current <= 0) throw internalProblem('cannot rescale series that sum to 0');
+  // A broken invariant of the demo model (never the caller's fault), hence internal problems here.
+  if (current <= 0) throw internal('demo.series-sum-zero');
   let capTotal = 0;
   series.forEach((values, s) => {
     for (const t of months) {
@@ -70,8 +61,7 @@ export function rescaleToTotal(
       cells.push({ series: s, month: t, raw, cap, value: Math.min(Math.floor(raw), cap) });
     }
   });
-  if (capTotal < target)
-    throw internalProblem(`calibration target ${target} exceeds the caps' total ${capTotal}`);
+  if (capTotal < target) throw internal('demo.target-above-caps', { target, total: capTotal });
   let remaining = target - cells.reduce((sum, c) => sum + c.value, 0);
   // Floating error can make Σ floor(raw) exceed the target by a unit: take it back from the smallest remainders.
   const byRemainder = (a: Cell, b: Cell) => b.raw - b.value - (a.raw - a.value);

@@ -4,7 +4,7 @@
  * the element's aggregation: Σ for flows, mean for month-end registers), then divide numerator by
  * denominator. Used for the README's table; the tests recompute the same figures independently.
  */
-import { internalProblem } from './calibrate.ts';
+import { internal } from '../core/errors/problem.ts';
 import { GROUP_CODE, HEAD_CODE } from './model.ts';
 import { FIRST_YEAR, LAST_YEAR } from './periods.ts';
 import { SEED_000_TARGETS, type Seed000Target, type TargetScope } from './targets.ts';
@@ -53,7 +53,7 @@ export function annualValue(
   year: number,
 ): number {
   const element = demo.dataElements.find((e) => e.code === dataElement);
-  if (!element) throw internalProblem(`unknown data element ${dataElement}`);
+  if (!element) throw internal('demo.unknown-data-element', { code: dataElement });
   const prefix = `${year}-`;
   const byPeriod = new Map<string, number>();
   for (const v of demo.values) {
@@ -78,7 +78,7 @@ export function annualValue(
 export function compareWithSeed000(demo: MedicalGroupDemo): Seed000Comparison[] {
   return SEED_000_TARGETS.map((target) => {
     const indicator = demo.indicators.find((i) => i.code === target.indicator);
-    if (!indicator) throw internalProblem(`unknown indicator ${target.indicator}`);
+    if (!indicator) throw internal('demo.unknown-indicator', { code: target.indicator });
     const units = scopeOrgUnits(demo, target.scope);
     const n1 = annualValue(demo, indicator.numerator, units, FIRST_YEAR);
     const n2 = annualValue(demo, indicator.numerator, units, LAST_YEAR);

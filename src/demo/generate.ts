@@ -3,8 +3,8 @@
  * for every department and hospital, then calibrates 2024 so that seed 000's reported changes come out
  * exactly when computed the right way (ratios of annual sums).
  */
-import { badRequest } from '../core/errors/problem.ts';
-import { calibratePooledZ, calibrateRatioChange, internalProblem, type SeriesSet } from './calibrate.ts';
+import { badRequest, internal } from '../core/errors/problem.ts';
+import { calibratePooledZ, calibrateRatioChange, type SeriesSet } from './calibrate.ts';
 import { DEMO_DATA_ELEMENTS, type DemoDataElementCode } from './data-elements.ts';
 import { DEPARTMENT_PROFILES } from './departments.ts';
 import { DEMO_INDICATORS, type DemoIndicatorCode } from './indicators.ts';
@@ -52,7 +52,7 @@ function create(store: SeriesStore, orgUnit: string, element: DemoDataElementCod
 function pick(store: SeriesStore, orgUnits: readonly string[], element: DemoDataElementCode): SeriesSet {
   return orgUnits.map((orgUnit) => {
     const series = store.get(storeKey(orgUnit, element));
-    if (!series) throw internalProblem(`no ${element} series for ${orgUnit}`);
+    if (!series) throw internal('demo.no-series', { element, orgUnit });
     return series;
   });
 }
@@ -164,7 +164,7 @@ function drawTechnologies(branches: readonly string[], random: Random, store: Se
 
 function targetChange(indicator: DemoIndicatorCode, scope: TargetScope): number {
   const target = SEED_000_TARGETS.find((t) => t.indicator === indicator && t.scope === scope);
-  if (target?.changePercent == null) throw internalProblem(`no seed-000 change for ${indicator} (${scope})`);
+  if (target?.changePercent == null) throw internal('demo.no-seed-change', { indicator, scope });
   return target.changePercent / 100;
 }
 
@@ -229,7 +229,7 @@ function calibrate(store: SeriesStore): void {
 export function generateMedicalGroupDemo(options: { readonly seed?: number } = {}): MedicalGroupDemo {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff) {
-    throw badRequest('seed must be an integer from 0 to 4294967295', ['seed']);
+    throw badRequest('demo.seed-out-of-range', {}, ['seed']);
   }
   const random = createMulberry32(seed);
   const store: SeriesStore = new Map();

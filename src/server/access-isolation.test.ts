@@ -75,9 +75,11 @@ describeEachEngine('a department-level entry user', (getDb) => {
     const statuses = [];
     for (const url of urls) {
       const response = await get(url);
-      statuses.push([url, response.statusCode, response.json().detail]);
+      statuses.push([url, response.statusCode, response.json().code, response.json().detail]);
     }
-    expect(statuses).toEqual(urls.map((url) => [url, 403, `You have no access to org unit '${unit}'.`]));
+    expect(statuses).toEqual(
+      urls.map((url) => [url, 403, 'access.no-access-to-unit', `You have no access to org unit '${unit}'.`]),
+    );
   });
 
   it('cannot write another department’s data values, reported values or assessments (403), nor its own hospital’s', async () => {
@@ -124,13 +126,19 @@ describeEachEngine('a department-level entry user', (getDb) => {
     const results = [];
     for (const [url, body, unit] of attempts) {
       const response = await w.server.requestAs(me, 'POST', url, body);
-      results.push([url, unit, response.statusCode, response.json().detail]);
+      results.push([url, unit, response.statusCode, response.json().code, response.json().detail]);
     }
     const own = await w.server.requestAs(me, 'POST', '/api/data-values', {
       values: [{ orgUnit: mine, dataElement: w.scorecard.numerator, period: DATA_MONTH, value: 44 }],
     });
     expect({ results, own: own.statusCode }).toEqual({
-      results: attempts.map(([url, , unit]) => [url, unit, 403, `You have no access to org unit '${unit}'.`]),
+      results: attempts.map(([url, , unit]) => [
+        url,
+        unit,
+        403,
+        'access.no-access-to-unit',
+        `You have no access to org unit '${unit}'.`,
+      ]),
       own: 200,
     });
   });
@@ -206,8 +214,9 @@ describeEachEngine('a department-level entry user', (getDb) => {
   it('reads no audit trail and manages no users', async () => {
     const audit = await get('/api/audit');
     const users = await get('/api/users');
-    expect([audit.statusCode, audit.json().detail, users.statusCode]).toEqual([
+    expect([audit.statusCode, audit.json().code, audit.json().detail, users.statusCode]).toEqual([
       403,
+      'access.needs-one-of-roles',
       'This needs the role admin or approver.',
       403,
     ]);

@@ -50,13 +50,18 @@ describeEachEngine('data approval', (getDb) => {
       );
     expect({
       submitted: [submitted.statusCode, submitted.json().status, submitted.json().submittedBy],
-      byEntry: [byEntry.statusCode, byEntry.json().detail],
+      byEntry: [byEntry.statusCode, byEntry.json().code, byEntry.json().params, byEntry.json().detail],
       approved: [approved.statusCode, approved.json().status, approved.json().decidedBy],
       department: (await evaluation(w.units.inside)).json().approval,
       hospital: (await evaluation(w.units.scopeTop)).json().approval,
     }).toEqual({
       submitted: [200, 'submitted', entry.email],
-      byEntry: [403, 'This needs the role admin or approver.'],
+      byEntry: [
+        403,
+        'access.needs-one-of-roles',
+        { roles: 'admin', last: 'approver' },
+        'This needs the role admin or approver.',
+      ],
       approved: [200, 'approved', approver.email],
       department: {
         status: 'approved',
@@ -140,14 +145,19 @@ describeEachEngine('data approval', (getDb) => {
       response.json(),
     ];
     const detail = `The data is approved: org unit ${unit}, period 2024, scorecard ${w.scorecard.code} (approved by fixture). Reopen it before changing it; 1 change was refused and nothing was stored.`;
+    const where = { orgUnit: unit, period: '2024', scorecard: w.scorecard.code, by: 'fixture' };
     const body = (path: (string | number)[], label: string) => ({
       type: 'conflict',
       title: 'Conflict',
       status: 409,
+      code: 'approval.locked-one',
+      params: where,
       detail,
       issues: [
         {
           path,
+          code: 'approval.locked-change',
+          params: { change: label, ...where },
           message: `${label} is locked by the approval of org unit ${unit}, period 2024, scorecard ${w.scorecard.code} (approved by fixture)`,
         },
       ],
@@ -221,7 +231,7 @@ describeEachEngine('data approval', (getDb) => {
       approval: evaluation.json().approval.status,
       audit: rows,
     }).toEqual({
-      noReason: [400, [{ path: ['reason'], message: 'Invalid input: expected string, received undefined' }]],
+      noReason: [400, [{ path: ['reason'], code: 'zod.required', params: {}, message: 'required' }]],
       reopened: [200, 'reopened', 'The March discharge count was corrected by the ward.'],
       write: 200,
       approval: 'reopened',
@@ -254,6 +264,14 @@ describeEachEngine('data approval', (getDb) => {
     });
     await w.server.request('POST', '/api/approvals/submit', key(unit, '2021'));
     const again = await w.server.request('POST', '/api/approvals/submit', key(unit, '2021'));
+    const entityKey = `${w.scorecard.code}/${unit}/2021`;
+    expect(
+      [approve, reopen, again].map((response) => [response.json().code, response.json().params]),
+    ).toEqual([
+      ['approval.approve-not-submitted', { key: entityKey }],
+      ['approval.reopen-not-submitted', { key: entityKey }],
+      ['approval.submit-already-submitted', { key: entityKey }],
+    ]);
     expect([approve.json().detail, reopen.json().detail, again.json().detail, again.statusCode]).toEqual([
       `Cannot approve ${w.scorecard.code}/${unit}/2021: only submitted data can be approved; it is not submitted.`,
       `Cannot reopen ${w.scorecard.code}/${unit}/2021: only submitted or approved data can be reopened; it is not submitted.`,

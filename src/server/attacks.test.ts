@@ -56,9 +56,10 @@ describeEachEngine('attacks', (getDb) => {
     const results = [];
     for (const url of guesses) results.push((await w.server.requestAs(viewer, 'GET', url)).statusCode);
     const missing = await w.server.requestAs(viewer, 'GET', '/api/org-units/NO_SUCH_UNIT');
-    expect([results, missing.statusCode, missing.json().detail]).toEqual([
+    expect([results, missing.statusCode, missing.json().code, missing.json().detail]).toEqual([
       guesses.map(() => 403),
       404,
+      'org-unit.not-found',
       "There is no org unit 'NO_SUCH_UNIT'.",
     ]);
   });
@@ -104,12 +105,12 @@ describeEachEngine('attacks', (getDb) => {
     const audit = await w.server.request('GET', `/api/audit?entity=${q}&actor=${q}`);
     expect({
       lists: responses.map((r) => [r.statusCode, r.json().total]),
-      unit: [unit.statusCode, unit.json().detail],
+      unit: [unit.statusCode, unit.json().code, unit.json().params, unit.json().detail],
       audit: [audit.statusCode, audit.json().total],
       unitsAfter: await count('org_unit'),
     }).toEqual({
       lists: responses.map(() => [200, 0]),
-      unit: [404, `There is no org unit '${text}'.`],
+      unit: [404, 'org-unit.not-found', { code: text }, `There is no org unit '${text}'.`],
       audit: [200, 0],
       unitsAfter: before,
     });
@@ -162,14 +163,14 @@ describeEachEngine('attacks', (getDb) => {
         name: read.json().name,
         description: read.json().description,
         missingType: missing.headers['content-type'],
-        missingDetail: missing.json().detail,
+        missingProblem: [missing.json().code, missing.json().params, missing.json().detail],
         nosniff: read.headers['x-content-type-options'],
       }).toEqual({
         type: 'application/json; charset=utf-8',
         name: { en: payload, zh: payload },
         description: payload,
         missingType: 'application/problem+json',
-        missingDetail: `There is no org unit '${payload}'.`,
+        missingProblem: ['org-unit.not-found', { code: payload }, `There is no org unit '${payload}'.`],
         nosniff: 'nosniff',
       });
     },

@@ -544,18 +544,27 @@ const UNAUTHORIZED = {
   type: 'unauthorized',
   title: 'Unauthorized',
   status: 401,
+  code: 'access.sign-in-first',
+  params: {},
   detail: 'Sign in first.',
   issues: [],
 };
 
-function forbidden(detail: string) {
-  return { type: 'forbidden', title: 'Forbidden', status: 403, detail, issues: [] };
+function forbidden(code: string, params: Record<string, string>, detail: string) {
+  return { type: 'forbidden', title: 'Forbidden', status: 403, code, params, detail, issues: [] };
 }
 
-function rolesText(roles: readonly Role[]): string {
-  return roles.length === 1
-    ? (roles[0] ?? '')
-    : `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}`;
+/** The 403 of a principal who holds none of `roles`: one role, or a list ending with "or". */
+function needsRoles(roles: readonly Role[]) {
+  const last = roles[roles.length - 1] ?? '';
+  if (roles.length === 1)
+    return forbidden('access.needs-role', { role: last }, `This needs the role ${last}.`);
+  const first = roles.slice(0, -1).join(', ');
+  return forbidden(
+    'access.needs-one-of-roles',
+    { roles: first, last },
+    `This needs the role ${first} or ${last}.`,
+  );
 }
 
 type Outcome = number | { readonly status: number; readonly body: unknown };
@@ -568,7 +577,14 @@ function expected(entry: Entry, role: Role | null, unit: UnitCase): Outcome {
   if (access.kind === 'installation-admin') {
     return role === 'admin'
       ? entry.success
-      : { status: 403, body: forbidden('This needs the role admin over the whole installation.') };
+      : {
+          status: 403,
+          body: forbidden(
+            'access.needs-installation-admin',
+            {},
+            'This needs the role admin over the whole installation.',
+          ),
+        };
   }
   if (access.kind === 'import-author') {
     return role === 'admin'
@@ -576,15 +592,24 @@ function expected(entry: Entry, role: Role | null, unit: UnitCase): Outcome {
       : {
           status: 403,
           body: forbidden(
+            'import.owner-only',
+            {},
             "Only the import's author or an admin over the whole installation may see or undo an import.",
           ),
         };
   }
   if (role !== 'admin' && !access.roles.includes(role)) {
-    return { status: 403, body: forbidden(`This needs the role ${rolesText(access.roles)}.`) };
+    return { status: 403, body: needsRoles(access.roles) };
   }
   if (access.scoped && !unit.inScope && role !== 'admin') {
-    return { status: 403, body: forbidden(`You have no access to org unit '${unit.code}'.`) };
+    return {
+      status: 403,
+      body: forbidden(
+        'access.no-access-to-unit',
+        { code: unit.code },
+        `You have no access to org unit '${unit.code}'.`,
+      ),
+    };
   }
   return entry.success;
 }

@@ -64,9 +64,11 @@ describe('loadConfig', () => {
       error = caught;
     }
     expect(error instanceof ConfigError ? error.issues : error).toEqual([
-      { key: 'HEALTHBSC_MODE', message: 'must be one of demo, production' },
+      { key: 'HEALTHBSC_MODE', code: 'config.mode', params: {}, message: 'must be one of demo, production' },
       {
         key: 'HEALTHBSC_TRUST_PROXY',
+        code: 'config.trust-proxy',
+        params: {},
         message: 'must be true, false, a number of hops, or comma-separated addresses or CIDR ranges',
       },
     ]);
@@ -93,23 +95,56 @@ describe('loadConfig', () => {
   });
 
   test.each([
-    [{ HEALTHBSC_PORT: 'eighty' }, {}, [{ key: 'HEALTHBSC_PORT', message: 'must be a whole number' }]],
-    [{ HEALTHBSC_PORT: '70000' }, {}, [{ key: 'HEALTHBSC_PORT', message: 'must be 1–65535' }]],
-    [{}, { port: '0' }, [{ key: '--port', message: 'must be 1–65535' }]],
+    [
+      { HEALTHBSC_PORT: 'eighty' },
+      {},
+      [{ key: 'HEALTHBSC_PORT', code: 'config.whole-number', params: {}, message: 'must be a whole number' }],
+    ],
+    [
+      { HEALTHBSC_PORT: '70000' },
+      {},
+      [{ key: 'HEALTHBSC_PORT', code: 'config.port-range', params: {}, message: 'must be 1–65535' }],
+    ],
+    [
+      {},
+      { port: '0' },
+      [{ key: '--port', code: 'config.port-range', params: {}, message: 'must be 1–65535' }],
+    ],
     [
       { HEALTHBSC_DATABASE_URL: 'mysql://db/x' },
       {},
-      [{ key: 'HEALTHBSC_DATABASE_URL', message: 'must be a postgres:// or postgresql:// URL' }],
+      [
+        {
+          key: 'HEALTHBSC_DATABASE_URL',
+          code: 'config.postgres-url',
+          params: {},
+          message: 'must be a postgres:// or postgresql:// URL',
+        },
+      ],
     ],
     [
       { HEALTHBSC_BODY_LIMIT: '10' },
       {},
-      [{ key: 'HEALTHBSC_BODY_LIMIT', message: 'must be at least 1024 bytes' }],
+      [
+        {
+          key: 'HEALTHBSC_BODY_LIMIT',
+          code: 'config.body-limit-minimum',
+          params: {},
+          message: 'must be at least 1024 bytes',
+        },
+      ],
     ],
     [
       {},
       { 'log-level': 'loud' },
-      [{ key: '--log-level', message: 'must be one of fatal, error, warn, info, debug, trace, silent' }],
+      [
+        {
+          key: '--log-level',
+          code: 'config.log-level',
+          params: {},
+          message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+        },
+      ],
     ],
     [
       { HEALTHBSC_TIMEZONE: 'Mars/Olympus_Mons' },

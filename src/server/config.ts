@@ -24,6 +24,8 @@
  * `HEALTHBSC_JOBS=off` starts a server that runs no background jobs (a second instance beside one that does).
  */
 import { z } from 'zod';
+import { type MessageParams, type ProblemCode, wordProblem } from '../core/errors/messages/index.ts';
+import { codeOf } from '../core/errors/zod-issues.ts';
 import type { DbConfig } from '../db/connect.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -127,10 +129,7 @@ const trustProxySchema = z
     if (/^\d+$/.test(text)) return Number(text);
     const parts = text.split(',').map((part) => part.trim());
     if (parts.some((part) => !/^[0-9A-Za-z.:/_-]+$/.test(part))) {
-      issue.addIssue({
-        code: 'custom',
-        message: 'must be true, false, a number of hops, or comma-separated addresses or CIDR ranges',
-      });
+      issue.addIssue({ code: 'custom', message: 'config.trust-proxy' });
       return false;
     }
     return Object.freeze(parts);
@@ -144,38 +143,46 @@ const timeZoneSchema = z
     try {
       return new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone;
     } catch {
-      issue.addIssue({ code: 'custom', message: 'must be an IANA time zone such as Asia/Shanghai or UTC' });
+      issue.addIssue({ code: 'custom', message: 'config.time-zone' });
       return text;
     }
   });
 
-const wholeNumber = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
+const wholeNumber = z.string().trim().regex(/^\d+$/, 'config.whole-number').transform(Number);
 
 const rawSchema = z.object({
   port: wholeNumber
-    .pipe(z.number().int().min(1, 'must be 1–65535').max(65_535, 'must be 1–65535'))
+    .pipe(z.number().int().min(1, 'config.port-range').max(65_535, 'config.port-range'))
     .default(3000),
-  host: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+  host: z.string().trim().min(1, 'config.not-empty').default('127.0.0.1'),
   databaseUrl: z
     .string()
     .trim()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'config.postgres-url')
     .optional(),
-  dataDir: z.string().trim().min(1, 'must not be empty').default('./data'),
+  dataDir: z.string().trim().min(1, 'config.not-empty').default('./data'),
   bodyLimit: wholeNumber
-    .pipe(z.number().int().min(1024, 'must be at least 1024 bytes'))
+    .pipe(z.number().int().min(1024, 'config.body-limit-minimum'))
     .default(DEFAULT_BODY_LIMIT),
-  logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  mode: z.enum(SERVER_MODES, { error: `must be one of ${SERVER_MODES.join(', ')}` }).default('demo'),
+  logLevel: z.enum(LOG_LEVELS, { error: 'config.log-level' }).default('info'),
+  mode: z.enum(SERVER_MODES, { error: 'config.mode' }).default('demo'),
   trustProxy: trustProxySchema.default(false),
   timezone: timeZoneSchema.optional(),
-  jobs: z.enum(JOBS_SETTINGS, { error: `must be one of ${JOBS_SETTINGS.join(', ')}` }).default('on'),
+  jobs: z.enum(JOBS_SETTINGS, { error: 'config.jobs' }).default('on'),
 });
+
+/** One bad setting: the variable or flag that gave it (`key`), and why (a problem code, its words in English). */
+export interface ConfigIssue {
+  readonly key: string;
+  readonly code: ProblemCode;
+  readonly params: MessageParams;
+  readonly message: string;
+}
 
 /** A configuration that cannot be used; `issues` name each bad variable or flag and why. */
 export class ConfigError extends Error {
-  readonly issues: readonly { readonly key: string; readonly message: string }[];
-  constructor(issues: readonly { readonly key: string; readonly message: string }[]) {
+  readonly issues: readonly ConfigIssue[];
+  constructor(issues: readonly ConfigIssue[]) {
     super(`Invalid configuration: ${issues.map((issue) => `${issue.key} ${issue.message}`).join('; ')}`);
     this.name = 'ConfigError';
     this.issues = issues;
@@ -215,7 +222,8 @@ export function loadConfig(
         const setting = SETTING_NAMES.find((name) => name === issue.path[0]);
         const key =
           setting === undefined ? String(issue.path[0]) : (source[setting] ?? SETTINGS[setting].variable);
-        return { key, message: issue.message };
+        const [code, params] = codeOf(issue);
+        return { key, code, params, message: wordProblem(code, params) };
       }),
     );
   }

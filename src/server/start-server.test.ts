@@ -99,9 +99,11 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const hospital = await fetch(`${server.url}/api/evaluations?${query}&orgUnit=UMG-B1`, {
         headers: entry,
       });
-      expect([own.status, hospital.status, ((await hospital.json()) as { detail: string }).detail]).toEqual([
+      const refused = (await hospital.json()) as { code: string; detail: string };
+      expect([own.status, hospital.status, refused.code, refused.detail]).toEqual([
         200,
         403,
+        'access.no-access-to-unit',
         "You have no access to org unit 'UMG-B1'.",
       ]);
     });
@@ -163,7 +165,12 @@ for (const engine of ['pglite', 'postgres'] as const) {
       );
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
-      expect(await response.json()).toMatchObject({ status: 404, detail: "There is no org unit 'NOPE'." });
+      expect(await response.json()).toMatchObject({
+        status: 404,
+        code: 'org-unit.not-found',
+        params: { code: 'NOPE' },
+        detail: "There is no org unit 'NOPE'.",
+      });
     });
   });
 }

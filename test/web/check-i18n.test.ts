@@ -2,9 +2,18 @@
  * The i18n check of `npm run check` (scripts/check-i18n.ts): what it reports in a source file and in the two
  * translation files, and that the web app as it stands passes it.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, test } from 'vitest';
-import { checkI18n, checkLocales, mergeLocaleFiles, scanSource } from '../../scripts/check-i18n.ts';
+import {
+  checkI18n,
+  checkLocales,
+  checkProblemCodes,
+  mergeLocaleFiles,
+  scanSource,
+} from '../../scripts/check-i18n.ts';
 
 const NAMESPACES = new Set(['nav', 'status']);
 
@@ -155,6 +164,41 @@ describe('mergeLocaleFiles', () => {
       'src/web/features/admin/locales/en.json: the namespace admin is already defined in src/web/locales/en.json',
       "src/web/features/imports/locales/en.json: is not imported by src/web/lib/i18n/catalog.ts ('../../features/imports/locales/en.json')",
     ]);
+  });
+});
+
+describe('checkProblemCodes', () => {
+  it('reports a code-like literal of a known domain that has no wording, and nothing else', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'healthbsc-codes-'));
+    try {
+      for (const dir of ['src/core', 'src/db', 'src/ingest', 'src/server', 'src/cli', 'src/demo']) {
+        await mkdir(join(root, dir), { recursive: true });
+      }
+      await writeFile(
+        join(root, 'src/server/refusal.ts'),
+        [
+          "export const known = 'period.not-a-period';",
+          "export const unknown = 'period.not-a-fortnight';",
+          "export const path = 'src/server/config.ts';",
+          "export const other = 'nowhere.not-a-domain';",
+        ].join('\n'),
+      );
+      expect(checkProblemCodes(root)).toEqual([
+        {
+          file: 'src/server/refusal.ts',
+          line: 2,
+          column: 24,
+          message: 'The problem code period.not-a-fortnight has no wording in src/core/errors/messages',
+        },
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('finds every problem code the server can send worded in zh-CN and en', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    expect(checkProblemCodes(root)).toEqual([]);
   });
 });
 

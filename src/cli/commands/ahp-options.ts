@@ -1,5 +1,5 @@
 import type { AhpOptions, JudgmentScale, PriorityMethod, RandomIndexTable } from '../../core/ahp/index.ts';
-import { UsageError } from '../errors.ts';
+import { usageError } from '../errors.ts';
 
 const METHODS: readonly PriorityMethod[] = ['eigenvector', 'geometric', 'sum-product'];
 const TABLES: readonly RandomIndexTable[] = ['seed002', 'saaty1980', 'alonso-lamata'];
@@ -12,7 +12,9 @@ function pick<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   const found = allowed.find((item) => item === value);
-  if (!found) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
+  if (!found) {
+    throw usageError(undefined, 'cli.option-not-allowed', { flag, allowed: allowed.join(', '), value });
+  }
   return found;
 }
 
@@ -30,7 +32,7 @@ export function parseAhpOptions(values: {
   if (values.threshold !== undefined) {
     threshold = Number(values.threshold);
     if (!Number.isFinite(threshold) || threshold <= 0)
-      throw new UsageError(`--threshold must be a positive number (got '${values.threshold}')`);
+      throw usageError(undefined, 'cli.threshold-not-positive', { value: values.threshold });
   }
   return {
     ...(method ? { method } : {}),

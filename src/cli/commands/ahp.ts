@@ -15,9 +15,9 @@ import {
   suggestRepairs,
 } from '../../core/ahp/index.ts';
 import { ahpInputSchema } from '../../core/contracts/ahp-input.ts';
-import { invalid } from '../../core/errors/problem.ts';
+import { invalid, issue } from '../../core/errors/problem.ts';
 import { toProblemIssues } from '../../core/errors/zod-issues.ts';
-import { UsageError } from '../errors.ts';
+import { usageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { readDocument, withSource } from '../read-document.ts';
 import { fixed, renderTable } from '../text-table.ts';
@@ -40,7 +40,7 @@ export async function runAhp(args: readonly string[], io: Io): Promise<number> {
       json: { type: 'boolean', default: false },
     },
   });
-  if (positionals.length !== 1) throw new UsageError('ahp takes exactly one FILE', AHP_USAGE);
+  if (positionals.length !== 1) throw usageError(AHP_USAGE, 'cli.takes-one-file', { command: 'ahp' });
   const options = parseAhpOptions(values);
   const doc = await readDocument(positionals[0] ?? '');
   const { result, labels, suggestions } = withSource(doc, (data) => analyse(data, options));
@@ -134,7 +134,7 @@ interface Analysis {
 /** Validates the input whole and computes priorities, consistency and repair suggestions. */
 function analyse(data: unknown, options: AhpOptions): Analysis {
   const parsed = ahpInputSchema.safeParse(data);
-  if (!parsed.success) throw invalid('The AHP input is not valid.', toProblemIssues(parsed.error.issues));
+  if (!parsed.success) throw invalid('cli.ahp-input-invalid', {}, toProblemIssues(parsed.error.issues));
   const input = parsed.data;
   let result: AhpResult | GroupAhpResult;
   let matrix: Matrix;
@@ -152,8 +152,8 @@ function analyse(data: unknown, options: AhpOptions): Analysis {
   }
   const labels = input.labels ?? result.weights.map((_, index) => `${index + 1}`);
   if (labels.length !== result.n) {
-    throw invalid('The AHP input is not valid.', [
-      { path: ['labels'], message: `${labels.length} labels for a ${result.n}×${result.n} matrix` },
+    throw invalid('cli.ahp-input-invalid', {}, [
+      issue('cli.ahp-labels-count', { labels: labels.length, n: result.n }, ['labels']),
     ]);
   }
   // Shown for consistent matrices too: the weakest judgments are worth a second look either way.

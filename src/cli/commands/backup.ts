@@ -12,11 +12,13 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { createGunzip, createGzip } from 'node:zlib';
+import { wordProblem } from '../../core/errors/messages/index.ts';
+import { note } from '../../core/errors/problem.ts';
 import { BackupError, dumpDatabase, restoreDatabase } from '../../db/repositories/backup.repository.ts';
 import { type Env, withDbSession } from '../db-session.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError, usageError } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { InputFileError } from '../read-document.ts';
+import { fileLine, InputFileError } from '../read-document.ts';
 
 export const BACKUP_USAGE = `Usage: healthbsc backup FILE [--force]
 Writes every table of the database (HEALTHBSC_DATABASE_URL, or PGlite in HEALTHBSC_DATA_DIR, default ./data)
@@ -47,10 +49,10 @@ export async function runBackup(args: readonly string[], io: Io, env?: Env): Pro
     allowPositionals: true,
     options: { force: { type: 'boolean', default: false } },
   });
-  if (positionals.length !== 1) throw new UsageError('backup takes exactly one FILE', BACKUP_USAGE);
+  if (positionals.length !== 1) throw usageError(BACKUP_USAGE, 'cli.takes-one-file', { command: 'backup' });
   const file = positionals[0] ?? '';
   if (!values.force && (await exists(file))) {
-    throw new UsageError(`${file} exists; choose another name or pass --force to overwrite it`);
+    throw usageError(undefined, 'cli.file-exists', { file });
   }
   // Written beside the target and renamed at the end, so a failed backup never leaves a truncated FILE.
   const partial = `${file}.partial-${process.pid}`;
@@ -90,7 +92,7 @@ async function* backupLines(file: string): AsyncGenerator<string> {
     await handle.read(head, 0, 2, 0);
     await handle.close();
   } catch {
-    throw new InputFileError([`${file}: no such file or not readable`]);
+    throw new InputFileError([fileLine(file, note('cli.no-such-file-or-unreadable', {}))]);
   }
   const raw = createReadStream(file);
   const stream: Readable = head[0] === 0x1f && head[1] === 0x8b ? raw.pipe(createGunzip()) : raw;
@@ -98,24 +100,30 @@ async function* backupLines(file: string): AsyncGenerator<string> {
   try {
     for await (const line of lines) yield line;
   } catch (error) {
-    throw new BackupError(
-      `${file} cannot be read to the end (${error instanceof Error ? error.message : String(error)}): the file is damaged`,
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BackupError('backup.unreadable', { file, reason });
   }
 }
 
 export async function runRestore(args: readonly string[], io: Io, env?: Env): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
-  if (positionals.length !== 1) throw new UsageError('restore takes exactly one FILE', RESTORE_USAGE);
+  if (positionals.length !== 1) throw usageError(RESTORE_USAGE, 'cli.takes-one-file', { command: 'restore' });
   const file = positionals[0] ?? '';
-  if (!(await exists(file))) throw new InputFileError([`${file}: no such file`]);
+  if (!(await exists(file))) throw new InputFileError([fileLine(file, note('cli.no-such-file', {}))]);
   const result = await withDbSession(sessionOptions('healthbsc restore', env), async (session) => {
     try {
       const restored = await restoreDatabase(session.db, backupLines(file));
       io.err(`restored into ${session.where}`);
       return restored;
     } catch (error) {
-      if (error instanceof BackupError) throw new UsageError(`${file}: ${error.message}`);
+      if (error instanceof BackupError) {
+        const { code, params } = error;
+        throw new UsageError(
+          `${file}: ${error.message}`,
+          undefined,
+          (lang) => `${file}: ${wordProblem(code, params, lang)}`,
+        );
+      }
       throw error;
     }
   });

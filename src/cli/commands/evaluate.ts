@@ -1,5 +1,5 @@
 /**
- * `healthbsc evaluate PATH [--values FILE] [--lang en|zh] [--json]`
+ * `healthbsc evaluate PATH [--values FILE] [--lang en|zh-CN] [--json]`
  * Evaluates a scorecard kept as files and prints a table shaped like seed 002's Table 4.14.
  */
 import { parseArgs } from 'node:util';
@@ -12,13 +12,15 @@ import {
   evaluateScorecard,
   type ScorecardEvaluation,
 } from '../../core/scorecard/index.ts';
-import { UsageError } from '../errors.ts';
+import { usageError } from '../errors.ts';
 import type { Io } from '../io.ts';
+import { readLang } from '../lang.ts';
 import { loadScorecard } from '../load-scorecard.ts';
 import { type Lang, messages } from '../messages.ts';
+import { wordNote } from '../read-document.ts';
 import { fixed, renderTable } from '../text-table.ts';
 
-export const EVALUATE_USAGE = `Usage: healthbsc evaluate PATH [--values FILE] [--lang en|zh] [--json]
+export const EVALUATE_USAGE = `Usage: healthbsc evaluate PATH [--values FILE] [--lang en|zh-CN] [--json]
 PATH is a directory with scorecard.yaml and values.yaml (or .yml/.json), or a scorecard file.
 The format is described in docs/scorecard-format.md.`;
 
@@ -28,23 +30,20 @@ export async function runEvaluate(args: readonly string[], io: Io): Promise<numb
     allowPositionals: true,
     options: {
       values: { type: 'string' },
-      lang: { type: 'string', default: 'en' },
+      // main takes --lang out of every command's arguments; this is for callers of runEvaluate itself.
+      lang: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
-  if (positionals.length !== 1) throw new UsageError('evaluate takes exactly one PATH', EVALUATE_USAGE);
-  const lang = values.lang;
-  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh (got '${lang}')`);
+  if (positionals.length !== 1)
+    throw usageError(EVALUATE_USAGE, 'cli.takes-one-path', { command: 'evaluate' });
+  const lang = values.lang === undefined ? (io.lang ?? 'en') : readLang(values.lang);
+  if (lang === null) throw usageError(undefined, 'cli.lang-value', { value: values.lang ?? '' });
   const loaded = await loadScorecard(positionals[0] ?? '', values.values);
   for (const warning of loaded.scorecard.warnings) {
-    io.err(`warning: ${loaded.scorecardFile} ${formatPath(warning.path)}: ${warning.message}`);
+    io.err(`warning: ${loaded.scorecardFile} ${formatPath(warning.path)}: ${wordNote(warning, lang)}`);
   }
-  if (!loaded.values) {
-    throw new UsageError(
-      `no values: put values.yaml beside ${loaded.scorecardFile} or pass --values FILE`,
-      EVALUATE_USAGE,
-    );
-  }
+  if (!loaded.values) throw usageError(EVALUATE_USAGE, 'cli.no-values', { file: loaded.scorecardFile });
   const evaluation = evaluateScorecard(loaded.scorecard, loaded.values.inputs);
   const comparison = loaded.values.file.comparison;
   const differences = comparison ? comparePublished(evaluation, comparison) : [];
@@ -65,7 +64,7 @@ export async function runEvaluate(args: readonly string[], io: Io): Promise<numb
 }
 
 function text(value: LocalizedText, lang: Lang): string {
-  return lang === 'zh' ? (value.zh ?? value.en) : value.en;
+  return lang === 'zh-CN' ? (value.zh ?? value.en) : value.en;
 }
 
 function printEvaluation(

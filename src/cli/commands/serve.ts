@@ -5,13 +5,14 @@
  * `--production` (or HEALTHBSC_MODE=production) loads nothing and serves no data until an administrator exists.
  */
 import { parseArgs } from 'node:util';
+import { wordProblem } from '../../core/errors/messages/index.ts';
 import { DataDirLockedError } from '../../db/data-dir-lock.ts';
 import { MigrationError } from '../../db/migrate.ts';
-import { SETUP_REQUIRED_DETAIL } from '../../server/accounts/accounts.plugin.ts';
 import { DEMO_USERS } from '../../server/accounts/demo-users.ts';
 import { CONFIG_FLAG_OPTIONS, ConfigError, loadConfig } from '../../server/config.ts';
 import { DEMO_CODES } from '../../server/demo/load-demo.ts';
 import { startServer } from '../../server/start-server.ts';
+import { configUsageError } from '../db-session.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 
@@ -36,7 +37,7 @@ export async function runServe(args: readonly string[], io: Io, signal?: AbortSi
   try {
     config = loadConfig(process.env, flags);
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message, SERVE_USAGE);
+    if (error instanceof ConfigError) throw configUsageError(error, SERVE_USAGE);
     throw error;
   }
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -55,7 +56,7 @@ export async function runServe(args: readonly string[], io: Io, signal?: AbortSi
   const { az, group } = DEMO_CODES;
   io.out(`HealthBSC is serving ${server.url}  (API docs: ${server.url}/api/docs)`);
   if (server.setupRequired) {
-    io.err(`healthbsc serve: ${SETUP_REQUIRED_DETAIL}`);
+    io.err(`healthbsc serve: ${wordProblem('access.setup-required', {}, io.lang)}`);
   } else if (server.mode === 'demo') {
     if (server.demoLoaded) io.out('Loaded the demo data.');
     io.out(`Demo mode: sign in as ${DEMO_USERS.map((u) => u.email).join(', ')} (passwords in README.md).`);

@@ -12,7 +12,7 @@ import { invalid } from '../../core/errors/problem.ts';
 import { toProblemIssues } from '../../core/errors/zod-issues.ts';
 import { createApiToken, listApiTokensPage, revokeApiTokenBy } from '../../server/accounts/tokens.service.ts';
 import { type Env, withDbSession } from '../db-session.ts';
-import { UsageError } from '../errors.ts';
+import { usageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { renderTable } from '../text-table.ts';
 
@@ -41,7 +41,7 @@ export async function runToken(args: readonly string[], io: Io, env?: Env): Prom
     },
   });
   const [action, target, ...rest] = positionals;
-  if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, TOKEN_USAGE);
+  if (rest.length > 0) throw usageError(TOKEN_USAGE, 'cli.unexpected-argument', { argument: rest[0] ?? '' });
   const session = { owner: 'healthbsc token', ...(env === undefined ? {} : { env }) };
   if (action === 'list') {
     const page = await withDbSession(session, (s) =>
@@ -57,15 +57,14 @@ export async function runToken(args: readonly string[], io: Io, env?: Env): Prom
   }
   if (action === 'revoke') {
     const name = target ?? values.name;
-    if (name === undefined) throw new UsageError('token revoke needs the token NAME', TOKEN_USAGE);
+    if (name === undefined) throw usageError(TOKEN_USAGE, 'cli.token-revoke-needs-name');
     const revoked = await withDbSession(session, (s) => revokeApiTokenBy(s.ctx, s.actor, { name }));
     io.out(`Revoked API token ${revoked.name} at ${revoked.revokedAt ?? ''}.`);
     return 0;
   }
-  if (action !== 'create' || target !== undefined)
-    throw new UsageError('say create, list or revoke', TOKEN_USAGE);
+  if (action !== 'create' || target !== undefined) throw usageError(TOKEN_USAGE, 'cli.token-action');
   if (values.expires !== undefined && !/^\d+$/.test(values.expires)) {
-    throw new UsageError('--expires takes a whole number of days', TOKEN_USAGE);
+    throw usageError(TOKEN_USAGE, 'cli.expires-days');
   }
   const parsed = createApiTokenBodySchema.safeParse({
     name: values.name,
@@ -73,8 +72,7 @@ export async function runToken(args: readonly string[], io: Io, env?: Env): Prom
     orgUnits: values['org-unit'] ?? [],
     ...(values.expires === undefined ? {} : { expiresInDays: Number(values.expires) }),
   });
-  if (!parsed.success)
-    throw invalid('The token settings are not valid.', toProblemIssues(parsed.error.issues));
+  if (!parsed.success) throw invalid('cli.token-settings-invalid', {}, toProblemIssues(parsed.error.issues));
   const body: CreateApiTokenBody = parsed.data;
   const created = await withDbSession(session, (s) => createApiToken(s.ctx, s.actor, body));
   io.err(`Created API token ${created.name} (${describe(created)}). It is shown once, below: store it now.`);

@@ -101,7 +101,12 @@ describe('healthbsc user', () => {
       error = caught;
     }
     expect(isProblemError(error) ? error.problem.issues : error).toEqual([
-      { path: ['password'], message: 'use at least 12 characters' },
+      {
+        path: ['password'],
+        code: 'account.password-too-short',
+        params: { minimum: 12 },
+        message: 'use at least 12 characters',
+      },
     ]);
   });
 

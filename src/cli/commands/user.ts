@@ -8,7 +8,7 @@ import { isRole, type Role } from '../../core/access/principal.ts';
 import type { RoleAssignmentBody, UserResource } from '../../core/contracts/accounts.ts';
 import { createUser, listUsersPage } from '../../server/accounts/users.service.ts';
 import { type Env, withDbSession } from '../db-session.ts';
-import { UsageError } from '../errors.ts';
+import { usageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { type SecretReader, terminalSecretReader } from '../read-secret.ts';
 import { renderTable } from '../text-table.ts';
@@ -36,11 +36,11 @@ export function assignmentsFromFlags(
 ): RoleAssignmentBody[] {
   const assignments: RoleAssignmentBody[] = admin ? [{ role: 'admin', orgUnit: null }] : [];
   if (role === undefined) {
-    if (orgUnits.length > 0) throw new UsageError('--org-unit needs --role', usage);
-    if (!admin) throw new UsageError('give --role ROLE (and --org-unit CODE), or --admin', usage);
+    if (orgUnits.length > 0) throw usageError(usage, 'cli.org-unit-needs-role');
+    if (!admin) throw usageError(usage, 'cli.give-role');
     return assignments;
   }
-  if (!isRole(role)) throw new UsageError(`unknown role '${role}'`, usage);
+  if (!isRole(role)) throw usageError(usage, 'cli.unknown-role', { role });
   const checked: Role = role;
   if (orgUnits.length === 0) assignments.push({ role: checked, orgUnit: null });
   for (const orgUnit of orgUnits) assignments.push({ role: checked, orgUnit });
@@ -76,7 +76,7 @@ export async function runUser(
     },
   });
   const [action, ...rest] = positionals;
-  if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, USER_USAGE);
+  if (rest.length > 0) throw usageError(USER_USAGE, 'cli.unexpected-argument', { argument: rest[0] ?? '' });
   const session = { owner: 'healthbsc user', ...(env === undefined ? {} : { env }) };
   if (action === 'list') {
     const users = await withDbSession(session, (s) =>
@@ -85,11 +85,11 @@ export async function runUser(
     io.out(renderTable(['email', 'name', 'roles', 'status', 'last sign-in'], users.items.map(userRow)));
     return 0;
   }
-  if (action !== 'create') throw new UsageError('say create or list', USER_USAGE);
-  if (values.email === undefined) throw new UsageError('user create needs --email EMAIL', USER_USAGE);
+  if (action !== 'create') throw usageError(USER_USAGE, 'cli.user-action');
+  if (values.email === undefined) throw usageError(USER_USAGE, 'cli.user-needs-email');
   const assignments = assignmentsFromFlags(values.role, values['org-unit'] ?? [], values.admin, USER_USAGE);
   const password = await readSecret(`Password for ${values.email}`, { fromStdin: values['password-stdin'] });
-  if (password === '') throw new UsageError('the password is empty', USER_USAGE);
+  if (password === '') throw usageError(USER_USAGE, 'cli.password-empty');
   const email = values.email;
   const created = await withDbSession(session, (s) =>
     createUser(s.ctx, s.actor, {

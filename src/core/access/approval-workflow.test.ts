@@ -23,9 +23,14 @@ test.each<[ApprovalStatus | null, ApprovalAction, ApprovalStatus | null]>([
   expect(transition.ok ? transition.status : null).toBe(next);
 });
 
-test('says why a step does not apply', () => {
-  expect(nextApprovalStatus('reopened', 'approve')).toEqual({
-    ok: false,
-    reason: 'only submitted data can be approved; it is reopened',
-  });
+test.each<[ApprovalStatus | null, ApprovalAction, string]>([
+  [null, 'approve', 'approval.approve-not-submitted'],
+  [null, 'reopen', 'approval.reopen-not-submitted'],
+  ['submitted', 'submit', 'approval.submit-already-submitted'],
+  ['approved', 'submit', 'approval.submit-already-approved'],
+  ['approved', 'approve', 'approval.approve-already-approved'],
+  ['reopened', 'approve', 'approval.approve-reopened'],
+  ['reopened', 'reopen', 'approval.reopen-already-reopened'],
+])('says why, from %s, %s does not apply: %s', (current, action, refusal) => {
+  expect(nextApprovalStatus(current, action)).toEqual({ ok: false, refusal });
 });

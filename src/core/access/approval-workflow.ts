@@ -12,34 +12,56 @@ export type ApprovalAction = 'submit' | 'approve' | 'reopen';
 export const APPROVAL_STATUSES: readonly ApprovalStatus[] = ['submitted', 'approved', 'reopened'];
 export const APPROVAL_ACTIONS: readonly ApprovalAction[] = ['submit', 'approve', 'reopen'];
 
-const TRANSITIONS: Readonly<
-  Record<ApprovalAction, Readonly<Record<ApprovalStatus | 'none', ApprovalStatus | null>>>
+/** Why an action does not apply, as the problem code of the 409 (core/errors/messages/approval.ts). */
+export type ApprovalRefusal =
+  | 'approval.submit-already-submitted'
+  | 'approval.submit-already-approved'
+  | 'approval.approve-not-submitted'
+  | 'approval.approve-reopened'
+  | 'approval.approve-already-approved'
+  | 'approval.reopen-not-submitted'
+  | 'approval.reopen-already-reopened';
+
+/** What each action does from each status: the status it leads to, or why it is refused. */
+const STEPS: Readonly<
+  Record<ApprovalAction, Readonly<Record<ApprovalStatus | 'none', ApprovalStatus | ApprovalRefusal>>>
 > = {
-  submit: { none: 'submitted', reopened: 'submitted', submitted: null, approved: null },
-  approve: { none: null, reopened: null, submitted: 'approved', approved: null },
-  reopen: { none: null, reopened: null, submitted: 'reopened', approved: 'reopened' },
+  submit: {
+    none: 'submitted',
+    reopened: 'submitted',
+    submitted: 'approval.submit-already-submitted',
+    approved: 'approval.submit-already-approved',
+  },
+  approve: {
+    none: 'approval.approve-not-submitted',
+    reopened: 'approval.approve-reopened',
+    submitted: 'approved',
+    approved: 'approval.approve-already-approved',
+  },
+  reopen: {
+    none: 'approval.reopen-not-submitted',
+    reopened: 'approval.reopen-already-reopened',
+    submitted: 'reopened',
+    approved: 'reopened',
+  },
 };
 
-const WHY_NOT: Readonly<Record<ApprovalAction, string>> = {
-  submit: 'only data that is not submitted or approved can be submitted',
-  approve: 'only submitted data can be approved',
-  reopen: 'only submitted or approved data can be reopened',
-};
+function isApprovalStatus(value: string): value is ApprovalStatus {
+  return APPROVAL_STATUSES.some((status) => status === value);
+}
 
 export type Transition =
   | { readonly ok: true; readonly status: ApprovalStatus }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly refusal: ApprovalRefusal };
 
 /**
  * The status after `action` from `current` (null: never submitted), or why the action does not apply.
  *
  * @example nextApprovalStatus(null, 'submit') // { ok: true, status: 'submitted' }
  * @example nextApprovalStatus('approved', 'reopen') // { ok: true, status: 'reopened' }
- * @example nextApprovalStatus('reopened', 'approve').ok // false: submit it again first
+ * @example nextApprovalStatus('reopened', 'approve') // { ok: false, refusal: 'approval.approve-reopened' }: submit it again first
  */
 export function nextApprovalStatus(current: ApprovalStatus | null, action: ApprovalAction): Transition {
-  const next = TRANSITIONS[action][current ?? 'none'];
-  return next === null
-    ? { ok: false, reason: `${WHY_NOT[action]}; it is ${current ?? 'not submitted'}` }
-    : { ok: true, status: next };
+  const step = STEPS[action][current ?? 'none'];
+  return isApprovalStatus(step) ? { ok: true, status: step } : { ok: false, refusal: step };
 }

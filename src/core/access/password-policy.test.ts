@@ -11,14 +11,42 @@ test.each([
   ['correct horse battery staple', []],
   ['Zhōngshān Hospital 2026', []],
   ['lowercaseonlybutlong', []],
-  ['short', ['use at least 12 characters']],
-  ['password1234', ['this password is among the most commonly used; choose another']],
-  ['HealthBSC2026', ['this password is among the most commonly used; choose another']],
-  ['wang.fang@hospital.example', ['the password may not be the email address or its name part']],
-  ['aaaaaaaaaaaaaa', ['the password may not repeat one character']],
-  ['x'.repeat(1025), ['use at most 1024 characters', 'the password may not repeat one character']],
+  ['short', [['account.password-too-short', 'use at least 12 characters']]],
+  [
+    'password1234',
+    [['account.password-common', 'this password is among the most commonly used; choose another']],
+  ],
+  [
+    'HealthBSC2026',
+    [['account.password-common', 'this password is among the most commonly used; choose another']],
+  ],
+  [
+    'wang.fang@hospital.example',
+    [['account.password-is-email', 'the password may not be the email address or its name part']],
+  ],
+  ['aaaaaaaaaaaaaa', [['account.password-one-character', 'the password may not repeat one character']]],
+  [
+    'x'.repeat(1025),
+    [
+      ['account.password-too-long', 'use at most 1024 characters'],
+      ['account.password-one-character', 'the password may not repeat one character'],
+    ],
+  ],
 ] as const)('judges %j: %j', (password, problems) => {
-  expect(checkPassword(password, EMAIL)).toEqual(problems);
+  const issues = checkPassword(password, EMAIL);
+  expect(issues.map((found) => [found.code, found.message])).toEqual(problems);
+  expect(issues.every((found) => found.path.join() === 'password')).toBe(true);
+});
+
+test('gives the length limits as parameters', () => {
+  expect(checkPassword('short', EMAIL)).toEqual([
+    {
+      path: ['password'],
+      code: 'account.password-too-short',
+      params: { minimum: 12 },
+      message: 'use at least 12 characters',
+    },
+  ]);
 });
 
 test('counts characters, not UTF-16 units: twelve Chinese characters pass', () => {

@@ -6,6 +6,8 @@
  * figures; the maximum of 1024 bounds the work of hashing (argon2id hashes the whole input).
  */
 
+import { issue, type ProblemIssue } from '../errors/problem.ts';
+
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
 
@@ -37,24 +39,33 @@ const COMMON = new Set([
 ]);
 
 /**
- * Why a password may not be used, one reason each; empty when it may.
+ * Why a password may not be used, one issue each at `path`; empty when it may.
  *
  * @example checkPassword('correct horse battery staple', 'ann@example.org') // []
- * @example checkPassword('short', 'ann@example.org') // ['use at least 12 characters']
- * @example checkPassword('password1234', 'ann@example.org') // ['this password is among the most commonly used; choose another']
+ * @example checkPassword('short', 'ann@example.org')[0].message // 'use at least 12 characters'
+ * @example checkPassword('password1234', 'ann@example.org')[0].code // 'account.password-common'
  */
-export function checkPassword(password: string, email: string): string[] {
-  const problems: string[] = [];
+export function checkPassword(
+  password: string,
+  email: string,
+  path: readonly (string | number)[] = ['password'],
+): ProblemIssue[] {
+  const problems: ProblemIssue[] = [];
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) problems.push(`use at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (length > MAX_PASSWORD_LENGTH) problems.push(`use at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (length < MIN_PASSWORD_LENGTH) {
+    problems.push(issue('account.password-too-short', { minimum: MIN_PASSWORD_LENGTH }, path));
+  }
+  if (length > MAX_PASSWORD_LENGTH) {
+    problems.push(issue('account.password-too-long', { maximum: MAX_PASSWORD_LENGTH }, path));
+  }
   const folded = password.toLowerCase();
-  if (COMMON.has(folded)) problems.push('this password is among the most commonly used; choose another');
+  if (COMMON.has(folded)) problems.push(issue('account.password-common', {}, path));
   const address = email.trim().toLowerCase();
   const local = address.split('@')[0] ?? '';
   if (folded === address || (local !== '' && folded === local)) {
-    problems.push('the password may not be the email address or its name part');
+    problems.push(issue('account.password-is-email', {}, path));
   }
-  if (length > 0 && new Set(password).size === 1) problems.push('the password may not repeat one character');
+  if (length > 0 && new Set(password).size === 1)
+    problems.push(issue('account.password-one-character', {}, path));
   return problems;
 }

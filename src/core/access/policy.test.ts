@@ -14,7 +14,7 @@ import {
   canSubmitData,
   canViewAudit,
   canWriteDataValues,
-  denialDetail,
+  denial,
   rolesText,
 } from './policy.ts';
 import type { Principal, Role } from './principal.ts';
@@ -102,6 +102,15 @@ describe('the access policy', () => {
     ['entry', 'H2', "You have no access to org unit 'H2'."],
     ['viewer', 'H2', 'This needs the role admin, entry or steward.'],
   ] as const)('explains a refusal to %s over another unit %s as %j', (role, code, detail) => {
-    expect(denialDetail(holder(role), ['admin', 'entry', 'steward'], code)).toBe(detail);
+    expect(denial(holder(role), ['admin', 'entry', 'steward'], code).problem.detail).toBe(detail);
+  });
+
+  test.each([
+    [['admin', 'entry', 'steward'], 'H2', 'access.no-access-to-unit', { code: 'H2' }],
+    [['admin', 'strategist'], undefined, 'access.needs-one-of-roles', { roles: 'admin', last: 'strategist' }],
+    [['approver'], 'H2', 'access.needs-role', { role: 'approver' }],
+  ] as const)('words the refusal of roles %j over %s as %s %j', (roles, code, expected, params) => {
+    const { problem } = denial(holder('entry'), roles, code);
+    expect([problem.status, problem.code, problem.params]).toEqual([403, expected, params]);
   });
 });

@@ -18,6 +18,7 @@
  *
  * Metadata (scorecards, data elements, periods, indicators) is readable by every signed-in principal.
  */
+import { forbidden, type ProblemError } from '../errors/problem.ts';
 import { type Principal, ROLES, type Role } from './principal.ts';
 import { coversPath } from './scope.ts';
 
@@ -142,13 +143,18 @@ export function rolesText(roles: readonly Role[]): string {
 }
 
 /**
- * Why an action was refused, in the words every 403 uses: the unit when the principal has a fitting role
- * elsewhere (`You have no access to org unit 'H2'.`), else the roles it needs
- * (`This needs the role admin or strategist.`).
+ * The 403 of a refused action, the same for every route: the unit when the principal has a fitting role
+ * elsewhere (`access.no-access-to-unit`: "You have no access to org unit 'H2'."), else the roles it needs
+ * (`access.needs-one-of-roles`: "This needs the role admin or strategist.").
+ *
+ * @example denial(viewer, ['admin', 'strategist']).problem.params // { roles: 'admin', last: 'strategist' }
  */
-export function denialDetail(principal: Principal, roles: readonly Role[], orgUnitCode?: string): string {
+export function denial(principal: Principal, roles: readonly Role[], orgUnitCode?: string): ProblemError {
   if (orgUnitCode !== undefined && hasRole(principal, roles)) {
-    return `You have no access to org unit '${orgUnitCode}'.`;
+    return forbidden('access.no-access-to-unit', { code: orgUnitCode });
   }
-  return `This needs the role ${rolesText(roles)}.`;
+  const last = roles.at(-1);
+  if (roles.length <= 1 || last === undefined)
+    return forbidden('access.needs-role', { role: last ?? 'none' });
+  return forbidden('access.needs-one-of-roles', { roles: roles.slice(0, -1).join(', '), last });
 }

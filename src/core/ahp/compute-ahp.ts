@@ -26,7 +26,11 @@ const SCALES: readonly JudgmentScale[] = ['saaty', 'five-point', 'any'];
 function oneOf<T extends string>(value: T, allowed: readonly T[], key: string): T {
   // Options may come from untyped callers (JSON, CLI flags): check them at runtime too.
   if (!allowed.includes(value)) {
-    throw badRequest(`${key} = ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`, [key]);
+    throw badRequest(
+      'ahp.option-not-allowed',
+      { key, value: JSON.stringify(value) ?? String(value), allowed: allowed.join(', ') },
+      [key],
+    );
   }
   return value;
 }
@@ -35,7 +39,7 @@ function oneOf<T extends string>(value: T, allowed: readonly T[], key: string): 
 export function resolveOptions(options: AhpOptions = {}): ResolvedOptions {
   const threshold = options.threshold ?? 0.1;
   if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0) {
-    throw badRequest(`threshold = ${threshold} must be a positive number such as 0.1`, ['threshold']);
+    throw badRequest('ahp.threshold-not-positive', { value: String(threshold) }, ['threshold']);
   }
   return {
     method: oneOf(options.method ?? 'eigenvector', METHODS, 'method'),

@@ -152,7 +152,10 @@ describe('group AHP on three experts (4×4)', () => {
 
 describe('group AHP input errors', () => {
   test('no experts is a bad request', () => {
-    expect(problemOf(() => aggregateGroup([])).issues[0]?.path).toEqual(['experts']);
+    expect(problemOf(() => aggregateGroup([])).issues[0]).toMatchObject({
+      path: ['experts'],
+      code: 'ahp.no-experts',
+    });
   });
 
   test('every expert’s problems are reported at once, with paths inside experts[k]', () => {
@@ -181,13 +184,29 @@ describe('group AHP input errors', () => {
     );
     expect(problem.type).toBe('validation');
     expect(problem.issues).toEqual([
-      { path: ['experts', 0, 'weight'], message: 'experts[0].weight = 0 must be a positive number' },
+      {
+        path: ['experts', 0, 'weight'],
+        code: 'ahp.expert-weight-not-positive',
+        params: { where: 'experts[0].weight', weight: '0' },
+        message: 'experts[0].weight = 0 must be a positive number',
+      },
       {
         path: ['experts', 1, 'matrix', 0, 1],
+        code: 'ahp.entry-not-positive',
+        params: { where: 'experts[1].matrix[0][1]', value: '0' },
         message: 'experts[1].matrix[0][1] = 0 must be a positive finite number',
       },
       {
         path: ['experts', 2, 'matrix', 1, 0],
+        code: 'ahp.not-reciprocal-fraction',
+        params: {
+          where: 'experts[2].matrix[1][0]',
+          value: '0.5',
+          other: 'experts[2].matrix[0][1]',
+          otherValue: '3',
+          typed: '1/3',
+          expected: '0.333333',
+        },
         message:
           'experts[2].matrix[1][0] = 0.5 is not the reciprocal of experts[2].matrix[0][1] = 3 (expected 1/3 = 0.333333); write it as "1/3"',
       },
@@ -209,6 +228,8 @@ describe('group AHP input errors', () => {
     expect(problem.issues).toEqual([
       {
         path: ['experts', 1, 'matrix'],
+        code: 'ahp.expert-size-mismatch',
+        params: { where: 'experts[1].matrix', size: 2, first: 'experts[0].matrix', n: 3 },
         message:
           'experts[1].matrix is 2×2 but experts[0].matrix is 3×3; every expert must compare the same elements',
       },

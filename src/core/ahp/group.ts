@@ -1,4 +1,11 @@
-import { badRequest, formatPath, invalid, isProblemError, type ProblemIssue } from '../errors/problem.ts';
+import {
+  badRequest,
+  formatPath,
+  invalid,
+  isProblemError,
+  issue,
+  type ProblemIssue,
+} from '../errors/problem.ts';
 import { analyseMatrix, type ResolvedOptions, resolveOptions, resultForWeights } from './compute-ahp.ts';
 import { validateMatrix } from './judgment-matrix.ts';
 import type {
@@ -19,10 +26,10 @@ function checkExperts(experts: readonly ExpertJudgment[], options: ResolvedOptio
     try {
       validateMatrix(expert.matrix, options.scale, path);
       if (expert.matrix.length !== n) {
-        issues.push({
-          path,
-          message: `${formatPath(path)} is ${expert.matrix.length}×${expert.matrix.length} but ${first} is ${n}×${n}; every expert must compare the same elements`,
-        });
+        const where = formatPath(path);
+        issues.push(
+          issue('ahp.expert-size-mismatch', { where, size: expert.matrix.length, first, n: n ?? 0 }, path),
+        );
       }
     } catch (error) {
       if (!isProblemError(error)) throw error;
@@ -30,10 +37,10 @@ function checkExperts(experts: readonly ExpertJudgment[], options: ResolvedOptio
     }
     const weight = expert.weight ?? 1;
     if (!Number.isFinite(weight) || weight <= 0) {
-      issues.push({
-        path: [...options.path, k, 'weight'],
-        message: `${formatPath([...options.path, k, 'weight'])} = ${weight} must be a positive number`,
-      });
+      const path = [...options.path, k, 'weight'];
+      issues.push(
+        issue('ahp.expert-weight-not-positive', { where: formatPath(path), weight: String(weight) }, path),
+      );
     }
   });
   return issues;
@@ -91,9 +98,9 @@ export function aggregateGroup(
 ): GroupAhpResult {
   // Here `options.path` locates the experts array; matrices sit at [...path, k, 'matrix'].
   const resolved = resolveOptions({ ...options, path: options?.path ?? ['experts'] });
-  if (experts.length === 0) throw badRequest('At least one expert judgment matrix is needed.', resolved.path);
+  if (experts.length === 0) throw badRequest('ahp.no-experts', {}, resolved.path);
   const issues = checkExperts(experts, resolved);
-  if (issues.length > 0) throw invalid(`The experts' judgments have ${issues.length} problem(s).`, issues);
+  if (issues.length > 0) throw invalid('ahp.experts-invalid', { count: issues.length }, issues);
 
   const rawWeights = experts.map((e) => e.weight ?? 1);
   const total = rawWeights.reduce((sum, w) => sum + w, 0);

@@ -96,11 +96,20 @@ describe('computeGlobalWeights input errors', () => {
     expect(problem.issues).toEqual([
       {
         path: ['nodes', 0, 'children', 0, 'weight'],
+        code: 'ahp.node-weight-invalid',
+        params: { where: 'nodes[0].children[0]', weight: 'NaN' },
         message: 'nodes[0].children[0].weight = NaN must be a number ≥ 0',
       },
-      { path: ['nodes', 1, 'weight'], message: 'nodes[1].weight = -0.1 must be a number ≥ 0' },
+      {
+        path: ['nodes', 1, 'weight'],
+        code: 'ahp.node-weight-invalid',
+        params: { where: 'nodes[1]', weight: '-0.1' },
+        message: 'nodes[1].weight = -0.1 must be a number ≥ 0',
+      },
       {
         path: ['nodes', 1, 'children', 0, 'id'],
+        code: 'ahp.node-id-duplicate',
+        params: { where: 'nodes[1].children[0]', id: 'F1', other: 'nodes[0].children[0]' },
         message: 'nodes[1].children[0].id = "F1" is already used by nodes[0].children[0]; ids must be unique',
       },
     ]);

@@ -1,4 +1,4 @@
-import { formatPath, invalid, type ProblemIssue } from '../errors/problem.ts';
+import { formatPath, invalid, issue, type ProblemIssue } from '../errors/problem.ts';
 import type { HierarchyNode } from './types.ts';
 
 type Path = readonly (string | number)[];
@@ -26,20 +26,17 @@ export function computeGlobalWeights(
       const nodePath = [...listPath, k];
       const where = formatPath(nodePath);
       if (typeof node.id !== 'string' || node.id === '') {
-        issues.push({ path: [...nodePath, 'id'], message: `${where}.id must be a non-empty string` });
+        issues.push(issue('ahp.node-id-missing', { where }, [...nodePath, 'id']));
       } else if (seen.has(node.id)) {
-        issues.push({
-          path: [...nodePath, 'id'],
-          message: `${where}.id = "${node.id}" is already used by ${seen.get(node.id)}; ids must be unique`,
-        });
+        const other = seen.get(node.id) ?? '';
+        issues.push(issue('ahp.node-id-duplicate', { where, id: node.id, other }, [...nodePath, 'id']));
       } else {
         seen.set(node.id, where);
       }
       if (!Number.isFinite(node.weight) || node.weight < 0) {
-        issues.push({
-          path: [...nodePath, 'weight'],
-          message: `${where}.weight = ${node.weight} must be a number ≥ 0`,
-        });
+        issues.push(
+          issue('ahp.node-weight-invalid', { where, weight: String(node.weight) }, [...nodePath, 'weight']),
+        );
       }
       const weight = parentWeight * node.weight;
       if (node.children !== undefined && node.children.length > 0) {
@@ -50,6 +47,6 @@ export function computeGlobalWeights(
     });
   };
   visit(nodes, path, 1);
-  if (issues.length > 0) throw invalid(`The hierarchy has ${issues.length} problem(s).`, issues);
+  if (issues.length > 0) throw invalid('ahp.hierarchy-invalid', { count: issues.length }, issues);
   return leaves;
 }

@@ -2,6 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { isProblemError, type Problem } from '../errors/problem.ts';
 import { computeAhp, parseJudgmentMatrix, validateMatrix } from './index.ts';
 
+/** The issue of an entry that is not a positive finite number. */
+function notPositive(path: readonly (string | number)[], where: string, value: string) {
+  return {
+    path,
+    code: 'ahp.entry-not-positive',
+    params: { where, value },
+    message: `${where} = ${value} must be a positive finite number`,
+  };
+}
+
 /** Runs `action` and returns the Problem it throws (fails the test if it does not throw one). */
 function problemOf(action: () => unknown): Problem {
   try {
@@ -31,12 +41,26 @@ describe('parseJudgmentMatrix', () => {
     {
       name: 'a value that is not an array',
       input: { rows: 2 },
-      issues: [{ path: ['matrix'], message: 'matrix must be an array of rows, e.g. [[1, 3], ["1/3", 1]]' }],
+      issues: [
+        {
+          path: ['matrix'],
+          code: 'ahp.matrix-not-rows',
+          params: { where: 'matrix' },
+          message: 'matrix must be an array of rows, e.g. [[1, 3], ["1/3", 1]]',
+        },
+      ],
     },
     {
       name: 'an empty array',
       input: [],
-      issues: [{ path: ['matrix'], message: 'matrix must have at least one row' }],
+      issues: [
+        {
+          path: ['matrix'],
+          code: 'ahp.matrix-empty',
+          params: { where: 'matrix' },
+          message: 'matrix must have at least one row',
+        },
+      ],
     },
     {
       name: 'a non-square matrix (2 rows of 3)',
@@ -47,11 +71,15 @@ describe('parseJudgmentMatrix', () => {
       issues: [
         {
           path: ['matrix', 0],
+          code: 'ahp.row-length',
+          params: { where: 'matrix[0]', length: 3, n: 2 },
           message:
             'matrix[0] has 3 entries but the matrix has 2 rows; a judgment matrix must be square (2×2)',
         },
         {
           path: ['matrix', 1],
+          code: 'ahp.row-length',
+          params: { where: 'matrix[1]', length: 3, n: 2 },
           message:
             'matrix[1] has 3 entries but the matrix has 2 rows; a judgment matrix must be square (2×2)',
         },
@@ -67,6 +95,8 @@ describe('parseJudgmentMatrix', () => {
       issues: [
         {
           path: ['matrix', 1],
+          code: 'ahp.row-length',
+          params: { where: 'matrix[1]', length: 2, n: 3 },
           message:
             'matrix[1] has 2 entries but the matrix has 3 rows; a judgment matrix must be square (3×3)',
         },
@@ -75,7 +105,14 @@ describe('parseJudgmentMatrix', () => {
     {
       name: 'a row that is not an array',
       input: [[1, 2], 'x'],
-      issues: [{ path: ['matrix', 1], message: 'matrix[1] must be an array of 2 judgments' }],
+      issues: [
+        {
+          path: ['matrix', 1],
+          code: 'ahp.row-not-array',
+          params: { where: 'matrix[1]', n: 2 },
+          message: 'matrix[1] must be an array of 2 judgments',
+        },
+      ],
     },
     {
       name: 'non-numeric strings, a null and a division by zero, all at once',
@@ -87,10 +124,22 @@ describe('parseJudgmentMatrix', () => {
       issues: [
         {
           path: ['matrix', 0, 1],
+          code: 'ahp.entry-not-number',
+          params: { where: 'matrix[0][1]', value: '"three"' },
           message: 'matrix[0][1] = "three" is not a number or a fraction like "1/3"',
         },
-        { path: ['matrix', 0, 2], message: 'matrix[0][2] = "1/0" divides by zero' },
-        { path: ['matrix', 1, 2], message: 'matrix[1][2] = null is not a number or a fraction like "1/3"' },
+        {
+          path: ['matrix', 0, 2],
+          code: 'ahp.entry-divides-by-zero',
+          params: { where: 'matrix[0][2]', value: '"1/0"' },
+          message: 'matrix[0][2] = "1/0" divides by zero',
+        },
+        {
+          path: ['matrix', 1, 2],
+          code: 'ahp.entry-not-number',
+          params: { where: 'matrix[1][2]', value: 'null' },
+          message: 'matrix[1][2] = null is not a number or a fraction like "1/3"',
+        },
       ],
     },
   ])('rejects $name, naming every problem with its path', ({ input, issues }) => {
@@ -114,7 +163,7 @@ describe('validateMatrix', () => {
         [1, 0],
         [1, 1],
       ],
-      issues: [{ path: ['matrix', 0, 1], message: 'matrix[0][1] = 0 must be a positive finite number' }],
+      issues: [notPositive(['matrix', 0, 1], 'matrix[0][1]', '0')],
     },
     {
       name: 'a negative entry',
@@ -123,8 +172,8 @@ describe('validateMatrix', () => {
         [-1 / 3, 1],
       ],
       issues: [
-        { path: ['matrix', 0, 1], message: 'matrix[0][1] = -3 must be a positive finite number' },
-        { path: ['matrix', 1, 0], message: 'matrix[1][0] = -0.333333 must be a positive finite number' },
+        notPositive(['matrix', 0, 1], 'matrix[0][1]', '-3'),
+        notPositive(['matrix', 1, 0], 'matrix[1][0]', '-0.333333'),
       ],
     },
     {
@@ -134,8 +183,8 @@ describe('validateMatrix', () => {
         [0, 1],
       ],
       issues: [
-        { path: ['matrix', 0, 1], message: 'matrix[0][1] = Infinity must be a positive finite number' },
-        { path: ['matrix', 1, 0], message: 'matrix[1][0] = 0 must be a positive finite number' },
+        notPositive(['matrix', 0, 1], 'matrix[0][1]', 'Infinity'),
+        notPositive(['matrix', 1, 0], 'matrix[1][0]', '0'),
       ],
     },
     {
@@ -144,7 +193,14 @@ describe('validateMatrix', () => {
         [2, 3],
         [1 / 3, 1],
       ],
-      issues: [{ path: ['matrix', 0, 0], message: 'matrix[0][0] = 2 is on the diagonal and must be 1' }],
+      issues: [
+        {
+          path: ['matrix', 0, 0],
+          code: 'ahp.diagonal-not-one',
+          params: { where: 'matrix[0][0]', value: '2' },
+          message: 'matrix[0][0] = 2 is on the diagonal and must be 1',
+        },
+      ],
     },
     {
       name: 'a non-reciprocal pair whose reciprocal is a fraction',
@@ -155,6 +211,15 @@ describe('validateMatrix', () => {
       issues: [
         {
           path: ['matrix', 1, 0],
+          code: 'ahp.not-reciprocal-fraction',
+          params: {
+            where: 'matrix[1][0]',
+            value: '0.3333',
+            other: 'matrix[0][1]',
+            otherValue: '3',
+            typed: '1/3',
+            expected: '0.333333',
+          },
           message:
             'matrix[1][0] = 0.3333 is not the reciprocal of matrix[0][1] = 3 (expected 1/3 = 0.333333); write it as "1/3"',
         },
@@ -169,6 +234,15 @@ describe('validateMatrix', () => {
       issues: [
         {
           path: ['matrix', 1, 0],
+          code: 'ahp.not-reciprocal-fraction',
+          params: {
+            where: 'matrix[1][0]',
+            value: '0.6667',
+            other: 'matrix[0][1]',
+            otherValue: '1.5',
+            typed: '2/3',
+            expected: '0.666667',
+          },
           message:
             'matrix[1][0] = 0.6667 is not the reciprocal of matrix[0][1] = 1.5 (expected 2/3 = 0.666667); write it as "2/3"',
         },
@@ -183,6 +257,14 @@ describe('validateMatrix', () => {
       issues: [
         {
           path: ['matrix', 1, 0],
+          code: 'ahp.not-reciprocal',
+          params: {
+            where: 'matrix[1][0]',
+            value: '3',
+            other: 'matrix[0][1]',
+            otherValue: '0.25',
+            expected: '4',
+          },
           message: 'matrix[1][0] = 3 is not the reciprocal of matrix[0][1] = 0.25 (expected 4)',
         },
       ],
@@ -194,9 +276,16 @@ describe('validateMatrix', () => {
         [1 / 12, 1],
       ],
       issues: [
-        { path: ['matrix', 0, 1], message: 'matrix[0][1] = 12 is outside the Saaty 1–9 scale (1/9 to 9)' },
+        {
+          path: ['matrix', 0, 1],
+          code: 'ahp.outside-saaty-scale',
+          params: { where: 'matrix[0][1]', value: '12' },
+          message: 'matrix[0][1] = 12 is outside the Saaty 1–9 scale (1/9 to 9)',
+        },
         {
           path: ['matrix', 1, 0],
+          code: 'ahp.outside-saaty-scale',
+          params: { where: 'matrix[1][0]', value: '0.0833333' },
           message: 'matrix[1][0] = 0.0833333 is outside the Saaty 1–9 scale (1/9 to 9)',
         },
       ],
@@ -204,6 +293,7 @@ describe('validateMatrix', () => {
   ])('rejects $name', ({ matrix, issues }) => {
     const problem = problemOf(() => validateMatrix(matrix));
     expect(problem.type).toBe('validation');
+    expect(problem.code).toBe('ahp.matrix-problems');
     expect(problem.issues).toEqual(issues);
   });
 
@@ -246,9 +336,10 @@ describe('validateMatrix', () => {
         'five-point',
       ),
     );
-    expect(problem.issues[0]?.message).toBe(
-      'matrix[0][1] = 7 is outside the five-point scale of seed 002 Table 2.1 (1/5 to 5)',
-    );
+    expect(problem.issues[0]).toMatchObject({
+      code: 'ahp.outside-five-point-scale',
+      message: 'matrix[0][1] = 7 is outside the five-point scale of seed 002 Table 2.1 (1/5 to 5)',
+    });
   });
 });
 
@@ -260,8 +351,10 @@ describe('computeAhp input errors', () => {
     expect(problem.issues).toEqual([
       {
         path: ['matrix'],
+        code: 'ahp.outside-random-index-table',
+        params: { n: 16, table: 'seed002', max: 15 },
         message:
-          'A 16×16 judgment matrix is outside the Seed 002 (Chinese AHP literature) random-index table, which covers n = 1 to 15; split the criteria into smaller groups.',
+          'A 16×16 judgment matrix is outside the seed002 random-index table, which covers n = 1 to 15; split the criteria into smaller groups.',
       },
     ]);
   });
@@ -291,14 +384,23 @@ describe('computeAhp input errors', () => {
 
   test('a threshold that is not a positive number is a bad request', () => {
     const problem = problemOf(() => computeAhp([[1]], { threshold: 0 }));
-    expect(problem.issues[0]?.path).toEqual(['threshold']);
+    expect(problem.issues[0]).toMatchObject({
+      path: ['threshold'],
+      code: 'ahp.threshold-not-positive',
+      params: { value: '0' },
+    });
   });
 
   test('an unknown method from an untyped caller is a bad request naming the allowed values', () => {
     const options: unknown = JSON.parse('{"method": "power"}');
     const problem = problemOf(() => computeAhp([[1]], options ?? {}));
     expect(problem.issues).toEqual([
-      { path: ['method'], message: 'method = "power" must be one of eigenvector, geometric, sum-product' },
+      {
+        path: ['method'],
+        code: 'ahp.option-not-allowed',
+        params: { key: 'method', value: '"power"', allowed: 'eigenvector, geometric, sum-product' },
+        message: 'method = "power" must be one of eigenvector, geometric, sum-product',
+      },
     ]);
   });
 

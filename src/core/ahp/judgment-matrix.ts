@@ -1,5 +1,5 @@
-import { formatPath, invalid, type ProblemIssue } from '../errors/problem.ts';
-import { describeScale, isOnScale } from './judgment-scale.ts';
+import { formatPath, invalid, issue, type ProblemIssue } from '../errors/problem.ts';
+import { isOnScale } from './judgment-scale.ts';
 import { formatJudgment, formatNumber } from './number-format.ts';
 import type { JudgmentScale, Matrix } from './types.ts';
 
@@ -13,28 +13,31 @@ const DECIMAL = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
 const DECIMAL_PATTERN = new RegExp(`^${DECIMAL}$`);
 const FRACTION_PATTERN = new RegExp(`^(${DECIMAL})\\s*/\\s*(${DECIMAL})$`);
 
+/** A value as the input wrote it, short and in no language: `"1/0"`, `true`, `[…]`, `{…}`. */
 function describeValue(value: unknown): string {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object' && value !== null) return 'an object';
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object' && value !== null) return '{…}';
   return String(value);
 }
 
-/** A number or a string holding a number or a fraction such as "1/3"; a message when it is neither. */
-function parseEntry(value: unknown): number | string {
+type EntryFault = 'ahp.entry-not-number' | 'ahp.entry-divides-by-zero';
+
+/** A number or a string holding a number or a fraction such as "1/3"; the fault's code when it is neither. */
+function parseEntry(value: unknown): number | EntryFault {
   if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return 'is not a number or a fraction like "1/3"';
+  if (typeof value !== 'string') return 'ahp.entry-not-number';
   const text = value.trim();
   if (DECIMAL_PATTERN.test(text)) return Number(text);
   const fraction = FRACTION_PATTERN.exec(text);
   if (fraction?.[1] !== undefined && fraction[2] !== undefined) {
     const denominator = Number(fraction[2]);
-    if (denominator === 0) return 'divides by zero';
+    if (denominator === 0) return 'ahp.entry-divides-by-zero';
     return Number(fraction[1]) / denominator;
   }
-  return 'is not a number or a fraction like "1/3"';
+  return 'ahp.entry-not-number';
 }
 
 /**
@@ -48,14 +51,10 @@ function parseEntry(value: unknown): number | string {
 export function parseJudgmentMatrix(input: unknown, path: Path = ['matrix']): Matrix {
   const where = formatPath(path);
   if (!Array.isArray(input)) {
-    throw invalid('The judgment matrix is not valid.', [
-      { path, message: `${where} must be an array of rows, e.g. [[1, 3], ["1/3", 1]]` },
-    ]);
+    throw invalid('ahp.matrix-invalid', {}, [issue('ahp.matrix-not-rows', { where }, path)]);
   }
   if (input.length === 0) {
-    throw invalid('The judgment matrix is not valid.', [
-      { path, message: `${where} must have at least one row` },
-    ]);
+    throw invalid('ahp.matrix-invalid', {}, [issue('ahp.matrix-empty', { where }, path)]);
   }
   const n = input.length;
   const issues: ProblemIssue[] = [];
@@ -63,46 +62,39 @@ export function parseJudgmentMatrix(input: unknown, path: Path = ['matrix']): Ma
   input.forEach((row: unknown, i) => {
     const rowPath = [...path, i];
     if (!Array.isArray(row)) {
-      issues.push({ path: rowPath, message: `${formatPath(rowPath)} must be an array of ${n} judgments` });
+      issues.push(issue('ahp.row-not-array', { where: formatPath(rowPath), n }, rowPath));
       return;
     }
     if (row.length !== n) {
-      issues.push({
-        path: rowPath,
-        message: `${formatPath(rowPath)} has ${row.length} entries but the matrix has ${n} rows; a judgment matrix must be square (${n}×${n})`,
-      });
+      issues.push(issue('ahp.row-length', { where: formatPath(rowPath), length: row.length, n }, rowPath));
     }
     rows.push(
       row.map((value: unknown, j) => {
         const parsed = parseEntry(value);
-        if (typeof parsed === 'string') {
+        if (typeof parsed !== 'number') {
           const entryPath = [...rowPath, j];
-          issues.push({
-            path: entryPath,
-            message: `${formatPath(entryPath)} = ${describeValue(value)} ${parsed}`,
-          });
+          issues.push(
+            issue(parsed, { where: formatPath(entryPath), value: describeValue(value) }, entryPath),
+          );
           return Number.NaN;
         }
         return parsed;
       }),
     );
   });
-  if (issues.length > 0) throw invalid(`The judgment matrix has ${issues.length} problem(s).`, issues);
+  if (issues.length > 0) throw invalid('ahp.matrix-problems', { count: issues.length }, issues);
   return rows;
 }
 
 function shapeIssues(matrix: Matrix, path: Path): ProblemIssue[] {
   const where = formatPath(path);
-  if (!Array.isArray(matrix)) return [{ path, message: `${where} must be an array of rows` }];
-  if (matrix.length === 0) return [{ path, message: `${where} must have at least one row` }];
+  if (!Array.isArray(matrix)) return [issue('ahp.matrix-not-array', { where }, path)];
+  if (matrix.length === 0) return [issue('ahp.matrix-empty', { where }, path)];
   const n = matrix.length;
   const issues: ProblemIssue[] = [];
   matrix.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== n) {
-      issues.push({
-        path: [...path, i],
-        message: `${formatPath([...path, i])} must have ${n} entries; a judgment matrix must be square (${n}×${n})`,
-      });
+      issues.push(issue('ahp.row-not-square', { where: formatPath([...path, i]), n }, [...path, i]));
     }
   });
   return issues;
@@ -112,11 +104,27 @@ function isPositiveFinite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
-function reciprocalMessage(lower: string, value: number, upper: string, other: number): string {
-  const expected = 1 / other;
+/** The code for an entry off a scale (`any` has no bounds, so no entry is ever off it). */
+const OUTSIDE_SCALE = {
+  saaty: 'ahp.outside-saaty-scale',
+  'five-point': 'ahp.outside-five-point-scale',
+  any: 'ahp.outside-saaty-scale',
+} as const satisfies Record<JudgmentScale, string>;
+
+/** An entry that is not the reciprocal of its mirror, with the value to type instead ("1/3" when it is a fraction). */
+function reciprocalIssue(
+  path: Path,
+  where: string,
+  value: number,
+  other: string,
+  otherValue: number,
+): ProblemIssue {
+  const expected = 1 / otherValue;
   const typed = formatJudgment(expected);
-  const hint = typed.includes('/') ? ` = ${formatNumber(expected)}); write it as "${typed}"` : ')';
-  return `${lower} = ${formatNumber(value)} is not the reciprocal of ${upper} = ${formatNumber(other)} (expected ${typed}${hint}`;
+  const shown = { where, value: formatNumber(value), other, otherValue: formatNumber(otherValue) };
+  return typed.includes('/')
+    ? issue('ahp.not-reciprocal-fraction', { ...shown, typed, expected: formatNumber(expected) }, path)
+    : issue('ahp.not-reciprocal', { ...shown, expected: typed }, path);
 }
 
 /**
@@ -133,7 +141,7 @@ export function validateMatrix(
   path: Path = ['matrix'],
 ): void {
   const shape = shapeIssues(matrix, path);
-  if (shape.length > 0) throw invalid(`The judgment matrix has ${shape.length} problem(s).`, shape);
+  if (shape.length > 0) throw invalid('ahp.matrix-problems', { count: shape.length }, shape);
   const n = matrix.length;
   const at = (i: number, j: number): unknown => matrix[i]?.[j];
   const issues: ProblemIssue[] = [];
@@ -144,20 +152,13 @@ export function validateMatrix(
       const value = at(i, j);
       if (!isPositiveFinite(value)) {
         const shown = typeof value === 'number' ? formatNumber(value) : describeValue(value);
-        issues.push({
-          path: [...path, i, j],
-          message: `${name(i, j)} = ${shown} must be a positive finite number`,
-        });
+        issues.push(issue('ahp.entry-not-positive', { where: name(i, j), value: shown }, [...path, i, j]));
       } else if (i === j && Math.abs(value - 1) > DIAGONAL_TOLERANCE) {
-        issues.push({
-          path: [...path, i, j],
-          message: `${name(i, j)} = ${formatNumber(value)} is on the diagonal and must be 1`,
-        });
+        const params = { where: name(i, j), value: formatNumber(value) };
+        issues.push(issue('ahp.diagonal-not-one', params, [...path, i, j]));
       } else if (i !== j && !isOnScale(value, scale)) {
-        issues.push({
-          path: [...path, i, j],
-          message: `${name(i, j)} = ${formatNumber(value)} is outside the ${describeScale(scale)}`,
-        });
+        const params = { where: name(i, j), value: formatNumber(value) };
+        issues.push(issue(OUTSIDE_SCALE[scale], params, [...path, i, j]));
       }
     }
   }
@@ -167,12 +168,9 @@ export function validateMatrix(
       const lower = at(j, i);
       if (!isPositiveFinite(upper) || !isPositiveFinite(lower)) continue;
       if (Math.abs(upper * lower - 1) > RECIPROCAL_TOLERANCE) {
-        issues.push({
-          path: [...path, j, i],
-          message: reciprocalMessage(name(j, i), lower, name(i, j), upper),
-        });
+        issues.push(reciprocalIssue([...path, j, i], name(j, i), lower, name(i, j), upper));
       }
     }
   }
-  if (issues.length > 0) throw invalid(`The judgment matrix has ${issues.length} problem(s).`, issues);
+  if (issues.length > 0) throw invalid('ahp.matrix-problems', { count: issues.length }, issues);
 }

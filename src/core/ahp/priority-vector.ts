@@ -1,4 +1,4 @@
-import { makeProblem, ProblemError } from '../errors/problem.ts';
+import { internal } from '../errors/problem.ts';
 import type { Matrix, PriorityMethod } from './types.ts';
 
 /** Power iteration stops when no component of the normalised vector moves by this much. */
@@ -60,12 +60,7 @@ function eigenvectorWeights(matrix: Matrix): { weights: number[]; lambdaMax: num
     weights = next;
     if (change < EIGENVECTOR_TOLERANCE) return { weights, lambdaMax: lambdaFromWeights(matrix, weights) };
   }
-  throw new ProblemError(
-    makeProblem(
-      'internal',
-      `The principal eigenvector did not converge within ${MAX_ITERATIONS} iterations; check the judgment matrix.`,
-    ),
-  );
+  throw internal('ahp.eigenvector-not-converged', { iterations: MAX_ITERATIONS });
 }
 
 /**

@@ -62,13 +62,10 @@ export function randomIndex(
   table: RandomIndexTable = 'seed002',
   path: readonly (string | number)[] = ['matrix'],
 ): number {
-  const { values, name } = RANDOM_INDEX_TABLES[table];
+  const { values } = RANDOM_INDEX_TABLES[table];
   const value = Number.isInteger(n) && n >= 1 ? values[n - 1] : undefined;
   if (value === undefined) {
-    throw badRequest(
-      `A ${n}×${n} judgment matrix is outside the ${name} random-index table, which covers n = 1 to ${values.length}; split the criteria into smaller groups.`,
-      path,
-    );
+    throw badRequest('ahp.outside-random-index-table', { n, table, max: values.length }, path);
   }
   return value;
 }

@@ -41,7 +41,7 @@ function withJudgment(matrix: Matrix, i: number, j: number, value: number): numb
 export function suggestRepairs(matrix: Matrix, options?: AhpOptions, count = 3): RepairSuggestion[] {
   const resolved = resolveOptions(options);
   if (!Number.isInteger(count) || count < 0) {
-    throw badRequest(`count = ${count} must be a whole number of suggestions, such as 3`, ['count']);
+    throw badRequest('ahp.count-not-whole', { value: String(count) }, ['count']);
   }
   validateMatrix(matrix, resolved.scale, resolved.path);
   const { weights } = analyseMatrix(matrix, resolved);

@@ -105,6 +105,15 @@ describe('seed 002 Tables 4.1–4.6 (eigenvector method, seed002 random index)',
           issues: [
             {
               path: ['matrix', 1, 0],
+              code: 'ahp.not-reciprocal-fraction',
+              params: {
+                where: 'matrix[1][0]',
+                value: '0.3333',
+                other: 'matrix[0][1]',
+                otherValue: '3',
+                typed: '1/3',
+                expected: '0.333333',
+              },
               message:
                 'matrix[1][0] = 0.3333 is not the reciprocal of matrix[0][1] = 3 (expected 1/3 = 0.333333); write it as "1/3"',
             },

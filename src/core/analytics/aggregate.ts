@@ -48,7 +48,7 @@ export function aggregateUnitValues(
 ): (number | null)[] {
   const topology = treeTopology(tree);
   if (!Number.isInteger(request.unit) || request.unit < 0 || request.unit >= topology.size) {
-    throw badRequest(`There is no org unit at index ${request.unit} in the tree.`, ['unit']);
+    throw badRequest('analytics.no-unit-at-index', { index: String(request.unit) }, ['unit']);
   }
   const plan = makePlan(cube, rules, request);
   const hi = topology.position[request.unit] ?? 0;
@@ -92,16 +92,18 @@ function makePlan(cube: ValueCube, rules: ElementRules, request: AllUnitsRequest
   const elements = Int32Array.from(request.elements);
   request.elements.forEach((e, i) => {
     if (!Number.isInteger(e) || e < 0 || e >= cube.elements.length) {
-      throw badRequest(`There is no data element at index ${e} in the cube.`, ['elements', i]);
+      throw badRequest('analytics.no-element-at-index', { index: String(e) }, ['elements', i]);
     }
   });
   const seen = new Uint8Array(cube.months.length);
   request.months.forEach((m, i) => {
     if (!Number.isInteger(m) || m < 0 || m >= cube.months.length) {
-      throw badRequest(`There is no month at index ${m} in the cube.`, ['months', i]);
+      throw badRequest('analytics.no-month-at-index', { index: String(m) }, ['months', i]);
     }
     // A month listed twice would be counted twice in a sum.
-    if (seen[m] === 1) throw badRequest(`The month ${cube.months[m]} is requested twice.`, ['months', i]);
+    if (seen[m] === 1) {
+      throw badRequest('analytics.month-twice', { month: cube.months[m] ?? String(m) }, ['months', i]);
+    }
     seen[m] = 1;
   });
   const { units, time } = resolveRuleCodes(rules, cube.elements, elements);

@@ -69,15 +69,14 @@ export function resolveRuleCodes(
   elements.forEach((e, i) => {
     const code = elementCodes[e] ?? '';
     const rule = isRuleList(rules) ? rules[e] : rules.get(code);
-    if (rule === undefined)
-      throw badRequest(`The data element '${code}' has no aggregation rule.`, ['elements', i]);
+    if (rule === undefined) throw badRequest('analytics.no-aggregation-rule', { code }, ['elements', i]);
     const u = UNIT_CODES.get(rule.units);
     const t = TIME_CODES.get(rule.time);
     if (u === undefined || t === undefined) {
-      throw badRequest(
-        `The data element '${code}' has the aggregation ${JSON.stringify(rule)}; units must be sum or average, time sum, average or last.`,
-        ['elements', i],
-      );
+      throw badRequest('analytics.bad-aggregation-rule', { code, rule: JSON.stringify(rule) }, [
+        'elements',
+        i,
+      ]);
     }
     units[i] = u;
     time[i] = t;

@@ -46,7 +46,14 @@ describe('buildOrgTree', () => {
         { code: 'H1', parent: 'G' },
         { code: 'H1', parent: 'G' },
       ],
-      [{ path: [2, 'code'], message: "The org unit 'H1' is listed twice (first at 1)." }],
+      [
+        {
+          path: [2, 'code'],
+          code: 'analytics.unit-listed-twice',
+          params: { code: 'H1', first: 1 },
+          message: "The org unit 'H1' is listed twice (first at 1).",
+        },
+      ],
     ],
     [
       'an unknown parent',
@@ -54,12 +61,26 @@ describe('buildOrgTree', () => {
         { code: 'G', parent: null },
         { code: 'H1', parent: 'X' },
       ],
-      [{ path: [1, 'parent'], message: "The parent 'X' of 'H1' is not an org unit." }],
+      [
+        {
+          path: [1, 'parent'],
+          code: 'analytics.unknown-parent',
+          params: { parent: 'X', code: 'H1' },
+          message: "The parent 'X' of 'H1' is not an org unit.",
+        },
+      ],
     ],
     [
       'an empty code',
       [{ code: '', parent: null }],
-      [{ path: [0, 'code'], message: 'An org unit needs a code.' }],
+      [
+        {
+          path: [0, 'code'],
+          code: 'analytics.unit-needs-code',
+          params: {},
+          message: 'An org unit needs a code.',
+        },
+      ],
     ],
     [
       'a unit that is its own parent',
@@ -67,6 +88,8 @@ describe('buildOrgTree', () => {
       [
         {
           path: [0, 'parent'],
+          code: 'analytics.cycle',
+          params: { cycle: "'A' → 'A'" },
           message: "The org units form a cycle: 'A' → 'A' (each is shown with its parent after it).",
         },
       ],
@@ -81,6 +104,8 @@ describe('buildOrgTree', () => {
       [
         {
           path: [1, 'parent'],
+          code: 'analytics.cycle',
+          params: { cycle: "'A' → 'B' → 'A'" },
           message: "The org units form a cycle: 'A' → 'B' → 'A' (each is shown with its parent after it).",
         },
       ],
@@ -97,11 +122,15 @@ describe('buildOrgTree', () => {
       [
         {
           path: [1, 'parent'],
+          code: 'analytics.cycle',
+          params: { cycle: "'A' → 'C' → 'B' → 'A'" },
           message:
             "The org units form a cycle: 'A' → 'C' → 'B' → 'A' (each is shown with its parent after it).",
         },
         {
           path: [4, 'parent'],
+          code: 'analytics.cycle',
+          params: { cycle: "'X' → 'X'" },
           message: "The org units form a cycle: 'X' → 'X' (each is shown with its parent after it).",
         },
       ],
@@ -109,6 +138,7 @@ describe('buildOrgTree', () => {
   ])('refuses %s', (_name, units, issues) => {
     const problem = problemFrom(() => buildOrgTree(units));
     expect(problem.type).toBe('validation');
+    expect(problem.code).toBe('analytics.tree-invalid');
     expect(problem.detail).toBe('The org-unit tree is not valid.');
     expect(problem.issues).toEqual(issues);
   });
@@ -153,23 +183,26 @@ describe('treeTopology', () => {
     expect(treeTopology(tree)).toBe(treeTopology(tree));
   });
 
-  test.each<[string, OrgTree, string]>([
+  test.each<[string, OrgTree, string, string]>([
     [
       'a parent array of the wrong length',
       { codes: ['A', 'B'], parent: Int32Array.of(-1) },
+      'analytics.parent-count',
       'There are 2 codes but 1 parents.',
     ],
     [
       'a parent out of range',
       { codes: ['A', 'B'], parent: Int32Array.of(-1, 5) },
+      'analytics.bad-parent-index',
       'Unit 1 has the parent 5, which is not another unit.',
     ],
     [
       'a cycle in a hand-made tree',
       { codes: ['R', 'A', 'B'], parent: Int32Array.of(-1, 2, 1) },
+      'analytics.units-below-no-root',
       '2 units are not below any root: their parents form a cycle.',
     ],
-  ])('refuses %s', (_name, bad, message) => {
-    expect(problemFrom(() => treeTopology(bad)).issues[0]?.message).toBe(message);
+  ])('refuses %s', (_name, bad, code, message) => {
+    expect(problemFrom(() => treeTopology(bad)).issues[0]).toMatchObject({ code, message });
   });
 });

@@ -2,7 +2,7 @@
  * The org-unit tree the cube aggregates over (group → hospitals → departments, or any depth), stored as a
  * parent array, plus the derived shape the aggregation walks: children lists and a post-order.
  */
-import { invalid, type ProblemIssue } from '../errors/problem.ts';
+import { invalid, issue, type ProblemIssue } from '../errors/problem.ts';
 
 /** Unit `i` is `codes[i]`; `parent[i]` is the index of its parent, or −1 for a root. A forest is allowed. */
 export interface OrgTree {
@@ -52,12 +52,10 @@ export function buildOrgTree(units: readonly OrgUnitLink[]): OrgTree {
   const indexOf = new Map<string, number>();
   units.forEach((unit, i) => {
     if (typeof unit.code !== 'string' || unit.code === '') {
-      issues.push({ path: [i, 'code'], message: 'An org unit needs a code.' });
+      issues.push(issue('analytics.unit-needs-code', {}, [i, 'code']));
     } else if (indexOf.has(unit.code)) {
-      issues.push({
-        path: [i, 'code'],
-        message: `The org unit '${unit.code}' is listed twice (first at ${indexOf.get(unit.code)}).`,
-      });
+      const first = indexOf.get(unit.code) ?? 0;
+      issues.push(issue('analytics.unit-listed-twice', { code: unit.code, first }, [i, 'code']));
     } else {
       indexOf.set(unit.code, i);
     }
@@ -67,16 +65,13 @@ export function buildOrgTree(units: readonly OrgUnitLink[]): OrgTree {
     if (unit.parent === null) return;
     const p = indexOf.get(unit.parent);
     if (p === undefined) {
-      issues.push({
-        path: [i, 'parent'],
-        message: `The parent '${unit.parent}' of '${unit.code}' is not an org unit.`,
-      });
+      issues.push(issue('analytics.unknown-parent', { parent: unit.parent, code: unit.code }, [i, 'parent']));
     } else {
       parent[i] = p;
     }
   });
   if (issues.length === 0) issues.push(...findCycles(units, parent));
-  if (issues.length > 0) throw invalid('The org-unit tree is not valid.', issues);
+  if (issues.length > 0) throw invalid('analytics.tree-invalid', {}, issues);
   return { codes: units.map((unit) => unit.code), parent };
 }
 
@@ -98,10 +93,7 @@ function findCycles(units: readonly OrgUnitLink[], parent: Int32Array): ProblemI
       const first = Math.min(...cycle);
       const from = cycle.indexOf(first);
       const names = [...cycle.slice(from), ...cycle.slice(0, from), first].map((u) => `'${units[u]?.code}'`);
-      issues.push({
-        path: [first, 'parent'],
-        message: `The org units form a cycle: ${names.join(' → ')} (each is shown with its parent after it).`,
-      });
+      issues.push(issue('analytics.cycle', { cycle: names.join(' → ') }, [first, 'parent']));
     }
     // Cycle members are marked done too: they are reported once, and every walk that reaches them stops.
     for (const u of walk) state[u] = 2;
@@ -131,16 +123,16 @@ function computeTopology(tree: OrgTree): TreeTopology {
   const n = tree.codes.length;
   const { parent } = tree;
   if (parent.length !== n) {
-    throw invalid('The org-unit tree is not valid.', [
-      { path: ['parent'], message: `There are ${n} codes but ${parent.length} parents.` },
+    throw invalid('analytics.tree-invalid', {}, [
+      issue('analytics.parent-count', { codes: n, parents: parent.length }, ['parent']),
     ]);
   }
   const childStart = new Int32Array(n + 1);
   for (let u = 0; u < n; u++) {
     const p = parent[u] ?? -1;
     if (p < -1 || p >= n || p === u) {
-      throw invalid('The org-unit tree is not valid.', [
-        { path: ['parent', u], message: `Unit ${u} has the parent ${p}, which is not another unit.` },
+      throw invalid('analytics.tree-invalid', {}, [
+        issue('analytics.bad-parent-index', { unit: u, parent: p }, ['parent', u]),
       ]);
     }
     if (p >= 0) childStart[p + 1] = (childStart[p + 1] ?? 0) + 1;
@@ -188,11 +180,8 @@ function computeTopology(tree: OrgTree): TreeTopology {
     }
   }
   if (placed < n) {
-    throw invalid('The org-unit tree is not valid.', [
-      {
-        path: ['parent'],
-        message: `${n - placed} units are not below any root: their parents form a cycle.`,
-      },
+    throw invalid('analytics.tree-invalid', {}, [
+      issue('analytics.units-below-no-root', { count: n - placed }, ['parent']),
     ]);
   }
   const depthAt = new Int32Array(n);

@@ -50,15 +50,13 @@ export class ValueCube {
     const first = this.months.length > 0 ? monthOrdinal(this.months[0] ?? '') : 0;
     this.months.forEach((id, i) => {
       if (monthOrdinal(id) !== first + i) {
-        throw badRequest(
-          `The cube's months must be consecutive months in order; ${id} cannot follow ${this.months[i - 1] ?? 'nothing'}.`,
-          ['months', i],
-        );
+        const previous = this.months[i - 1] ?? '';
+        throw badRequest('analytics.months-not-consecutive', { month: id, previous }, ['months', i]);
       }
     });
     const cells = this.units.length * this.elements.length * this.months.length;
     if (cells > MAX_CUBE_CELLS) {
-      throw badRequest(`A cube of ${cells} cells is larger than the ${MAX_CUBE_CELLS} allowed.`);
+      throw badRequest('analytics.too-many-cells', { cells, max: MAX_CUBE_CELLS });
     }
     this.values = new Float64Array(cells).fill(Number.NaN);
     // A map rather than month arithmetic: loading millions of values by code must not parse each month id.
@@ -106,7 +104,7 @@ export class ValueCube {
     let next = Number.NaN;
     if (value !== null) {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw badRequest(`A data value must be a finite number or null; got ${String(value)}.`);
+        throw badRequest('analytics.value-not-finite', { value: String(value) });
       }
       next = value;
     }
@@ -148,7 +146,7 @@ export class ValueCube {
     const ordinals = [...this.months, ...(additions.months ?? [])].map((id, i) => {
       const n = ordinalOrNull(id);
       if (n === null) {
-        throw badRequest(`'${id}' is not a month: use 2024-03.`, ['months', i - this.months.length]);
+        throw badRequest('period.not-a-month', { value: id }, ['months', i - this.months.length]);
       }
       return n;
     });
@@ -178,23 +176,30 @@ export class ValueCube {
     const E = this.elements.length;
     const M = this.months.length;
     if (!isIndex(unit, this.units.length) || !isIndex(element, E) || !isIndex(month, M)) {
-      throw badRequest(
-        `The cell (${unit}, ${element}, ${month}) is outside the cube of ${this.units.length} units × ${E} elements × ${M} months.`,
-      );
+      throw badRequest('analytics.cell-outside', {
+        unit: String(unit),
+        element: String(element),
+        month: String(month),
+        units: this.units.length,
+        elements: E,
+        months: M,
+      });
     }
     return (unit * E + element) * M + month;
   }
 
   #indicesOf(unitCode: string, elementCode: string, monthId: string): [number, number, number] {
     const unit = this.unitIndex(unitCode);
-    if (unit < 0) throw badRequest(`The cube has no org unit '${unitCode}'.`);
+    if (unit < 0) throw badRequest('analytics.cube-no-unit', { code: unitCode });
     const element = this.elementIndex(elementCode);
-    if (element < 0) throw badRequest(`The cube has no data element '${elementCode}'.`);
+    if (element < 0) throw badRequest('analytics.cube-no-element', { code: elementCode });
     const month = this.monthIndex(monthId);
     if (month < 0) {
-      throw badRequest(
-        `The cube has no month '${monthId}': it covers ${this.months[0] ?? 'no months'} to ${this.months.at(-1) ?? ''}.`,
-      );
+      const first = this.months[0];
+      const last = this.months.at(-1);
+      throw first === undefined || last === undefined
+        ? badRequest('analytics.cube-no-months', { month: monthId })
+        : badRequest('analytics.cube-no-month', { month: monthId, first, last });
     }
     return [unit, element, month];
   }
@@ -212,12 +217,16 @@ function ordinalOrNull(id: string): number | null {
   }
 }
 
-function indexCodes(codes: readonly string[], field: string): Map<string, number> {
+const CODE_FAULTS = {
+  units: { missing: 'analytics.cube-unit-needs-code', twice: 'analytics.cube-unit-twice' },
+  elements: { missing: 'analytics.cube-element-needs-code', twice: 'analytics.cube-element-twice' },
+} as const;
+
+function indexCodes(codes: readonly string[], field: 'units' | 'elements'): Map<string, number> {
   const index = new Map<string, number>();
   codes.forEach((code, i) => {
-    if (typeof code !== 'string' || code === '')
-      throw badRequest(`The cube's ${field} need codes.`, [field, i]);
-    if (index.has(code)) throw badRequest(`The cube lists '${code}' twice in its ${field}.`, [field, i]);
+    if (typeof code !== 'string' || code === '') throw badRequest(CODE_FAULTS[field].missing, {}, [field, i]);
+    if (index.has(code)) throw badRequest(CODE_FAULTS[field].twice, { code }, [field, i]);
     index.set(code, i);
   });
   return index;

@@ -108,7 +108,7 @@ export const createApiTokenBodySchema = z
       .string()
       .min(1)
       .max(100)
-      .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+      .regex(/^[A-Za-z0-9_.-]+$/, 'token.name-characters'),
     /** Every role but admin, so a leaked integration token cannot manage accounts. */
     role: z.enum(['strategist', 'steward', 'entry', 'approver', 'viewer']),
     orgUnits: z.array(codeRefSchema).max(50).default([]),

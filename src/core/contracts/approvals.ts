@@ -9,6 +9,7 @@ import {
   pageSchema,
   paginationQuerySchema,
   periodIdSchema,
+  problemSchema,
   queryBooleanSchema,
   timestampSchema,
 } from './common.ts';
@@ -39,7 +40,7 @@ export const approvalKeySchema = z.object({
 export const submitApprovalBodySchema = approvalKeySchema.strict();
 export const approveBodySchema = approvalKeySchema.strict();
 export const reopenApprovalBodySchema = approvalKeySchema
-  .extend({ reason: noteSchema.min(1, 'say why the data is reopened') })
+  .extend({ reason: noteSchema.min(1, 'approval.reason-required') })
   .strict();
 
 export const listApprovalsQuerySchema = paginationQuerySchema
@@ -55,14 +56,7 @@ export const listApprovalsQuerySchema = paginationQuerySchema
 export const approvalPageSchema = pageSchema(approvalSchema);
 
 /** The 409 of a write to approved data: `approval` names what locks it. */
-export const approvalLockProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
-  approval: approvalSchema,
-});
+export const approvalLockProblemSchema = problemSchema.extend({ approval: approvalSchema });
 
 export type ApprovalResource = z.infer<typeof approvalSchema>;
 export type ApprovalKey = z.infer<typeof approvalKeySchema>;

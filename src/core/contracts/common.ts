@@ -15,10 +15,7 @@ export { localizedTextSchema } from '../scorecard/scorecard-schema.ts';
 export const unitCodeSchema = z
   .string()
   .max(64)
-  .regex(
-    /^[A-Za-z_][A-Za-z0-9_.-]*$/,
-    'must start with a letter or _ and hold only ASCII letters, digits, _ . -',
-  );
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'org-unit.code-format');
 
 /** A code that names something already stored (checked against the database, so only its length here). */
 export const codeRefSchema = z.string().min(1).max(64);
@@ -78,7 +75,7 @@ export const queryListSchema = z
       .map((part) => part.trim())
       .filter((part) => part !== ''),
   )
-  .pipe(z.array(z.string()).min(1, 'give at least one value').max(1000));
+  .pipe(z.array(z.string()).min(1, 'query.list-empty').max(1000));
 
 /** Path parameters of a resource named by its code. */
 export const codeParamsSchema = z.object({ code: z.string().min(1).max(64) });

@@ -52,7 +52,7 @@ export const updateDataElementBodySchema = z
     description: z.string().nullable().optional(),
   })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'data-element.no-change' });
 
 export const listDataElementsQuerySchema = paginationQuerySchema
   .extend({

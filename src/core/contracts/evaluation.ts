@@ -145,7 +145,7 @@ export function toEvaluationJson(
 }
 
 const code = z.string().min(1).max(64);
-const periodId = z.string().regex(/^\d{4}(-\d{2}|[Qq][1-4])?$/, 'a period such as 2024-03, 2024Q1 or 2024');
+const periodId = z.string().regex(/^\d{4}(-\d{2}|[Qq][1-4])?$/, 'evaluation.period-format');
 
 export const evaluationQuerySchema = z.object({
   scorecard: code.describe('Scorecard code'),

@@ -52,7 +52,7 @@ export const updateOrgUnitBodySchema = z
     sortOrder: z.number().int().optional(),
   })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of name, role, sortOrder' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'org-unit.no-change' });
 
 export const listOrgUnitsQuerySchema = paginationQuerySchema
   .extend({
@@ -93,7 +93,7 @@ export const updateOrgUnitGroupBodySchema = z
     members: z.array(codeRefSchema).max(10_000).optional(),
   })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of name, members' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'org-unit.group-no-change' });
 
 export const listOrgUnitGroupsQuerySchema = paginationQuerySchema
   .extend({ q: z.string().min(1).max(100).optional() })

@@ -42,7 +42,8 @@ const scopeFields = {
 
 const oneScopeAtMost = (key: { orgUnit?: string; orgUnitGroup?: string; level?: number }): boolean =>
   [key.orgUnit, key.orgUnitGroup, key.level].filter((part) => part !== undefined).length <= 1;
-const ONE_SCOPE_MESSAGE = 'give at most one of orgUnit, orgUnitGroup, level (none: every unit)';
+/** The problem code of a target key naming more than one scope (core/errors/messages/target.ts). */
+const ONE_SCOPE_MESSAGE = 'target.one-scope';
 
 export const targetInputSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { arityMessage, type FormulaError, type FormulaNode } from './formula-node.ts';
+import { arityError, type FormulaError, type FormulaNode, formulaError } from './formula-node.ts';
 
 /**
  * Finds what a parsed formula gets wrong beyond syntax: every occurrence of an unknown data
@@ -10,16 +10,16 @@ import { arityMessage, type FormulaError, type FormulaNode } from './formula-nod
  * @example
  * const parsed = parseFormula('bedz / beds');
  * if (parsed.ok) checkFormula(parsed.ast, (code) => code === 'beds');
- * // [{ message: "unknown data element 'bedz'", position: 0 }]
+ * // [{ code: 'formula.unknown-data-element', params: { code: 'bedz' }, message: "unknown data element 'bedz'", position: 0 }]
  */
 export function checkFormula(ast: FormulaNode, isKnown: (code: string) => boolean): FormulaError[] {
   const errors: FormulaError[] = [];
   visit(ast, (node) => {
     if (node.type === 'ref' && !isKnown(node.code)) {
-      errors.push({ message: `unknown data element '${node.code}'`, position: node.start });
+      errors.push(formulaError('formula.unknown-data-element', { code: node.code }, node.start));
     } else if (node.type === 'call') {
-      const arity = arityMessage(node.name, node.args.length);
-      if (arity !== null) errors.push({ message: arity, position: node.start });
+      const arity = arityError(node.name, node.args.length, node.start);
+      if (arity !== null) errors.push(arity);
     }
   });
   return errors;

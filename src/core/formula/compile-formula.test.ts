@@ -11,17 +11,27 @@ function parseOrFail(source: string): FormulaNode {
   return result.ast;
 }
 
+/** The error for an unknown data element at a position. */
+function unknown(code: string, position: number) {
+  return {
+    code: 'formula.unknown-data-element',
+    params: { code },
+    message: `unknown data element '${code}'`,
+    position,
+  };
+}
+
 const beds = new Set(['beds', 'occupied_bed_days', 'available_bed_days', 'icu beds', '床位数']);
 
 describe('checkFormula', () => {
   test('reports every occurrence of every unknown data element at its position', () => {
     const source = 'bedz / beds + bedz * {icu bedz} - 床位 + coalesce(x, beds)';
     expect(checkFormula(parseOrFail(source), (code) => beds.has(code))).toEqual([
-      { message: "unknown data element 'bedz'", position: 0 },
-      { message: "unknown data element 'bedz'", position: 14 },
-      { message: "unknown data element 'icu bedz'", position: 21 },
-      { message: "unknown data element '床位'", position: 34 },
-      { message: "unknown data element 'x'", position: 48 },
+      unknown('bedz', 0),
+      unknown('bedz', 14),
+      unknown('icu bedz', 21),
+      unknown('床位', 34),
+      unknown('x', 48),
     ]);
   });
 
@@ -34,11 +44,27 @@ describe('checkFormula', () => {
       'if with two arguments',
       'if',
       2,
+      'formula.if-arity',
+      { count: 2 },
       'if() takes exactly 3 arguments (condition, value if true, value if false); got 2',
     ],
-    ['abs with two arguments', 'abs', 2, 'abs() takes exactly 1 argument; got 2'],
-    ['max with no argument', 'max', 0, 'max() takes at least 1 argument; got 0'],
-  ] as const)('reports a hand-built call of %s at the call', (_label, name, count, message) => {
+    [
+      'abs with two arguments',
+      'abs',
+      2,
+      'formula.arity-exactly-one',
+      { name: 'abs', count: 2 },
+      'abs() takes exactly 1 argument; got 2',
+    ],
+    [
+      'max with no argument',
+      'max',
+      0,
+      'formula.arity-at-least-one',
+      { name: 'max', count: 0 },
+      'max() takes at least 1 argument; got 0',
+    ],
+  ] as const)('reports a hand-built call of %s at the call', (_label, name, count, code, params, message) => {
     const args: FormulaNode[] = Array.from({ length: count }, (_, i) => ({
       type: 'number',
       value: i,
@@ -46,7 +72,7 @@ describe('checkFormula', () => {
       end: 10,
     }));
     const ast: FormulaNode = { type: 'call', name, args, start: 4, end: 12 };
-    expect(checkFormula(ast, () => true)).toEqual([{ message, position: 4 }]);
+    expect(checkFormula(ast, () => true)).toEqual([{ code, params, message, position: 4 }]);
   });
 });
 
@@ -81,17 +107,21 @@ describe('compileFormula', () => {
   ])('accepts the known codes as %s', (_label, known) => {
     expect(compileFormula('beds + bedz + {icu bedz}', known)).toEqual({
       ok: false,
-      errors: [
-        { message: "unknown data element 'bedz'", position: 7 },
-        { message: "unknown data element 'icu bedz'", position: 14 },
-      ],
+      errors: [unknown('bedz', 7), unknown('icu bedz', 14)],
     });
   });
 
   test('reports the first syntax error alone, before looking at data elements', () => {
     expect(compileFormula('bedz + * beds', beds)).toEqual({
       ok: false,
-      errors: [{ message: expect.stringContaining("unexpected '*'"), position: 7 }],
+      errors: [
+        {
+          code: 'formula.expected-operand',
+          params: { token: '*' },
+          message: "unexpected '*'; expected a number, a data element, a function call or '('",
+          position: 7,
+        },
+      ],
     });
   });
 });

@@ -11,7 +11,7 @@ import { parseFormula } from './parse-formula.ts';
  * compileFormula('occupied_bed_days / available_bed_days * 100', new Set(['occupied_bed_days', 'available_bed_days']));
  * // { ok: true, formula: { source: '…', ast: …, references: ['occupied_bed_days', 'available_bed_days'] } }
  * compileFormula('bedz / beds', new Set(['beds']));
- * // { ok: false, errors: [{ message: "unknown data element 'bedz'", position: 0 }] }
+ * // { ok: false, errors: [{ code: 'formula.unknown-data-element', params: { code: 'bedz' }, message: "unknown data element 'bedz'", position: 0 }] }
  */
 export function compileFormula(
   source: string,

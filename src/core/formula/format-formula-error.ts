@@ -11,7 +11,10 @@ import type { FormulaError } from './formula-node.ts';
  * @example formatFormulaError('a +\n* b', { message: "unexpected '*'; …", position: 4 })
  * // "position 4 (line 2, column 1): unexpected '*'; …"
  */
-export function formatFormulaError(source: string, error: FormulaError): string {
+export function formatFormulaError(
+  source: string,
+  error: Pick<FormulaError, 'message' | 'position'>,
+): string {
   if (!/[\r\n]/.test(source)) return `position ${error.position}: ${error.message}`;
   const before = source.slice(0, error.position);
   const lines = before.split(/\r\n|\r|\n/);

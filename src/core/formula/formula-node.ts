@@ -8,6 +8,8 @@
  * so an editor can underline exactly the part of a formula a message is about.
  */
 
+import { note, type ProblemCode, type ProblemNote, type ProblemParams } from '../errors/problem.ts';
+
 export type FormulaFunctionName = 'if' | 'min' | 'max' | 'abs' | 'coalesce';
 
 export type FormulaBinaryOperator =
@@ -52,10 +54,25 @@ export type FormulaNode =
       readonly end: number;
     };
 
-/** One thing wrong with a formula. `position` is a 0-based UTF-16 offset into the source. */
-export interface FormulaError {
-  readonly message: string;
+/**
+ * One thing wrong with a formula: a problem code with its parameters (core/errors/messages/formula.ts), the
+ * code worded in English, and `position`, a 0-based UTF-16 offset into the source.
+ */
+export interface FormulaError extends ProblemNote {
   readonly position: number;
+}
+
+/**
+ * A formula error at a position.
+ *
+ * @example formulaError('formula.unknown-data-element', { code: 'bedz' }, 7).message // "unknown data element 'bedz'"
+ */
+export function formulaError<C extends ProblemCode>(
+  code: C,
+  params: ProblemParams<C>,
+  position: number,
+): FormulaError {
+  return { ...note(code, params), position };
 }
 
 export type ParseResult =
@@ -100,17 +117,21 @@ export function isFormulaFunctionName(name: string): name is FormulaFunctionName
 }
 
 /**
- * The message for a call with the wrong number of arguments, or `null` when the count is right.
+ * The error for a call with the wrong number of arguments at `position`, or `null` when the count is right.
  * Shared by the parser and `checkFormula` so both say the same thing.
  *
- * @example arityMessage('if', 2) // "if() takes exactly 3 arguments (condition, value if true, value if false); got 2"
+ * @example arityError('if', 2, 0)?.message // "if() takes exactly 3 arguments (condition, value if true, value if false); got 2"
  */
-export function arityMessage(name: FormulaFunctionName, count: number): string | null {
+export function arityError(name: FormulaFunctionName, count: number, position: number): FormulaError | null {
   const { min, max } = FORMULA_FUNCTIONS[name];
   if (count >= min && count <= max) return null;
-  if (name === 'if') {
-    return `if() takes exactly 3 arguments (condition, value if true, value if false); got ${count}`;
+  if (name === 'if') return formulaError('formula.if-arity', { count }, position);
+  if (min === max) {
+    return min === 1
+      ? formulaError('formula.arity-exactly-one', { name, count }, position)
+      : formulaError('formula.arity-exactly', { name, min, count }, position);
   }
-  if (min === max) return `${name}() takes exactly ${min} argument${min === 1 ? '' : 's'}; got ${count}`;
-  return `${name}() takes at least ${min} argument${min === 1 ? '' : 's'}; got ${count}`;
+  return min === 1
+    ? formulaError('formula.arity-at-least-one', { name, count }, position)
+    : formulaError('formula.arity-at-least', { name, min, count }, position);
 }

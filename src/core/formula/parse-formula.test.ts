@@ -122,55 +122,72 @@ describe('parseFormula', () => {
     });
   });
 
-  // Each malformed formula with the fragment its message must contain and the exact 0-based position.
+  // Each malformed formula with its code, the fragment its message must contain and the exact 0-based position.
   test.each([
-    ['a +', 'unexpected end of formula; expected a number, a data element', 3],
-    ['(a + b', "missing ')' to close the '(' at position 0", 6],
-    ['a + * b', "unexpected '*'; expected a number", 4],
-    ['1.2.3', "malformed number '1.2.3'", 0],
-    ['foo(1)', "unknown function 'foo'; known: if, min, max, abs, coalesce", 0],
-    ['{abc', "unterminated '{': missing '}'", 0],
-    ['a < b < c', 'comparisons cannot be chained', 6],
-    ['', 'empty formula', 0],
-    [' \r\n ', 'empty formula', 0],
-    ['if(a, b)', 'if() takes exactly 3 arguments', 0],
-    ['a $ b', "unexpected character '$'", 2],
-    ['x + abs(1, 2)', 'abs() takes exactly 1 argument; got 2', 4],
-    ['min()', 'min() takes at least 1 argument; got 0', 0],
-    ['coalesce()', 'coalesce() takes at least 1 argument; got 0', 0],
-    ['max(a', "missing ')' to close 'max(' at position 0", 5],
-    ['max(a, ', 'unexpected end of formula', 7],
-    ['min(a b)', "unexpected 'b'; expected ',' or ')'", 6],
-    ['abs(1,)', "unexpected ')'; expected a number", 6],
-    ['(a b)', "unexpected 'b'; expected an operator or ')'", 3],
-    ['a b', "unexpected 'b'; expected an operator or the end of the formula", 2],
-    ['a )', "unexpected ')'; there is no '(' to close", 2],
+    ['a +', 'formula.unexpected-end', 'unexpected end of formula; expected a number, a data element', 3],
+    ['(a + b', 'formula.missing-close-paren', "missing ')' to close the '(' at position 0", 6],
+    ['a + * b', 'formula.expected-operand', "unexpected '*'; expected a number", 4],
+    ['1.2.3', 'formula.malformed-number', "malformed number '1.2.3'", 0],
+    ['foo(1)', 'formula.unknown-function', "unknown function 'foo'; known: if, min, max, abs, coalesce", 0],
+    ['{abc', 'formula.unterminated-brace', "unterminated '{': missing '}'", 0],
+    ['a < b < c', 'formula.chained-comparison', 'comparisons cannot be chained', 6],
+    ['', 'formula.empty', 'empty formula', 0],
+    [' \r\n ', 'formula.empty', 'empty formula', 0],
+    ['if(a, b)', 'formula.if-arity', 'if() takes exactly 3 arguments', 0],
+    ['a $ b', 'formula.unexpected-character', "unexpected character '$'", 2],
+    ['x + abs(1, 2)', 'formula.arity-exactly-one', 'abs() takes exactly 1 argument; got 2', 4],
+    ['min()', 'formula.arity-at-least-one', 'min() takes at least 1 argument; got 0', 0],
+    ['coalesce()', 'formula.arity-at-least-one', 'coalesce() takes at least 1 argument; got 0', 0],
+    ['max(a', 'formula.missing-call-close', "missing ')' to close 'max(' at position 0", 5],
+    ['max(a, ', 'formula.unexpected-end', 'unexpected end of formula', 7],
+    ['min(a b)', 'formula.expected-comma-or-close', "unexpected 'b'; expected ',' or ')'", 6],
+    ['abs(1,)', 'formula.expected-operand', "unexpected ')'; expected a number", 6],
+    ['(a b)', 'formula.expected-operator-or-close', "unexpected 'b'; expected an operator or ')'", 3],
+    [
+      'a b',
+      'formula.expected-operator-or-end',
+      "unexpected 'b'; expected an operator or the end of the formula",
+      2,
+    ],
+    ['a )', 'formula.unmatched-close-paren', "unexpected ')'; there is no '(' to close", 2],
     [
       '12abc',
+      'formula.malformed-number-braces',
       "malformed number '12abc'; a data-element code that starts with a digit must be written in braces",
       0,
     ],
-    ['1e', "malformed number '1e'", 0],
-    ['1e999', "number '1e999' is too large", 0],
-    ['{}', "empty data-element code '{}'", 0],
-    ['a = b', "unexpected character '='; did you mean '=='?", 2],
-    ['a <> b', "unexpected character '<>'; did you mean '!='?", 2],
-    ['a & b', "use 'and'", 2],
-    ['a × 100', "unexpected character '×'; use '*'", 2],
-    ['a / b * 100%', "unexpected character '%'", 11],
-    ['a（b）', "unexpected character '（'; did you mean '('?", 1],
-    ['a\u200bb', 'unexpected character U+200B', 1],
-    ['a * not b', "unexpected 'not'; write '(not …)' inside arithmetic", 4],
-    ['a and', 'unexpected end of formula', 5],
-    ['a }', "unexpected character '}'", 2],
-    ['a +\r\n* b', "unexpected '*'", 5],
-    ['a + * b $', "unexpected '*'", 4],
-    ['a $ b + * c', "unexpected character '$'", 2],
-  ])('rejects %j with a message containing %j at position %d', (source, fragment, position) => {
+    ['1e', 'formula.malformed-number-braces', "malformed number '1e'", 0],
+    ['1e999', 'formula.number-too-large', "number '1e999' is too large", 0],
+    ['{}', 'formula.empty-braces', "empty data-element code '{}'", 0],
+    ['a = b', 'formula.unexpected-character-did-you-mean', "unexpected character '='; did you mean '=='?", 2],
+    [
+      'a <> b',
+      'formula.unexpected-character-did-you-mean',
+      "unexpected character '<>'; did you mean '!='?",
+      2,
+    ],
+    ['a & b', 'formula.unexpected-character-use', "use 'and'", 2],
+    ['a × 100', 'formula.unexpected-character-use', "unexpected character '×'; use '*'", 2],
+    ['a / b * 100%', 'formula.unexpected-percent', "unexpected character '%'", 11],
+    [
+      'a（b）',
+      'formula.unexpected-character-did-you-mean',
+      "unexpected character '（'; did you mean '('?",
+      1,
+    ],
+    ['a\u200bb', 'formula.unexpected-invisible-character', 'unexpected character U+200B', 1],
+    ['a * not b', 'formula.unexpected-not', "unexpected 'not'; write '(not …)' inside arithmetic", 4],
+    ['a and', 'formula.unexpected-end', 'unexpected end of formula', 5],
+    ['a }', 'formula.unexpected-closing-brace', "unexpected character '}'", 2],
+    ['a +\r\n* b', 'formula.expected-operand', "unexpected '*'", 5],
+    ['a + * b $', 'formula.expected-operand', "unexpected '*'", 4],
+    ['a $ b + * c', 'formula.unexpected-character', "unexpected character '$'", 2],
+  ])('rejects %j with %s, a message containing %j, at position %d', (source, code, fragment, position) => {
     const result = parseFormula(source);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.code).toBe(code);
     expect(result.errors[0]?.message).toContain(fragment);
     expect(result.errors[0]?.position).toBe(position);
   });
@@ -188,7 +205,7 @@ describe('parseFormula', () => {
     const result = parseFormula(source);
     expect(result).toMatchObject({
       ok: false,
-      errors: [{ message: expect.stringContaining('nested too deeply') }],
+      errors: [{ code: 'formula.too-deep', params: { max: MAX_FORMULA_DEPTH } }],
     });
   });
 });

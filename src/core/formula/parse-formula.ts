@@ -9,12 +9,14 @@
  * unary `- +`; primaries (numbers, data elements, calls, parentheses).
  */
 
+import type { ProblemCode, ProblemParams } from '../errors/problem.ts';
 import {
-  arityMessage,
+  arityError,
   FORMULA_FUNCTION_LIST,
   type FormulaBinaryOperator,
   type FormulaError,
   type FormulaNode,
+  formulaError,
   isFormulaFunctionName,
   type ParseResult,
 } from './formula-node.ts';
@@ -24,15 +26,22 @@ import { type Punctuator, type Token, tokenize } from './tokenize.ts';
 export const MAX_FORMULA_DEPTH = 500;
 
 type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
-const EXPECTED_OPERAND = "expected a number, a data element, a function call or '('";
 
 /** A syntax error found while parsing; caught in `parseFormula`, never escapes this module. */
 class FormulaSyntaxError extends Error {
-  readonly position: number;
-  constructor(message: string, position: number) {
-    super(message);
-    this.position = position;
+  readonly error: FormulaError;
+  constructor(error: FormulaError) {
+    super(error.message);
+    this.error = error;
   }
+}
+
+function syntaxError<C extends ProblemCode>(
+  code: C,
+  params: ProblemParams<C>,
+  position: number,
+): FormulaSyntaxError {
+  return new FormulaSyntaxError(formulaError(code, params, position));
 }
 
 /** A node with the height of its tree, so the depth limit is checked while building. */
@@ -50,16 +59,13 @@ interface Parsed {
  * parseFormula('occupied_bed_days / available_bed_days * 100');
  * // { ok: true, ast: { type: 'binary', op: '*', left: { type: 'binary', op: '/', … }, right: { type: 'number', value: 100, … } } }
  * parseFormula('a +');
- * // { ok: false, errors: [{ message: "unexpected end of formula; expected a number, …", position: 3 }] }
+ * // { ok: false, errors: [{ code: 'formula.unexpected-end', params: {}, message: "unexpected end of formula; …", position: 3 }] }
  */
 export function parseFormula(source: string): ParseResult {
   try {
     return { ok: true, ast: new Parser(source).parse() };
   } catch (error) {
-    if (error instanceof FormulaSyntaxError) {
-      const found: FormulaError = { message: error.message, position: error.position };
-      return { ok: false, errors: [found] };
-    }
+    if (error instanceof FormulaSyntaxError) return { ok: false, errors: [error.error] };
     throw error;
   }
 }
@@ -74,24 +80,21 @@ class Parser {
   }
 
   parse(): FormulaNode {
-    if (this.peek().kind === 'end') throw new FormulaSyntaxError('empty formula', 0);
+    if (this.peek().kind === 'end') throw syntaxError('formula.empty', {}, 0);
     const { node } = this.parseOr();
     const token = this.peek();
     if (token.kind === 'end') return node;
     if (token.kind === 'punct' && token.punct === ')') {
-      throw new FormulaSyntaxError("unexpected ')'; there is no '(' to close", token.start);
+      throw syntaxError('formula.unmatched-close-paren', {}, token.start);
     }
-    throw new FormulaSyntaxError(
-      `unexpected ${describe(token)}; expected an operator or the end of the formula`,
-      token.start,
-    );
+    throw syntaxError('formula.expected-operator-or-end', { token: textOf(token) }, token.start);
   }
 
   /** The next token; a lexical error is thrown here, so errors surface in source order. */
   private peek(): Token {
     const token = this.tokens[this.index] ?? this.tokens[this.tokens.length - 1];
-    if (token === undefined) throw new FormulaSyntaxError('empty formula', 0);
-    if (token.kind === 'error') throw new FormulaSyntaxError(token.message, token.start);
+    if (token === undefined) throw syntaxError('formula.empty', {}, 0);
+    if (token.kind === 'error') throw new FormulaSyntaxError(token.error);
     return token;
   }
 
@@ -142,10 +145,7 @@ class Parser {
     this.advance();
     const result = binary(op, left, this.parseAdditive());
     if (isComparison(this.peekPunct())) {
-      throw new FormulaSyntaxError(
-        "comparisons cannot be chained; combine them with 'and', e.g. 'a < b and b < c'",
-        this.peek().start,
-      );
+      throw syntaxError('formula.chained-comparison', {}, this.peek().start);
     }
     return result;
   }
@@ -194,17 +194,17 @@ class Parser {
         if (token.punct === '(') return this.parseParenthesised(token.start);
         break;
       case 'end':
-        throw new FormulaSyntaxError(`unexpected end of formula; ${EXPECTED_OPERAND}`, token.start);
+        throw syntaxError('formula.unexpected-end', {}, token.start);
       case 'keyword':
         if (token.keyword === 'not') {
           // `not` binds more loosely than arithmetic, so `a * not b` needs parentheses.
-          throw new FormulaSyntaxError("unexpected 'not'; write '(not …)' inside arithmetic", token.start);
+          throw syntaxError('formula.unexpected-not', {}, token.start);
         }
         break;
       default:
         break;
     }
-    throw new FormulaSyntaxError(`unexpected ${describe(token)}; ${EXPECTED_OPERAND}`, token.start);
+    throw syntaxError('formula.expected-operand', { token: textOf(token) }, token.start);
   }
 
   private parseParenthesised(open: number): Parsed {
@@ -217,15 +217,15 @@ class Parser {
       return checked({ ...inner.node, start: open, end: close.end }, inner.depth + 1);
     }
     if (close.kind === 'end') {
-      throw new FormulaSyntaxError(`missing ')' to close the '(' at position ${open}`, close.start);
+      throw syntaxError('formula.missing-close-paren', { open }, close.start);
     }
-    throw new FormulaSyntaxError(`unexpected ${describe(close)}; expected an operator or ')'`, close.start);
+    throw syntaxError('formula.expected-operator-or-close', { token: textOf(close) }, close.start);
   }
 
   private parseCall(text: string, start: number): Parsed {
     const name = text.toLowerCase();
     if (!isFormulaFunctionName(name)) {
-      throw new FormulaSyntaxError(`unknown function '${text}'; known: ${FORMULA_FUNCTION_LIST}`, start);
+      throw syntaxError('formula.unknown-function', { name: text, known: FORMULA_FUNCTION_LIST }, start);
     }
     this.advance(); // '('
     this.enter(start);
@@ -242,14 +242,14 @@ class Parser {
         if (close.kind === 'punct' && close.punct === ')') break;
         if (close.kind === 'punct' && close.punct === ',') continue;
         if (close.kind === 'end') {
-          throw new FormulaSyntaxError(`missing ')' to close '${text}(' at position ${start}`, close.start);
+          throw syntaxError('formula.missing-call-close', { name: text, open: start }, close.start);
         }
-        throw new FormulaSyntaxError(`unexpected ${describe(close)}; expected ',' or ')'`, close.start);
+        throw syntaxError('formula.expected-comma-or-close', { token: textOf(close) }, close.start);
       }
     }
     this.nesting -= 1;
-    const arity = arityMessage(name, args.length);
-    if (arity !== null) throw new FormulaSyntaxError(arity, start);
+    const arity = arityError(name, args.length, start);
+    if (arity !== null) throw new FormulaSyntaxError(arity);
     return checked({ type: 'call', name, args, start, end: close.end }, depth + 1);
   }
 
@@ -299,25 +299,25 @@ function isComparison(op: Punctuator | null): op is ComparisonOperator {
 }
 
 function tooDeep(position: number): FormulaSyntaxError {
-  return new FormulaSyntaxError(
-    `formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels)`,
-    position,
-  );
+  return syntaxError('formula.too-deep', { max: MAX_FORMULA_DEPTH }, position);
 }
 
-/** How a token is named in a message: its text in quotes. */
-function describe(token: Token): string {
+/**
+ * How a token is named in an error (the wording puts it in quotes). The end and a lexical error never get
+ * here: the end has errors of its own and `peek` throws a lexical error first.
+ */
+function textOf(token: Token): string {
   switch (token.kind) {
     case 'end':
-      return 'end of formula';
+      return '';
     case 'punct':
-      return `'${token.punct}'`;
+      return token.punct;
     case 'number':
     case 'name':
     case 'braced':
     case 'keyword':
-      return `'${token.text}'`;
+      return token.text;
     case 'error':
-      return token.message;
+      return token.error.message;
   }
 }

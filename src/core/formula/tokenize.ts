@@ -8,6 +8,8 @@
  * needs. A tokenizer this small is easier to audit than a dependency.
  */
 
+import { type FormulaError, formulaError } from './formula-node.ts';
+
 export type Punctuator = '+' | '-' | '*' | '/' | '(' | ')' | ',' | '<' | '<=' | '>' | '>=' | '==' | '!=';
 
 export type Keyword = 'and' | 'or' | 'not';
@@ -40,7 +42,7 @@ export type Token =
   | { readonly kind: 'punct'; readonly punct: Punctuator; readonly start: number; readonly end: number }
   | { readonly kind: 'end'; readonly start: number; readonly end: number }
   /** A lexical error; the tokenizer stops after it, so the parser meets it in source order. */
-  | { readonly kind: 'error'; readonly message: string; readonly start: number; readonly end: number };
+  | { readonly kind: 'error'; readonly error: FormulaError; readonly start: number; readonly end: number };
 
 const WHITESPACE = /\s+/y;
 /** Letters of any script (Chinese codes are common), then letters, marks, digits, `_` and `.`. */
@@ -63,18 +65,9 @@ const ONE_CHAR: Readonly<Record<string, Punctuator>> = {
   '>': '>',
 };
 
-/** Hints for characters people type from other notations (Excel, C, the seeds' "×"). */
-const HINTS: Readonly<Record<string, string>> = {
-  '=': "did you mean '=='?",
-  '<>': "did you mean '!='?",
-  '!': "use '!=' or 'not'",
-  '&': "use 'and'",
-  '|': "use 'or'",
-  '×': "use '*'",
-  '÷': "use '/'",
-  '%': "write the factor out, e.g. '* 100'",
-  '}': "a '}' must close a '{'",
-};
+/** What people meant by characters they type from other notations (Excel, C, the seeds' "×"). */
+const DID_YOU_MEAN: Readonly<Record<string, string>> = { '=': '==', '<>': '!=' };
+const USE_INSTEAD: Readonly<Record<string, string>> = { '&': 'and', '|': 'or', '×': '*', '÷': '/' };
 
 /** Splits a formula into tokens; the last token is `end` or `error`. */
 export function tokenize(source: string): Token[] {
@@ -127,14 +120,14 @@ function readNumber(source: string, start: number): Token {
   const text = NUMBER_LIKE.exec(source)?.[0] ?? '';
   const end = start + text.length;
   if (!VALID_NUMBER.test(text)) {
-    const hint = /^[0-9]+[\p{L}_]/u.test(text)
-      ? `; a data-element code that starts with a digit must be written in braces, e.g. '{${text}}'`
-      : '';
-    return { kind: 'error', message: `malformed number '${text}'${hint}`, start, end };
+    const error = /^[0-9]+[\p{L}_]/u.test(text)
+      ? formulaError('formula.malformed-number-braces', { text, braced: `{${text}}` }, start)
+      : formulaError('formula.malformed-number', { text }, start);
+    return { kind: 'error', error, start, end };
   }
   const value = Number(text);
   if (!Number.isFinite(value)) {
-    return { kind: 'error', message: `number '${text}' is too large`, start, end };
+    return { kind: 'error', error: formulaError('formula.number-too-large', { text }, start), start, end };
   }
   return { kind: 'number', value, text, start, end };
 }
@@ -142,32 +135,49 @@ function readNumber(source: string, start: number): Token {
 function readBraced(source: string, start: number): Token {
   const close = source.indexOf('}', start + 1);
   if (close < 0) {
-    return { kind: 'error', message: "unterminated '{': missing '}'", start, end: source.length };
+    return {
+      kind: 'error',
+      error: formulaError('formula.unterminated-brace', {}, start),
+      start,
+      end: source.length,
+    };
   }
   const text = source.slice(start, close + 1);
   const code = source.slice(start + 1, close).trim();
-  if (code === '') return { kind: 'error', message: "empty data-element code '{}'", start, end: close + 1 };
+  if (code === '') {
+    return { kind: 'error', error: formulaError('formula.empty-braces', {}, start), start, end: close + 1 };
+  }
   return { kind: 'braced', code, text, start, end: close + 1 };
 }
 
 function unexpected(text: string, start: number): Token {
-  const shown = INVISIBLE.test(text)
-    ? `U+${(text.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-    : `'${text}'`;
-  const hint = HINTS[text] ?? fullWidthHint(text);
-  return {
-    kind: 'error',
-    message: `unexpected character ${shown}${hint === undefined ? '' : `; ${hint}`}`,
-    start,
-    end: start + text.length,
-  };
+  return { kind: 'error', error: unexpectedCharacter(text, start), start, end: start + text.length };
 }
 
-/** Chinese input methods type full-width `（`, `）`, `，`, `＋`…; name the ASCII character meant. */
-function fullWidthHint(text: string): string | undefined {
+function unexpectedCharacter(character: string, start: number): FormulaError {
+  if (INVISIBLE.test(character)) {
+    const shown = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return formulaError('formula.unexpected-invisible-character', { character: shown }, start);
+  }
+  if (character === '!') return formulaError('formula.unexpected-exclamation', {}, start);
+  if (character === '%') return formulaError('formula.unexpected-percent', {}, start);
+  if (character === '}') return formulaError('formula.unexpected-closing-brace', {}, start);
+  const use = USE_INSTEAD[character];
+  if (use !== undefined) {
+    return formulaError('formula.unexpected-character-use', { character, suggestion: use }, start);
+  }
+  const meant = DID_YOU_MEAN[character] ?? fullWidthMeaning(character);
+  if (meant !== undefined) {
+    return formulaError('formula.unexpected-character-did-you-mean', { character, suggestion: meant }, start);
+  }
+  return formulaError('formula.unexpected-character', { character }, start);
+}
+
+/** Chinese input methods type full-width `（`, `）`, `，`, `＋`…: the ASCII character meant. */
+function fullWidthMeaning(text: string): string | undefined {
   const code = text.codePointAt(0) ?? 0;
   if (code < 0xff01 || code > 0xff5e) return undefined;
-  return `did you mean '${String.fromCharCode(code - 0xfee0)}'?`;
+  return String.fromCharCode(code - 0xfee0);
 }
 
 function isDigit(ch: string): boolean {

@@ -35,7 +35,9 @@ export function periodContaining(monthId: string, type: PeriodType): string {
   const period = parsePeriod(monthId);
   const size = MONTHS_PER_PERIOD[type];
   if (size < MONTHS_PER_PERIOD[period.type]) {
-    throw badRequest(`The ${period.type} ${period.id} does not lie within a single ${type}.`);
+    throw badRequest(type === 'month' ? 'period.not-within-month' : 'period.not-within-quarter', {
+      period: period.id,
+    });
   }
   return makePeriod(type, period.year, Math.floor((firstMonth(period) - 1) / size) + 1).id;
 }
@@ -86,13 +88,11 @@ export function periodRange(from: string, to: string): string[] {
   const start = parsePeriod(from);
   const end = parsePeriod(to);
   if (start.type !== end.type) {
-    throw badRequest(
-      `A period range needs two periods of the same type; got the ${start.type} ${start.id} and the ${end.type} ${end.id}.`,
-    );
+    throw badRequest('period.range-mixed-types', { from: start.id, to: end.id });
   }
   const first = ordinal(start);
   const last = ordinal(end);
-  if (first > last) throw badRequest(`A period range must run forwards; ${start.id} comes after ${end.id}.`);
+  if (first > last) throw badRequest('period.range-backwards', { from: start.id, to: end.id });
   const ids: string[] = [];
   for (let n = first; n <= last; n++) ids.push(fromOrdinal(start.type, n).id);
   return ids;
@@ -121,7 +121,7 @@ export function comparePeriodIds(a: string, b: string): number {
  */
 export function monthOrdinal(monthId: string): number {
   const period = parsePeriod(monthId);
-  if (period.type !== 'month') throw badRequest(`Expected a month such as 2024-03; got ${period.id}.`);
+  if (period.type !== 'month') throw badRequest('period.expected-month', { value: period.id });
   return startMonthOrdinal(period);
 }
 

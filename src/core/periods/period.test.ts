@@ -54,9 +54,11 @@ describe('parsePeriod', () => {
     ['3000', "'3000' is not a period: years run from 1900 to 2999"],
   ])('refuses %j with the message %j', (input, message) => {
     const problem = problemFrom(() => parsePeriod(input, ['rows', 4, 'period']));
+    const code = message.includes('years run') ? 'period.year-out-of-range' : 'period.not-a-period';
+    const params = code === 'period.not-a-period' ? { value: input } : { value: input, min: 1900, max: 2999 };
     expect(problem.type).toBe('bad-request');
     expect(problem.detail).toBe(message);
-    expect(problem.issues).toEqual([{ path: ['rows', 4, 'period'], message }]);
+    expect(problem.issues).toEqual([{ path: ['rows', 4, 'period'], code, params, message }]);
   });
 });
 

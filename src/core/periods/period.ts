@@ -5,7 +5,7 @@
  * (`yyyyQn`, `yyyy`; https://docs.dhis2.org, "Date and period format"), which hospital information systems in
  * China and elsewhere already exchange. Dates follow the proleptic Gregorian calendar.
  */
-import { badRequest } from '../errors/problem.ts';
+import { badRequest, type ProblemError } from '../errors/problem.ts';
 
 export type PeriodType = 'month' | 'quarter' | 'year';
 
@@ -30,7 +30,6 @@ export const MAX_PERIOD_YEAR = 2999;
 export const MONTHS_PER_PERIOD: Readonly<Record<PeriodType, number>> = { month: 1, quarter: 3, year: 12 };
 
 const PERIOD_PATTERN = /^(\d{4})(?:-(\d{2})|[Qq](\d))?$/;
-const FORMS = 'use 2024-03, 2024Q1 or 2024';
 
 /**
  * Reads a period id: a month `2024-03`, a quarter `2024Q1` (also `2024q1`, normalised to upper case) or a
@@ -43,8 +42,22 @@ const FORMS = 'use 2024-03, 2024Q1 or 2024';
  */
 export function parsePeriod(id: string, path: readonly (string | number)[] = []): Period {
   const result = readPeriod(id);
-  if (typeof result === 'string') throw badRequest(result, path);
-  return result;
+  if (result !== null) return result;
+  throw notAPeriod(id, path);
+}
+
+/** Why `id` is not a period, as a bad request at `path`. */
+function notAPeriod(id: unknown, path: readonly (string | number)[]): ProblemError {
+  const value = String(id);
+  const year = typeof id === 'string' ? Number(PERIOD_PATTERN.exec(id)?.[1]) : Number.NaN;
+  if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) {
+    return badRequest(
+      'period.year-out-of-range',
+      { value, min: MIN_PERIOD_YEAR, max: MAX_PERIOD_YEAR },
+      path,
+    );
+  }
+  return badRequest('period.not-a-period', { value }, path);
 }
 
 /**
@@ -54,8 +67,7 @@ export function parsePeriod(id: string, path: readonly (string | number)[] = [])
  * @example tryParsePeriod('2024Q5') // null
  */
 export function tryParsePeriod(id: string): Period | null {
-  const result = readPeriod(id);
-  return typeof result === 'string' ? null : result;
+  return readPeriod(id);
 }
 
 /**
@@ -66,11 +78,15 @@ export function tryParsePeriod(id: string): Period | null {
  */
 export function makePeriod(type: PeriodType, year: number, index: number): Period {
   if (!Number.isInteger(year) || year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) {
-    throw badRequest(`The year ${year} is outside the periods HealthBSC accepts (1900–2999).`);
+    throw badRequest('period.year-outside', {
+      year: String(year),
+      min: MIN_PERIOD_YEAR,
+      max: MAX_PERIOD_YEAR,
+    });
   }
   const perYear = 12 / MONTHS_PER_PERIOD[type];
   if (!Number.isInteger(index) || index < 1 || index > perYear) {
-    throw badRequest(`A ${type} index must be a whole number from 1 to ${perYear}; got ${index}.`);
+    throw badRequest(INDEX_CODES[type], { index: String(index) });
   }
   const firstMonth = (index - 1) * MONTHS_PER_PERIOD[type] + 1;
   const lastMonth = firstMonth + MONTHS_PER_PERIOD[type] - 1;
@@ -101,23 +117,29 @@ function isLeapYear(year: number): boolean {
 }
 
 /** Returns the period, or the message that explains why the text is not one. */
-function readPeriod(id: string): Period | string {
-  if (typeof id !== 'string') return `${String(id)} is not a period: ${FORMS}`;
+/** The code for an index outside its period type's range. */
+const INDEX_CODES = {
+  month: 'period.month-index',
+  quarter: 'period.quarter-index',
+  year: 'period.year-index',
+} as const satisfies Record<PeriodType, string>;
+
+/** The period an id names, or null when it names none (`notAPeriod` then says why). */
+function readPeriod(id: string): Period | null {
+  if (typeof id !== 'string') return null;
   const match = PERIOD_PATTERN.exec(id);
-  if (match === null) return `'${id}' is not a period: ${FORMS}`;
+  if (match === null) return null;
   const year = Number(match[1]);
-  if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) {
-    return `'${id}' is not a period: years run from ${MIN_PERIOD_YEAR} to ${MAX_PERIOD_YEAR}`;
-  }
+  if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) return null;
   const [, , month, quarter] = match;
   if (month !== undefined) {
     const index = Number(month);
-    if (index < 1 || index > 12) return `'${id}' is not a period: ${FORMS}`;
+    if (index < 1 || index > 12) return null;
     return makePeriod('month', year, index);
   }
   if (quarter !== undefined) {
     const index = Number(quarter);
-    if (index < 1 || index > 4) return `'${id}' is not a period: ${FORMS}`;
+    if (index < 1 || index > 4) return null;
     return makePeriod('quarter', year, index);
   }
   return makePeriod('year', year, 1);

@@ -1,4 +1,4 @@
-import { invalid, type ProblemIssue } from '../errors/problem.ts';
+import { invalid, issue, type ProblemIssue } from '../errors/problem.ts';
 
 /**
  * What to do with an indicator that has no quantified value.
@@ -57,50 +57,41 @@ function isNonNegative(value: number): boolean {
 
 function validateInput(perspectives: readonly PerspectiveInput[]): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
-  if (perspectives.length === 0) return [{ path: [], message: 'Give at least one perspective.' }];
+  if (perspectives.length === 0) return [issue('scoring.no-perspectives', {})];
   const perspectiveIds = new Set<string>();
   const indicatorIds = new Set<string>();
   let totalWeight = 0;
   perspectives.forEach((perspective, p) => {
     if (perspectiveIds.has(perspective.id)) {
-      issues.push({ path: [p, 'id'], message: `The perspective id "${perspective.id}" is used twice.` });
+      issues.push(issue('scoring.perspective-id-twice', { id: perspective.id }, [p, 'id']));
     }
     perspectiveIds.add(perspective.id);
     if (!isNonNegative(perspective.weight)) {
-      issues.push({
-        path: [p, 'weight'],
-        message: `A weight must be a number of 0 or more; got ${perspective.weight}.`,
-      });
+      issues.push(issue('scoring.weight-negative', { weight: String(perspective.weight) }, [p, 'weight']));
     } else totalWeight += perspective.weight;
     let indicatorWeight = 0;
     perspective.indicators.forEach((indicator, i) => {
       const at = [p, 'indicators', i];
       if (indicatorIds.has(indicator.id)) {
-        issues.push({ path: [...at, 'id'], message: `The indicator id "${indicator.id}" is used twice.` });
+        issues.push(issue('scoring.indicator-id-twice', { id: indicator.id }, [...at, 'id']));
       }
       indicatorIds.add(indicator.id);
       if (!isNonNegative(indicator.weight)) {
-        issues.push({
-          path: [...at, 'weight'],
-          message: `A weight must be a number of 0 or more; got ${indicator.weight}.`,
-        });
+        issues.push(
+          issue('scoring.weight-negative', { weight: String(indicator.weight) }, [...at, 'weight']),
+        );
       } else indicatorWeight += indicator.weight;
       if (indicator.quantified !== null && !isNonNegative(indicator.quantified)) {
-        issues.push({
-          path: [...at, 'quantified'],
-          message: `A quantified value must be a number of 0 or more, or null; got ${indicator.quantified}.`,
-        });
+        const value = String(indicator.quantified);
+        issues.push(issue('scoring.quantified-negative', { value }, [...at, 'quantified']));
       }
     });
     if (!(indicatorWeight > 0)) {
-      issues.push({
-        path: [p, 'indicators'],
-        message: 'A perspective needs indicators whose weights add up to more than 0.',
-      });
+      issues.push(issue('scoring.perspective-no-weight', {}, [p, 'indicators']));
     }
   });
   if (!(totalWeight > 0)) {
-    issues.push({ path: [], message: 'The perspective weights must add up to more than 0.' });
+    issues.push(issue('scoring.perspectives-no-weight', {}));
   }
   return issues;
 }
@@ -158,7 +149,7 @@ export function computeComposite(
   policy: MissingDataPolicy = 'renormalize',
 ): CompositeResult {
   const issues = validateInput(perspectives);
-  if (issues.length > 0) throw invalid('The scorecard cannot be scored.', issues);
+  if (issues.length > 0) throw invalid('scoring.cannot-score', {}, issues);
 
   const results = perspectives.map((perspective) => scorePerspective(perspective, policy));
   let allWeight = 0;

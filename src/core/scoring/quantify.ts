@@ -9,7 +9,8 @@ import { validateScoringMethod } from './validate-scoring-method.ts';
 
 function assertFiniteOrNull(value: number | null, name: 'actual' | 'target'): void {
   if (value !== null && !Number.isFinite(value)) {
-    throw badRequest(`The ${name} value must be a finite number or null; got ${String(value)}.`, [name]);
+    const code = name === 'actual' ? 'scoring.actual-not-finite' : 'scoring.target-not-finite';
+    throw badRequest(code, { value: String(value) }, [name]);
   }
 }
 
@@ -36,7 +37,7 @@ function assertFiniteOrNull(value: number | null, name: 'actual' | 'target'): vo
 export function quantify(input: QuantifyInput): Quantified {
   const { actual, target, direction, method } = input;
   const issues = validateScoringMethod(method, direction, ['method'], target);
-  if (issues.length > 0) throw invalid('The scoring method cannot be used with this indicator.', issues);
+  if (issues.length > 0) throw invalid('scoring.method-unusable', {}, issues);
   assertFiniteOrNull(actual, 'actual');
   assertFiniteOrNull(target, 'target');
 

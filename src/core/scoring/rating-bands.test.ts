@@ -60,7 +60,9 @@ describe('rate with custom bands', () => {
 
   test('a score below every band is refused', () => {
     const bands: RatingBand[] = [{ code: 'pass', min: 50, label: { en: 'Pass' } }];
-    expect(() => rate(20, bands)).toThrow('below every rating band');
+    expect(() => rate(20, bands)).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ code: 'scoring.score-below-bands' }) }),
+    );
   });
 });
 

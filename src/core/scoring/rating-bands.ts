@@ -1,4 +1,4 @@
-import { badRequest, type ProblemIssue } from '../errors/problem.ts';
+import { badRequest, issue, type ProblemIssue } from '../errors/problem.ts';
 import type { LocalizedText } from '../indicators/indicator.ts';
 
 /** A named range of 0–100 scores: a score ≥ `min` (and below the next band's `min`) gets this band. */
@@ -33,12 +33,12 @@ export const SEED002_RATING_BANDS: readonly RatingBand[] = [
  * @example rate(89.999).code // 'good'
  */
 export function rate(score: number, bands: readonly RatingBand[] = SEED002_RATING_BANDS): RatingBand {
-  if (!Number.isFinite(score)) throw badRequest(`A score must be a finite number; got ${String(score)}.`);
+  if (!Number.isFinite(score)) throw badRequest('scoring.score-not-finite', { score: String(score) });
   let best: RatingBand | undefined;
   for (const band of bands) {
     if (score >= band.min && (best === undefined || band.min > best.min)) best = band;
   }
-  if (best === undefined) throw badRequest(`The score ${score} is below every rating band.`);
+  if (best === undefined) throw badRequest('scoring.score-below-bands', { score });
   return best;
 }
 
@@ -50,43 +50,37 @@ export function rate(score: number, bands: readonly RatingBand[] = SEED002_RATIN
  *
  * @example validateRatingBands(SEED002_RATING_BANDS) // []
  * @example validateRatingBands([{ code: 'ok', min: 50, label: { en: 'OK' } }])
- * // [{ path: [0, 'min'], message: 'The lowest band must start at 0 or below …' }]
+ * // [{ path: [0, 'min'], code: 'scoring.lowest-band-above-zero', params: { lowest: 50 }, message: 'The lowest band must start at 0 or below …' }]
  */
 export function validateRatingBands(
   bands: readonly RatingBand[],
   path: readonly (string | number)[] = [],
 ): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
-  if (bands.length === 0) return [{ path, message: 'Give at least one rating band.' }];
+  if (bands.length === 0) return [issue('scoring.no-bands', {}, path)];
   const codes = new Map<string, number>();
   const mins = new Map<number, number>();
   bands.forEach((band, index) => {
     const at = [...path, index];
-    if (band.code.trim() === '') issues.push({ path: [...at, 'code'], message: 'A band needs a code.' });
+    if (band.code.trim() === '') issues.push(issue('scoring.band-needs-code', {}, [...at, 'code']));
     const sameCode = codes.get(band.code);
     if (sameCode !== undefined) {
-      issues.push({
-        path: [...at, 'code'],
-        message: `The code "${band.code}" is already used by band ${sameCode}.`,
-      });
+      issues.push(issue('scoring.band-code-twice', { code: band.code, band: sameCode }, [...at, 'code']));
     } else codes.set(band.code, index);
     if (band.label.en.trim() === '') {
-      issues.push({ path: [...at, 'label', 'en'], message: 'A band needs an English label.' });
+      issues.push(issue('scoring.band-needs-label', {}, [...at, 'label', 'en']));
     }
     if (Number.isNaN(band.min) || band.min === Number.POSITIVE_INFINITY) {
-      issues.push({ path: [...at, 'min'], message: `min must be a number; got ${band.min}.` });
+      issues.push(issue('scoring.band-min-not-number', { min: String(band.min) }, [...at, 'min']));
       return;
     }
     const sameMin = mins.get(band.min);
     if (sameMin !== undefined) {
-      issues.push({
-        path: [...at, 'min'],
-        message: `The min ${band.min} is already used by band ${sameMin}.`,
-      });
+      issues.push(issue('scoring.band-min-twice', { min: String(band.min), band: sameMin }, [...at, 'min']));
     } else mins.set(band.min, index);
     const previous = bands[index - 1];
     if (previous !== undefined && previous.min < band.min) {
-      issues.push({ path: [...at, 'min'], message: 'List the bands from the highest min to the lowest.' });
+      issues.push(issue('scoring.bands-order', {}, [...at, 'min']));
     }
   });
   const usable = bands
@@ -94,10 +88,8 @@ export function validateRatingBands(
     .filter((min) => !Number.isNaN(min) && min !== Number.POSITIVE_INFINITY);
   const lowest = Math.min(...usable);
   if (usable.length > 0 && lowest > 0) {
-    issues.push({
-      path: [...path, bands.findIndex((band) => band.min === lowest), 'min'],
-      message: `The lowest band must start at 0 or below so that every score gets a band; it starts at ${lowest}.`,
-    });
+    const at = [...path, bands.findIndex((band) => band.min === lowest), 'min'];
+    issues.push(issue('scoring.lowest-band-above-zero', { lowest }, at));
   }
   return issues;
 }

@@ -12,7 +12,7 @@ export const RUBRIC_MAX = 100;
  */
 export function assertRating(rating: number, path: readonly (string | number)[]): void {
   if (!Number.isFinite(rating) || rating < 0 || rating > RUBRIC_MAX) {
-    throw badRequest(`A rating must be a number from 0 to ${RUBRIC_MAX}; got ${String(rating)}.`, path);
+    throw badRequest('scoring.rating-out-of-range', { max: RUBRIC_MAX, rating: String(rating) }, path);
   }
 }
 

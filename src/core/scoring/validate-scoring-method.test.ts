@@ -129,9 +129,30 @@ describe('validateScoringMethod reports each problem at its path', () => {
     ],
   ];
 
-  test.each(cases)('%s', (_name, method, direction, target, paths) => {
+  /** The problem code each case reports. */
+  const codes: Readonly<Record<string, string>> = {
+    'a band method without a band direction': 'scoring.band-needs-band-direction',
+    'a tolerance of 0': 'scoring.tolerance-not-positive',
+    'a negative tolerance': 'scoring.tolerance-not-positive',
+    'a negative cap': 'scoring.cap-not-positive',
+    'a cap of 0': 'scoring.cap-not-positive',
+    'a band direction upside down': 'scoring.band-direction-reversed',
+    'a linear method on a band': 'scoring.linear-needs-direction',
+    'a linear floor that is not a number': 'scoring.floor-not-finite',
+    'a higher linear floor above the target': 'scoring.floor-not-below-target',
+    'a lower linear floor below the target': 'scoring.floor-not-above-target',
+    'no threshold rules': 'scoring.no-rules',
+    'overlapping threshold rules': 'scoring.rules-overlap',
+    'unordered threshold rules': 'scoring.rules-order',
+    'a rule whose min is not below its max': 'scoring.rule-min-not-below-max',
+    'a negative rule score': 'scoring.rule-score-negative',
+    'a rule edge that is not a number': 'scoring.rule-end-not-finite',
+  };
+
+  test.each(cases)('%s', (name, method, direction, target, paths) => {
     const issues = validateScoringMethod(method, direction, at, target);
     expect(issues.map((issue) => issue.path)).toEqual(paths);
+    expect(issues.map((issue) => issue.code)).toEqual(paths.map(() => codes[name]));
     for (const issue of issues) expect(issue.message.length).toBeGreaterThan(10);
   });
 
@@ -139,6 +160,13 @@ describe('validateScoringMethod reports each problem at its path', () => {
     // JSON.parse stands in for a file that was never checked against the schema.
     const fromJson: ScoringMethod = JSON.parse('{"method":"sigmoid"}');
     const issues = validateScoringMethod(fromJson, higher, at);
-    expect(issues.map((issue) => issue.path)).toEqual([[...at, 'method']]);
+    expect(issues).toEqual([
+      {
+        path: [...at, 'method'],
+        code: 'scoring.unknown-method',
+        params: { method: '"sigmoid"' },
+        message: 'Unknown scoring method "sigmoid".',
+      },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ProblemIssue } from '../errors/problem.ts';
+import { issue, type ProblemIssue } from '../errors/problem.ts';
 import type { Direction } from '../indicators/indicator.ts';
 import type { ScoringMethod, ThresholdRule } from './scoring-method.ts';
 
@@ -7,22 +7,18 @@ type Path = readonly (string | number)[];
 function validateCap(cap: number | null | undefined, path: Path, issues: ProblemIssue[]): void {
   if (cap === undefined || cap === null) return;
   if (!Number.isFinite(cap) || cap <= 0) {
-    issues.push({
-      path: [...path, 'cap'],
-      message: `The cap must be a number above 0 (or null for none); got ${cap}.`,
-    });
+    issues.push(issue('scoring.cap-not-positive', { cap: String(cap) }, [...path, 'cap']));
   }
 }
 
 function validateBandDirection(direction: Direction, path: Path, issues: ProblemIssue[]): void {
   if (direction.kind !== 'band') return;
   if (!Number.isFinite(direction.lower) || !Number.isFinite(direction.upper)) {
-    issues.push({ path, message: 'The direction band needs finite lower and upper edges.' });
+    issues.push(issue('scoring.band-direction-edges', {}, path));
   } else if (direction.lower > direction.upper) {
-    issues.push({
-      path,
-      message: `The direction band's lower edge (${direction.lower}) is above its upper edge (${direction.upper}).`,
-    });
+    issues.push(
+      issue('scoring.band-direction-reversed', { lower: direction.lower, upper: direction.upper }, path),
+    );
   }
 }
 
@@ -46,22 +42,16 @@ function validateEachRule(
     for (const end of ['min', 'max'] as const) {
       const value = rule[end];
       if (value !== undefined && !Number.isFinite(value)) {
-        issues.push({
-          path: [...at, end],
-          message: `${end} must be a finite number or left out; got ${value}.`,
-        });
+        issues.push(issue('scoring.rule-end-not-finite', { end, value: String(value) }, [...at, end]));
         ok = false;
       }
     }
     if (ok && rule.min !== undefined && rule.max !== undefined && rule.min >= rule.max) {
-      issues.push({ path: at, message: `The rule's min (${rule.min}) must be below its max (${rule.max}).` });
+      issues.push(issue('scoring.rule-min-not-below-max', { min: rule.min, max: rule.max }, at));
       ok = false;
     }
     if (!Number.isFinite(rule.score) || rule.score < 0) {
-      issues.push({
-        path: [...at, 'score'],
-        message: `A score must be a number of 0 or more; got ${rule.score}.`,
-      });
+      issues.push(issue('scoring.rule-score-negative', { score: String(rule.score) }, [...at, 'score']));
     }
     if (ok) {
       ranges.push({
@@ -77,7 +67,7 @@ function validateEachRule(
 function validateRules(rules: readonly ThresholdRule[], path: Path, issues: ProblemIssue[]): void {
   const rulesPath = [...path, 'rules'];
   if (rules.length === 0) {
-    issues.push({ path: rulesPath, message: 'The thresholds method needs at least one rule.' });
+    issues.push(issue('scoring.no-rules', {}, rulesPath));
     return;
   }
   const ranges = validateEachRule(rules, rulesPath, issues);
@@ -88,7 +78,7 @@ function validateRules(rules: readonly ThresholdRule[], path: Path, issues: Prob
     for (const b of ranges.slice(i + 1)) {
       if (a.lo < b.hi && b.lo < a.hi) {
         overlapping = true;
-        issues.push({ path: [...rulesPath, b.index], message: `The rule overlaps rule ${a.index}.` });
+        issues.push(issue('scoring.rules-overlap', { other: a.index }, [...rulesPath, b.index]));
       }
     }
   });
@@ -104,10 +94,7 @@ function validateRules(rules: readonly ThresholdRule[], path: Path, issues: Prob
     else descending++;
   });
   if (ascending > 0 && descending > 0) {
-    issues.push({
-      path: rulesPath,
-      message: 'List the rules in ascending or descending order of their ranges.',
-    });
+    issues.push(issue('scoring.rules-order', {}, rulesPath));
   }
 }
 
@@ -122,7 +109,7 @@ function validateRules(rules: readonly ThresholdRule[], path: Path, issues: Prob
  *
  * @example
  * validateScoringMethod({ method: 'band', tolerance: 5 }, { kind: 'higher' }, ['indicators', 3, 'scoring'])
- * // [{ path: ['indicators', 3, 'scoring'], message: 'The band method needs a band direction …' }]
+ * // [{ path: ['indicators', 3, 'scoring'], code: 'scoring.band-needs-band-direction', params: { direction: 'higher' }, message: 'The band method needs a band direction …' }]
  */
 export function validateScoringMethod(
   method: ScoringMethod,
@@ -139,42 +126,27 @@ export function validateScoringMethod(
     case 'linear':
       validateCap(method.cap, path, issues);
       if (!Number.isFinite(method.floor)) {
-        issues.push({
-          path: [...path, 'floor'],
-          message: `The floor must be a finite number; got ${method.floor}.`,
-        });
+        issues.push(issue('scoring.floor-not-finite', { floor: String(method.floor) }, [...path, 'floor']));
       } else if (direction.kind === 'band') {
-        issues.push({
-          path,
-          message: 'The linear method needs a higher or lower direction; use the band method for a band.',
-        });
+        issues.push(issue('scoring.linear-needs-direction', {}, path));
       } else if (target !== undefined && target !== null && Number.isFinite(target)) {
         if (direction.kind === 'higher' && method.floor >= target) {
-          issues.push({
-            path: [...path, 'floor'],
-            message: `For a higher-is-better indicator the floor (${method.floor}) must be below the target (${target}).`,
-          });
+          const params = { floor: method.floor, target };
+          issues.push(issue('scoring.floor-not-below-target', params, [...path, 'floor']));
         } else if (direction.kind === 'lower' && method.floor <= target) {
-          issues.push({
-            path: [...path, 'floor'],
-            message: `For a lower-is-better indicator the floor (${method.floor}) must be above the target (${target}).`,
-          });
+          const params = { floor: method.floor, target };
+          issues.push(issue('scoring.floor-not-above-target', params, [...path, 'floor']));
         }
       }
       break;
     case 'band':
       if (direction.kind !== 'band') {
-        issues.push({
-          path,
-          message: `The band method needs a band direction; this indicator is ${direction.kind}.`,
-        });
+        issues.push(issue('scoring.band-needs-band-direction', { direction: direction.kind }, path));
       }
       validateBandDirection(direction, path, issues);
       if (!Number.isFinite(method.tolerance) || method.tolerance <= 0) {
-        issues.push({
-          path: [...path, 'tolerance'],
-          message: `The tolerance must be a number above 0; got ${method.tolerance}.`,
-        });
+        const tolerance = String(method.tolerance);
+        issues.push(issue('scoring.tolerance-not-positive', { tolerance }, [...path, 'tolerance']));
       }
       break;
     case 'thresholds':
@@ -185,10 +157,10 @@ export function validateScoringMethod(
     default: {
       // Reached only by input that bypassed the types (e.g. JSON): report it rather than crash.
       const unknown: never = method;
-      issues.push({
-        path: [...path, 'method'],
-        message: `Unknown scoring method ${JSON.stringify(unknown)}.`,
-      });
+      // Only an untyped caller gets here; name the method it asked for.
+      const raw: { readonly method?: unknown } = unknown;
+      const shown = JSON.stringify(raw.method) ?? String(raw.method);
+      issues.push(issue('scoring.unknown-method', { method: shown }, [...path, 'method']));
     }
   }
   return issues;

@@ -150,6 +150,10 @@ describeEachEngine('backup and restore', (_getDb, engine) => {
       header.migrations.push('209901010000_from_the_future');
       const attempt = restoreDatabase(target, fromArray([JSON.stringify(header), ...lines.slice(1)]));
       await expect(attempt).rejects.toBeInstanceOf(BackupError);
+      await expect(attempt).rejects.toMatchObject({
+        code: 'backup.newer-schema',
+        params: { migrations: '209901010000_from_the_future' },
+      });
       await expect(attempt).rejects.toThrow(
         'the backup comes from a newer schema (migrations 209901010000_from_the_future are not in this database)',
       );

@@ -18,6 +18,12 @@
  * and restore refuses a backup that names one this database does not have.
  */
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import {
+  type MessageParams,
+  type ProblemCode,
+  type ProblemParams,
+  wordProblem,
+} from '../../core/errors/messages/index.ts';
 import type { Db } from '../connect.ts';
 import type { Database } from '../schema.ts';
 
@@ -43,11 +49,18 @@ export interface RestoreResult {
   readonly tables: readonly { readonly name: string; readonly rows: number }[];
 }
 
-/** A backup that cannot be restored here: wrong format, newer schema, truncated, or a non-empty database. */
+/**
+ * A backup that cannot be restored here: wrong format, newer schema, truncated, or a non-empty database. Its
+ * `code` and `params` word it in either language (core/errors/messages/backup.ts); `message` is the English.
+ */
 export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly code: ProblemCode;
+  readonly params: MessageParams;
+  constructor(...[code, params]: { [C in ProblemCode]: [code: C, params: ProblemParams<C>] }[ProblemCode]) {
+    super(wordProblem(code, params));
     this.name = 'BackupError';
+    this.code = code;
+    this.params = params;
   }
 }
 
@@ -92,7 +105,7 @@ async function inForeignKeyOrder(db: Executor, names: readonly string[]): Promis
   const placed = new Set<string>();
   const visit = (name: string, path: Set<string>): void => {
     if (placed.has(name)) return;
-    if (path.has(name)) throw new BackupError(`foreign keys form a cycle through ${name}`);
+    if (path.has(name)) throw new BackupError('backup.foreign-key-cycle', { table: name });
     path.add(name);
     for (const parent of [...(parents.get(name) ?? [])].sort()) visit(parent, path);
     path.delete(name);
@@ -217,17 +230,17 @@ function parseLine(line: string, lineNumber: number): unknown {
   try {
     return JSON.parse(line);
   } catch {
-    throw new BackupError(`line ${lineNumber} of the backup is not JSON: the file is damaged`);
+    throw new BackupError('backup.line-not-json', { line: lineNumber });
   }
 }
 
 function readHeader(value: unknown): BackupHeader {
   if (typeof value !== 'object' || value === null || Reflect.get(value, 'format') !== BACKUP_FORMAT) {
-    throw new BackupError(`not a HealthBSC backup: the first line must name the format ${BACKUP_FORMAT}`);
+    throw new BackupError('backup.not-a-backup', { format: BACKUP_FORMAT });
   }
   const migrations: unknown = Reflect.get(value, 'migrations');
   if (!Array.isArray(migrations) || !migrations.every((m) => typeof m === 'string')) {
-    throw new BackupError('the backup header does not list its migrations');
+    throw new BackupError('backup.no-migrations', {});
   }
   const createdAt: unknown = Reflect.get(value, 'createdAt');
   const engine: unknown = Reflect.get(value, 'engine');
@@ -246,10 +259,7 @@ async function checkSchema(trx: Executor, header: BackupHeader): Promise<string[
   const known = new Set(here);
   const unknown = header.migrations.filter((m) => !known.has(m));
   if (unknown.length > 0) {
-    throw new BackupError(
-      `the backup comes from a newer schema (migrations ${unknown.join(', ')} are not in this database); ` +
-        'upgrade HealthBSC, then restore',
-    );
+    throw new BackupError('backup.newer-schema', { migrations: unknown.join(', ') });
   }
   return here;
 }
@@ -323,15 +333,13 @@ export async function restoreDatabase(db: Db, lines: AsyncIterable<string>): Pro
       lineNumber += 1;
       const line = raw.trim();
       if (line === '') continue;
-      if (end !== null) throw new BackupError(`line ${lineNumber}: text after the end of the backup`);
+      if (end !== null) throw new BackupError('backup.text-after-end', { line: lineNumber });
       if (header === null) {
         header = readHeader(parseLine(line, lineNumber));
         await checkSchema(trx, header);
         const occupied = await nonEmptyTables(trx);
         if (occupied.length > 0) {
-          throw new BackupError(
-            `the database is not empty (rows in ${occupied.join(', ')}); restore into a new, empty database`,
-          );
+          throw new BackupError('backup.database-not-empty', { tables: occupied.join(', ') });
         }
         shapes = new Map(
           await Promise.all(
@@ -353,20 +361,18 @@ export async function restoreDatabase(db: Db, lines: AsyncIterable<string>): Pro
         restored.push({ name: block.name, rows: 0 });
         continue;
       }
-      if (block === null) throw new BackupError(`line ${lineNumber}: a row before any table line`);
+      if (block === null) throw new BackupError('backup.row-before-table', { line: lineNumber });
       block.pending.push(line);
       block.rows += 1;
       const entry = restored.at(-1);
       if (entry !== undefined) entry.rows = block.rows;
       if (block.pending.length >= PAGE_ROWS) await flush();
     }
-    if (header === null) throw new BackupError('the backup is empty');
-    if (end === null) throw new BackupError('the backup is truncated: its last line is missing');
+    if (header === null) throw new BackupError('backup.empty', {});
+    if (end === null) throw new BackupError('backup.truncated', {});
     for (const { name, rows } of restored) {
       if (end[name] !== rows) {
-        throw new BackupError(
-          `the backup is damaged: ${name} should hold ${String(end[name])} rows, found ${rows}`,
-        );
+        throw new BackupError('backup.row-count', { table: name, expected: String(end[name]), found: rows });
       }
     }
     await resetSequences(trx);
@@ -384,13 +390,17 @@ async function startTable(
   const columns: unknown =
     typeof value === 'object' && value !== null ? Reflect.get(value, 'columns') : undefined;
   if (typeof name !== 'string' || !Array.isArray(columns) || !columns.every((c) => typeof c === 'string')) {
-    throw new BackupError(`line ${lineNumber}: a table line needs "table" and "columns"`);
+    throw new BackupError('backup.table-line', { line: lineNumber });
   }
   const known = shapes.get(name);
-  if (known === undefined) throw new BackupError(`line ${lineNumber}: this database has no table ${name}`);
+  if (known === undefined) throw new BackupError('backup.unknown-table', { line: lineNumber, table: name });
   const missing = columns.filter((c) => !known.has(c));
   if (missing.length > 0) {
-    throw new BackupError(`line ${lineNumber}: this database's ${name} has no column ${missing.join(', ')}`);
+    throw new BackupError('backup.unknown-columns', {
+      line: lineNumber,
+      table: name,
+      columns: missing.join(', '),
+    });
   }
   // A freshly migrated database seeds some tables (change_counter's 'meta' row at revision 0); the backup's
   // rows replace the seed.

@@ -81,11 +81,6 @@ declare module 'fastify' {
   }
 }
 
-export const SETUP_REQUIRED_DETAIL =
-  'This HealthBSC server runs in production mode and has no administrator yet, so it serves no data. ' +
-  'Stop it and run `healthbsc user create --admin --email you@example.org` (the password is read from the ' +
-  'terminal or stdin), then start it again.';
-
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Touch a session or token at most this often (a write per request would be wasted). */
 const TOUCH_EVERY_MS = 60_000;
@@ -100,7 +95,7 @@ async function authenticateToken(ctx: ServerContext, token: string): Promise<Req
     ? await findApiTokenByHash(ctx.db.kysely, sha256Hex(token))
     : undefined;
   if (row === undefined || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) {
-    throw unauthorized('The API token is not valid: it is unknown, revoked or expired.');
+    throw unauthorized('token.invalid');
   }
   if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await touchApiToken(ctx.db.kysely, row.id, now);
@@ -135,7 +130,7 @@ function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (match === null) throw unauthorized('Send an API token as "Authorization: Bearer hbsc_…".');
+  if (match === null) throw unauthorized('token.bad-header');
   return match[1] ?? null;
 }
 
@@ -155,10 +150,7 @@ function checkCsrf(request: FastifyRequest, auth: RequestAuth): void {
   const sent = request.headers[CSRF_HEADER];
   const expected = csrfTokenFor(auth.session.token);
   if (typeof sent !== 'string' || !sameSecret(sent, expected)) {
-    throw forbidden(
-      `A write signed in by cookie must send the session's CSRF token in the ${CSRF_HEADER} header ` +
-        '(returned at sign-in and by GET /api/session).',
-    );
+    throw forbidden('access.csrf-token-missing', { header: CSRF_HEADER });
   }
 }
 
@@ -183,12 +175,12 @@ const plugin: FastifyPluginAsync<AccountsOptions> = async (app: FastifyInstance,
     const documentation = isDocumentation(url);
     const isPublic = documentation || request.routeOptions.config.public === true;
     if (runtime.mode === 'production' && url !== '/api/meta' && !documentation) {
-      if (!(await runtime.admins.exists())) throw unavailable(SETUP_REQUIRED_DETAIL);
+      if (!(await runtime.admins.exists())) throw unavailable('access.setup-required');
     }
     const auth = await authenticate(ctx, runtime, request);
     request.auth = auth;
     if (auth === null) {
-      if (!isPublic) throw unauthorized();
+      if (!isPublic) throw unauthorized('access.sign-in-first');
       return;
     }
     if (!isPublic) checkCsrf(request, auth);

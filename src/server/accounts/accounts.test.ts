@@ -25,17 +25,17 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../../core/contracts/accounts.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildApp } from '../app.ts';
 import { ChangeBus } from '../change-bus.ts';
-import { SETUP_REQUIRED_DETAIL } from './accounts.plugin.ts';
 import { sha256Hex } from './secrets.ts';
 import { createUser } from './users.service.ts';
 
-const problem = (type: string, title: string, status: number, detail: string) => ({
-  type,
-  title,
-  status,
-  detail,
-  issues: [],
-});
+const problem = (
+  type: string,
+  title: string,
+  status: number,
+  code: string,
+  params: Record<string, string | number>,
+  detail: string,
+) => ({ type, title, status, code, params, detail, issues: [] });
 
 describeEachEngine('accounts', (getDb, engine) => {
   let server: TestServer;
@@ -92,7 +92,14 @@ describeEachEngine('accounts', (getDb, engine) => {
     const email = await createTestUser(server.ctx, [{ role: 'viewer', orgUnit: null }]);
     const wrong = await login(email, 'not the password at all');
     const unknown = await login('nobody@test.healthbsc', TEST_PASSWORD);
-    const failed = problem('unauthorized', 'Unauthorized', 401, 'Wrong email or password.');
+    const failed = problem(
+      'unauthorized',
+      'Unauthorized',
+      401,
+      'session.wrong-credentials',
+      {},
+      'Wrong email or password.',
+    );
     expect({
       wrong: [wrong.statusCode, wrong.json()],
       unknown: [unknown.statusCode, unknown.json()],
@@ -128,9 +135,16 @@ describeEachEngine('accounts', (getDb, engine) => {
         type: 'validation',
         title: 'Invalid input',
         status: 400,
+        code: 'account.password-policy',
+        params: {},
         detail: 'The password does not meet the policy.',
         issues: [
-          { path: ['password'], message: 'this password is among the most commonly used; choose another' },
+          {
+            path: ['password'],
+            code: 'account.password-common',
+            params: {},
+            message: 'this password is among the most commonly used; choose another',
+          },
         ],
       },
     ]);
@@ -176,6 +190,8 @@ describeEachEngine('accounts', (getDb, engine) => {
       'forbidden',
       'Forbidden',
       403,
+      'access.csrf-token-missing',
+      { header: 'x-csrf-token' },
       "A write signed in by cookie must send the session's CSRF token in the x-csrf-token header (returned at sign-in and by GET /api/session).",
     );
     expect([
@@ -265,6 +281,8 @@ describeEachEngine('accounts', (getDb, engine) => {
             'too-many-requests',
             'Too many requests',
             429,
+            'session.too-many-attempts',
+            { seconds: 900 },
             'Too many failed sign-ins for this account or from this address; try again in 900 s.',
           ),
           retryAfter: 900,
@@ -330,21 +348,21 @@ describeEachEngine('accounts', (getDb, engine) => {
     expect({
       created: [created.statusCode, created.headers['cache-control'], token.startsWith('hbsc_')],
       ownUnit: ownUnit.statusCode,
-      otherUnit: [otherUnit.statusCode, otherUnit.json().detail],
-      write: [write.statusCode, write.json().detail],
+      otherUnit: [otherUnit.statusCode, otherUnit.json().code, otherUnit.json().detail],
+      write: [write.statusCode, write.json().code, write.json().detail],
       users: users.statusCode,
       revoked: [revoked.statusCode, revoked.json().revokedAt],
-      after: [after.statusCode, after.json().detail],
+      after: [after.statusCode, after.json().code, after.json().detail],
       stored: stored.rows[0]?.hash === sha256Hex(token),
       audit: (await auditOf('api_token', 'his-feed')).map((row) => `${row.action} by ${row.actor}`),
     }).toEqual({
       created: [201, 'no-store', true],
       ownUnit: 200,
-      otherUnit: [403, `You have no access to org unit '${outside}'.`],
-      write: [400, 'Some values cannot be stored; nothing was stored.'],
+      otherUnit: [403, 'access.no-access-to-unit', `You have no access to org unit '${outside}'.`],
+      write: [400, 'data-value.batch-invalid', 'Some values cannot be stored; nothing was stored.'],
       users: 403,
       revoked: [200, TEST_NOW.toISOString()],
-      after: [401, 'The API token is not valid: it is unknown, revoked or expired.'],
+      after: [401, 'token.invalid', 'The API token is not valid: it is unknown, revoked or expired.'],
       stored: true,
       audit: ['create by admin@test.healthbsc', 'revoke by admin@test.healthbsc'],
     });
@@ -416,7 +434,19 @@ describeEachEngine('accounts', (getDb, engine) => {
           after: after.statusCode,
           setupAfter: metaAfter.json().setupRequired,
         }).toEqual({
-          before: [503, problem('unavailable', 'Service unavailable', 503, SETUP_REQUIRED_DETAIL)],
+          before: [
+            503,
+            problem(
+              'unavailable',
+              'Service unavailable',
+              503,
+              'access.setup-required',
+              {},
+              'This HealthBSC server runs in production mode and has no administrator yet, so it serves no data. ' +
+                'Stop it and run `healthbsc user create --admin --email you@example.org` (the password is read ' +
+                'from the terminal or stdin), then start it again.',
+            ),
+          ],
           metaBefore: {
             name: 'HealthBSC',
             version: expect.any(String),
@@ -466,8 +496,9 @@ describeEachEngine('accounts', (getDb, engine) => {
           { assignments: [] },
           sessionHeaders(session.token, session.csrfToken),
         );
-        expect([response.statusCode, response.json().detail]).toEqual([
+        expect([response.statusCode, response.json().code, response.json().detail]).toEqual([
           409,
+          'account.last-admin',
           'This change would leave no enabled admin over the whole installation; nothing was changed.',
         ]);
       } finally {

@@ -45,15 +45,10 @@ export interface SignedIn {
   readonly maxAgeSeconds: number;
 }
 
-const WRONG = 'Wrong email or password.';
-
 /** A 429 that tells the client when to try again (the error handler also sends it as `Retry-After`). */
 export function retryLater(seconds: number): ExtendedProblemError {
   return new ExtendedProblemError(
-    makeProblem(
-      'too-many-requests',
-      `Too many failed sign-ins for this account or from this address; try again in ${seconds} s.`,
-    ),
+    makeProblem('too-many-requests', 'session.too-many-attempts', { seconds }),
     { retryAfter: seconds },
   );
 }
@@ -78,7 +73,7 @@ async function sessionResource(
 ): Promise<SessionResource> {
   const db = ctx.db.kysely;
   const user = await findUserById(db, userId);
-  if (user === undefined) throw unauthorized();
+  if (user === undefined) throw unauthorized('access.sign-in-first');
   const assignments = (await listAssignments(db, { userIds: [userId] })).get(userId) ?? [];
   const principal = await loadUserPrincipal(db, user);
   return {
@@ -119,7 +114,7 @@ export async function signIn(
     runtime.throttle.fail(email, input.address);
     const reason = user === undefined ? 'unknown-account' : !valid ? 'wrong-password' : 'disabled';
     await auditFailure(ctx, email, input.address, reason);
-    throw unauthorized(WRONG);
+    throw unauthorized('session.wrong-credentials');
   }
   runtime.throttle.succeed(email);
   const token = randomToken();
@@ -165,9 +160,9 @@ export async function signIn(
 }
 
 function requireSession(auth: RequestAuth | null): NonNullable<RequestAuth['session']> {
-  if (auth === null) throw unauthorized();
+  if (auth === null) throw unauthorized('access.sign-in-first');
   if (auth.session === undefined) {
-    throw forbidden('An API token has no session: GET and DELETE /api/session are for people signed in.');
+    throw forbidden('session.token-has-no-session');
   }
   return auth.session;
 }

@@ -61,7 +61,7 @@ export async function createApiToken(
   const token = randomToken(API_TOKEN_PREFIX);
   return commitWrite(ctx, actor, async (trx) => {
     if ((await findApiTokenByName(trx, body.name)) !== undefined) {
-      throw conflict(`An API token '${body.name}' exists already; revoke it or choose another name.`);
+      throw conflict('token.exists', { name: body.name });
     }
     const orgUnits = body.orgUnits ?? [];
     const assignments = await resolveAssignments(
@@ -119,7 +119,9 @@ export async function revokeApiTokenBy(
     const row =
       'id' in which ? await findApiTokenById(trx, which.id) : await findApiTokenByName(trx, which.name);
     if (row === undefined) {
-      throw notFound(`There is no API token ${'id' in which ? which.id : `'${which.name}'`}.`);
+      throw 'id' in which
+        ? notFound('token.not-found', { id: which.id })
+        : notFound('token.not-found-by-name', { name: which.name });
     }
     const assignments = await assignmentsOf(trx, row.id);
     if (row.revokedAt !== null) return { result: toToken(row, assignments), audit: [], touched: [] };

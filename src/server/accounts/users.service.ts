@@ -14,7 +14,7 @@ import type {
   UserResource,
 } from '../../core/contracts/accounts.ts';
 import type { Page, PaginationQuery } from '../../core/contracts/common.ts';
-import { conflict, invalid, notFound, type ProblemIssue } from '../../core/errors/problem.ts';
+import { conflict, invalid, issue, notFound, type ProblemIssue } from '../../core/errors/problem.ts';
 import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { deleteSessionsOfUser } from '../../db/repositories/session.repository.ts';
@@ -69,7 +69,7 @@ export async function resolveAssignments(
   items.forEach((item, index) => {
     const unit = item.orgUnit === null ? null : units.get(item.orgUnit);
     if (unit === undefined) {
-      issues.push({ path: [field, index, 'orgUnit'], message: `there is no org unit '${item.orgUnit}'` });
+      issues.push(issue('org-unit.unknown', { code: item.orgUnit ?? '' }, [field, index, 'orgUnit']));
       return;
     }
     const key = `${item.role}|${unit?.id ?? ''}`;
@@ -77,17 +77,14 @@ export async function resolveAssignments(
     seen.add(key);
     resolved.push({ role: item.role, orgUnitId: unit?.id ?? null });
   });
-  if (issues.length > 0) throw invalid('Some role assignments name no org unit.', issues);
+  if (issues.length > 0) throw invalid('account.assignments-invalid', {}, issues);
   return resolved;
 }
 
 function requirePasswordPolicy(password: string, email: string): void {
   const problems = checkPassword(password, email);
   if (problems.length > 0) {
-    throw invalid(
-      'The password does not meet the policy.',
-      problems.map((message) => ({ path: ['password'], message })),
-    );
+    throw invalid('account.password-policy', {}, problems);
   }
 }
 
@@ -107,7 +104,7 @@ export async function createUser(
   const passwordHash = await hashPassword(body.password);
   return commitWrite(ctx, actor, async (trx) => {
     if ((await findUserByEmail(trx, email)) !== undefined) {
-      throw conflict(`A user '${email}' exists already.`);
+      throw conflict('account.exists', { email });
     }
     const assignments = await resolveAssignments(trx, body.assignments);
     const row = await insertUser(trx, { email, name: body.name ?? null, passwordHash, now: ctx.now() });
@@ -132,7 +129,7 @@ export async function updateUserById(
 ): Promise<UserResource> {
   requireAdministrator(actor);
   const existing = await findUserById(ctx.db.kysely, input.id);
-  if (existing === undefined) throw notFound(`There is no user ${input.id}.`);
+  if (existing === undefined) throw notFound('account.not-found', { id: input.id });
   const { name, password, disabled, assignments } = input.changes;
   if (password !== undefined) requirePasswordPolicy(password, existing.email);
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
@@ -145,9 +142,7 @@ export async function updateUserById(
     if (resolved !== undefined) await replaceAssignments(trx, { userId: row.id }, resolved);
     const after = toUserResource(row, await assignmentsOf(trx, row.id));
     if (!(await hasInstallationAdmin(trx))) {
-      throw conflict(
-        'This change would leave no enabled admin over the whole installation; nothing was changed.',
-      );
+      throw conflict('account.last-admin');
     }
     if (passwordHash !== undefined || (disabled === true && !current.disabled)) {
       await deleteSessionsOfUser(trx, row.id);

@@ -215,12 +215,22 @@ describeEachEngine('evaluation engine', (getDb) => {
 
   it('rejects an unknown scorecard and an unknown org unit with 404 problems', async () => {
     await expect(engine.evaluate({ scorecard: 'NOPE', orgUnit: 'G', period: '2024' })).rejects.toMatchObject({
-      problem: { status: 404, detail: "There is no scorecard 'NOPE'." },
+      problem: {
+        status: 404,
+        code: 'reference.scorecard-not-found',
+        params: { code: 'NOPE' },
+        detail: "There is no scorecard 'NOPE'.",
+      },
     });
     await expect(
       engine.evaluate({ scorecard: 'WARD', orgUnit: 'NOPE', period: '2024' }),
     ).rejects.toMatchObject({
-      problem: { status: 404, detail: "There is no org unit 'NOPE'." },
+      problem: {
+        status: 404,
+        code: 'org-unit.not-found',
+        params: { code: 'NOPE' },
+        detail: "There is no org unit 'NOPE'.",
+      },
     });
   });
 

@@ -89,7 +89,7 @@ export class EvaluationEngine {
     const unit = state.meta.unit(query.orgUnit);
     const scorecard = await state.meta.scorecard(query.scorecard);
     const [json] = await this.#evaluateUnits(state, scorecard, [unit], period, false);
-    if (!json) throw badRequest('Nothing to evaluate.');
+    if (!json) throw badRequest('evaluation.nothing-to-evaluate', {});
     this.#results.set(key, { meta: revisions.meta, root: revisions.root, json });
     return json;
   }
@@ -220,7 +220,9 @@ export class EvaluationEngine {
       target,
       period,
     });
-    if (!explanation) throw notFound(`Scorecard '${scorecard.code}' has no indicator '${query.indicator}'.`);
+    if (!explanation) {
+      throw notFound('evaluation.no-indicator', { scorecard: scorecard.code, indicator: query.indicator });
+    }
     const row = target.row;
     const scopeUnit = row?.orgUnitId == null ? undefined : state.meta.unitsById.get(row.orgUnitId);
     return {

@@ -81,9 +81,7 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
         const actor = getActor(request);
         const periods = periodRange(request.query.from, request.query.to);
         if (periods.length > MAX_SERIES) {
-          throw badRequest(`A series may hold at most ${MAX_SERIES} periods; ask for a shorter range.`, [
-            'to',
-          ]);
+          throw badRequest('evaluation.series-too-long', { max: MAX_SERIES }, ['to']);
         }
         const evaluations = await seriesAs(app.ctx, engine, actor, { ...request.query, periods });
         return { items: evaluations.map((evaluation, i) => ({ period: periods[i] ?? '', evaluation })) };

@@ -110,7 +110,10 @@ export async function explainAs(
   const result = await engine.explain(query);
   const version = await findWeightVersion(db, result.scorecardId, result.weightVersion);
   if (!version)
-    throw notFound(`Scorecard '${query.scorecard}' has no weight version ${result.weightVersion}.`);
+    throw notFound('evaluation.no-weight-version', {
+      scorecard: query.scorecard,
+      version: result.weightVersion,
+    });
   const e = result.explanation;
   let scopeRef: string | null = null;
   if (result.scopeUnit !== null) scopeRef = result.scopeUnit;

@@ -156,6 +156,8 @@ describeEachEngine('explain over HTTP', (getDb) => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({
       status: 404,
+      code: 'evaluation.no-indicator',
+      params: { scorecard: w.scorecard.code, indicator: 'NOPE' },
       detail: `Scorecard '${w.scorecard.code}' has no indicator 'NOPE'.`,
     });
   });

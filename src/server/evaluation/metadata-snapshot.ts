@@ -78,7 +78,7 @@ export class MetadataSnapshot {
 
   unit(code: string): OrgUnitRow {
     const unit = this.unitsByCode.get(code);
-    if (!unit) throw notFound(`There is no org unit '${code}'.`);
+    if (!unit) throw notFound('org-unit.not-found', { code });
     return unit;
   }
 
@@ -125,7 +125,7 @@ export class MetadataSnapshot {
 
   async #loadScorecard(code: string): Promise<ScorecardSnapshot> {
     const row = await loadScorecardVersion(this.#db.kysely, code);
-    if (!row) throw notFound(`There is no scorecard '${code}'.`);
+    if (!row) throw notFound('reference.scorecard-not-found', { code });
     const definition = row.definition !== null && typeof row.definition === 'object' ? row.definition : {};
     let compiled: CompiledScorecard;
     try {
@@ -133,7 +133,8 @@ export class MetadataSnapshot {
     } catch (error) {
       if (!isProblemError(error)) throw error;
       throw invalid(
-        `Scorecard '${code}' (version ${row.version}, weights version ${row.weightVersion}) cannot be evaluated.`,
+        'evaluation.stored-scorecard-invalid',
+        { code, version: row.version, weightVersion: row.weightVersion },
         error.problem.issues,
       );
     }

@@ -10,6 +10,6 @@ import type { Actor } from '../context.ts';
 
 export function getActor(request: FastifyRequest): Actor {
   const auth = request.auth;
-  if (auth === null) throw unauthorized();
+  if (auth === null) throw unauthorized('access.sign-in-first');
   return Object.freeze({ id: auth.principal.userId, address: request.ip, principal: auth.principal });
 }

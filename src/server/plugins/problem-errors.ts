@@ -42,8 +42,14 @@ function sendProblem(
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }
 
+/** The codes of Fastify's own client errors: none of their wordings has parameters. */
+type FastifyProblemCode = Extract<
+  ProblemCode,
+  'request.malformed-json' | 'request.empty-body' | 'request.too-large' | 'request.unsupported-media-type'
+>;
+
 /** Fastify's own error codes, as problem codes the client can word. */
-const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
+const FASTIFY_CODES: Readonly<Record<string, FastifyProblemCode>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed-json',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'request.empty-body',
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too-large',

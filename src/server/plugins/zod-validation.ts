@@ -10,7 +10,17 @@ import type { ProblemCode } from '../../core/errors/messages/index.ts';
 import { invalid } from '../../core/errors/problem.ts';
 import { toProblemIssues } from '../../core/errors/zod-issues.ts';
 
-const PART_CODES: Readonly<Record<string, ProblemCode>> = {
+/** The code of an invalid request part: none of their wordings has parameters. */
+type PartProblemCode = Extract<
+  ProblemCode,
+  | 'request.invalid-body'
+  | 'request.invalid-query'
+  | 'request.invalid-params'
+  | 'request.invalid-headers'
+  | 'request.invalid'
+>;
+
+const PART_CODES: Readonly<Record<string, PartProblemCode>> = {
   body: 'request.invalid-body',
   querystring: 'request.invalid-query',
   params: 'request.invalid-params',
@@ -18,7 +28,7 @@ const PART_CODES: Readonly<Record<string, ProblemCode>> = {
 };
 
 export const problemValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => {
-  const code = PART_CODES[httpPart ?? ''] ?? 'request.invalid';
+  const code: PartProblemCode = PART_CODES[httpPart ?? ''] ?? 'request.invalid';
   return (data: unknown) => {
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };

@@ -92,7 +92,12 @@ describeEachEngine('assessments over HTTP', (getDb) => {
       assessments: [{ scorecard: 'S', indicator: 'I', orgUnit: 'U', period: '2024', score: 101 }],
     });
     expect(response.json().issues).toEqual([
-      { path: ['assessments', 0, 'score'], message: 'Too big: expected number to be <=100' },
+      {
+        path: ['assessments', 0, 'score'],
+        code: 'zod.not-above',
+        params: { maximum: 100 },
+        message: 'must be at most 100',
+      },
     ]);
   });
 
@@ -113,6 +118,8 @@ describeEachEngine('assessments over HTTP', (getDb) => {
       [
         {
           path: ['assessments', 0, 'indicator'],
+          code: 'assessment.quantitative',
+          params: { indicator: 'RATE' },
           message: "'RATE' is quantitative: its value comes from data, not from raters",
         },
       ],

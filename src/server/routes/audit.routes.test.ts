@@ -98,7 +98,14 @@ describeEachEngine('the audit trail over HTTP', (getDb) => {
     const bad = await server.request('GET', '/api/audit?from=yesterday');
     const unknown = await server.request('GET', '/api/audit?orgUnit=NOPE');
     expect([bad.json().issues, unknown.statusCode]).toEqual([
-      [{ path: ['from'], message: 'Invalid ISO datetime' }],
+      [
+        {
+          path: ['from'],
+          code: 'zod.invalid-format',
+          params: { format: 'datetime' },
+          message: 'not a valid datetime',
+        },
+      ],
       404,
     ]);
   });

@@ -177,7 +177,14 @@ describeEachEngine('data elements over HTTP', (getDb) => {
     const response = await server.request('PATCH', `/api/data-elements/${created.code}`, { min: 20 });
     expect([response.statusCode, response.json().issues]).toEqual([
       400,
-      [{ path: ['min'], message: 'min 20 is above max 10.' }],
+      [
+        {
+          path: ['min'],
+          code: 'data-element.min-above-max',
+          params: { min: 20, max: 10 },
+          message: 'min 20 is above max 10.',
+        },
+      ],
     ]);
   });
 
@@ -190,11 +197,13 @@ describeEachEngine('data elements over HTTP', (getDb) => {
       code: created.code,
       name: { en: 'again' },
     });
-    expect([missing, patch, remove, taken].map((r) => [r.statusCode, r.json().detail])).toEqual([
-      [404, "There is no data element 'NOPE'."],
-      [404, "There is no data element 'NOPE'."],
-      [404, "There is no data element 'NOPE'."],
-      [409, `A data element '${created.code}' already exists.`],
+    expect(
+      [missing, patch, remove, taken].map((r) => [r.statusCode, r.json().code, r.json().detail]),
+    ).toEqual([
+      [404, 'data-element.not-found', "There is no data element 'NOPE'."],
+      [404, 'data-element.not-found', "There is no data element 'NOPE'."],
+      [404, 'data-element.not-found', "There is no data element 'NOPE'."],
+      [409, 'data-element.exists', `A data element '${created.code}' already exists.`],
     ]);
   });
 
@@ -230,6 +239,8 @@ describeEachEngine('data elements over HTTP', (getDb) => {
         type: 'conflict',
         title: 'Conflict',
         status: 409,
+        code: 'data-element.has-values',
+        params: { code: created.code, count: 2 },
         detail: `The data element '${created.code}' has 2 stored values; delete them first.`,
         issues: [],
       },
@@ -239,8 +250,9 @@ describeEachEngine('data elements over HTTP', (getDb) => {
   it('refuses with 409 to delete an element a current scorecard declares', async () => {
     const scorecard = await createScorecardFixture(server.ctx);
     const response = await server.request('DELETE', `/api/data-elements/${scorecard.denominator}`);
-    expect([response.statusCode, response.json().detail]).toEqual([
+    expect([response.statusCode, response.json().code, response.json().detail]).toEqual([
       409,
+      'data-element.declared-by-scorecard',
       `The data element '${scorecard.denominator}' is declared by the scorecard '${scorecard.code}'.`,
     ]);
   });

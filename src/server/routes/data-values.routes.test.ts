@@ -248,14 +248,20 @@ describeEachEngine('data values over HTTP', (getDb) => {
           type: 'conflict',
           title: 'Conflict',
           status: 409,
+          code: 'write.stale-many',
+          params: { count: 2 },
           detail: '2 values were changed by someone else since read; nothing was stored.',
           issues: [
             {
               path: ['values', 1, 'version'],
+              code: 'write.version-changed',
+              params: { expected: '1', key: `${w.h1}/${w.beds}/2024-05`, version: 2, by: 'fixture' },
               message: `expected version 1, but ${w.h1}/${w.beds}/2024-05 is at version 2, changed by fixture`,
             },
             {
               path: ['values', 2, 'version'],
+              code: 'write.version-not-stored',
+              params: { expected: '1', key: `${w.h1}/${w.beds}/2024-06` },
               message: `expected version 1, but ${w.h1}/${w.beds}/2024-06 is not stored`,
             },
           ],
@@ -310,22 +316,58 @@ describeEachEngine('data values over HTTP', (getDb) => {
           type: 'validation',
           title: 'Invalid input',
           status: 400,
+          code: 'data-value.batch-invalid',
+          params: {},
           detail: 'Some values cannot be stored; nothing was stored.',
           issues: [
-            { path: ['values', 1, 'orgUnit'], message: "there is no org unit 'NOPE'" },
-            { path: ['values', 2, 'dataElement'], message: "there is no data element 'ghost'" },
+            {
+              path: ['values', 1, 'orgUnit'],
+              code: 'org-unit.unknown',
+              params: { code: 'NOPE' },
+              message: "there is no org unit 'NOPE'",
+            },
+            {
+              path: ['values', 2, 'dataElement'],
+              code: 'data-element.unknown',
+              params: { code: 'ghost' },
+              message: "there is no data element 'ghost'",
+            },
             {
               path: ['values', 3, 'period'],
+              code: 'data-value.not-a-month',
+              params: { value: '2024-13' },
               message: "'2024-13' is not a period: use a month such as 2024-03",
             },
             {
               path: ['values', 4, 'period'],
+              code: 'data-value.quarter-not-stored',
+              params: { period: '2024Q1' },
               message: "data values are stored per month; '2024Q1' is a quarter, computed from its months",
             },
-            { path: ['values', 5, 'value'], message: `'${w.beds}' holds whole numbers; got 10.5` },
-            { path: ['values', 6, 'value'], message: `-1 is below the minimum 0 of '${w.rate}'` },
-            { path: ['values', 7, 'value'], message: `100.5 is above the maximum 100 of '${w.rate}'` },
-            { path: ['values', 8], message: 'the same value as values[0]' },
+            {
+              path: ['values', 5, 'value'],
+              code: 'data-value.not-whole',
+              params: { code: w.beds, value: 10.5 },
+              message: `'${w.beds}' holds whole numbers; got 10.5`,
+            },
+            {
+              path: ['values', 6, 'value'],
+              code: 'data-value.below-minimum',
+              params: { value: -1, min: 0, code: w.rate },
+              message: `-1 is below the minimum 0 of '${w.rate}'`,
+            },
+            {
+              path: ['values', 7, 'value'],
+              code: 'data-value.above-maximum',
+              params: { value: 100.5, max: 100, code: w.rate },
+              message: `100.5 is above the maximum 100 of '${w.rate}'`,
+            },
+            {
+              path: ['values', 8],
+              code: 'data-value.duplicate',
+              params: { first: 0 },
+              message: 'the same value as values[0]',
+            },
           ],
         },
       ]);
@@ -346,11 +388,23 @@ describeEachEngine('data values over HTTP', (getDb) => {
         type: 'validation',
         title: 'Invalid input',
         status: 400,
+        code: 'request.invalid-body',
+        params: {},
         detail: 'The request body is not valid.',
         issues: [
-          { path: ['values', 0, 'period'], message: 'Invalid input: expected string, received undefined' },
-          { path: ['values', 0, 'value'], message: 'Invalid input: expected number, received string' },
-          { path: ['values', 1, 'version'], message: 'Too small: expected number to be >=1' },
+          { path: ['values', 0, 'period'], code: 'zod.required', params: {}, message: 'required' },
+          {
+            path: ['values', 0, 'value'],
+            code: 'zod.expected-number',
+            params: { expected: 'number' },
+            message: 'expected a number',
+          },
+          {
+            path: ['values', 1, 'version'],
+            code: 'zod.not-below',
+            params: { minimum: 1 },
+            message: 'must be at least 1',
+          },
         ],
       });
     });
@@ -454,18 +508,34 @@ describeEachEngine('data values over HTTP', (getDb) => {
         server.request('GET', '/api/data-values?period=2024-01,2024-14'),
         server.request('GET', '/api/data-values?dataElement=,'),
       ]);
-      expect(responses.map((r) => [r.statusCode, r.json().detail, r.json().issues])).toEqual([
-        [404, "There is no org unit 'NOPE'.", []],
-        [404, "There is no data element 'ghost'.", []],
+      expect(responses.map((r) => [r.statusCode, r.json().code, r.json().detail, r.json().issues])).toEqual([
+        [404, 'org-unit.not-found', "There is no org unit 'NOPE'.", []],
+        [404, 'data-element.not-found', "There is no data element 'ghost'.", []],
         [
           400,
+          'period.not-a-period',
           "'2024-14' is not a period: use 2024-03, 2024Q1 or 2024",
-          [{ path: ['period', 1], message: "'2024-14' is not a period: use 2024-03, 2024Q1 or 2024" }],
+          [
+            {
+              path: ['period', 1],
+              code: 'period.not-a-period',
+              params: { value: '2024-14' },
+              message: "'2024-14' is not a period: use 2024-03, 2024Q1 or 2024",
+            },
+          ],
         ],
         [
           400,
+          'request.invalid-query',
           'The query string is not valid.',
-          [{ path: ['dataElement'], message: 'give at least one value' }],
+          [
+            {
+              path: ['dataElement'],
+              code: 'query.list-empty',
+              params: {},
+              message: 'give at least one value',
+            },
+          ],
         ],
       ]);
     });

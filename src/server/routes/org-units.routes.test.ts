@@ -117,18 +117,34 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
           type: 'validation',
           title: 'Invalid input',
           status: 400,
+          code: 'request.invalid-body',
+          params: {},
           detail: 'The request body is not valid.',
           issues: [
             {
               path: ['code'],
+              code: 'org-unit.code-format',
+              params: {},
               message: 'must start with a letter or _ and hold only ASCII letters, digits, _ . -',
             },
-            { path: ['name', 'en'], message: 'Too small: expected string to have >=1 characters' },
+            {
+              path: ['name', 'en'],
+              code: 'zod.too-short',
+              params: { minimum: 1 },
+              message: 'use at least 1 characters',
+            },
             {
               path: ['type'],
-              message: 'Invalid option: expected one of "group"|"hospital"|"department"|"unit"',
+              code: 'zod.invalid-value',
+              params: { values: "'group', 'hospital', 'department', 'unit'" },
+              message: "must be one of 'group', 'hospital', 'department', 'unit'",
             },
-            { path: [], message: "unknown field 'colour'" },
+            {
+              path: [],
+              code: 'zod.unknown-fields',
+              params: { keys: "'colour'" },
+              message: "unknown field(s) 'colour'",
+            },
           ],
         },
       ]);
@@ -138,7 +154,12 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
       const tree = await createOrgTree(server.ctx, { hospitals: 1, departmentsPerHospital: 0 });
       const response = await server.request('PATCH', `/api/org-units/${tree.group}`, {});
       expect(response.json().issues).toEqual([
-        { path: [], message: 'give at least one of name, role, sortOrder' },
+        {
+          path: [],
+          code: 'org-unit.no-change',
+          params: {},
+          message: 'give at least one of name, role, sortOrder',
+        },
       ]);
     });
 
@@ -157,11 +178,13 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
         name: { en: 'x' },
         type: 'group',
       });
-      expect([orphan, missing, filter, taken].map((r) => [r.statusCode, r.json().detail])).toEqual([
-        [404, "There is no org unit 'NOPE' to be the parent."],
-        [404, "There is no org unit 'NOPE'."],
-        [404, "There is no org unit 'NOPE'."],
-        [409, `An org unit '${tree.group}' already exists.`],
+      expect(
+        [orphan, missing, filter, taken].map((r) => [r.statusCode, r.json().code, r.json().detail]),
+      ).toEqual([
+        [404, 'org-unit.parent-not-found', "There is no org unit 'NOPE' to be the parent."],
+        [404, 'org-unit.not-found', "There is no org unit 'NOPE'."],
+        [404, 'org-unit.not-found', "There is no org unit 'NOPE'."],
+        [409, 'org-unit.exists', `An org unit '${tree.group}' already exists.`],
       ]);
     });
 
@@ -211,10 +234,26 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
           type: 'validation',
           title: 'Invalid input',
           status: 400,
+          code: 'request.invalid-query',
+          params: {},
           detail: 'The query string is not valid.',
-          issues: [{ path: ['limit'], message: 'Too big: expected number to be <=1000' }],
+          issues: [
+            {
+              path: ['limit'],
+              code: 'zod.not-above',
+              params: { maximum: 1000 },
+              message: 'must be at most 1000',
+            },
+          ],
         },
-        [{ path: [], message: "unknown field 'orgunit'" }],
+        [
+          {
+            path: [],
+            code: 'zod.unknown-fields',
+            params: { keys: "'orgunit'" },
+            message: "unknown field(s) 'orgunit'",
+          },
+        ],
       ]);
     });
 
@@ -268,10 +307,22 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
           type: 'validation',
           title: 'Invalid input',
           status: 400,
+          code: 'org-unit.members-invalid',
+          params: {},
           detail: 'Some members are not org units.',
           issues: [
-            { path: ['members', 1], message: "there is no org unit 'NOPE1'" },
-            { path: ['members', 2], message: "there is no org unit 'NOPE2'" },
+            {
+              path: ['members', 1],
+              code: 'org-unit.unknown',
+              params: { code: 'NOPE1' },
+              message: "there is no org unit 'NOPE1'",
+            },
+            {
+              path: ['members', 2],
+              code: 'org-unit.unknown',
+              params: { code: 'NOPE2' },
+              message: "there is no org unit 'NOPE2'",
+            },
           ],
         },
         404,
@@ -355,8 +406,17 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
         type: 'bad-request',
         title: 'Bad request',
         status: 400,
+        code: 'period.not-a-period',
+        params: { value: '2024-13' },
         detail: "'2024-13' is not a period: use 2024-03, 2024Q1 or 2024",
-        issues: [{ path: ['id'], message: "'2024-13' is not a period: use 2024-03, 2024Q1 or 2024" }],
+        issues: [
+          {
+            path: ['id'],
+            code: 'period.not-a-period',
+            params: { value: '2024-13' },
+            message: "'2024-13' is not a period: use 2024-03, 2024Q1 or 2024",
+          },
+        ],
       });
     });
 

@@ -83,19 +83,52 @@ describeEachEngine('reported values over HTTP', (getDb) => {
         { scorecard: sc.code, indicator: 'RATE', orgUnit: h1, period: '2024', value: 2 },
       ],
     });
-    expect([response.statusCode, response.json().detail, response.json().issues]).toEqual([
+    expect([
+      response.statusCode,
+      response.json().code,
+      response.json().detail,
+      response.json().issues,
+    ]).toEqual([
       400,
+      'reported-value.batch-invalid',
       'Some values cannot be stored; nothing was stored.',
       [
         {
           path: ['values', 1, 'indicator'],
+          code: 'reported-value.qualitative',
+          params: { indicator: 'CULTURE' },
           message: "'CULTURE' is qualitative: raters score it, it has no reported value",
         },
-        { path: ['values', 2, 'indicator'], message: `'GHOST' is not an indicator of '${sc.code}'` },
-        { path: ['values', 2, 'orgUnit'], message: "there is no org unit 'NOPE'" },
-        { path: ['values', 2, 'period'], message: "'2024W1' is not a period: use 2024-03, 2024Q1 or 2024" },
-        { path: ['values', 3, 'scorecard'], message: "there is no scorecard 'NOPE'" },
-        { path: ['values', 4], message: 'the same value as values[0]' },
+        {
+          path: ['values', 2, 'indicator'],
+          code: 'reference.not-an-indicator',
+          params: { indicator: 'GHOST', scorecard: sc.code },
+          message: `'GHOST' is not an indicator of '${sc.code}'`,
+        },
+        {
+          path: ['values', 2, 'orgUnit'],
+          code: 'org-unit.unknown',
+          params: { code: 'NOPE' },
+          message: "there is no org unit 'NOPE'",
+        },
+        {
+          path: ['values', 2, 'period'],
+          code: 'period.not-a-period',
+          params: { value: '2024W1' },
+          message: "'2024W1' is not a period: use 2024-03, 2024Q1 or 2024",
+        },
+        {
+          path: ['values', 3, 'scorecard'],
+          code: 'reference.unknown-scorecard',
+          params: { code: 'NOPE' },
+          message: "there is no scorecard 'NOPE'",
+        },
+        {
+          path: ['values', 4],
+          code: 'reported-value.duplicate',
+          params: { first: 0 },
+          message: 'the same value as values[0]',
+        },
       ],
     ]);
     expect((await server.request('GET', `/api/reported-values?scorecard=${sc.code}`)).json().total).toBe(0);

@@ -611,9 +611,22 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       const response = await server.request('PUT', `/api/scorecards/${scorecard.code}/org-units`, {
         orgUnits: [{ orgUnit: tree.group }, { orgUnit: 'NOPE' }, { orgUnit: tree.group }],
       });
-      expect(response.json().issues).toEqual([
-        { path: ['orgUnits', 1, 'orgUnit'], message: "there is no org unit 'NOPE'" },
-        { path: ['orgUnits', 2, 'orgUnit'], message: `'${tree.group}' is already listed at orgUnits[0]` },
+      expect([response.json().code, response.json().issues]).toEqual([
+        'org-unit.assignment-invalid',
+        [
+          {
+            path: ['orgUnits', 1, 'orgUnit'],
+            code: 'org-unit.unknown',
+            params: { code: 'NOPE' },
+            message: "there is no org unit 'NOPE'",
+          },
+          {
+            path: ['orgUnits', 2, 'orgUnit'],
+            code: 'org-unit.listed-twice',
+            params: { code: tree.group, first: 0 },
+            message: `'${tree.group}' is already listed at orgUnits[0]`,
+          },
+        ],
       ]);
     });
   });

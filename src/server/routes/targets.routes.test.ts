@@ -149,24 +149,70 @@ describeEachEngine('targets over HTTP', (getDb) => {
         type: 'validation',
         title: 'Invalid input',
         status: 400,
+        code: 'target.batch-invalid',
+        params: {},
         detail: 'Some targets cannot be stored; nothing was stored.',
         issues: [
-          { path: ['targets', 1, 'scorecard'], message: "there is no scorecard 'NOPE'" },
-          { path: ['targets', 2, 'indicator'], message: `'GHOST' is not an indicator of '${sc}'` },
+          {
+            path: ['targets', 1, 'scorecard'],
+            code: 'reference.unknown-scorecard',
+            params: { code: 'NOPE' },
+            message: "there is no scorecard 'NOPE'",
+          },
+          {
+            path: ['targets', 2, 'indicator'],
+            code: 'reference.not-an-indicator',
+            params: { indicator: 'GHOST', scorecard: sc },
+            message: `'GHOST' is not an indicator of '${sc}'`,
+          },
           {
             path: ['targets', 3, 'indicator'],
+            code: 'target.qualitative',
+            params: { indicator: 'CULTURE' },
             message: "'CULTURE' is qualitative: raters score it, it has no target",
           },
-          { path: ['targets', 4, 'orgUnit'], message: "there is no org unit 'NOPE'" },
+          {
+            path: ['targets', 4, 'orgUnit'],
+            code: 'org-unit.unknown',
+            params: { code: 'NOPE' },
+            message: "there is no org unit 'NOPE'",
+          },
           {
             path: ['targets', 4, 'period'],
+            code: 'period.not-a-period',
+            params: { value: '2026-13' },
             message: "'2026-13' is not a period: use 2024-03, 2024Q1 or 2024",
           },
-          { path: ['targets', 5, 'upper'], message: 'a band needs both lower and upper' },
-          { path: ['targets', 5, 'target'], message: 'give a target, or both lower and upper (a band)' },
-          { path: ['targets', 6, 'lower'], message: 'lower 9 is above upper 5' },
-          { path: ['targets', 7, 'target'], message: 'give a target, or both lower and upper (a band)' },
-          { path: ['targets', 8], message: 'the same target as targets[0]' },
+          {
+            path: ['targets', 5, 'upper'],
+            code: 'target.band-incomplete',
+            params: {},
+            message: 'a band needs both lower and upper',
+          },
+          {
+            path: ['targets', 5, 'target'],
+            code: 'target.no-figure',
+            params: {},
+            message: 'give a target, or both lower and upper (a band)',
+          },
+          {
+            path: ['targets', 6, 'lower'],
+            code: 'target.band-reversed',
+            params: { lower: 9, upper: 5 },
+            message: 'lower 9 is above upper 5',
+          },
+          {
+            path: ['targets', 7, 'target'],
+            code: 'target.no-figure',
+            params: {},
+            message: 'give a target, or both lower and upper (a band)',
+          },
+          {
+            path: ['targets', 8],
+            code: 'target.duplicate',
+            params: { first: 0 },
+            message: 'the same target as targets[0]',
+          },
         ],
       },
     ]);
@@ -180,6 +226,8 @@ describeEachEngine('targets over HTTP', (getDb) => {
     expect(response.json().issues).toEqual([
       {
         path: ['targets', 0],
+        code: 'target.one-scope',
+        params: {},
         message: 'give at most one of orgUnit, orgUnitGroup, level (none: every unit)',
       },
     ]);
@@ -223,9 +271,10 @@ describeEachEngine('targets over HTTP', (getDb) => {
     const url = `/api/targets?scorecard=${sc}&indicator=RATE&period=2024&orgUnit=${unit}`;
     const deleted = await server.request('DELETE', url);
     const again = await server.request('DELETE', url);
-    expect([deleted.statusCode, again.statusCode, again.json().detail]).toEqual([
+    expect([deleted.statusCode, again.statusCode, again.json().code, again.json().detail]).toEqual([
       204,
       404,
+      'target.not-found',
       'There is no such target.',
     ]);
     expect(
@@ -245,10 +294,10 @@ describeEachEngine('targets over HTTP', (getDb) => {
       server.request('GET', '/api/targets?orgUnit=NOPE'),
       server.request('GET', '/api/targets?orgUnitGroup=NOPE'),
     ]);
-    expect(responses.map((r) => [r.statusCode, r.json().detail])).toEqual([
-      [404, "There is no scorecard 'NOPE'."],
-      [404, "There is no org unit 'NOPE'."],
-      [404, "There is no org-unit group 'NOPE'."],
+    expect(responses.map((r) => [r.statusCode, r.json().code, r.json().detail])).toEqual([
+      [404, 'reference.scorecard-not-found', "There is no scorecard 'NOPE'."],
+      [404, 'org-unit.not-found', "There is no org unit 'NOPE'."],
+      [404, 'org-unit.group-not-found', "There is no org-unit group 'NOPE'."],
     ]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The services' side of the access policy (core/access): each check throws the 403 every route words the same
- * way (`denialDetail`), and the scopes the repositories filter lists by.
+ * way (`denial`), and the scopes the repositories filter lists by.
  */
-import { canAdminister, denialDetail, hasRole, hasRoleOver, READ_ROLES } from '../../core/access/policy.ts';
+import { canAdminister, denial, hasRole, hasRoleOver, READ_ROLES } from '../../core/access/policy.ts';
 import type { Role } from '../../core/access/principal.ts';
 import { type OrgScope, scopeOf } from '../../core/access/scope.ts';
 import { forbidden } from '../../core/errors/problem.ts';
@@ -13,7 +13,7 @@ import { requireOrgUnit } from './lookups.ts';
 
 /** The 403 of an actor who lacks `roles` (anywhere, or over the unit named). */
 export function denied(actor: Actor, roles: readonly Role[], orgUnitCode?: string) {
-  return forbidden(denialDetail(actor.principal, roles, orgUnitCode));
+  return denial(actor.principal, roles, orgUnitCode);
 }
 
 /** Throws the 403 unless `allowed`. */
@@ -63,9 +63,7 @@ export function readScope(actor: Actor): OrgScope {
   return scopeOf(actor.principal, READ_ROLES);
 }
 
-export const ADMINISTER_DETAIL = 'This needs the role admin over the whole installation.';
-
 /** Throws unless the actor is an admin over the whole installation. */
 export function requireAdministrator(actor: Actor): void {
-  if (!canAdminister(actor.principal)) throw forbidden(ADMINISTER_DETAIL);
+  if (!canAdminister(actor.principal)) throw forbidden('access.needs-installation-admin');
 }

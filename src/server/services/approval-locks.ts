@@ -5,7 +5,7 @@
  * about to make; unchanged values are not changes and pass.
  */
 import { findLockingApproval } from '../../core/access/approval-lock.ts';
-import { makeProblem, type ProblemIssue } from '../../core/errors/problem.ts';
+import { issue, makeProblem, type Problem, type ProblemIssue } from '../../core/errors/problem.ts';
 import { tryParsePeriod } from '../../core/periods/index.ts';
 import type { Db } from '../../db/connect.ts';
 import { type ApprovalRecord, loadApprovalsForWrite } from '../../db/repositories/approval.repository.ts';
@@ -30,9 +30,31 @@ export interface PendingChange {
 /** Named changes at most, in a refusal. */
 const MAX_LISTED = 100;
 
-function describe(approval: ApprovalRecord): string {
-  const by = approval.decidedBy === null ? '' : ` by ${approval.decidedBy}`;
-  return `org unit ${approval.orgUnitCode}, period ${approval.periodId}, scorecard ${approval.scorecardCode} (approved${by})`;
+/** The approval's unit, period and scorecard, as the parameters of the lock's wording. */
+function approvalParams(approval: ApprovalRecord) {
+  return { orgUnit: approval.orgUnitCode, period: approval.periodId, scorecard: approval.scorecardCode };
+}
+
+/** The issue of one refused change. */
+function lockedChange(change: PendingChange, approval: ApprovalRecord): ProblemIssue {
+  const params = { change: change.label, ...approvalParams(approval) };
+  return approval.decidedBy === null
+    ? issue('approval.locked-change-no-approver', params, change.path)
+    : issue('approval.locked-change', { ...params, by: approval.decidedBy }, change.path);
+}
+
+/** The 409 itself: the first locking approval, and how many changes were refused. */
+function lockedProblem(approval: ApprovalRecord, count: number, issues: readonly ProblemIssue[]): Problem {
+  const params = approvalParams(approval);
+  if (approval.decidedBy === null) {
+    return count === 1
+      ? makeProblem('conflict', 'approval.locked-one-no-approver', params, issues)
+      : makeProblem('conflict', 'approval.locked-many-no-approver', { ...params, count }, issues);
+  }
+  const by = approval.decidedBy;
+  return count === 1
+    ? makeProblem('conflict', 'approval.locked-one', { ...params, by }, issues)
+    : makeProblem('conflict', 'approval.locked-many', { ...params, by, count }, issues);
 }
 
 /**
@@ -77,18 +99,8 @@ export async function assertUnlocked(
   }
   const first = locked[0];
   if (first === undefined) return;
-  const issues: ProblemIssue[] = locked.slice(0, MAX_LISTED).map(({ change, approval }) => ({
-    path: change.path,
-    message: `${change.label} is locked by the approval of ${describe(approval)}`,
-  }));
-  const count = locked.length;
-  throw new ExtendedProblemError(
-    makeProblem(
-      'conflict',
-      `The data is approved: ${describe(first.approval)}. Reopen it before changing it; ` +
-        `${count} change${count === 1 ? ' was' : 's were'} refused and nothing was stored.`,
-      issues,
-    ),
-    { approval: toApprovalResource(first.approval) },
-  );
+  const issues = locked.slice(0, MAX_LISTED).map(({ change, approval }) => lockedChange(change, approval));
+  throw new ExtendedProblemError(lockedProblem(first.approval, locked.length, issues), {
+    approval: toApprovalResource(first.approval),
+  });
 }

@@ -82,7 +82,7 @@ async function decide(
     const stored = await findApprovalForUpdate(trx, ids);
     const next = nextApprovalStatus(stored?.status ?? null, action);
     const entityKey = `${scorecard.code}/${unit.code}/${period.id}`;
-    if (!next.ok) throw conflict(`Cannot ${action} ${entityKey}: ${next.reason}.`);
+    if (!next.ok) throw conflict(next.refusal, { key: entityKey });
     const now = ctx.now();
     const change: ApprovalChange =
       action === 'submit'

@@ -13,7 +13,7 @@ import type {
   WriteAssessmentsResult,
 } from '../../core/contracts/assessments.ts';
 import type { Page } from '../../core/contracts/common.ts';
-import { invalid, type ProblemIssue } from '../../core/errors/problem.ts';
+import { invalid, issue, type ProblemIssue } from '../../core/errors/problem.ts';
 import type { Period } from '../../core/periods/index.ts';
 import {
   type AssessmentKey,
@@ -82,7 +82,7 @@ async function checkBatch(
     const keyId = assessmentKeyId(key);
     const first = seen.get(keyId);
     if (first !== undefined) {
-      issues.push({ path: ['assessments', index], message: `the same assessment as assessments[${first}]` });
+      issues.push(issue('assessment.duplicate', { first }, ['assessments', index]));
       return;
     }
     seen.set(keyId, index);
@@ -107,7 +107,7 @@ async function checkBatch(
       codes,
     });
   });
-  if (issues.length > 0) throw invalid('Some assessments cannot be stored; nothing was stored.', issues);
+  if (issues.length > 0) throw invalid('assessment.batch-invalid', {}, issues);
   return { prepared, periods };
 }
 

@@ -132,6 +132,8 @@ describeEachEngine('commitWrite', (getDb) => {
       problem: {
         type: 'conflict',
         status: 409,
+        code: 'write.concurrent-change',
+        params: {},
         detail: 'Another request changed the same records at the same time; reload and try again.',
       },
     });

@@ -57,7 +57,7 @@ export async function commitWrite<T>(
   } catch (error) {
     const state = sqlState(error);
     if (state !== undefined && RACE_CODES.has(state)) {
-      throw conflict('Another request changed the same records at the same time; reload and try again.');
+      throw conflict('write.concurrent-change');
     }
     throw error;
   }

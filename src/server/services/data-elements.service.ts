@@ -104,7 +104,7 @@ export function sameFields(a: DataElementFields, b: DataElementFields): boolean 
 
 function checkRange(fields: DataElementFields): void {
   if (fields.minValue !== null && fields.maxValue !== null && fields.minValue > fields.maxValue) {
-    throw badRequest(`min ${fields.minValue} is above max ${fields.maxValue}.`, ['min']);
+    throw badRequest('data-element.min-above-max', { min: fields.minValue, max: fields.maxValue }, ['min']);
   }
 }
 
@@ -118,7 +118,7 @@ export async function createDataElement(
   checkRange(fields);
   return commitWrite(ctx, actor, async (trx) => {
     if ((await findDataElementByCode(trx, input.code)) !== undefined) {
-      throw conflict(`A data element '${input.code}' already exists.`);
+      throw conflict('data-element.exists', { code: input.code });
     }
     const created = toDataElement(await insertDataElement(trx, input.code, fields, ctx.now()));
     return {
@@ -186,15 +186,16 @@ export async function deleteDataElementByCode(
     await lockDataElement(trx, element.id);
     const values = await countDataValuesOf(trx, element.id);
     if (values > 0) {
-      throw conflict(
-        `The data element '${element.code}' has ${values} stored value${values === 1 ? '' : 's'}; delete them first.`,
-      );
+      throw values === 1
+        ? conflict('data-element.has-value', { code: element.code })
+        : conflict('data-element.has-values', { code: element.code, count: values });
     }
     const scorecards = await scorecardsDeclaring(trx, element.code);
     if (scorecards.length > 0) {
-      throw conflict(
-        `The data element '${element.code}' is declared by the scorecard${scorecards.length === 1 ? '' : 's'} ${scorecards.map((code) => `'${code}'`).join(', ')}.`,
-      );
+      const listed = scorecards.map((code) => `'${code}'`).join(', ');
+      throw scorecards.length === 1
+        ? conflict('data-element.declared-by-scorecard', { code: element.code, scorecards: listed })
+        : conflict('data-element.declared-by-scorecards', { code: element.code, scorecards: listed });
     }
     await deleteDataElement(trx, element.id);
     return {

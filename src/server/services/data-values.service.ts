@@ -14,7 +14,7 @@ import type {
   WriteDataValuesBody,
   WriteDataValuesResult,
 } from '../../core/contracts/data-values.ts';
-import { invalid, notFound, type ProblemIssue } from '../../core/errors/problem.ts';
+import { invalid, issue, notFound, type ProblemIssue } from '../../core/errors/problem.ts';
 import { type Period, tryParsePeriod } from '../../core/periods/index.ts';
 import {
   type DataElementRecord,
@@ -59,16 +59,21 @@ const DATA_VALUES: ValueTable<DataValueKey> = {
   }),
 };
 
-/** Why a value does not fit its data element, or null when it does. */
-export function checkValueFits(value: number, element: DataElementRecord): string | null {
+/** Why a value does not fit its data element, as an issue at `path`, or null when it fits. */
+export function checkValueFits(
+  value: number,
+  element: DataElementRecord,
+  path: readonly (string | number)[] = [],
+): ProblemIssue | null {
+  const { code } = element;
   if (element.valueType === 'integer' && !Number.isInteger(value)) {
-    return `'${element.code}' holds whole numbers; got ${value}`;
+    return issue('data-value.not-whole', { code, value }, path);
   }
   if (element.minValue !== null && value < element.minValue) {
-    return `${value} is below the minimum ${element.minValue} of '${element.code}'`;
+    return issue('data-value.below-minimum', { value, min: element.minValue, code }, path);
   }
   if (element.maxValue !== null && value > element.maxValue) {
-    return `${value} is above the maximum ${element.maxValue} of '${element.code}'`;
+    return issue('data-value.above-maximum', { value, max: element.maxValue, code }, path);
   }
   return null;
 }
@@ -102,26 +107,21 @@ async function checkBatch(
     const at = (field: string): (string | number)[] => ['values', index, field];
     const before = issues.length;
     const unit = units.get(item.orgUnit);
-    if (unit === undefined)
-      issues.push({ path: at('orgUnit'), message: `there is no org unit '${item.orgUnit}'` });
+    if (unit === undefined) issues.push(issue('org-unit.unknown', { code: item.orgUnit }, at('orgUnit')));
     const element = elements.get(item.dataElement);
     if (element === undefined) {
-      issues.push({ path: at('dataElement'), message: `there is no data element '${item.dataElement}'` });
+      issues.push(issue('data-element.unknown', { code: item.dataElement }, at('dataElement')));
     }
     const period = tryParsePeriod(item.period);
     if (period === null) {
-      issues.push({
-        path: at('period'),
-        message: `'${item.period}' is not a period: use a month such as 2024-03`,
-      });
+      issues.push(issue('data-value.not-a-month', { value: item.period }, at('period')));
     } else if (period.type !== 'month') {
-      issues.push({
-        path: at('period'),
-        message: `data values are stored per month; '${period.id}' is a ${period.type}, computed from its months`,
-      });
+      const code = period.type === 'quarter' ? 'data-value.quarter-not-stored' : 'data-value.year-not-stored';
+      issues.push(issue(code, { period: period.id }, at('period')));
     }
-    const misfit = element === undefined || item.value === null ? null : checkValueFits(item.value, element);
-    if (misfit !== null) issues.push({ path: at('value'), message: misfit });
+    const misfit =
+      element === undefined || item.value === null ? null : checkValueFits(item.value, element, at('value'));
+    if (misfit !== null) issues.push(misfit);
     if (issues.length > before || unit === undefined || element === undefined || period === null) return;
     const key: DataValueKey = {
       rootId: unit.rootId,
@@ -132,7 +132,7 @@ async function checkBatch(
     const keyId = dataValueKeyId(key);
     const first = seen.get(keyId);
     if (first !== undefined) {
-      issues.push({ path: ['values', index], message: `the same value as values[${first}]` });
+      issues.push(issue('data-value.duplicate', { first }, ['values', index]));
       return;
     }
     seen.set(keyId, index);
@@ -150,7 +150,7 @@ async function checkBatch(
       codes: { orgUnit: unit.code, dataElement: element.code, period: period.id },
     });
   });
-  if (issues.length > 0) throw invalid('Some values cannot be stored; nothing was stored.', issues);
+  if (issues.length > 0) throw invalid('data-value.batch-invalid', {}, issues);
   return checked;
 }
 
@@ -212,8 +212,11 @@ export async function listDataValuesPage(
   if (input.dataElement !== undefined) {
     const elements = await findDataElementsByCodes(db, input.dataElement);
     const unknown = input.dataElement.filter((code) => !elements.has(code));
-    if (unknown.length > 0)
-      throw notFound(`There is no data element ${unknown.map((c) => `'${c}'`).join(', ')}.`);
+    if (unknown.length > 0) {
+      throw unknown.length === 1
+        ? notFound('data-element.not-found', { code: unknown[0] ?? '' })
+        : notFound('data-element.not-found-many', { codes: unknown.map((c) => `'${c}'`).join(', ') });
+    }
     dataElementIds = [...elements.values()].map((element) => element.id);
   }
   return toPage(await listDataValues(db, { ...filter, dataElementIds }, input), input, toDataValue);

@@ -3,7 +3,7 @@
  * version (of the right kind), the org unit exists and the period is a period. Each problem is reported with
  * its path inside the batch, so a whole batch is checked in one pass.
  */
-import type { ProblemIssue } from '../../core/errors/problem.ts';
+import { issue, type ProblemIssue } from '../../core/errors/problem.ts';
 import { type Period, tryParsePeriod } from '../../core/periods/index.ts';
 import { findOrgUnitsByCodes, type OrgUnitRecord } from '../../db/repositories/org-unit.repository.ts';
 import { distinct, type Executor } from '../../db/repositories/query-helpers.ts';
@@ -51,31 +51,18 @@ export async function createIndicatorRefChecker(
       const scorecard = scorecards.get(item.scorecard);
       const indicator = scorecard?.indicators.get(item.indicator);
       if (scorecard === undefined)
-        issues.push({ path: at('scorecard'), message: `there is no scorecard '${item.scorecard}'` });
+        issues.push(issue('reference.unknown-scorecard', { code: item.scorecard }, at('scorecard')));
       else if (indicator === undefined) {
-        issues.push({
-          path: at('indicator'),
-          message: `'${item.indicator}' is not an indicator of '${item.scorecard}'`,
-        });
+        const params = { indicator: item.indicator, scorecard: item.scorecard };
+        issues.push(issue('reference.not-an-indicator', params, at('indicator')));
       } else if (indicator.kind !== kind) {
-        issues.push({
-          path: at('indicator'),
-          message:
-            kind === 'qualitative'
-              ? `'${item.indicator}' is quantitative: its value comes from data, not from raters`
-              : `'${item.indicator}' is qualitative: raters score it, it has no reported value`,
-        });
+        const code = kind === 'qualitative' ? 'assessment.quantitative' : 'reported-value.qualitative';
+        issues.push(issue(code, { indicator: item.indicator }, at('indicator')));
       }
       const unit = units.get(item.orgUnit);
-      if (unit === undefined)
-        issues.push({ path: at('orgUnit'), message: `there is no org unit '${item.orgUnit}'` });
+      if (unit === undefined) issues.push(issue('org-unit.unknown', { code: item.orgUnit }, at('orgUnit')));
       const period = tryParsePeriod(item.period);
-      if (period === null) {
-        issues.push({
-          path: at('period'),
-          message: `'${item.period}' is not a period: use 2024-03, 2024Q1 or 2024`,
-        });
-      }
+      if (period === null) issues.push(issue('period.not-a-period', { value: item.period }, at('period')));
       if (issues.length > before || scorecard === undefined || unit === undefined || period === null)
         return null;
       return { scorecard, unit, period };

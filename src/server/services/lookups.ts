@@ -17,24 +17,24 @@ import { findScorecardByCode, type ScorecardRecord } from '../../db/repositories
 
 export async function requireOrgUnit(db: Executor, code: string): Promise<OrgUnitRecord> {
   const unit = await findOrgUnitByCode(db, code);
-  if (unit === undefined) throw notFound(`There is no org unit '${code}'.`);
+  if (unit === undefined) throw notFound('org-unit.not-found', { code });
   return unit;
 }
 
 export async function requireOrgUnitGroup(db: Executor, code: string): Promise<OrgUnitGroupRecord> {
   const group = await findOrgUnitGroupByCode(db, code);
-  if (group === undefined) throw notFound(`There is no org-unit group '${code}'.`);
+  if (group === undefined) throw notFound('org-unit.group-not-found', { code });
   return group;
 }
 
 export async function requireDataElement(db: Executor, code: string): Promise<DataElementRecord> {
   const element = await findDataElementByCode(db, code);
-  if (element === undefined) throw notFound(`There is no data element '${code}'.`);
+  if (element === undefined) throw notFound('data-element.not-found', { code });
   return element;
 }
 
 export async function requireScorecard(db: Executor, code: string): Promise<ScorecardRecord> {
   const scorecard = await findScorecardByCode(db, code);
-  if (scorecard === undefined) throw notFound(`There is no scorecard '${code}'.`);
+  if (scorecard === undefined) throw notFound('reference.scorecard-not-found', { code });
   return scorecard;
 }

@@ -10,7 +10,7 @@ import type {
   OrgUnitGroup,
   UpdateOrgUnitGroupBody,
 } from '../../core/contracts/org-units.ts';
-import { conflict, invalid } from '../../core/errors/problem.ts';
+import { conflict, invalid, issue } from '../../core/errors/problem.ts';
 import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
 import {
   findOrgUnitGroupByCode,
@@ -49,9 +49,9 @@ async function resolveMembers(
 ): Promise<{ ids: number[]; codes: string[] }> {
   const units = await findOrgUnitsByCodes(db, codes);
   const issues = codes.flatMap((code, index) =>
-    units.has(code) ? [] : [{ path: ['members', index], message: `there is no org unit '${code}'` }],
+    units.has(code) ? [] : [issue('org-unit.unknown', { code }, ['members', index])],
   );
-  if (issues.length > 0) throw invalid('Some members are not org units.', issues);
+  if (issues.length > 0) throw invalid('org-unit.members-invalid', {}, issues);
   requireRoleOverAll(actor, DESIGN_ROLES, units.values());
   const sorted = [...new Set(codes)].sort();
   return { ids: sorted.map((code) => units.get(code)?.id ?? 0), codes: sorted };
@@ -65,7 +65,7 @@ export async function createOrgUnitGroup(
   requireSomeRole(actor, DESIGN_ROLES);
   return commitWrite(ctx, actor, async (trx) => {
     if ((await findOrgUnitGroupByCode(trx, input.code)) !== undefined) {
-      throw conflict(`An org-unit group '${input.code}' already exists.`);
+      throw conflict('org-unit.group-exists', { code: input.code });
     }
     const members = await resolveMembers(trx, actor, input.members);
     const row = await insertOrgUnitGroup(trx, {

@@ -42,9 +42,6 @@ export function toOrgUnit(row: OrgUnitRecord): OrgUnit {
   };
 }
 
-export const TOP_LEVEL_DETAIL =
-  'A top-level org unit (a new organisation) needs the role admin or strategist over the whole installation.';
-
 /**
  * Creates a unit under the parent the body names (or at the top), for an admin or strategist over the parent
  * (over the whole installation for a top-level unit). 409 when the code is taken.
@@ -59,14 +56,14 @@ export async function createOrgUnit(
     let parentId: number | null = null;
     if (input.parent !== undefined && input.parent !== null) {
       const parent = await findOrgUnitByCode(trx, input.parent);
-      if (parent === undefined) throw notFound(`There is no org unit '${input.parent}' to be the parent.`);
+      if (parent === undefined) throw notFound('org-unit.parent-not-found', { code: input.parent });
       requireRoleOver(actor, DESIGN_ROLES, parent);
       parentId = parent.id;
     } else if (!canManageOrgUnit(actor.principal, null)) {
-      throw forbidden(TOP_LEVEL_DETAIL);
+      throw forbidden('access.needs-installation-designer');
     }
     if ((await findOrgUnitByCode(trx, input.code)) !== undefined) {
-      throw conflict(`An org unit '${input.code}' already exists.`);
+      throw conflict('org-unit.exists', { code: input.code });
     }
     const row = await insertOrgUnit(trx, {
       parentId,

@@ -14,7 +14,7 @@ import type {
   WriteReportedValuesBody,
   WriteReportedValuesResult,
 } from '../../core/contracts/reported-values.ts';
-import { invalid, type ProblemIssue } from '../../core/errors/problem.ts';
+import { invalid, issue, type ProblemIssue } from '../../core/errors/problem.ts';
 import type { Period } from '../../core/periods/index.ts';
 import { ensurePeriods } from '../../db/repositories/period.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
@@ -80,7 +80,7 @@ async function checkBatch(
     const keyId = reportedValueKeyId(key);
     const first = seen.get(keyId);
     if (first !== undefined) {
-      issues.push({ path: ['values', index], message: `the same value as values[${first}]` });
+      issues.push(issue('reported-value.duplicate', { first }, ['values', index]));
       return;
     }
     seen.set(keyId, index);
@@ -104,7 +104,7 @@ async function checkBatch(
       codes,
     });
   });
-  if (issues.length > 0) throw invalid('Some values cannot be stored; nothing was stored.', issues);
+  if (issues.length > 0) throw invalid('reported-value.batch-invalid', {}, issues);
   return { prepared, periods };
 }
 

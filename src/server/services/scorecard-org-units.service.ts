@@ -4,7 +4,7 @@
 
 import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { PutScorecardOrgUnitsBody, ScorecardOrgUnits } from '../../core/contracts/scorecards.ts';
-import { invalid, type ProblemIssue } from '../../core/errors/problem.ts';
+import { invalid, issue, type ProblemIssue } from '../../core/errors/problem.ts';
 import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
 import { lockScorecard } from '../../db/repositories/scorecard.repository.ts';
 import {
@@ -55,13 +55,13 @@ export async function putScorecardOrgUnits(
     const seen = new Map<string, number>();
     wanted.forEach((item, index) => {
       const path = ['orgUnits', index, 'orgUnit'];
-      if (!units.has(item.orgUnit)) issues.push({ path, message: `there is no org unit '${item.orgUnit}'` });
+      if (!units.has(item.orgUnit)) issues.push(issue('org-unit.unknown', { code: item.orgUnit }, path));
       const first = seen.get(item.orgUnit);
       if (first !== undefined)
-        issues.push({ path, message: `'${item.orgUnit}' is already listed at orgUnits[${first}]` });
+        issues.push(issue('org-unit.listed-twice', { code: item.orgUnit, first }, path));
       else seen.set(item.orgUnit, index);
     });
-    if (issues.length > 0) throw invalid('Some org units cannot be assigned.', issues);
+    if (issues.length > 0) throw invalid('org-unit.assignment-invalid', {}, issues);
     const stored = await listScorecardOrgUnits(trx, scorecard.id);
     const old = await findOrgUnitsByCodes(
       trx,

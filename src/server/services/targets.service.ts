@@ -14,7 +14,7 @@ import type {
   Target,
   TargetInput,
 } from '../../core/contracts/targets.ts';
-import { invalid, notFound, type ProblemIssue } from '../../core/errors/problem.ts';
+import { invalid, issue, notFound, type ProblemIssue } from '../../core/errors/problem.ts';
 import { type Period, parsePeriod, tryParsePeriod } from '../../core/periods/index.ts';
 import type { AuditEntry } from '../../db/repositories/audit.repository.ts';
 import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
@@ -171,43 +171,31 @@ async function prepareTargets(
     const scorecard = indicators.get(item.scorecard);
     const indicator = scorecard?.indicators.get(item.indicator);
     if (scorecard === undefined)
-      issues.push({ path: at('scorecard'), message: `there is no scorecard '${item.scorecard}'` });
+      issues.push(issue('reference.unknown-scorecard', { code: item.scorecard }, at('scorecard')));
     else if (indicator === undefined) {
-      issues.push({
-        path: at('indicator'),
-        message: `'${item.indicator}' is not an indicator of '${item.scorecard}'`,
-      });
+      const params = { indicator: item.indicator, scorecard: item.scorecard };
+      issues.push(issue('reference.not-an-indicator', params, at('indicator')));
     } else if (indicator.kind !== 'quantitative') {
-      issues.push({
-        path: at('indicator'),
-        message: `'${item.indicator}' is qualitative: raters score it, it has no target`,
-      });
+      issues.push(issue('target.qualitative', { indicator: item.indicator }, at('indicator')));
     }
     const unit = item.orgUnit === undefined ? undefined : units.get(item.orgUnit);
     if (item.orgUnit !== undefined && unit === undefined) {
-      issues.push({ path: at('orgUnit'), message: `there is no org unit '${item.orgUnit}'` });
+      issues.push(issue('org-unit.unknown', { code: item.orgUnit }, at('orgUnit')));
     }
     const group = item.orgUnitGroup === undefined ? undefined : groups.get(item.orgUnitGroup);
     if (item.orgUnitGroup !== undefined && group === undefined) {
-      issues.push({ path: at('orgUnitGroup'), message: `there is no org-unit group '${item.orgUnitGroup}'` });
+      issues.push(issue('org-unit.unknown-group', { code: item.orgUnitGroup }, at('orgUnitGroup')));
     }
     const period = tryParsePeriod(item.period);
-    if (period === null)
-      issues.push({
-        path: at('period'),
-        message: `'${item.period}' is not a period: use 2024-03, 2024Q1 or 2024`,
-      });
+    if (period === null) issues.push(issue('period.not-a-period', { value: item.period }, at('period')));
     const figures = figuresOf(item);
     if ((figures.lower === null) !== (figures.upper === null)) {
-      issues.push({
-        path: at(figures.lower === null ? 'lower' : 'upper'),
-        message: 'a band needs both lower and upper',
-      });
+      issues.push(issue('target.band-incomplete', {}, at(figures.lower === null ? 'lower' : 'upper')));
     } else if (figures.lower !== null && figures.upper !== null && figures.lower > figures.upper) {
-      issues.push({ path: at('lower'), message: `lower ${figures.lower} is above upper ${figures.upper}` });
+      issues.push(issue('target.band-reversed', { lower: figures.lower, upper: figures.upper }, at('lower')));
     }
     if (figures.target === null && (figures.lower === null || figures.upper === null)) {
-      issues.push({ path: at('target'), message: 'give a target, or both lower and upper (a band)' });
+      issues.push(issue('target.no-figure', {}, at('target')));
     }
     if (issues.length > before || scorecard === undefined || period === null) return;
     const codes: TargetCodes = {
@@ -221,7 +209,7 @@ async function prepareTargets(
     const entityKey = targetEntityKey(codes);
     const first = seen.get(entityKey);
     if (first !== undefined) {
-      issues.push({ path: ['targets', index], message: `the same target as targets[${first}]` });
+      issues.push(issue('target.duplicate', { first }, ['targets', index]));
       return;
     }
     seen.set(entityKey, index);
@@ -240,7 +228,7 @@ async function prepareTargets(
       orgUnitId: unit?.id ?? null,
     });
   });
-  if (issues.length > 0) throw invalid('Some targets cannot be stored; nothing was stored.', issues);
+  if (issues.length > 0) throw invalid('target.batch-invalid', {}, issues);
   return { prepared, periods };
 }
 
@@ -352,7 +340,7 @@ export async function deleteTargetByKey(
       orgUnitGroupId: scope.orgUnitGroupId ?? null,
       level: input.level ?? null,
     });
-    if (stored === undefined) throw notFound('There is no such target.');
+    if (stored === undefined) throw notFound('target.not-found');
     await deleteTarget(trx, stored.id);
     const old = fromRecord(stored);
     return {

@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { CurrentValue, WriteCounts, WriteStatus } from '../../core/contracts/data-values.ts';
-import { makeProblem, type ProblemIssue } from '../../core/errors/problem.ts';
+import { issue, makeProblem, type ProblemIssue } from '../../core/errors/problem.ts';
 import type { AuditEntry } from '../../db/repositories/audit.repository.ts';
 import type { StoredValue, ValueRow } from '../../db/repositories/value-store.ts';
 import type { Database } from '../../db/schema.ts';
@@ -89,13 +89,17 @@ function conflictError<K, C>(
   table: ValueTable<K>,
   conflicts: readonly { item: PreparedValue<K, C>; stored: StoredValue | undefined }[],
 ): ExtendedProblemError {
-  const issues: ProblemIssue[] = conflicts.map(({ item, stored }) => ({
-    path: [table.batchField, item.index, 'version'],
-    message:
-      stored === undefined
-        ? `expected version ${item.expectedVersion}, but ${item.entityKey} is not stored`
-        : `expected version ${item.expectedVersion}, but ${item.entityKey} is at version ${stored.version}, changed by ${stored.updatedBy}`,
-  }));
+  const issues: ProblemIssue[] = conflicts.map(({ item, stored }) => {
+    const path = [table.batchField, item.index, 'version'];
+    const expected = String(item.expectedVersion);
+    return stored === undefined
+      ? issue('write.version-not-stored', { expected, key: item.entityKey }, path)
+      : issue(
+          'write.version-changed',
+          { expected, key: item.entityKey, version: stored.version, by: String(stored.updatedBy) },
+          path,
+        );
+  });
   const current: CurrentValue[] = conflicts.map(({ item, stored }) => ({
     index: item.index,
     value: stored?.value ?? null,
@@ -106,11 +110,9 @@ function conflictError<K, C>(
   }));
   const count = conflicts.length;
   return new ExtendedProblemError(
-    makeProblem(
-      'conflict',
-      `${count} value${count === 1 ? ' was' : 's were'} changed by someone else since read; nothing was stored.`,
-      issues,
-    ),
+    count === 1
+      ? makeProblem('conflict', 'write.stale-one', {}, issues)
+      : makeProblem('conflict', 'write.stale-many', { count }, issues),
     { current },
   );
 }

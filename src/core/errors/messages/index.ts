@@ -5,6 +5,16 @@
  * @example wordProblem('request.no-route', { method: 'GET', path: '/api/x' }, 'zh-CN') // '没有路由 GET /api/x。'
  */
 import { accessMessages } from './access.ts';
+import { accountMessages } from './account.ts';
+import { ahpMessages } from './ahp.ts';
+import { analyticsMessages } from './analytics.ts';
+import { approvalMessages } from './approval.ts';
+import { assessmentMessages } from './assessment.ts';
+import { backupMessages } from './backup.ts';
+import { cliMessages } from './cli.ts';
+import { configMessages } from './config.ts';
+import { dataElementMessages } from './data-element.ts';
+import { dataValueMessages } from './data-value.ts';
 import {
   formatMessage,
   type MessageLang,
@@ -13,14 +23,26 @@ import {
   type TemplateParams,
   type Wording,
 } from './define-messages.ts';
+import { demoMessages } from './demo.ts';
 import { encodingMessages } from './encoding.ts';
+import { evaluationMessages } from './evaluation.ts';
 import { fileMessages } from './file.ts';
+import { formulaMessages } from './formula.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { jobMessages } from './jobs.ts';
+import { orgUnitMessages } from './org-unit.ts';
+import { periodMessages } from './period.ts';
+import { queryMessages } from './query.ts';
+import { referenceMessages } from './reference.ts';
+import { reportedValueMessages } from './reported-value.ts';
 import { requestMessages } from './request.ts';
 import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
+import { sessionMessages } from './session.ts';
+import { targetMessages } from './target.ts';
+import { tokenMessages } from './token.ts';
+import { writeMessages } from './write.ts';
 import { zodMessages } from './zod.ts';
 
 export type { MessageLang, MessageParam, MessageParams, Wording } from './define-messages.ts';
@@ -37,6 +59,28 @@ export const PROBLEM_MESSAGES = {
   ...fileMessages,
   ...scorecardMessages,
   ...jobMessages,
+  ...formulaMessages,
+  ...ahpMessages,
+  ...periodMessages,
+  ...analyticsMessages,
+  ...accountMessages,
+  ...approvalMessages,
+  ...assessmentMessages,
+  ...backupMessages,
+  ...cliMessages,
+  ...configMessages,
+  ...dataElementMessages,
+  ...dataValueMessages,
+  ...demoMessages,
+  ...evaluationMessages,
+  ...orgUnitMessages,
+  ...queryMessages,
+  ...referenceMessages,
+  ...reportedValueMessages,
+  ...sessionMessages,
+  ...targetMessages,
+  ...tokenMessages,
+  ...writeMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

@@ -26,6 +26,15 @@ describe('problem codes', () => {
     expect(faults).toEqual([]);
   });
 
+  it('are worded in Chinese in zh-CN, not left in English (a wording that is only placeholders aside)', () => {
+    const untranslated = codes.filter((code) => {
+      const zh = PROBLEM_MESSAGES[code]['zh-CN'];
+      const words = zh.replace(/\{\{[^}]*\}\}/g, '').trim();
+      return words !== '' && !/\p{Script=Han}/u.test(words);
+    });
+    expect(untranslated).toEqual([]);
+  });
+
   it('are written <domain>.<kebab-case>', () => {
     expect(codes.filter((code) => !/^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$/.test(code))).toEqual(
       [],
