@@ -195,7 +195,7 @@ describe('aggregateUnitValues', () => {
       'an unknown aggregation',
       // A rule read from JSON is not checked by the compiler.
       [COMMON_RULES.flow, JSON.parse('{"units":"median","time":"sum"}')],
-      'The data element \'beds\' has the aggregation {"units":"median","time":"sum"}; units must be sum or average, time sum, average or last.',
+      'The data element \'beds\' has the aggregation {"units":"median","time":"sum"}; units must be sum or average, time sum, average, last or max.',
     ],
   ])('refuses %s', (_name, badRules, message) => {
     expect(() =>

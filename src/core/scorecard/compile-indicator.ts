@@ -3,13 +3,8 @@
  * and formula (parsed against the declared data elements), and its dated method versions checked the same
  * way (they are kept, not yet applied: the evaluation uses the indicator's own definition).
  */
-import { isProblemError, issue, type ProblemIssue } from '../errors/problem.ts';
-import {
-  type CompiledFormula,
-  compileFormula,
-  type FormulaError,
-  formatFormulaError,
-} from '../formula/index.ts';
+import { isProblemError, issue, issueOfCode, type ProblemIssue } from '../errors/problem.ts';
+import { type CompiledFormula, compileFormula, type FormulaError } from '../formula/index.ts';
 import type { Direction, IndicatorKind, IndicatorRole, LocalizedText } from '../indicators/indicator.ts';
 import {
   type ScoringMethod,
@@ -224,19 +219,11 @@ export function compileChecked(
 ): CompiledFormula | null {
   const result = compileFormula(source, known);
   if (result.ok) return result.formula;
-  for (const error of result.errors) issues.push(formulaIssue(source, error, path));
+  for (const error of result.errors) issues.push(formulaIssue(error, path));
   return null;
 }
 
-/**
- * A formula error as an issue. Until core/formula words its errors by code, the formula's own words are the
- * parameter; when `FormulaError` carries a code, this becomes `issueOfCode(error.code, error.params, …)`.
- */
-function formulaIssue(source: string, error: FormulaError, path: Path): ProblemIssue {
-  return issue(
-    'scorecard.formula-error',
-    { formula: source, error: formatFormulaError(source, error) },
-    path,
-    error.position,
-  );
+/** A formula error as an issue at the formula's path: its code, parameters and position inside the text. */
+function formulaIssue(error: FormulaError, path: Path): ProblemIssue {
+  return issueOfCode(error.code, error.params, path, error.position);
 }

@@ -239,7 +239,7 @@ describe('validation rules', () => {
       }).map((i) => [i.code, i.path, i.position]),
     ).toEqual([
       ['scorecard.duplicate-validation-rule', ['validationRules', 1, 'id'], undefined],
-      ['scorecard.formula-error', ['validationRules', 1, 'right'], 12],
+      ['formula.unknown-data-element', ['validationRules', 1, 'right'], 12],
     ]);
   });
 
@@ -485,7 +485,7 @@ describe('dated versions', () => {
         const v = occ(f).versions?.[1];
         if (v) v.formula = 'occupied / beds';
       },
-      [['scorecard.formula-error', ['perspectives', 0, 'indicators', 0, 'versions', 1, 'formula']]],
+      [['formula.unknown-data-element', ['perspectives', 0, 'indicators', 0, 'versions', 1, 'formula']]],
     ],
     [
       'an effective-from that is not a period',

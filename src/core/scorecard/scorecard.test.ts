@@ -201,12 +201,9 @@ describe('compileScorecard', () => {
         },
         {
           path: ['perspectives', 0, 'indicators', 0, 'formula'],
-          code: 'scorecard.formula-error',
-          params: {
-            formula: 'occupied / availble',
-            error: "position 11: unknown data element 'availble'",
-          },
-          message: 'position 11: unknown data element \'availble\' in "occupied / availble"',
+          code: 'formula.unknown-data-element',
+          params: { code: 'availble' },
+          message: "unknown data element 'availble'",
           position: 11,
         },
         {

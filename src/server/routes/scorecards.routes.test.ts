@@ -162,9 +162,9 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
           issues: [
             {
               path: ['perspectives', 0, 'indicators', 1, 'formula'],
-              code: 'scorecard.formula-error',
-              params: { formula: 'ghost * 2', error: "position 0: unknown data element 'ghost'" },
-              message: 'position 0: unknown data element \'ghost\' in "ghost * 2"',
+              code: 'formula.unknown-data-element',
+              params: { code: 'ghost' },
+              message: "unknown data element 'ghost'",
               position: 0,
             },
             {

@@ -26,9 +26,9 @@ export const analyticsMessages = defineMessages('analytics', {
     'zh-CN': '数据元素“{{code}}”没有汇总规则。',
   },
   'bad-aggregation-rule': {
-    en: "The data element '{{code}}' has the aggregation {{rule}}; units must be sum or average, time sum, average or last.",
+    en: "The data element '{{code}}' has the aggregation {{rule}}; units must be sum or average, time sum, average, last or max.",
     'zh-CN':
-      '数据元素“{{code}}”的汇总方式 {{rule}} 无效：按单元须为 sum 或 average，按时间须为 sum、average 或 last。',
+      '数据元素“{{code}}”的汇总方式 {{rule}} 无效：按单元须为 sum 或 average，按时间须为 sum、average、last 或 max。',
   },
   'tree-invalid': { en: 'The org-unit tree is not valid.', 'zh-CN': '组织单元树无效。' },
   'unit-needs-code': { en: 'An org unit needs a code.', 'zh-CN': '组织单元须有代码。' },

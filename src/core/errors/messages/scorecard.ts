@@ -87,7 +87,6 @@ export const scorecardMessages = defineMessages('scorecard', {
     en: "the band's lower bound {{lower}} is above its upper bound {{upper}}",
     'zh-CN': '区间下限 {{lower}} 高于上限 {{upper}}',
   },
-  'formula-error': { en: '{{error}} in "{{formula}}"', 'zh-CN': '公式“{{formula}}”有误：{{error}}' },
 
   // Weights
   'ahp-matrix-or-experts': {

@@ -111,9 +111,9 @@ describe('validation', () => {
       issues: [
         {
           path: ['perspectives', 1, 'indicators', 1, 'formula'],
-          code: 'scorecard.formula-error',
-          params: { formula: 'cots', error: "position 0: unknown data element 'cots'" },
-          message: `position 0: unknown data element 'cots' in "cots"`,
+          code: 'formula.unknown-data-element',
+          params: { code: 'cots' },
+          message: "unknown data element 'cots'",
           position: 0,
         },
       ],
