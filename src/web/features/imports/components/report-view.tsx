@@ -56,7 +56,9 @@ export function ReportDetails({ report }: { readonly report: ImportReportBody })
               {t('imports.report.encoding', { encoding: report.encoding })}
             </span>
             {report.encodingReason !== null && (
-              <span data-testid="report-encoding-reason"> ({noteText(t, report.encodingReason)})</span>
+              <span data-testid="report-encoding-reason">
+                {t('imports.report.encodingReason', { reason: noteText(t, report.encodingReason) })}
+              </span>
             )}
           </>
         )}
