@@ -461,6 +461,10 @@ describe('imports', () => {
     const server = await dryRunOverHttp(e2e, { name, kind: 'metadata', bytes });
     const { page, errors } = await openImports('zh-CN', DEMO.admin);
     await chooseOption(page, 'import-kind', '计分卡或组织单元');
+    // The upload takes the new kind's file types only once the page has re-rendered: a YAML file given before
+    // is refused as the wrong type for data values.
+    const input = page.locator('[data-testid="import-step-choose"] input[type="file"]');
+    await expect.poll(() => input.getAttribute('accept'), { timeout: 15_000 }).toContain('.yaml');
     await chooseFile(page, { name, mimeType: 'application/yaml', buffer: bytes });
     await page.getByTestId('import-check').click();
     await page.getByTestId('report-ready').waitFor({ timeout: 20_000 });
