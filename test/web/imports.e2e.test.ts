@@ -3,8 +3,10 @@
  * the test. A bad file is refused in the dry run (its row errors with their line numbers, Commit disabled,
  * nothing written); a good one is committed with the progress bar and changes the data values and the
  * evaluation; the history lists it and Undo restores the values; a GB18030 file with Chinese unit names and
- * comments imports; a viewer sees the server's 403; the page reads in Chinese. Every figure on screen is
- * compared with the API's own JSON.
+ * comments imports; a viewer sees the server's 403; the page reads in Chinese, and so does a report: a bad file's
+ * row errors and the reason for its detected encoding, the notices of a scorecard file converted from format
+ * @1, and a commit refused for an error found after the check, with no English left in them. Every figure on
+ * screen is compared with the API's own JSON.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,13 @@ import type { DataValue } from '../../src/core/contracts/data-values.ts';
 import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
 import type { ImportBatch, ImportBatchDetail } from '../../src/core/contracts/import.ts';
 import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
+import {
+  BAD_CHINESE_BYTES,
+  BAD_CHINESE_CSV,
+  dryRunOverHttp,
+  englishWords,
+  SCORECARD_V1_YAML,
+} from './import-report-words.ts';
 
 const UNIT = 'UMG-B1-INTM';
 const MONTH = '2024-03';
@@ -396,6 +405,126 @@ describe('imports', () => {
     await page.getByTestId('import-history').waitFor({ timeout: 15_000 });
     expect(await page.locator('.ant-table-thead th').allTextContents()).toContain('操作人');
     expect(await page.getByTestId('import-history-status').first().textContent()).toMatch(/已提交|已撤销/);
+    expect(realErrors(errors)).toEqual([]);
+  }, 120_000);
+
+  it('words a bad GB18030 file’s report in Chinese: each row error, why the encoding was chosen, no English', async () => {
+    const name = '门诊-有错误.csv';
+    const server = await dryRunOverHttp(e2e, { name, kind: 'data', bytes: BAD_CHINESE_BYTES });
+    expect(server.encodingReason?.code).toBe('encoding.read-as-gb18030');
+    expect(server.errors.map((error) => error.code)).toEqual([
+      'unknown-org-unit',
+      'unknown-period',
+      'unknown-data-element',
+      'non-numeric',
+      'out-of-range',
+      'not-integer',
+      'duplicate-key',
+    ]);
+    const { page, errors } = await openImports('zh-CN', DEMO.admin);
+    await chooseFile(page, { name, mimeType: 'text/csv', buffer: BAD_CHINESE_BYTES });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-step-report').waitFor({ timeout: 20_000 });
+    expect(await errorTable(page)).toEqual(
+      server.errors.map((error) => [String(error.row), error.column, error.code]),
+    );
+
+    const reasons = await page.getByTestId('report-error-reason').allTextContents();
+    expect([reasons[0], reasons[3], reasons[5], reasons[6]]).toEqual([
+      '未知的机构“无此科室”',
+      '非数字：“abc”不是有效的数字（请写成 1234.5；仅单位为 % 时可带 %）',
+      'outpatient_visits 只接受整数',
+      '与第 8 行重复（UMG-B1-INTM, 2024-03, outpatient_revenue）',
+    ]);
+    expect(await textOf(page, 'report-encoding')).toBe('编码 gb18030');
+    const counts = server.encodingReason?.params ?? {};
+    expect(await textOf(page, 'report-encoding-reason')).toBe(
+      `（不是有效的 UTF-8（第 ${counts.line} 行第 ${counts.byte} 字节）；${counts.sequences} 个高位字节序列中有 ` +
+        `${counts.invalid} 个不是有效的 GB18030（${counts.invalidShare}），${counts.commonShare} 的多字节序列位于 ` +
+        'GB 2312 区：按 GB18030 读取）',
+    );
+
+    // As the user reads it: innerText keeps table cells apart (textContent runs a column into the next).
+    const shown = await page.getByTestId('import-step-report').innerText();
+    // What a report shows as it is in any language: the file's codes and values, its name, format and encoding.
+    const data = [BAD_CHINESE_CSV, name, server.format, server.encoding ?? '', 'UTF-8'];
+    expect(englishWords(shown, data)).toEqual([]);
+    const english = [...server.errors.map((error) => error.reason), server.encodingReason?.message ?? ''];
+    expect(english.filter((reason) => shown.includes(reason))).toEqual([]);
+    await screenshot(page, 'imports-report-zh-CN.png');
+    expect(realErrors(errors)).toEqual([]);
+  }, 120_000);
+
+  it('lists what converting a scorecard file from format @1 changed, worded in Chinese', async () => {
+    const name = 'ward-beds-v1.yaml';
+    const bytes = Buffer.from(SCORECARD_V1_YAML, 'utf8');
+    const server = await dryRunOverHttp(e2e, { name, kind: 'metadata', bytes });
+    const { page, errors } = await openImports('zh-CN', DEMO.admin);
+    await chooseOption(page, 'import-kind', '计分卡或组织单元');
+    // The upload takes the new kind's file types only once the page has re-rendered: a YAML file given before
+    // is refused as the wrong type for data values.
+    const input = page.locator('[data-testid="import-step-choose"] input[type="file"]');
+    await expect.poll(() => input.getAttribute('accept'), { timeout: 15_000 }).toContain('.yaml');
+    await chooseFile(page, { name, mimeType: 'application/yaml', buffer: bytes });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('report-ready').waitFor({ timeout: 20_000 });
+    expect(await countsOf(page, 'report-counts')).toMatchObject({ toCreate: 1, errorCount: 0 });
+    expect(
+      await page.$$eval('[data-testid="report-notice"]', (items) =>
+        items.map((item) => item.getAttribute('data-code')),
+      ),
+    ).toEqual(server.notices.map((notice) => notice.code));
+    expect(await page.getByTestId('report-notice').allTextContents()).toEqual([
+      '已从 healthbsc/scorecard@1 转换为 healthbsc/scorecard@2。',
+      '数据元 e2e_bed_days_used, e2e_bed_days_open 的单位“bed days”已拆分为英文“bed days”和中文“床日”。',
+      '指标 OCC 的单位“%”已拆分为英文“%”和中文“%”。',
+      '指标 OCC 的负责人“Medical affairs department”不是电子邮箱，已移至 ownerName。',
+    ]);
+
+    const shown = await page.getByTestId('import-step-report').innerText();
+    // `ownerName` is the field of format @2 the owner moved to, named as a file writes it.
+    const data = [SCORECARD_V1_YAML, name, server.format, server.encoding ?? '', 'ownerName'];
+    expect(englishWords(shown, data)).toEqual([]);
+    expect(server.notices.filter((notice) => shown.includes(notice.message))).toEqual([]);
+    expect(realErrors(errors)).toEqual([]);
+  }, 120_000);
+
+  it('words a commit refused for an error found after the check (the range changed meanwhile) in Chinese', async () => {
+    const created = await e2e.request('POST', '/api/data-elements', {
+      body: {
+        code: 'e2e_checked_twice',
+        name: { en: 'Checked twice', zh: '两次检查' },
+        valueType: 'integer',
+        min: 0,
+      },
+    });
+    expect(created.status).toBe(201);
+    const name = '复核-2024-06.csv';
+    const text = `org_unit,period,data_element,value\n${UNIT},2024-06,e2e_checked_twice,500\n`;
+    const { page, errors } = await openImports('zh-CN', DEMO.admin);
+    await chooseFile(page, { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('report-ready').waitFor({ timeout: 20_000 });
+    const narrowed = await e2e.request('PATCH', '/api/data-elements/e2e_checked_twice', {
+      body: { max: 100 },
+    });
+    expect(narrowed.status).toBe(200);
+
+    await page.getByTestId('import-commit').click();
+    const problem = page.getByTestId('commit-problem');
+    await problem.waitFor({ timeout: 30_000 });
+    expect(await problem.getAttribute('data-status')).toBe('400');
+    expect(await textOf(page, 'commit-problem')).toBe('请求未被接受文件有 1 处错误，未写入任何内容。');
+    expect(await errorTable(page)).toEqual([['2', 'value', 'out-of-range']]);
+    expect(await page.getByTestId('report-error-reason').allTextContents()).toEqual([
+      '超出范围：e2e_checked_twice 应在 0 与 100 之间',
+    ]);
+    const shown = await page.getByTestId('import-step-commit').innerText();
+    expect(englishWords(shown, [text, name])).toEqual([]);
+    const stored = await e2e.api<Page<DataValue>>(
+      `/api/data-values?orgUnit=${UNIT}&period=2024-06&dataElement=e2e_checked_twice`,
+    );
+    expect(stored.items).toEqual([]);
     expect(realErrors(errors)).toEqual([]);
   }, 120_000);
 });

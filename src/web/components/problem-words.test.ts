@@ -49,15 +49,16 @@ describe('problemText, issueText and noteText', () => {
     expect(issueText(zh, issue)).toBe('请求被拒绝（400）。');
   });
 
-  it('words a note, and shows a reason a server sent as plain text as it is', () => {
+  it('words a note by its code, and shows its message for a code the catalog lacks', () => {
     const note = {
-      code: 'request.rejected',
-      params: { status: 413 },
-      message: 'The request was refused (413).',
+      code: 'encoding.read-as-gb18030',
+      params: { line: 2, byte: 11, invalid: 0, sequences: 12, invalidShare: '0%', commonShare: '100%' },
+      message: 'not valid UTF-8 (line 2, byte 11); …: read as GB18030',
     };
-    expect([noteText(zh, note), noteText(zh, 'bytes decode as UTF-8')]).toEqual([
-      '请求被拒绝（413）。',
-      'bytes decode as UTF-8',
+    const newer = { code: 'encoding.read-as-big5', params: {}, message: 'read as Big5' };
+    expect([noteText(zh, note), noteText(zh, newer)]).toEqual([
+      '不是有效的 UTF-8（第 2 行第 11 字节）；12 个高位字节序列中有 0 个不是有效的 GB18030（0%），100% 的多字节序列位于 GB 2312 区：按 GB18030 读取',
+      'read as Big5',
     ]);
   });
 });

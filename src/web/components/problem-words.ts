@@ -27,7 +27,23 @@ const CODE = /^[a-z][a-z0-9-]*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export function wordCode(t: TFunction, code: string, params: WordingParams = {}, fallback = code): string {
   if (!CODE.test(code)) return fallback;
-  return t(`problems.${code}`, { replace: params, defaultValue: fallback });
+  return t(`problems.${code}`, { replace: wordNested(t, params), defaultValue: fallback });
+}
+
+/**
+ * A code whose words hold another problem (an import's `invalid-definition` row error: the scorecard file's own
+ * problem) carries that problem's code as `params.problem`, its parameters beside it, and its English words as
+ * `params.detail`: the nested code is worded first and fills `detail`, so no English reaches a Chinese reader
+ * when the catalog knows the code.
+ *
+ * @example wordNested(t, { problem: 'import.org-unit-cycle', code: 'A', parent: 'B', detail: 'A is its own ancestor through B' })
+ * // { …, detail: 'A 经由 B 成为了自己的上级' } in zh-CN
+ */
+function wordNested(t: TFunction, params: WordingParams): WordingParams {
+  const { problem, detail, ...rest } = params;
+  if (typeof problem !== 'string' || !CODE.test(problem)) return params;
+  const english = typeof detail === 'string' ? detail : problem;
+  return { ...params, detail: wordCode(t, problem, rest, english) };
 }
 
 /** A problem's detail: its code worded, or the server's `detail`. */
@@ -41,11 +57,11 @@ export function issueText(t: TFunction, issue: Worded & { readonly message: stri
 }
 
 /**
- * A remark the server words like a problem (why an encoding was chosen): a note `{ code, params, message }`, or
- * the plain text a server sent before notes had codes.
+ * A remark the server words like a problem (why an encoding was chosen, what converting a file changed): a note
+ * `{ code, params, message }`, worded by its code, or its `message` for a code the catalog lacks.
  */
-export function noteText(t: TFunction, note: (Worded & { readonly message: string }) | string): string {
-  return typeof note === 'string' ? note : issueText(t, note);
+export function noteText(t: TFunction, note: Worded & { readonly message: string }): string {
+  return wordCode(t, note.code, note.params, note.message);
 }
 
 /** The detail under a failed request's headline: the problem worded, or the error's own message. */

@@ -19,11 +19,6 @@ const KINDS = importKindSchema.options;
 
 /** Where the kinds may be named: the contracts' list and the kinds' own files. */
 const ALLOWED = ['core/contracts/import.ts', 'server/imports/kinds/'];
-/**
- * The web still keeps a list of its own (web/features/imports/import-kinds.ts); it is the web's to replace with
- * `importKindSchema.options`, and this exception goes when it does.
- */
-const NOT_YET = ['web/'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -67,7 +62,6 @@ describe('the registry of import kinds', () => {
   it('finds the kinds listed once in the code: in the contracts, and nowhere else outside the kinds', () => {
     const found = sourceFiles(SRC).flatMap((path) => {
       const file = relative(SRC, path).replaceAll('\\', '/');
-      if (NOT_YET.some((prefix) => file.startsWith(prefix))) return [];
       return kindListings(readFileSync(path, 'utf8')).map((match) => `${file}: ${match}`);
     });
     const outside = found.filter((where) => !ALLOWED.some((prefix) => where.startsWith(prefix)));

@@ -1,5 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { importFields, isAcceptedFile, scorecardNeed } from './import-kinds.ts';
+import { importKindSchema } from '../../../core/contracts/import.ts';
+import {
+  IMPORT_KINDS,
+  importFields,
+  isAcceptedFile,
+  kindColumns,
+  offersTemplate,
+  scorecardNeed,
+} from './import-kinds.ts';
+
+describe('IMPORT_KINDS', () => {
+  it('offers the contracts’ kinds in their order, each with its columns', () => {
+    expect(IMPORT_KINDS).toEqual(importKindSchema.options);
+    expect(IMPORT_KINDS.filter((kind) => kindColumns(kind) === '')).toEqual([]);
+  });
+});
+
+describe('offersTemplate', () => {
+  it('offers the data-entry template with data values only', () => {
+    expect(IMPORT_KINDS.filter(offersTemplate)).toEqual(['data']);
+  });
+});
 
 describe('importFields', () => {
   it('sends dryRun explicitly and leaves the scorecard out for data values', () => {

@@ -2,42 +2,93 @@
  * The kinds of file the server imports (src/server/imports/README.md, "Kinds"): the columns each expects, the
  * file types it takes, whether it names a scorecard, and the form fields of an upload. Pure, so it is tested.
  */
-import type { ImportEncoding, ImportKind } from '../../../core/contracts/import.ts';
+import {
+  type ImportEncoding,
+  type ImportKind,
+  importEncodingSchema,
+  importKindSchema,
+} from '../../../core/contracts/import.ts';
 
-export const IMPORT_KINDS: readonly ImportKind[] = ['data', 'targets', 'assessments', 'reported', 'metadata'];
+/** The kinds in the contracts' order: the one list (core/contracts/import.ts), never written out here. */
+export const IMPORT_KINDS: readonly ImportKind[] = importKindSchema.options;
 
-export const IMPORT_ENCODINGS: readonly ImportEncoding[] = [
-  'auto',
-  'utf-8',
-  'gb18030',
-  'gbk',
-  'windows-1252',
-];
-
-/** The header each kind expects (`[…]` optional), as the server's README writes it: column names are code. */
-export const KIND_COLUMNS: Readonly<Record<ImportKind, string>> = {
-  data: 'org_unit,period,data_element,value[,comment]',
-  targets: 'org_unit,period,indicator,target[,reference][,lower,upper][,source]',
-  assessments: 'org_unit,period,indicator,rater,score[,evidence]',
-  reported: 'org_unit,period[,scorecard],indicator,value[,comment]',
-  metadata: 'scorecard.yaml | code,parent,type,name_en[,name_zh][,role][,sort_order]',
-};
+export const IMPORT_ENCODINGS: readonly ImportEncoding[] = importEncodingSchema.options;
 
 /**
  * Whether a kind names a scorecard: targets and assessments need one (the server guesses only when a single
  * scorecard exists), reported values may name it in a column or here, data values never.
  */
-export function scorecardNeed(kind: ImportKind): 'required' | 'optional' | 'none' {
-  if (kind === 'targets' || kind === 'assessments') return 'required';
-  return kind === 'reported' ? 'optional' : 'none';
+export type ScorecardNeed = 'required' | 'optional' | 'none';
+
+/** What the first step shows and sends for one kind. */
+interface KindForm {
+  /** The header it expects (`[…]` optional), as the server's README writes it: column names are code. */
+  readonly columns: string;
+  readonly scorecard: ScorecardNeed;
+  /** The file chooser's `accept`. */
+  readonly extensions: readonly string[];
+  /** Whether the chosen scorecard's data-entry template is offered: the template is a file of this kind. */
+  readonly template: boolean;
 }
 
 const TABLE_EXTENSIONS = ['.csv', '.xlsx'] as const;
 const METADATA_EXTENSIONS = ['.csv', '.xlsx', '.yaml', '.yml', '.json'] as const;
 
+/**
+ * Each kind's form, keyed by the contracts' kinds: a kind added there does not compile here until it has its
+ * form (and its labels, labels.ts), and nothing here lists the kinds again.
+ */
+const KIND_FORMS = {
+  data: {
+    columns: 'org_unit,period,data_element,value[,comment]',
+    scorecard: 'none',
+    extensions: TABLE_EXTENSIONS,
+    template: true,
+  },
+  targets: {
+    columns: 'org_unit,period,indicator,target[,reference][,lower,upper][,source]',
+    scorecard: 'required',
+    extensions: TABLE_EXTENSIONS,
+    template: false,
+  },
+  assessments: {
+    columns: 'org_unit,period,indicator,rater,score[,evidence]',
+    scorecard: 'required',
+    extensions: TABLE_EXTENSIONS,
+    template: false,
+  },
+  reported: {
+    columns: 'org_unit,period[,scorecard],indicator,value[,comment]',
+    scorecard: 'optional',
+    extensions: TABLE_EXTENSIONS,
+    template: false,
+  },
+  metadata: {
+    columns: 'scorecard.yaml | code,parent,type,name_en[,name_zh][,role][,sort_order]',
+    scorecard: 'none',
+    extensions: METADATA_EXTENSIONS,
+    template: false,
+  },
+} as const satisfies Record<ImportKind, KindForm>;
+
+/** @example kindColumns('assessments') // 'org_unit,period,indicator,rater,score[,evidence]' */
+export function kindColumns(kind: ImportKind): string {
+  return KIND_FORMS[kind].columns;
+}
+
+/** @example scorecardNeed('targets') // 'required' */
+export function scorecardNeed(kind: ImportKind): ScorecardNeed {
+  return KIND_FORMS[kind].scorecard;
+}
+
+/** @example offersTemplate('data') // true */
+export function offersTemplate(kind: ImportKind): boolean {
+  return KIND_FORMS[kind].template;
+}
+
 /** The file chooser's `accept`. */
 export function acceptedExtensions(kind: ImportKind): readonly string[] {
-  return kind === 'metadata' ? METADATA_EXTENSIONS : TABLE_EXTENSIONS;
+  return KIND_FORMS[kind].extensions;
 }
 
 /** @example isAcceptedFile('Values 2024.CSV', 'data') // true */

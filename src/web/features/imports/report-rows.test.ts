@@ -2,14 +2,18 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { ImportBatch, ImportReportBody } from '../../../core/contracts/import.ts';
 import { createI18n } from '../../lib/i18n/i18n.ts';
-import { canUndo, commitState, errorReason, errorRows, reportCounts } from './report-rows.ts';
+import { canUndo, commitState, errorReason, errorRows, noticeRows, reportCounts } from './report-rows.ts';
 
 function report(overrides: Partial<ImportReportBody> = {}): ImportReportBody {
   return {
     kind: 'data',
     format: 'csv',
     encoding: 'utf-8',
-    encodingReason: 'only ASCII bytes',
+    encodingReason: {
+      code: 'encoding.ascii-only',
+      params: {},
+      message: 'only ASCII bytes (the same in every supported encoding)',
+    },
     fileName: 'values.csv',
     checksum: 'c0dde8',
     rowsRead: 3,
@@ -20,6 +24,7 @@ function report(overrides: Partial<ImportReportBody> = {}): ImportReportBody {
     errorCount: 0,
     errorsNotListed: 0,
     ignoredColumns: [],
+    notices: [],
     committed: false,
     batchId: null,
     sameAsBatchId: null,
@@ -44,9 +49,30 @@ describe('errorRows', () => {
     const rows = errorRows(
       report({
         errors: [
-          { row: 3, column: 'value', value: 'abc', code: 'non-numeric', reason: 'not a number' },
-          { row: 2, column: 'value', value: '', code: 'missing-value', reason: 'missing' },
-          { row: 2, column: 'data_element', value: 'nope', code: 'unknown-data-element', reason: 'unknown' },
+          {
+            row: 3,
+            column: 'value',
+            value: 'abc',
+            code: 'non-numeric',
+            params: { value: 'abc' },
+            reason: 'x',
+          },
+          {
+            row: 2,
+            column: 'value',
+            value: '',
+            code: 'missing-value',
+            params: { column: 'value' },
+            reason: 'y',
+          },
+          {
+            row: 2,
+            column: 'data_element',
+            value: 'nope',
+            code: 'unknown-data-element',
+            params: { value: 'nope' },
+            reason: 'z',
+          },
         ],
         errorCount: 3,
       }),
@@ -57,6 +83,19 @@ describe('errorRows', () => {
       [3, 'value', 'non-numeric'],
     ]);
     expect(new Set(rows.map((row) => row.key)).size).toBe(3);
+  });
+});
+
+describe('noticeRows', () => {
+  it('keeps the server’s order and gives a notice repeated word for word its own key', () => {
+    const converted = {
+      code: 'scorecard.converted',
+      params: { from: 'healthbsc/scorecard@1', to: 'healthbsc/scorecard@2' },
+      message: 'Converted from healthbsc/scorecard@1 to healthbsc/scorecard@2.',
+    };
+    const rows = noticeRows(report({ notices: [converted, converted] }));
+    expect(rows.map((row) => row.code)).toEqual(['scorecard.converted', 'scorecard.converted']);
+    expect(new Set(rows.map((row) => row.key)).size).toBe(2);
   });
 });
 
@@ -81,28 +120,48 @@ describe('canUndo', () => {
 });
 
 describe('errorReason', () => {
-  /** The app's i18n in Chinese, with the wording of one row code as core's `import-row` catalog gives it. */
-  function chinese() {
-    const i18n = createI18n('zh-CN');
-    i18n.addResourceBundle(
-      'zh-CN',
-      'translation',
-      { problems: { 'import-row': { 'non-numeric': '“{{value}}”不是数字' } } },
-      true,
-      true,
-    );
-    return i18n.t;
-  }
+  const zh = createI18n('zh-CN').t;
+  const en = createI18n('en').t;
 
   it('words a row error by its code and parameters under problems.import-row', () => {
-    const error = { code: 'non-numeric', params: { value: 'abc' }, reason: "'abc' is not a number" } as const;
-    expect(errorReason(chinese(), error)).toBe('“abc”不是数字');
+    const error = {
+      code: 'non-numeric',
+      params: { value: 'abc' },
+      reason: 'non-numeric: "abc" is not a plain number (write 1234.5; a % sign only where the unit is %)',
+    } as const;
+    expect(errorReason(zh, error)).toBe('非数字：“abc”不是有效的数字（请写成 1234.5；仅单位为 % 时可带 %）');
+  });
+
+  it('words the scorecard file’s own problem an invalid-definition error carries, not its English detail', () => {
+    const error = {
+      code: 'invalid-definition',
+      params: {
+        problem: 'import.org-unit-cycle',
+        code: 'W1',
+        parent: 'W2',
+        detail: 'W1 is its own ancestor through W2',
+      },
+      reason: 'W1 is its own ancestor through W2',
+    } as const;
+    expect([errorReason(zh, error), errorReason(en, error)]).toEqual([
+      '定义有误：W1 经由 W2 成为了自己的上级',
+      'W1 is its own ancestor through W2',
+    ]);
+  });
+
+  it('keeps the English detail of a nested problem whose code the catalog lacks (a newer server)', () => {
+    const error = {
+      code: 'invalid-definition',
+      params: { problem: 'scorecard.from-the-future', detail: 'a newer rule' },
+      reason: 'a newer rule',
+    } as const;
+    expect(errorReason(zh, error)).toBe('定义有误：a newer rule');
   });
 
   it('shows the server’s reason for a code no catalog words', () => {
     const bare = i18next.createInstance();
     void bare.init({ lng: 'zh-CN', resources: {}, initAsync: false });
-    const error = { code: 'non-numeric', reason: "'abc' is not a number" } as const;
+    const error = { code: 'non-numeric', params: { value: 'abc' }, reason: "'abc' is not a number" } as const;
     expect(errorReason(bare.t, error)).toBe("'abc' is not a number");
   });
 });

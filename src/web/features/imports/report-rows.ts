@@ -3,7 +3,12 @@
  * fixed order, its row errors as table rows, and whether the file may be committed. Pure, so it is tested.
  */
 import type { TFunction } from 'i18next';
-import type { ImportBatch, ImportErrorBody, ImportReportBody } from '../../../core/contracts/import.ts';
+import type {
+  ImportBatch,
+  ImportErrorBody,
+  ImportNotice,
+  ImportReportBody,
+} from '../../../core/contracts/import.ts';
 import { wordCode } from '../../components/problem-words.ts';
 
 export type ReportCountKey = 'rowsRead' | 'toCreate' | 'toUpdate' | 'unchanged' | 'errorCount';
@@ -38,15 +43,26 @@ export function errorRows(report: ImportReportBody): ErrorRow[] {
     .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
 }
 
-/** A row error's parameters, once the server sends them with its short code (`non-numeric` + `{ value }`). */
+export interface NoticeRow extends ImportNotice {
+  /** Unique within the report: a file may repeat a notice word for word (two matrices with the same ratio). */
+  readonly key: string;
+}
+
+/** The notices in the server's order (a conversion's notes, then the compiler's warnings), each with a key. */
+export function noticeRows(report: ImportReportBody): NoticeRow[] {
+  return report.notices.map((notice, index) => ({ ...notice, key: `${index}:${notice.code}` }));
+}
+
+/** A row error's parameters (`non-numeric` + `{ value }`). */
 type RowParams = Readonly<Record<string, string | number>>;
 
 /**
  * Why a row was refused, in the user's language: its code under the catalog's `import-row` domain
- * (`problems.import-row.non-numeric`) with its parameters, or the server's English `reason` for a code the
- * catalog does not word.
+ * (`problems.import-row.non-numeric`) with its parameters; an `invalid-definition` error words the scorecard
+ * file's own problem it carries (`params.problem`), not its English `params.detail`. The server's English
+ * `reason` shows only for a code the catalog does not word.
  *
- * @example errorReason(t, { code: 'non-numeric', params: { value: 'x' }, reason: "'x' is not a number" }) // '“x”不是数字' in zh-CN
+ * @example errorReason(t, { code: 'non-numeric', params: { value: 'x' }, reason: '…' }) // '非数字：“x”不是有效的数字（…）' in zh-CN
  */
 export function errorReason(
   t: TFunction,

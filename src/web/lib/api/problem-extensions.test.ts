@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportReportBody } from '../../../core/contracts/import.ts';
 import { ApiError } from './api-error.ts';
 import { readApprovalLock, readRejectedReport, readVersionConflict } from './problem-extensions.ts';
 
@@ -70,21 +71,31 @@ describe('readRejectedReport', () => {
     kind: 'data',
     format: 'csv',
     encoding: 'utf-8',
-    encodingReason: null,
+    encodingReason: { code: 'encoding.valid-utf8', params: {}, message: 'valid UTF-8' },
     fileName: 'values.csv',
     checksum: 'abc',
     rowsRead: 3,
     toCreate: 0,
     toUpdate: 0,
     unchanged: 0,
-    errors: [{ row: 2, column: 'value', value: 'x', code: 'non-numeric', reason: "'x' is not a number" }],
+    errors: [
+      {
+        row: 2,
+        column: 'value',
+        value: 'x',
+        code: 'non-numeric',
+        params: { value: 'x' },
+        reason: 'non-numeric: "x" is not a plain number (write 1234.5; a % sign only where the unit is %)',
+      },
+    ],
     errorCount: 1,
     errorsNotListed: 0,
     ignoredColumns: [],
+    notices: [],
     committed: false,
     batchId: null,
     sameAsBatchId: null,
-  };
+  } satisfies ImportReportBody;
 
   it('reads the report a refused import carries', () => {
     expect(readRejectedReport({ ...problem, status: 400, report })).toEqual(report);

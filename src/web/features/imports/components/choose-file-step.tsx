@@ -16,7 +16,8 @@ import {
   IMPORT_KINDS,
   type ImportSettings,
   isAcceptedFile,
-  KIND_COLUMNS,
+  kindColumns,
+  offersTemplate,
   scorecardNeed,
 } from '../import-kinds.ts';
 import { ENCODING_LABELS, KIND_HELP, KIND_LABELS } from '../labels.ts';
@@ -42,6 +43,7 @@ export function ChooseFileStep({
   const language = useLanguage();
   const scorecards = useScorecards();
   const need = scorecardNeed(settings.kind);
+  const template = offersTemplate(settings.kind);
   const extensions = acceptedExtensions(settings.kind);
   const types = extensions.join(' ');
 
@@ -64,18 +66,17 @@ export function ChooseFileStep({
         description={
           <Space orientation="vertical" size={4}>
             <span>
-              {t('imports.kind.columns')}{' '}
-              <Typography.Text code>{KIND_COLUMNS[settings.kind]}</Typography.Text>
+              {t('imports.kind.columns')} <Typography.Text code>{kindColumns(settings.kind)}</Typography.Text>
             </span>
           </Space>
         }
       />
-      {(need !== 'none' || settings.kind === 'data') && (
+      {(need !== 'none' || template) && (
         <Form.Item
           label={t('imports.scorecard.label')}
           htmlFor="import-scorecard"
           required={need === 'required'}
-          extra={settings.kind === 'data' ? t('imports.scorecard.forTemplate') : undefined}
+          extra={template ? t('imports.scorecard.forTemplate') : undefined}
         >
           <Select<string>
             id="import-scorecard"
@@ -92,7 +93,7 @@ export function ChooseFileStep({
           />
         </Form.Item>
       )}
-      {settings.kind === 'data' && settings.scorecard !== null && (
+      {template && settings.scorecard !== null && (
         <p data-testid="import-template">
           {t('imports.template.text')}{' '}
           <a href={templateUrl(settings.scorecard, 'xlsx')} download data-testid="import-template-xlsx">

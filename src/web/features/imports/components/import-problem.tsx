@@ -8,10 +8,19 @@ import { problemTitleKey } from '../../../components/problem-title.ts';
 import { issueText, problemDetail } from '../../../components/problem-words.ts';
 import type { ApiError } from '../../../lib/api/api-error.ts';
 
-export function ImportProblem({ error, testId }: { readonly error: ApiError; readonly testId: string }) {
+export interface ImportProblemProps {
+  readonly error: ApiError;
+  readonly testId: string;
+  /** False when the issues are shown elsewhere (a refused commit's row errors, in the report's table). */
+  readonly listIssues?: boolean;
+}
+
+export function ImportProblem({ error, testId, listIssues = true }: ImportProblemProps) {
   const { t } = useTranslation();
   const title = error.status === 413 ? t('imports.file.tooLarge') : t(problemTitleKey(error));
-  const issues = error.problem.issues.map((issue) => issueText(t, issue)).filter((text) => text !== '');
+  const issues = listIssues
+    ? error.problem.issues.map((issue) => issueText(t, issue)).filter((text) => text !== '')
+    : [];
   return (
     <Alert
       data-testid={testId}

@@ -13,7 +13,7 @@ import { commitState } from '../report-rows.ts';
 import { useImportRun } from '../use-import-run.ts';
 import { ChooseFileStep } from './choose-file-step.tsx';
 import { ImportProblem } from './import-problem.tsx';
-import { ReportCounts, ReportDetails, ReportErrors } from './report-view.tsx';
+import { ReportCounts, ReportDetails, ReportErrors, ReportNotices } from './report-view.tsx';
 import { RunProgress } from './run-progress.tsx';
 
 type Step = 0 | 1 | 2;
@@ -155,6 +155,7 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
             )}
             <ReportCounts report={checked} testId="report-counts" />
             <ReportDetails report={checked} />
+            <ReportNotices report={checked} />
             <ReportErrors report={checked} />
             <Space wrap>
               <Button data-testid="import-back" onClick={() => setStep(0)}>
@@ -203,8 +204,18 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
             />
             {commit.run.status === 'failed' && (
               <>
-                <ImportProblem error={commit.run.error} testId="commit-problem" />
-                {commit.run.report !== null && <ReportErrors report={commit.run.report} />}
+                {/* A refused commit's issues are its row errors: the report's table lists them with their place. */}
+                <ImportProblem
+                  error={commit.run.error}
+                  testId="commit-problem"
+                  listIssues={commit.run.report === null}
+                />
+                {commit.run.report !== null && (
+                  <>
+                    <ReportNotices report={commit.run.report} />
+                    <ReportErrors report={commit.run.report} />
+                  </>
+                )}
               </>
             )}
             {commit.run.status === 'done' && (

@@ -1,8 +1,9 @@
 /**
- * An import report: the counts, the encoding the server used (and why), then the row errors in a paginated
- * table (row number, column, value, problem). Used for the dry run and for the committed result. The server's
- * reasons are worded in the user's language from their codes (components/problem-words.ts): a row error's code
- * under `problems.import-row.*`, the encoding's reason as a note.
+ * An import report: the counts, the encoding the server used (and why), its notices (what converting an older
+ * scorecard file changed, the compiler's warnings), then the row errors in a paginated table (row number,
+ * column, value, problem). Used for the dry run, the refused commit and the committed result. Everything the
+ * server explains is worded in the user's language from its codes (components/problem-words.ts): a row error's
+ * code under `problems.import-row.*`, the encoding's reason and the notices as notes.
  */
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { noteText } from '../../../components/problem-words.ts';
 import { formatList, formatNumber } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { COUNT_LABELS, ERROR_CODE_LABELS } from '../labels.ts';
-import { type ErrorRow, errorReason, errorRows, reportCounts } from '../report-rows.ts';
+import { type ErrorRow, errorReason, errorRows, noticeRows, reportCounts } from '../report-rows.ts';
 
 export function ReportCounts({
   report,
@@ -55,7 +56,9 @@ export function ReportDetails({ report }: { readonly report: ImportReportBody })
               {t('imports.report.encoding', { encoding: report.encoding })}
             </span>
             {report.encodingReason !== null && (
-              <span data-testid="report-encoding-reason"> ({noteText(t, report.encodingReason)})</span>
+              <span data-testid="report-encoding-reason">
+                {t('imports.report.encodingReason', { reason: noteText(t, report.encodingReason) })}
+              </span>
             )}
           </>
         )}
@@ -77,6 +80,29 @@ export function ReportDetails({ report }: { readonly report: ImportReportBody })
         />
       )}
     </div>
+  );
+}
+
+/** The report's notices: remarks, not errors, so a file with them may still be committed. */
+export function ReportNotices({ report }: { readonly report: ImportReportBody }) {
+  const { t } = useTranslation();
+  if (report.notices.length === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="report-notices"
+      title={t('imports.report.noticesTitle')}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {noticeRows(report).map((notice) => (
+            <li key={notice.key} data-testid="report-notice" data-code={notice.code}>
+              {noteText(t, notice)}
+            </li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
 
@@ -125,7 +151,7 @@ export function ReportErrors({ report }: { readonly report: ImportReportBody }) 
             render: (_: unknown, row: ErrorRow) => (
               <span data-testid="report-error-message" data-code={row.code}>
                 <Tag color="red">{t(ERROR_CODE_LABELS[row.code])}</Tag>
-                {errorReason(t, row)}
+                <span data-testid="report-error-reason">{errorReason(t, row)}</span>
               </span>
             ),
           },
