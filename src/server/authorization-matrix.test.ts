@@ -253,7 +253,7 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     build: async (w) => {
       const code = uniqueCode('el');
       await createDataElement(w.server.ctx, FIXTURE_ACTOR, { ...ELEMENT, code });
-      return { url: `/api/data-elements/${code}`, body: { unit: 'beds' } };
+      return { url: `/api/data-elements/${code}`, body: { unit: { en: 'beds', zh: '床' } } };
     },
   },
   'DELETE /api/data-elements/{code}': {

@@ -149,9 +149,20 @@ describe('loadConfig', () => {
     [
       { HEALTHBSC_TIMEZONE: 'Mars/Olympus_Mons' },
       {},
-      [{ key: 'HEALTHBSC_TIMEZONE', message: 'must be an IANA time zone such as Asia/Shanghai or UTC' }],
+      [
+        {
+          key: 'HEALTHBSC_TIMEZONE',
+          code: 'config.time-zone',
+          params: {},
+          message: 'must be an IANA time zone such as Asia/Shanghai or UTC',
+        },
+      ],
     ],
-    [{}, { jobs: 'sometimes' }, [{ key: '--jobs', message: 'must be one of on, off' }]],
+    [
+      {},
+      { jobs: 'sometimes' },
+      [{ key: '--jobs', code: 'config.jobs', params: {}, message: 'must be one of on, off' }],
+    ],
   ])('refuses %j with flags %j, naming the key', (env, flags, issues) => {
     expect(() => loadConfig(env, flags)).toThrow(expect.objectContaining({ name: 'ConfigError', issues }));
   });
