@@ -20,7 +20,7 @@ import { tryParsePeriod } from '../src/core/periods/index.ts';
 import { connect, type Db } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { bumpRevision, META_SCOPE, rootScope } from '../src/db/repositories/change-counter.repository.ts';
-import { type RowValues, upsertRows } from '../src/db/repositories/import-values.repository.ts';
+import { type RowValues, upsertRows } from '../src/db/repositories/value-store.repository.ts';
 import { ChangeBus } from '../src/server/change-bus.ts';
 import { systemActor } from '../src/server/context.ts';
 import { EvaluationEngine } from '../src/server/evaluation/evaluation-engine.ts';

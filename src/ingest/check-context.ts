@@ -49,16 +49,24 @@ export interface DataValueKey {
   readonly dataElement: string;
 }
 
+/** A stored value and its comment: what an import row is compared with. */
+export interface StoredValueRef {
+  /** null: stored as "no value". */
+  readonly value: number | null;
+  readonly comment: string | null;
+}
+
 export interface DataValueContext extends BaseContext {
   readonly dataElements: ReadonlyMap<string, DataElementRef>;
-  /** The stored value: a number, null (stored as "no value"), or undefined when there is none. */
-  existing(key: DataValueKey): number | null | undefined;
+  /** The stored value, or undefined when there is none. */
+  existing(key: DataValueKey): StoredValueRef | undefined;
 }
 
 export interface DataValueRecord extends DataValueKey {
   readonly row: number;
   readonly column: string;
   readonly value: number;
+  /** The comment to store: the file's when it has the column (null for an empty cell), else the stored one. */
   readonly comment: string | null;
   readonly action: ImportAction;
 }
@@ -80,14 +88,20 @@ export interface TargetValues {
   readonly upper: number | null;
 }
 
+/** A stored target: its figures and where it came from. */
+export interface StoredTargetRef extends TargetValues {
+  readonly source: string | null;
+}
+
 export interface TargetContext extends BaseContext {
   readonly indicators: ReadonlyMap<string, IndicatorRef>;
   readonly orgUnitGroups?: ReadonlyMap<string, OrgUnitRef>;
-  existing(key: TargetKey): TargetValues | undefined;
+  existing(key: TargetKey): StoredTargetRef | undefined;
 }
 
 export interface TargetRecord extends TargetKey, TargetValues {
   readonly row: number;
+  /** Like `reference`, the file's when it has the column (null for an empty cell), else the stored one. */
   readonly source: string | null;
   readonly action: ImportAction;
 }
@@ -112,6 +126,57 @@ export interface AssessmentRecord extends AssessmentKey {
 }
 
 export type Rows<R> = AsyncIterable<R> | Iterable<R>;
+
+/**
+ * One attribute of a row (text or a number beside its figures: a comment, evidence, a reference value, a
+ * source, a Chinese name): `given` is undefined when the file has no such column, so what is stored stays;
+ * null for an empty cell, which clears what is stored. `stored` is undefined when nothing is stored.
+ */
+export interface Attribute<T> {
+  readonly cell: Cell | null;
+  readonly given: T | null | undefined;
+  readonly stored: T | null | undefined;
+}
+
+/**
+ * The text of an attribute's cell: undefined for a column the file lacks, null for an empty cell, else trimmed.
+ *
+ * @example attributeText(null) // undefined
+ * @example attributeText({ line: 2, column: 'comment', text: '  ' }) // null
+ */
+export function attributeText(cell: Cell | null): string | null | undefined {
+  if (cell === null) return undefined;
+  const text = cell.text.trim();
+  return text === '' ? null : text;
+}
+
+/**
+ * What a row's attribute becomes: the file's where it has the column, else the stored one (null for a new row).
+ *
+ * @example settled({ cell: null, given: undefined, stored: 'night shift' }) // 'night shift'
+ */
+export function settled<T>(attribute: Attribute<T>): T | null {
+  return attribute.given === undefined ? (attribute.stored ?? null) : attribute.given;
+}
+
+/** True when the attribute leaves what is stored as it is (no column, or the same value). */
+export function keepsAttribute<T>(
+  attribute: Attribute<T>,
+  same: (a: T | null, b: T | null) => boolean = (a, b) => a === b,
+): boolean {
+  return attribute.given === undefined || same(attribute.given, attribute.stored ?? null);
+}
+
+/**
+ * The columns (headers as written) whose empty cells clear something stored, for the report's `clears`.
+ *
+ * @example clearedColumns([{ cell: { line: 2, column: '备注', text: '' }, given: null, stored: 'x' }]) // ['备注']
+ */
+export function clearedColumns(attributes: readonly Attribute<unknown>[]): string[] {
+  return attributes.flatMap((a) =>
+    a.cell !== null && a.given === null && a.stored !== null && a.stored !== undefined ? [a.cell.column] : [],
+  );
+}
 
 /** Finds a code: exactly, else ignoring case when exactly one code matches. */
 export function createLookup<T>(map: ReadonlyMap<string, T>): (text: string) => T | undefined {

@@ -7,28 +7,27 @@
 import {
   type AssessmentContext,
   type AssessmentRecord,
+  type Attribute,
+  attributeText,
   type Checker,
   classify,
+  clearedColumns,
   createChecker,
   createLookup,
   type DataValueContext,
   type DataValueRecord,
   each,
+  keepsAttribute,
   keyOf,
   type Rows,
   sameNumber,
+  settled,
   type TargetContext,
   type TargetRecord,
   type TargetScope,
 } from './check-context.ts';
 import { createReportBuilder, type ImportReport } from './import-report.ts';
 import type { AssessmentRow, Cell, DataValueRow, TargetRow } from './row-formats.ts';
-
-/** Text of an optional free-text cell: trimmed, null when empty. */
-function optionalText(cell: Cell | null): string | null {
-  const text = cell?.text.trim() ?? '';
-  return text === '' ? null : text;
-}
 
 /** A second row for a key names the first; `key` lists the key's codes (`ICU, 2024-03, beds`). */
 function duplicateOf(check: Checker, cell: Cell, first: number, key: readonly string[]): void {
@@ -39,7 +38,9 @@ function duplicateOf(check: Checker, cell: Cell, first: number, key: readonly st
  * Checks data-value rows (long or wide, from readDataValueRows) against the known org units, periods and
  * data elements: integer elements refuse fractions, min/max are enforced, `%` is allowed for percentage
  * elements, and a second value for the same org unit × period × data element is an error naming the first
- * row. Empty cells are "no value given": neither a record nor an error.
+ * row. Empty value cells are "no value given": neither a record nor an error (the wide template is full of
+ * them). The comment is an attribute: a file without a comment column keeps the stored comments, an empty
+ * comment cell clears one (counted in the report's `clears`); unchanged means the same value and comment.
  *
  * @example
  * const report = await checkDataValues(readDataValueRows(table).rows, ctx);
@@ -88,10 +89,19 @@ export async function checkDataValues(
       firstRow.set(key, row.line);
       if (value === null || !shapeOk) continue;
       const dataKey = { orgUnit: unit, period, dataElement: element.code };
-      const stored = value;
-      const action = classify(ctx.existing(dataKey), (old) => sameNumber(old, stored));
-      const comment = optionalText(cell.comment);
-      report.record({ ...dataKey, row: row.line, column: cell.value.column, value, comment, action }, action);
+      const stored = ctx.existing(dataKey);
+      const given = value;
+      const comment: Attribute<string> = {
+        cell: cell.comment,
+        given: attributeText(cell.comment),
+        stored: stored?.comment,
+      };
+      const action = classify(stored, (old) => sameNumber(old.value, given) && keepsAttribute(comment));
+      report.record(
+        { ...dataKey, row: row.line, column: cell.value.column, value, comment: settled(comment), action },
+        action,
+        clearedColumns([comment]),
+      );
     }
   }
   return report.build();
@@ -109,8 +119,9 @@ function optionalNumber(check: Checker, cell: Cell | null, allowPercent: boolean
  * Checks target rows. The org_unit cell may be empty (the target applies to every unit of the scorecard) or
  * hold an org unit's or an org-unit group's code. The indicator must be quantitative (qualitative ones are
  * rated, see checkAssessments). A row needs a target, or both lower and upper (a band) with lower ≤ upper.
- * `%` is allowed when the indicator's unit is `%`. Unchanged means target, reference, lower and upper are all
- * as stored.
+ * `%` is allowed when the indicator's unit is `%`. Target, lower and upper are the row's figures, written as
+ * given; reference and source are attributes (a column the file lacks keeps what is stored, an empty cell
+ * clears it). Unchanged means the figures and the attributes the file has are as stored.
  *
  * @example await checkTargets(readTargetRows(table).rows, ctx) // { toCreate: 12, errors: [], … }
  */
@@ -152,6 +163,7 @@ export async function checkTargets(
     const percent = indicator?.unit === '%';
     const target = optionalNumber(check, row.target, percent);
     const reference = optionalNumber(check, row.reference, percent);
+    const source = attributeText(row.source);
     const lower = optionalNumber(check, row.lower, percent);
     const upper = optionalNumber(check, row.upper, percent);
     const band = { lower: row.lower?.text.trim() ?? '', upper: row.upper?.text.trim() ?? '' };
@@ -177,20 +189,31 @@ export async function checkTargets(
     }
     firstRow.set(key, row.line);
     if (report.errorCount() !== errorsBefore) continue;
-    const values = {
-      target: target ?? null,
-      reference: reference ?? null,
-      lower: lower ?? null,
-      upper: upper ?? null,
-    };
+    const figures = { target: target ?? null, lower: lower ?? null, upper: upper ?? null };
     const targetKey = { scope, orgUnit, period, indicator: indicator.code };
-    const action = classify(ctx.existing(targetKey), (old) =>
-      (['target', 'reference', 'lower', 'upper'] as const).every((k) => sameNumber(old[k], values[k])),
+    const stored = ctx.existing(targetKey);
+    const referenceOf: Attribute<number> = {
+      cell: row.reference,
+      given: row.reference === null ? undefined : (reference ?? null),
+      stored: stored?.reference,
+    };
+    const sourceOf: Attribute<string> = { cell: row.source, given: source, stored: stored?.source };
+    const action = classify(
+      stored,
+      (old) =>
+        (['target', 'lower', 'upper'] as const).every((k) => sameNumber(old[k], figures[k])) &&
+        keepsAttribute(referenceOf, sameNumber) &&
+        keepsAttribute(sourceOf),
     );
-    report.record(
-      { ...targetKey, ...values, row: row.line, source: optionalText(row.source), action },
+    const record = {
+      ...targetKey,
+      ...figures,
+      reference: settled(referenceOf),
+      source: settled(sourceOf),
+      row: row.line,
       action,
-    );
+    };
+    report.record(record, action, clearedColumns([referenceOf, sourceOf]));
   }
   return report.build();
 }
@@ -198,7 +221,8 @@ export async function checkTargets(
 /**
  * Checks qualitative assessments: a known org unit, a period, a qualitative indicator, a rater and a score
  * from 0 to 100 (seed 002 Tables 4.10–4.11 rate on a 100-point scale). One score per org unit × period ×
- * indicator × rater. Unchanged means the same score and evidence.
+ * indicator × rater. The evidence is an attribute (a column the file lacks keeps what is stored, an empty cell
+ * clears it). Unchanged means the same score and, when the file has the column, the same evidence.
  *
  * @example await checkAssessments(readAssessmentRows(table).rows, ctx) // { toCreate: 3, errors: [], … }
  */
@@ -241,13 +265,19 @@ export async function checkAssessments(
     firstRow.set(key, row.line);
     if (score === null || report.errorCount() !== errorsBefore) continue;
     const assessmentKey = { orgUnit: unit, period, indicator: indicator.code, rater };
-    const evidence = optionalText(row.evidence);
+    const stored = ctx.existing(assessmentKey);
+    const evidence: Attribute<string> = {
+      cell: row.evidence,
+      given: attributeText(row.evidence),
+      stored: stored?.evidence,
+    };
     const rated = score;
-    const action = classify(
-      ctx.existing(assessmentKey),
-      (old) => sameNumber(old.score, rated) && old.evidence === evidence,
+    const action = classify(stored, (old) => sameNumber(old.score, rated) && keepsAttribute(evidence));
+    report.record(
+      { ...assessmentKey, row: row.line, score, evidence: settled(evidence), action },
+      action,
+      clearedColumns([evidence]),
     );
-    report.record({ ...assessmentKey, row: row.line, score, evidence, action }, action);
   }
   return report.build();
 }

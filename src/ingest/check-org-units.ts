@@ -11,11 +11,22 @@
  *
  * `parent` is empty for a top-level unit, or the code of a unit stored already or listed anywhere in the file
  * (parents are placed first). A listed unit that exists is an update when its names, role or sort order differ,
- * and refused when its parent or type differ (moving a unit would move its history).
+ * and refused when its parent or type differ (moving a unit would move its history). `name_zh`, `role` and
+ * `sort_order` are attributes: a column the file lacks keeps what is stored (a list of codes and English names
+ * leaves the Chinese names alone), an empty cell clears it (counted in the report's `clears`).
  */
 import { unitCodeSchema } from '../core/contracts/common.ts';
 import { orgUnitRoleSchema, orgUnitTypeSchema } from '../core/contracts/org-units.ts';
-import { createChecker, each, type Rows } from './check-context.ts';
+import {
+  type Attribute,
+  attributeText,
+  clearedColumns,
+  createChecker,
+  each,
+  keepsAttribute,
+  type Rows,
+  settled,
+} from './check-context.ts';
 import {
   createReportBuilder,
   definitionError,
@@ -78,6 +89,19 @@ export interface OrgUnitListContext {
   readonly maxErrors?: number;
 }
 
+/** A listed unit before it is compared with the stored one: its attributes as the file gives them. */
+interface ListedRow extends Omit<ListedUnit, 'nameZh' | 'role' | 'sortOrder'> {
+  readonly nameZh: Given<string>;
+  readonly role: Given<OrgUnitRole>;
+  readonly sortOrder: Given<number>;
+}
+
+/** An attribute's cell (null: no such column) and its value (undefined: no column; null: an empty cell). */
+interface Given<T> {
+  readonly cell: Cell | null;
+  readonly given: T | null | undefined;
+}
+
 /** Records in the order a commit writes them: every unit after its parent. */
 export type OrgUnitRecord = ListedUnit & { readonly action: 'create' | 'update' | 'unchanged' };
 
@@ -87,7 +111,7 @@ export type OrgUnitRecord = ListedUnit & { readonly action: 'create' | 'update' 
  * @example readOrgUnitRows({ header: ['code', 'type', 'name_en', 'notes'], headerLine: 1, rows: [] }).ignoredColumns // ['notes']
  */
 export function readOrgUnitRows(table: TableLike): FormatRows<OrgUnitRow> {
-  const { index, ignored } = indexColumns(
+  const { index, ignored, absent } = indexColumns(
     table,
     ['code', 'type', 'name_en'],
     ['parent', 'name_zh', 'role', 'sort_order'],
@@ -103,7 +127,7 @@ export function readOrgUnitRows(table: TableLike): FormatRows<OrgUnitRow> {
     sortOrder: optionalCell(table, row, index, 'sort_order'),
     problems: shapeProblems(table, row),
   }));
-  return { rows, ignoredColumns: ignored };
+  return { rows, ignoredColumns: ignored, absentColumns: absent };
 }
 
 const CODE_CHARACTERS = 'A-Z a-z 0-9 _ . -';
@@ -126,7 +150,7 @@ export async function checkOrgUnitList(
   const report = createReportBuilder<OrgUnitRecord>(ctx.maxErrors);
   // Org units are not looked up by the checker (the file defines them): no known units, no periods.
   const check = createChecker(report, { orgUnits: new Map(), normalizePeriod: () => null });
-  const listed: ListedUnit[] = [];
+  const listed: ListedRow[] = [];
   const firstRow = new Map<string, number>();
   for await (const row of each(rows)) {
     const before = report.errorCount();
@@ -167,31 +191,61 @@ export async function checkOrgUnitList(
     const nameEn = check.present(row.nameEn);
     if (report.errorCount() !== before || code === null || nameEn === null || !type.success) continue;
     const parent = textOf(row.parent);
-    const nameZh = textOf(row.nameZh);
+    const given = <T>(cell: Cell | null, value: T | null): Given<T> => ({
+      cell,
+      given: cell === null ? undefined : value,
+    });
     listed.push({
       row: row.line,
       code,
       parent: parent === '' ? null : parent,
       type: type.data,
       nameEn,
-      nameZh: nameZh === '' ? null : nameZh,
-      role: role?.success === true ? role.data : null,
-      sortOrder: sortText === '' ? 0 : Number(sortText),
+      nameZh: { cell: row.nameZh, given: attributeText(row.nameZh) },
+      role: given(row.role, role?.success === true ? role.data : null),
+      sortOrder: given(row.sortOrder, sortText === '' ? null : Number(sortText)),
     });
   }
   placeUnits(listed, ctx, report);
   return report.build();
 }
 
+/**
+ * A listed unit's attributes against the stored unit (undefined: a new one), as attributes; a sort order of 0
+ * is "none", so an empty sort_order cell clears only a stored order other than 0.
+ */
+function attributesOf(row: ListedRow, stored: StoredUnitRef | undefined) {
+  return {
+    nameZh: { ...row.nameZh, stored: stored?.nameZh } satisfies Attribute<string>,
+    role: { ...row.role, stored: stored?.role } satisfies Attribute<string>,
+    sortOrder: {
+      ...row.sortOrder,
+      stored: stored === undefined || stored.sortOrder === 0 ? null : stored.sortOrder,
+    } satisfies Attribute<number>,
+  };
+}
+
+/** The unit a commit writes: the file's attributes where it has their columns, the stored ones elsewhere. */
+function settleUnit(row: ListedRow, stored: StoredUnitRef | undefined): ListedUnit {
+  const a = attributesOf(row, stored);
+  const role = orgUnitRoleSchema.safeParse(settled(a.role));
+  return {
+    ...row,
+    nameZh: settled(a.nameZh),
+    role: role.success ? role.data : null,
+    sortOrder: settled(a.sortOrder) ?? 0,
+  };
+}
+
 /** Orders the listed units parents first and classifies each; reports a unit that cannot be placed. */
 function placeUnits(
-  listed: readonly ListedUnit[],
+  listed: readonly ListedRow[],
   ctx: OrgUnitListContext,
   report: ReportBuilder<OrgUnitRecord>,
 ): void {
   const inFile = new Map(listed.map((u) => [u.code, u]));
   const placed = new Set<string>();
-  const place = (unit: ListedUnit, path: ReadonlySet<string>): boolean => {
+  const place = (unit: ListedRow, path: ReadonlySet<string>): boolean => {
     if (placed.has(unit.code)) return true;
     const at = { row: unit.row, column: 'parent', value: unit.parent ?? '' };
     const stored = ctx.existing(unit.code);
@@ -202,12 +256,14 @@ function placeUnits(
         return false;
       }
       placed.add(unit.code);
+      const a = attributesOf(unit, stored);
       const same =
         stored.nameEn === unit.nameEn &&
-        stored.nameZh === unit.nameZh &&
-        stored.role === unit.role &&
-        stored.sortOrder === unit.sortOrder;
-      report.record({ ...unit, action: same ? 'unchanged' : 'update' }, same ? 'unchanged' : 'update');
+        keepsAttribute(a.nameZh) &&
+        keepsAttribute(a.role) &&
+        keepsAttribute(a.sortOrder);
+      const action = same ? 'unchanged' : 'update';
+      report.record({ ...settleUnit(unit, stored), action }, action, clearedColumns(Object.values(a)));
       return true;
     }
     if (unit.parent !== null && ctx.existing(unit.parent) === undefined) {
@@ -223,7 +279,7 @@ function placeUnits(
       if (!place(parent, new Set([...path, unit.code]))) return false;
     }
     placed.add(unit.code);
-    report.record({ ...unit, action: 'create' }, 'create');
+    report.record({ ...settleUnit(unit, undefined), action: 'create' }, 'create');
     return true;
   };
   for (const unit of listed) place(unit, new Set([unit.code]));

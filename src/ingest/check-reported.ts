@@ -10,18 +10,25 @@
  * ```
  *
  * The scorecard column may be left out when the import names the scorecard (`defaultScorecard`). Values are
- * read by `parseNumber`, `%` allowed when the indicator's unit is `%`; an empty value is "no value given".
+ * read by `parseNumber`, `%` allowed when the indicator's unit is `%`; an empty value is "no value given". The
+ * comment is an attribute: a file without the column keeps the stored comments, an empty cell clears one.
  */
 import {
+  type Attribute,
+  attributeText,
   type BaseContext,
   classify,
+  clearedColumns,
   createChecker,
   createLookup,
   each,
   type IndicatorRef,
+  keepsAttribute,
   keyOf,
   type Rows,
+  type StoredValueRef,
   sameNumber,
+  settled,
 } from './check-context.ts';
 import { createReportBuilder, type ImportAction, type ImportReport } from './import-report.ts';
 import {
@@ -65,7 +72,7 @@ export interface ReportedContext extends BaseContext {
   readonly scorecards: ReadonlyMap<string, ScorecardRef>;
   /** The scorecard of rows whose scorecard cell is empty or absent. */
   readonly defaultScorecard?: string;
-  existing(key: ReportedKey): number | undefined;
+  existing(key: ReportedKey): StoredValueRef | undefined;
 }
 
 export interface ReportedRecord extends ReportedKey {
@@ -81,7 +88,7 @@ export interface ReportedRecord extends ReportedKey {
  * @example readReportedRows({ header: ['org_unit', 'period', 'indicator', 'value'], headerLine: 1, rows: [] }).ignoredColumns // []
  */
 export function readReportedRows(table: TableLike): FormatRows<ReportedRow> {
-  const { index, ignored } = indexColumns(
+  const { index, ignored, absent } = indexColumns(
     table,
     ['org_unit', 'period', 'indicator', 'value'],
     ['scorecard', 'comment'],
@@ -100,14 +107,14 @@ export function readReportedRows(table: TableLike): FormatRows<ReportedRow> {
     comment: optionalCell(table, row, index, 'comment'),
     problems: shapeProblems(table, row),
   }));
-  return { rows, ignoredColumns: ignored };
+  return { rows, ignoredColumns: ignored, absentColumns: absent };
 }
 
 /**
  * Checks reported indicator values whole: known org units, periods, scorecards and quantitative indicators
  * of that scorecard, numbers, one value per key (a second is an error naming the first row); classifies each
- * value against `existing` (equal within a float's round trip: unchanged). A misshapen or undecodable row is
- * reported and not checked further.
+ * value against `existing` (unchanged: equal within a float's round trip, and the same comment when the file
+ * has the column). A misshapen or undecodable row is reported and not checked further.
  *
  * @example await checkReportedValues(readReportedRows(table).rows, ctx) // { toCreate: 4, errors: [], … }
  */
@@ -160,11 +167,17 @@ export async function checkReportedValues(
     if (report.errorCount() !== before || parsed.kind !== 'number') continue;
     const reportedKey = { orgUnit: unit, period, scorecard: scorecard.code, indicator: indicator.code };
     const value = parsed.value;
-    const action = classify(ctx.existing(reportedKey), (old) => sameNumber(old, value));
-    const comment = row.comment?.text.trim() ?? '';
+    const stored = ctx.existing(reportedKey);
+    const comment: Attribute<string> = {
+      cell: row.comment,
+      given: attributeText(row.comment),
+      stored: stored?.comment,
+    };
+    const action = classify(stored, (old) => sameNumber(old.value, value) && keepsAttribute(comment));
     report.record(
-      { ...reportedKey, row: row.line, value, comment: comment === '' ? null : comment, action },
+      { ...reportedKey, row: row.line, value, comment: settled(comment), action },
       action,
+      clearedColumns([comment]),
     );
   }
   return report.build();

@@ -9,6 +9,7 @@ import type {
   DataValueKey,
   IndicatorRef,
   OrgUnitRef,
+  StoredValueRef,
   TargetContext,
   TargetKey,
   TargetValues,
@@ -51,29 +52,45 @@ export const INDICATORS: readonly IndicatorRef[] = [
   { code: 'culture', kind: 'qualitative' },
 ];
 
-/** A data-value context; `stored` holds existing values keyed `orgUnit|period|dataElement`. */
+/**
+ * A data-value context; `stored` holds existing values keyed `orgUnit|period|dataElement`: a number (no comment)
+ * or the value with its comment.
+ */
 export function makeDataValueContext(
-  options: { stored?: Record<string, number | null>; maxErrors?: number } = {},
+  options: { stored?: Record<string, number | null | StoredValueRef>; maxErrors?: number } = {},
 ): DataValueContext {
   const stored = options.stored ?? {};
   return {
     orgUnits: byCode(ORG_UNITS),
     dataElements: byCode(DATA_ELEMENTS),
     normalizePeriod: normalizePeriodForTests,
-    existing: (key: DataValueKey) => stored[`${key.orgUnit}|${key.period}|${key.dataElement}`],
+    existing: (key: DataValueKey) => {
+      const found = stored[`${key.orgUnit}|${key.period}|${key.dataElement}`];
+      return found === undefined || (found !== null && typeof found === 'object')
+        ? found
+        : { value: found, comment: null };
+    },
     ...(options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors }),
   };
 }
 
-/** A target context; `stored` keyed `scope|orgUnit|period|indicator` (orgUnit empty for scope all). */
-export function makeTargetContext(options: { stored?: Record<string, TargetValues> } = {}): TargetContext {
+/**
+ * A target context; `stored` keyed `scope|orgUnit|period|indicator` (orgUnit empty for scope all), its source
+ * null unless given.
+ */
+export function makeTargetContext(
+  options: { stored?: Record<string, TargetValues & { source?: string | null }> } = {},
+): TargetContext {
   const stored = options.stored ?? {};
   return {
     orgUnits: byCode(ORG_UNITS),
     orgUnitGroups: byCode([{ code: 'TERTIARY' }]),
     indicators: byCode(INDICATORS),
     normalizePeriod: normalizePeriodForTests,
-    existing: (key: TargetKey) => stored[`${key.scope}|${key.orgUnit ?? ''}|${key.period}|${key.indicator}`],
+    existing: (key: TargetKey) => {
+      const found = stored[`${key.scope}|${key.orgUnit ?? ''}|${key.period}|${key.indicator}`];
+      return found === undefined ? undefined : { source: null, ...found };
+    },
   };
 }
 

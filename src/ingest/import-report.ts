@@ -105,8 +105,19 @@ export interface ImportReport<R> {
   readonly errorCount: number;
   /** Errors found but not listed (`errorCount - errors.length`). */
   readonly errorsNotListed: number;
+  /**
+   * Stored attributes the records clear, by column (header as written), in the order first seen: an empty cell
+   * in a column the file has clears what is stored; a column the file lacks keeps it.
+   */
+  readonly clears: readonly ImportClear[];
   /** The valid records, normalised, each with what writing it would do. */
   readonly records: readonly R[];
+}
+
+/** How many stored attributes of one column an import clears. */
+export interface ImportClear {
+  readonly column: string;
+  readonly count: number;
 }
 
 export const DEFAULT_MAX_ERRORS = 1000;
@@ -116,7 +127,8 @@ export interface ReportBuilder<R> {
   row(): void;
   /** Records an error. With `once`, an identical error (same row, column, code) is kept only the first time. */
   error(error: ImportError, once?: boolean): void;
-  record(record: R, action: ImportAction): void;
+  /** Records a valid row; `clears` names the columns in which it clears a stored attribute. */
+  record(record: R, action: ImportAction, clears?: readonly string[]): void;
   /** Errors found so far (to tell whether a row added any). */
   errorCount(): number;
   build(): ImportReport<R>;
@@ -129,6 +141,7 @@ export function createReportBuilder<R>(maxErrors = DEFAULT_MAX_ERRORS): ReportBu
   let errorCount = 0;
   const seen = new Set<string>();
   const records: R[] = [];
+  const cleared = new Map<string, number>();
   return {
     row() {
       rowsRead += 1;
@@ -142,9 +155,10 @@ export function createReportBuilder<R>(maxErrors = DEFAULT_MAX_ERRORS): ReportBu
       errorCount += 1;
       if (errors.length < maxErrors) errors.push(error);
     },
-    record(record, action) {
+    record(record, action, clears = []) {
       counts[action] += 1;
       records.push(record);
+      for (const column of clears) cleared.set(column, (cleared.get(column) ?? 0) + 1);
     },
     errorCount: () => errorCount,
     build() {
@@ -158,6 +172,7 @@ export function createReportBuilder<R>(maxErrors = DEFAULT_MAX_ERRORS): ReportBu
         errors: listed.map((x) => x.e),
         errorCount,
         errorsNotListed: errorCount - errors.length,
+        clears: [...cleared].map(([column, count]) => ({ column, count })),
         records,
       };
     },

@@ -54,6 +54,7 @@ export {
   definitionErrorOfCode,
   type ErrorPlace,
   type ImportAction,
+  type ImportClear,
   type ImportError,
   type ImportErrorCode,
   type ImportReport,

@@ -71,13 +71,18 @@ export interface FormatRows<R> {
   readonly rows: AsyncIterable<R>;
   /** Header cells this format does not use (kept out of the import; a UI may show them as a warning). */
   readonly ignoredColumns: readonly string[];
+  /**
+   * The format's optional columns the file does not have: what is stored in them stays as it is (an import
+   * writes the attribute columns it has, and keeps the others).
+   */
+  readonly absentColumns: readonly ColumnName[];
 }
 
 export type ColumnIndex = ReadonlyMap<ColumnName, number>;
 
 /**
  * Finds the named columns of a header; throws `invalid` (`import.header-mismatch`) naming every missing or
- * repeated column. Other header cells are listed as ignored.
+ * repeated column. Other header cells are listed as ignored, optional columns not there as absent.
  *
  * @example indexColumns({ header: ['机构', 'period'], headerLine: 1 }, ['org_unit'], ['period']).index.get('org_unit') // 0
  */
@@ -85,7 +90,7 @@ export function indexColumns(
   table: Pick<TableLike, 'header' | 'headerLine'>,
   required: readonly ColumnName[],
   optional: readonly ColumnName[],
-): { index: ColumnIndex; ignored: string[] } {
+): { index: ColumnIndex; ignored: string[]; absent: ColumnName[] } {
   const index = new Map<ColumnName, number>();
   const ignored: string[] = [];
   const issues: ProblemIssue[] = [];
@@ -108,7 +113,7 @@ export function indexColumns(
   if (issues.length > 0) {
     throw invalid('import.header-mismatch', { line: table.headerLine, columns: required.join(', ') }, issues);
   }
-  return { index, ignored };
+  return { index, ignored, absent: optional.filter((name) => !index.has(name)) };
 }
 
 export function cellAt(table: TableLike, row: TableRow, i: number): Cell {
@@ -179,7 +184,7 @@ export function isLongDataValueHeader(header: readonly string[]): boolean {
  */
 export function readDataValueRows(table: TableLike): FormatRows<DataValueRow> & { layout: 'long' | 'wide' } {
   if (isLongDataValueHeader(table.header)) {
-    const { index, ignored } = indexColumns(
+    const { index, ignored, absent } = indexColumns(
       table,
       ['org_unit', 'period', 'data_element', 'value'],
       ['comment'],
@@ -197,7 +202,7 @@ export function readDataValueRows(table: TableLike): FormatRows<DataValueRow> & 
       ],
       problems: shapeProblems(table, row),
     }));
-    return { layout: 'long', rows, ignoredColumns: ignored };
+    return { layout: 'long', rows, ignoredColumns: ignored, absentColumns: absent };
   }
 
   const { index } = indexColumns(table, ['org_unit', 'period'], []);
@@ -224,7 +229,8 @@ export function readDataValueRows(table: TableLike): FormatRows<DataValueRow> & 
       problems: shapeProblems(table, row, unnamed),
     };
   });
-  return { layout: 'wide', rows, ignoredColumns: [] };
+  // The wide template has no comment column: stored comments stay.
+  return { layout: 'wide', rows, ignoredColumns: [], absentColumns: ['comment'] };
 }
 
 /**
@@ -232,7 +238,7 @@ export function readDataValueRows(table: TableLike): FormatRows<DataValueRow> & 
  * means every unit of the scorecard; it may also hold an org-unit group's code.
  */
 export function readTargetRows(table: TableLike): FormatRows<TargetRow> {
-  const { index, ignored } = indexColumns(
+  const { index, ignored, absent } = indexColumns(
     table,
     ['org_unit', 'period', 'indicator', 'target'],
     ['reference', 'lower', 'upper', 'source'],
@@ -249,12 +255,12 @@ export function readTargetRows(table: TableLike): FormatRows<TargetRow> {
     source: optionalCell(table, row, index, 'source'),
     problems: shapeProblems(table, row),
   }));
-  return { rows, ignoredColumns: ignored };
+  return { rows, ignoredColumns: ignored, absentColumns: absent };
 }
 
 /** Reads qualitative assessments: `org_unit,period,indicator,rater,score[,evidence]`. */
 export function readAssessmentRows(table: TableLike): FormatRows<AssessmentRow> {
-  const { index, ignored } = indexColumns(
+  const { index, ignored, absent } = indexColumns(
     table,
     ['org_unit', 'period', 'indicator', 'rater', 'score'],
     ['evidence'],
@@ -269,5 +275,5 @@ export function readAssessmentRows(table: TableLike): FormatRows<AssessmentRow> 
     evidence: optionalCell(table, row, index, 'evidence'),
     problems: shapeProblems(table, row),
   }));
-  return { rows, ignoredColumns: ignored };
+  return { rows, ignoredColumns: ignored, absentColumns: absent };
 }

@@ -107,6 +107,13 @@ export const importReportSchema = z.object({
   errorsNotListed: z.number().int(),
   /** Header cells the format does not use. */
   ignoredColumns: z.array(z.string()),
+  /**
+   * Stored attributes (a comment, evidence, a reference value, a source, a Chinese name, a role, a sort order)
+   * that the import clears, by column as the file names it: an empty cell in a column the file has clears what
+   * is stored; a column the file does not have leaves it alone. An empty value cell is "no value given", never
+   * a delete. A dry run counts what its commit would clear.
+   */
+  clears: z.array(z.object({ column: z.string(), count: z.number().int().min(1) })),
   /** Remarks that are not errors (a file converted from an older format, say), worded by code. */
   notices: z.array(problemNoteSchema),
   /** False for a dry run and for a file that changed nothing. */

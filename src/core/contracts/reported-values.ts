@@ -1,35 +1,25 @@
 /**
  * Indicator values reported directly by a source that publishes the rate and not its parts (a national
  * reporting platform, seed 002's Table 4.9): one number per scorecard × indicator × org unit × period. They take
- * precedence over the indicator's formula. Same read and write shape as data values.
+ * precedence over the indicator's formula. Same read and write shape as data values (./value-rows.ts).
  */
 import { z } from 'zod';
-import {
-  codeRefSchema,
-  noteSchema,
-  pageSchema,
-  periodIdSchema,
-  queryListSchema,
-  timestampSchema,
-} from './common.ts';
-import {
-  expectedVersionSchema,
-  valueFilterQuerySchema,
-  writeCountsSchema,
-  writeStatusSchema,
-} from './data-values.ts';
+import { codeRefSchema, periodIdSchema, queryListSchema } from './common.ts';
+import { keyedValueSchemas, valueFigures, valueFilterQuerySchema } from './value-rows.ts';
 
-export const reportedValueSchema = z.object({
-  scorecard: z.string(),
-  indicator: z.string(),
-  orgUnit: z.string(),
-  period: z.string(),
-  value: z.number(),
-  comment: z.string().nullable(),
-  version: z.number().int().min(1),
-  updatedBy: z.string(),
-  updatedAt: timestampSchema,
-});
+const reportedValues = keyedValueSchemas(
+  { scorecard: z.string(), indicator: z.string(), orgUnit: z.string(), period: z.string() },
+  {
+    scorecard: codeRefSchema,
+    indicator: codeRefSchema,
+    orgUnit: codeRefSchema,
+    /** A month, quarter or year: sources report rates for the period they cover. */
+    period: periodIdSchema,
+  },
+  valueFigures,
+);
+
+export const reportedValueSchema = reportedValues.row;
 
 export const listReportedValuesQuerySchema = valueFilterQuerySchema
   .extend({
@@ -39,39 +29,11 @@ export const listReportedValuesQuerySchema = valueFilterQuerySchema
   })
   .strict();
 
-export const reportedValueInputSchema = z
-  .object({
-    scorecard: codeRefSchema,
-    indicator: codeRefSchema,
-    orgUnit: codeRefSchema,
-    /** A month, quarter or year: sources report rates for the period they cover. */
-    period: periodIdSchema,
-    value: z.number().nullable(),
-    comment: noteSchema.nullable().optional(),
-    version: expectedVersionSchema.optional(),
-  })
-  .strict();
-
-export const writeReportedValuesBodySchema = z
-  .object({ values: z.array(reportedValueInputSchema).min(1).max(10_000) })
-  .strict();
-
-export const reportedValueWriteItemSchema = z.object({
-  scorecard: z.string(),
-  indicator: z.string(),
-  orgUnit: z.string(),
-  period: z.string(),
-  status: writeStatusSchema,
-  value: z.number().nullable(),
-  comment: z.string().nullable(),
-  version: z.number().int().nullable(),
-});
-
-export const writeReportedValuesResultSchema = writeCountsSchema.extend({
-  items: z.array(reportedValueWriteItemSchema),
-});
-
-export const reportedValuePageSchema = pageSchema(reportedValueSchema);
+export const reportedValueInputSchema = reportedValues.input;
+export const writeReportedValuesBodySchema = z.object({ values: reportedValues.batch }).strict();
+export const reportedValueWriteItemSchema = reportedValues.writeItem;
+export const writeReportedValuesResultSchema = reportedValues.writeResult;
+export const reportedValuePageSchema = reportedValues.page;
 
 export type ReportedValue = z.infer<typeof reportedValueSchema>;
 export type ListReportedValuesQuery = z.infer<typeof listReportedValuesQuerySchema>;

@@ -1,7 +1,7 @@
 /**
  * Import batches and their changes (migration 202611230500_platform: `import_batch`, `import_change`), and the
  * metadata an import is checked against, read in a few bulk queries. The rows an import writes go through
- * ./import-values.repository.ts.
+ * ./value-store.repository.ts.
  */
 import { type Selectable, sql } from 'kysely';
 import type { DataElementTable, ImportBatchTable, JsonValue } from '../schema.ts';

@@ -5,19 +5,17 @@
 
 import {
   columnsOf,
-  IMPORT_TABLES,
-  type ImportTable,
   type RowValues,
   type Scalar,
   type StoredRow,
-} from '../../db/repositories/import-values.repository.ts';
+} from '../../db/repositories/value-store.repository.ts';
+import { VALUE_TABLES, type ValueTableName } from '../../db/repositories/value-tables.ts';
 import type { JsonValue } from '../../db/schema.ts';
 import { sameNumber } from '../../ingest/index.ts';
-import type { DataValueChange } from '../change-bus.ts';
 
 /** A row an import wrote (or an undo put back): before (null: it did not exist) and after (null: deleted). */
 export interface AppliedChange {
-  readonly table: ImportTable;
+  readonly table: ValueTableName;
   readonly key: RowValues;
   readonly labels: Readonly<Record<string, string | null>>;
   readonly before: StoredRow | null;
@@ -47,7 +45,7 @@ function asRecord(json: JsonValue | null): Record<string, JsonValue> | null {
 
 /** Reads back what `storedToJson` wrote, with the key of the change. */
 export function storedFromJson(
-  table: ImportTable,
+  table: ValueTableName,
   keyJson: JsonValue,
   json: JsonValue | null,
 ): StoredRow | null {
@@ -72,7 +70,7 @@ export function storedFromJson(
  * batch's author at the batch's time under its id, one version past the row it replaced (1 for a new row).
  */
 export function writtenFromJson(
-  table: ImportTable,
+  table: ValueTableName,
   keyJson: JsonValue,
   json: JsonValue | null,
   batch: { readonly id: number; readonly created_by: string; readonly created_at: Date },
@@ -80,7 +78,7 @@ export function writtenFromJson(
 ): StoredRow | null {
   const row = storedFromJson(table, keyJson, json);
   if (row === null) return null;
-  const versioned = IMPORT_TABLES[table].versioned;
+  const versioned = VALUE_TABLES[table].versioned;
   return {
     ...row,
     by: batch.created_by,
@@ -128,23 +126,4 @@ export function isUntouchedSince(current: StoredRow, written: StoredRow): boolea
   if (!sameValues(current.values, written.values) || current.batchId !== written.batchId) return false;
   if (written.version !== null) return current.version === written.version;
   return Date.parse(current.at) === Date.parse(written.at);
-}
-
-/** The data values among the changes, as the change bus carries them (value null: removed). */
-export function dataValueChanges(changes: readonly AppliedChange[]): Map<number, DataValueChange[]> {
-  const byRoot = new Map<number, DataValueChange[]>();
-  for (const change of changes) {
-    if (change.table !== 'data_value' || change.rootId === null) continue;
-    const row = change.after ?? change.before;
-    if (row === null) continue;
-    const list = byRoot.get(change.rootId) ?? [];
-    list.push({
-      orgUnitId: Number(row.key.org_unit_id),
-      dataElementId: Number(row.key.data_element_id),
-      periodId: String(row.key.period_id),
-      value: change.after === null ? null : Number(change.after.values.value),
-    });
-    byRoot.set(change.rootId, list);
-  }
-  return byRoot;
 }

@@ -9,14 +9,15 @@ import {
   insertImportChanges,
   type NewImportBatch,
 } from '../../db/repositories/import.repository.ts';
+import { ensurePeriods } from '../../db/repositories/period.repository.ts';
 import {
   keyText,
   lockStoredByKeys,
   type RowValues,
   type StoredRow,
   upsertRows,
-} from '../../db/repositories/import-values.repository.ts';
-import { ensurePeriods } from '../../db/repositories/period.repository.ts';
+} from '../../db/repositories/value-store.repository.ts';
+import { VALUE_TABLES } from '../../db/repositories/value-tables.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { assertUnlocked } from '../services/approval-locks.ts';
 import { type AppliedChange, keyToJson, sameValues, storedToJson } from './change-values.ts';
@@ -38,11 +39,11 @@ function periodsOf(plan: ImportPlan) {
   });
 }
 
-/** Fills the columns the file left empty (a comment, a target's source) from the stored row. */
-function merge(values: RowValues, stored: StoredRow | undefined, keep: readonly string[]): RowValues {
-  if (stored === undefined) return values;
+/** Takes the columns the file does not have (a comment, a target's source) from the stored row. */
+function merge(values: RowValues, stored: StoredRow | undefined, kept: readonly string[]): RowValues {
+  if (stored === undefined || kept.length === 0) return values;
   const merged: Record<string, RowValues[string]> = { ...values };
-  for (const name of keep) if (merged[name] === null) merged[name] = stored.values[name] ?? null;
+  for (const name of kept) merged[name] = stored.values[name] ?? null;
   return merged;
 }
 
@@ -68,10 +69,10 @@ export async function writeImport(
         )
       ).map((row) => [keyText(plan.table, row.key), row]),
     );
-    const versioned = plan.table !== 'target';
+    const versioned = VALUE_TABLES[plan.table].versioned;
     const pending = plan.writes.flatMap((write) => {
       const before = locked.get(keyText(plan.table, write.key));
-      const values = merge(write.values, before, plan.keepWhenNull);
+      const values = merge(write.values, before, plan.keptColumns);
       // Someone may have stored these very values since the check: nothing to write then.
       if (before !== undefined && sameValues(before.values, values)) return [];
       return [{ write, before: before ?? null, values }];

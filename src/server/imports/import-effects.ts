@@ -10,10 +10,13 @@
  */
 import type { Actor } from '../../db/repositories/audit.repository.ts';
 import { type AuditEntry, writeAudit } from '../../db/repositories/audit.repository.ts';
-import { bumpRevision, META_SCOPE, rootScope } from '../../db/repositories/change-counter.repository.ts';
+import { bumpRevision, META_SCOPE } from '../../db/repositories/change-counter.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
+import { VALUE_TABLES } from '../../db/repositories/value-tables.ts';
 import type { ChangeBus, ChangeEvent } from '../change-bus.ts';
-import { type AppliedChange, dataValueChanges } from './change-values.ts';
+import { bumpTouched } from '../services/commit-write.ts';
+import { touchedBy } from '../services/value-effects.ts';
+import type { AppliedChange } from './change-values.ts';
 
 export interface EffectSummary {
   /** `import` or `undo-import`. */
@@ -75,34 +78,26 @@ export async function metadataEvents(trx: Executor): Promise<ChangeEvent[]> {
   return [{ kind: 'metadata', revision: await bumpRevision(trx, META_SCOPE) }];
 }
 
-/** Data values changed: one `data-values` event per organisation, with the new values (null: removed). */
-export async function dataValueEvents(
-  trx: Executor,
-  changes: readonly AppliedChange[],
-): Promise<ChangeEvent[]> {
-  const events: ChangeEvent[] = [];
-  for (const [rootId, values] of dataValueChanges(changes)) {
-    events.push({
-      kind: 'data-values',
-      rootId,
-      revision: await bumpRevision(trx, rootScope(rootId)),
-      values,
-    });
-  }
-  return events;
-}
-
-/** Other inputs of an evaluation changed (reported values, assessments): one `root-inputs` per organisation. */
-export async function rootInputEvents(
-  trx: Executor,
-  changes: readonly AppliedChange[],
-): Promise<ChangeEvent[]> {
-  const roots = new Set(changes.flatMap((c) => (c.rootId === null ? [] : [c.rootId])));
-  const events: ChangeEvent[] = [];
-  for (const rootId of [...roots].sort((a, b) => a - b)) {
-    events.push({ kind: 'root-inputs', rootId, revision: await bumpRevision(trx, rootScope(rootId)) });
-  }
-  return events;
+/**
+ * Rows of tables of values changed: the counters and events their tables' specs name (`data-values` per
+ * organisation with the new values, null for removed ones; `root-inputs` per organisation; `metadata`), the
+ * same as the API's batch writes raise (../services/value-effects.ts).
+ */
+export async function valueEvents(trx: Executor, changes: readonly AppliedChange[]): Promise<ChangeEvent[]> {
+  const tables = [...new Set(changes.map((c) => c.table))];
+  const touched = tables.flatMap((table) => {
+    const number = VALUE_TABLES[table].number;
+    const mine = changes.filter((c) => c.table === table);
+    return touchedBy(
+      table,
+      mine.map((c) => ({
+        rootId: c.rootId,
+        key: c.key,
+        value: c.after === null ? null : Number(c.after.values[number]),
+      })),
+    );
+  });
+  return bumpTouched(trx, touched);
 }
 
 /** Publishes events after the transaction committed (never before: a rollback would leave listeners wrong). */

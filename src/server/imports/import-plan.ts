@@ -5,17 +5,17 @@
  * units × data elements × periods, or the scorecard's rows), never per row. Writes nothing.
  */
 
-import type { ImportErrorBody, ImportNotice } from '../../core/contracts/import.ts';
+import type { ImportNotice } from '../../core/contracts/import.ts';
 import { badRequest } from '../../core/errors/problem.ts';
+import type { Executor } from '../../db/repositories/query-helpers.ts';
 import {
   findStoredWhere,
-  type ImportTable,
   type RowValues,
   type Scalar,
   type StoredRow,
-} from '../../db/repositories/import-values.repository.ts';
-import type { Executor } from '../../db/repositories/query-helpers.ts';
-import type { Table } from '../../ingest/index.ts';
+} from '../../db/repositories/value-store.repository.ts';
+import { VALUE_TABLES, type ValueTableName } from '../../db/repositories/value-tables.ts';
+import type { FormatRows, ImportAction, ImportReport, Table } from '../../ingest/index.ts';
 import {
   createCodeLookup,
   type ImportMetadata,
@@ -34,24 +34,21 @@ export interface PlannedWrite {
   readonly rootId: number | null;
 }
 
-export interface PlanReport {
-  readonly rowsRead: number;
-  readonly toCreate: number;
-  readonly toUpdate: number;
-  readonly unchanged: number;
-  readonly errors: readonly ImportErrorBody[];
-  readonly errorCount: number;
-  readonly errorsNotListed: number;
+/** The check's report without its records (a file may hold 100,000), and the header cells the format ignored. */
+export type PlanReport = Omit<ImportReport<unknown>, 'records'> & {
   readonly ignoredColumns: readonly string[];
-}
+};
 
 export interface ImportPlan {
-  readonly table: ImportTable;
+  readonly table: ValueTableName;
   readonly report: PlanReport;
   /** Rows the check classified as create or update. */
   readonly writes: readonly PlannedWrite[];
-  /** Value columns where a null in the file keeps the stored text (an empty comment is "no comment given"). */
-  readonly keepWhenNull: readonly string[];
+  /**
+   * The table's attribute columns the file does not have: the commit keeps what is stored in them (read again
+   * under lock), where a column the file has is written as the file says, an empty cell clearing it.
+   */
+  readonly keptColumns: readonly string[];
   /** Remarks for the report that are not errors (a converted file, a column read another way). */
   readonly notices?: readonly ImportNotice[];
 }
@@ -113,12 +110,97 @@ export function distinctNumbers(values: Iterable<number>): number[] {
 
 export function fetchOrNothing(
   db: Executor,
-  table: ImportTable,
+  table: ValueTableName,
   filters: Record<string, readonly Scalar[]>,
 ): Promise<StoredRow[]> {
   return Object.values(filters).some((v) => v.length === 0)
     ? Promise.resolve([])
     : findStoredWhere(db, table, filters);
+}
+
+/**
+ * The attribute columns of `table` (db/repositories/value-tables.ts) that a file's format left out
+ * (`FormatRows.absentColumns` of ingest): the plan's `keptColumns`.
+ *
+ * @example keptColumns('data_value', ['comment']) // ['comment']
+ */
+export function keptColumns(table: ValueTableName, absent: readonly string[]): string[] {
+  return VALUE_TABLES[table].attributes.filter((column) => absent.includes(column));
+}
+
+/**
+ * The plan of a table kind: the check's report, the writes of the records it found to create or update (`write`
+ * returns null for a record it cannot place) and the attribute columns the file lacks.
+ */
+export function tablePlan<R extends { readonly action: ImportAction }>(
+  table: ValueTableName,
+  report: ImportReport<R>,
+  formatted: Pick<FormatRows<unknown>, 'ignoredColumns' | 'absentColumns'>,
+  write: (record: R) => PlannedWrite | null,
+): ImportPlan {
+  const writes = report.records.flatMap((record) => {
+    const planned = record.action === 'unchanged' ? null : write(record);
+    return planned === null ? [] : [planned];
+  });
+  return {
+    table,
+    report: { ...report, ignoredColumns: formatted.ignoredColumns },
+    writes,
+    keptColumns: keptColumns(table, formatted.absentColumns),
+  };
+}
+
+/**
+ * The stored rows by a key of codes, as the checks ask for them (`existing(key)`): `keyOf` gives a row's key
+ * parts, `compared` what the check compares.
+ */
+export function storedLookup<T>(
+  rows: readonly StoredRow[],
+  keyOf: (row: StoredRow) => readonly unknown[],
+  compared: (row: StoredRow) => T,
+): (...key: readonly unknown[]) => T | undefined {
+  const found = new Map(rows.map((row) => [keyOf(row).join('\u0000'), compared(row)]));
+  return (...key) => found.get(key.join('\u0000'));
+}
+
+/** A stored text column (null when empty). */
+export function storedText(row: StoredRow, column: string): string | null {
+  const value = row.values[column];
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** A stored number column (null when empty). */
+export function storedNumber(row: StoredRow, column: string): number | null {
+  const value = row.values[column];
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/**
+ * The write of a reported value or an assessment of `scorecard`: keyed by organisation, scorecard, indicator,
+ * unit, period and `extraKey` (an assessment's rater).
+ */
+export function indicatorValueWrite(
+  meta: ImportMetadata,
+  scorecard: { readonly id: number; readonly code: string },
+  record: { readonly orgUnit: string; readonly period: string; readonly indicator: string },
+  values: RowValues,
+  extraKey: RowValues = {},
+): PlannedWrite {
+  const unit = unitOf(meta, record.orgUnit);
+  return {
+    key: {
+      root_id: unit.rootId,
+      scorecard_id: scorecard.id,
+      indicator_code: record.indicator,
+      org_unit_id: unit.id,
+      period_id: record.period,
+      ...extraKey,
+    },
+    values,
+    labels: { scorecard: scorecard.code, orgUnit: record.orgUnit },
+    orgUnitId: unit.id,
+    rootId: unit.rootId,
+  };
 }
 
 export function unitOf(meta: ImportMetadata, code: string): { id: number; rootId: number } {

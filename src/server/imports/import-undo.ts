@@ -20,11 +20,11 @@ import {
 } from '../../db/repositories/import.repository.ts';
 import {
   deleteRows,
-  type ImportTable,
   keyText,
   lockStoredByKeys,
   restoreRows,
-} from '../../db/repositories/import-values.repository.ts';
+} from '../../db/repositories/value-store.repository.ts';
+import { isValueTableName, type ValueTableName } from '../../db/repositories/value-tables.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { assertUnlocked } from '../services/approval-locks.ts';
 import {
@@ -40,12 +40,6 @@ import type { UndoOutcome } from './kinds/kind.ts';
 
 /** Rows named in a refusal; the rest are counted. */
 const MAX_NAMED_ROWS = 100;
-
-const IMPORT_TABLES = new Set<string>(['data_value', 'reported_value', 'assessment', 'target']);
-
-function isImportTable(name: string): name is ImportTable {
-  return IMPORT_TABLES.has(name);
-}
 
 /** The 409 of a second undo. */
 export function alreadyUndone(batch: ImportBatchRecord): ProblemError {
@@ -92,9 +86,9 @@ export async function undoBatch(
     const changes: AppliedChange[] = [];
     const issues: ProblemIssue[] = [];
     let conflicts = 0;
-    const byTable = new Map<ImportTable, typeof rows>();
+    const byTable = new Map<ValueTableName, typeof rows>();
     for (const row of rows) {
-      if (!isImportTable(row.table)) continue;
+      if (!isValueTableName(row.table)) continue;
       const list = byTable.get(row.table);
       if (list === undefined) byTable.set(row.table, [row]);
       else list.push(row);

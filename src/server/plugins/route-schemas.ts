@@ -3,7 +3,7 @@
  * `application/problem+json` content type the error handler (./problem-errors.ts) sends.
  */
 import { problemSchema } from '../../core/contracts/common.ts';
-import { versionConflictProblemSchema } from '../../core/contracts/data-values.ts';
+import { versionConflictProblemSchema } from '../../core/contracts/value-rows.ts';
 import { PROBLEM_CONTENT_TYPE } from './problem-errors.ts';
 
 const DESCRIPTIONS = {

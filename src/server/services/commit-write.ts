@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import { conflict } from '../../core/errors/problem.ts';
 import { type AuditEntry, writeAudit } from '../../db/repositories/audit.repository.ts';
 import { bumpRevision, META_SCOPE, rootScope } from '../../db/repositories/change-counter.repository.ts';
+import type { Executor } from '../../db/repositories/query-helpers.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ChangeEvent, DataValueChange } from '../change-bus.ts';
 import type { Actor, ServerContext } from '../context.ts';
@@ -65,7 +66,11 @@ export async function commitWrite<T>(
   return result;
 }
 
-async function bumpTouched(trx: Transaction<Database>, touched: readonly Touched[]): Promise<ChangeEvent[]> {
+/**
+ * Bumps the counter of every scope `touched` names, in `trx`, and returns the events to publish after the
+ * commit (imports, whose writes are not `commitWrite`'s, call it too).
+ */
+export async function bumpTouched(trx: Executor, touched: readonly Touched[]): Promise<ChangeEvent[]> {
   const events: ChangeEvent[] = [];
   if (touched.some((t) => t.kind === 'metadata')) {
     events.push({ kind: 'metadata', revision: await bumpRevision(trx, META_SCOPE) });

@@ -14,49 +14,26 @@ import type {
   WriteDataValuesBody,
   WriteDataValuesResult,
 } from '../../core/contracts/data-values.ts';
-import { invalid, issue, notFound, type ProblemIssue } from '../../core/errors/problem.ts';
-import { type Period, tryParsePeriod } from '../../core/periods/index.ts';
+import { issue, notFound, type ProblemIssue } from '../../core/errors/problem.ts';
+import { tryParsePeriod } from '../../core/periods/index.ts';
 import {
   type DataElementRecord,
   findDataElementsByCodes,
 } from '../../db/repositories/data-element.repository.ts';
-import {
-  type DataValueKey,
-  type DataValueRecord,
-  dataValueKeyId,
-  deleteDataValues,
-  listDataValues,
-  lockDataValues,
-  upsertDataValues,
-} from '../../db/repositories/data-value.repository.ts';
 import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
-import { ensurePeriods } from '../../db/repositories/period.repository.ts';
 import { distinct, type Executor } from '../../db/repositories/query-helpers.ts';
+import { listDataValues } from '../../db/repositories/value-lists.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { requireRoleOverAll, requireSomeRole } from './access.ts';
-import { isoTime, toPage } from './format.ts';
-import { type PreparedValue, type ValueTable, writeValueBatch } from './value-batch.ts';
+import { stamped, toPage } from './format.ts';
+import { createValueBatch, type ValueBatchKind, valueCommentItem, writeValueBatch } from './value-batch.ts';
 import { resolveValueFilter } from './value-filters.ts';
 
-const DATA_VALUES: ValueTable<DataValueKey> = {
-  entity: 'data_value',
+const DATA_VALUES: ValueBatchKind = {
+  table: 'data_value',
   batchField: 'values',
-  valueName: 'value',
-  noteName: 'comment',
-  lock: lockDataValues,
-  upsert: upsertDataValues,
-  remove: deleteDataValues,
-  lockKey: (key) => ({ periodId: key.periodId, scorecardId: null }),
-  touched: (rootId, changed) => ({
-    kind: 'data-values',
-    rootId,
-    values: changed.map(({ key, value }) => ({
-      orgUnitId: key.orgUnitId,
-      dataElementId: key.dataElementId,
-      periodId: key.periodId,
-      value,
-    })),
-  }),
+  invalid: 'data-value.batch-invalid',
+  duplicate: 'data-value.duplicate',
 };
 
 /** Why a value does not fit its data element, as an issue at `path`, or null when it fits. */
@@ -78,33 +55,24 @@ export function checkValueFits(
   return null;
 }
 
-interface DataValueCodes {
+/** How a data value is named in a write's answer (a type, not an interface: it is a record of codes). */
+type DataValueCodes = {
   readonly orgUnit: string;
   readonly dataElement: string;
   readonly period: string;
-}
+};
 
-interface CheckedBatch {
-  readonly prepared: PreparedValue<DataValueKey, DataValueCodes>[];
-  readonly periods: Period[];
-}
-
-async function checkBatch(
-  db: Executor,
-  actor: Actor,
-  values: readonly DataValueInput[],
-): Promise<CheckedBatch> {
+async function checkBatch(db: Executor, actor: Actor, values: readonly DataValueInput[]) {
   requireSomeRole(actor, DATA_ENTRY_ROLES);
   const [units, elements] = await Promise.all([
     findOrgUnitsByCodes(db, distinct(values.map((v) => v.orgUnit))),
     findDataElementsByCodes(db, distinct(values.map((v) => v.dataElement))),
   ]);
   requireRoleOverAll(actor, DATA_ENTRY_ROLES, units.values());
-  const issues: ProblemIssue[] = [];
-  const checked: CheckedBatch = { prepared: [], periods: [] };
-  const seen = new Map<string, number>();
+  const batch = createValueBatch<DataValueCodes>(DATA_VALUES);
+  const { issues } = batch;
   values.forEach((item, index) => {
-    const at = (field: string): (string | number)[] => ['values', index, field];
+    const at = (field: string) => batch.at(index, field);
     const before = issues.length;
     const unit = units.get(item.orgUnit);
     if (unit === undefined) issues.push(issue('org-unit.unknown', { code: item.orgUnit }, at('orgUnit')));
@@ -123,35 +91,19 @@ async function checkBatch(
       element === undefined || item.value === null ? null : checkValueFits(item.value, element, at('value'));
     if (misfit !== null) issues.push(misfit);
     if (issues.length > before || unit === undefined || element === undefined || period === null) return;
-    const key: DataValueKey = {
-      rootId: unit.rootId,
-      orgUnitId: unit.id,
-      dataElementId: element.id,
-      periodId: period.id,
-    };
-    const keyId = dataValueKeyId(key);
-    const first = seen.get(keyId);
-    if (first !== undefined) {
-      issues.push(issue('data-value.duplicate', { first }, ['values', index]));
-      return;
-    }
-    seen.set(keyId, index);
-    checked.periods.push(period);
-    checked.prepared.push({
+    batch.add({
       index,
-      key,
-      keyId,
-      entityKey: `${unit.code}/${element.code}/${period.id}`,
+      key: { root_id: unit.rootId, org_unit_id: unit.id, data_element_id: element.id, period_id: period.id },
+      codes: { orgUnit: unit.code, dataElement: element.code, period: period.id },
       rootId: unit.rootId,
       orgUnitId: unit.id,
+      period,
       value: item.value,
       note: item.comment,
       expectedVersion: item.version,
-      codes: { orgUnit: unit.code, dataElement: element.code, period: period.id },
     });
   });
-  if (issues.length > 0) throw invalid('data-value.batch-invalid', {}, issues);
-  return checked;
+  return batch;
 }
 
 /**
@@ -162,39 +114,9 @@ export async function writeDataValues(
   ctx: ServerContext,
   actor: Actor,
   input: WriteDataValuesBody,
-  options: { readonly importBatchId?: number | null } = {},
 ): Promise<WriteDataValuesResult> {
-  const checked = await checkBatch(ctx.db.kysely, actor, input.values);
-  const result = await writeValueBatch(ctx, actor, DATA_VALUES, checked.prepared, {
-    importBatchId: options.importBatchId,
-    beforeWrite: (trx) => ensurePeriods(trx, checked.periods),
-  });
-  return {
-    created: result.created,
-    updated: result.updated,
-    deleted: result.deleted,
-    unchanged: result.unchanged,
-    items: result.outcomes.map((outcome) => ({
-      ...outcome.item.codes,
-      status: outcome.status,
-      value: outcome.value,
-      comment: outcome.note,
-      version: outcome.version,
-    })),
-  };
-}
-
-function toDataValue(row: DataValueRecord): DataValue {
-  return {
-    orgUnit: row.orgUnitCode,
-    dataElement: row.dataElementCode,
-    period: row.periodId,
-    value: row.value,
-    comment: row.comment,
-    version: row.version,
-    updatedBy: row.updatedBy,
-    updatedAt: isoTime(row.updatedAt),
-  };
+  const batch = await checkBatch(ctx.db.kysely, actor, input.values);
+  return writeValueBatch(ctx, actor, batch, valueCommentItem);
 }
 
 /**
@@ -219,5 +141,5 @@ export async function listDataValuesPage(
     }
     dataElementIds = [...elements.values()].map((element) => element.id);
   }
-  return toPage(await listDataValues(db, { ...filter, dataElementIds }, input), input, toDataValue);
+  return toPage(await listDataValues(db, { ...filter, dataElementIds }, input), input, stamped);
 }

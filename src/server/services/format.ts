@@ -16,6 +16,17 @@ export function isoTime(date: Date): string {
   return date.toISOString();
 }
 
+/**
+ * A stored row whose fields the contract names already, its `updatedAt` as ISO 8601 text.
+ *
+ * @example stamped({ value: 3, updatedAt: new Date(0) }) // { value: 3, updatedAt: '1970-01-01T00:00:00.000Z' }
+ */
+export function stamped<R extends { readonly updatedAt: Date }>(
+  row: R,
+): Omit<R, 'updatedAt'> & { updatedAt: string } {
+  return { ...row, updatedAt: isoTime(row.updatedAt) };
+}
+
 /** A page of the contract from a page of rows. */
 export function toPage<Row, Item>(
   rows: PageRows<Row>,

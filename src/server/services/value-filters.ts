@@ -2,10 +2,10 @@
  * The filters the three kinds of values share (`orgUnit`, `includeDescendants`, `period`, `from`, `to`), turned
  * into a repository filter: codes to ids (404 for an unknown unit), period ids parsed (400 for a bad one).
  */
-import type { ValueFilterQuery } from '../../core/contracts/data-values.ts';
+import type { ValueFilterQuery } from '../../core/contracts/value-rows.ts';
 import { parsePeriod } from '../../core/periods/index.ts';
-import type { ValueFilter } from '../../db/repositories/data-value.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
+import type { ValueFilter } from '../../db/repositories/value-lists.repository.ts';
 import type { Actor } from '../context.ts';
 import { readScope, requireReadableUnit } from './access.ts';
 

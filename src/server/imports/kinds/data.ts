@@ -1,19 +1,17 @@
 /**
  * Data values (`data_value`): long `org_unit,period,data_element,value[,comment]` or the wide template
- * (src/ingest/README.md "Formats"). Written by data entry roles; approved values lock; each commit raises a
- * `data-values` event per organisation with the new values.
+ * (src/ingest/README.md "Formats"). Written by data entry roles; approved values lock (by unit and period) and
+ * each commit raises a `data-values` event per organisation with the new values, as the table's spec says.
  */
 import { DATA_ENTRY_ROLES } from '../../../core/access/policy.ts';
 import type { ExportDataValuesQuery } from '../../../core/contracts/import.ts';
 import { badRequest } from '../../../core/errors/problem.ts';
-import { listDataValues } from '../../../db/repositories/data-value.repository.ts';
 import { loadImportDataElements } from '../../../db/repositories/import.repository.ts';
+import { listDataValues } from '../../../db/repositories/value-lists.repository.ts';
 import { checkDataValues, readDataValueRows, writeTable } from '../../../ingest/index.ts';
 import type { Actor, ServerContext } from '../../context.ts';
 import { resolveValueFilter } from '../../services/value-filters.ts';
 import { allPages, type DownloadFile, download, exportFormat, mapRows } from '../export.service.ts';
-import { dataValueEvents } from '../import-effects.ts';
-import { rowLocks } from '../import-locks.ts';
 import { createCodeLookup, normalizePeriod } from '../import-metadata.ts';
 import {
   checking,
@@ -22,8 +20,11 @@ import {
   fetchOrNothing,
   type ImportPlan,
   type PlanInput,
-  type PlannedWrite,
   resolveKeys,
+  storedLookup,
+  storedNumber,
+  storedText,
+  tablePlan,
   unitOf,
 } from '../import-plan.ts';
 import { defineTableKind } from './table-kind.ts';
@@ -53,25 +54,26 @@ async function planData(input: PlanInput): Promise<ImportPlan> {
     period_id: [...keys.periods],
   });
   const unitCodes = new Map(units.map((u) => [u.id, u.code]));
-  const existing = new Map<string, number>();
-  for (const row of stored) {
-    const code = unitCodes.get(Number(row.key.org_unit_id));
-    const element = elements.get(Number(row.key.data_element_id));
-    existing.set([code, row.key.period_id, element].join('\u0000'), Number(row.values.value));
-  }
+  const findStored = storedLookup(
+    stored,
+    (row) => [
+      unitCodes.get(Number(row.key.org_unit_id)),
+      row.key.period_id,
+      elements.get(Number(row.key.data_element_id)),
+    ],
+    (row) => ({ value: storedNumber(row, 'value'), comment: storedText(row, 'comment') }),
+  );
   const report = await checkDataValues(checking(rows, input.progress), {
     orgUnits: meta.orgUnitRefs,
     dataElements: meta.elementRefs,
     normalizePeriod,
-    existing: (k) => existing.get([k.orgUnit, k.period, k.dataElement].join('\u0000')),
+    existing: (k) => findStored(k.orgUnit, k.period, k.dataElement),
   });
-  const writes: PlannedWrite[] = [];
-  for (const record of report.records) {
-    if (record.action === 'unchanged') continue;
+  return tablePlan('data_value', report, formatted, (record) => {
     const unit = unitOf(meta, record.orgUnit);
     const element = meta.elementsByCode.get(record.dataElement);
-    if (element === undefined) continue;
-    writes.push({
+    if (element === undefined) return null;
+    return {
       key: {
         root_id: unit.rootId,
         org_unit_id: unit.id,
@@ -82,14 +84,8 @@ async function planData(input: PlanInput): Promise<ImportPlan> {
       labels: { orgUnit: record.orgUnit, dataElement: record.dataElement },
       orgUnitId: unit.id,
       rootId: unit.rootId,
-    });
-  }
-  return {
-    table: 'data_value',
-    report: { ...report, ignoredColumns: formatted.ignoredColumns },
-    writes,
-    keepWhenNull: ['comment'],
-  };
+    };
+  });
 }
 
 /**
@@ -115,7 +111,7 @@ export async function exportDataValues(
   );
   const bytes = await writeTable(
     ['org_unit', 'period', 'data_element', 'value', 'comment'],
-    mapRows(rows, (r) => [r.orgUnitCode, r.periodId, r.dataElementCode, r.value, r.comment]),
+    mapRows(rows, (r) => [r.orgUnit, r.period, r.dataElement, r.value, r.comment]),
     query.format,
     { textColumns: [0, 1, 2] },
   );
@@ -124,9 +120,8 @@ export async function exportDataValues(
 
 export const dataKind = defineTableKind({
   roles: DATA_ENTRY_ROLES,
+  table: 'data_value',
   plan: planData,
-  locks: (changes) => rowLocks(changes, null),
-  events: dataValueEvents,
   export: {
     formats: ['csv', 'xlsx'],
     needsScorecard: false,

@@ -103,6 +103,7 @@ export async function prepareOrgUnitList(
       errorCount: checked.errorCount,
       errorsNotListed: checked.errorsNotListed,
       ignoredColumns: [...formatted.ignoredColumns],
+      clears: [...checked.clears],
       notices: [],
     },
     commit: () => commitOrgUnits(ctx, actor, plan, input),

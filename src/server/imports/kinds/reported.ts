@@ -1,29 +1,11 @@
 /**
  * Reported indicator values (`reported_value`): `org_unit,period[,scorecard],indicator,value[,comment]`, rates a
  * source publishes (src/ingest/check-reported.ts). Entered by data entry roles; approved values lock (by unit,
- * period and scorecard); a commit raises `root-inputs` per organisation.
+ * period and scorecard) and a commit raises `root-inputs` per organisation, as the table's spec says.
  */
 import { DATA_ENTRY_ROLES } from '../../../core/access/policy.ts';
-import { listReportedValues } from '../../../db/repositories/reported-value.repository.ts';
-import {
-  checkReportedValues,
-  readReportedRows,
-  type TableFormat,
-  writeTable,
-} from '../../../ingest/index.ts';
-import type { Actor, ServerContext } from '../../context.ts';
-import { readScope } from '../../services/access.ts';
-import { requireScorecard } from '../../services/lookups.ts';
-import {
-  allPages,
-  type DownloadFile,
-  download,
-  exportFormat,
-  exportScorecardCode,
-  mapRows,
-} from '../export.service.ts';
-import { rootInputEvents } from '../import-effects.ts';
-import { rowLocks } from '../import-locks.ts';
+import { listReportedValues } from '../../../db/repositories/value-lists.repository.ts';
+import { checkReportedValues, readReportedRows } from '../../../ingest/index.ts';
 import { createCodeLookup, normalizePeriod } from '../import-metadata.ts';
 import {
   checking,
@@ -32,12 +14,15 @@ import {
   distinctNumbers,
   fetchOrNothing,
   type ImportPlan,
+  indicatorValueWrite,
   type PlanInput,
-  type PlannedWrite,
   resolveKeys,
-  unitOf,
+  storedLookup,
+  storedNumber,
+  storedText,
+  tablePlan,
 } from '../import-plan.ts';
-import { defineTableKind } from './table-kind.ts';
+import { defineTableKind, scorecardRowsExport, scorecardRowsExporter } from './table-kind.ts';
 
 async function planReported(input: PlanInput): Promise<ImportPlan> {
   const { meta } = input;
@@ -63,86 +48,43 @@ async function planReported(input: PlanInput): Promise<ImportPlan> {
     org_unit_id: units.map((u) => u.id),
   });
   const unitCodes = new Map([...meta.unitsByCode.values()].map((u) => [u.id, u.code]));
-  const existing = new Map<string, number>();
-  for (const row of stored) {
-    const k = row.key;
-    const key = [
-      unitCodes.get(Number(k.org_unit_id)),
-      k.period_id,
-      scorecardIds.get(Number(k.scorecard_id)),
-      k.indicator_code,
-    ];
-    existing.set(key.join('\u0000'), Number(row.values.value));
-  }
+  const findStored = storedLookup(
+    stored,
+    (row) => [
+      unitCodes.get(Number(row.key.org_unit_id)),
+      row.key.period_id,
+      scorecardIds.get(Number(row.key.scorecard_id)),
+      row.key.indicator_code,
+    ],
+    (row) => ({ value: storedNumber(row, 'value'), comment: storedText(row, 'comment') }),
+  );
   const report = await checkReportedValues(checking(rows, input.progress), {
     orgUnits: meta.orgUnitRefs,
     scorecards: meta.scorecards,
     normalizePeriod,
     ...(defaultScorecard === undefined ? {} : { defaultScorecard }),
-    existing: (k) => existing.get([k.orgUnit, k.period, k.scorecard, k.indicator].join('\u0000')),
+    existing: (k) => findStored(k.orgUnit, k.period, k.scorecard, k.indicator),
   });
-  const writes: PlannedWrite[] = [];
-  for (const r of report.records) {
-    if (r.action === 'unchanged') continue;
-    const unit = unitOf(meta, r.orgUnit);
+  return tablePlan('reported_value', report, formatted, (r) => {
     const scorecard = meta.scorecards.get(r.scorecard);
-    if (scorecard === undefined) continue;
-    writes.push({
-      key: {
-        root_id: unit.rootId,
-        scorecard_id: scorecard.id,
-        indicator_code: r.indicator,
-        org_unit_id: unit.id,
-        period_id: r.period,
-      },
-      values: { value: r.value, comment: r.comment },
-      labels: { scorecard: scorecard.code, orgUnit: r.orgUnit },
-      orgUnitId: unit.id,
-      rootId: unit.rootId,
-    });
-  }
-  return {
-    table: 'reported_value',
-    report: { ...report, ignoredColumns: formatted.ignoredColumns },
-    writes,
-    keepWhenNull: ['comment'],
-  };
+    return scorecard === undefined
+      ? null
+      : indicatorValueWrite(meta, scorecard, r, { value: r.value, comment: r.comment });
+  });
 }
 
 /** The reported values of a scorecard in their import format, within the actor's scope. */
-export async function exportReportedValues(
-  ctx: ServerContext,
-  actor: Actor,
-  scorecardCode: string,
-  format: TableFormat,
-): Promise<DownloadFile> {
-  const db = ctx.db.kysely;
-  const scorecard = await requireScorecard(db, scorecardCode);
-  const scope = readScope(actor);
-  const rows = allPages((window) => listReportedValues(db, { scorecardId: scorecard.id, scope }, window));
-  const bytes = await writeTable(
-    ['org_unit', 'period', 'scorecard', 'indicator', 'value', 'comment'],
-    mapRows(rows, (r) => [r.orgUnitCode, r.periodId, r.scorecardCode, r.indicatorCode, r.value, r.comment]),
-    format,
-    { textColumns: [0, 1, 2, 3] },
-  );
-  return download(bytes, `${scorecard.code}-reported`, format);
-}
+export const exportReportedValues = scorecardRowsExporter({
+  suffix: 'reported',
+  header: ['org_unit', 'period', 'scorecard', 'indicator', 'value', 'comment'],
+  textColumns: [0, 1, 2, 3],
+  list: (db, scorecardId, scope, window) => listReportedValues(db, { scorecardId, scope }, window),
+  cells: (r) => [r.orgUnit, r.period, r.scorecard, r.indicator, r.value, r.comment],
+});
 
 export const reportedKind = defineTableKind({
   roles: DATA_ENTRY_ROLES,
+  table: 'reported_value',
   plan: planReported,
-  locks: (changes) => rowLocks(changes, 'scorecard_id'),
-  events: rootInputEvents,
-  export: {
-    formats: ['csv', 'xlsx'],
-    needsScorecard: true,
-    run: (ctx, actor, request) =>
-      exportReportedValues(
-        ctx,
-        actor,
-        exportScorecardCode('reported', request.scorecard),
-        exportFormat('reported', ['csv', 'xlsx'], request.format),
-      ),
-  },
+  export: scorecardRowsExport('reported', exportReportedValues),
 });

@@ -118,6 +118,8 @@ export async function prepareScorecardFile(
     errors,
     errorCount: errors.length,
     errorsNotListed: 0,
+    // A scorecard file replaces the scorecard as a whole: it has no attribute columns to clear.
+    clears: [],
   };
   const checked = { unchanged: ok && action === 'unchanged', file, code };
   return { report, commit: () => commitScorecardFile(ctx, actor, checked, { ...input, format }) };

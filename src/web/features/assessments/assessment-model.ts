@@ -5,7 +5,7 @@
  * a 409's `current` turned into a conflict per indicator.
  */
 import type { Assessment, AssessmentInput } from '../../../core/contracts/assessments.ts';
-import type { CurrentValue } from '../../../core/contracts/data-values.ts';
+import type { CurrentValue } from '../../../core/contracts/value-rows.ts';
 import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
 import { type RatingBand, RUBRIC_MAX, SEED002_RATING_BANDS } from '../../../core/scoring/index.ts';
 

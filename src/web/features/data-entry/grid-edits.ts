@@ -5,7 +5,8 @@
  * user keeps theirs (the edit takes the stored version, so the next Save overwrites knowingly) or takes the
  * stored value (the edit is dropped).
  */
-import type { CurrentValue, DataValue, DataValueInput } from '../../../core/contracts/data-values.ts';
+import type { DataValue, DataValueInput } from '../../../core/contracts/data-values.ts';
+import type { CurrentValue } from '../../../core/contracts/value-rows.ts';
 import { type CellRules, cellText, checkCell } from './cell-validation.ts';
 import { cellKey } from './grid-model.ts';
 

@@ -17,6 +17,7 @@ const REPORT: ImportReportBody = {
   errorCount: 0,
   errorsNotListed: 0,
   ignoredColumns: [],
+  clears: [],
   notices: [],
   committed: true,
   batchId: 7,

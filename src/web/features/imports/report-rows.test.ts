@@ -24,6 +24,7 @@ function report(overrides: Partial<ImportReportBody> = {}): ImportReportBody {
     errorCount: 0,
     errorsNotListed: 0,
     ignoredColumns: [],
+    clears: [],
     notices: [],
     committed: false,
     batchId: null,

@@ -91,6 +91,7 @@ describe('readRejectedReport', () => {
     errorCount: 1,
     errorsNotListed: 0,
     ignoredColumns: [],
+    clears: [],
     notices: [],
     committed: false,
     batchId: null,

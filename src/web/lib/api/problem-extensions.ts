@@ -8,8 +8,8 @@
  */
 import type { z } from 'zod';
 import { approvalLockProblemSchema } from '../../../core/contracts/approvals.ts';
-import { versionConflictProblemSchema } from '../../../core/contracts/data-values.ts';
 import { importRejectedProblemSchema } from '../../../core/contracts/import.ts';
+import { versionConflictProblemSchema } from '../../../core/contracts/value-rows.ts';
 import { isApiError, type ProblemBody } from './api-error.ts';
 
 const versionConflict = versionConflictProblemSchema.pick({ current: true });

@@ -1,110 +1,27 @@
 /**
- * Bulk reads and writes of the four tables an import fills (data_value, reported_value, assessment, target),
- * described once as specs so that the same few statements serve all four. Every statement takes its rows as
- * PostgreSQL arrays and unnests them (`… from unnest($1::bigint[], $2::text[], …)`): one statement per chunk
- * of 10,000 rows whatever the number of columns, well under PostgreSQL's 65,535 parameters, and the same SQL
- * on PGlite and PostgreSQL 15.
+ * Every read for write, and every write, of the tables of values (data_value, reported_value, assessment,
+ * target), driven by their specs (./value-tables.ts): the same few statements serve the API's batch writes and
+ * the imports, so there is ONE bulk-write path. Every statement takes its rows as PostgreSQL arrays and unnests
+ * them (`… from unnest($1::bigint[], $2::text[], …)`): one statement per chunk of 10,000 rows whatever the
+ * number of columns, well under PostgreSQL's 65,535 parameters, and the same SQL on PGlite and PostgreSQL 15.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from './query-helpers.ts';
+import {
+  type Column,
+  type SqlType,
+  VALUE_TABLES,
+  type ValueTableName,
+  type ValueTableSpec,
+} from './value-tables.ts';
 
-export type ImportTable = 'data_value' | 'reported_value' | 'assessment' | 'target';
-
-type SqlType = 'bigint' | 'integer' | 'text' | 'float8';
-
-interface Column {
-  readonly name: string;
-  readonly type: SqlType;
-}
-
-interface TableSpec {
-  /** The natural key (the primary key, or target's unique scope index). */
-  readonly keys: readonly Column[];
-  /** Key columns that may be null (target's scope); compared as `coalesce(col, 0)` like the unique index. */
-  readonly nullableKeys: ReadonlySet<string>;
-  /** The data an import writes. */
-  readonly values: readonly Column[];
-  readonly by: string;
-  readonly at: string;
-  /** The column naming the import batch that last wrote the row (target has none). */
-  readonly batch: string | null;
-  readonly versioned: boolean;
-  readonly conflict: string;
-}
-
-const bigint = (name: string): Column => ({ name, type: 'bigint' });
-const text = (name: string): Column => ({ name, type: 'text' });
-const float8 = (name: string): Column => ({ name, type: 'float8' });
-
-export const IMPORT_TABLES: Readonly<Record<ImportTable, TableSpec>> = {
-  data_value: {
-    keys: [bigint('root_id'), bigint('org_unit_id'), bigint('data_element_id'), text('period_id')],
-    nullableKeys: new Set(),
-    values: [float8('value'), text('comment')],
-    by: 'updated_by',
-    at: 'updated_at',
-    batch: 'import_batch_id',
-    versioned: true,
-    conflict: '(root_id, org_unit_id, data_element_id, period_id)',
-  },
-  reported_value: {
-    keys: [
-      bigint('root_id'),
-      bigint('scorecard_id'),
-      text('indicator_code'),
-      bigint('org_unit_id'),
-      text('period_id'),
-    ],
-    nullableKeys: new Set(),
-    values: [float8('value'), text('comment')],
-    by: 'updated_by',
-    at: 'updated_at',
-    batch: 'import_batch_id',
-    versioned: true,
-    conflict: '(root_id, scorecard_id, indicator_code, org_unit_id, period_id)',
-  },
-  assessment: {
-    keys: [
-      bigint('root_id'),
-      bigint('scorecard_id'),
-      text('indicator_code'),
-      bigint('org_unit_id'),
-      text('period_id'),
-      text('rater'),
-    ],
-    nullableKeys: new Set(),
-    values: [float8('score'), text('evidence')],
-    by: 'updated_by',
-    at: 'updated_at',
-    batch: 'import_batch_id',
-    versioned: true,
-    conflict: '(root_id, scorecard_id, indicator_code, org_unit_id, period_id, rater)',
-  },
-  target: {
-    keys: [
-      bigint('scorecard_id'),
-      text('indicator_code'),
-      text('period_id'),
-      bigint('org_unit_id'),
-      bigint('org_unit_group_id'),
-      { name: 'level', type: 'integer' },
-    ],
-    nullableKeys: new Set(['org_unit_id', 'org_unit_group_id', 'level']),
-    values: [float8('target'), float8('lower'), float8('upper'), float8('reference'), text('source')],
-    by: 'set_by',
-    at: 'set_at',
-    batch: null,
-    versioned: false,
-    conflict:
-      '(scorecard_id, indicator_code, period_id, coalesce(org_unit_id, 0), coalesce(org_unit_group_id, 0), coalesce(level, 0))',
-  },
-};
+export type { ValueTableName } from './value-tables.ts';
 
 /** A cell of a row: the key and value columns hold numbers, text or null. */
 export type Scalar = string | number | null;
 export type RowValues = Readonly<Record<string, Scalar>>;
 
-/** A stored row as an import sees it: key, values, and who last wrote it. */
+/** A stored row as a writer sees it: key, values (by column), and who last wrote it, when, under which batch. */
 export interface StoredRow {
   readonly key: RowValues;
   readonly values: RowValues;
@@ -122,7 +39,6 @@ function column(name: string): RawBuilder<unknown> {
   return sql.id(name);
 }
 
-/** `unnest($1::bigint[], $2::text[], …) as k(a, b, …)` for the given columns of `rows`. */
 /**
  * One column as a PostgreSQL array literal (`{1,2,NULL}`, `{"a","b\\"c"}`), sent as a single text parameter.
  * Serialising it here is faster than letting the driver walk a JavaScript array of 100,000 values, which
@@ -139,6 +55,7 @@ function arrayLiteral(values: readonly Scalar[], type: SqlType): string {
   return `{${parts.join(',')}}`;
 }
 
+/** `unnest($1::bigint[], $2::text[], …) as k(a, b, …)` for the given columns of `rows`. */
 function unnestRows(columns: readonly Column[], rows: readonly RowValues[]): RawBuilder<unknown> {
   const arrays = columns.map(
     (c) =>
@@ -150,7 +67,7 @@ function unnestRows(columns: readonly Column[], rows: readonly RowValues[]): Raw
   return sql`unnest(${sql.join(arrays)}) as k(${sql.join(columns.map((c) => column(c.name)))})`;
 }
 
-function keyMatch(spec: TableSpec, table: string): RawBuilder<unknown> {
+function keyMatch(spec: ValueTableSpec, table: string): RawBuilder<unknown> {
   return sql.join(
     spec.keys.map((k) =>
       spec.nullableKeys.has(k.name)
@@ -161,7 +78,7 @@ function keyMatch(spec: TableSpec, table: string): RawBuilder<unknown> {
   );
 }
 
-function selectStored(spec: TableSpec, table: string): RawBuilder<unknown> {
+function selectStored(spec: ValueTableSpec, table: string): RawBuilder<unknown> {
   const parts = [
     ...spec.keys.map((k) => sql`${sql.ref(`${table}.${k.name}`)}`),
     ...spec.values.map((v) => sql`${sql.ref(`${table}.${v.name}`)}`),
@@ -175,7 +92,7 @@ function selectStored(spec: TableSpec, table: string): RawBuilder<unknown> {
   return sql.join(parts);
 }
 
-function toStored(spec: TableSpec, row: Record<string, unknown>): StoredRow {
+function toStored(spec: ValueTableSpec, row: Record<string, unknown>): StoredRow {
   const pick = (columns: readonly Column[]): RowValues =>
     Object.fromEntries(columns.map((c) => [c.name, scalar(row[c.name])]));
   return {
@@ -200,10 +117,10 @@ function scalar(value: unknown): Scalar {
  */
 export async function findStoredWhere(
   db: Executor,
-  table: ImportTable,
+  table: ValueTableName,
   filters: Readonly<Record<string, readonly Scalar[]>>,
 ): Promise<StoredRow[]> {
-  const spec = IMPORT_TABLES[table];
+  const spec = VALUE_TABLES[table];
   const conditions = Object.entries(filters).map(([name, values]) => {
     const type = spec.keys.find((k) => k.name === name)?.type ?? 'text';
     return sql`${sql.ref(`t.${name}`)} = any(${[...values]}::${sql.raw(type)}[])`;
@@ -222,11 +139,11 @@ export async function findStoredWhere(
  */
 export async function lockStoredByKeys(
   trx: Executor,
-  table: ImportTable,
+  table: ValueTableName,
   keys: readonly RowValues[],
   options: { readonly lock?: boolean } = {},
 ): Promise<StoredRow[]> {
-  const spec = IMPORT_TABLES[table];
+  const spec = VALUE_TABLES[table];
   const found: StoredRow[] = [];
   for (let start = 0; start < keys.length; start += CHUNK_ROWS) {
     const part = keys.slice(start, start + CHUNK_ROWS);
@@ -252,12 +169,12 @@ export interface Provenance {
  */
 export async function upsertRows(
   trx: Executor,
-  table: ImportTable,
+  table: ValueTableName,
   rows: readonly RowValues[],
   provenance: Provenance,
   onChunk?: (written: number) => void,
 ): Promise<void> {
-  const spec = IMPORT_TABLES[table];
+  const spec = VALUE_TABLES[table];
   const columns = [...spec.keys, ...spec.values];
   const names = columns.map((c) => column(c.name));
   const stamp = [column(spec.by), column(spec.at), ...(spec.batch === null ? [] : [column(spec.batch)])];
@@ -287,16 +204,16 @@ export async function upsertRows(
 /** Puts stored rows back as they were (values, who, when, batch); the version still goes up by one. */
 export async function restoreRows(
   trx: Executor,
-  table: ImportTable,
+  table: ValueTableName,
   rows: readonly StoredRow[],
 ): Promise<void> {
-  const spec = IMPORT_TABLES[table];
+  const spec = VALUE_TABLES[table];
   const columns: Column[] = [
     ...spec.keys,
     ...spec.values,
-    text('_by'),
-    text('_at'),
-    ...(spec.batch === null ? [] : [bigint('_batch')]),
+    { name: '_by', type: 'text' },
+    { name: '_at', type: 'text' },
+    ...(spec.batch === null ? [] : [{ name: '_batch', type: 'bigint' } satisfies Column]),
   ];
   const sets = [
     ...spec.values.map((c) => sql`${column(c.name)} = k.${column(c.name)}`),
@@ -323,10 +240,10 @@ export async function restoreRows(
 /** Deletes the rows with these keys. */
 export async function deleteRows(
   trx: Executor,
-  table: ImportTable,
+  table: ValueTableName,
   keys: readonly RowValues[],
 ): Promise<void> {
-  const spec = IMPORT_TABLES[table];
+  const spec = VALUE_TABLES[table];
   for (let start = 0; start < keys.length; start += CHUNK_ROWS) {
     await sql`
       delete from ${sql.id(table)} as t using ${unnestRows(spec.keys, keys.slice(start, start + CHUNK_ROWS))}
@@ -336,15 +253,15 @@ export async function deleteRows(
 }
 
 /** The key columns and value columns of a table, for callers that build rows. */
-export function columnsOf(table: ImportTable): {
+export function columnsOf(table: ValueTableName): {
   readonly keys: readonly string[];
   readonly values: readonly string[];
 } {
-  const spec = IMPORT_TABLES[table];
+  const spec = VALUE_TABLES[table];
   return { keys: spec.keys.map((k) => k.name), values: spec.values.map((v) => v.name) };
 }
 
 /** A stable text form of a key, for maps. */
-export function keyText(table: ImportTable, key: RowValues): string {
-  return IMPORT_TABLES[table].keys.map((k) => String(key[k.name] ?? '')).join('\u0000');
+export function keyText(table: ValueTableName, key: RowValues): string {
+  return VALUE_TABLES[table].keys.map((k) => String(key[k.name] ?? '')).join('\u0000');
 }
