@@ -190,6 +190,23 @@ describe('readTable on XLSX', () => {
     }
   });
 
+  test('keeps the leading zeros of a code Excel holds as a number in a zero-padded format (a CCN, 010001)', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Units');
+      sheet.addRow(['code', 'zip', 'beds']);
+      // As Excel stores `010001` typed into a column formatted 000000: the number 10001.
+      sheet.addRow([10001, 36301, 420]);
+      sheet.addRow(['010005', 35957, 12.5]);
+      sheet.getColumn(1).numFmt = '000000';
+      sheet.getColumn(2).numFmt = '00000';
+    });
+    const table = await readTable(bytes);
+    expect(await collect(table.rows)).toEqual([
+      { line: 2, cells: ['010001', '36301', '420'] },
+      { line: 3, cells: ['010005', '35957', '12.5'] },
+    ]);
+  });
+
   test('reads the first sheet when none is named', async () => {
     const table = await readTable(await sample());
     expect(table.header).toEqual(['not this sheet']);

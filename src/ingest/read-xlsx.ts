@@ -133,6 +133,20 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
+/**
+ * The width of a zero-padded whole-number format (`00000` for ZIP codes, `000000` for six-digit institution
+ * codes), or 0 for any other format. Excel stores `010001` typed into such a column as the number 10001 and
+ * shows it padded; the text of the cell is what it shows.
+ *
+ * @example zeroPaddedWidth('000000') // 6
+ * @example zeroPaddedWidth('0.00') // 0
+ */
+export function zeroPaddedWidth(format: string | undefined): number {
+  if (format === undefined) return 0;
+  const bare = format.replace(/\\(.)/g, '$1').replace(/"([^"]*)"/g, '$1');
+  return /^0{2,}$/.test(bare) ? bare.length : 0;
+}
+
 /** Days from 1899-12-30 (the 1900 date system's day 0, ECMA-376 Part 1 §18.17.4.1) as an ISO date or date-time. */
 function isoFromSerial(serial: number): string {
   return isoFromDate(new Date(Math.round((serial - 25_569) * 86_400) * 1000));
@@ -144,19 +158,26 @@ function isoFromDate(date: Date): string {
 }
 
 /**
- * The text of a cell: numbers as JavaScript prints them, dates as ISO `YYYY-MM-DD` (with `THH:MM:SS` when
- * there is a time), formulas as their cached result, rich text joined, errors as Excel shows them (`#N/A`).
+ * The text of a cell: numbers as JavaScript prints them (a whole number in a zero-padded format such as
+ * `000000` as Excel shows it, `010001`: codes keep their leading zeros), dates as ISO `YYYY-MM-DD` (with
+ * `THH:MM:SS` when there is a time), formulas as their cached result, rich text joined, errors as Excel shows
+ * them (`#N/A`).
  * A formula with no cached result (written by a program that does not calculate) reads as `=` + its formula,
  * so it is reported rather than taken as an empty cell.
  *
  * @example cellText(1234.5, 'General') // '1234.5'
+ * @example cellText(10001, '000000') // '010001'
  * @example cellText({ formula: 'B2*2', result: 42 }, 'General') // '42'
  */
 export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '#VALUE!';
-    return isDateFormat(numFmt) ? isoFromSerial(value) : String(value);
+    if (isDateFormat(numFmt)) return isoFromSerial(value);
+    const width = zeroPaddedWidth(numFmt);
+    return width > 0 && Number.isInteger(value) && value >= 0
+      ? String(value).padStart(width, '0')
+      : String(value);
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

@@ -8,14 +8,18 @@ import { z } from 'zod';
 export { localizedTextSchema } from '../scorecard/scorecard-schema.ts';
 
 /**
- * An org-unit or org-unit-group code: ASCII letters, digits, `_`, `.` and `-`, starting with a letter or `_`,
- * at most 64 characters. ASCII only, because the database's check (`[[:alpha:]_][[:alnum:]_.-]*`) depends on
- * the server's locale for anything beyond ASCII, and the same code must be accepted by every server.
+ * An org-unit or org-unit-group code: ASCII letters, digits, `_`, `.` and `-`, starting with a letter, a digit
+ * or `_`, at most 64 characters. Institution codes often start with a digit (US CMS Certification Numbers such
+ * as `010001`, Chinese organisation codes): a code is a case-sensitive string, never parsed as a number, so
+ * `010001` keeps its zero. ASCII only, the same as the database's check (migration
+ * 202612061100_unit_codes_with_digits), so every server accepts the same codes.
+ *
+ * @example unitCodeSchema.parse('010001') // '010001'
  */
 export const unitCodeSchema = z
   .string()
   .max(64)
-  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'org-unit.code-format');
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'org-unit.code-format');
 
 /** A code that names something already stored (checked against the database, so only its length here). */
 export const codeRefSchema = z.string().min(1).max(64);

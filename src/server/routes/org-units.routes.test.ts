@@ -53,6 +53,22 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
       expect((await server.request('GET', `/api/org-units/${code}`)).json()).toEqual(expected);
     });
 
+    it('keeps a code that starts with a digit as the string it is (a CMS Certification Number, 010001)', async () => {
+      // CMS Care Compare, hospital_info.csv: PROVIDER_ID 010001, Southeast Health Medical Center, Dothan AL.
+      const response = await server.request('POST', '/api/org-units', {
+        code: '010001',
+        name: { en: 'Southeast Health Medical Center' },
+        type: 'hospital',
+      });
+      expect([response.statusCode, response.json<OrgUnit>().code]).toEqual([201, '010001']);
+      const read = await server.request('GET', '/api/org-units/010001');
+      expect([read.statusCode, read.json<OrgUnit>().code, read.json<OrgUnit>().root]).toEqual([
+        200,
+        '010001',
+        '010001',
+      ]);
+    });
+
     it('audits a creation, bumps the metadata counter and publishes a metadata event', async () => {
       const code = uniqueCode('G');
       const { result, before, after, events } = await observe(server, 'meta', () =>
@@ -105,7 +121,7 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
 
     it('answers a bad body with 400 listing every issue with its path', async () => {
       const response = await server.request('POST', '/api/org-units', {
-        code: '9lives',
+        code: '9 lives',
         name: { en: '' },
         type: 'ward',
         colour: 'red',
@@ -125,7 +141,7 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
               path: ['code'],
               code: 'org-unit.code-format',
               params: {},
-              message: 'must start with a letter or _ and hold only ASCII letters, digits, _ . -',
+              message: 'must start with a letter, a digit or _ and hold only ASCII letters, digits, _ . -',
             },
             {
               path: ['name', 'en'],
@@ -287,6 +303,12 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
       expect(await changesOf(server, 'org_unit_group', code)).toEqual([
         { action: 'create', oldValue: null, newValue: expected },
       ]);
+    });
+
+    it('takes a group code that starts with a digit', async () => {
+      const code = uniqueCode('7');
+      const response = await server.request('POST', '/api/org-unit-groups', { code, name: { en: 'Tier 7' } });
+      expect([response.statusCode, response.json<OrgUnitGroup>().code]).toEqual([201, code]);
     });
 
     it('answers unknown members with 400 naming each by index, and stores nothing', async () => {

@@ -10,8 +10,8 @@ export const orgUnitMessages = defineMessages('org-unit', {
   },
   exists: { en: "An org unit '{{code}}' already exists.", 'zh-CN': '组织单元“{{code}}”已存在。' },
   'code-format': {
-    en: 'must start with a letter or _ and hold only ASCII letters, digits, _ . -',
-    'zh-CN': '须以字母或 _ 开头，且只能包含 ASCII 字母、数字及 _ . -',
+    en: 'must start with a letter, a digit or _ and hold only ASCII letters, digits, _ . -',
+    'zh-CN': '须以字母、数字或 _ 开头，且只能包含 ASCII 字母、数字及 _ . -',
   },
   'no-change': {
     en: 'give at least one of name, role, sortOrder',

@@ -13,7 +13,7 @@ import { type Assignment, addAssignment, removeAssignment } from '../assignments
 import { ROLE_KEYS } from '../labels.ts';
 import { AssignmentTags } from './assignment-tags.tsx';
 
-/** The scope picker's value for the whole installation (not a unit code: codes start with a letter or _). */
+/** The scope picker's value for the whole installation (not a unit code: codes hold only letters, digits, _ . -). */
 const EVERYWHERE = '*';
 
 interface PickerNode {
