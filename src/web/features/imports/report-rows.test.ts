@@ -2,7 +2,15 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { ImportBatch, ImportReportBody } from '../../../core/contracts/import.ts';
 import { createI18n } from '../../lib/i18n/i18n.ts';
-import { canUndo, commitState, errorReason, errorRows, noticeRows, reportCounts } from './report-rows.ts';
+import {
+  canUndo,
+  clearedTotal,
+  commitState,
+  errorReason,
+  errorRows,
+  noticeRows,
+  reportCounts,
+} from './report-rows.ts';
 
 function report(overrides: Partial<ImportReportBody> = {}): ImportReportBody {
   return {
@@ -164,5 +172,21 @@ describe('errorReason', () => {
     void bare.init({ lng: 'zh-CN', resources: {}, initAsync: false });
     const error = { code: 'non-numeric', params: { value: 'abc' }, reason: "'abc' is not a number" } as const;
     expect(errorReason(bare.t, error)).toBe("'abc' is not a number");
+  });
+});
+
+describe('clearedTotal', () => {
+  it('adds what every column clears, and is 0 when nothing is cleared', () => {
+    expect(clearedTotal(report())).toBe(0);
+    expect(
+      clearedTotal(
+        report({
+          clears: [
+            { column: 'comment', count: 2 },
+            { column: 'source', count: 1 },
+          ],
+        }),
+      ),
+    ).toBe(3);
   });
 });

@@ -53,6 +53,16 @@ export function noticeRows(report: ImportReportBody): NoticeRow[] {
   return report.notices.map((notice, index) => ({ ...notice, key: `${index}:${notice.code}` }));
 }
 
+/**
+ * How many stored attributes the report's import clears in all (an empty cell in a column the file has clears
+ * what is stored; a column it does not have leaves it alone), or 0.
+ *
+ * @example clearedTotal({ ...report, clears: [{ column: 'comment', count: 2 }, { column: 'source', count: 1 }] }) // 3
+ */
+export function clearedTotal(report: ImportReportBody): number {
+  return report.clears.reduce((sum, clear) => sum + clear.count, 0);
+}
+
 /** A row error's parameters (`non-numeric` + `{ value }`). */
 type RowParams = Readonly<Record<string, string | number>>;
 

@@ -13,7 +13,7 @@ import { commitState } from '../report-rows.ts';
 import { useImportRun } from '../use-import-run.ts';
 import { ChooseFileStep } from './choose-file-step.tsx';
 import { ImportProblem } from './import-problem.tsx';
-import { ReportCounts, ReportDetails, ReportErrors, ReportNotices } from './report-view.tsx';
+import { ReportClears, ReportCounts, ReportDetails, ReportErrors, ReportNotices } from './report-view.tsx';
 import { RunProgress } from './run-progress.tsx';
 
 type Step = 0 | 1 | 2;
@@ -155,6 +155,7 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
             )}
             <ReportCounts report={checked} testId="report-counts" />
             <ReportDetails report={checked} />
+            <ReportClears report={checked} />
             <ReportNotices report={checked} />
             <ReportErrors report={checked} />
             <Space wrap>
@@ -231,6 +232,7 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
                   }
                 />
                 <ReportCounts report={commit.run.report} testId="commit-counts" />
+                <ReportClears report={commit.run.report} />
               </>
             )}
             <Space wrap>

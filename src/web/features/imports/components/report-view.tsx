@@ -1,6 +1,7 @@
 /**
- * An import report: the counts, the encoding the server used (and why), its notices (what converting an older
- * scorecard file changed, the compiler's warnings), then the row errors in a paginated table (row number,
+ * An import report: the counts, the encoding the server used (and why), what it clears (stored attributes
+ * emptied by empty cells), its notices (what converting an older scorecard file changed, the compiler's
+ * warnings), then the row errors in a paginated table (row number,
  * column, value, problem). Used for the dry run, the refused commit and the committed result. Everything the
  * server explains is worded in the user's language from its codes (components/problem-words.ts): a row error's
  * code under `problems.import-row.*`, the encoding's reason and the notices as notes.
@@ -12,7 +13,14 @@ import { noteText } from '../../../components/problem-words.ts';
 import { formatList, formatNumber } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { COUNT_LABELS, ERROR_CODE_LABELS } from '../labels.ts';
-import { type ErrorRow, errorReason, errorRows, noticeRows, reportCounts } from '../report-rows.ts';
+import {
+  clearedTotal,
+  type ErrorRow,
+  errorReason,
+  errorRows,
+  noticeRows,
+  reportCounts,
+} from '../report-rows.ts';
 
 export function ReportCounts({
   report,
@@ -80,6 +88,44 @@ export function ReportDetails({ report }: { readonly report: ImportReportBody })
         />
       )}
     </div>
+  );
+}
+
+/**
+ * What the import clears: stored attributes (comments, evidence, sources, Chinese names …) emptied by empty
+ * cells of columns the file has, by column, so nobody clears them without being told. Said before the commit
+ * (the dry run) and after it.
+ */
+export function ReportClears({ report }: { readonly report: ImportReportBody }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const total = clearedTotal(report);
+  if (total === 0) return null;
+  const entries = formatNumber(total, language);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="report-clears"
+      data-value={total}
+      title={
+        report.committed
+          ? t('imports.report.clearsDone', { entries })
+          : t('imports.report.clearsPlanned', { entries })
+      }
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {report.clears.map((clear) => (
+            <li key={clear.column} data-testid="report-clear" data-column={clear.column}>
+              {t('imports.report.clearsColumn', {
+                column: clear.column,
+                entries: formatNumber(clear.count, language),
+              })}
+            </li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
 
