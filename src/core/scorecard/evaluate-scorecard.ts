@@ -104,6 +104,7 @@ export function evaluateScorecard(
         id: indicator.id,
         weight: indicator.weight,
         quantified: quantified.value,
+        inEffect: indicator.inEffect,
       })),
     })),
     scorecard.missingData,
@@ -163,6 +164,14 @@ interface EvaluatedIndicator {
 }
 
 function evaluateIndicator(indicator: CompiledIndicator, inputs: EvaluationInputs): EvaluatedIndicator {
+  if (!indicator.inEffect) {
+    return {
+      indicator,
+      actual: null,
+      actualSource: 'none',
+      quantified: { value: null, reason: 'not-in-effect' },
+    };
+  }
   if (indicator.kind === 'qualitative') {
     const ratings = inputs.ratings.get(indicator.id) ?? [];
     const quantified = quantifyRubric(ratings);

@@ -141,22 +141,6 @@ export const scorecardMessages = defineMessages('scorecard', {
     en: "'{{period}}' does not come after '{{previous}}': list versions oldest first, each starting later",
     'zh-CN': '“{{period}}”不晚于“{{previous}}”：版本须按时间先后排列，且起始期间逐个推后',
   },
-  'versions-not-applied': {
-    en: "the {{count}} dated version(s) of '{{id}}' are kept but not yet applied: every period is evaluated with its own definition",
-    'zh-CN': '指标“{{id}}”的 {{count}} 个生效版本已保存但尚未启用：各期间仍按其基本定义评价',
-  },
-  'indicator-date-not-applied': {
-    en: "'{{id}}' holds from {{period}}: kept, but not yet applied (earlier periods are evaluated too)",
-    'zh-CN': '指标“{{id}}”自 {{period}} 起生效：已保存但尚未启用（更早的期间也会评价）',
-  },
-  'scoring-versions-not-applied': {
-    en: 'the {{count}} dated scoring version(s) are kept but not yet applied: every period is scored with the scheme’s own settings',
-    'zh-CN': '{{count}} 个评分生效版本已保存但尚未启用：各期间仍按方案的基本评分设置评分',
-  },
-  'weights-date-not-applied': {
-    en: 'these weights hold from {{period}}: kept, but not yet used to choose weights by period',
-    'zh-CN': '这组权重自 {{period}} 起生效：已保存，但尚未按期间选用权重',
-  },
   'period-type-not-applied': {
     en: "'{{code}}' is reported per {{periodType}}: kept, but values are still entered per month",
     'zh-CN': '数据元“{{code}}”按 {{periodType}} 报告：已保存，但目前仍按月录入数值',
