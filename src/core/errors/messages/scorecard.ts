@@ -137,6 +137,15 @@ export const scorecardMessages = defineMessages('scorecard', {
     en: "'{{period}}' is shorter than the scorecard's period type ({{periodType}})",
     'zh-CN': '“{{period}}”短于计分卡的期间类型（{{periodType}}）',
   },
+  'versions-do-not-combine': {
+    en: "From {{period}} on, version {{version}} of '{{code}}' and its weight version {{weightVersion}} would score together, and they do not fit:",
+    'zh-CN':
+      '自 {{period}} 起，计分卡“{{code}}”的第 {{version}} 版结构将与第 {{weightVersion}} 版权重一起评分，但二者不匹配：',
+  },
+  'effective-from-mismatch': {
+    en: 'the weights say they hold from {{file}}, the request from {{requested}}: give one period',
+    'zh-CN': '权重自身注明自 {{file}} 起生效，请求却为自 {{requested}} 起：请只给出一个期间',
+  },
   'version-out-of-order': {
     en: "'{{period}}' does not come after '{{previous}}': list versions oldest first, each starting later",
     'zh-CN': '“{{period}}”不晚于“{{previous}}”：版本须按时间先后排列，且起始期间逐个推后',
