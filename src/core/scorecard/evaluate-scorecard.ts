@@ -224,3 +224,25 @@ export function computeIndicatorValue(
   const value = (numerator / denominator) * formula.factor;
   return Number.isFinite(value) ? value : null;
 }
+
+/**
+ * The parts an indicator's value is computed from, as a publication keeps them: a ratio's numerator and
+ * denominator (each before the factor), or an expression's value as the numerator with no denominator.
+ *
+ * @example computeIndicatorParts(ratio('occupied', 'available', 100), new Map([['occupied', 90], ['available', 100]]))
+ *   // { numerator: 90, denominator: 100 }
+ */
+export function computeIndicatorParts(
+  formula: CompiledIndicatorFormula | null,
+  data: ReadonlyMap<string, number | null>,
+): { readonly numerator: number | null; readonly denominator: number | null } {
+  if (formula === null) return { numerator: null, denominator: null };
+  const lookup = (code: string): number | null => data.get(code) ?? null;
+  if (formula.type === 'expression') {
+    return { numerator: evaluateFormula(formula.expression, lookup), denominator: null };
+  }
+  return {
+    numerator: evaluateFormula(formula.numerator, lookup),
+    denominator: evaluateFormula(formula.denominator, lookup),
+  };
+}
