@@ -125,6 +125,8 @@ export interface ScorecardVersionTable {
   version: number;
   /** The scorecard file without its `weights` block. */
   definition: JsonbColumn<never>;
+  /** The first period it holds for; null: since the beginning (202612061200_dated_methods). */
+  effective_from: ColumnType<string | null, string | null | undefined, never>;
   note: string | null;
   created_by: string;
   readonly created_at: CreatedAt;
@@ -136,6 +138,8 @@ export interface WeightVersionTable {
   version: number;
   /** The `weights` block of the scorecard file. */
   weights: JsonbColumn<never>;
+  /** The first period it holds for; null: since the beginning (202612061200_dated_methods). */
+  effective_from: ColumnType<string | null, string | null | undefined, never>;
   source: 'manual' | 'ahp' | 'survey' | 'import';
   source_ref: string | null;
   note: string | null;
@@ -147,6 +151,18 @@ export interface ScorecardOrgUnitTable {
   scorecard_id: number;
   org_unit_id: number;
   include_descendants: Defaulted<boolean>;
+}
+
+/** `scorecard_org_unit_version` (202612061200_dated_methods): every assignment of a scorecard to org units. */
+export interface ScorecardOrgUnitVersionTable {
+  readonly id: Id;
+  scorecard_id: number;
+  version: number;
+  effective_from: string | null;
+  /** `[{ orgUnitId, includeDescendants }]`. */
+  org_units: JsonbColumn<never>;
+  created_by: string;
+  readonly created_at: CreatedAt;
 }
 
 export interface TargetTable {
@@ -164,6 +180,29 @@ export interface TargetTable {
   source: string | null;
   set_by: string;
   set_at: UpdatedAt;
+}
+
+/**
+ * `target_history` (202612061200_dated_methods): each state of a target row after an insert, update or delete,
+ * written by a trigger on `target`; `asOf` reads the targets as they were.
+ */
+export interface TargetHistoryTable {
+  readonly id: Id;
+  target_id: number;
+  scorecard_id: number;
+  indicator_code: string;
+  org_unit_id: number | null;
+  org_unit_group_id: number | null;
+  level: number | null;
+  period_id: string;
+  target: number | null;
+  lower: number | null;
+  upper: number | null;
+  reference: number | null;
+  source: string | null;
+  deleted: Defaulted<boolean>;
+  recorded_by: string;
+  recorded_at: Date;
 }
 
 export interface DataValueTable {
@@ -303,6 +342,70 @@ export interface DataApprovalTable {
   version: Defaulted<number>;
 }
 
+/** `publication` (202612061201_publications): a scorecard × period × org-unit subtree, published. */
+export interface PublicationTable {
+  readonly id: Id;
+  root_id: number;
+  scorecard_id: number;
+  org_unit_id: number;
+  period_id: string;
+  structure_version_id: number;
+  weight_version_id: number;
+  assignment_version_id: number | null;
+  replaces_id: number | null;
+  reason: string | null;
+  /** The unapproved periods the publisher named: a JSON array of period ids. */
+  unapproved_periods: JsonbColumn<never>;
+  published_by: string;
+  published_at: Date;
+}
+
+/** `publication_result` (202612061201_publications): one published unit's evaluation. */
+export interface PublicationResultTable {
+  root_id: number;
+  publication_id: number;
+  org_unit_id: number;
+  /** The evaluation JSON (core/contracts/evaluation.ts). */
+  evaluation: JsonbColumn<never>;
+  total: number | null;
+  rating_code: string | null;
+  coverage: number;
+}
+
+/** `publication_input` (202612061201_publications): one published indicator's aggregated inputs. */
+export interface PublicationInputTable {
+  root_id: number;
+  publication_id: number;
+  org_unit_id: number;
+  indicator_code: string;
+  numerator: number | null;
+  denominator: number | null;
+  actual: number | null;
+  actual_source: 'formula' | 'reported' | 'ratings' | 'none';
+  target: number | null;
+  reference: number | null;
+  quantified: number | null;
+  score: number | null;
+  weight: number;
+  global_weight: number;
+  method_version: number;
+  target_record_id: number | null;
+}
+
+/** The view `current_publication_result` (202612061201_publications): each unit's latest publication. */
+export interface CurrentPublicationResultView {
+  readonly publication_id: ColumnType<number, never, never>;
+  readonly scorecard_id: ColumnType<number, never, never>;
+  readonly period_id: ColumnType<string, never, never>;
+  readonly root_id: ColumnType<number, never, never>;
+  readonly org_unit_id: ColumnType<number, never, never>;
+  readonly total: ColumnType<number | null, never, never>;
+  readonly rating_code: ColumnType<string | null, never, never>;
+  readonly coverage: ColumnType<number, never, never>;
+  readonly published_by: ColumnType<string, never, never>;
+  readonly published_at: ColumnType<Date, never, never>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   org_unit: OrgUnitTable;
@@ -314,7 +417,9 @@ export interface Database {
   scorecard_version: ScorecardVersionTable;
   weight_version: WeightVersionTable;
   scorecard_org_unit: ScorecardOrgUnitTable;
+  scorecard_org_unit_version: ScorecardOrgUnitVersionTable;
   target: TargetTable;
+  target_history: TargetHistoryTable;
   data_value: DataValueTable;
   reported_value: ReportedValueTable;
   assessment: AssessmentTable;
@@ -326,4 +431,8 @@ export interface Database {
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;
   data_approval: DataApprovalTable;
+  publication: PublicationTable;
+  publication_result: PublicationResultTable;
+  publication_input: PublicationInputTable;
+  current_publication_result: CurrentPublicationResultView;
 }

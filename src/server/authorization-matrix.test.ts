@@ -78,6 +78,19 @@ async function approvalKey(w: AccessWorld, unit: UnitCase, state: 'none' | 'subm
   return key;
 }
 
+/** A fresh month of the unit, published by the installation admin (the matrix reads it). */
+async function publishedMonth(w: AccessWorld, unit: UnitCase): Promise<string> {
+  const period = w.nextMonth();
+  const response = await w.server.request('POST', '/api/publications', {
+    scorecard: w.scorecard.code,
+    orgUnit: unit.code,
+    period,
+    unapprovedPeriods: [period],
+  });
+  if (response.statusCode !== 201) throw new Error(response.body);
+  return period;
+}
+
 /** A committed import of a fresh month of the world's inside unit, by the fixture. */
 async function committedImport(w: AccessWorld): Promise<number> {
   const report = await commitImport(w.server.ctx, FIXTURE_ACTOR, {
@@ -456,6 +469,48 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     build: (w, u) => ({
       url: `/api/evaluations?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${DATA_MONTH}`,
     }),
+  },
+  'GET /api/evaluations/restatement': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u) => ({
+      url: `/api/evaluations/restatement?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${await publishedMonth(w, u)}`,
+    }),
+  },
+  'POST /api/publications': {
+    access: DESIGN_SCOPED,
+    success: 201,
+    build: (w, u) => {
+      const period = w.nextMonth();
+      return {
+        url: '/api/publications',
+        body: { scorecard: w.scorecard.code, orgUnit: u.code, period, unapprovedPeriods: [period] },
+      };
+    },
+  },
+  'GET /api/publications/check': {
+    access: DESIGN_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/publications/check?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${w.nextMonth()}`,
+    }),
+  },
+  'GET /api/publications': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/publications?scorecard=${w.scorecard.code}` }),
+  },
+  'GET /api/publications/{id}': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u) => {
+      const period = await publishedMonth(w, u);
+      const list = await w.server.request(
+        'GET',
+        `/api/publications?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${period}`,
+      );
+      return { url: `/api/publications/${list.json().items[0]?.id ?? 0}` };
+    },
   },
   'GET /api/rankings': {
     access: ANY_SCOPED,

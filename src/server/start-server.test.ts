@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../../test/postgres-cluster.ts';
 import type { MetaResource } from '../core/contracts/accounts.ts';
+import type { Page } from '../core/contracts/common.ts';
 import type { EvaluationJson, RankingJson } from '../core/contracts/evaluation.ts';
 import type { JobList } from '../core/contracts/jobs.ts';
+import type { Publication } from '../core/contracts/publications.ts';
 import { DEMO_USERS } from './accounts/demo-users.ts';
 import { loadConfig } from './config.ts';
 import { type RunningServer, startServer } from './start-server.ts';
@@ -118,6 +120,30 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(body.rating).toBe('Very good');
       expect(body.perspectives.map((p) => Number(p.score?.toFixed(2)))).toEqual([
         91.93, 87.97, 98.33, 92.17, 88.62,
+      ]);
+    });
+
+    it('publishes AZ Hospital 2016 and the group’s 2021–2023 when the demo loads', async () => {
+      const { body } = await getJson<Page<Publication>>(server, '/api/publications');
+      expect(
+        body.items.map((p) => [p.scorecard, p.orgUnit, p.period, p.unapprovedPeriods, p.units > 0]).reverse(),
+      ).toEqual([
+        ['AZ-HOSPITAL', 'AZ', '2016', ['2016'], true],
+        ['UMG-BSC', 'UMG', '2021', ['2021'], true],
+        ['UMG-BSC', 'UMG', '2022', ['2022'], true],
+        ['UMG-BSC', 'UMG', '2023', ['2023'], true],
+      ]);
+    });
+
+    it('serves AZ Hospital 2016 as published: V = 92.57, the same as computed today', async () => {
+      const { body } = await getJson<EvaluationJson>(
+        server,
+        '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016&view=published',
+      );
+      expect([body.view, Number(body.total?.toFixed(2)), body.publication?.differs]).toEqual([
+        'published',
+        92.57,
+        false,
       ]);
     });
 

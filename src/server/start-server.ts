@@ -23,6 +23,7 @@ import { createImportRoutes } from './imports/import.routes.ts';
 import { JobScheduler } from './jobs/job-scheduler.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerServerJobs } from './jobs/server-jobs.ts';
+import { publicationRoutes } from './publications/publications.routes.ts';
 
 export interface StartOptions {
   /** Load the demo when the database has no org unit yet. Default true. */
@@ -112,7 +113,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logger: options.logRequests === false ? false : { level: config.logLevel },
       bodyLimit: config.bodyLimit,
       // jobRoutes also stops the scheduler when the app closes, before the database is closed below.
-      routes: [evaluationRoutes(engine), createImportRoutes(), jobRoutes(scheduler)],
+      routes: [
+        evaluationRoutes(engine),
+        publicationRoutes(engine),
+        createImportRoutes(),
+        jobRoutes(scheduler),
+      ],
       webRoot: findWebRoot(options.webRoot, progress),
       accounts: { mode: config.mode },
       trustProxy: config.trustProxy,

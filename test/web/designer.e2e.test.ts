@@ -169,7 +169,7 @@ describe('designer', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('change weights: a wrong sum is refused on the page, the fixed weights become a new weight version', async () => {
+  it('change weights: a wrong sum is refused on the page, the fixed weights become a new weight version from the first unpublished period', async () => {
     const before = await api<ScorecardVersions>('/api/scorecards/UMG-BSC/versions');
     const { page, errors } = await openDesigner('en-US', 'UMG-BSC');
     await page.getByRole('tab', { name: 'Weights' }).click();
@@ -187,6 +187,10 @@ describe('designer', () => {
     expect(await page.getByTestId('weight-error-perspectives').count()).toBe(0);
     await page.getByTestId('weights-note').fill('finance first');
     await page.getByTestId('weights-save').click();
+    // Saving asks from when the weights hold: by default 2024, after the demo's published 2021–2023.
+    await page.getByTestId('weights-effective').waitFor();
+    expect(await page.getByTestId('weights-effective-default').getAttribute('data-period')).toBe('2024');
+    await page.getByTestId('weights-effective-confirm').click();
     await page
       .locator('[data-testid="weights-saved"], [data-testid="weights-server-issues"]')
       .first()
@@ -196,10 +200,17 @@ describe('designer', () => {
       await page.locator('body').innerText(),
     ).toBe(0);
     const version = (before.weights[0]?.version ?? 0) + 1;
-    expect(await textOf(page, 'weights-saved')).toBe(`Saved as weight version ${version}.`);
+    expect(await textOf(page, 'weights-saved')).toBe(
+      `Saved as weight version ${version}, holding from 2024.`,
+    );
 
     const after = await api<ScorecardVersions>('/api/scorecards/UMG-BSC/versions');
-    expect(after.weights[0]).toMatchObject({ version, source: 'manual', note: 'finance first' });
+    expect(after.weights[0]).toMatchObject({
+      version,
+      effectiveFrom: '2024',
+      source: 'manual',
+      note: 'finance first',
+    });
     const detail = await api<ScorecardDetail>('/api/scorecards/UMG-BSC');
     expect(detail.file.weights.perspectives).toEqual({ manual: { F: 0.4, C: 0.1, I: 0.25, L: 0.25 } });
 
@@ -207,8 +218,9 @@ describe('designer', () => {
     const firstRow = page.getByTestId('weight-versions').locator('tbody tr.ant-table-row').first();
     await firstRow.waitFor();
     const cells = await firstRow.locator('td').allTextContents();
-    expect(cells.slice(0, 4)).toEqual([
+    expect(cells.slice(0, 5)).toEqual([
       String(version),
+      '2024',
       'Manual',
       'finance first',
       after.weights[0]?.createdBy,

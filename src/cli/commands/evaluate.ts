@@ -10,6 +10,7 @@ import {
   type ComparisonRow,
   comparePublished,
   evaluateScorecard,
+  methodForPeriod,
   type ScorecardEvaluation,
 } from '../../core/scorecard/index.ts';
 import { usageError } from '../errors.ts';
@@ -44,7 +45,11 @@ export async function runEvaluate(args: readonly string[], io: Io): Promise<numb
     io.err(`warning: ${loaded.scorecardFile} ${formatPath(warning.path)}: ${wordNote(warning, lang)}`);
   }
   if (!loaded.values) throw usageError(EVALUATE_USAGE, 'cli.no-values', { file: loaded.scorecardFile });
-  const evaluation = evaluateScorecard(loaded.scorecard, loaded.values.inputs);
+  // A file with dated versions is scored by what held for the values' period (docs/scorecard-format.md).
+  const period = loaded.values.period;
+  const method =
+    period === undefined ? loaded.scorecard : methodForPeriod(loaded.scorecard, period).scorecard;
+  const evaluation = evaluateScorecard(method, loaded.values.inputs);
   const comparison = loaded.values.file.comparison;
   const differences = comparison ? comparePublished(evaluation, comparison) : [];
 

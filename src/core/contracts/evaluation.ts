@@ -53,6 +53,54 @@ export const evaluationApprovalSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 
+/** A stored version an evaluation used: its id and number, the period it holds from, when it was recorded. */
+export const usedVersionSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  /** The first period it holds for; null: since the beginning. */
+  effectiveFrom: z.string().nullable(),
+  recordedAt: z.string(),
+});
+
+/**
+ * Which version of everything that decides a score the evaluation used (docs/scorecard-format.md, "Dated
+ * versions"): evaluating period P uses what held for P, as recorded at `asOf` (null: as recorded now).
+ */
+export const evaluationVersionsSchema = z.object({
+  asOf: z.string().nullable(),
+  /** The structure version (indicators, formulas, scoring) and the weight version. */
+  structure: usedVersionSchema,
+  weights: usedVersionSchema,
+  /** The scheme's dated scoring version (default method, rating bands, status thresholds); 0: its own. */
+  scoring: z.object({ version: z.number().int(), effectiveFrom: z.string().nullable() }),
+  /** The assignment of the scorecard to org units that held, and whether it covers the unit; null: none recorded. */
+  assignment: usedVersionSchema.extend({ assigned: z.boolean() }).nullable(),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      /** The indicator's dated method version used; 0: its definition. */
+      version: z.number().int(),
+      effectiveFrom: z.string().nullable(),
+      /** False before the indicator's definition holds: it is left out of the score. */
+      inEffect: z.boolean(),
+      /** The recorded target state used (its id in the target history); null without a target. */
+      target: z.object({ id: z.number().int(), period: z.string(), recordedAt: z.string() }).nullable(),
+    }),
+  ),
+});
+
+/**
+ * The publication an evaluation is compared with (core/contracts/publications.ts): who published the unit's
+ * score for this period and when, and whether today's computation differs from it.
+ */
+export const evaluationPublicationSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  by: z.string(),
+  /** True when today's computation differs from the published one (GET /api/evaluations/restatement says how). */
+  differs: z.boolean(),
+});
+
 export const evaluationSchema = z.object({
   scorecard: z.string(),
   orgUnit: z.string().nullable(),
@@ -81,10 +129,22 @@ export const evaluationSchema = z.object({
     .optional(),
   /** Sent by the server (not by `healthbsc evaluate`, which evaluates files). */
   approval: evaluationApprovalSchema.optional(),
+  /** The versions of its methods the evaluation used (sent by the server). */
+  versions: evaluationVersionsSchema.optional(),
+  /**
+   * `today`: computed now from today's data and the methods as recorded (at `asOf`); `published`: as frozen by
+   * a publication. Sent by the server.
+   */
+  view: z.enum(['today', 'published']).optional(),
+  /** The unit's publication for this period (as recorded at `asOf`), or null when it has none. */
+  publication: evaluationPublicationSchema.nullable().optional(),
 });
 
 export type EvaluationJson = z.infer<typeof evaluationSchema>;
 export type EvaluationApproval = z.infer<typeof evaluationApprovalSchema>;
+export type EvaluationVersions = z.infer<typeof evaluationVersionsSchema>;
+export type UsedVersion = z.infer<typeof usedVersionSchema>;
+export type EvaluationPublication = z.infer<typeof evaluationPublicationSchema>;
 
 export interface EvaluationContext {
   readonly orgUnit?: string | null;
@@ -147,10 +207,26 @@ export function toEvaluationJson(
 const code = z.string().min(1).max(64);
 const periodId = z.string().regex(/^\d{4}(-\d{2}|[Qq][1-4])?$/, 'evaluation.period-format');
 
-export const evaluationQuerySchema = z.object({
+/** Which evaluation: a scorecard for an org unit and period. */
+export const evaluationKeySchema = z.object({
   scorecard: code.describe('Scorecard code'),
   orgUnit: code.describe('Org unit code'),
   period: periodId.describe('Period: 2024-03 (month), 2024Q1 (quarter) or 2024 (year)'),
+});
+
+/** A recorded-at time: how things stood on that date (ISO 8601 with a time zone). */
+export const asOfSchema = z.iso
+  .datetime({ offset: true, message: 'evaluation.as-of-format' })
+  .describe(
+    'Show the period as it was scored at this time: the methods, targets and publication as recorded then (values are today’s; a publication is the record of what they were)',
+  );
+
+export const evaluationQuerySchema = evaluationKeySchema.extend({
+  asOf: asOfSchema.optional(),
+  view: z
+    .enum(['today', 'published'])
+    .default('today')
+    .describe('today: computed now; published: as the latest publication (by asOf) froze it (404 when none)'),
 });
 
 export const rankingQuerySchema = z.object({
@@ -183,6 +259,7 @@ export const seriesSchema = z.object({
 });
 
 export type EvaluationQuery = z.infer<typeof evaluationQuerySchema>;
+export type EvaluationKey = z.infer<typeof evaluationKeySchema>;
 export type RankingQuery = z.infer<typeof rankingQuerySchema>;
 export type RankingJson = z.infer<typeof rankingSchema>;
 export type SeriesJson = z.infer<typeof seriesSchema>;

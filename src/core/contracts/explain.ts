@@ -5,12 +5,18 @@
  */
 import { z } from 'zod';
 import { timeAggregationSchema, unitOfMeasureSchema } from '../scorecard/scorecard-schema.ts';
-import { evaluationQuerySchema } from './evaluation.ts';
+import {
+  asOfSchema,
+  evaluationKeySchema,
+  evaluationVersionsSchema,
+  usedVersionSchema,
+} from './evaluation.ts';
 
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
 
-export const explainQuerySchema = evaluationQuerySchema.extend({
+export const explainQuerySchema = evaluationKeySchema.extend({
   indicator: z.string().min(1).max(64).describe('Indicator id within the scorecard'),
+  asOf: asOfSchema.optional(),
 });
 
 export const explainInputSchema = z.object({
@@ -70,6 +76,9 @@ export const explanationSchema = z.object({
     global: z.number(),
     method: z.enum(['manual', 'ahp']),
     version: z.object({
+      /** The weight version's id and the period it holds from. */
+      id: z.number().int(),
+      effectiveFrom: z.string().nullable(),
       number: z.number().int(),
       source: z.string(),
       sourceRef: z.string().nullable(),
@@ -91,6 +100,17 @@ export const explanationSchema = z.object({
   quantified: z.number().nullable(),
   score: z.number().nullable(),
   reason: z.string().nullable(),
+  /**
+   * The versions this indicator was scored by: the structure and weight versions, the scheme's scoring version,
+   * the indicator's dated method version and the recorded target (as in the evaluation's `versions`).
+   */
+  versions: z.object({
+    asOf: z.string().nullable(),
+    structure: usedVersionSchema,
+    weights: usedVersionSchema,
+    scoring: evaluationVersionsSchema.shape.scoring,
+    indicator: evaluationVersionsSchema.shape.indicators.element,
+  }),
 });
 
 export type ExplainQuery = z.infer<typeof explainQuerySchema>;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { anyScorecardFileSchema } from '../scorecard/read-scorecard-file.ts';
 import {
   directionSchema,
+  periodIdSchema,
   scorecardFileSchema,
   unitOfMeasureSchema,
   weightsSchema,
@@ -32,15 +33,26 @@ export const scorecardFileBodySchema = anyScorecardFileSchema;
 /** Where a weight version came from: typed in, derived by AHP, from a survey, or imported with a file. */
 export const weightSourceSchema = z.enum(['manual', 'ahp', 'survey', 'import']);
 
+/** A period a change holds from (`2024-03`, `2024Q1`, `2024`); null: since the beginning. */
+const effectiveFromSchema = z
+  .string()
+  .nullable()
+  .describe('The first period this version holds for (a month, quarter or year); null: since the beginning');
+
 export const structureVersionSchema = z.object({
+  /** The version's id: what evaluations and publications name it by. */
+  id: z.number().int(),
   version: z.number().int().min(1),
+  effectiveFrom: effectiveFromSchema,
   note: z.string().nullable(),
   createdBy: z.string(),
   createdAt: timestampSchema,
 });
 
 export const weightVersionSchema = z.object({
+  id: z.number().int(),
   version: z.number().int().min(1),
+  effectiveFrom: effectiveFromSchema,
   source: weightSourceSchema,
   sourceRef: z.string().nullable(),
   note: z.string().nullable(),
@@ -85,7 +97,16 @@ export const scorecardVersionQuerySchema = z
   })
   .strict();
 
-export const importScorecardQuerySchema = z.object({ note: noteSchema.optional() }).strict();
+export const importScorecardQuerySchema = z
+  .object({
+    note: noteSchema.optional(),
+    /**
+     * The first period a changed structure (and weights without their own `effectiveFrom`) hold for; absent: the
+     * next period with no published score. A new scorecard holds since the beginning.
+     */
+    effectiveFrom: periodIdSchema.optional(),
+  })
+  .strict();
 
 export const importScorecardResultSchema = z.object({
   code: z.string(),
@@ -112,11 +133,20 @@ export const scorecardVersionsSchema = z.object({
   structure: z.array(structureVersionSchema),
   /** Newest first. */
   weights: z.array(weightVersionSchema),
+  /** The latest period with a published score, or null. */
+  publishedThrough: z.string().nullable(),
+  /** Where a change holds from when its author names no period: the next period with no published score. */
+  defaultEffectiveFrom: z.string().nullable(),
 });
 
 export const putWeightsBodySchema = z
   .object({
     weights: weightsSchema,
+    /**
+     * The first period the weights hold for; null: since the beginning (re-scoring every period that is not
+     * published). Absent: the weights block's own `effectiveFrom`, else the next period with no published score.
+     */
+    effectiveFrom: periodIdSchema.nullable().optional(),
     source: z.enum(['manual', 'ahp', 'survey']).default('manual'),
     /** What the weights came from, e.g. the survey's name or date. */
     sourceRef: z.string().max(200).nullable().optional(),
@@ -136,6 +166,8 @@ export const putScorecardOrgUnitsBodySchema = z
     orgUnits: z
       .array(z.object({ orgUnit: codeRefSchema, includeDescendants: z.boolean().default(true) }).strict())
       .max(10_000),
+    /** The first period the assignment holds for; null: since the beginning; absent: the next unpublished period. */
+    effectiveFrom: periodIdSchema.nullable().optional(),
   })
   .strict();
 

@@ -2,13 +2,13 @@
  * The dated parts of a scorecard file: the period from which the weights hold, an indicator's dated method
  * versions, the scheme's dated scoring versions. Their periods must be of the scorecard's period type or a
  * longer one (a yearly scheme cannot change its method in March) and a version must come after what it
- * replaces. They are kept with the scorecard; evaluating a period by what held for it is a later release's
- * work, so each dated part gives a warning that says so rather than being silently ignored.
+ * replaces. Evaluating period P then uses what held for P (method-for-period.ts).
  */
 import { issue, type ProblemIssue } from '../errors/problem.ts';
-import { MONTHS_PER_PERIOD, type PeriodType, tryParsePeriod } from '../periods/period.ts';
+import type { PeriodType } from '../periods/period.ts';
 import { validateRatingBands, validateScoringMethod } from '../scoring/index.ts';
 import { checkStatusThresholds } from './compile-indicator.ts';
+import { isAligned, periodStart } from './effective-periods.ts';
 import type { ScorecardFile } from './scorecard-schema.ts';
 
 type Path = readonly (string | number)[];
@@ -20,21 +20,16 @@ interface Dated {
 }
 
 /**
- * Checks every effective-from period of `file` into `issues` and adds a warning for each dated part.
+ * Checks every effective-from period of `file` into `issues`: aligned to the scorecard's period type, each
+ * version after the one before.
  *
- * @example checkEffectiveDates(file, issues, warnings) // a warning at ['weights', 'effectiveFrom'] when set
+ * @example checkEffectiveDates(file, issues) // an issue at ['weights', 'effectiveFrom'] for '2024-03' on a yearly scheme
  */
-export function checkEffectiveDates(
-  file: ScorecardFile,
-  issues: ProblemIssue[],
-  warnings: ProblemIssue[],
-): void {
+export function checkEffectiveDates(file: ScorecardFile, issues: ProblemIssue[]): void {
   const aligned = (dated: Dated) => checkAligned(dated, file.periodType, issues);
 
   if (file.weights.effectiveFrom !== undefined) {
-    const path = ['weights', 'effectiveFrom'];
-    aligned({ period: file.weights.effectiveFrom, path });
-    warnings.push(issue('scorecard.weights-date-not-applied', { period: file.weights.effectiveFrom }, path));
+    aligned({ period: file.weights.effectiveFrom, path: ['weights', 'effectiveFrom'] });
   }
 
   const scoringVersions = file.scoring.versions ?? [];
@@ -53,14 +48,6 @@ export function checkEffectiveDates(
     aligned,
     issues,
   );
-  if (scoringVersions.length > 0) {
-    warnings.push(
-      issue('scorecard.scoring-versions-not-applied', { count: scoringVersions.length }, [
-        'scoring',
-        'versions',
-      ]),
-    );
-  }
 
   file.perspectives.forEach((perspective, pi) => {
     perspective.indicators.forEach((indicator, ii) => {
@@ -70,9 +57,8 @@ export function checkEffectiveDates(
           ? null
           : { period: indicator.effectiveFrom, path: [...path, 'effectiveFrom'] };
       if (base) aligned(base);
-      const versions = indicator.versions ?? [];
       checkOrder(
-        versions.map((v, vi) => ({
+        (indicator.versions ?? []).map((v, vi) => ({
           period: v.effectiveFrom,
           path: [...path, 'versions', vi, 'effectiveFrom'],
         })),
@@ -80,31 +66,12 @@ export function checkEffectiveDates(
         aligned,
         issues,
       );
-      if (versions.length > 0) {
-        warnings.push(
-          issue('scorecard.versions-not-applied', { id: indicator.id, count: versions.length }, [
-            ...path,
-            'versions',
-          ]),
-        );
-      } else if (base) {
-        warnings.push(
-          issue('scorecard.indicator-date-not-applied', { id: indicator.id, period: base.period }, base.path),
-        );
-      }
     });
   });
 }
 
-/** The first month of a period, as `YYYY-MM` (periods are normalised ids, so they parse). */
-function startOf(period: string): string {
-  return tryParsePeriod(period)?.startDate.slice(0, 7) ?? period;
-}
-
 function checkAligned(dated: Dated, periodType: PeriodType | undefined, issues: ProblemIssue[]): void {
-  if (periodType === undefined) return;
-  const type = tryParsePeriod(dated.period)?.type;
-  if (type !== undefined && MONTHS_PER_PERIOD[type] < MONTHS_PER_PERIOD[periodType]) {
+  if (periodType !== undefined && !isAligned(dated.period, periodType)) {
     issues.push(issue('scorecard.period-too-short', { period: dated.period, periodType }, dated.path));
   }
 }
@@ -119,7 +86,7 @@ function checkOrder(
   let previous = base;
   for (const version of versions) {
     aligned(version);
-    if (previous !== null && startOf(version.period) <= startOf(previous.period)) {
+    if (previous !== null && periodStart(version.period) <= periodStart(previous.period)) {
       issues.push(
         issue(
           'scorecard.version-out-of-order',

@@ -1,7 +1,7 @@
 /**
  * One indicator of a scorecard file, checked and compiled: its direction, scoring method, status thresholds
- * and formula (parsed against the declared data elements), and its dated method versions checked the same
- * way (they are kept, not yet applied: the evaluation uses the indicator's own definition).
+ * and formula (parsed against the declared data elements), and its dated method versions checked and compiled
+ * the same way, so that evaluating a period can use the method that held for it (method-for-period.ts).
  */
 import { isProblemError, issue, issueOfCode, type ProblemIssue } from '../errors/problem.ts';
 import { type CompiledFormula, compileFormula, type FormulaError } from '../formula/index.ts';
@@ -26,6 +26,20 @@ export type CompiledIndicatorFormula =
       readonly denominator: CompiledFormula;
       readonly factor: number;
     };
+
+/**
+ * A dated change of an indicator's method, compiled: what it names replaces the indicator's own definition
+ * from `effectiveFrom` on (until the next version); what it leaves out is the indicator's own.
+ */
+export interface CompiledIndicatorVersion {
+  readonly effectiveFrom: string;
+  /** Absent: the indicator's own formula. */
+  readonly formula?: CompiledIndicatorFormula | null;
+  readonly direction?: Direction;
+  readonly scoring?: ScoringMethod;
+  readonly statusThresholds?: StatusThresholds;
+  readonly note?: string;
+}
 
 export interface CompiledIndicator {
   readonly id: string;
@@ -54,6 +68,15 @@ export interface CompiledIndicator {
   readonly weight: number;
   /** Perspective weight × local weight. */
   readonly globalWeight: number;
+  /** The first period its definition holds for; null: since the beginning. */
+  readonly effectiveFrom: string | null;
+  /** False for a period before `effectiveFrom` (method-for-period.ts): it is then left out of the score. */
+  readonly inEffect: boolean;
+  /** Its dated method versions, oldest first. */
+  readonly versions: readonly CompiledIndicatorVersion[];
+  /** Whether `scoring` and `statusThresholds` are its own or the scheme's (a dated scheme version may change the latter). */
+  readonly scoringFrom: 'indicator' | 'scheme';
+  readonly statusFrom: 'indicator' | 'scheme';
 }
 
 /** What compiling an indicator needs from the rest of the file. */
@@ -92,13 +115,13 @@ export function compileIndicator(
   const formula = compileIndicatorFormula(indicator.formula, context.known, [...path, 'formula'], issues);
   const statusThresholds = indicator.status ?? context.statusThresholds;
   if (indicator.status) checkStatusThresholds(indicator.status, [...path, 'status'], issues);
-  (indicator.versions ?? []).forEach((version, vi) => {
+  const versions = (indicator.versions ?? []).map((version, vi): CompiledIndicatorVersion => {
     const at = [...path, 'versions', vi];
     const versionDirection =
       version.direction === undefined
         ? direction
         : toDirection(version.direction, [...at, 'direction'], issues);
-    checkMethod(
+    const versionScoring = checkMethod(
       indicator,
       version.scoring ?? indicator.scoring,
       version.formula,
@@ -107,8 +130,21 @@ export function compileIndicator(
       at,
       issues,
     );
-    compileIndicatorFormula(version.formula, context.known, [...at, 'formula'], issues);
+    const versionFormula = compileIndicatorFormula(
+      version.formula,
+      context.known,
+      [...at, 'formula'],
+      issues,
+    );
     if (version.status) checkStatusThresholds(version.status, [...at, 'status'], issues);
+    return {
+      effectiveFrom: version.effectiveFrom,
+      ...(version.formula === undefined ? {} : { formula: versionFormula }),
+      ...(version.direction === undefined ? {} : { direction: versionDirection }),
+      ...(version.scoring === undefined ? {} : { scoring: versionScoring }),
+      ...(version.status === undefined ? {} : { statusThresholds: version.status }),
+      ...(version.note === undefined ? {} : { note: version.note }),
+    };
   });
   return {
     id: indicator.id,
@@ -131,6 +167,12 @@ export function compileIndicator(
     statusThresholds,
     weight: context.weight,
     globalWeight: context.perspectiveWeight * context.weight,
+    effectiveFrom: indicator.effectiveFrom ?? null,
+    inEffect: true,
+    versions,
+    scoringFrom:
+      indicator.kind === 'quantitative' && indicator.scoring === undefined ? 'scheme' : 'indicator',
+    statusFrom: indicator.status === undefined ? 'scheme' : 'indicator',
   };
 }
 

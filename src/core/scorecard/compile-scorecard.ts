@@ -8,10 +8,12 @@
 import type { AhpOptions } from '../ahp/index.ts';
 import { invalid, issue, type ProblemIssue, type ProblemNote } from '../errors/problem.ts';
 import type { LocalizedText, PerspectiveKind } from '../indicators/indicator.ts';
+import type { PeriodType } from '../periods/index.ts';
 import {
   DEFAULT_STATUS_THRESHOLDS,
   type MissingDataPolicy,
   type RatingBand,
+  type ScoringMethod,
   SEED002_RATING_BANDS,
   type StatusThresholds,
   validateRatingBands,
@@ -19,12 +21,27 @@ import {
 import { checkEffectiveDates } from './check-effective-dates.ts';
 import { type CompiledValidationRule, checkStrategy, compileValidationRules } from './check-strategy.ts';
 import { type CompiledIndicator, checkStatusThresholds, compileIndicator } from './compile-indicator.ts';
+import { periodStart } from './effective-periods.ts';
 import { readScorecardFile, type ScorecardFormat } from './read-scorecard-file.ts';
 import { resolveWeightSet, type WeightProvenance } from './resolve-weights.ts';
 import type { DataElementFile, ScorecardFile } from './scorecard-schema.ts';
 import { type CompiledObjectiveWeight, checkWeightKeys, weighPerspective } from './weigh-perspective.ts';
 
-export type { CompiledIndicator, CompiledIndicatorFormula } from './compile-indicator.ts';
+export type {
+  CompiledIndicator,
+  CompiledIndicatorFormula,
+  CompiledIndicatorVersion,
+} from './compile-indicator.ts';
+
+/** A dated change of the scheme's scoring: what it names replaces the scheme's own setting from `effectiveFrom` on. */
+export interface CompiledScoringVersion {
+  readonly effectiveFrom: string;
+  readonly method?: ScoringMethod;
+  readonly missingData?: MissingDataPolicy;
+  readonly ratingBands?: readonly RatingBand[];
+  readonly statusThresholds?: StatusThresholds;
+  readonly note?: string;
+}
 
 export interface CompiledPerspective {
   readonly id: string;
@@ -48,9 +65,18 @@ export interface CompiledScorecard {
   readonly ratingBands: readonly RatingBand[];
   /** The scheme's status thresholds, which indicators without their own use. */
   readonly statusThresholds: StatusThresholds;
+  /** The scheme's dated scoring versions, oldest first. */
+  readonly scoringVersions: readonly CompiledScoringVersion[];
+  /** The period type it is evaluated at (effective-from periods are of this type or longer); null: any. */
+  readonly periodType: PeriodType | null;
+  /**
+   * The first months (`YYYY-MM`) at which anything dated inside the file starts to hold, sorted: periods between
+   * two of them are scored by the same method (method-for-period.ts caches by this range, not by period).
+   */
+  readonly datedMonths: readonly string[];
   /** The validation rules between data elements, parsed (checked on data entry by a later release). */
   readonly validationRules: readonly CompiledValidationRule[];
-  /** Problems that do not stop evaluation: an AHP matrix whose CR is above the threshold, dated parts kept. */
+  /** Problems that do not stop evaluation: an AHP matrix whose CR is above the threshold, declarations kept. */
   readonly warnings: readonly ProblemIssue[];
   /** The format the file was written in. */
   readonly format: ScorecardFormat;
@@ -140,7 +166,7 @@ export function compileScorecard(input: unknown): CompiledScorecard {
 
   checkStrategy(file, issues);
   const validationRules = compileValidationRules(file, known, issues);
-  checkEffectiveDates(file, issues, warnings);
+  checkEffectiveDates(file, issues);
   warnDeclaredOnly(file, warnings);
 
   if (issues.length > 0 || !perspectiveWeights) throw invalid('scorecard.invalid-file', {}, issues);
@@ -153,12 +179,41 @@ export function compileScorecard(input: unknown): CompiledScorecard {
     missingData: file.scoring.missingData,
     ratingBands,
     statusThresholds,
+    scoringVersions: compileScoringVersions(file),
+    periodType: file.periodType ?? null,
+    datedMonths: datedMonthsOf(file),
     validationRules,
     warnings,
     format,
     conversion: notes,
     definition: file,
   };
+}
+
+/** The scheme's dated scoring versions (checked by checkEffectiveDates), in the compiled shape. */
+function compileScoringVersions(file: ScorecardFile): CompiledScoringVersion[] {
+  return (file.scoring.versions ?? []).map((version) => ({
+    effectiveFrom: version.effectiveFrom,
+    ...(version.method === undefined ? {} : { method: version.method }),
+    ...(version.missingData === undefined ? {} : { missingData: version.missingData }),
+    ...(version.ratingBands === undefined ? {} : { ratingBands: version.ratingBands }),
+    ...(version.status === undefined ? {} : { statusThresholds: version.status }),
+    ...(version.note === undefined ? {} : { note: version.note }),
+  }));
+}
+
+/** Every first month at which something dated in the file starts to hold, sorted and distinct. */
+function datedMonthsOf(file: ScorecardFile): string[] {
+  const periods = [
+    ...(file.scoring.versions ?? []).map((v) => v.effectiveFrom),
+    ...file.perspectives.flatMap((p) =>
+      p.indicators.flatMap((i) => [
+        ...(i.effectiveFrom === undefined ? [] : [i.effectiveFrom]),
+        ...(i.versions ?? []).map((v) => v.effectiveFrom),
+      ]),
+    ),
+  ];
+  return [...new Set(periods.map(periodStart))].sort();
 }
 
 function resolvePerspectiveWeights(

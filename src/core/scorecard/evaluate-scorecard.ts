@@ -104,6 +104,7 @@ export function evaluateScorecard(
         id: indicator.id,
         weight: indicator.weight,
         quantified: quantified.value,
+        inEffect: indicator.inEffect,
       })),
     })),
     scorecard.missingData,
@@ -163,6 +164,14 @@ interface EvaluatedIndicator {
 }
 
 function evaluateIndicator(indicator: CompiledIndicator, inputs: EvaluationInputs): EvaluatedIndicator {
+  if (!indicator.inEffect) {
+    return {
+      indicator,
+      actual: null,
+      actualSource: 'none',
+      quantified: { value: null, reason: 'not-in-effect' },
+    };
+  }
   if (indicator.kind === 'qualitative') {
     const ratings = inputs.ratings.get(indicator.id) ?? [];
     const quantified = quantifyRubric(ratings);
@@ -214,4 +223,26 @@ export function computeIndicatorValue(
   if (numerator === null || denominator === null || denominator === 0) return null;
   const value = (numerator / denominator) * formula.factor;
   return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The parts an indicator's value is computed from, as a publication keeps them: a ratio's numerator and
+ * denominator (each before the factor), or an expression's value as the numerator with no denominator.
+ *
+ * @example computeIndicatorParts(ratio('occupied', 'available', 100), new Map([['occupied', 90], ['available', 100]]))
+ *   // { numerator: 90, denominator: 100 }
+ */
+export function computeIndicatorParts(
+  formula: CompiledIndicatorFormula | null,
+  data: ReadonlyMap<string, number | null>,
+): { readonly numerator: number | null; readonly denominator: number | null } {
+  if (formula === null) return { numerator: null, denominator: null };
+  const lookup = (code: string): number | null => data.get(code) ?? null;
+  if (formula.type === 'expression') {
+    return { numerator: evaluateFormula(formula.expression, lookup), denominator: null };
+  }
+  return {
+    numerator: evaluateFormula(formula.numerator, lookup),
+    denominator: evaluateFormula(formula.denominator, lookup),
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * What format @2 adds: status thresholds, owners, units, validation rules, objectives and links, objective
- * weights, dated versions (checked and kept, with a warning that they are not yet applied).
+ * weights, dated versions (checked and compiled; applied by method-for-period.ts).
  */
 import { describe, expect, it, test } from 'vitest';
 import { isProblemError, type ProblemIssue } from '../errors/problem.ts';
@@ -406,39 +406,38 @@ describe('dated versions', () => {
     });
   };
 
-  it('are kept in the definition, normalised, with a warning that they are not yet applied', () => {
+  it('are kept in the definition, normalised, and compiled without warnings', () => {
     const compiled = compileScorecard(makeFile(dated));
     const kept = compiled.definition.perspectives[0]?.indicators[0];
+    const occCompiled = compiled.perspectives[0]?.indicators[0];
     expect([
       kept?.effectiveFrom,
       kept?.versions?.map((v) => v.effectiveFrom),
-      compiled.warnings.map((w) => [w.code, w.params, w.path]),
-      // The evaluation keeps the base definition.
-      compiled.perspectives[0]?.indicators[0]?.direction,
+      compiled.warnings,
+      occCompiled?.versions.map((v) => [v.effectiveFrom, v.direction?.kind ?? null, v.note ?? null]),
+      compiled.datedMonths,
     ]).toEqual([
       '2024',
       ['2025-07', '2026'],
+      [],
       [
-        [
-          'scorecard.versions-not-applied',
-          { id: 'OCC', count: 2 },
-          ['perspectives', 0, 'indicators', 0, 'versions'],
-        ],
+        ['2025-07', 'band', null],
+        ['2026', null, 'new guideline'],
       ],
-      { kind: 'higher' },
+      ['2024-01', '2025-07', '2026-01'],
     ]);
   });
 
-  it('warn for dated weights and dated scoring too', () => {
+  it('compile dated weights and dated scoring without warnings', () => {
     const compiled = compileScorecard(
       makeFile((f) => {
         f.weights.effectiveFrom = '2025Q3';
         f.scoring = { versions: [{ effectiveFrom: '2025', status: { met: 0.95, watch: 0.8 } }] };
       }),
     );
-    expect(compiled.warnings.map((w) => [w.code, w.path])).toEqual([
-      ['scorecard.weights-date-not-applied', ['weights', 'effectiveFrom']],
-      ['scorecard.scoring-versions-not-applied', ['scoring', 'versions']],
+    expect([compiled.warnings, compiled.scoringVersions]).toEqual([
+      [],
+      [{ effectiveFrom: '2025', statusThresholds: { met: 0.95, watch: 0.8 } }],
     ]);
   });
 

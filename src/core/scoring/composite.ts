@@ -13,6 +13,11 @@ export interface IndicatorInput {
   readonly weight: number;
   /** Quantified value from `quantify` / `quantifyRubric` (1 = on target), or `null` when there is none. */
   readonly quantified: number | null;
+  /**
+   * False for an indicator whose definition does not hold for the period (it starts later): left out of the
+   * perspective under either policy, as if the scheme did not have it. Default true.
+   */
+  readonly inEffect?: boolean;
 }
 
 export interface PerspectiveInput {
@@ -37,8 +42,10 @@ export interface PerspectiveResult {
   readonly weight: number;
   /** 0–100 (more when uncapped values exceed 1); `null` when no indicator with weight has data. */
   readonly score: number | null;
-  /** Σ weights of indicators with data ÷ Σ all weights, in [0, 1]. */
+  /** Σ weights of indicators with data ÷ Σ weights of the indicators in effect, in [0, 1]. */
   readonly coverage: number;
+  /** False when none of its indicators is in effect: it is then left out of the total. */
+  readonly inEffect: boolean;
   readonly indicators: readonly IndicatorResult[];
 }
 
@@ -101,8 +108,9 @@ function scorePerspective(perspective: PerspectiveInput, policy: MissingDataPoli
   let dataWeight = 0;
   let weightedSum = 0;
   const indicators = perspective.indicators.map((indicator): IndicatorResult => {
-    allWeight += indicator.weight;
-    if (indicator.quantified !== null) {
+    const inEffect = indicator.inEffect !== false;
+    if (inEffect) allWeight += indicator.weight;
+    if (inEffect && indicator.quantified !== null) {
       dataWeight += indicator.weight;
       weightedSum += indicator.weight * indicator.quantified;
     }
@@ -114,11 +122,12 @@ function scorePerspective(perspective: PerspectiveInput, policy: MissingDataPoli
       score: indicator.quantified === null ? null : 100 * indicator.weight * indicator.quantified,
     };
   });
-  const coverage = dataWeight / allWeight;
+  const inEffect = allWeight > 0;
+  const coverage = inEffect ? dataWeight / allWeight : 0;
   // No weighted data at all: there is nothing to report under either policy.
   const denominator = policy === 'renormalize' ? dataWeight : allWeight;
   const score = dataWeight > 0 ? (100 * weightedSum) / denominator : null;
-  return { id: perspective.id, weight: perspective.weight, score, coverage, indicators };
+  return { id: perspective.id, weight: perspective.weight, score, coverage, inEffect, indicators };
 }
 
 /**
@@ -133,7 +142,9 @@ function scorePerspective(perspective: PerspectiveInput, policy: MissingDataPoli
  *   customer weights add up to 0.9999);
  * - perspective coverage = Σ wᵢ with data ÷ Σ wᵢ; S_p is `null` when the coverage is 0;
  * - total V = Σ W_p S_p ÷ Σ W_p, over the perspectives with a score (`renormalize`) or over all of them with
- *   a missing score counting 0 (`zero`); coverage = Σ W_p × coverage_p ÷ Σ W_p; V is `null` when that is 0.
+ *   a missing score counting 0 (`zero`); coverage = Σ W_p × coverage_p ÷ Σ W_p; V is `null` when that is 0;
+ * - an indicator not in effect for the period (a dated scheme that adds it later) counts under neither policy,
+ *   and a perspective with none in effect is left out of the total, as if the scheme did not have them yet.
  *
  * Nothing is rounded. Throws `invalid`, listing every issue, for negative or non-finite weights or quantified
  * values, duplicate ids, a perspective with no positive weight, or no perspectives.
@@ -157,6 +168,7 @@ export function computeComposite(
   let scoredWeight = 0;
   let weightedSum = 0;
   for (const result of results) {
+    if (!result.inEffect) continue;
     allWeight += result.weight;
     coveredWeight += result.weight * result.coverage;
     if (result.score !== null) {
@@ -164,7 +176,7 @@ export function computeComposite(
       weightedSum += result.weight * result.score;
     }
   }
-  const coverage = coveredWeight / allWeight;
+  const coverage = allWeight > 0 ? coveredWeight / allWeight : 0;
   const denominator = policy === 'renormalize' ? scoredWeight : allWeight;
   const total = coverage > 0 ? weightedSum / denominator : null;
   return { total, coverage, policy, perspectives: results };

@@ -56,7 +56,9 @@ export type NoValueReason =
   | 'missing-target'
   | 'undefined-ratio'
   | 'no-matching-rule'
-  | 'no-ratings';
+  | 'no-ratings'
+  /** The indicator's definition holds only from a later period (a dated scorecard): left out of the score. */
+  | 'not-in-effect';
 
 /** A quantified value (1 = on target), or `null` with the reason there is none. */
 export interface Quantified {

@@ -30,11 +30,14 @@ export interface TargetUnit {
   readonly groupIds: ReadonlySet<number>;
 }
 
-/** An index of target rows by indicator and period, built once per scorecard and reused for every unit. */
-export class TargetIndex {
-  readonly #byKey = new Map<string, TargetRow[]>();
+/**
+ * An index of target rows by indicator and period, built once per scorecard and reused for every unit. Rows may
+ * carry more than a `TargetRow` (where they were recorded): `resolve` and `trace` return them as given.
+ */
+export class TargetIndex<R extends TargetRow = TargetRow> {
+  readonly #byKey = new Map<string, R[]>();
 
-  constructor(rows: readonly TargetRow[]) {
+  constructor(rows: readonly R[]) {
     for (const row of rows) {
       const key = `${row.indicator}\u0000${row.periodId}`;
       const list = this.#byKey.get(key);
@@ -49,7 +52,7 @@ export class TargetIndex {
    * @example new TargetIndex([{ indicator: 'OCC', orgUnitId: null, …, periodId: '2024', target: 85 }])
    *   .resolve('OCC', { id: 7, level: 2, groupIds: new Set() }, '2024-03')?.target // 85
    */
-  resolve(indicator: string, unit: TargetUnit, periodId: string): TargetRow | null {
+  resolve(indicator: string, unit: TargetUnit, periodId: string): R | null {
     return this.trace(indicator, unit, periodId).row;
   }
 
@@ -59,7 +62,7 @@ export class TargetIndex {
    *
    * @example index.trace('OCC', unit, '2024-03') // { row: <the 2024 row>, periods: ['2024-03', '2024Q1', '2024'] }
    */
-  trace(indicator: string, unit: TargetUnit, periodId: string): TargetTrace {
+  trace(indicator: string, unit: TargetUnit, periodId: string): TargetTrace<R> {
     const periods: string[] = [];
     for (const period of periodsToTry(periodId)) {
       periods.push(period);
@@ -73,8 +76,8 @@ export class TargetIndex {
 }
 
 /** A target resolution: the row found (or null) and the periods tried, most specific first. */
-export interface TargetTrace {
-  readonly row: TargetRow | null;
+export interface TargetTrace<R extends TargetRow = TargetRow> {
+  readonly row: R | null;
   readonly periods: readonly string[];
 }
 
@@ -94,8 +97,8 @@ function specificity(row: TargetRow, unit: TargetUnit): number {
   return 1;
 }
 
-function mostSpecific(rows: readonly TargetRow[], unit: TargetUnit): TargetRow | null {
-  let best: TargetRow | null = null;
+function mostSpecific<R extends TargetRow>(rows: readonly R[], unit: TargetUnit): R | null {
+  let best: R | null = null;
   let bestScore = 0;
   for (const row of rows) {
     const score = specificity(row, unit);

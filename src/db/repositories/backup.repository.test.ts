@@ -23,6 +23,16 @@ async function fill(db: Kysely<Database>): Promise<void> {
     insert into scorecard_org_unit values (1, 1, true);
     insert into target (scorecard_id, indicator_code, org_unit_id, period_id, target, lower, upper, set_by)
       values (1, 'occupancy', null, '2024-03', 85, null, null, 'admin'), (1, 'occupancy', 3, '2024-03', null, 80, 90, 'admin');
+    update target set target = 86, set_at = '2024-05-01 00:00:00+00' where org_unit_id is null;
+    insert into scorecard_org_unit_version (scorecard_id, version, effective_from, org_units, created_by)
+      values (1, 1, '2024', '[{"orgUnitId": 1, "includeDescendants": true}]', 'admin');
+    insert into publication (root_id, scorecard_id, org_unit_id, period_id, structure_version_id, weight_version_id,
+        assignment_version_id, unapproved_periods, published_by, published_at)
+      values (1, 1, 1, '2024-03', 1, 1, 1, '["2024-03"]', 'strategist', '2024-04-02 09:00:00.123456+00');
+    insert into publication_result values (1, 1, 3, '{"total": 91.25, "rating": "优秀"}', 91.25, 'very-good', 0.75);
+    insert into publication_input (root_id, publication_id, org_unit_id, indicator_code, numerator, denominator, actual,
+        actual_source, target, reference, quantified, score, weight, global_weight, method_version, target_record_id)
+      values (1, 1, 3, 'occupancy', 0.3, 1, 30, 'formula', 86, null, 0.3488372093023256, 34.883720930232556, 1, 1, 0, 3);
     insert into data_value (root_id, org_unit_id, data_element_id, period_id, value, comment, updated_by, updated_at)
       values (1, 3, 1, '2024-03', 20, null, 'u1', '2024-04-01 08:00:00.123456+00'),
              (1, 3, 2, '2024-03', 0.1 + 0.2, '加床', 'u1', '2024-04-01 08:00:00.654321+00'),
@@ -90,6 +100,13 @@ describeEachEngine('backup and restore', (_getDb, engine) => {
       expect(await snapshot(back)).toEqual(expected);
       expect(expected.data_value).toHaveLength(3);
       expect(expected.audit_log).toHaveLength(1);
+      // Two targets set, one changed: three recorded states, copied as they were rather than recorded again.
+      expect(expected.target_history).toHaveLength(3);
+      expect([expected.publication, expected.publication_result, expected.publication_input]).toEqual([
+        [expect.stringContaining('"unapproved_periods":["2024-03"]')],
+        [expect.stringContaining('"rating_code":"very-good"')],
+        [expect.stringContaining('"target_record_id":3')],
+      ]);
     } finally {
       await Promise.all([source.close(), middle.close(), back.close()]);
     }

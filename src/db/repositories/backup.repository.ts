@@ -15,7 +15,9 @@
  * digits, jsonb its structure, and nothing passes through JavaScript numbers. Tables come in foreign-key
  * order (a table after the tables it references) and each table in primary-key order (an org unit after its
  * parent, whose id is smaller). The migrations table is not copied: the header names the applied migrations,
- * and restore refuses a backup that names one this database does not have.
+ * and restore refuses a backup that names one this database does not have. Every table is copied, the ones
+ * later migrations add with them (published scores, the target history): history-keeping triggers stand aside
+ * while a backup is restored, so the history is the backup's, not a second one.
  */
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import {
@@ -318,6 +320,8 @@ interface TableBlock {
  */
 export async function restoreDatabase(db: Db, lines: AsyncIterable<string>): Promise<RestoreResult> {
   return db.kysely.transaction().execute(async (trx) => {
+    // Triggers that keep a history (target_history) copy the backup's history instead of writing their own.
+    await sql`select set_config('healthbsc.restoring', 'on', true)`.execute(trx);
     let header: BackupHeader | null = null;
     let block: TableBlock | null = null;
     let shapes = new Map<string, Set<string>>();

@@ -4,7 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { TargetRow } from '../../core/targets/index.ts';
-import type { Database, JsonValue } from '../schema.ts';
+import type { Database } from '../schema.ts';
 
 type Reader = Kysely<Database>;
 
@@ -65,61 +65,29 @@ export async function loadDataElementRules(db: Reader): Promise<DataElementRuleR
     .execute();
 }
 
-export interface CurrentScorecardRow {
-  readonly scorecardId: number;
-  readonly code: string;
-  readonly versionId: number;
-  readonly version: number;
-  readonly definition: JsonValue | null;
-  readonly weightVersionId: number;
-  readonly weightVersion: number;
-  readonly weights: JsonValue | null;
+/** A target row as it was recorded (`target_history`): which recorded state it is, and when it was recorded. */
+export interface RecordedTargetRow extends TargetRow {
+  /** The `target_history` row: the id evaluations and publications name the target by. */
+  readonly recordId: number;
+  readonly recordedAt: Date;
 }
 
-/** The scorecard's latest structure and latest weights (or the given versions), or null if either is missing. */
-export async function loadScorecardVersion(
+/**
+ * A scorecard's targets as recorded at `asOf` (null: now): for each target row, its latest recorded state by
+ * then, unless that state is its deletion.
+ */
+export async function loadTargets(
   db: Reader,
-  code: string,
-  versions: { readonly structure?: number; readonly weights?: number } = {},
-): Promise<CurrentScorecardRow | null> {
-  const scorecard = await db
-    .selectFrom('scorecard')
-    .select(['id', 'code'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!scorecard) return null;
-  let structure = db
-    .selectFrom('scorecard_version')
-    .select(['id', 'version', 'definition'])
-    .where('scorecard_id', '=', scorecard.id);
-  structure =
-    versions.structure === undefined ? structure : structure.where('version', '=', versions.structure);
-  let weights = db
-    .selectFrom('weight_version')
-    .select(['id', 'version', 'weights'])
-    .where('scorecard_id', '=', scorecard.id);
-  weights = versions.weights === undefined ? weights : weights.where('version', '=', versions.weights);
-  const [s, w] = await Promise.all([
-    structure.orderBy('version', 'desc').limit(1).executeTakeFirst(),
-    weights.orderBy('version', 'desc').limit(1).executeTakeFirst(),
-  ]);
-  if (!s || !w) return null;
-  return {
-    scorecardId: scorecard.id,
-    code: scorecard.code,
-    versionId: s.id,
-    version: s.version,
-    definition: s.definition,
-    weightVersionId: w.id,
-    weightVersion: w.version,
-    weights: w.weights,
-  };
-}
-
-export async function loadTargets(db: Reader, scorecardId: number): Promise<TargetRow[]> {
-  return db
-    .selectFrom('target')
+  scorecardId: number,
+  asOf: Date | null = null,
+): Promise<RecordedTargetRow[]> {
+  const rows = await db
+    .selectFrom('target_history')
+    .distinctOn('target_id')
     .select([
+      'id as recordId',
+      'recorded_at as recordedAt',
+      'deleted',
       'indicator_code as indicator',
       'org_unit_id as orgUnitId',
       'org_unit_group_id as groupId',
@@ -132,7 +100,12 @@ export async function loadTargets(db: Reader, scorecardId: number): Promise<Targ
       'source',
     ])
     .where('scorecard_id', '=', scorecardId)
+    .$if(asOf !== null, (qb) => qb.where('recorded_at', '<=', asOf ?? new Date(0)))
+    .orderBy('target_id')
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
+  return rows.filter((row) => !row.deleted).map(({ deleted: _deleted, ...row }) => row);
 }
 
 /** The first and last month an organisation has monthly values for, or null when it has none. */

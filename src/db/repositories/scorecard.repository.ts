@@ -1,7 +1,9 @@
 /**
  * Scorecards, their structure versions (the scorecard file without `weights`), their weight versions (the
  * `weights` block) and the org units they apply to. Versions are append-only and numbered 1, 2, … per
- * scorecard; "current" is the highest number.
+ * scorecard; "current" is the highest number (the latest recorded). Each holds from its effective-from period
+ * (null: since the beginning): evaluating a period picks the version that held for it
+ * (core/scorecard/effective-periods.ts).
  */
 import { type Expression, type ExpressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Database, JsonValue, ScorecardTable, WeightVersionTable } from '../schema.ts';
@@ -24,7 +26,10 @@ export interface ScorecardSummaryRecord extends ScorecardRecord {
 }
 
 export interface StructureVersionRecord {
+  readonly id: number;
   readonly version: number;
+  /** The first period it holds for; null: since the beginning. */
+  readonly effectiveFrom: string | null;
   /** The scorecard file without its `weights` block. */
   readonly definition: JsonValue;
   readonly note: string | null;
@@ -33,7 +38,10 @@ export interface StructureVersionRecord {
 }
 
 export interface WeightVersionRecord {
+  readonly id: number;
   readonly version: number;
+  /** The first period it holds for; null: since the beginning. */
+  readonly effectiveFrom: string | null;
   /** The scorecard file's `weights` block. */
   readonly weights: JsonValue;
   readonly source: WeightSource;
@@ -212,7 +220,15 @@ export async function findStructureVersion(
 ): Promise<StructureVersionRecord | undefined> {
   return db
     .selectFrom('scorecard_version')
-    .select(['version', 'definition', 'note', 'created_by as createdBy', 'created_at as createdAt'])
+    .select([
+      'id',
+      'version',
+      'effective_from as effectiveFrom',
+      'definition',
+      'note',
+      'created_by as createdBy',
+      'created_at as createdAt',
+    ])
     .where('scorecard_id', '=', scorecardId)
     .$if(version !== undefined, (qb) => qb.where('version', '=', version ?? 0))
     .orderBy('version', 'desc')
@@ -230,7 +246,9 @@ export async function findWeightVersion(
   return db
     .selectFrom('weight_version')
     .select([
+      'id',
       'version',
+      'effective_from as effectiveFrom',
       'weights',
       'source',
       'source_ref as sourceRef',
@@ -253,7 +271,14 @@ export async function listStructureVersions(
 ): Promise<Omit<StructureVersionRecord, 'definition'>[]> {
   return db
     .selectFrom('scorecard_version')
-    .select(['version', 'note', 'created_by as createdBy', 'created_at as createdAt'])
+    .select([
+      'id',
+      'version',
+      'effective_from as effectiveFrom',
+      'note',
+      'created_by as createdBy',
+      'created_at as createdAt',
+    ])
     .where('scorecard_id', '=', scorecardId)
     .orderBy('version', 'desc')
     .execute();
@@ -267,7 +292,9 @@ export async function listWeightVersions(
   return db
     .selectFrom('weight_version')
     .select([
+      'id',
       'version',
+      'effective_from as effectiveFrom',
       'source',
       'source_ref as sourceRef',
       'note',
@@ -285,25 +312,30 @@ export async function insertStructureVersion(
   scorecardId: number,
   version: {
     readonly definition: JsonValue;
+    readonly effectiveFrom: string | null;
     readonly note: string | null;
     readonly createdBy: string;
     readonly now: Date;
   },
 ): Promise<StructureVersionRecord> {
   const next = await nextVersion(trx, 'scorecard_version', scorecardId);
-  await trx
+  const { id } = await trx
     .insertInto('scorecard_version')
     .values({
       scorecard_id: scorecardId,
       version: next,
       definition: JSON.stringify(version.definition),
+      effective_from: version.effectiveFrom,
       note: version.note,
       created_by: version.createdBy,
       created_at: version.now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    id,
     version: next,
+    effectiveFrom: version.effectiveFrom,
     definition: version.definition,
     note: version.note,
     createdBy: version.createdBy,
@@ -317,6 +349,7 @@ export async function insertWeightVersion(
   scorecardId: number,
   version: {
     readonly weights: JsonValue;
+    readonly effectiveFrom: string | null;
     readonly source: WeightSource;
     readonly sourceRef: string | null;
     readonly note: string | null;
@@ -325,27 +358,74 @@ export async function insertWeightVersion(
   },
 ): Promise<WeightVersionRecord> {
   const next = await nextVersion(trx, 'weight_version', scorecardId);
-  await trx
+  const { id } = await trx
     .insertInto('weight_version')
     .values({
       scorecard_id: scorecardId,
       version: next,
       weights: JSON.stringify(version.weights),
+      effective_from: version.effectiveFrom,
       source: version.source,
       source_ref: version.sourceRef,
       note: version.note,
       created_by: version.createdBy,
       created_at: version.now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    id,
     version: next,
+    effectiveFrom: version.effectiveFrom,
     weights: version.weights,
     source: version.source,
     sourceRef: version.sourceRef,
     note: version.note,
     createdBy: version.createdBy,
     createdAt: version.now,
+  };
+}
+
+/** Every structure version and every weight version with their documents, oldest first (choosing by period). */
+export async function listDatedVersions(
+  db: Executor,
+  scorecardId: number,
+): Promise<{ structure: StructureVersionRecord[]; weights: WeightVersionRecord[] }> {
+  const [structure, weights] = await Promise.all([
+    db
+      .selectFrom('scorecard_version')
+      .select([
+        'id',
+        'version',
+        'effective_from as effectiveFrom',
+        'definition',
+        'note',
+        'created_by as createdBy',
+        'created_at as createdAt',
+      ])
+      .where('scorecard_id', '=', scorecardId)
+      .orderBy('version')
+      .execute(),
+    db
+      .selectFrom('weight_version')
+      .select([
+        'id',
+        'version',
+        'effective_from as effectiveFrom',
+        'weights',
+        'source',
+        'source_ref as sourceRef',
+        'note',
+        'created_by as createdBy',
+        'created_at as createdAt',
+      ])
+      .where('scorecard_id', '=', scorecardId)
+      .orderBy('version')
+      .execute(),
+  ]);
+  return {
+    structure: structure.map((row) => ({ ...row, definition: row.definition ?? null })),
+    weights: weights.map((row) => ({ ...row, weights: row.weights ?? null })),
   };
 }
 

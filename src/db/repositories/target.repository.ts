@@ -199,6 +199,16 @@ export async function updateTarget(
     .execute();
 }
 
+/**
+ * Names the time and actor that `target_history` records for the target changes of this transaction (its
+ * trigger reads them; migration 202612061200_dated_methods), so history follows the application's clock.
+ */
+export async function recordTargetChangesAs(trx: Executor, at: Date, by: string): Promise<void> {
+  await sql`select set_config('healthbsc.recorded_at', ${at.toISOString()}, true), set_config('healthbsc.recorded_by', ${by}, true)`.execute(
+    trx,
+  );
+}
+
 export async function deleteTarget(trx: Executor, id: number): Promise<void> {
   await trx.deleteFrom('target').where('id', '=', id).execute();
 }

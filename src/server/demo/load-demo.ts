@@ -1,7 +1,9 @@
 /**
  * Loads the demo on a first start: seed 002's AZ Hospital (examples/az-hospital) and the demo medical group of
  * seed 000 (src/demo), through the same services an administrator's writes go through, so the demo is audited
- * and validated like real data.
+ * and validated like real data. Then it publishes AZ Hospital's 2016 and the group's 2021–2023, so the features
+ * that build on published scores (reports, the incentive allocation, the weighting survey) have some to start
+ * from; the demo's data is not approved, so each publication names its year as unapproved.
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -13,6 +15,8 @@ import {
   generateMedicalGroupDemo,
 } from '../../demo/index.ts';
 import { type Actor, type ServerContext, systemActor } from '../context.ts';
+import { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
+import { publish } from '../publications/publications.service.ts';
 import { writeAssessments } from '../services/assessments.service.ts';
 import { writeDataValues } from '../services/data-values.service.ts';
 import { createOrgUnitGroup } from '../services/org-unit-groups.service.ts';
@@ -33,6 +37,16 @@ export const DEMO_CODES = {
   group: { scorecard: DEMO_SCORECARD_CODE, orgUnit: 'UMG', period: '2024', branches: 'UMG-BRANCHES' },
 } as const;
 
+/** What the demo publishes when it loads: a scorecard for an org unit's subtree and a period. */
+export const DEMO_PUBLICATIONS = [
+  { scorecard: DEMO_CODES.az.scorecard, orgUnit: DEMO_CODES.az.orgUnit, period: '2016' },
+  ...['2021', '2022', '2023'].map((period) => ({
+    scorecard: DEMO_CODES.group.scorecard,
+    orgUnit: DEMO_CODES.group.orgUnit,
+    period,
+  })),
+] as const;
+
 export type DemoProgress = (message: string) => void;
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -47,6 +61,15 @@ export async function loadDemo(ctx: ServerContext, progress: DemoProgress = () =
   await loadAzHospital(ctx);
   progress('Loading the demo medical group (seed 000)…');
   await loadMedicalGroup(ctx, progress);
+  progress('Publishing AZ Hospital 2016 and the group’s 2021–2023…');
+  await publishDemo(ctx);
+}
+
+async function publishDemo(ctx: ServerContext): Promise<void> {
+  const engine = new EvaluationEngine(ctx.db, ctx.changes);
+  for (const key of DEMO_PUBLICATIONS) {
+    await publish(ctx, engine, ACTOR, { ...key, unapprovedPeriods: [key.period] });
+  }
 }
 
 async function loadAzHospital(ctx: ServerContext): Promise<void> {

@@ -1,37 +1,37 @@
 /**
- * Evaluates stored scorecards: the scorecard of any org unit for any period, rankings of units, and time
- * series. Inputs come from the metadata snapshot, the organisation's value cube (months aggregated up the tree
- * and over time, src/core/analytics) and a few per-request reads; the method is the core's
+ * Evaluates stored scorecards: the scorecard of any org unit for any period, rankings of units, time series,
+ * explanations and the rows a publication freezes. Period P is evaluated with the method that held for P
+ * (dated-scorecard.ts), as recorded at `asOf` when asked; inputs come from the metadata snapshot, the
+ * organisation's value cube and a few per-request reads (evaluation-inputs.ts); the method is the core's
  * (`evaluateScorecard`). Results are cached and invalidated by the change counters.
  */
-import { aggregateAllUnits, aggregateUnitValues } from '../../core/analytics/index.ts';
 import { type EvaluationJson, toEvaluationJson } from '../../core/contracts/evaluation.ts';
 import { badRequest, notFound } from '../../core/errors/problem.ts';
-import { monthsOf, parsePeriod } from '../../core/periods/index.ts';
+import { parsePeriod } from '../../core/periods/index.ts';
 import {
-  type EvaluationInputs,
   evaluateScorecard,
   explainIndicator,
   type IndicatorExplanation,
+  type ScorecardEvaluation,
 } from '../../core/scorecard/index.ts';
-import type { TargetUnit } from '../../core/targets/index.ts';
 import type { Db } from '../../db/connect.ts';
 import { META_SCOPE, readRevisions, rootScope } from '../../db/repositories/change-counter.repository.ts';
-import {
-  type IndicatorInputRow,
-  loadAssessments,
-  loadReportedValues,
-  type OrgUnitRow,
-} from '../../db/repositories/evaluation.repository.ts';
+import type { OrgUnitRow, RecordedTargetRow } from '../../db/repositories/evaluation.repository.ts';
+import type { PublicationInputRecord } from '../../db/repositories/publication.repository.ts';
 import type { ChangeBus } from '../change-bus.ts';
 import { CubeStore, type RootCube } from './cube-store.ts';
+import type { DatedScorecard, ScorecardMethod, VersionRef } from './dated-scorecard.ts';
+import { EMPTY_INPUTS, inputsOfUnits, targetUnitOf, type UnitInputs } from './evaluation-inputs.ts';
+import { type AssignmentRef, publicationInputsOf, versionsOf } from './evaluation-versions.ts';
 import { LruCache } from './lru-cache.ts';
-import { MetadataSnapshot, type ScorecardSnapshot } from './metadata-snapshot.ts';
+import { MetadataSnapshot } from './metadata-snapshot.ts';
 
 export interface EvaluateQuery {
   readonly scorecard: string;
   readonly orgUnit: string;
   readonly period: string;
+  /** Evaluate with the methods and targets as recorded at this time; absent or null: as recorded now. */
+  readonly asOf?: Date | null;
 }
 
 export interface RankingQuery {
@@ -51,10 +51,33 @@ export interface RankedUnit {
   readonly evaluation: EvaluationJson;
 }
 
+/** One unit of a subtree as a publication freezes it: its evaluation and its indicators' inputs. */
+export interface PublishedUnitRows {
+  readonly unit: OrgUnitRow;
+  readonly evaluation: EvaluationJson;
+  readonly inputs: readonly PublicationInputRecord[];
+}
+
+/** A subtree's rows for a publication, with the versions they were computed by. */
+export interface SubtreeRows {
+  readonly rootId: number;
+  readonly scorecardId: number;
+  readonly structure: VersionRef;
+  readonly weights: VersionRef;
+  readonly assignment: AssignmentRef | null;
+  readonly units: readonly PublishedUnitRows[];
+}
+
 interface State {
   readonly meta: MetadataSnapshot;
   readonly rootRevision: number;
   readonly cube: RootCube;
+}
+
+interface Evaluated {
+  readonly json: EvaluationJson;
+  readonly evaluation: ScorecardEvaluation;
+  readonly inputs: UnitInputs;
 }
 
 export class EvaluationEngine {
@@ -78,20 +101,24 @@ export class EvaluationEngine {
     });
   }
 
-  /** The scorecard of one org unit for one period, in the JSON shape of `healthbsc evaluate --json`. */
+  /**
+   * The scorecard of one org unit for one period, in the JSON shape of `healthbsc evaluate --json`, with the
+   * versions it used.
+   */
   async evaluate(query: EvaluateQuery): Promise<EvaluationJson> {
     const period = parsePeriod(query.period, ['period']).id;
+    const asOf = query.asOf ?? null;
     const revisions = await this.#revisionsFor(query.orgUnit);
-    const key = `${query.scorecard}\u0000${query.orgUnit}\u0000${period}`;
+    const key = `${query.scorecard}\u0000${query.orgUnit}\u0000${period}\u0000${asOf?.toISOString() ?? ''}`;
     const cached = this.#results.get(key);
     if (cached && cached.meta === revisions.meta && cached.root === revisions.root) return cached.json;
     const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
     const unit = state.meta.unit(query.orgUnit);
     const scorecard = await state.meta.scorecard(query.scorecard);
-    const [json] = await this.#evaluateUnits(state, scorecard, [unit], period, false);
-    if (!json) throw badRequest('evaluation.nothing-to-evaluate', {});
-    this.#results.set(key, { meta: revisions.meta, root: revisions.root, json });
-    return json;
+    const [result] = await this.#evaluateUnits(state, scorecard, [unit], period, { many: false, asOf });
+    if (!result) throw badRequest('evaluation.nothing-to-evaluate', {});
+    this.#results.set(key, { meta: revisions.meta, root: revisions.root, json: result.json });
+    return result.json;
   }
 
   /**
@@ -107,17 +134,13 @@ export class EvaluationEngine {
     const state = await this.#state(revisions.meta, query.parent, revisions.root);
     const parent = state.meta.unit(query.parent);
     const scorecard = await state.meta.scorecard(query.scorecard);
-    const tree = state.meta.tree(parent.rootId);
     const visible = options.visible ?? (() => true);
-    const units = tree.units.filter(
-      (u) =>
-        visible(u.code) &&
-        (query.depth === 'children'
-          ? u.parentId === parent.id
-          : u.id !== parent.id && isDescendant(u, parent, state.meta)),
-    );
-    const evaluations = await this.#evaluateUnits(state, scorecard, units, period, true);
-    const ranked = evaluations.map((evaluation, i) => ({ unit: units[i] ?? parent, evaluation }));
+    const units = this.#below(state.meta, parent, query.depth).filter((u) => visible(u.code));
+    const evaluations = await this.#evaluateUnits(state, scorecard, units, period, {
+      many: true,
+      asOf: null,
+    });
+    const ranked = evaluations.map(({ json }, i) => ({ unit: units[i] ?? parent, evaluation: json }));
     ranked.sort(
       (a, b) =>
         (b.evaluation.total ?? Number.NEGATIVE_INFINITY) - (a.evaluation.total ?? Number.NEGATIVE_INFINITY),
@@ -149,6 +172,91 @@ export class EvaluationEngine {
       results.push(await this.evaluate({ scorecard: query.scorecard, orgUnit: query.orgUnit, period }));
     }
     return results;
+  }
+
+  /**
+   * What a publication of `orgUnit`'s subtree freezes: the evaluation of the unit and of every unit under it, and
+   * each indicator's aggregated inputs, computed now with the method that holds for the period.
+   */
+  async subtreeRows(query: {
+    readonly scorecard: string;
+    readonly orgUnit: string;
+    readonly period: string;
+    /** Only the unit itself (a restatement), not its subtree. */
+    readonly unitOnly?: boolean;
+  }): Promise<SubtreeRows> {
+    const period = parsePeriod(query.period, ['period']).id;
+    const revisions = await this.#revisionsFor(query.orgUnit);
+    const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
+    const top = state.meta.unit(query.orgUnit);
+    const scorecard = await state.meta.scorecard(query.scorecard);
+    const units = query.unitOnly ? [top] : [top, ...this.#below(state.meta, top, 'descendants')];
+    const method = scorecard.method(period, null);
+    const evaluated = await this.#evaluateUnits(state, scorecard, units, period, {
+      many: units.length > 1,
+      asOf: null,
+    });
+    return {
+      rootId: top.rootId,
+      scorecardId: scorecard.id,
+      structure: method.structure,
+      weights: method.weights,
+      assignment: scorecard.assignment(period, null),
+      units: evaluated.map((result, i) => ({
+        unit: units[i] ?? top,
+        evaluation: result.json,
+        inputs: publicationInputsOf(method, result.evaluation, result.inputs),
+      })),
+    };
+  }
+
+  /**
+   * Explains one indicator of a unit's evaluation (issue 5): the same inputs `evaluate` uses, run through the
+   * core's `explainIndicator`, with the target row's trail and the versions used. 404 when the scorecard has no
+   * such indicator.
+   */
+  async explain(query: EvaluateQuery & { readonly indicator: string }): Promise<EngineExplanation> {
+    const period = parsePeriod(query.period, ['period']).id;
+    const asOf = query.asOf ?? null;
+    const revisions = await this.#revisionsFor(query.orgUnit);
+    const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
+    const unit = state.meta.unit(query.orgUnit);
+    const scorecard = await state.meta.scorecard(query.scorecard);
+    const [result] = await this.#evaluateUnits(state, scorecard, [unit], period, { many: false, asOf });
+    const method = scorecard.method(period, asOf);
+    const targets = await scorecard.targetsAt(asOf);
+    const target = targets.trace(query.indicator, targetUnitOf(unit, state.meta), period);
+    const inputs = result?.inputs.inputs ?? EMPTY_INPUTS;
+    const explanation = explainIndicator({
+      scorecard: method.scorecard,
+      evaluation: result?.evaluation ?? evaluateScorecard(method.scorecard, inputs),
+      inputs,
+      indicatorId: query.indicator,
+      target,
+      period,
+    });
+    const versions = result?.json.versions;
+    const indicatorVersion = versions?.indicators.find((i) => i.id === query.indicator);
+    if (!explanation || !versions || !indicatorVersion) {
+      throw notFound('evaluation.no-indicator', { scorecard: scorecard.code, indicator: query.indicator });
+    }
+    const row: RecordedTargetRow | null = target.row;
+    const scopeUnit = row?.orgUnitId == null ? undefined : state.meta.unitsById.get(row.orgUnitId);
+    return {
+      period,
+      explanation,
+      method,
+      versions: {
+        asOf: versions.asOf,
+        structure: versions.structure,
+        weights: versions.weights,
+        scoring: versions.scoring,
+        indicator: indicatorVersion,
+      },
+      scopeUnit: scopeUnit?.code ?? null,
+      scopeGroupId: row?.groupId ?? null,
+      scopeLevel: row?.level ?? null,
+    };
   }
 
   async #revisionsFor(orgUnitCode: string): Promise<{ meta: number; root: number }> {
@@ -183,198 +291,64 @@ export class EvaluationEngine {
     return { meta, rootRevision, cube };
   }
 
+  /** The children of `parent`, or all its descendants, in tree order. */
+  #below(meta: MetadataSnapshot, parent: OrgUnitRow, depth: 'children' | 'descendants'): OrgUnitRow[] {
+    return meta
+      .tree(parent.rootId)
+      .units.filter((u) =>
+        depth === 'children' ? u.parentId === parent.id : u.id !== parent.id && isDescendant(u, parent, meta),
+      );
+  }
+
   async #evaluateUnits(
     state: State,
-    scorecard: ScorecardSnapshot,
+    scorecard: DatedScorecard,
     units: readonly OrgUnitRow[],
     period: string,
-    many: boolean,
-  ): Promise<EvaluationJson[]> {
-    const inputs = await this.#inputsOf(state, scorecard, units, period, many);
-    return units.map((unit, i) =>
-      toEvaluationJson(evaluateScorecard(scorecard.compiled, inputs[i] ?? EMPTY_INPUTS), {
-        orgUnit: unit.code,
-        period,
-      }),
+    options: { readonly many: boolean; readonly asOf: Date | null },
+  ): Promise<Evaluated[]> {
+    const method: ScorecardMethod = scorecard.method(period, options.asOf);
+    const targets = await scorecard.targetsAt(options.asOf);
+    const assignment = scorecard.assignment(period, options.asOf);
+    const unitInputs = await inputsOfUnits(
+      { db: this.#db, meta: state.meta, cube: state.cube, scorecardId: scorecard.id, method, targets },
+      units,
+      period,
+      options.many,
     );
-  }
-
-  /**
-   * Explains one indicator of a unit's evaluation (issue 5): the same inputs `evaluate` uses, run through the
-   * core's `explainIndicator`, with the target row's trail and the scorecard's weight version. 404 when the
-   * scorecard has no such indicator.
-   */
-  async explain(query: EvaluateQuery & { readonly indicator: string }): Promise<EngineExplanation> {
-    const period = parsePeriod(query.period, ['period']).id;
-    const revisions = await this.#revisionsFor(query.orgUnit);
-    const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
-    const unit = state.meta.unit(query.orgUnit);
-    const scorecard = await state.meta.scorecard(query.scorecard);
-    const [inputs = EMPTY_INPUTS] = await this.#inputsOf(state, scorecard, [unit], period, false);
-    const target = scorecard.targets.trace(query.indicator, targetUnitOf(unit, state.meta), period);
-    const explanation = explainIndicator({
-      scorecard: scorecard.compiled,
-      evaluation: evaluateScorecard(scorecard.compiled, inputs),
-      inputs,
-      indicatorId: query.indicator,
-      target,
-      period,
-    });
-    if (!explanation) {
-      throw notFound('evaluation.no-indicator', { scorecard: scorecard.code, indicator: query.indicator });
-    }
-    const row = target.row;
-    const scopeUnit = row?.orgUnitId == null ? undefined : state.meta.unitsById.get(row.orgUnitId);
-    return {
-      period,
-      explanation,
-      scorecardId: scorecard.id,
-      weightVersion: scorecard.weightVersion,
-      scopeUnit: scopeUnit?.code ?? null,
-      scopeGroupId: row?.groupId ?? null,
-      scopeLevel: row?.level ?? null,
-    };
-  }
-
-  /** The inputs of `evaluateScorecard` for each unit: aggregated data, reported values, ratings, targets. */
-  async #inputsOf(
-    state: State,
-    scorecard: ScorecardSnapshot,
-    units: readonly OrgUnitRow[],
-    period: string,
-    many: boolean,
-  ): Promise<EvaluationInputs[]> {
-    const first = units[0];
-    if (!first) return [];
-    const rootId = first.rootId;
-    const data = await this.#aggregatedData(state, scorecard, units, period, many);
-    const ids = units.map((u) => u.id);
-    const [reported, ratings] = await Promise.all([
-      loadReportedValues(this.#db.kysely, rootId, scorecard.id, many ? null : ids, period),
-      loadAssessments(this.#db.kysely, rootId, scorecard.id, many ? null : ids, period),
-    ]);
-    const reportedBy = groupByUnit(reported);
-    const ratingsBy = groupByUnit(ratings);
     return units.map((unit, i) => {
-      const targetUnit = targetUnitOf(unit, state.meta);
-      const targets = new Map<string, number | null>();
-      const references = new Map<string, number | null>();
-      const bands = new Map<string, { lower: number; upper: number }>();
-      for (const indicator of scorecard.compiled.perspectives.flatMap((p) => p.indicators)) {
-        const row = scorecard.targets.resolve(indicator.id, targetUnit, period);
-        if (!row) continue;
-        targets.set(indicator.id, row.target);
-        references.set(indicator.id, row.reference);
-        if (row.lower !== null && row.upper !== null)
-          bands.set(indicator.id, { lower: row.lower, upper: row.upper });
-      }
-      const unitRatings = new Map<string, number[]>();
-      for (const r of ratingsBy.get(unit.id) ?? []) {
-        const list = unitRatings.get(r.indicator) ?? [];
-        list.push(r.value);
-        unitRatings.set(r.indicator, list);
-      }
-      return {
-        data: data[i] ?? new Map(),
-        actuals: new Map((reportedBy.get(unit.id) ?? []).map((r) => [r.indicator, r.value])),
-        targets,
-        references,
-        ratings: unitRatings,
-        bands,
+      const inputs = unitInputs[i] ?? { inputs: EMPTY_INPUTS, targetRows: new Map() };
+      const evaluation = evaluateScorecard(method.scorecard, inputs.inputs);
+      const json: EvaluationJson = {
+        ...toEvaluationJson(evaluation, { orgUnit: unit.code, period }),
+        versions: versionsOf({ method, assignment, unit, meta: state.meta, inputs, asOf: options.asOf }),
       };
+      return { json, evaluation, inputs };
     });
-  }
-
-  /**
-   * Each unit's data-element values for the period, from the cube over its months (data values are stored per
-   * month; a quarter or year is computed from them).
-   */
-  async #aggregatedData(
-    state: State,
-    scorecard: ScorecardSnapshot,
-    units: readonly OrgUnitRow[],
-    period: string,
-    many: boolean,
-  ): Promise<Map<string, number | null>[]> {
-    const codes = scorecard.elementCodes;
-    const result = units.map(() => new Map<string, number | null>());
-    const { cube } = state.cube;
-    const rootId = units[0]?.rootId ?? 0;
-    const tree = state.meta.tree(rootId);
-    if (cube) {
-      const elements = codes.map((code) => cube.elementIndex(code));
-      const present = elements.map((e) => e >= 0);
-      const elementIdx = elements.filter((e) => e >= 0);
-      const months = monthsOf(period)
-        .map((m) => cube.monthIndex(m))
-        .filter((m) => m >= 0);
-      const rules = state.meta.rules();
-      const presentCodes = codes.filter((_, i) => present[i]);
-      if (months.length > 0 && elementIdx.length > 0) {
-        if (many) {
-          const all = aggregateAllUnits(cube, tree.tree, rules, { elements: elementIdx, months });
-          units.forEach((unit, i) => {
-            const index = tree.indexOf.get(unit.id) ?? -1;
-            const map = result[i];
-            if (index < 0 || !map) return;
-            presentCodes.forEach((code, k) => {
-              const value = all[index * elementIdx.length + k] ?? Number.NaN;
-              map.set(code, Number.isNaN(value) ? null : value);
-            });
-          });
-        } else {
-          units.forEach((unit, i) => {
-            const index = tree.indexOf.get(unit.id) ?? -1;
-            const map = result[i];
-            if (index < 0 || !map) return;
-            const values = aggregateUnitValues(cube, tree.tree, rules, {
-              unit: index,
-              elements: elementIdx,
-              months,
-            });
-            presentCodes.forEach((code, k) => {
-              map.set(code, values[k] ?? null);
-            });
-          });
-        }
-      }
-    }
-    return result;
   }
 }
 
-/** What `explain` knows: the core's explanation, with the ids the service turns into names and versions. */
+/** What `explain` knows: the core's explanation, the method used, and the ids the service turns into names. */
 export interface EngineExplanation {
   readonly period: string;
   readonly explanation: IndicatorExplanation;
-  readonly scorecardId: number;
-  readonly weightVersion: number;
+  readonly method: ScorecardMethod;
+  readonly versions: NonNullable<IndicatorExplanationVersions>;
   /** The applying target row's scope: the org unit's code, the group's id, or the level. */
   readonly scopeUnit: string | null;
   readonly scopeGroupId: number | null;
   readonly scopeLevel: number | null;
 }
 
-const EMPTY_INPUTS: EvaluationInputs = {
-  data: new Map(),
-  actuals: new Map(),
-  targets: new Map(),
-  references: new Map(),
-  ratings: new Map(),
-};
+type EvaluationVersions = NonNullable<EvaluationJson['versions']>;
 
-function targetUnitOf(unit: OrgUnitRow, meta: MetadataSnapshot): TargetUnit {
-  return { id: unit.id, level: unit.level, groupIds: meta.groupsOf.get(unit.id) ?? new Set<number>() };
-}
-
-function groupByUnit(rows: readonly IndicatorInputRow[]): Map<number, IndicatorInputRow[]> {
-  const result = new Map<number, IndicatorInputRow[]>();
-  for (const row of rows) {
-    const list = result.get(row.orgUnitId) ?? [];
-    list.push(row);
-    result.set(row.orgUnitId, list);
-  }
-  return result;
+/** The versions an explanation names: the evaluation's, with only its own indicator. */
+export interface IndicatorExplanationVersions {
+  readonly asOf: string | null;
+  readonly structure: EvaluationVersions['structure'];
+  readonly weights: EvaluationVersions['weights'];
+  readonly scoring: EvaluationVersions['scoring'];
+  readonly indicator: EvaluationVersions['indicators'][number];
 }
 
 function isDescendant(unit: OrgUnitRow, ancestor: OrgUnitRow, meta: MetadataSnapshot): boolean {

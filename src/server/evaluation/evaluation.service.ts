@@ -1,41 +1,74 @@
 /**
  * Evaluations as a signed-in actor sees them (issue 4): a unit outside the actor's scope is refused (403); a
  * ranking shows, and ranks among, only the units of the actor's scope; every evaluation says whether it rests
- * on approved data (`approval`, core/contracts/evaluation.ts).
+ * on approved data (`approval`, core/contracts/evaluation.ts), which versions of its methods it used
+ * (`versions`), and whether a publication froze it (`publication`, and whether today's computation differs).
  */
 import { READ_ROLES } from '../../core/access/policy.ts';
 import { inScope } from '../../core/access/scope.ts';
-import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
+import {
+  type EvaluationJson,
+  type EvaluationQuery,
+  evaluationSchema,
+} from '../../core/contracts/evaluation.ts';
 import type { ExplainQuery, ExplanationJson } from '../../core/contracts/explain.ts';
 import { notFound } from '../../core/errors/problem.ts';
+import { differsFromPublished } from '../../core/publications/restatement.ts';
 import { findGroupCode } from '../../db/repositories/evaluation.repository.ts';
 import { findOrgUnitsByCodes, listOrgUnits } from '../../db/repositories/org-unit.repository.ts';
-import { findWeightVersion } from '../../db/repositories/scorecard.repository.ts';
+import { findPublishedResult } from '../../db/repositories/publication.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { denied, readScope, requireReadableUnit } from '../services/access.ts';
 import { approvalsOfEvaluations } from '../services/approvals.service.ts';
-import { requireOrgUnit } from '../services/lookups.ts';
-import type { EvaluateQuery, EvaluationEngine, RankedUnit, RankingQuery } from './evaluation-engine.ts';
+import { isoTime } from '../services/format.ts';
+import { requireOrgUnit, requireScorecard } from '../services/lookups.ts';
+import type { EvaluationEngine, RankedUnit, RankingQuery } from './evaluation-engine.ts';
 
 /** The most units a ranking may hold. */
 const MAX_RANKED = 100_000;
 
-/** One unit's evaluation (403 outside the actor's scope), with its approval status. */
+/**
+ * One unit's evaluation (403 outside the actor's scope): computed now with the methods and targets as recorded
+ * at `asOf` (default: now), with its approval status and its publication as recorded by then; or, with
+ * `view: 'published'`, the frozen evaluation of that publication (404 when there is none).
+ */
 export async function evaluateAs(
   ctx: ServerContext,
   engine: EvaluationEngine,
   actor: Actor,
-  query: EvaluateQuery,
+  query: EvaluationQuery,
 ): Promise<EvaluationJson> {
-  const unit = await requireReadableUnit(ctx.db.kysely, actor, query.orgUnit);
-  const json = await engine.evaluate(query);
-  const approvals = await approvalsOfEvaluations(
-    ctx.db.kysely,
-    query.scorecard,
-    [unit],
-    json.period ?? query.period,
-  );
-  return { ...json, approval: approvals.get(unit.code) };
+  const db = ctx.db.kysely;
+  const unit = await requireReadableUnit(db, actor, query.orgUnit);
+  const asOf = query.asOf === undefined ? null : new Date(query.asOf);
+  const json = await engine.evaluate({ ...query, asOf });
+  const period = json.period ?? query.period;
+  const scorecard = await requireScorecard(db, query.scorecard);
+  const published = await findPublishedResult(db, {
+    scorecardId: scorecard.id,
+    periodId: period,
+    rootId: unit.rootId,
+    orgUnitId: unit.id,
+    asOf,
+  });
+  const frozen = published === undefined ? null : evaluationSchema.parse(published.evaluation);
+  const publication =
+    published === undefined || frozen === null
+      ? null
+      : {
+          id: published.publication.id,
+          at: isoTime(published.publication.publishedAt),
+          by: published.publication.publishedBy,
+          differs: differsFromPublished(frozen, json),
+        };
+  if (query.view === 'published') {
+    if (frozen === null) {
+      throw notFound('publication.none', { scorecard: query.scorecard, orgUnit: unit.code, period });
+    }
+    return { ...frozen, view: 'published', publication };
+  }
+  const approvals = await approvalsOfEvaluations(db, query.scorecard, [unit], period);
+  return { ...json, approval: approvals.get(unit.code), view: 'today', publication };
 }
 
 /**
@@ -107,13 +140,11 @@ export async function explainAs(
 ): Promise<ExplanationJson> {
   const db = ctx.db.kysely;
   const unit = await requireReadableUnit(db, actor, query.orgUnit);
-  const result = await engine.explain(query);
-  const version = await findWeightVersion(db, result.scorecardId, result.weightVersion);
-  if (!version)
-    throw notFound('evaluation.no-weight-version', {
-      scorecard: query.scorecard,
-      version: result.weightVersion,
-    });
+  const result = await engine.explain({
+    ...query,
+    asOf: query.asOf === undefined ? null : new Date(query.asOf),
+  });
+  const version = result.method.weights;
   const e = result.explanation;
   let scopeRef: string | null = null;
   if (result.scopeUnit !== null) scopeRef = result.scopeUnit;
@@ -133,11 +164,13 @@ export async function explainAs(
     weight: {
       ...e.weight,
       version: {
+        id: version.id,
+        effectiveFrom: version.effectiveFrom,
         number: version.version,
         source: version.source,
         sourceRef: version.sourceRef,
         note: version.note,
-        createdAt: version.createdAt.toISOString(),
+        createdAt: version.recordedAt.toISOString(),
         createdBy: version.createdBy,
       },
     },
@@ -145,5 +178,6 @@ export async function explainAs(
     quantified: e.quantified,
     score: e.score,
     reason: e.reason,
+    versions: result.versions,
   };
 }

@@ -120,6 +120,33 @@ describeEachEngine('explain over HTTP', (getDb) => {
     ]);
   });
 
+  it('names the versions it used, the same as the evaluation: structure, weights, scoring, method, target', async () => {
+    const body = (await w.server.request('GET', url(w.tree.group, 'RATE'))).json<ExplanationJson>();
+    const evaluation = (
+      await w.server.request(
+        'GET',
+        `/api/evaluations?scorecard=${w.scorecard.code}&orgUnit=${w.tree.group}&period=${DATA_MONTH}`,
+      )
+    ).json<EvaluationJson>();
+    expect([
+      body.versions,
+      body.weight.version.id,
+      body.weight.version.effectiveFrom,
+      body.versions.indicator.target?.period,
+    ]).toEqual([
+      {
+        asOf: null,
+        structure: evaluation.versions?.structure,
+        weights: evaluation.versions?.weights,
+        scoring: { version: 0, effectiveFrom: null },
+        indicator: evaluation.versions?.indicators.find((i) => i.id === 'RATE'),
+      },
+      evaluation.versions?.weights.id,
+      null,
+      '2024',
+    ]);
+  });
+
   it('names the org unit of a unit-specific target set for the period itself', async () => {
     const body = (await w.server.request('GET', url(w.units.inside, 'COUNT'))).json<ExplanationJson>();
     expect(body.formula).toMatchObject({ type: 'expression', expression: w.scorecard.numerator, value: 40 });

@@ -1,33 +1,19 @@
 /**
  * An immutable snapshot of the metadata evaluations read on every request (org units, groups, data elements,
- * compiled scorecards, targets), rebuilt when the metadata change counter moves. Compiling a scorecard (AHP,
- * formulas) happens once per snapshot, not per request.
+ * scorecards with their dated versions, targets), rebuilt when the metadata change counter moves. Compiling a
+ * scorecard (AHP, formulas) happens once per snapshot and version pair, not per request.
  */
 import { buildOrgTree, type ElementRule, type OrgTree } from '../../core/analytics/index.ts';
-import { invalid, isProblemError, notFound } from '../../core/errors/problem.ts';
-import { type CompiledScorecard, compileScorecard } from '../../core/scorecard/index.ts';
-import { TargetIndex } from '../../core/targets/index.ts';
+import { notFound } from '../../core/errors/problem.ts';
 import type { Db } from '../../db/connect.ts';
 import {
   type DataElementRuleRow,
   loadDataElementRules,
   loadGroupMemberships,
   loadOrgUnits,
-  loadScorecardVersion,
-  loadTargets,
   type OrgUnitRow,
 } from '../../db/repositories/evaluation.repository.ts';
-
-export interface ScorecardSnapshot {
-  readonly id: number;
-  readonly code: string;
-  readonly version: number;
-  readonly weightVersion: number;
-  readonly compiled: CompiledScorecard;
-  readonly targets: TargetIndex;
-  /** Codes of the data elements its formulas read. */
-  readonly elementCodes: readonly string[];
-}
+import { DatedScorecard } from './dated-scorecard.ts';
 
 /** One organisation's tree: its units in tree order, with the tree the analytics kernel walks. */
 export interface RootTree {
@@ -48,7 +34,7 @@ export class MetadataSnapshot {
   readonly #db: Db;
   readonly #units: readonly OrgUnitRow[];
   readonly #trees = new Map<number, RootTree>();
-  readonly #scorecards = new Map<string, Promise<ScorecardSnapshot>>();
+  readonly #scorecards = new Map<string, Promise<DatedScorecard>>();
 
   private constructor(
     db: Db,
@@ -111,50 +97,18 @@ export class MetadataSnapshot {
     );
   }
 
-  /** The scorecard's current structure and weights, compiled, with its targets; cached for this snapshot. */
-  scorecard(code: string): Promise<ScorecardSnapshot> {
+  /**
+   * The scorecard with every version it recorded and its targets; cached for this snapshot, so each method
+   * compiles once per snapshot (dated-scorecard.ts).
+   */
+  scorecard(code: string): Promise<DatedScorecard> {
     let pending = this.#scorecards.get(code);
     if (!pending) {
-      pending = this.#loadScorecard(code);
+      pending = DatedScorecard.load(this.#db, code);
       // A failed load is not cached: the next request tries again and reports the error again.
       pending.catch(() => this.#scorecards.delete(code));
       this.#scorecards.set(code, pending);
     }
     return pending;
-  }
-
-  async #loadScorecard(code: string): Promise<ScorecardSnapshot> {
-    const row = await loadScorecardVersion(this.#db.kysely, code);
-    if (!row) throw notFound('reference.scorecard-not-found', { code });
-    const definition = row.definition !== null && typeof row.definition === 'object' ? row.definition : {};
-    let compiled: CompiledScorecard;
-    try {
-      compiled = compileScorecard({ ...definition, weights: row.weights });
-    } catch (error) {
-      if (!isProblemError(error)) throw error;
-      throw invalid(
-        'evaluation.stored-scorecard-invalid',
-        { code, version: row.version, weightVersion: row.weightVersion },
-        error.problem.issues,
-      );
-    }
-    const targets = await loadTargets(this.#db.kysely, row.scorecardId);
-    const elementCodes = new Set<string>();
-    for (const indicator of compiled.perspectives.flatMap((p) => p.indicators)) {
-      const formula = indicator.formula;
-      if (!formula) continue;
-      const formulas =
-        formula.type === 'expression' ? [formula.expression] : [formula.numerator, formula.denominator];
-      for (const f of formulas) for (const ref of f.references) elementCodes.add(ref);
-    }
-    return {
-      id: row.scorecardId,
-      code: row.code,
-      version: row.version,
-      weightVersion: row.weightVersion,
-      compiled,
-      targets: new TargetIndex(targets),
-      elementCodes: [...elementCodes],
-    };
   }
 }

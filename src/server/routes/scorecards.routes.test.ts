@@ -51,14 +51,18 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
         code,
         created: true,
         structure: {
+          id: expect.any(Number),
           version: 1,
+          effectiveFrom: null,
           note: 'first draft',
           createdBy: TEST_ADMIN.email,
           createdAt: NOW,
           created: true,
         },
         weights: {
+          id: expect.any(Number),
           version: 1,
+          effectiveFrom: null,
           source: 'import',
           sourceRef: null,
           note: 'first draft',
@@ -95,12 +99,18 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
         element: (await changesOf(server, 'data_element', numerator)).map((change) => change.action),
       }).toEqual({
         scorecard: [{ action: 'create', oldValue: null, newValue: { code, name: file.name } }],
-        structure: [{ action: 'create', oldValue: null, newValue: { version: 1, note: 'first draft' } }],
+        structure: [
+          {
+            action: 'create',
+            oldValue: null,
+            newValue: { version: 1, effectiveFrom: null, note: 'first draft' },
+          },
+        ],
         weights: [
           {
             action: 'create',
             oldValue: null,
-            newValue: { version: 1, source: 'import', note: 'first draft' },
+            newValue: { version: 1, effectiveFrom: null, source: 'import', note: 'first draft' },
           },
         ],
         element: ['create'],
@@ -265,13 +275,10 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       expect(created.json().notices).toEqual([]);
     });
 
-    it('says which parts of an @2 file are kept but not yet applied', async () => {
+    it('says which parts of an @2 file are kept but not yet applied (its dated versions are applied)', async () => {
       const { file } = makeScorecardFileV2();
       const created = (await server.request('POST', '/api/scorecards', file)).json<ImportScorecardResult>();
       expect(created.warnings.map((w) => [w.code, w.path])).toEqual([
-        ['scorecard.weights-date-not-applied', ['weights', 'effectiveFrom']],
-        ['scorecard.scoring-versions-not-applied', ['scoring', 'versions']],
-        ['scorecard.versions-not-applied', ['perspectives', 0, 'indicators', 0, 'versions']],
         ['scorecard.missing-values-not-applied', ['dataElements', 2, 'missingValues']],
         ['scorecard.validation-rules-not-applied', ['validationRules']],
       ]);
@@ -372,7 +379,15 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
         await server.request('GET', `/api/scorecards/${code}/versions`)
       ).json<ScorecardVersions>();
       expect([response.json().structure, response.json().weights.created]).toEqual([
-        { version: 2, note: 'describe RATE', createdBy: TEST_ADMIN.email, createdAt: NOW, created: true },
+        {
+          id: expect.any(Number),
+          version: 2,
+          effectiveFrom: null,
+          note: 'describe RATE',
+          createdBy: TEST_ADMIN.email,
+          createdAt: NOW,
+          created: true,
+        },
         false,
       ]);
       expect([versions.structure.map((v) => v.version), versions.weights.map((v) => v.version)]).toEqual([
@@ -432,7 +447,10 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       expect([result.statusCode, result.json(), after - before]).toEqual([
         200,
         {
+          id: expect.any(Number),
           version: 2,
+          // Nothing of the scorecard is published: the weights hold since the beginning.
+          effectiveFrom: null,
           source: 'manual',
           sourceRef: 'board meeting 2024-05',
           note: 'rebalanced',
@@ -447,7 +465,13 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       expect((await changesOf(server, 'weight_version', scorecard.code)).at(-1)).toEqual({
         action: 'create',
         oldValue: { version: 1, source: 'import' },
-        newValue: { version: 2, source: 'manual', sourceRef: 'board meeting 2024-05', note: 'rebalanced' },
+        newValue: {
+          version: 2,
+          effectiveFrom: null,
+          source: 'manual',
+          sourceRef: 'board meeting 2024-05',
+          note: 'rebalanced',
+        },
       });
       const indicators = (await server.request('GET', `/api/indicators?scorecard=${scorecard.code}`)).json<
         Page<IndicatorSummary>

@@ -66,6 +66,7 @@ export const scorecardRoutes: FastifyPluginAsync = async (fastify) => {
         file: request.body,
         mode: 'create',
         note: request.query.note,
+        effectiveFrom: request.query.effectiveFrom,
       });
       return reply.code(201).send(result);
     },
@@ -77,6 +78,8 @@ export const scorecardRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         tags,
         summary: 'Create or replace a scorecard from a scorecard file (new versions only for what changed)',
+        description:
+          'A changed structure holds from ?effectiveFrom (default: the next period with no published score); changed weights from their own effectiveFrom, else the same. Earlier periods keep the versions that held for them.',
         params: codeParamsSchema,
         body: scorecardFileBodySchema,
         querystring: importScorecardQuerySchema,
@@ -93,6 +96,7 @@ export const scorecardRoutes: FastifyPluginAsync = async (fastify) => {
         mode: 'replace',
         code: request.params.code,
         note: request.query.note,
+        effectiveFrom: request.query.effectiveFrom,
       });
       return reply.code(result.created ? 201 : 200).send(result);
     },
@@ -145,6 +149,8 @@ export const scorecardRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         tags,
         summary: 'Store new weights (manual, AHP or survey) as the next weight version',
+        description:
+          'The weights hold from effectiveFrom (null: since the beginning; default: the next period with no published score); earlier periods keep the weights that held for them.',
         params: codeParamsSchema,
         body: putWeightsBodySchema,
         response: { 200: putWeightsResultSchema, ...problemResponses(400, 404) },

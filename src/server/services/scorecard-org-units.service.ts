@@ -1,13 +1,20 @@
 /**
- * The org units a scorecard applies to (`scorecard_org_unit`), each with or without its subtree.
+ * The org units a scorecard applies to (`scorecard_org_unit`), each with or without its subtree. Each change is
+ * also recorded as an assignment version holding from a period (dated-versions.ts), so an evaluation can say
+ * which assignment held for its period.
  */
 
 import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { PutScorecardOrgUnitsBody, ScorecardOrgUnits } from '../../core/contracts/scorecards.ts';
 import { invalid, issue, type ProblemIssue } from '../../core/errors/problem.ts';
 import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
-import { lockScorecard } from '../../db/repositories/scorecard.repository.ts';
 import {
+  findStructureVersion,
+  findWeightVersion,
+  lockScorecard,
+} from '../../db/repositories/scorecard.repository.ts';
+import {
+  insertAssignmentVersion,
   listScorecardOrgUnits,
   replaceScorecardOrgUnits,
   type ScorecardOrgUnitRecord,
@@ -15,7 +22,9 @@ import {
 import type { Actor, ServerContext } from '../context.ts';
 import { readScope, requireRoleOverAll, requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
+import { effectiveFromOf } from './dated-versions.ts';
 import { requireScorecard } from './lookups.ts';
+import { mergeScorecardFile } from './scorecard-files.ts';
 
 function toAssignments(rows: readonly ScorecardOrgUnitRecord[]): ScorecardOrgUnits {
   return {
@@ -79,6 +88,19 @@ export async function putScorecardOrgUnits(
     const after = toAssignments(rows);
     if (JSON.stringify(before) === JSON.stringify(after)) return { result: before, audit: [], touched: [] };
     await replaceScorecardOrgUnits(trx, scorecard.id, rows);
+    const structure = await findStructureVersion(trx, scorecard.id);
+    const weights = await findWeightVersion(trx, scorecard.id);
+    const periodType =
+      structure === undefined || weights === undefined
+        ? null
+        : mergeScorecardFile(structure, weights).periodType;
+    const effectiveFrom = await effectiveFromOf(trx, scorecard.id, periodType, input.body.effectiveFrom);
+    await insertAssignmentVersion(trx, scorecard.id, {
+      effectiveFrom,
+      orgUnits: rows.map((row) => ({ orgUnitId: row.orgUnitId, includeDescendants: row.includeDescendants })),
+      createdBy: actor.id,
+      now: ctx.now(),
+    });
     return {
       result: after,
       audit: [

@@ -1,11 +1,13 @@
 /**
  * Setting a scorecard's weights without touching its structure: a new weight version, checked by compiling the
  * current structure with the new weights (so AHP matrices are validated exactly as in a file), recording where
- * the weights came from (typed in, AHP, a survey) and why.
+ * the weights came from (typed in, AHP, a survey), why, and from which period they hold (by default the next
+ * period with no published score: earlier periods keep the weights that held for them).
  */
 
 import { DESIGN_ROLES } from '../../core/access/policy.ts';
 import type { PutWeightsBody, PutWeightsResult } from '../../core/contracts/scorecards.ts';
+import { badRequest } from '../../core/errors/problem.ts';
 import { compileScorecard } from '../../core/scorecard/index.ts';
 import {
   findStructureVersion,
@@ -18,15 +20,18 @@ import type { JsonValue } from '../../db/schema.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
+import { assertVersionsCombine, effectiveFromOf } from './dated-versions.ts';
 import { sameJson } from './json-equal.ts';
 import { requireScorecard } from './lookups.ts';
 import { mergeScorecardFile } from './scorecard-files.ts';
 import { toWeightVersion } from './scorecards.service.ts';
 
 /**
- * Stores `weights` as the scorecard's next weight version. 400 listing every problem (paths start at
- * `weights`, as in the body); nothing is stored when the weights, source, reference and note equal the current
- * version's.
+ * Stores `weights` as the scorecard's next weight version, holding from `effectiveFrom` (or the weights block's
+ * own `effectiveFrom`; by default the next period with no published score; null: since the beginning). 400
+ * listing every problem (paths start at `weights`, as in the body), or when the two dates disagree, or when the
+ * weights do not combine with a structure version they would be paired with; nothing is stored when the
+ * weights, their period, source, reference and note equal the current version's.
  */
 export async function putScorecardWeights(
   ctx: ServerContext,
@@ -45,12 +50,30 @@ export async function putScorecardWeights(
     }
     // The structure as @2 (one stored by an older import is @1), so the weights may use @2's additions.
     const file = mergeScorecardFile(structure, current);
-    const compiled = compileScorecard({ ...file, weights: input.body.weights });
+    const requested = input.body.effectiveFrom;
+    const ownDate = input.body.weights.effectiveFrom;
+    if (requested !== undefined && ownDate !== undefined && requested !== ownDate) {
+      throw badRequest('scorecard.effective-from-mismatch', { requested: requested ?? '—', file: ownDate }, [
+        'weights',
+        'effectiveFrom',
+      ]);
+    }
+    const effectiveFrom = await effectiveFromOf(
+      trx,
+      scorecard.id,
+      file.periodType,
+      requested !== undefined ? requested : ownDate,
+    );
+    // The period is kept in the block too, so an exported file says from when its weights hold.
+    const { effectiveFrom: _own, ...rest } = input.body.weights;
+    const dated = effectiveFrom === null ? rest : { ...rest, effectiveFrom };
+    const compiled = compileScorecard({ ...file, weights: dated });
     const weights: JsonValue = JSON.parse(JSON.stringify(compiled.definition.weights));
     const sourceRef = input.body.sourceRef ?? null;
     const note = input.body.note ?? null;
     const unchanged =
       sameJson(current.weights, weights) &&
+      current.effectiveFrom === effectiveFrom &&
       current.source === input.body.source &&
       current.sourceRef === sourceRef &&
       current.note === note;
@@ -70,12 +93,14 @@ export async function putScorecardWeights(
     const now = ctx.now();
     const stored = await insertWeightVersion(trx, scorecard.id, {
       weights,
+      effectiveFrom,
       source: input.body.source,
       sourceRef,
       note,
       createdBy: actor.id,
       now,
     });
+    await assertVersionsCombine(trx, scorecard.id, scorecard.code);
     await touchScorecard(trx, scorecard.id, { nameEn: scorecard.nameEn, nameZh: scorecard.nameZh, now });
     return {
       result: { ...toWeightVersion(stored), created: true, weights: compiled.definition.weights, warnings },
@@ -85,7 +110,7 @@ export async function putScorecardWeights(
           entity: 'weight_version',
           entityKey: scorecard.code,
           oldValue: { version: current.version, source: current.source },
-          newValue: { version: stored.version, source: stored.source, sourceRef, note },
+          newValue: { version: stored.version, effectiveFrom, source: stored.source, sourceRef, note },
         },
       ],
       touched: [{ kind: 'metadata' }],

@@ -33,6 +33,7 @@ import {
   insertDataElement,
   updateDataElement,
 } from '../../db/repositories/data-element.repository.ts';
+import { latestPublishedPeriod } from '../../db/repositories/publication.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import {
   findScorecardByCode,
@@ -57,6 +58,7 @@ import type { Actor, ServerContext } from '../context.ts';
 import { requireSomeRole } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { fieldsFromFile, sameFields, toDataElement } from './data-elements.service.ts';
+import { assertVersionsCombine, defaultEffectiveFrom, effectiveFromOf } from './dated-versions.ts';
 import { isoTime, localized, toPage } from './format.ts';
 import { sameJson } from './json-equal.ts';
 import { requireScorecard } from './lookups.ts';
@@ -64,7 +66,9 @@ import { mergeScorecardFile, splitScorecardFile } from './scorecard-files.ts';
 
 export function toStructureVersion(row: Omit<StructureVersionRecord, 'definition'>): StructureVersion {
   return {
+    id: row.id,
     version: row.version,
+    effectiveFrom: row.effectiveFrom,
     note: row.note,
     createdBy: row.createdBy,
     createdAt: isoTime(row.createdAt),
@@ -73,7 +77,9 @@ export function toStructureVersion(row: Omit<StructureVersionRecord, 'definition
 
 export function toWeightVersion(row: Omit<WeightVersionRecord, 'weights'>): WeightVersion {
   return {
+    id: row.id,
     version: row.version,
+    effectiveFrom: row.effectiveFrom,
     source: row.source,
     sourceRef: row.sourceRef,
     note: row.note,
@@ -107,11 +113,18 @@ export interface ImportScorecardInput {
   /** With `replace`: the code the file must have (the URL's). */
   readonly code?: string;
   readonly note?: string;
+  /**
+   * The first period a changed structure holds for (and weights that name none); absent: the next period with
+   * no published score. A new scorecard's first versions hold since the beginning.
+   */
+  readonly effectiveFrom?: string;
 }
 
 /**
- * Imports a scorecard file. 400 listing every problem of the file; 409 on `create` of an existing code.
- * The weights of an import are recorded with source `import`.
+ * Imports a scorecard file. 400 listing every problem of the file, or when its versions would not combine with
+ * stored ones (dated-versions.ts); 409 on `create` of an existing code. The weights of an import are recorded
+ * with source `import`. A changed structure holds from `effectiveFrom` (default: the next period with no
+ * published score); changed weights from their own `effectiveFrom`, else the same.
  */
 export async function importScorecard(
   ctx: ServerContext,
@@ -161,10 +174,16 @@ export async function importScorecard(
         : splitScorecardFile(mergeScorecardFile(currentStructure, currentWeights));
     const structureJson = asJson(structure);
     const structureChanged = current === undefined || !sameJson(asJson(current.structure), structureJson);
+    // A first version holds since the beginning; a later change from the period asked for, or by default.
+    const changeFrom =
+      currentStructure === undefined
+        ? null
+        : await effectiveFromOf(trx, scorecard.id, file.periodType, input.effectiveFrom);
     const storedStructure =
       currentStructure === undefined || structureChanged
         ? await insertStructureVersion(trx, scorecard.id, {
             definition: structureJson,
+            effectiveFrom: changeFrom,
             note: input.note ?? null,
             createdBy: actor.id,
             now,
@@ -177,16 +196,22 @@ export async function importScorecard(
         entity: 'scorecard_version',
         entityKey: file.code,
         oldValue: currentStructure === undefined ? null : { version: currentStructure.version },
-        newValue: { version: storedStructure.version, note: storedStructure.note },
+        newValue: {
+          version: storedStructure.version,
+          effectiveFrom: storedStructure.effectiveFrom,
+          note: storedStructure.note,
+        },
       });
     }
 
-    const weightsJson = asJson(weights);
-    const weightsChanged = currentWeights === undefined || !sameJson(currentWeights.weights, weightsJson);
+    const weightsFrom = weights.effectiveFrom ?? changeFrom;
+    const weightsJson = asJson(weightsFrom === null ? weights : { ...weights, effectiveFrom: weightsFrom });
+    const weightsChanged = currentWeights === undefined || !sameJson(currentWeights.weights, asJson(weights));
     const storedWeights =
       currentWeights === undefined || weightsChanged
         ? await insertWeightVersion(trx, scorecard.id, {
             weights: weightsJson,
+            effectiveFrom: weightsFrom,
             source: 'import',
             sourceRef: null,
             note: input.note ?? null,
@@ -203,9 +228,15 @@ export async function importScorecard(
           currentWeights === undefined
             ? null
             : { version: currentWeights.version, source: currentWeights.source },
-        newValue: { version: storedWeights.version, source: storedWeights.source, note: storedWeights.note },
+        newValue: {
+          version: storedWeights.version,
+          effectiveFrom: storedWeights.effectiveFrom,
+          source: storedWeights.source,
+          note: storedWeights.note,
+        },
       });
     }
+    if (structureChanged || weightsChanged) await assertVersionsCombine(trx, scorecard.id, file.code);
     if (existing !== undefined && audit.length > 0) {
       await touchScorecard(trx, scorecard.id, { nameEn: file.name.en, nameZh: file.name.zh ?? null, now });
     }
@@ -385,9 +416,17 @@ export async function listScorecardVersions(
 ): Promise<ScorecardVersions> {
   const db = ctx.db.kysely;
   const scorecard = await requireScorecard(db, input.code);
-  const [structure, weights] = await Promise.all([
+  const [structure, weights, publishedThrough, current] = await Promise.all([
     listStructureVersions(db, scorecard.id),
     listWeightVersions(db, scorecard.id),
+    latestPublishedPeriod(db, scorecard.id),
+    loadVersions(db, scorecard, {}),
   ]);
-  return { structure: structure.map(toStructureVersion), weights: weights.map(toWeightVersion) };
+  const periodType = mergeScorecardFile(current.structure, current.weights).periodType;
+  return {
+    structure: structure.map(toStructureVersion),
+    weights: weights.map(toWeightVersion),
+    publishedThrough,
+    defaultEffectiveFrom: await defaultEffectiveFrom(db, scorecard.id, periodType),
+  };
 }

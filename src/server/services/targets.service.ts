@@ -1,6 +1,7 @@
 /**
  * Targets per scorecard × indicator × scope × period: set in bulk (one transaction, every item checked first),
- * listed, and deleted one at a time. The indicator must be a quantitative indicator of the scorecard's current
+ * listed, and deleted one at a time. Every change is kept in `target_history` (a trigger), recorded at this
+ * server's clock, so `asOf` evaluations read the targets as they were. The indicator must be a quantitative indicator of the scorecard's current
  * version (qualitative ones are scored by raters against a rubric, not against a target).
  */
 
@@ -26,6 +27,7 @@ import {
   findTargetForUpdate,
   insertTarget,
   listTargets,
+  recordTargetChangesAs,
   type TargetFigures,
   type TargetKeyIds,
   type TargetRecord,
@@ -243,6 +245,7 @@ export async function putTargets(
     const { prepared, periods } = await prepareTargets(trx, actor, input.targets);
     await ensurePeriods(trx, periods);
     const now = ctx.now();
+    await recordTargetChangesAs(trx, now, actor.id);
     const audit: AuditEntry[] = [];
     const items: Target[] = [];
     let created = 0;
@@ -341,6 +344,7 @@ export async function deleteTargetByKey(
       level: input.level ?? null,
     });
     if (stored === undefined) throw notFound('target.not-found');
+    await recordTargetChangesAs(trx, ctx.now(), actor.id);
     await deleteTarget(trx, stored.id);
     const old = fromRecord(stored);
     return {

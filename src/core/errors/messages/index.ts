@@ -33,6 +33,7 @@ import { importMessages } from './imports.ts';
 import { jobMessages } from './jobs.ts';
 import { orgUnitMessages } from './org-unit.ts';
 import { periodMessages } from './period.ts';
+import { publicationMessages } from './publication.ts';
 import { queryMessages } from './query.ts';
 import { referenceMessages } from './reference.ts';
 import { reportedValueMessages } from './reported-value.ts';
@@ -62,6 +63,7 @@ export const PROBLEM_MESSAGES = {
   ...formulaMessages,
   ...ahpMessages,
   ...periodMessages,
+  ...publicationMessages,
   ...analyticsMessages,
   ...accountMessages,
   ...approvalMessages,

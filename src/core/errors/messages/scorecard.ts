@@ -137,25 +137,18 @@ export const scorecardMessages = defineMessages('scorecard', {
     en: "'{{period}}' is shorter than the scorecard's period type ({{periodType}})",
     'zh-CN': '“{{period}}”短于计分卡的期间类型（{{periodType}}）',
   },
+  'versions-do-not-combine': {
+    en: "From {{period}} on, version {{version}} of '{{code}}' and its weight version {{weightVersion}} would score together, and they do not fit:",
+    'zh-CN':
+      '自 {{period}} 起，计分卡“{{code}}”的第 {{version}} 版结构将与第 {{weightVersion}} 版权重一起评分，但二者不匹配：',
+  },
+  'effective-from-mismatch': {
+    en: 'the weights say they hold from {{file}}, the request from {{requested}}: give one period',
+    'zh-CN': '权重自身注明自 {{file}} 起生效，请求却为自 {{requested}} 起：请只给出一个期间',
+  },
   'version-out-of-order': {
     en: "'{{period}}' does not come after '{{previous}}': list versions oldest first, each starting later",
     'zh-CN': '“{{period}}”不晚于“{{previous}}”：版本须按时间先后排列，且起始期间逐个推后',
-  },
-  'versions-not-applied': {
-    en: "the {{count}} dated version(s) of '{{id}}' are kept but not yet applied: every period is evaluated with its own definition",
-    'zh-CN': '指标“{{id}}”的 {{count}} 个生效版本已保存但尚未启用：各期间仍按其基本定义评价',
-  },
-  'indicator-date-not-applied': {
-    en: "'{{id}}' holds from {{period}}: kept, but not yet applied (earlier periods are evaluated too)",
-    'zh-CN': '指标“{{id}}”自 {{period}} 起生效：已保存但尚未启用（更早的期间也会评价）',
-  },
-  'scoring-versions-not-applied': {
-    en: 'the {{count}} dated scoring version(s) are kept but not yet applied: every period is scored with the scheme’s own settings',
-    'zh-CN': '{{count}} 个评分生效版本已保存但尚未启用：各期间仍按方案的基本评分设置评分',
-  },
-  'weights-date-not-applied': {
-    en: 'these weights hold from {{period}}: kept, but not yet used to choose weights by period',
-    'zh-CN': '这组权重自 {{period}} 起生效：已保存，但尚未按期间选用权重',
   },
   'period-type-not-applied': {
     en: "'{{code}}' is reported per {{periodType}}: kept, but values are still entered per month",

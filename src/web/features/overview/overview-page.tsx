@@ -7,11 +7,12 @@ import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
+import { PublicationBar } from '../../components/publication-bar.tsx';
 import { useSubtreeApprovals } from '../../lib/api/approvals.ts';
-import { useEvaluation } from '../../lib/api/evaluations.ts';
 import { useOrgUnits } from '../../lib/api/org-units.ts';
 import { useSeries } from '../../lib/api/series.ts';
 import { trendWindow } from '../../lib/period-window.ts';
+import { useEvaluationView } from '../../lib/use-evaluation-view.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 import { CoverageCard } from './components/coverage-card.tsx';
 import { DataStatusCard } from './components/data-status-card.tsx';
@@ -30,7 +31,7 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const { complete } = useSelection();
   const names = useSelectionNames(complete);
-  const evaluation = useEvaluation(complete);
+  const { view, setView, today, shown: evaluation } = useEvaluationView(complete);
   const trend = complete === null ? null : trendWindow(complete.period);
   const series = useSeries(
     complete === null || trend === null
@@ -56,6 +57,15 @@ export function OverviewPage() {
   return (
     <section aria-labelledby="overview-title">
       <PageHeading id="overview-title" title={t('overview.title')} selection={complete} />
+      {complete === null ? null : (
+        <PublicationBar
+          selection={complete}
+          today={today.data}
+          view={view}
+          onViewChange={setView}
+          unitName={names.unit}
+        />
+      )}
       <LoadingPanel
         isLoading={evaluation.isPending}
         error={evaluation.error}

@@ -58,6 +58,7 @@ export const REASON_KEYS: Readonly<Record<string, ReasonKey | undefined>> = {
   'undefined-ratio': 'scorecard.explain.reasons.undefinedRatio',
   'no-matching-rule': 'scorecard.explain.reasons.noMatchingRule',
   'no-ratings': 'scorecard.explain.reasons.noRatings',
+  'not-in-effect': 'scorecard.explain.reasons.notInEffect',
 };
 
 type ReasonKey =
@@ -65,4 +66,5 @@ type ReasonKey =
   | 'scorecard.explain.reasons.missingTarget'
   | 'scorecard.explain.reasons.undefinedRatio'
   | 'scorecard.explain.reasons.noMatchingRule'
-  | 'scorecard.explain.reasons.noRatings';
+  | 'scorecard.explain.reasons.noRatings'
+  | 'scorecard.explain.reasons.notInEffect';

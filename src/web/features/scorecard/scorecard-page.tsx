@@ -9,11 +9,13 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
-import { type EvaluationJson, useEvaluation } from '../../lib/api/evaluations.ts';
+import { PublicationBar } from '../../components/publication-bar.tsx';
+import type { EvaluationJson } from '../../lib/api/evaluations.ts';
 import { useSeries } from '../../lib/api/series.ts';
 import { formatPeriod } from '../../lib/format.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
+import { useEvaluationView } from '../../lib/use-evaluation-view.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 import { PerspectiveTable } from './components/perspective-table.tsx';
 import { historyWindow } from './history-window.ts';
@@ -29,7 +31,7 @@ export function ScorecardPage() {
   const language = useLanguage();
   const { complete } = useSelection();
   const names = useSelectionNames(complete);
-  const evaluation = useEvaluation(complete);
+  const { view, setView, today, shown: evaluation } = useEvaluationView(complete);
   const period = complete?.period ?? null;
   const span = useMemo(() => (period === null ? null : historyWindow(period)), [period]);
   const series = useSeries(
@@ -57,6 +59,15 @@ export function ScorecardPage() {
   return (
     <section aria-labelledby="scorecard-title">
       <PageHeading id="scorecard-title" title={t('scorecard.title')} selection={complete} />
+      {complete === null ? null : (
+        <PublicationBar
+          selection={complete}
+          today={today.data}
+          view={view}
+          onViewChange={setView}
+          unitName={names.unit}
+        />
+      )}
       <LoadingPanel
         isLoading={evaluation.isPending}
         error={evaluation.error}

@@ -21,6 +21,7 @@ import type * as imports from '../../../core/contracts/import.ts';
 import type * as jobs from '../../../core/contracts/jobs.ts';
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
 import type * as periods from '../../../core/contracts/periods.ts';
+import type * as publications from '../../../core/contracts/publications.ts';
 import type * as reportedValues from '../../../core/contracts/reported-values.ts';
 import type * as scorecards from '../../../core/contracts/scorecards.ts';
 import type * as targets from '../../../core/contracts/targets.ts';
@@ -167,8 +168,19 @@ export interface ApiRoutes {
     Answer<typeof evaluation.evaluationSchema>;
   'GET /api/evaluations/explain': Query<typeof explain.explainQuerySchema> &
     Answer<typeof explain.explanationSchema>;
+  'GET /api/evaluations/restatement': Query<typeof publications.restatementQuerySchema> &
+    Answer<typeof publications.restatementSchema>;
   'GET /api/rankings': Query<typeof evaluation.rankingQuerySchema> & Answer<typeof evaluation.rankingSchema>;
   'GET /api/series': Query<typeof evaluation.seriesQuerySchema> & Answer<typeof evaluation.seriesSchema>;
+
+  // Published scores (core/contracts/publications.ts)
+  'GET /api/publications': Query<typeof publications.listPublicationsQuerySchema> &
+    Answer<typeof publications.publicationPageSchema>;
+  'POST /api/publications': Body<typeof publications.publishBodySchema> &
+    Answer<typeof publications.publicationSchema>;
+  'GET /api/publications/check': Query<typeof publications.publicationCheckQuerySchema> &
+    Answer<typeof publications.publicationCheckSchema>;
+  'GET /api/publications/:id': ById & Answer<typeof publications.publicationSchema>;
 
   // The audit trail (core/contracts/audit.ts)
   'GET /api/audit': Query<typeof audit.listAuditQuerySchema> & Answer<typeof audit.auditPageSchema>;

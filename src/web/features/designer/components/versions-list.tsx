@@ -1,11 +1,14 @@
-/** The structure versions and weight versions of a scorecard, newest first, with who made them and when. */
+/**
+ * The structure versions and weight versions of a scorecard, newest first, with the period each holds from, who
+ * made it and when.
+ */
 import { Col, Row, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StructureVersion, WeightVersion } from '../../../../core/contracts/scorecards.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { useScorecardVersions } from '../../../lib/api/scorecards.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import { formatDateTime, formatPeriod } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { WEIGHT_SOURCE_LABELS } from './labels.ts';
 
@@ -14,6 +17,8 @@ export function VersionsList({ code }: { code: string }) {
   const language = useLanguage();
   const versions = useScorecardVersions(code);
   const when = (iso: string) => formatDateTime(iso, language);
+  const holdsFrom = (period: string | null) =>
+    period === null ? t('designer.versions.beginning') : formatPeriod(period, language);
   return (
     <LoadingPanel
       isLoading={versions.isPending}
@@ -32,6 +37,11 @@ export function VersionsList({ code }: { code: string }) {
               scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('designer.versions.version'), dataIndex: 'version', key: 'version' },
+                {
+                  title: t('designer.versions.effectiveFrom'),
+                  key: 'effectiveFrom',
+                  render: (_, row) => holdsFrom(row.effectiveFrom),
+                },
                 { title: t('designer.versions.note'), dataIndex: 'note', key: 'note' },
                 { title: t('designer.versions.who'), dataIndex: 'createdBy', key: 'who' },
                 { title: t('designer.versions.when'), key: 'when', render: (_, row) => when(row.createdAt) },
@@ -50,6 +60,11 @@ export function VersionsList({ code }: { code: string }) {
               scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('designer.versions.version'), dataIndex: 'version', key: 'version' },
+                {
+                  title: t('designer.versions.effectiveFrom'),
+                  key: 'effectiveFrom',
+                  render: (_, row) => holdsFrom(row.effectiveFrom),
+                },
                 {
                   title: t('designer.versions.source'),
                   key: 'source',

@@ -1,7 +1,9 @@
 /**
  * Manual weights per level (the perspectives; the indicators of each perspective) in percent, with a live sum
  * check per level (model/weights.ts), saved as a new weight version (PUT /api/scorecards/:code/weights). It
- * edits the saved structure: weights of unsaved indicators are set after saving the structure.
+ * edits the saved structure: weights of unsaved indicators are set after saving the structure. Saving asks from
+ * which period the weights hold (effective-from-dialog.tsx): by default the first period with no published
+ * score, so no published score is weighed again.
  */
 import { Alert, Button, Col, Input, InputNumber, Row, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
@@ -12,10 +14,11 @@ import { Panel } from '../../../components/panel.tsx';
 import { problemDetail } from '../../../components/problem-words.ts';
 import { isApiError } from '../../../lib/api/api-error.ts';
 import { usePutWeights } from '../../../lib/api/scorecards.ts';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber, formatPeriod } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { buildWeightsBlock, checkWeightSum, type WeightLevel, weightLevels } from '../model/weights.ts';
+import { EffectiveFromDialog } from './effective-from-dialog.tsx';
 import { IssuesList } from './issues-list.tsx';
 
 function levelsOf(file: ScorecardFile): WeightLevel[] {
@@ -42,7 +45,12 @@ export function WeightsEditor({
   const initial = useMemo(() => levelsOf(file), [file]);
   const [levels, setLevels] = useState(initial);
   const [note, setNote] = useState('');
-  const [savedVersion, setSavedVersion] = useState<{ version: number; created: boolean } | null>(null);
+  const [savedVersion, setSavedVersion] = useState<{
+    version: number;
+    created: boolean;
+    effectiveFrom: string | null;
+  } | null>(null);
+  const [asking, setAsking] = useState(false);
   const put = usePutWeights(file.code);
   const checks = levels.map((level) => checkWeightSum(level.percent));
   const allOk = checks.every((check) => check.ok);
@@ -142,19 +150,7 @@ export function WeightsEditor({
               data-testid="weights-save"
               disabled={!allOk || put.isPending}
               loading={put.isPending}
-              onClick={() =>
-                put.mutate(
-                  {
-                    weights: buildWeightsBlock(levels),
-                    source: 'manual',
-                    note: note.trim() === '' ? null : note.trim(),
-                  },
-                  {
-                    onSuccess: (result) =>
-                      setSavedVersion({ version: result.version, created: result.created }),
-                  },
-                )
-              }
+              onClick={() => setAsking(true)}
             >
               {t('designer.weights.save')}
             </Button>
@@ -162,15 +158,47 @@ export function WeightsEditor({
           </Space>
         </Col>
       </Row>
+      {asking ? (
+        <EffectiveFromDialog
+          code={file.code}
+          periodType={file.periodType ?? null}
+          onCancel={() => setAsking(false)}
+          onConfirm={(effectiveFrom) => {
+            setAsking(false);
+            put.mutate(
+              {
+                weights: buildWeightsBlock(levels),
+                source: 'manual',
+                note: note.trim() === '' ? null : note.trim(),
+                effectiveFrom,
+              },
+              {
+                onSuccess: (result) =>
+                  setSavedVersion({
+                    version: result.version,
+                    created: result.created,
+                    effectiveFrom: result.effectiveFrom,
+                  }),
+              },
+            );
+          }}
+        />
+      ) : null}
       {savedVersion === null ? null : (
         <Alert
           type="success"
           showIcon
           data-testid="weights-saved"
           data-version={savedVersion.version}
+          data-effective-from={savedVersion.effectiveFrom ?? ''}
           title={
             savedVersion.created
-              ? t('designer.weights.saved', { version: savedVersion.version })
+              ? savedVersion.effectiveFrom === null
+                ? t('designer.weights.saved', { version: savedVersion.version })
+                : t('designer.weights.savedFrom', {
+                    version: savedVersion.version,
+                    from: formatPeriod(savedVersion.effectiveFrom, language),
+                  })
               : t('designer.weights.unchanged', { version: savedVersion.version })
           }
         />

@@ -154,6 +154,7 @@ function Explanation({ data, unitName }: { readonly data: ExplanationJson; reado
 
   const reasonText = useReasonText();
   const version = data.weight.version;
+  const method = data.versions.indicator;
   const cap = s.cap === null ? t('scorecard.explain.noCap') : num(s.cap, 2);
 
   return (
@@ -276,7 +277,11 @@ function Explanation({ data, unitName }: { readonly data: ExplanationJson; reado
                   source: version.source,
                   by: version.createdBy,
                   at: formatDateTime(version.createdAt, language),
-                })}
+                })}{' '}
+                ·{' '}
+                {version.effectiveFrom === null
+                  ? t('scorecard.explain.sinceBeginning')
+                  : t('scorecard.explain.since', { from: formatPeriod(version.effectiveFrom, language) })}
               </span>
             ),
           },
@@ -294,6 +299,20 @@ function Explanation({ data, unitName }: { readonly data: ExplanationJson; reado
             children: (
               <span data-testid="explain-method" data-method={s.method}>
                 {t(METHOD_KEYS[s.method])} · {t(DIRECTION_KEYS[s.direction])}
+              </span>
+            ),
+          },
+          {
+            key: 'methodVersion',
+            label: t('scorecard.explain.methodVersion'),
+            children: (
+              <span data-testid="explain-method-version" data-version={method.version}>
+                {method.version === 0 || method.effectiveFrom === null
+                  ? t('scorecard.explain.methodDefinition')
+                  : t('scorecard.explain.methodVersionText', {
+                      version: method.version,
+                      from: formatPeriod(method.effectiveFrom, language),
+                    })}
               </span>
             ),
           },
