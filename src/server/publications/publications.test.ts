@@ -4,6 +4,7 @@
  * refused and with one keeps the earlier publication; periods with unapproved data must be named; a change of
  * weights after a publication holds by default from the next unpublished period.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { createDatedWorld, type DatedWorld, valuesOf } from '../../../test/fixtures/dated-world.ts';
@@ -269,6 +270,27 @@ describeEachEngine('published scores', (getDb) => {
         `/api/evaluations?${new URLSearchParams({ ...key(), period: '2024-02', view: 'published' })}`,
       );
       expect([response.statusCode, response.json().code]).toEqual([404, 'publication.none']);
+    });
+  });
+
+  describe('append-only', () => {
+    it.each([
+      ['publication', 'UPDATE', "update publication set reason = 'rewritten'"],
+      ['publication_result', 'UPDATE', 'update publication_result set total = 100'],
+      ['publication_input', 'DELETE', 'delete from publication_input'],
+      ['publication', 'TRUNCATE', 'truncate publication cascade'],
+      ['target_history', 'DELETE', 'delete from target_history where id = -1'],
+    ])('refuses to change %s (%s) and keeps every publication', async (table, operation, statement) => {
+      const before = await sql<{ n: number }>`select count(*)::int as n from publication_input`.execute(
+        getDb().kysely,
+      );
+      await expect(sql`${sql.raw(statement)}`.execute(getDb().kysely)).rejects.toMatchObject({
+        message: `${table} is append-only: ${operation} is not allowed`,
+      });
+      const after = await sql<{ n: number }>`select count(*)::int as n from publication_input`.execute(
+        getDb().kysely,
+      );
+      expect([after.rows[0]?.n, (before.rows[0]?.n ?? 0) > 0]).toEqual([before.rows[0]?.n, true]);
     });
   });
 });
