@@ -18,7 +18,11 @@ import { PACKAGE_ROOT } from '../../scripts/ensure-web-build.ts';
 import type { Page as ApiPage } from '../../src/core/contracts/common.ts';
 import type { DataValue } from '../../src/core/contracts/data-values.ts';
 import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
-import type { Publication, RestatementJson } from '../../src/core/contracts/publications.ts';
+import type {
+  Publication,
+  PublicationCheck,
+  RestatementJson,
+} from '../../src/core/contracts/publications.ts';
 import type { ReportedValue } from '../../src/core/contracts/reported-values.ts';
 import { formatDateTime, formatNumber, formatPeriod, formatScore } from '../../src/web/lib/format.ts';
 import type { Language } from '../../src/web/lib/i18n/languages.ts';
@@ -251,9 +255,23 @@ describe('publishing', () => {
     expect(await page.getByTestId('publish-reason').getAttribute('aria-invalid')).toBe('true');
     expect(await publications(BRANCH_2023)).toEqual([earlier]);
 
-    // Typed and sent from the keyboard.
+    // Typed and sent from the keyboard. The request is held back until the dialog has shown its progress.
+    const check = await e2e.api<PublicationCheck>(`/api/publications/check?${query(BRANCH_2023)}`, AS);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/publications', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
     await page.getByTestId('publish-reason').fill('Dongcheng branch corrected its 2023 figures');
     await page.getByTestId('publish-reason').press('Control+Enter');
+    expect(await textOf(page, 'publish-progress')).toBe(`Publishing… Units being frozen: ${check.units}.`);
+    expect(await page.getByTestId('publish-cancel').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('publish-dialog').isVisible()).toBe(true);
+    release();
     const done = page.getByTestId('publish-done');
     await done.waitFor({ timeout: 60_000 });
     const id = Number(await done.getAttribute('data-publication'));
