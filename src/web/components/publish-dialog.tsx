@@ -3,9 +3,14 @@
  * units), the earlier publication it replaces (a reason is then required), and the periods with unapproved
  * data, which the publisher names by ticking to publish anyway (GET /api/publications/check, then
  * POST /api/publications).
+ *
+ * Publish stays enabled: pressing it without a reason or the tick says, next to the field, what is missing
+ * (and moves the focus there), rather than leaving a greyed-out button to puzzle over. While the server freezes
+ * the units the dialog says so and cannot be closed; once published it shows the new publication only. In the
+ * reason, Ctrl+Enter (⌘+Enter) publishes.
  */
-import { Alert, Button, Checkbox, Input, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Checkbox, type GetRef, Input, Modal, Space, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePublicationCheck, usePublish } from '../lib/api/publications.ts';
 import { formatDateTime, formatPeriod } from '../lib/format.ts';
@@ -29,15 +34,42 @@ export default function PublishDialog({
   const publish = usePublish();
   const [reason, setReason] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
+  // Whether Publish was pressed: only then are missing answers shown as errors.
+  const [tried, setTried] = useState(false);
+  const reasonRef = useRef<GetRef<typeof Input.TextArea>>(null);
+  const acknowledgeRef = useRef<GetRef<typeof Checkbox>>(null);
   const data = check.data;
   const needsReason = data?.previous != null;
   const unapproved = data?.unapprovedPeriods ?? [];
-  const ready =
-    data !== undefined &&
-    (!needsReason || reason.trim() !== '') &&
-    (unapproved.length === 0 || acknowledged) &&
-    !publish.isSuccess;
+  const reasonMissing = needsReason && reason.trim() === '';
+  const unacknowledged = unapproved.length > 0 && !acknowledged;
+  const pending = publish.isPending;
+  const done = publish.data;
   const periods = unapproved.map((p) => formatPeriod(p, language)).join(', ');
+
+  // A republication starts with its question: why.
+  useEffect(() => {
+    if (needsReason) reasonRef.current?.focus();
+  }, [needsReason]);
+
+  const submit = () => {
+    if (data === undefined || pending || done !== undefined) return;
+    setTried(true);
+    if (reasonMissing) {
+      reasonRef.current?.focus();
+      return;
+    }
+    if (unacknowledged) {
+      acknowledgeRef.current?.focus();
+      return;
+    }
+    publish.mutate({
+      ...selection,
+      ...(needsReason ? { reason: reason.trim() } : {}),
+      ...(unapproved.length > 0 ? { unapprovedPeriods: unapproved } : {}),
+    });
+  };
+
   return (
     <Modal
       open
@@ -45,33 +77,42 @@ export default function PublishDialog({
         unit: unitName,
         period: formatPeriod(selection.period, language),
       })}
-      onCancel={onClose}
+      onCancel={pending ? undefined : onClose}
+      closable={!pending}
+      mask={{ closable: !pending }}
+      keyboard={!pending}
       footer={[
-        <Button key="cancel" data-testid="publish-cancel" onClick={onClose}>
-          {publish.isSuccess ? t('publication.publish.close') : t('publication.publish.cancel')}
+        <Button key="cancel" data-testid="publish-cancel" disabled={pending} onClick={onClose}>
+          {done === undefined ? t('publication.publish.cancel') : t('publication.publish.close')}
         </Button>,
-        <Button
-          key="publish"
-          type="primary"
-          data-testid="publish-submit"
-          disabled={!ready}
-          loading={publish.isPending}
-          onClick={() =>
-            publish.mutate({
-              ...selection,
-              ...(needsReason ? { reason: reason.trim() } : {}),
-              ...(unapproved.length > 0 ? { unapprovedPeriods: unapproved } : {}),
-            })
-          }
-        >
-          {t('publication.publish.submit')}
-        </Button>,
+        done === undefined ? (
+          <Button
+            key="publish"
+            type="primary"
+            data-testid="publish-submit"
+            disabled={data === undefined}
+            loading={pending}
+            onClick={submit}
+          >
+            {t('publication.publish.submit')}
+          </Button>
+        ) : null,
       ]}
     >
       <LoadingPanel isLoading={check.isPending} error={check.error} onRetry={() => void check.refetch()}>
-        {data === undefined ? null : (
+        {data === undefined ? null : done !== undefined ? (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            data-testid="publish-done"
+            data-publication={done.id}
+            title={t('publication.publish.done', { id: done.id })}
+            description={t('publication.publish.doneUnits', { count: done.units })}
+          />
+        ) : (
           <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="publish-dialog">
-            <Typography.Paragraph style={{ margin: 0 }}>
+            <Typography.Paragraph style={{ margin: 0 }} data-testid="publish-units">
               {t('publication.publish.units', { count: data.units })}
             </Typography.Paragraph>
             {data.previous === null ? null : (
@@ -80,7 +121,9 @@ export default function PublishDialog({
                   type="info"
                   showIcon
                   data-testid="publish-previous"
+                  data-publication={data.previous.id}
                   title={t('publication.publish.previous', {
+                    id: data.previous.id,
                     at: formatDateTime(data.previous.publishedAt, language),
                     by: data.previous.publishedBy,
                   })}
@@ -88,12 +131,34 @@ export default function PublishDialog({
                 <label htmlFor="publish-reason">{t('publication.publish.reason')}</label>
                 <Input.TextArea
                   id="publish-reason"
+                  ref={reasonRef}
                   data-testid="publish-reason"
                   value={reason}
                   maxLength={2000}
                   autoSize={{ minRows: 2 }}
+                  disabled={pending}
+                  aria-required
+                  aria-invalid={tried && reasonMissing}
+                  aria-describedby={tried && reasonMissing ? 'publish-reason-missing' : undefined}
+                  status={tried && reasonMissing ? 'error' : undefined}
                   onChange={(e) => setReason(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                      e.preventDefault();
+                      submit();
+                    }
+                  }}
                 />
+                {tried && reasonMissing ? (
+                  <Typography.Text
+                    type="danger"
+                    id="publish-reason-missing"
+                    role="alert"
+                    data-testid="publish-reason-missing"
+                  >
+                    {t('publication.publish.reasonMissing')}
+                  </Typography.Text>
+                ) : null}
               </>
             )}
             {unapproved.length === 0 ? null : (
@@ -105,24 +170,33 @@ export default function PublishDialog({
                   title={t('publication.publish.unapproved', { periods })}
                 />
                 <Checkbox
+                  ref={acknowledgeRef}
                   data-testid="publish-acknowledge"
                   checked={acknowledged}
+                  disabled={pending}
+                  aria-invalid={tried && unacknowledged}
                   onChange={(e) => setAcknowledged(e.target.checked)}
                 >
                   {t('publication.publish.acknowledge', { periods })}
                 </Checkbox>
+                {tried && unacknowledged ? (
+                  <Typography.Text type="danger" role="alert" data-testid="publish-acknowledge-missing">
+                    {t('publication.publish.acknowledgeMissing', { periods })}
+                  </Typography.Text>
+                ) : null}
               </>
             )}
-            <ProblemAlert error={publish.error} testId="publish-problem" />
-            {publish.data === undefined ? null : (
+            {pending ? (
               <Alert
-                type="success"
+                type="info"
+                role="status"
+                data-testid="publish-progress"
+                icon={<Spin size="small" />}
                 showIcon
-                data-testid="publish-done"
-                data-publication={publish.data.id}
-                title={t('publication.publish.done', { id: publish.data.id })}
+                title={t('publication.publish.progress', { count: data.units })}
               />
-            )}
+            ) : null}
+            <ProblemAlert error={publish.error} testId="publish-problem" />
           </Space>
         )}
       </LoadingPanel>

@@ -3,11 +3,13 @@
  * unit subtree would do (the publish dialog), publishing it (strategists), and how today's computation differs
  * from the published score (the restatement). Publishing changes what every evaluation says about its
  * publication and where a later change of weights starts by default, so it refreshes the scores and the
- * scorecards' versions too.
+ * scorecards' versions too. The restatement sits under the evaluations' keys: a write that moves scores (a value
+ * entered in the grid, a weight) refreshes it with the evaluation that says whether today differs.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
+import { evaluationKeys } from './evaluations.ts';
 import { useApiMutation } from './mutation.ts';
 import { requestFn } from './query.ts';
 import { apiRequest } from './request.ts';
@@ -27,7 +29,7 @@ const ROOT = ['publications'] as const;
 export const publicationKeys = {
   all: ROOT,
   check: (key: PublicationKey | null) => [...ROOT, 'check', key] as const,
-  restatement: (query: RestatementQuery | null) => [...ROOT, 'restatement', query] as const,
+  restatement: (query: RestatementQuery | null) => [...evaluationKeys.all, 'restatement', query] as const,
 };
 
 /** What publishing the subtree now would do; `key` null waits. */
@@ -48,6 +50,8 @@ export function getRestatementQueryOptions(client: ApiClient, query: Restatement
   return queryOptions({
     queryKey: publicationKeys.restatement(query),
     queryFn: requestFn(client, 'GET /api/evaluations/restatement', query && { query }),
+    // Read afresh each time the dialog opens: it is the answer to "what changed since publication".
+    staleTime: 0,
   });
 }
 
