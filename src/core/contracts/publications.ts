@@ -82,7 +82,7 @@ export const publicationCheckQuerySchema = evaluationKeySchema;
 
 /** Why a figure differs from the published one (core/publications/restatement.ts). */
 export const restatementReasonSchema = z.enum([
-  'data',
+  'values',
   'reported',
   'ratings',
   'target',

@@ -97,12 +97,12 @@ describe('restate', () => {
     expect([result.rows.map((r) => [r.figure, r.published, r.now, r.why]), result.total, result.why]).toEqual(
       [
         [
-          ['actual', 90, 95, ['data']],
-          ['quantified', 0.9, 0.95, ['data']],
-          ['score', 45, 47.5, ['data']],
+          ['actual', 90, 95, ['values']],
+          ['quantified', 0.9, 0.95, ['values']],
+          ['score', 45, 47.5, ['values']],
         ],
         { published: 90, now: 95 },
-        ['data'],
+        ['values'],
       ],
     );
   });

@@ -14,7 +14,7 @@ export type RestatedFigure = 'actual' | 'target' | 'quantified' | 'score' | 'wei
 /** What changed under a difference. */
 export type RestatementReason =
   /** The aggregated data (a ratio's numerator or denominator, an expression's inputs). */
-  | 'data'
+  | 'values'
   /** A directly reported indicator value. */
   | 'reported'
   /** The qualitative ratings. */
@@ -95,7 +95,7 @@ export function differsFromPublished(published: EvaluationJson, now: EvaluationJ
  * Compares a published side with today's: each differing figure of each indicator with why it differs, the total
  * and rating, and the reasons for the unit as a whole.
  *
- * @example restate(published, now).rows[0] // { indicator: 'OCC', figure: 'actual', published: 90, now: 92.5, why: ['data'] }
+ * @example restate(published, now).rows[0] // { indicator: 'OCC', figure: 'actual', published: 90, now: 92.5, why: ['values'] }
  */
 export function restate(published: RestatementSide, now: RestatementSide): Restatement {
   const before = indicatorsOf(published.evaluation);
@@ -137,7 +137,7 @@ export function restate(published: RestatementSide, now: RestatementSide): Resta
 }
 
 const ORDER: readonly RestatementReason[] = [
-  'data',
+  'values',
   'reported',
   'ratings',
   'target',
@@ -178,12 +178,12 @@ function reasonsFor(
   if (old?.actualSource !== current?.actualSource || old?.actual !== current?.actual) {
     if (source === 'reported' || old?.actualSource === 'reported') why.add('reported');
     else if (source === 'ratings') why.add('ratings');
-    else why.add('data');
+    else why.add('values');
   } else if (
     inputsBefore?.numerator !== inputsAfter?.numerator ||
     inputsBefore?.denominator !== inputsAfter?.denominator
   ) {
-    why.add('data');
+    why.add('values');
   }
   if (
     why.size === 0 &&

@@ -160,13 +160,13 @@ describeEachEngine('published scores', (getDb) => {
       ]).toEqual([
         200,
         [
-          ['actual', before, ['data']],
-          ['quantified', published.perspectives[0]?.indicators[0]?.quantified ?? null, ['data']],
-          ['score', published.perspectives[0]?.indicators[0]?.score ?? null, ['data']],
+          ['actual', before, ['values']],
+          ['quantified', published.perspectives[0]?.indicators[0]?.quantified ?? null, ['values']],
+          ['score', published.perspectives[0]?.indicators[0]?.score ?? null, ['values']],
         ],
         // 600 more occupied bed days over the group's 2023 (24 hospital-months of available bed days).
         before + (600 / (12 * 1000 + 12 * 1100)) * 100,
-        ['data'],
+        ['values'],
         published.total,
         first.id,
       ]);
@@ -233,7 +233,7 @@ describeEachEngine('published scores', (getDb) => {
         'GET',
         `/api/evaluations/restatement?${query({ publication: String(first.id) })}`,
       );
-      expect([response.statusCode, response.json<RestatementJson>().why]).toEqual([200, ['data']]);
+      expect([response.statusCode, response.json<RestatementJson>().why]).toEqual([200, ['values']]);
     });
   });
 

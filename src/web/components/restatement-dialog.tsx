@@ -26,7 +26,7 @@ const FIGURE_KEYS = {
 } as const satisfies Record<Figure, string>;
 
 const REASON_KEYS = {
-  data: 'publication.restatement.reasons.data',
+  values: 'publication.restatement.reasons.values',
   reported: 'publication.restatement.reasons.reported',
   ratings: 'publication.restatement.reasons.ratings',
   target: 'publication.restatement.reasons.target',
