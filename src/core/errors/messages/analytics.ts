@@ -17,6 +17,10 @@ export const analyticsMessages = defineMessages('analytics', {
     en: 'There is no month at index {{index}} in the cube.',
     'zh-CN': '数据立方中没有序号为 {{index}} 的月份。',
   },
+  'period-not-of-type': {
+    en: 'The period {{period}} is not a {{periodType}}, the period type of this cube.',
+    'zh-CN': '期间 {{period}} 不是本数据立方体的期间类型（{{periodType}}）。',
+  },
   'empty-pair': {
     en: 'Pair {{pair}} names no element.',
     'zh-CN': '配对 {{pair}} 未指定任何数据元素。',
