@@ -91,8 +91,8 @@ export async function checkDataValues(
         value = null;
       if (unit === null || period === null) continue;
       // One period type per data element: a quarter of a monthly element would be stored and never read.
-      const periodType = element.periodType ?? 'month';
-      if (periodTypeOf(period) !== periodType) {
+      const periodType = element.periodType;
+      if (periodType !== undefined && periodTypeOf(period) !== periodType) {
         check.fail(row.period, PERIOD_TYPE_ERRORS[periodType], { dataElement: element.code, period });
         continue;
       }

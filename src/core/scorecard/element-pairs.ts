@@ -61,3 +61,20 @@ export function referencesOf(formula: CompiledIndicatorFormula): string[] {
     ? [...formula.expression.references]
     : [...formula.numerator.references, ...formula.denominator.references];
 }
+
+/**
+ * Whether an indicator is a volume: an expression (not a ratio) over elements all summed over months, and not
+ * declared a proportion, rate or mean. A volume's yearly target defaults to the sum of its monthly targets
+ * (core/targets), a rate's to the yearly one.
+ *
+ * @example isVolumeIndicator(dischargesIndicator, new Map([['discharges', { timeAggregation: 'sum' }]])) // true
+ */
+export function isVolumeIndicator(
+  indicator: CompiledScorecard['perspectives'][number]['indicators'][number],
+  elements: ReadonlyMap<string, { readonly timeAggregation: string }>,
+): boolean {
+  const formula = indicator.formula;
+  if (!formula || formula.type !== 'expression' || indicator.statistic !== undefined) return false;
+  const refs = formula.expression.references;
+  return refs.length > 0 && refs.every((code) => elements.get(code)?.timeAggregation === 'sum');
+}

@@ -20,6 +20,7 @@ import {
 import {
   type EvaluationInputs,
   type IndicatorUnitCoverage,
+  isVolumeIndicator,
   pairsOfScorecard,
   referencesOf,
 } from '../../core/scorecard/index.ts';
@@ -97,6 +98,9 @@ export async function inputsOfUnits(
   }
   const ratingsBy = groupByUnit(ratings);
   const indicators = context.method.scorecard.perspectives.flatMap((p) => p.indicators);
+  const volumes = new Set(
+    indicators.filter((ind) => isVolumeIndicator(ind, context.meta.elementsByCode)).map((ind) => ind.id),
+  );
   return units.map((unit, i) => {
     const targetUnit = targetUnitOf(unit, context.meta);
     const targets = new Map<string, number | null>();
@@ -104,7 +108,9 @@ export async function inputsOfUnits(
     const bands = new Map<string, { lower: number; upper: number }>();
     const targetRows = new Map<string, RecordedTargetRow>();
     for (const indicator of indicators) {
-      const row = context.targets.resolve(indicator.id, targetUnit, period);
+      const row = context.targets.resolve(indicator.id, targetUnit, period, {
+        volume: volumes.has(indicator.id),
+      });
       if (!row) continue;
       targetRows.set(indicator.id, row);
       targets.set(indicator.id, row.target);
