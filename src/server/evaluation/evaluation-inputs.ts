@@ -227,10 +227,11 @@ function aggregatedData(
       });
       continue;
     }
+    // One table for every unit: a run rewrites its subtree's rows, and a unit's coverage reads only its children.
+    const table = new PairCoverage(tree.units.length, typePairs.length);
     units.forEach((unit, i) => {
       const index = tree.indexOf.get(unit.id) ?? -1;
       if (index < 0) return;
-      const table = new PairCoverage(tree.units.length, typePairs.length);
       const values = aggregateUnitValues(cube, tree.tree, rules, { ...request, unit: index }, table);
       read(
         i,
