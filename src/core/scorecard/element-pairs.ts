@@ -74,7 +74,7 @@ export function isVolumeIndicator(
   elements: ReadonlyMap<string, { readonly timeAggregation: string }>,
 ): boolean {
   const formula = indicator.formula;
-  if (!formula || formula.type !== 'expression' || indicator.statistic !== undefined) return false;
+  if (formula?.type !== 'expression' || indicator.statistic !== undefined) return false;
   const refs = formula.expression.references;
   return refs.length > 0 && refs.every((code) => elements.get(code)?.timeAggregation === 'sum');
 }
