@@ -19,6 +19,7 @@ import {
 } from '../../core/periods/index.ts';
 import {
   type EvaluationInputs,
+  type IndicatorPair,
   type IndicatorUnitCoverage,
   isVolumeIndicator,
   pairsOfScorecard,
@@ -90,6 +91,7 @@ export async function inputsOfUnits(
     loadReportedLonger(context.db.kysely, rootId, context.scorecardId, many ? null : ids, longerIds),
   ]);
   const reportedBy = groupByUnit(reported);
+  const elementLonger = longerPeriodsOf(context, period);
   const longerBy = new Map<number, { indicator: string; periodId: string }[]>();
   for (const row of longerRows) {
     const list = longerBy.get(row.orgUnitId) ?? [];
@@ -135,7 +137,7 @@ export async function inputsOfUnits(
         bands,
         indicatorData: unitData?.indicatorData ?? new Map(),
         unitCoverage: unitData?.unitCoverage ?? new Map(),
-        reportedFor: longerPeriodsOf(context, period, longerBy.get(unit.id) ?? []),
+        reportedFor: withReportedLonger(elementLonger, longerBy.get(unit.id)),
       },
       targetRows,
     };
@@ -170,25 +172,40 @@ function aggregatedData(
   const tree = context.meta.tree(rootId);
   const rules = context.meta.rules();
   const pairs = pairsOfScorecard(context.method.scorecard, context.meta.elementsByCode);
+  const needed = plainlyRead(context, pairs);
   for (const type of PERIOD_TYPES) {
     const cube = context.cube.cubes[type];
     if (!cube) continue;
     const months = cube.monthIndicesOf(period);
     if (months.length === 0) continue;
-    const plain = context.method.elementCodes.filter(
-      (code) =>
-        (context.meta.elementsByCode.get(code)?.periodType ?? 'month') === type &&
-        cube.elementIndex(code) >= 0,
-    );
     const typePairs = pairs.filter(
       (p) => p.periodType === type && p.codes.every((c) => cube.elementIndex(c) >= 0),
     );
-    const codes = [...plain, ...typePairs.flatMap((p) => p.codes)];
+    // An element read only inside pairs is not aggregated alone as well (half the work for ratio scorecards);
+    // its plain value is its first pair's.
+    const inPairs = new Set(typePairs.flatMap((p) => p.codes));
+    const plain = context.method.elementCodes.filter(
+      (code) =>
+        (context.meta.elementsByCode.get(code)?.periodType ?? 'month') === type &&
+        cube.elementIndex(code) >= 0 &&
+        (needed.has(code) || !inPairs.has(code)),
+    );
+    // Indicators with the same pair (the same elements) share one roll-up.
+    const distinct = new Map<string, number>();
+    const pairOfIndicator = typePairs.map((pair) => {
+      const key = `${pair.codes.join('\u0000')}\u0001${pair.denominator ?? ''}`;
+      const known = distinct.get(key);
+      if (known !== undefined) return known;
+      distinct.set(key, distinct.size);
+      return distinct.size - 1;
+    });
+    const uniquePairs = typePairs.filter((_, g) => pairOfIndicator.indexOf(pairOfIndicator[g] ?? -1) === g);
+    const codes = [...plain, ...uniquePairs.flatMap((p) => p.codes)];
     if (codes.length === 0) continue;
     const elements = codes.map((code) => cube.elementIndex(code));
     const pairRequests: PairRequest[] = [];
     let at = plain.length;
-    for (const pair of typePairs) {
+    for (const pair of uniquePairs) {
       const members = pair.codes.map((_, x) => at + x);
       const weight = pair.denominator === null ? -1 : at + pair.codes.indexOf(pair.denominator);
       pairRequests.push({ members, weight });
@@ -201,11 +218,14 @@ function aggregatedData(
       plain.forEach((code, k) => {
         target.data.set(code, orNull(values[offset + k]));
       });
-      typePairs.forEach((pair, g) => {
+      typePairs.forEach((pair, indicatorPair) => {
+        const g = pairOfIndicator[indicatorPair] ?? 0;
         const request = pairRequests[g];
         const map = new Map<string, number | null>();
         pair.codes.forEach((code, x) => {
-          map.set(code, orNull(values[offset + (request?.members[x] ?? 0)]));
+          const value = orNull(values[offset + (request?.members[x] ?? 0)]);
+          map.set(code, value);
+          if (!target.data.has(code)) target.data.set(code, value);
         });
         target.indicatorData.set(pair.indicator, map);
         const index = tree.indexOf.get(units[unitIndex]?.id ?? -1) ?? -1;
@@ -219,7 +239,7 @@ function aggregatedData(
       });
     };
     if (many) {
-      const table = new PairCoverage(tree.units.length, typePairs.length);
+      const table = new PairCoverage(tree.units.length, uniquePairs.length);
       const all = aggregateAllUnits(cube, tree.tree, rules, request, table);
       units.forEach((unit, i) => {
         const index = tree.indexOf.get(unit.id) ?? -1;
@@ -228,7 +248,7 @@ function aggregatedData(
       continue;
     }
     // One table for every unit: a run rewrites its subtree's rows, and a unit's coverage reads only its children.
-    const table = new PairCoverage(tree.units.length, typePairs.length);
+    const table = new PairCoverage(tree.units.length, uniquePairs.length);
     units.forEach((unit, i) => {
       const index = tree.indexOf.get(unit.id) ?? -1;
       if (index < 0) return;
@@ -246,6 +266,18 @@ function aggregatedData(
 
 const PERIOD_TYPES = ['month', 'quarter', 'year'] as const satisfies readonly PeriodType[];
 
+/** The element codes some formula reads outside its pair (they need their own roll-up too). */
+function plainlyRead(context: InputsContext, pairs: readonly IndicatorPair[]): Set<string> {
+  const pairOf = new Map(pairs.map((p) => [p.indicator, new Set(p.codes)]));
+  const needed = new Set<string>();
+  for (const indicator of context.method.scorecard.perspectives.flatMap((p) => p.indicators)) {
+    if (!indicator.formula) continue;
+    const paired = indicator.inEffect ? pairOf.get(indicator.id) : undefined;
+    for (const code of referencesOf(indicator.formula)) if (!paired?.has(code)) needed.add(code);
+  }
+  return needed;
+}
+
 function orNull(value: number | undefined): number | null {
   return value === undefined || Number.isNaN(value) ? null : value;
 }
@@ -254,11 +286,7 @@ function orNull(value: number | undefined): number | null {
  * Indicators whose values are reported for a longer period than `period` (a month of a yearly element, or a
  * month whose year has a reported value): they show "reported yearly" (or quarterly) rather than missing.
  */
-function longerPeriodsOf(
-  context: InputsContext,
-  period: string,
-  reportedLonger: readonly { readonly indicator: string; readonly periodId: string }[],
-): Map<string, 'quarter' | 'year'> {
+function longerPeriodsOf(context: InputsContext, period: string): Map<string, 'quarter' | 'year'> {
   const length = MONTHS_PER_PERIOD[parsePeriod(period).type];
   const longer = new Map<string, 'quarter' | 'year'>();
   for (const indicator of context.method.scorecard.perspectives.flatMap((p) => p.indicators)) {
@@ -270,6 +298,16 @@ function longerPeriodsOf(
       }
     }
   }
+  return longer;
+}
+
+/** The element-based longer periods with one unit's indicators reported for the year (or quarter) added. */
+function withReportedLonger(
+  elementLonger: ReadonlyMap<string, 'quarter' | 'year'>,
+  reportedLonger: readonly { readonly indicator: string; readonly periodId: string }[] | undefined,
+): ReadonlyMap<string, 'quarter' | 'year'> {
+  if (reportedLonger === undefined || reportedLonger.length === 0) return elementLonger;
+  const longer = new Map(elementLonger);
   for (const row of reportedLonger) {
     const type = parsePeriod(row.periodId).type;
     if (type !== 'month' && longer.get(row.indicator) !== 'year') longer.set(row.indicator, type);
