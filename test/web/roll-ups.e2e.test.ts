@@ -1,7 +1,7 @@
 /**
  * Roll-ups that add up, end to end in en and zh-CN (docs/scorecard-format.md, "Data elements"): a group's A&E
- * ratio over the hospitals that report both parts, its coverage under the actual and in the Explain drawer
- * naming the hospital left out; AZ Hospital's yearly figures of 2016 shown as "reported yearly" in a month.
+ * ratio over the hospitals that report both parts, its coverage under the actual, in the Explain drawer and on
+ * the indicator page naming the hospital left out; AZ Hospital's yearly figures of 2016 "reported yearly" in a month.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('coverage of a rolled-up ratio', () => {
     ['en-US', 'en', 'Coverage 78.9% · 1 left out'],
     ['zh-CN', 'zh-CN', '覆盖 78.9% · 剔除 1 个单位'],
   ] as const) {
-    it(`shows it under the actual and in Explain, naming ${H3} (${language})`, async () => {
+    it(`shows it under the actual, in Explain and on the indicator page, naming ${H3} (${language})`, async () => {
       const { page, errors } = await e2e.openPage(locale);
       await page.goto(e2e.url(PAGE));
       const cell = await actualCell(page, 'AE4');
@@ -111,6 +111,10 @@ describe('coverage of a rolled-up ratio', () => {
       const text = (await explained.textContent()) ?? '';
       expect([text.includes(H1), text.includes(H2), text.includes(H3)]).toEqual([true, true, true]);
       await screenshot(page, `roll-up-coverage-${language}.png`);
+      await page.goto(e2e.url(`/indicators/AE4?scorecard=${SCORECARD}&orgUnit=${G}&period=2023-04`));
+      const summary = page.getByTestId('indicator-coverage');
+      await summary.waitFor({ timeout: 15_000 });
+      expect(await summary.textContent()).toContain(H3);
       expect(errors).toEqual([]);
     });
   }
