@@ -21,6 +21,8 @@ export interface OrgUnitRef {
 export interface DataElementRef {
   readonly code: string;
   readonly valueType: DataElementFile['valueType'];
+  /** The one period type its values are reported for (the server always says); absent: not checked. */
+  readonly periodType?: 'month' | 'quarter' | 'year';
   readonly min?: number;
   readonly max?: number;
 }

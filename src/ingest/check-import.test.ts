@@ -105,6 +105,24 @@ describe('checkDataValues', () => {
     ]);
   });
 
+  test('takes a yearly element at a year', async () => {
+    const report = await checkLong(['PUMCH,2023,deaths_year,12,']);
+    expect([report.errorCount, report.records.map((r) => [r.period, r.value])]).toEqual([0, [['2023', 12]]]);
+  });
+
+  test('refuses a year for a monthly element, naming the element and the period, and records nothing', async () => {
+    const report = await checkLong(['PUMCH,2023,visits_month,1200,']);
+    expect([report.records, report.errors.map((e) => [e.row, e.column, e.code, e.params])]).toEqual([
+      [],
+      [[2, 'period', 'period-not-month', { dataElement: 'visits_month', period: '2023' }]],
+    ]);
+  });
+
+  test('refuses a month for a yearly element', async () => {
+    const report = await checkLong(['PUMCH,2023-05,deaths_year,1,']);
+    expect(report.errors.map((e) => e.code)).toEqual(['period-not-year']);
+  });
+
   test('an empty value is no value: neither a record nor an error', async () => {
     const report = await checkLong(['PUMCH,2024-03,beds_open,,']);
     expect(report).toMatchObject({ rowsRead: 1, records: [], errors: [], errorCount: 0 });

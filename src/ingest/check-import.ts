@@ -34,6 +34,16 @@ function duplicateOf(check: Checker, cell: Cell, first: number, key: readonly st
   check.fail(cell, 'duplicate-key', { firstRow: first, key: key.join(', ') });
 }
 
+const PERIOD_TYPE_ERRORS = {
+  month: 'period-not-month',
+  quarter: 'period-not-quarter',
+  year: 'period-not-year',
+} as const;
+
+function periodTypeOf(id: string): 'month' | 'quarter' | 'year' {
+  return id.includes('-') ? 'month' : id.includes('Q') ? 'quarter' : 'year';
+}
+
 /**
  * Checks data-value rows (long or wide, from readDataValueRows) against the known org units, periods and
  * data elements: integer elements refuse fractions, min/max are enforced, `%` is allowed for percentage
@@ -80,6 +90,12 @@ export async function checkDataValues(
       if (value !== null && !check.inRange(cell.value, value, element.min, element.max, element.code))
         value = null;
       if (unit === null || period === null) continue;
+      // One period type per data element: a quarter of a monthly element would be stored and never read.
+      const periodType = element.periodType;
+      if (periodType !== undefined && periodTypeOf(period) !== periodType) {
+        check.fail(row.period, PERIOD_TYPE_ERRORS[periodType], { dataElement: element.code, period });
+        continue;
+      }
       const key = keyOf(unit, period, element.code);
       const first = firstRow.get(key);
       if (first !== undefined) {

@@ -44,6 +44,8 @@ export const DATA_ELEMENTS: readonly DataElementRef[] = [
   { code: 'bed_occupancy', valueType: 'percentage', min: 0, max: 150 },
   { code: 'revenue', valueType: 'money' },
   { code: 'los_days', valueType: 'number', min: 0, max: 365 },
+  { code: 'deaths_year', valueType: 'integer', min: 0, periodType: 'year' },
+  { code: 'visits_month', valueType: 'integer', min: 0, periodType: 'month' },
 ];
 
 export const INDICATORS: readonly IndicatorRef[] = [

@@ -9,22 +9,105 @@
  * those of the current unit's ancestors.
  */
 import { badRequest } from '../errors/problem.ts';
-import { AVERAGE, type ElementRules, MAX, resolveRuleCodes, SUM } from './element-rule.ts';
+import { AVERAGE, type ElementRules, MAX, REQUIRED, resolveRuleCodes, SUM, ZERO } from './element-rule.ts';
 import { type OrgTree, type TreeTopology, treeTopology } from './org-tree.ts';
 import type { ValueCube } from './value-cube.ts';
+
+/**
+ * Elements aggregated as one pair (a ratio's numerator and denominator, or every element of a formula): per
+ * month, a unit counts towards its parent only when it has a value of every member, so a parent's ratio is
+ * Σ numerators ÷ Σ denominators over the children that report both (pairwise completeness).
+ */
+export interface PairRequest {
+  /** Positions in the request's `elements`; a position belongs to one pair at most. */
+  readonly members: readonly number[];
+  /** The member (a position in `elements`, e.g. the denominator) whose share `PairCoverage` reports; −1: none. */
+  readonly weight: number;
+}
 
 export interface UnitRequest {
   /** Index of the unit in the tree (`tree.codes`). */
   readonly unit: number;
-  /** Cube element indices. */
+  /** Cube element indices; an element may be listed more than once (alone and in a pair). */
   readonly elements: readonly number[];
   /** Cube month indices (e.g. `cube.monthIndicesOf('2024')`), each at most once. */
   readonly months: readonly number[];
+  readonly pairs?: readonly PairRequest[];
 }
 
 export interface AllUnitsRequest {
   readonly elements: readonly number[];
   readonly months: readonly number[];
+  readonly pairs?: readonly PairRequest[];
+}
+
+/**
+ * What the pairs of one aggregation left in and out, per tree unit and pair, filled by the kernel: the months a
+ * unit counted (complete), the months it had part of a pair only (left out), the months its own values were
+ * used, and the weight member's sum over the months it counted and over the months it was left out.
+ * `unitCoverage` reads a parent's children from it.
+ */
+export class PairCoverage {
+  readonly pairs: number;
+  readonly complete: Int32Array;
+  readonly partial: Int32Array;
+  readonly own: Int32Array;
+  readonly weightIn: Float64Array;
+  readonly weightOut: Float64Array;
+
+  constructor(units: number, pairs: number) {
+    this.pairs = pairs;
+    this.complete = new Int32Array(units * pairs);
+    this.partial = new Int32Array(units * pairs);
+    this.own = new Int32Array(units * pairs);
+    this.weightIn = new Float64Array(units * pairs);
+    this.weightOut = new Float64Array(units * pairs);
+  }
+}
+
+/** Which of a unit's children a pair's value rests on, and the share of the weight (denominator) they carry. */
+export interface UnitCoverage {
+  /** `own`: the unit's own values (or it has no children); `children`: its children's. */
+  readonly source: 'own' | 'children';
+  /** Children that counted in every month they reported in. */
+  readonly included: readonly string[];
+  /** Children left out in at least one month (part of the pair only), or with nothing to count. */
+  readonly leftOut: readonly string[];
+  /** Σ weight of the months counted ÷ Σ weight of every month reported, over the children; null without weight. */
+  readonly share: number | null;
+}
+
+/**
+ * The coverage of pair `pair` at `unit` after an aggregation that filled `table`: the unit's own values when
+ * it used them, else its children split into included and left out, with the weight share they carried.
+ *
+ * @example
+ * // Group G of H1 (9 of 10), H2 (45 of 50), H3 (denominator 40 only), pair [breaches, attendances]:
+ * unitCoverage(tree, table, g, 0) // { source: 'children', included: ['H1', 'H2'], leftOut: ['H3'], share: 0.6 }
+ */
+export function unitCoverage(tree: OrgTree, table: PairCoverage, unit: number, pair: number): UnitCoverage {
+  const { childStart, children } = treeTopology(tree);
+  const from = childStart[unit] ?? 0;
+  const to = childStart[unit + 1] ?? from;
+  const at = unit * table.pairs + pair;
+  const ownMonths = table.own[at] ?? 0;
+  if (to === from || (ownMonths > 0 && ownMonths === table.complete[at])) {
+    return { source: 'own', included: [], leftOut: [], share: null };
+  }
+  const included: string[] = [];
+  const leftOut: string[] = [];
+  let weightIn = 0;
+  let weightAll = 0;
+  for (let c = from; c < to; c++) {
+    const child = children[c] ?? 0;
+    const k = child * table.pairs + pair;
+    const code = tree.codes[child] ?? '';
+    if ((table.partial[k] ?? 0) > 0 || (table.complete[k] ?? 0) === 0) leftOut.push(code);
+    else included.push(code);
+    weightIn += table.weightIn[k] ?? 0;
+    weightAll += (table.weightIn[k] ?? 0) + (table.weightOut[k] ?? 0);
+  }
+  return { source: 'children', included, leftOut, share: weightAll > 0 ? weightIn / weightAll : null };
 }
 
 /**
@@ -45,6 +128,7 @@ export function aggregateUnitValues(
   tree: OrgTree,
   rules: ElementRules,
   request: UnitRequest,
+  coverage?: PairCoverage,
 ): (number | null)[] {
   const topology = treeTopology(tree);
   if (!Number.isInteger(request.unit) || request.unit < 0 || request.unit >= topology.size) {
@@ -54,7 +138,7 @@ export function aggregateUnitValues(
   const hi = topology.position[request.unit] ?? 0;
   const lo = hi - (topology.subtreeSize[request.unit] ?? 1) + 1;
   const out = new Float64Array(plan.elements.length);
-  runKernel(cube, tree, topology, plan, lo, hi, out, false);
+  runKernel(cube, tree, topology, plan, lo, hi, out, false, coverage);
   return Array.from(out, (value) => (Number.isNaN(value) ? null : value));
 }
 
@@ -73,11 +157,12 @@ export function aggregateAllUnits(
   tree: OrgTree,
   rules: ElementRules,
   request: AllUnitsRequest,
+  coverage?: PairCoverage,
 ): Float64Array {
   const topology = treeTopology(tree);
   const plan = makePlan(cube, rules, request);
   const out = new Float64Array(topology.size * plan.elements.length);
-  if (topology.size > 0) runKernel(cube, tree, topology, plan, 0, topology.size - 1, out, true);
+  if (topology.size > 0) runKernel(cube, tree, topology, plan, 0, topology.size - 1, out, true, coverage);
   return out;
 }
 
@@ -86,6 +171,10 @@ interface Plan {
   readonly months: Int32Array;
   readonly unitRule: Uint8Array;
   readonly timeRule: Uint8Array;
+  readonly missing: Uint8Array;
+  /** Per position, its pair or −1. */
+  readonly pairOf: Int32Array;
+  readonly pairs: readonly PairRequest[];
 }
 
 function makePlan(cube: ValueCube, rules: ElementRules, request: AllUnitsRequest): Plan {
@@ -106,16 +195,42 @@ function makePlan(cube: ValueCube, rules: ElementRules, request: AllUnitsRequest
     }
     seen[m] = 1;
   });
-  const { units, time } = resolveRuleCodes(rules, cube.elements, elements);
-  return { elements, months: Int32Array.from(request.months), unitRule: units, timeRule: time };
+  const { units, time, missing } = resolveRuleCodes(rules, cube.elements, elements);
+  const pairs = request.pairs ?? [];
+  const pairOf = new Int32Array(elements.length).fill(-1);
+  pairs.forEach((pair, g) => {
+    if (pair.members.length === 0) throw badRequest('analytics.empty-pair', { pair: g }, ['pairs', g]);
+    pair.members.forEach((p, i) => {
+      if (!Number.isInteger(p) || p < 0 || p >= elements.length || pairOf[p] !== -1) {
+        throw badRequest('analytics.bad-pair-member', { position: String(p) }, ['pairs', g, 'members', i]);
+      }
+      pairOf[p] = g;
+    });
+    if (pair.weight !== -1 && !pair.members.includes(pair.weight)) {
+      throw badRequest('analytics.bad-pair-member', { position: String(pair.weight) }, [
+        'pairs',
+        g,
+        'weight',
+      ]);
+    }
+  });
+  return {
+    elements,
+    months: Int32Array.from(request.months),
+    unitRule: units,
+    timeRule: time,
+    missing,
+    pairOf,
+    pairs,
+  };
 }
 
 /**
  * Walks post-order positions lo…hi (one whole subtree, its root at hi). For every unit and requested
  * (element, month) cell it takes the unit's own value, or else the sum or mean of what its children pushed
- * into its scratch row; pushes the result into its parent's row; and folds the months into the unit's
- * result. With `all`, every unit's result is written to `out[unit × elements + i]`; otherwise only the
- * root's, to `out[i]`.
+ * into its scratch row (by the element's missing-value rule); pushes the result into its parent's row; and
+ * folds the months into the unit's result. Pairs are taken member by member in step (pairKernel). With `all`,
+ * every unit's result is written to `out[unit × elements + i]`; otherwise only the root's, to `out[i]`.
  */
 function runKernel(
   cube: ValueCube,
@@ -126,9 +241,10 @@ function runKernel(
   hi: number,
   out: Float64Array,
   all: boolean,
+  coverage: PairCoverage | undefined,
 ): void {
-  const { order, depthAt, hasChildrenAt } = topology;
-  const { elements, months, unitRule, timeRule } = plan;
+  const { order, depthAt, hasChildrenAt, childStart } = topology;
+  const { elements, months, unitRule, timeRule, missing, pairOf } = plan;
   const data = cube.values;
   const nE = elements.length;
   const nM = months.length;
@@ -142,6 +258,7 @@ function runKernel(
   const rows = deepest - baseDepth + 1;
   const sums = new Float64Array(rows * K);
   const counts = new Int32Array(rows * K);
+  const pairs = plan.pairs.length > 0 ? makePairScratch(plan, rows * K) : null;
 
   for (let pos = lo; pos <= hi; pos++) {
     const unit = order[pos] ?? 0;
@@ -150,11 +267,14 @@ function runKernel(
     const parentRow = row - K;
     const pushUp = pos !== hi;
     const fromChildren = hasChildrenAt[pos] === 1;
+    const childCount = (childStart[unit + 1] ?? 0) - (childStart[unit] ?? 0);
     const emit = all || pos === hi;
     const outBase = all ? unit * nE : 0;
     for (let i = 0; i < nE; i++) {
+      if (pairOf[i] !== -1) continue;
       const cellBase = cubeUnit >= 0 ? (cubeUnit * E + (elements[i] ?? 0)) * M : -1;
       const averageUnits = unitRule[i] === AVERAGE;
+      const policy = missing[i];
       const k0 = i * nM;
       let total = 0;
       let n = 0;
@@ -167,7 +287,12 @@ function runKernel(
         let value = cellBase >= 0 ? (data[cellBase + month] ?? Number.NaN) : Number.NaN;
         if (fromChildren && Number.isNaN(value)) {
           const c = counts[row + k] ?? 0;
-          if (c > 0) value = averageUnits ? (sums[row + k] ?? 0) / c : (sums[row + k] ?? 0);
+          // zero: a child without a value counts as 0 (so a mean divides by every child);
+          // required: no value unless every child has one.
+          if (c > 0 && (policy !== REQUIRED || c === childCount)) {
+            const divisor = policy === ZERO ? childCount : c;
+            value = averageUnits ? (sums[row + k] ?? 0) / divisor : (sums[row + k] ?? 0);
+          }
         }
         if (Number.isNaN(value)) continue;
         if (pushUp) {
@@ -184,24 +309,196 @@ function runKernel(
           if (value > highest) highest = value;
         }
       }
-      if (emit) {
-        const rule = timeRule[i];
-        out[outBase + i] =
-          n === 0
-            ? Number.NaN
-            : rule === SUM
-              ? total
-              : rule === AVERAGE
-                ? total / n
-                : rule === MAX
-                  ? highest
-                  : latest;
-      }
+      if (emit) out[outBase + i] = n === 0 ? Number.NaN : foldTime(timeRule[i], total, n, highest, latest);
+    }
+    if (pairs) {
+      pairKernel(plan, pairs, data, cubeUnit >= 0 ? cubeUnit * E * M : -1, M, {
+        unit,
+        row,
+        parentRow,
+        pushUp,
+        fromChildren,
+        emit,
+        outBase,
+        sums,
+        counts,
+        out,
+        coverage,
+      });
     }
     if (fromChildren) {
       // Consumed: clear the row for the next unit at this depth.
       sums.fill(0, row, row + K);
       counts.fill(0, row, row + K);
+      if (pairs) {
+        pairs.partSums.fill(0, row, row + K);
+        pairs.partCounts.fill(0, row, row + K);
+      }
+    }
+  }
+}
+
+function foldTime(
+  rule: number | undefined,
+  total: number,
+  n: number,
+  highest: number,
+  latest: number,
+): number {
+  return rule === SUM ? total : rule === AVERAGE ? total / n : rule === MAX ? highest : latest;
+}
+
+interface PairScratch {
+  /** Weight carried up by children left out, and their number, at the slot of each pair's first member. */
+  readonly partSums: Float64Array;
+  readonly partCounts: Int32Array;
+  /** Per member of the pair being folded: the month's value and the running time fold. */
+  readonly value: Float64Array;
+  readonly total: Float64Array;
+  readonly n: Int32Array;
+  readonly latest: Float64Array;
+  readonly latestMonth: Int32Array;
+  readonly highest: Float64Array;
+}
+
+function makePairScratch(plan: Plan, size: number): PairScratch {
+  const widest = Math.max(...plan.pairs.map((p) => p.members.length));
+  return {
+    partSums: new Float64Array(size),
+    partCounts: new Int32Array(size),
+    value: new Float64Array(widest),
+    total: new Float64Array(widest),
+    n: new Int32Array(widest),
+    latest: new Float64Array(widest),
+    latestMonth: new Int32Array(widest),
+    highest: new Float64Array(widest),
+  };
+}
+
+interface PairStep {
+  readonly unit: number;
+  readonly row: number;
+  readonly parentRow: number;
+  readonly pushUp: boolean;
+  readonly fromChildren: boolean;
+  readonly emit: boolean;
+  readonly outBase: number;
+  readonly sums: Float64Array;
+  readonly counts: Int32Array;
+  readonly out: Float64Array;
+  readonly coverage: PairCoverage | undefined;
+}
+
+/**
+ * One unit's pairs: per month, the unit's own values when it has every member, else its children's sums over
+ * the children that had every member (they push all members together, so one count serves the pair); a month
+ * with part of a pair only is left out of every member, and the weight it carried is passed up as left out.
+ */
+function pairKernel(
+  plan: Plan,
+  scratch: PairScratch,
+  data: Float64Array,
+  unitBase: number,
+  M: number,
+  step: PairStep,
+): void {
+  const { elements, months, unitRule, timeRule, pairs } = plan;
+  const nM = months.length;
+  const { row, parentRow, sums, counts, coverage } = step;
+  const { partSums, partCounts, value } = scratch;
+  for (let g = 0; g < pairs.length; g++) {
+    const pair = pairs[g];
+    if (!pair) continue;
+    const members = pair.members;
+    const size = members.length;
+    const slot0 = (members[0] ?? 0) * nM;
+    scratch.total.fill(0, 0, size);
+    scratch.n.fill(0, 0, size);
+    scratch.latestMonth.fill(-1, 0, size);
+    scratch.highest.fill(Number.NEGATIVE_INFINITY, 0, size);
+    let complete = 0;
+    let partial = 0;
+    let own = 0;
+    let weightIn = 0;
+    let weightOut = 0;
+    for (let j = 0; j < nM; j++) {
+      const month = months[j] ?? 0;
+      let ownCount = 0;
+      let ownWeight = Number.NaN;
+      for (let x = 0; x < size; x++) {
+        const p = members[x] ?? 0;
+        const v =
+          unitBase >= 0 ? (data[unitBase + (elements[p] ?? 0) * M + month] ?? Number.NaN) : Number.NaN;
+        value[x] = v;
+        if (!Number.isNaN(v)) ownCount++;
+        if (p === pair.weight) ownWeight = v;
+      }
+      const childrenComplete = step.fromChildren ? (counts[row + slot0 + j] ?? 0) : 0;
+      if (ownCount === size) {
+        own++;
+      } else if (childrenComplete > 0) {
+        for (let x = 0; x < size; x++) {
+          const k = row + (members[x] ?? 0) * nM + j;
+          const sum = sums[k] ?? 0;
+          value[x] = unitRule[members[x] ?? 0] === AVERAGE ? sum / childrenComplete : sum;
+        }
+      } else {
+        // Part of the pair, here or below: left out of every member; its weight is carried as left out.
+        const below = step.fromChildren ? (partCounts[row + slot0 + j] ?? 0) : 0;
+        if (ownCount === 0 && below === 0) continue;
+        const carried = Number.isNaN(ownWeight) ? (partSums[row + slot0 + j] ?? 0) : ownWeight;
+        partial++;
+        weightOut += carried;
+        if (step.pushUp) {
+          partSums[parentRow + slot0 + j] = (partSums[parentRow + slot0 + j] ?? 0) + carried;
+          partCounts[parentRow + slot0 + j] = (partCounts[parentRow + slot0 + j] ?? 0) + 1;
+        }
+        continue;
+      }
+      complete++;
+      for (let x = 0; x < size; x++) {
+        const p = members[x] ?? 0;
+        const v = value[x] ?? 0;
+        if (p === pair.weight) weightIn += v;
+        if (step.pushUp) {
+          const k = parentRow + p * nM + j;
+          sums[k] = (sums[k] ?? 0) + v;
+          counts[k] = (counts[k] ?? 0) + 1;
+        }
+        if (step.emit) {
+          scratch.total[x] = (scratch.total[x] ?? 0) + v;
+          scratch.n[x] = (scratch.n[x] ?? 0) + 1;
+          if (month > (scratch.latestMonth[x] ?? -1)) {
+            scratch.latestMonth[x] = month;
+            scratch.latest[x] = v;
+          }
+          if (v > (scratch.highest[x] ?? Number.NEGATIVE_INFINITY)) scratch.highest[x] = v;
+        }
+      }
+    }
+    if (step.emit) {
+      for (let x = 0; x < size; x++) {
+        const p = members[x] ?? 0;
+        const n = scratch.n[x] ?? 0;
+        step.out[step.outBase + p] =
+          n === 0
+            ? Number.NaN
+            : foldTime(
+                timeRule[p],
+                scratch.total[x] ?? 0,
+                n,
+                scratch.highest[x] ?? 0,
+                scratch.latest[x] ?? 0,
+              );
+      }
+    }
+    if (coverage) {
+      const at = step.unit * coverage.pairs + g;
+      coverage.complete[at] = complete;
+      coverage.partial[at] = partial;
+      coverage.own[at] = own;
+      coverage.weightIn[at] = weightIn;
+      coverage.weightOut[at] = weightOut;
     }
   }
 }

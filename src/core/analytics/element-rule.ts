@@ -15,9 +15,19 @@ export type UnitAggregation = 'sum' | 'average';
  */
 export type TimeAggregation = 'sum' | 'average' | 'last' | 'max';
 
+/**
+ * Across org units, when a child has no value for a month: `skip` leaves it out (the default, as before),
+ * `zero` counts it as 0 (a mean then divides by every child), `required` gives the parent no value unless
+ * every child has one, and `pairwise` leaves a child out of a numerator/denominator pair unless it reports
+ * both (applied to the pairs a request names; alone it skips).
+ */
+export type MissingValues = 'skip' | 'zero' | 'required' | 'pairwise';
+
 export interface ElementRule {
   readonly units: UnitAggregation;
   readonly time: TimeAggregation;
+  /** How a missing child value rolls up; absent: `skip`. */
+  readonly missing?: MissingValues;
 }
 
 /** Rules by data-element code, or a list indexed like the cube's elements. */
@@ -38,6 +48,10 @@ export const SUM = 0;
 export const AVERAGE = 1;
 export const LAST = 2;
 export const MAX = 3;
+// Missing-value codes; pairwise outside a named pair skips.
+export const SKIP = 0;
+export const ZERO = 1;
+export const REQUIRED = 2;
 
 // Maps, not object literals, so that a rule read from JSON such as { units: 'constructor' } finds nothing.
 const UNIT_CODES: ReadonlyMap<string, number> = new Map([
@@ -49,6 +63,12 @@ const TIME_CODES: ReadonlyMap<string, number> = new Map([
   ['average', AVERAGE],
   ['last', LAST],
   ['max', MAX],
+]);
+const MISSING_CODES: ReadonlyMap<string, number> = new Map([
+  ['skip', SKIP],
+  ['pairwise', SKIP],
+  ['zero', ZERO],
+  ['required', REQUIRED],
 ]);
 
 function isRuleList(rules: ElementRules): rules is readonly ElementRule[] {
@@ -63,16 +83,18 @@ export function resolveRuleCodes(
   rules: ElementRules,
   elementCodes: readonly string[],
   elements: Int32Array,
-): { readonly units: Uint8Array; readonly time: Uint8Array } {
+): { readonly units: Uint8Array; readonly time: Uint8Array; readonly missing: Uint8Array } {
   const units = new Uint8Array(elements.length);
   const time = new Uint8Array(elements.length);
+  const missing = new Uint8Array(elements.length);
   elements.forEach((e, i) => {
     const code = elementCodes[e] ?? '';
     const rule = isRuleList(rules) ? rules[e] : rules.get(code);
     if (rule === undefined) throw badRequest('analytics.no-aggregation-rule', { code }, ['elements', i]);
     const u = UNIT_CODES.get(rule.units);
     const t = TIME_CODES.get(rule.time);
-    if (u === undefined || t === undefined) {
+    const m = MISSING_CODES.get(rule.missing ?? 'skip');
+    if (u === undefined || t === undefined || m === undefined) {
       throw badRequest('analytics.bad-aggregation-rule', { code, rule: JSON.stringify(rule) }, [
         'elements',
         i,
@@ -80,6 +102,7 @@ export function resolveRuleCodes(
     }
     units[i] = u;
     time[i] = t;
+    missing[i] = m;
   });
-  return { units, time };
+  return { units, time, missing };
 }

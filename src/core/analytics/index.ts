@@ -2,9 +2,15 @@
  * Analytics: the in-memory value cube (units × data elements × months in typed arrays) and the aggregation
  * of values up the org tree and over months. Semantics, and why: README.md in this folder.
  */
-export type { AllUnitsRequest, UnitRequest } from './aggregate.ts';
-export { aggregateAllUnits, aggregateUnitValues } from './aggregate.ts';
-export type { ElementRule, ElementRules, TimeAggregation, UnitAggregation } from './element-rule.ts';
+export type { AllUnitsRequest, PairRequest, UnitCoverage, UnitRequest } from './aggregate.ts';
+export { aggregateAllUnits, aggregateUnitValues, PairCoverage, unitCoverage } from './aggregate.ts';
+export type {
+  ElementRule,
+  ElementRules,
+  MissingValues,
+  TimeAggregation,
+  UnitAggregation,
+} from './element-rule.ts';
 export { COMMON_RULES } from './element-rule.ts';
 export type { OrgTree, OrgUnitLink, TreeTopology } from './org-tree.ts';
 export { buildOrgTree, treeTopology } from './org-tree.ts';

@@ -133,7 +133,7 @@ describe('ValueCube', () => {
     [
       'a quarter as a month',
       { units: ['H'], elements: ['e'], months: ['2024Q1'] },
-      'Expected a month such as 2024-03; got 2024Q1.',
+      'The period 2024Q1 is not a month, the period type of this cube.',
     ],
     [
       'a duplicate unit',
@@ -207,5 +207,44 @@ describe('ValueCube.grow', () => {
 
   test('refuses a month that is not one', () => {
     expect(() => filled().grow({ months: ['2024Q3'] })).toThrow("'2024Q3' is not a month: use 2024-03.");
+  });
+});
+
+describe('a cube of years or quarters', () => {
+  test('indexes a year by itself and finds none of its months', () => {
+    const cube = new ValueCube({
+      units: ['H'],
+      elements: ['e'],
+      months: ['2022', '2023'],
+      periodType: 'year',
+    });
+    expect([
+      cube.monthIndicesOf('2023'),
+      cube.monthIndicesOf('2023-05'),
+      cube.monthIndicesOf('2023Q2'),
+    ]).toEqual([[1], [], []]);
+  });
+
+  test('indexes a year by its four quarters in a cube of quarters', () => {
+    const cube = new ValueCube({
+      units: ['H'],
+      elements: ['e'],
+      months: ['2023Q3', '2023Q4', '2024Q1'],
+      periodType: 'quarter',
+    });
+    expect(cube.monthIndicesOf('2023')).toEqual([0, 1]);
+  });
+
+  test('refuses a month in a cube of years', () => {
+    expect(() => new ValueCube({ units: [], elements: [], months: ['2023-01'], periodType: 'year' })).toThrow(
+      'The period 2023-01 is not a year, the period type of this cube.',
+    );
+  });
+
+  test('grows by years', () => {
+    const cube = new ValueCube({ units: ['H'], elements: ['e'], months: ['2023'], periodType: 'year' });
+    cube.setByCode('H', 'e', '2023', 7);
+    const bigger = cube.grow({ months: ['2021'] });
+    expect([bigger.months, bigger.getByCode('H', 'e', '2023')]).toEqual([['2021', '2022', '2023'], 7]);
   });
 });

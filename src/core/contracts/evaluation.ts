@@ -9,6 +9,19 @@ import { unitOfMeasureSchema } from '../scorecard/scorecard-schema.ts';
 
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
 
+/**
+ * Which units an indicator's rolled-up value rests on (pairwise completeness, src/core/analytics/README.md):
+ * the children that reported every element of its formula, those left out (part of it only, or nothing), and
+ * the share of the denominator the included ones carry. Sent only when the value comes from children.
+ */
+export const unitCoverageSchema = z.object({
+  source: z.enum(['own', 'children']),
+  included: z.array(z.string()),
+  leftOut: z.array(z.string()),
+  /** 0–1; null when the formula has no single denominator element. */
+  denominatorShare: z.number().nullable(),
+});
+
 export const indicatorEvaluationSchema = z.object({
   id: z.string(),
   name: localized,
@@ -28,6 +41,7 @@ export const indicatorEvaluationSchema = z.object({
   /** By the indicator's status thresholds (core/scoring/status.ts): met, watch, off-track, no-data. */
   status: z.enum(['met', 'watch', 'off-track', 'no-data']),
   reason: z.string().optional(),
+  unitCoverage: unitCoverageSchema.optional(),
 });
 
 export const perspectiveEvaluationSchema = z.object({
@@ -110,6 +124,11 @@ export const evaluationSchema = z.object({
   ratingCode: z.string().nullable(),
   ratingLabel: localized.nullable(),
   coverage: z.number(),
+  /**
+   * The share of the total weight backed by data (0–1), the same figure as `coverage`, named for the
+   * minimum-coverage rule. Optional only so that evaluations published before it was added still parse.
+   */
+  weightCoverage: z.number().optional(),
   missingData: z.enum(['renormalize', 'zero']),
   perspectives: z.array(perspectiveEvaluationSchema),
   comparison: z
@@ -143,6 +162,7 @@ export const evaluationSchema = z.object({
 export type EvaluationJson = z.infer<typeof evaluationSchema>;
 export type EvaluationApproval = z.infer<typeof evaluationApprovalSchema>;
 export type EvaluationVersions = z.infer<typeof evaluationVersionsSchema>;
+export type UnitCoverageJson = z.infer<typeof unitCoverageSchema>;
 export type UsedVersion = z.infer<typeof usedVersionSchema>;
 export type EvaluationPublication = z.infer<typeof evaluationPublicationSchema>;
 
@@ -170,6 +190,7 @@ export function toEvaluationJson(
     ratingCode: evaluation.ratingCode,
     ratingLabel: evaluation.ratingLabel,
     coverage: evaluation.coverage,
+    weightCoverage: evaluation.coverage,
     missingData: evaluation.missingData,
     perspectives: evaluation.perspectives.map((p) => ({
       id: p.id,
@@ -194,6 +215,15 @@ export function toEvaluationJson(
         score: i.score,
         status: i.status,
         ...(i.reason ? { reason: i.reason } : {}),
+        ...(i.unitCoverage
+          ? {
+              unitCoverage: {
+                ...i.unitCoverage,
+                included: [...i.unitCoverage.included],
+                leftOut: [...i.unitCoverage.leftOut],
+              },
+            }
+          : {}),
       })),
     })),
     ...(context.comparison

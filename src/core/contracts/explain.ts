@@ -9,6 +9,7 @@ import {
   asOfSchema,
   evaluationKeySchema,
   evaluationVersionsSchema,
+  unitCoverageSchema,
   usedVersionSchema,
 } from './evaluation.ts';
 
@@ -100,6 +101,8 @@ export const explanationSchema = z.object({
   quantified: z.number().nullable(),
   score: z.number().nullable(),
   reason: z.string().nullable(),
+  /** Which units a rolled-up ratio rests on (the evaluation's `unitCoverage`); null for a unit's own values. */
+  unitCoverage: unitCoverageSchema.nullable(),
   /**
    * The versions this indicator was scored by: the structure and weight versions, the scheme's scoring version,
    * the indicator's dated method version and the recorded target (as in the evaluation's `versions`).

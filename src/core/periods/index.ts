@@ -1,6 +1,7 @@
 /**
  * Periods: months `2024-03`, quarters `2024Q1`, years `2024`, and the arithmetic between them.
- * Values are stored per month; quarters and years are computed from their months (see ../analytics).
+ * A value is stored for its data element's period type; quarters and years of monthly values are computed
+ * from their months (see ../analytics).
  */
 export type { Period, PeriodType } from './period.ts';
 export {
@@ -19,7 +20,10 @@ export {
   monthsOf,
   nextPeriod,
   periodContaining,
+  periodFromOrdinal,
+  periodOrdinal,
   periodRange,
+  periodsOfType,
   previousPeriod,
   samePeriodLastYear,
 } from './period-arithmetic.ts';

@@ -134,6 +134,44 @@ export function monthFromOrdinal(n: number): string {
   return fromOrdinal('month', n + 1900 * 12).id;
 }
 
+/**
+ * The periods of `type` that make up a period, in order: a year's four quarters, a quarter's three months, a
+ * period of that type itself; none when `type` is coarser (a month lies inside a year but holds none).
+ *
+ * @example periodsOfType('2024', 'quarter') // ['2024Q1', '2024Q2', '2024Q3', '2024Q4']
+ * @example periodsOfType('2024-03', 'year') // []
+ */
+export function periodsOfType(id: string, type: PeriodType): string[] {
+  const period = parsePeriod(id);
+  const size = MONTHS_PER_PERIOD[type];
+  if (size > MONTHS_PER_PERIOD[period.type]) return [];
+  const first = (firstMonth(period) - 1) / size + 1;
+  const ids: string[] = [];
+  for (let i = 0; i < MONTHS_PER_PERIOD[period.type] / size; i++)
+    ids.push(makePeriod(type, period.year, first + i).id);
+  return ids;
+}
+
+/**
+ * Consecutive numbers for consecutive periods of one type (how a value cube of quarters or years indexes its
+ * time axis), with the period's type.
+ *
+ * @example periodOrdinal('2024Q2').ordinal - periodOrdinal('2023Q4').ordinal // 2
+ */
+export function periodOrdinal(id: string): { readonly type: PeriodType; readonly ordinal: number } {
+  const period = parsePeriod(id);
+  return { type: period.type, ordinal: ordinal(period) };
+}
+
+/**
+ * The period of a type with an ordinal (the inverse of `periodOrdinal`).
+ *
+ * @example periodFromOrdinal('year', 2024) // '2024'
+ */
+export function periodFromOrdinal(type: PeriodType, n: number): string {
+  return fromOrdinal(type, n).id;
+}
+
 /** First month (1–12) of a period. */
 function firstMonth(period: Period): number {
   return (period.index - 1) * MONTHS_PER_PERIOD[period.type] + 1;

@@ -232,30 +232,8 @@ function resolvePerspectiveWeights(
   );
 }
 
-/**
- * Warnings for what a file declares that this release keeps but does not yet act on: a data element's period
- * type other than month (values are entered per month), its missing-value roll-up, the validation rules.
- */
+/** Warnings for what a file declares that this release keeps but does not yet act on: the validation rules. */
 function warnDeclaredOnly(file: ScorecardFile, warnings: ProblemIssue[]): void {
-  file.dataElements.forEach((element, ei) => {
-    const path = ['dataElements', ei];
-    if (element.periodType !== undefined && element.periodType !== 'month') {
-      warnings.push(
-        issue('scorecard.period-type-not-applied', { code: element.code, periodType: element.periodType }, [
-          ...path,
-          'periodType',
-        ]),
-      );
-    }
-    if (element.missingValues !== undefined) {
-      warnings.push(
-        issue('scorecard.missing-values-not-applied', { code: element.code, policy: element.missingValues }, [
-          ...path,
-          'missingValues',
-        ]),
-      );
-    }
-  });
   const rules = file.validationRules ?? [];
   if (rules.length > 0) {
     warnings.push(

@@ -34,6 +34,30 @@ export interface EvaluationInputs {
   readonly ratings: ReadonlyMap<string, readonly number[]>;
   /** A unit's own on-target band for a band indicator, replacing the scheme's band (from its target row). */
   readonly bands?: ReadonlyMap<string, { readonly lower: number; readonly upper: number }>;
+  /**
+   * By indicator id, its data-element values rolled up pairwise (only the children that report every element
+   * of its formula count); they replace `data` for that indicator's formula.
+   */
+  readonly indicatorData?: ReadonlyMap<string, ReadonlyMap<string, number | null>>;
+  /** By indicator id, which units its pairwise value rests on (analytics `unitCoverage`). */
+  readonly unitCoverage?: ReadonlyMap<string, IndicatorUnitCoverage>;
+  /**
+   * By indicator id, the longer period its values are reported for when the evaluated period is shorter (a
+   * month of a yearly element): its missing value then says "reported yearly", not "missing".
+   */
+  readonly reportedFor?: ReadonlyMap<string, 'quarter' | 'year'>;
+}
+
+/**
+ * The units an indicator's rolled-up value rests on: the unit's own values, or its children's, naming the
+ * children left out (they reported only part of the formula's elements) and the share of the denominator the
+ * included ones carry (null: no single denominator element).
+ */
+export interface IndicatorUnitCoverage {
+  readonly source: 'own' | 'children';
+  readonly included: readonly string[];
+  readonly leftOut: readonly string[];
+  readonly denominatorShare: number | null;
 }
 
 export interface IndicatorEvaluation {
@@ -59,6 +83,8 @@ export interface IndicatorEvaluation {
   readonly status: IndicatorStatus;
   readonly reason?: NoValueReason;
   readonly raters?: number;
+  /** Which units a rolled-up ratio rests on (pairwise completeness); absent for a unit's own values. */
+  readonly unitCoverage?: IndicatorUnitCoverage;
 }
 
 export interface PerspectiveEvaluation {
@@ -146,11 +172,17 @@ export function evaluateScorecard(
             status: statusOf(quantified.value, indicator.statusThresholds),
             reason: quantified.reason,
             raters,
+            ...coverageOf(indicator.id, inputs),
           }),
         ),
       };
     }),
   };
+}
+
+function coverageOf(id: string, inputs: EvaluationInputs): { readonly unitCoverage?: IndicatorUnitCoverage } {
+  const coverage = inputs.unitCoverage?.get(id);
+  return coverage && coverage.source === 'children' ? { unitCoverage: coverage } : {};
 }
 
 interface EvaluatedIndicator {
@@ -190,8 +222,18 @@ function evaluateIndicator(indicator: CompiledIndicator, inputs: EvaluationInput
     actual = reported;
     actualSource = 'reported';
   } else {
-    actual = indicator.formula ? computeIndicatorValue(indicator.formula, inputs.data) : null;
+    const data = inputs.indicatorData?.get(indicator.id) ?? inputs.data;
+    actual = indicator.formula ? computeIndicatorValue(indicator.formula, data) : null;
     actualSource = actual === null ? 'none' : 'formula';
+  }
+  const longer = actual === null ? inputs.reportedFor?.get(indicator.id) : undefined;
+  if (longer) {
+    return {
+      indicator,
+      actual,
+      actualSource,
+      quantified: { value: null, reason: longer === 'year' ? 'reported-yearly' : 'reported-quarterly' },
+    };
   }
   const band = indicator.direction.kind === 'band' ? inputs.bands?.get(indicator.id) : undefined;
   const direction: Direction = band

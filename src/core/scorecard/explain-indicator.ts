@@ -9,7 +9,12 @@ import type { Direction, LocalizedText } from '../indicators/indicator.ts';
 import { resolveCap } from '../scoring/scoring-method.ts';
 import type { TargetRow, TargetTrace } from '../targets/index.ts';
 import type { CompiledIndicator, CompiledScorecard } from './compile-scorecard.ts';
-import type { EvaluationInputs, IndicatorEvaluation, ScorecardEvaluation } from './evaluate-scorecard.ts';
+import type {
+  EvaluationInputs,
+  IndicatorEvaluation,
+  IndicatorUnitCoverage,
+  ScorecardEvaluation,
+} from './evaluate-scorecard.ts';
 import type { DataElementFile, UnitOfMeasure } from './scorecard-schema.ts';
 
 /** One data element a formula reads, with the value the engine aggregated for the unit and period. */
@@ -97,6 +102,8 @@ export interface IndicatorExplanation {
   readonly quantified: number | null;
   readonly score: number | null;
   readonly reason: string | null;
+  /** Which units a rolled-up ratio rests on; null for a unit's own values. */
+  readonly unitCoverage: IndicatorUnitCoverage | null;
 }
 
 export interface ExplainIndicatorArgs {
@@ -131,7 +138,12 @@ export function explainIndicator(args: ExplainIndicatorArgs): IndicatorExplanati
     unit: indicator.unit ?? null,
     decimals: indicator.decimals,
     perspective: { id: perspective.id, name: perspective.name, weight: perspective.weight },
-    formula: explainFormula(indicator, args.scorecard, args.inputs.data),
+    // The values the evaluation used: an indicator's pairwise roll-up where it has one.
+    formula: explainFormula(
+      indicator,
+      args.scorecard,
+      args.inputs.indicatorData?.get(indicator.id) ?? args.inputs.data,
+    ),
     actual: result.actual,
     actualSource: result.actualSource,
     raters: result.raters ?? null,
@@ -145,6 +157,7 @@ export function explainIndicator(args: ExplainIndicatorArgs): IndicatorExplanati
     quantified: result.quantified,
     score: result.score,
     reason: result.reason ?? null,
+    unitCoverage: result.unitCoverage ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ export * from './compile-scorecard.ts';
 export * from './compile-values.ts';
 export * from './convert-v1.ts';
 export * from './effective-periods.ts';
+export * from './element-pairs.ts';
 export * from './evaluate-scorecard.ts';
 export * from './explain-indicator.ts';
 export * from './method-for-period.ts';

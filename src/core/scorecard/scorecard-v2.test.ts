@@ -511,7 +511,7 @@ describe('dated versions', () => {
 });
 
 describe('data elements', () => {
-  it('warn that a period type other than month and a missing-value roll-up are kept but not yet applied', () => {
+  it('apply a period type other than month and a missing-value roll-up without a warning', () => {
     const compiled = compileScorecard(
       makeFile((f) => {
         const [occupied, available] = f.dataElements ?? [];
@@ -519,10 +519,7 @@ describe('data elements', () => {
         if (available) Object.assign(available, { missingValues: 'zero', timeAggregation: 'max' });
       }),
     );
-    expect(compiled.warnings.map((w) => [w.code, w.params])).toEqual([
-      ['scorecard.period-type-not-applied', { code: 'occupied', periodType: 'quarter' }],
-      ['scorecard.missing-values-not-applied', { code: 'available', policy: 'zero' }],
-    ]);
+    expect(compiled.warnings.map((w) => [w.code, w.params])).toEqual([]);
   });
 
   it('refuse a unit with one word only', () => {

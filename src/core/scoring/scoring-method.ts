@@ -46,6 +46,8 @@ export type ThresholdsMethod = Extract<ScoringMethod, { method: 'thresholds' }>;
 /**
  * Why an indicator has no quantified value.
  * - `missing-actual`: no actual value for the period.
+ * - `reported-quarterly`, `reported-yearly`: none for a month (or quarter) because the values are reported for a
+ *   quarter or a year (docs/scorecard-format.md, "Data elements").
  * - `missing-target`: the method needs a target (reference value) and there is none.
  * - `undefined-ratio`: the ratio has no meaning (a target ≤ 0, or an actual ≤ 0 for `lower` with no cap).
  * - `no-matching-rule`: no `thresholds` rule covers the actual value.
@@ -58,7 +60,10 @@ export type NoValueReason =
   | 'no-matching-rule'
   | 'no-ratings'
   /** The indicator's definition holds only from a later period (a dated scorecard): left out of the score. */
-  | 'not-in-effect';
+  | 'not-in-effect'
+  /** Its values are reported for a quarter or a year, so a shorter period has none (not missing). */
+  | 'reported-quarterly'
+  | 'reported-yearly';
 
 /** A quantified value (1 = on target), or `null` with the reason there is none. */
 export interface Quantified {

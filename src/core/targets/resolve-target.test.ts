@@ -71,3 +71,46 @@ describe('TargetIndex.trace', () => {
     expect(index.trace('NONE', unit, '2024Q3')).toEqual({ row: null, periods: ['2024Q3', '2024'] });
   });
 });
+
+describe('a volume without a yearly target', () => {
+  const unit = { id: 7, level: 2, groupIds: new Set<number>() };
+  const row = (periodId: string, target: number): TargetRow => ({
+    indicator: 'VISITS',
+    orgUnitId: null,
+    groupId: null,
+    level: null,
+    periodId,
+    target,
+    lower: null,
+    upper: null,
+    reference: null,
+    source: null,
+  });
+  const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+  const monthly = months.map((m, i) => row(`2024-${m}`, 100 + i));
+
+  test('takes the sum of its twelve monthly targets', () => {
+    const index = new TargetIndex(monthly);
+    expect(index.resolve('VISITS', unit, '2024', { volume: true })?.target).toBe(1266); // 12 × 100 + 66
+  });
+
+  test("takes a quarter's three monthly targets", () => {
+    const index = new TargetIndex(monthly);
+    expect(index.resolve('VISITS', unit, '2024Q2', { volume: true })?.target).toBe(312); // 103 + 104 + 105
+  });
+
+  test('keeps its own yearly target when it has one', () => {
+    const index = new TargetIndex([...monthly, row('2024', 1000)]);
+    expect(index.resolve('VISITS', unit, '2024', { volume: true })?.target).toBe(1000);
+  });
+
+  test('has none when a month has no target', () => {
+    const index = new TargetIndex(monthly.slice(1));
+    expect(index.resolve('VISITS', unit, '2024', { volume: true })).toBeNull();
+  });
+
+  test('a rate does not sum its months', () => {
+    const index = new TargetIndex(monthly);
+    expect(index.resolve('VISITS', unit, '2024')).toBeNull();
+  });
+});

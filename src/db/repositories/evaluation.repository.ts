@@ -55,12 +55,23 @@ export interface DataElementRuleRow {
   readonly code: string;
   readonly aggregation: 'sum' | 'average';
   readonly timeAggregation: 'sum' | 'average' | 'last' | 'max';
+  /** The one period type its values are reported for. */
+  readonly periodType: 'month' | 'quarter' | 'year';
+  /** How a missing child value rolls up; null: not declared (pairwise inside ratios, else skipped). */
+  readonly missingValues: 'pairwise' | 'zero' | 'required' | null;
 }
 
 export async function loadDataElementRules(db: Reader): Promise<DataElementRuleRow[]> {
   return db
     .selectFrom('data_element')
-    .select(['id', 'code', 'aggregation', 'time_aggregation as timeAggregation'])
+    .select([
+      'id',
+      'code',
+      'aggregation',
+      'time_aggregation as timeAggregation',
+      'period_type as periodType',
+      'missing_values as missingValues',
+    ])
     .orderBy('id')
     .execute();
 }
@@ -109,15 +120,26 @@ export async function loadTargets(
 }
 
 /** The first and last month an organisation has monthly values for, or null when it has none. */
-export async function monthRangeOfRoot(
+/** A pattern matching the period ids of one type (`2024-03`, `2024Q1`, `2024`). */
+const PERIOD_PATTERNS = {
+  month: '^[0-9]{4}-[0-9]{2}$',
+  quarter: '^[0-9]{4}Q[1-4]$',
+  year: '^[0-9]{4}$',
+} as const;
+
+export type ValuePeriodType = keyof typeof PERIOD_PATTERNS;
+
+/** The first and last period of one type an organisation has data values for, or null. */
+export async function periodRangeOfRoot(
   db: Reader,
   rootId: number,
+  type: ValuePeriodType = 'month',
 ): Promise<{ first: string; last: string } | null> {
   const row = await db
     .selectFrom('data_value')
     .select([sql<string | null>`min(period_id)`.as('first'), sql<string | null>`max(period_id)`.as('last')])
     .where('root_id', '=', rootId)
-    .where(sql<boolean>`period_id ~ '^[0-9]{4}-[0-9]{2}$'`)
+    .where(sql<boolean>`period_id ~ ${PERIOD_PATTERNS[type]}`)
     .executeTakeFirst();
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }
@@ -130,14 +152,15 @@ export interface MonthlyValueRow {
 }
 
 /**
- * Streams an organisation's monthly values to `onRows`, a batch of org units at a time, so that millions of
- * values never sit in memory as row objects all at once.
+ * Streams an organisation's values of one period type (months by default) to `onRows`, a batch of org units at
+ * a time, so that millions of values never sit in memory as row objects all at once.
  */
-export async function forEachMonthlyValue(
+export async function forEachPeriodValue(
   db: Reader,
   rootId: number,
   orgUnitIds: readonly number[],
   onRows: (rows: readonly MonthlyValueRow[]) => void,
+  type: ValuePeriodType = 'month',
   batchSize = 50,
 ): Promise<void> {
   for (let start = 0; start < orgUnitIds.length; start += batchSize) {
@@ -152,7 +175,7 @@ export async function forEachMonthlyValue(
       ])
       .where('root_id', '=', rootId)
       .where('org_unit_id', 'in', batch)
-      .where(sql<boolean>`period_id ~ '^[0-9]{4}-[0-9]{2}$'`)
+      .where(sql<boolean>`period_id ~ ${PERIOD_PATTERNS[type]}`)
       .execute();
     onRows(rows);
   }
@@ -178,6 +201,28 @@ export async function loadReportedValues(
     .where('root_id', '=', rootId)
     .where('scorecard_id', '=', scorecardId)
     .where('period_id', '=', periodId);
+  if (orgUnitIds) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : [-1]);
+  return query.execute();
+}
+
+/**
+ * Which indicators of one scorecard have reported values for the given longer periods (the quarter and year
+ * around an evaluated month): an indicator reported for the year then shows "reported yearly" in a month.
+ */
+export async function loadReportedLonger(
+  db: Reader,
+  rootId: number,
+  scorecardId: number,
+  orgUnitIds: readonly number[] | null,
+  periodIds: readonly string[],
+): Promise<{ readonly orgUnitId: number; readonly indicator: string; readonly periodId: string }[]> {
+  if (periodIds.length === 0) return [];
+  let query = db
+    .selectFrom('reported_value')
+    .select(['org_unit_id as orgUnitId', 'indicator_code as indicator', 'period_id as periodId'])
+    .where('root_id', '=', rootId)
+    .where('scorecard_id', '=', scorecardId)
+    .where('period_id', 'in', periodIds);
   if (orgUnitIds) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : [-1]);
   return query.execute();
 }

@@ -186,6 +186,7 @@ export interface ImportDataElement {
   readonly valueType: Selectable<DataElementTable>['value_type'];
   readonly min: number | null;
   readonly max: number | null;
+  readonly periodType: Selectable<DataElementTable>['period_type'];
 }
 
 export async function loadImportDataElements(db: Executor): Promise<ImportDataElement[]> {
@@ -199,6 +200,7 @@ export async function loadImportDataElements(db: Executor): Promise<ImportDataEl
       'value_type as valueType',
       'min_value as min',
       'max_value as max',
+      'period_type as periodType',
     ])
     .orderBy('code')
     .execute();

@@ -2,12 +2,13 @@
  * The in-memory value cubes, one per organisation (STACK.md: heavy evaluation over many units and periods runs
  * on typed arrays, the database stays the system of record). A cube is loaded on first use, kept current by the
  * change events of this process, and reloaded when the organisation's change counter shows a write this
- * process did not see (another server process, the CLI).
+ * process did not see (another server process, the CLI). Each data element has one period type, so an
+ * organisation has up to three cubes: its monthly values, its quarterly values and its yearly values.
  */
 import { ValueCube } from '../../core/analytics/index.ts';
-import { periodRange } from '../../core/periods/index.ts';
+import { type PeriodType, periodRange, tryParsePeriod } from '../../core/periods/index.ts';
 import type { Db } from '../../db/connect.ts';
-import { forEachMonthlyValue, monthRangeOfRoot } from '../../db/repositories/evaluation.repository.ts';
+import { forEachPeriodValue, periodRangeOfRoot } from '../../db/repositories/evaluation.repository.ts';
 import type { ChangeEvent } from '../change-bus.ts';
 import type { MetadataSnapshot } from './metadata-snapshot.ts';
 
@@ -16,8 +17,10 @@ export interface RootCube {
   /** The organisation's change counter the cube reflects. */
   revision: number;
   readonly metaRevision: number;
-  /** Null when the organisation has no monthly values. */
+  /** The monthly values; null when the organisation has none. */
   readonly cube: ValueCube | null;
+  /** The cube of each period type (`month` is `cube`); null where the organisation has no values of it. */
+  readonly cubes: Readonly<Record<PeriodType, ValueCube | null>>;
   /** Set when a change could not be applied in place; the next `get` reloads. */
   stale: boolean;
 }
@@ -55,11 +58,11 @@ export class CubeStore {
       return;
     }
     if (event.kind === 'data-values') {
-      const cube = entry.cube;
       for (const change of event.values) {
         const unit = meta?.unitsById.get(change.orgUnitId);
         const element = meta?.elementsById.get(change.dataElementId);
-        if (!/^\d{4}-\d{2}$/.test(change.periodId)) continue; // quarter and year values are read per request
+        const type = tryParsePeriod(change.periodId)?.type;
+        const cube = type ? entry.cubes[type] : null;
         const u = unit && cube ? cube.unitIndex(unit.code) : -1;
         const e = element && cube ? cube.elementIndex(element.code) : -1;
         const m = cube ? cube.monthIndex(change.periodId) : -1;
@@ -74,8 +77,25 @@ export class CubeStore {
   }
 
   async #load(rootId: number, revision: number, meta: MetadataSnapshot): Promise<RootCube> {
+    const [month, quarter, year] = await Promise.all(
+      (['month', 'quarter', 'year'] as const).map((type) => this.#loadCube(rootId, meta, type)),
+    );
+    const cubes = { month: month ?? null, quarter: quarter ?? null, year: year ?? null };
+    const entry: RootCube = {
+      rootId,
+      revision,
+      metaRevision: meta.revision,
+      cube: cubes.month,
+      cubes,
+      stale: false,
+    };
+    this.#cubes.set(rootId, entry);
+    return entry;
+  }
+
+  async #loadCube(rootId: number, meta: MetadataSnapshot, type: PeriodType): Promise<ValueCube | null> {
     const tree = meta.tree(rootId);
-    const range = await monthRangeOfRoot(this.#db.kysely, rootId);
+    const range = await periodRangeOfRoot(this.#db.kysely, rootId, type);
     let cube: ValueCube | null = null;
     if (range) {
       const elementCodes = [...meta.elementsByCode.keys()];
@@ -83,13 +103,14 @@ export class CubeStore {
         units: tree.units.map((u) => u.code),
         elements: elementCodes,
         months: periodRange(range.first, range.last),
+        periodType: type,
       });
       const target = cube;
       const unitIndex = new Map(tree.units.map((u, i) => [u.id, i]));
       const elementIndex = new Map(
         elementCodes.map((code, i) => [meta.elementsByCode.get(code)?.id ?? -1, i]),
       );
-      await forEachMonthlyValue(
+      await forEachPeriodValue(
         this.#db.kysely,
         rootId,
         tree.units.map((u) => u.id),
@@ -101,10 +122,9 @@ export class CubeStore {
             if (u !== undefined && e !== undefined && m >= 0) target.set(u, e, m, row.value);
           }
         },
+        type,
       );
     }
-    const entry: RootCube = { rootId, revision, metaRevision: meta.revision, cube, stale: false };
-    this.#cubes.set(rootId, entry);
-    return entry;
+    return cube;
   }
 }

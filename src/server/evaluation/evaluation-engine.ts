@@ -12,6 +12,7 @@ import {
   evaluateScorecard,
   explainIndicator,
   type IndicatorExplanation,
+  isVolumeIndicator,
   type ScorecardEvaluation,
 } from '../../core/scorecard/index.ts';
 import type { Db } from '../../db/connect.ts';
@@ -225,7 +226,11 @@ export class EvaluationEngine {
     const [result] = await this.#evaluateUnits(state, scorecard, [unit], period, { many: false, asOf });
     const method = scorecard.method(period, asOf);
     const targets = await scorecard.targetsAt(asOf);
-    const target = targets.trace(query.indicator, targetUnitOf(unit, state.meta), period);
+    const compiled = method.scorecard.perspectives
+      .flatMap((p) => p.indicators)
+      .find((i) => i.id === query.indicator);
+    const volume = compiled !== undefined && isVolumeIndicator(compiled, state.meta.elementsByCode);
+    const target = targets.trace(query.indicator, targetUnitOf(unit, state.meta), period, { volume });
     const inputs = result?.inputs.inputs ?? EMPTY_INPUTS;
     const explanation = explainIndicator({
       scorecard: method.scorecard,

@@ -80,7 +80,9 @@ export function publicationInputsOf(
   const versions = new Map(method.dated.indicators.map((i) => [i.id, i.version]));
   return evaluation.perspectives.flatMap((perspective) =>
     perspective.indicators.map((indicator) => {
-      const parts = computeIndicatorParts(compiled.get(indicator.id)?.formula ?? null, inputs.inputs.data);
+      // The parts the evaluation used: the indicator's pairwise roll-up where it has one.
+      const data = inputs.inputs.indicatorData?.get(indicator.id) ?? inputs.inputs.data;
+      const parts = computeIndicatorParts(compiled.get(indicator.id)?.formula ?? null, data);
       return {
         indicator: indicator.id,
         numerator: parts.numerator,

@@ -178,6 +178,10 @@ export async function explainAs(
     quantified: e.quantified,
     score: e.score,
     reason: e.reason,
+    unitCoverage:
+      e.unitCoverage === null
+        ? null
+        : { ...e.unitCoverage, included: [...e.unitCoverage.included], leftOut: [...e.unitCoverage.leftOut] },
     versions: result.versions,
   };
 }

@@ -90,10 +90,16 @@ export class MetadataSnapshot {
     return tree;
   }
 
-  /** The analytics rule of each data element, by code. */
+  /**
+   * The analytics rule of each data element, by code: its aggregations and its declared missing-value rule
+   * (`pairwise` acts in the pairs the evaluation names; undeclared: skipped).
+   */
   rules(): Map<string, ElementRule> {
     return new Map(
-      [...this.elementsByCode].map(([code, e]) => [code, { units: e.aggregation, time: e.timeAggregation }]),
+      [...this.elementsByCode].map(([code, e]) => [
+        code,
+        { units: e.aggregation, time: e.timeAggregation, missing: e.missingValues ?? 'skip' },
+      ]),
     );
   }
 

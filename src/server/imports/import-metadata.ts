@@ -117,6 +117,7 @@ export async function loadImportMetadata(db: Executor): Promise<ImportMetadata> 
       {
         code: e.code,
         valueType: e.valueType,
+        periodType: e.periodType,
         ...(e.min === null ? {} : { min: e.min }),
         ...(e.max === null ? {} : { max: e.max }),
       },

@@ -340,9 +340,9 @@ describeEachEngine('data values over HTTP', (getDb) => {
             },
             {
               path: ['values', 4, 'period'],
-              code: 'data-value.quarter-not-stored',
-              params: { period: '2024Q1' },
-              message: "data values are stored per month; '2024Q1' is a quarter, computed from its months",
+              code: 'data-value.period-not-month',
+              params: { code: w.beds, period: '2024Q1' },
+              message: `'${w.beds}' is reported per month; '2024Q1' is not a month (quarters and years are computed from the months)`,
             },
             {
               path: ['values', 5, 'value'],

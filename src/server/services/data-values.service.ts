@@ -62,6 +62,12 @@ type DataValueCodes = {
   readonly period: string;
 };
 
+const PERIOD_TYPE_ISSUES = {
+  month: 'data-value.period-not-month',
+  quarter: 'data-value.period-not-quarter',
+  year: 'data-value.period-not-year',
+} as const;
+
 async function checkBatch(db: Executor, actor: Actor, values: readonly DataValueInput[]) {
   requireSomeRole(actor, DATA_ENTRY_ROLES);
   const [units, elements] = await Promise.all([
@@ -83,9 +89,15 @@ async function checkBatch(db: Executor, actor: Actor, values: readonly DataValue
     const period = tryParsePeriod(item.period);
     if (period === null) {
       issues.push(issue('data-value.not-a-month', { value: item.period }, at('period')));
-    } else if (period.type !== 'month') {
-      const code = period.type === 'quarter' ? 'data-value.quarter-not-stored' : 'data-value.year-not-stored';
-      issues.push(issue(code, { period: period.id }, at('period')));
+    } else if (element !== undefined && period.type !== element.periodType) {
+      // One period type per data element: a value of another type would be stored and never evaluated.
+      issues.push(
+        issue(
+          PERIOD_TYPE_ISSUES[element.periodType],
+          { code: element.code, period: period.id },
+          at('period'),
+        ),
+      );
     }
     const misfit =
       element === undefined || item.value === null ? null : checkValueFits(item.value, element, at('value'));

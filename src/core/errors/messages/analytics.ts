@@ -17,6 +17,18 @@ export const analyticsMessages = defineMessages('analytics', {
     en: 'There is no month at index {{index}} in the cube.',
     'zh-CN': '数据立方中没有序号为 {{index}} 的月份。',
   },
+  'period-not-of-type': {
+    en: 'The period {{period}} is not a {{periodType}}, the period type of this cube.',
+    'zh-CN': '期间 {{period}} 不是本数据立方体的期间类型（{{periodType}}）。',
+  },
+  'empty-pair': {
+    en: 'Pair {{pair}} names no element.',
+    'zh-CN': '配对 {{pair}} 未指定任何数据元素。',
+  },
+  'bad-pair-member': {
+    en: 'Position {{position}} is not an element of the request, or belongs to another pair already.',
+    'zh-CN': '位置 {{position}} 不是请求中的数据元素，或已属于另一个配对。',
+  },
   'month-twice': {
     en: 'The month {{month}} is requested twice.',
     'zh-CN': '月份 {{month}} 被重复请求。',

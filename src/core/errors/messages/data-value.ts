@@ -10,13 +10,17 @@ export const dataValueMessages = defineMessages('data-value', {
     en: "'{{value}}' is not a period: use a month such as 2024-03",
     'zh-CN': '“{{value}}”不是有效的期间：请使用月份，例如 2024-03',
   },
-  'quarter-not-stored': {
-    en: "data values are stored per month; '{{period}}' is a quarter, computed from its months",
-    'zh-CN': '数据值按月保存；“{{period}}”是季度，由其各月计算得出',
+  'period-not-month': {
+    en: "'{{code}}' is reported per month; '{{period}}' is not a month (quarters and years are computed from the months)",
+    'zh-CN': '数据元“{{code}}”按月报告；“{{period}}”不是月份（季度和年度由各月计算得出）',
   },
-  'year-not-stored': {
-    en: "data values are stored per month; '{{period}}' is a year, computed from its months",
-    'zh-CN': '数据值按月保存；“{{period}}”是年度，由其各月计算得出',
+  'period-not-quarter': {
+    en: "'{{code}}' is reported per quarter: use a quarter such as 2024Q1, not '{{period}}'",
+    'zh-CN': '数据元“{{code}}”按季度报告：请使用季度（例如 2024Q1），而不是“{{period}}”',
+  },
+  'period-not-year': {
+    en: "'{{code}}' is reported per year: use a year such as 2024, not '{{period}}'",
+    'zh-CN': '数据元“{{code}}”按年报告：请使用年份（例如 2024），而不是“{{period}}”',
   },
   'not-whole': {
     en: "'{{code}}' holds whole numbers; got {{value}}",

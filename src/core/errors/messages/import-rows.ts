@@ -23,6 +23,18 @@ export const importRowMessages = defineMessages('import-row', {
     en: 'non-numeric: "{{value}}" is not a plain number (write 1234.5; a % sign only where the unit is %)',
     'zh-CN': '非数字：“{{value}}”不是有效的数字（请写成 1234.5；仅单位为 % 时可带 %）',
   },
+  'period-not-month': {
+    en: "{{dataElement}} is reported per month; '{{period}}' is not a month (quarters and years are computed from the months)",
+    'zh-CN': '{{dataElement}} 按月报告；“{{period}}”不是月份（季度和年度由各月计算得出）',
+  },
+  'period-not-quarter': {
+    en: "{{dataElement}} is reported per quarter: use a quarter such as 2024Q1, not '{{period}}'",
+    'zh-CN': '{{dataElement}} 按季度报告：请使用季度（例如 2024Q1），而不是“{{period}}”',
+  },
+  'period-not-year': {
+    en: "{{dataElement}} is reported per year: use a year such as 2024, not '{{period}}'",
+    'zh-CN': '{{dataElement}} 按年报告：请使用年份（例如 2024），而不是“{{period}}”',
+  },
   'not-integer': { en: '{{dataElement}} takes whole numbers only', 'zh-CN': '{{dataElement}} 只接受整数' },
   'out-of-range': {
     en: 'out of range: {{of}} lies between {{min}} and {{max}}',

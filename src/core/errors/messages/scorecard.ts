@@ -150,14 +150,6 @@ export const scorecardMessages = defineMessages('scorecard', {
     en: "'{{period}}' does not come after '{{previous}}': list versions oldest first, each starting later",
     'zh-CN': '“{{period}}”不晚于“{{previous}}”：版本须按时间先后排列，且起始期间逐个推后',
   },
-  'period-type-not-applied': {
-    en: "'{{code}}' is reported per {{periodType}}: kept, but values are still entered per month",
-    'zh-CN': '数据元“{{code}}”按 {{periodType}} 报告：已保存，但目前仍按月录入数值',
-  },
-  'missing-values-not-applied': {
-    en: "missing values of '{{code}}' roll up as '{{policy}}': kept, but not yet applied (missing values are skipped)",
-    'zh-CN': '数据元“{{code}}”的缺失值汇总方式为“{{policy}}”：已保存但尚未启用（目前跳过缺失值）',
-  },
   'validation-rules-not-applied': {
     en: 'the {{count}} validation rule(s) are kept but not yet checked against data',
     'zh-CN': '{{count}} 条校验规则已保存，但尚未用于校验数据',

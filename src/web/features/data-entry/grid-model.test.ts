@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { monthsOf } from '../../../core/periods/index.ts';
 import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
-import { cellKey, gridSpan, scorecardDataElements } from './grid-model.ts';
+import { cellKey, gridColumns, gridSpan, scorecardDataElements } from './grid-model.ts';
 
 type Indicator = ScorecardFile['perspectives'][number]['indicators'][number];
 
@@ -79,5 +80,25 @@ describe('gridSpan', () => {
 describe('cellKey', () => {
   it('tells apart codes that would run together', () => {
     expect(cellKey('a-2024', '01')).not.toBe(cellKey('a', '2024-01'));
+  });
+});
+
+describe('gridColumns', () => {
+  it('adds the year after the months when an element is reported per year', () => {
+    expect(
+      gridColumns({ period: '2024', months: monthsOf('2024') }, new Set(['month', 'year'] as const)),
+    ).toEqual([...monthsOf('2024'), '2024']);
+  });
+
+  it('adds the four quarters when an element is reported per quarter', () => {
+    expect(
+      gridColumns({ period: '2024', months: monthsOf('2024') }, new Set(['quarter'] as const)).slice(12),
+    ).toEqual(['2024Q1', '2024Q2', '2024Q3', '2024Q4']);
+  });
+
+  it('shows only the months when every element is monthly', () => {
+    expect(
+      gridColumns({ period: '2024Q2', months: monthsOf('2024Q2') }, new Set(['month'] as const)),
+    ).toEqual(['2024-04', '2024-05', '2024-06']);
   });
 });

@@ -3,7 +3,13 @@
  * the grid spans for the selected period, and the key of one cell. The page renders what these return.
  */
 import { parseFormula, referencedCodes } from '../../../core/formula/index.ts';
-import { monthsOf, periodContaining, tryParsePeriod } from '../../../core/periods/index.ts';
+import {
+  monthsOf,
+  type PeriodType,
+  periodContaining,
+  periodsOfType,
+  tryParsePeriod,
+} from '../../../core/periods/index.ts';
 import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
 
 /**
@@ -58,4 +64,22 @@ export function gridSpan(period: string): GridSpan | null {
 /** The key of one cell: data element and month. */
 export function cellKey(dataElement: string, month: string): string {
   return `${dataElement}\u0000${month}`;
+}
+
+/**
+ * The grid's columns: its months, then its quarters when an element is reported per quarter, then its year when
+ * one is reported per year (each data element has one period type; its row has cells in its own columns only).
+ *
+ * @example gridColumns({ period: '2024', months: monthsOf('2024') }, new Set(['month', 'year'])).at(-1) // '2024'
+ */
+export function gridColumns(span: GridSpan, types: ReadonlySet<PeriodType>): string[] {
+  const columns = [...span.months];
+  if (types.has('quarter')) columns.push(...periodsOfType(span.period, 'quarter'));
+  if (types.has('year')) columns.push(...periodsOfType(span.period, 'year'));
+  return columns;
+}
+
+/** The period type of a column id (`2024-03`, `2024Q1`, `2024`). */
+export function columnType(id: string): PeriodType {
+  return tryParsePeriod(id)?.type ?? 'month';
 }

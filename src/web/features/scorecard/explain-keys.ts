@@ -59,6 +59,8 @@ export const REASON_KEYS: Readonly<Record<string, ReasonKey | undefined>> = {
   'no-matching-rule': 'scorecard.explain.reasons.noMatchingRule',
   'no-ratings': 'scorecard.explain.reasons.noRatings',
   'not-in-effect': 'scorecard.explain.reasons.notInEffect',
+  'reported-quarterly': 'scorecard.explain.reasons.reportedQuarterly',
+  'reported-yearly': 'scorecard.explain.reasons.reportedYearly',
 };
 
 type ReasonKey =
@@ -67,4 +69,6 @@ type ReasonKey =
   | 'scorecard.explain.reasons.undefinedRatio'
   | 'scorecard.explain.reasons.noMatchingRule'
   | 'scorecard.explain.reasons.noRatings'
-  | 'scorecard.explain.reasons.notInEffect';
+  | 'scorecard.explain.reasons.notInEffect'
+  | 'scorecard.explain.reasons.reportedQuarterly'
+  | 'scorecard.explain.reasons.reportedYearly';

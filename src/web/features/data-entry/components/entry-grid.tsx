@@ -1,6 +1,7 @@
 /**
  * The grid: one row per data element the scorecard reads (its name, unit and value type), one column per
- * month. Wide grids scroll sideways inside the table, never the page.
+ * month, then per quarter and for the year when an element is reported so; a row has cells in the columns of
+ * its own period type only. Wide grids scroll sideways inside the table, never the page.
  */
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -11,7 +12,7 @@ import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { cellText } from '../cell-validation.ts';
 import { type CellConflict, checkEdit, type Edits, type StoredValues } from '../grid-edits.ts';
-import { cellKey } from '../grid-model.ts';
+import { cellKey, columnType } from '../grid-model.ts';
 import { GridCell } from './grid-cell.tsx';
 
 /** A row: the element, or only its code when the server does not know it. */
@@ -26,6 +27,12 @@ const VALUE_TYPES = {
   percentage: 'dataEntry.valueType.percentage',
   money: 'dataEntry.valueType.money',
 } as const satisfies Record<DataElement['valueType'], string>;
+
+const REPORTED_PER = {
+  month: 'dataEntry.grid.reportedMonthly',
+  quarter: 'dataEntry.grid.reportedQuarterly',
+  year: 'dataEntry.grid.reportedYearly',
+} as const;
 
 export interface EntryGridProps {
   readonly rows: readonly GridRow[];
@@ -77,6 +84,19 @@ export function EntryGrid({
       title: formatPeriod(month, language),
       width: 150,
       render: (_: unknown, row: GridRow) => {
+        const reportedPer = row.element?.periodType ?? 'month';
+        if (columnType(month) !== reportedPer) {
+          // One period type per element: no cell where the server would refuse the value.
+          return (
+            <Typography.Text
+              type="secondary"
+              data-testid={`not-entered-${row.code}-${month}`}
+              title={t(REPORTED_PER[reportedPer])}
+            >
+              —<span className="visually-hidden">{t(REPORTED_PER[reportedPer])}</span>
+            </Typography.Text>
+          );
+        }
         const key = cellKey(row.code, month);
         const edit = edits.get(key);
         const value = stored.get(key);

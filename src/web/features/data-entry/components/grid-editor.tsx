@@ -28,7 +28,7 @@ import {
   takeStored,
   typeIntoCell,
 } from '../grid-edits.ts';
-import { cellKey, type GridSpan } from '../grid-model.ts';
+import { cellKey, type GridSpan, gridColumns } from '../grid-model.ts';
 import { ApprovalBar } from './approval-bar.tsx';
 import { CommentDialog, type CommentTarget } from './comment-dialog.tsx';
 import { ConflictList } from './conflict-list.tsx';
@@ -55,7 +55,10 @@ export function GridEditor({
 }: GridEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const months = span.months;
+  const months = useMemo(
+    () => gridColumns(span, new Set(rows.map((row) => row.element?.periodType ?? 'month'))),
+    [span, rows],
+  );
   const valuesParams = useMemo(
     () => ({
       orgUnit,

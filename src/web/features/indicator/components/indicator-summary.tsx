@@ -6,7 +6,7 @@ import { Descriptions, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
-import { formatNumber, formatUnit } from '../../../lib/format.ts';
+import { formatList, formatNumber, formatPercent, formatUnit } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import type { DirectionJson, FoundIndicator } from '../indicator-series.ts';
@@ -90,6 +90,32 @@ export function IndicatorSummary({ found, direction, directionLoading }: Indicat
         </span>
       ),
     },
+    ...(indicator.unitCoverage === undefined
+      ? []
+      : [
+          {
+            key: 'coverage',
+            label: t('indicator.coverage'),
+            children: (
+              <span data-testid="indicator-coverage">
+                {t('scorecard.unitCoverage', {
+                  share:
+                    indicator.unitCoverage.denominatorShare === null
+                      ? t('scorecard.unitCoverageUnits', {
+                          included: indicator.unitCoverage.included.length,
+                          total:
+                            indicator.unitCoverage.included.length + indicator.unitCoverage.leftOut.length,
+                        })
+                      : formatPercent(indicator.unitCoverage.denominatorShare, language),
+                  count: indicator.unitCoverage.leftOut.length,
+                })}
+                {indicator.unitCoverage.leftOut.length === 0
+                  ? null
+                  : ` ${t('scorecard.unitCoverageLeftOut', { units: formatList(indicator.unitCoverage.leftOut, language) })}`}
+              </span>
+            ),
+          },
+        ]),
     {
       key: 'reference',
       label: t('indicator.reference'),

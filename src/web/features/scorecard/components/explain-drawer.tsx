@@ -394,6 +394,28 @@ function Explanation({ data, unitName }: { readonly data: ExplanationJson; reado
                   children: <span data-testid="explain-reason">{reasonText(data.reason)}</span>,
                 },
               ]),
+          ...(data.unitCoverage === null
+            ? []
+            : [
+                {
+                  key: 'coverage',
+                  label: t('scorecard.explain.coverage'),
+                  children: (
+                    <span data-testid="explain-coverage">
+                      {t('scorecard.explain.coverageText', {
+                        included: formatList(data.unitCoverage.included, language),
+                        share:
+                          data.unitCoverage.denominatorShare === null
+                            ? '—'
+                            : formatPercent(data.unitCoverage.denominatorShare, language),
+                      })}
+                      {data.unitCoverage.leftOut.length === 0
+                        ? null
+                        : ` ${t('scorecard.unitCoverageLeftOut', { units: formatList(data.unitCoverage.leftOut, language) })}`}
+                    </span>
+                  ),
+                },
+              ]),
         ]}
       />
     </div>

@@ -110,7 +110,10 @@ export function PerspectiveTable({
       title: t('scorecard.actual'),
       align: 'right',
       render: (_, row) => (
-        <Nowrap>{formatNumber(row.indicator.actual, language, row.indicator.decimals)}</Nowrap>
+        <div>
+          <Nowrap>{formatNumber(row.indicator.actual, language, row.indicator.decimals)}</Nowrap>
+          <ActualNote indicator={row.indicator} />
+        </div>
       ),
     },
     {
@@ -245,4 +248,50 @@ export function PerspectiveTable({
 /** A number on one line: a long figure (1,681,869,478 yuan) scrolls the table rather than breaking. */
 function Nowrap({ children }: { readonly children: string }) {
   return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
+}
+
+const REPORTED_KEYS = {
+  'reported-yearly': 'scorecard.reportedYearly',
+  'reported-quarterly': 'scorecard.reportedQuarterly',
+} as const;
+
+/**
+ * Under an actual: "reported yearly" where a month has none because the values are yearly, and a rolled-up
+ * ratio's coverage (the share of the denominator behind it, the units left out, named in its title) where
+ * children were left out.
+ */
+function ActualNote({ indicator }: { readonly indicator: IndicatorRow['indicator'] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { token } = theme.useToken();
+  const style = { color: token.colorTextSecondary, fontSize: 12, whiteSpace: 'nowrap' } as const;
+  const reported =
+    indicator.reason === 'reported-yearly' || indicator.reason === 'reported-quarterly'
+      ? REPORTED_KEYS[indicator.reason]
+      : null;
+  if (reported !== null) {
+    return (
+      <div style={style} data-testid={`reported-${indicator.id}`}>
+        {t(reported)}
+      </div>
+    );
+  }
+  const coverage = indicator.unitCoverage;
+  if (coverage === undefined || coverage.leftOut.length === 0) return null;
+  const leftOut = t('scorecard.unitCoverageLeftOut', { units: formatList(coverage.leftOut, language) });
+  return (
+    <div style={style} data-testid={`coverage-${indicator.id}`} title={leftOut}>
+      {t('scorecard.unitCoverage', {
+        share:
+          coverage.denominatorShare === null
+            ? t('scorecard.unitCoverageUnits', {
+                included: coverage.included.length,
+                total: coverage.included.length + coverage.leftOut.length,
+              })
+            : formatPercent(coverage.denominatorShare, language),
+        count: coverage.leftOut.length,
+      })}
+      <span className="visually-hidden"> {leftOut}</span>
+    </div>
+  );
 }
