@@ -74,7 +74,7 @@ export interface CompiledScorecard {
    * two of them are scored by the same method (method-for-period.ts caches by this range, not by period).
    */
   readonly datedMonths: readonly string[];
-  /** The validation rules between data elements, parsed (checked on data entry by a later release). */
+  /** The validation rules between data elements, parsed (checked on entry, on import and on demand: core/quality). */
   readonly validationRules: readonly CompiledValidationRule[];
   /** Problems that do not stop evaluation: an AHP matrix whose CR is above the threshold, declarations kept. */
   readonly warnings: readonly ProblemIssue[];
@@ -256,12 +256,6 @@ function warnDeclaredOnly(file: ScorecardFile, warnings: ProblemIssue[]): void {
       );
     }
   });
-  const rules = file.validationRules ?? [];
-  if (rules.length > 0) {
-    warnings.push(
-      issue('scorecard.validation-rules-not-applied', { count: rules.length }, ['validationRules']),
-    );
-  }
 }
 
 /** Reports the second and later occurrences of a value, at their own paths. */

@@ -54,6 +54,7 @@ describeEachEngine('data elements over HTTP', (getDb) => {
       min: 0,
       max: null,
       description: null,
+      outliers: null,
       createdAt: NOW,
       updatedAt: NOW,
     };

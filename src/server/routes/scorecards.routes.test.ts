@@ -280,7 +280,6 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       const created = (await server.request('POST', '/api/scorecards', file)).json<ImportScorecardResult>();
       expect(created.warnings.map((w) => [w.code, w.path])).toEqual([
         ['scorecard.missing-values-not-applied', ['dataElements', 2, 'missingValues']],
-        ['scorecard.validation-rules-not-applied', ['validationRules']],
       ]);
     });
 

@@ -158,9 +158,9 @@ export const scorecardMessages = defineMessages('scorecard', {
     en: "missing values of '{{code}}' roll up as '{{policy}}': kept, but not yet applied (missing values are skipped)",
     'zh-CN': '数据元“{{code}}”的缺失值汇总方式为“{{policy}}”：已保存但尚未启用（目前跳过缺失值）',
   },
-  'validation-rules-not-applied': {
-    en: 'the {{count}} validation rule(s) are kept but not yet checked against data',
-    'zh-CN': '{{count}} 条校验规则已保存，但尚未用于校验数据',
+  'unknown-outlier-per': {
+    en: "'{{code}}' divides its values by '{{per}}' before comparing units, but no data element '{{per}}' is declared",
+    'zh-CN': '数据元“{{code}}”在与同级单位比较前要除以“{{per}}”，但未声明数据元“{{per}}”',
   },
 
   // The values file of a scorecard kept as files
