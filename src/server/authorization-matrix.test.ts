@@ -14,7 +14,13 @@ import { createTestUser, TEST_PASSWORD } from '../../test/fixtures/accounts.ts';
 import { uniqueCode } from '../../test/fixtures/codes.ts';
 import { csv } from '../../test/fixtures/imports/world.ts';
 import { makeScorecardFile } from '../../test/fixtures/scorecards.ts';
-import { FIXTURE_ACTOR, FIXTURE_APPROVER, type Method, send, type TestSession } from '../../test/fixtures/server.ts';
+import {
+  FIXTURE_ACTOR,
+  FIXTURE_APPROVER,
+  type Method,
+  send,
+  type TestSession,
+} from '../../test/fixtures/server.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
 import { createApiToken } from './accounts/tokens.service.ts';
 import { commitImport } from './imports/import.service.ts';

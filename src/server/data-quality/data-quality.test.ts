@@ -13,6 +13,13 @@ import { FIXTURE_ACTOR } from '../../../test/fixtures/server.ts';
 import type { DataQualityReport } from '../../core/contracts/data-quality.ts';
 import { writeDataValues } from '../services/data-values.service.ts';
 
+/** The rules an import overrode, as its audit row names them. */
+function overriddenRules(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'overriddenRules' in value
+    ? value.overriddenRules
+    : undefined;
+}
+
 describeEachEngine('data-quality gate', (getDb) => {
   let w: QualityWorld;
   beforeAll(async () => {
@@ -149,6 +156,83 @@ describeEachEngine('data-quality gate', (getDb) => {
     expect(peers.map((o) => [o.dataElement, o.value, o.median, o.mad, o.score?.toFixed(2), o.count])).toEqual(
       [[w.el.control, 95, 49.5, 1, (0.6745 * 45.5).toFixed(2), 4]],
     );
+  });
+
+  /** Uploads a data file of the AZ case for a unit and month through POST /api/imports. */
+  const importAzCase = async (orgUnit: string, period: string, query: string) =>
+    w.server.app.inject({
+      method: 'POST',
+      url: `/api/imports?kind=data&fileName=az.csv&${query}`,
+      headers: { ...(await w.server.adminSession()).headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(
+        [
+          'org_unit,period,data_element,value',
+          `${orgUnit},${period},${w.el.registered},4129`,
+          `${orgUnit},${period},${w.el.visits},100`,
+          `${orgUnit},${period},${w.el.managed},900000`,
+        ].join('\r\n'),
+      ),
+    });
+
+  it('lists every violation in the dry-run report with its rows and rule', async () => {
+    const response = await importAzCase(hospital(1), '2024-07', 'dryRun=true');
+    expect(response.json().violations).toEqual([
+      {
+        scorecard: w.scorecard,
+        rule: 'managed-within-registered',
+        importance: 'high',
+        orgUnit: hospital(1),
+        period: '2024-07',
+        left: 900_000,
+        operator: '<=',
+        right: 4_129,
+        message: { en: 'More diabetics managed than registered', zh: '规范管理的糖尿病患者多于登记患者' },
+        dataElements: [w.el.managed, w.el.registered],
+        rows: [2, 4],
+      },
+    ]);
+  });
+
+  it('blocks the commit of a file breaking a rule of importance high, and writes nothing', async () => {
+    const response = await importAzCase(hospital(1), '2024-08', 'dryRun=false');
+    const stored = await w.server.request('GET', `/api/data-values?orgUnit=${hospital(1)}&period=2024-08`);
+    expect([response.statusCode, response.json().code, response.json().issues, stored.json().total]).toEqual([
+      400,
+      'data-quality.high-violations',
+      [
+        {
+          path: [2, 'managed-within-registered'],
+          code: 'data-quality.rule-broken',
+          params: {
+            rule: 'managed-within-registered',
+            importance: 'high',
+            orgUnit: hospital(1),
+            period: '2024-08',
+            left: 900_000,
+            operator: '<=',
+            right: 4_129,
+          },
+          message: `rule 'managed-within-registered' (high) does not hold for ${hospital(1)} in 2024-08: 900000 <= 4129`,
+        },
+      ],
+      0,
+    ]);
+  });
+
+  it('commits it when overridden with a reason, which the audit keeps', async () => {
+    const reason = 'The clinic counts every visit of a managed patient; corrected next month.';
+    const response = await importAzCase(
+      hospital(1),
+      '2024-09',
+      `dryRun=false&overrideReason=${encodeURIComponent(reason)}`,
+    );
+    const batchId = String(response.json().batchId);
+    const audit = await auditOf(w.server, 'import_batch', batchId);
+    expect([
+      response.statusCode,
+      response.json().toCreate,
+      audit.map((entry) => [entry.reason, overriddenRules(entry.newValue)]),
+    ]).toEqual([200, 3, [[reason, `managed-within-registered ${hospital(1)} 2024-09 (rows 2, 4)`]]]);
   });
 
   it('gives 403 to a submitter who approves their own submission (four eyes)', async () => {
