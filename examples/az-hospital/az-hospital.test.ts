@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
+import { checkRules } from '../../src/core/quality/index.ts';
 import { compileScorecard } from '../../src/core/scorecard/index.ts';
 import { runCli, runCliJson } from '../../test/run-cli.ts';
 
@@ -146,15 +147,29 @@ describe('healthbsc evaluate examples/az-hospital --json', () => {
   });
 });
 
+describe('the validation rules of the example', () => {
+  it("catch more successful cardiac surgeries than surgeries, and pass the paper's raw data", async () => {
+    const { validationRules } = compileScorecard(parse(await readFile(`${dir}/scorecard.yaml`, 'utf8')));
+    const slip: Record<string, number> = { cardiac_surgeries_successful: 612, cardiac_surgeries: 61 };
+    const paper: Record<string, number> = { fixed_assets: 7.2, national_projects_new: 8 };
+    expect([
+      validationRules.length,
+      checkRules(validationRules, (code) => slip[code]).map((v) => [v.rule, v.importance]),
+      checkRules(validationRules, (code) => paper[code]),
+    ]).toEqual([7, [['cardiac-successes-within-surgeries', 'high']], []]);
+  });
+});
+
 // The example was written in format @1 and is now @2; its @1 form is kept in the test fixtures.
 describe('the @1 form of the example (test/fixtures/scorecards/az-hospital-v1.yaml)', () => {
   const v1 = fileURLToPath(new URL('../../test/fixtures/scorecards/az-hospital-v1.yaml', import.meta.url));
 
-  it('converts to exactly the @2 example', async () => {
+  it('converts to exactly the @2 example, but for its validation rules', async () => {
     const read = async (path: string) => compileScorecard(parse(await readFile(path, 'utf8')));
     const [converted, example] = await Promise.all([read(v1), read(`${dir}/scorecard.yaml`)]);
     expect([converted.format, example.format]).toEqual(['healthbsc/scorecard@1', 'healthbsc/scorecard@2']);
-    expect(converted.definition).toEqual(example.definition);
+    // The @2 example adds validation rules, which @1 cannot declare; everything else is the same.
+    expect(converted.definition).toEqual({ ...example.definition, validationRules: undefined });
   });
 
   it('evaluates exactly as the @2 example: V = 92.57 and every figure the same', async () => {

@@ -106,6 +106,10 @@ export interface DataElementTable {
   min_value: number | null;
   max_value: number | null;
   description: string | null;
+  /** The data-quality checks' thresholds (202612061400_data_quality). */
+  outlier_threshold: number | null;
+  outlier_bound: number | null;
+  outlier_per: string | null;
   readonly created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkRules } from '../core/quality/index.ts';
 import { compileScorecard } from '../core/scorecard/index.ts';
 import { generateMedicalGroupDemo } from './generate.ts';
 import { buildDemoScorecard, buildDemoTargets } from './scorecard.ts';
@@ -23,6 +24,34 @@ describe('buildDemoScorecard', () => {
     const rules = Object.fromEntries((file.dataElements ?? []).map((e) => [e.code, e.timeAggregation]));
     expect(rules.diabetics_registered).toBe('average');
     expect(rules.outpatient_visits).toBe('sum');
+  });
+});
+
+describe('the demo validation rules', () => {
+  const { validationRules } = compileScorecard(buildDemoScorecard(demo));
+
+  it('catch 900,000 diabetics managed out of 4,129 registered', () => {
+    const values: Record<string, number> = {
+      diabetics_standard_managed: 900_000,
+      diabetics_registered: 4_129,
+    };
+    expect(checkRules(validationRules, (code) => values[code]).map((v) => [v.rule, v.left, v.right])).toEqual(
+      [['diabetics-managed-within-registered', 900_000, 4_129]],
+    );
+  });
+
+  it('hold for every unit and month of the generated data', () => {
+    const cells = new Map<string, Map<string, number>>();
+    for (const v of demo.values) {
+      const key = `${v.orgUnit}/${v.period}`;
+      const cell = cells.get(key) ?? new Map<string, number>();
+      cell.set(v.dataElement, v.value);
+      cells.set(key, cell);
+    }
+    const broken = [...cells].flatMap(([key, cell]) =>
+      checkRules(validationRules, (code) => cell.get(code)).map((v) => `${key} ${v.rule}`),
+    );
+    expect([cells.size > 0, broken]).toEqual([true, []]);
   });
 });
 

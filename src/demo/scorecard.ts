@@ -15,7 +15,7 @@
  */
 import { aggregateUnitValues, buildOrgTree, type ElementRule, ValueCube } from '../core/analytics/index.ts';
 import { monthsOf, periodRange, samePeriodLastYear } from '../core/periods/index.ts';
-import { type ScorecardFileInput, unitFromText } from '../core/scorecard/index.ts';
+import { type ScorecardFileInput, unitFromText, type ValidationRuleFile } from '../core/scorecard/index.ts';
 import type { DemoDataElement, MedicalGroupDemo } from './types.ts';
 
 export const DEMO_SCORECARD_CODE = 'UMG-BSC';
@@ -89,6 +89,7 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
       ...(e.min === undefined ? {} : { min: e.min }),
     })),
     perspectives,
+    validationRules: [...DEMO_VALIDATION_RULES],
     weights: {
       perspectives: { manual: equal(perspectives.map((p) => p.id)) },
       indicators: Object.fromEntries(
@@ -97,6 +98,47 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
     },
   };
 }
+
+/**
+ * The demo's validation rules: a part never exceeds its whole. Seed 000's chronic-disease indicators are
+ * "standard-managed out of registered" rates; 900,000 diabetics managed out of 4,129 registered (21,797 %) is a
+ * typing slip the data-quality gate must catch before it becomes a score.
+ */
+export const DEMO_VALIDATION_RULES: readonly ValidationRuleFile[] = [
+  {
+    id: 'diabetics-managed-within-registered',
+    left: 'diabetics_standard_managed',
+    operator: '<=',
+    right: 'diabetics_registered',
+    importance: 'high',
+    message: {
+      en: 'More diabetics under standard management than registered',
+      zh: '规范管理的糖尿病患者数多于登记的糖尿病患者数',
+    },
+  },
+  {
+    id: 'hypertensives-managed-within-registered',
+    left: 'hypertensives_standard_managed',
+    operator: '<=',
+    right: 'hypertensives_registered',
+    importance: 'high',
+    message: {
+      en: 'More hypertensives under standard management than registered',
+      zh: '规范管理的高血压患者数多于登记的高血压患者数',
+    },
+  },
+  {
+    id: 'county-visits-within-total',
+    left: 'county_resident_visits_in_county',
+    operator: '<=',
+    right: 'county_resident_visits_total',
+    importance: 'high',
+    message: {
+      en: "More county residents' visits inside the county than in total",
+      zh: '县域内就诊的县域居民人次多于县域居民就诊总人次',
+    },
+  },
+];
 
 /** One target row of the demo: `orgUnit: null` applies to every unit. */
 export interface DemoTarget {

@@ -62,6 +62,7 @@ const ROUTES = [
   'POST /api/approvals/submit',
   'POST /api/approvals/approve',
   'POST /api/approvals/reopen',
+  'GET /api/data-quality',
 ].sort();
 
 interface OpenApiOperation {

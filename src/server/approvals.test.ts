@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/engines.ts';
 import { type AccessWorld, createAccessWorld, DATA_MONTH } from '../../test/fixtures/access-world.ts';
 import { csv } from '../../test/fixtures/imports/world.ts';
-import { FIXTURE_ACTOR } from '../../test/fixtures/server.ts';
+import { FIXTURE_ACTOR, FIXTURE_APPROVER } from '../../test/fixtures/server.ts';
 import { commitImport } from './imports/import.service.ts';
 import { approveData, submitApproval } from './services/approvals.service.ts';
 
@@ -84,7 +84,7 @@ describeEachEngine('data approval', (getDb) => {
       kind: 'data',
     });
     await submitApproval(w.server.ctx, FIXTURE_ACTOR, key(unit, '2024'));
-    await approveData(w.server.ctx, FIXTURE_ACTOR, key(unit, '2024'));
+    await approveData(w.server.ctx, FIXTURE_APPROVER, key(unit, '2024'));
     const dataValue = await admin.request('POST', '/api/data-values', {
       values: [{ orgUnit: unit, dataElement: w.scorecard.numerator, period: DATA_MONTH, value: 41 }],
     });
@@ -135,7 +135,7 @@ describeEachEngine('data approval', (getDb) => {
       status: 'approved',
       submittedBy: 'fixture',
       submittedAt: expect.any(String),
-      decidedBy: 'fixture',
+      decidedBy: 'fixture-approver',
       decidedAt: expect.any(String),
       reason: null,
       updatedAt: expect.any(String),
@@ -144,8 +144,8 @@ describeEachEngine('data approval', (getDb) => {
       response.statusCode,
       response.json(),
     ];
-    const detail = `The data is approved: org unit ${unit}, period 2024, scorecard ${w.scorecard.code} (approved by fixture). Reopen it before changing it; 1 change was refused and nothing was stored.`;
-    const where = { orgUnit: unit, period: '2024', scorecard: w.scorecard.code, by: 'fixture' };
+    const detail = `The data is approved: org unit ${unit}, period 2024, scorecard ${w.scorecard.code} (approved by fixture-approver). Reopen it before changing it; 1 change was refused and nothing was stored.`;
+    const where = { orgUnit: unit, period: '2024', scorecard: w.scorecard.code, by: 'fixture-approver' };
     const body = (path: (string | number)[], label: string) => ({
       type: 'conflict',
       title: 'Conflict',
@@ -158,7 +158,7 @@ describeEachEngine('data approval', (getDb) => {
           path,
           code: 'approval.locked-change',
           params: { change: label, ...where },
-          message: `${label} is locked by the approval of org unit ${unit}, period 2024, scorecard ${w.scorecard.code} (approved by fixture)`,
+          message: `${label} is locked by the approval of org unit ${unit}, period 2024, scorecard ${w.scorecard.code} (approved by fixture-approver)`,
         },
       ],
       approval,
@@ -189,7 +189,7 @@ describeEachEngine('data approval', (getDb) => {
     const hospital = w.units.scopeTop;
     const department = w.tree.departments[0]?.[1] ?? '';
     await submitApproval(w.server.ctx, FIXTURE_ACTOR, key(hospital, '2023Q4'));
-    await approveData(w.server.ctx, FIXTURE_ACTOR, key(hospital, '2023Q4'));
+    await approveData(w.server.ctx, FIXTURE_APPROVER, key(hospital, '2023Q4'));
     const write = (period: string) =>
       w.server.request('POST', '/api/data-values', {
         values: [{ orgUnit: department, dataElement: w.scorecard.denominator, period, value: 8 }],
@@ -201,7 +201,7 @@ describeEachEngine('data approval', (getDb) => {
     const unit = w.tree.departments[1]?.[1] ?? '';
     const approver = w.session('admin');
     await submitApproval(w.server.ctx, FIXTURE_ACTOR, key(unit, '2022'));
-    await approveData(w.server.ctx, FIXTURE_ACTOR, key(unit, '2022'));
+    await approveData(w.server.ctx, FIXTURE_APPROVER, key(unit, '2022'));
     const noReason = await w.server.requestAs(approver, 'POST', '/api/approvals/reopen', key(unit, '2022'));
     const reopened = await w.server.requestAs(approver, 'POST', '/api/approvals/reopen', {
       ...key(unit, '2022'),
@@ -239,7 +239,7 @@ describeEachEngine('data approval', (getDb) => {
         { action: 'submit', actor: 'fixture', reason: null, old: null, new: { status: 'submitted' } },
         {
           action: 'approve',
-          actor: 'fixture',
+          actor: 'fixture-approver',
           reason: null,
           old: { status: 'submitted' },
           new: { status: 'approved' },

@@ -14,7 +14,13 @@ import { createTestUser, TEST_PASSWORD } from '../../test/fixtures/accounts.ts';
 import { uniqueCode } from '../../test/fixtures/codes.ts';
 import { csv } from '../../test/fixtures/imports/world.ts';
 import { makeScorecardFile } from '../../test/fixtures/scorecards.ts';
-import { FIXTURE_ACTOR, type Method, send, type TestSession } from '../../test/fixtures/server.ts';
+import {
+  FIXTURE_ACTOR,
+  FIXTURE_APPROVER,
+  type Method,
+  send,
+  type TestSession,
+} from '../../test/fixtures/server.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
 import { createApiToken } from './accounts/tokens.service.ts';
 import { commitImport } from './imports/import.service.ts';
@@ -74,7 +80,7 @@ const ENTRY_SCOPED: Access = { kind: 'roles', roles: ['admin', 'entry', 'steward
 async function approvalKey(w: AccessWorld, unit: UnitCase, state: 'none' | 'submitted' | 'approved') {
   const key = { scorecard: w.scorecard.code, orgUnit: unit.code, period: w.nextMonth() };
   if (state !== 'none') await submitApproval(w.server.ctx, FIXTURE_ACTOR, key);
-  if (state === 'approved') await approveData(w.server.ctx, FIXTURE_ACTOR, key);
+  if (state === 'approved') await approveData(w.server.ctx, FIXTURE_APPROVER, key);
   return key;
 }
 
@@ -442,6 +448,11 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     access: { kind: 'roles', roles: ['admin', 'approver'], scoped: true },
     success: 200,
     build: async (w, u) => ({ url: '/api/approvals/approve', body: await approvalKey(w, u, 'submitted') }),
+  },
+  'GET /api/data-quality': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/data-quality?orgUnit=${u.code}&period=2024` }),
   },
   'POST /api/approvals/reopen': {
     access: { kind: 'roles', roles: ['admin', 'approver'], scoped: true },

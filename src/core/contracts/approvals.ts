@@ -38,7 +38,15 @@ export const approvalKeySchema = z.object({
 });
 
 export const submitApprovalBodySchema = approvalKeySchema.strict();
-export const approveBodySchema = approvalKeySchema.strict();
+export const approveBodySchema = approvalKeySchema
+  .extend({
+    /**
+     * Approve although the unit's data still breaks validation rules (409 `data-quality.open-violations`
+     * otherwise); the violations acknowledged are audited with the approval.
+     */
+    acknowledgeViolations: z.boolean().optional(),
+  })
+  .strict();
 export const reopenApprovalBodySchema = approvalKeySchema
   .extend({ reason: noteSchema.min(1, 'approval.reason-required') })
   .strict();
@@ -60,5 +68,6 @@ export const approvalLockProblemSchema = problemSchema.extend({ approval: approv
 
 export type ApprovalResource = z.infer<typeof approvalSchema>;
 export type ApprovalKey = z.infer<typeof approvalKeySchema>;
+export type ApproveBody = z.infer<typeof approveBodySchema>;
 export type ReopenApprovalBody = z.infer<typeof reopenApprovalBodySchema>;
 export type ListApprovalsQuery = z.infer<typeof listApprovalsQuerySchema>;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   dataElementSchema as dataElementFileSchema,
+  elementOutliersSchema,
   missingValuesSchema,
   periodTypeSchema,
   timeAggregationSchema,
@@ -14,7 +15,13 @@ import { localizedTextSchema, pageSchema, paginationQuerySchema, timestampSchema
 
 export const valueTypeSchema = z.enum(['number', 'integer', 'percentage', 'money']);
 export const unitAggregationSchema = z.enum(['sum', 'average']);
-export { missingValuesSchema, periodTypeSchema, timeAggregationSchema, unitOfMeasureSchema };
+export {
+  elementOutliersSchema,
+  missingValuesSchema,
+  periodTypeSchema,
+  timeAggregationSchema,
+  unitOfMeasureSchema,
+};
 
 export const dataElementSchema = z.object({
   code: z.string(),
@@ -31,6 +38,8 @@ export const dataElementSchema = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   description: z.string().nullable(),
+  /** The data-quality checks' thresholds; null: the defaults (modified z 3.5, no per-capita peers). */
+  outliers: elementOutliersSchema.nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
@@ -50,6 +59,7 @@ export const updateDataElementBodySchema = z
     min: z.number().nullable().optional(),
     max: z.number().nullable().optional(),
     description: z.string().nullable().optional(),
+    outliers: elementOutliersSchema.nullable().optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'data-element.no-change' });

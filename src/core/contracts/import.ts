@@ -4,6 +4,7 @@
  * The report lists every error with its row and column; the records themselves are never sent back (a file
  * may hold 100,000 of them), only their counts.
  */
+
 import { z } from 'zod';
 import {
   codeRefSchema,
@@ -17,6 +18,7 @@ import {
   queryListSchema,
   timestampSchema,
 } from './common.ts';
+import { ruleViolationSchema } from './data-quality.ts';
 
 /**
  * What a file holds: the ONE list of import kinds. Each kind is defined by one file of
@@ -76,6 +78,12 @@ export const importErrorSchema = z.object({
   reason: z.string(),
 });
 
+/** A validation rule a data file's values break (core/contracts/data-quality.ts), with the rows of its values. */
+export const importViolationSchema = ruleViolationSchema.extend({
+  /** The file's rows (lines) whose values the rule reads. */
+  rows: z.array(z.number().int()),
+});
+
 /** `?dryRun=&kind=&encoding=&scorecard=&fileName=` (multipart uploads send the same as form fields). */
 export const importQuerySchema = z
   .object({
@@ -88,6 +96,8 @@ export const importQuerySchema = z
     scorecard: codeRefSchema.optional(),
     /** The file's name, for the history (an octet-stream upload has no other). */
     fileName: z.string().min(1).max(255).optional(),
+    /** Why a commit goes ahead although values break rules of importance `high` (audited with the batch). */
+    overrideReason: z.string().trim().min(1).max(2000).optional(),
   })
   .strict();
 
@@ -119,6 +129,11 @@ export const importReportSchema = z.object({
   clears: z.array(z.object({ column: z.string(), count: z.number().int().min(1) })),
   /** Remarks that are not errors (a file converted from an older format, say), worded by code. */
   notices: z.array(problemNoteSchema),
+  /**
+   * Validation rules the file's data values break (data files only; absent when none): each with the rows of
+   * its values. One of importance `high` blocks the commit unless `overrideReason` is given.
+   */
+  violations: z.array(importViolationSchema).optional(),
   /** False for a dry run and for a file that changed nothing. */
   committed: z.boolean(),
   /** The batch a commit recorded; null for a dry run or a file that changed nothing. */
@@ -229,6 +244,7 @@ export type ImportErrorBody = z.infer<typeof importErrorSchema>;
 export type ImportNotice = z.infer<typeof problemNoteSchema>;
 export type ImportQuery = z.infer<typeof importQuerySchema>;
 export type ImportReportBody = z.infer<typeof importReportSchema>;
+export type ImportViolation = z.infer<typeof importViolationSchema>;
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 export type ImportChange = z.infer<typeof importChangeSchema>;

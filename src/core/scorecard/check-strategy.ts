@@ -2,7 +2,7 @@
  * The parts of a scorecard file that describe the strategy rather than compute a score: SMART objectives
  * (the indicators that measure them), cause→effect links between objectives or indicators, and validation
  * rules between data elements (DHIS2's validation rules: `left operator right`, each side a formula). They
- * are checked here and kept; the rules are compiled for the data-entry checks of a later release.
+ * are checked here; the rules are compiled for the data-quality checks (core/quality).
  */
 
 import { issue, type ProblemIssue } from '../errors/problem.ts';
@@ -61,7 +61,8 @@ export function checkStrategy(file: ScorecardFile, issues: ProblemIssue[]): void
 
 /**
  * Compiles the validation rules: ids unique, both sides parsed against the declared data elements (an
- * unknown element is reported with its position, as in an indicator's formula).
+ * unknown element is reported with its position, as in an indicator's formula). An element's `outliers.per`
+ * must name a declared element too.
  *
  * @example compileValidationRules(file, known, issues)[0]?.left.references // ['occupied_bed_days']
  */
@@ -72,6 +73,19 @@ export function compileValidationRules(
 ): CompiledValidationRule[] {
   const seen = new Set<string>();
   const rules: CompiledValidationRule[] = [];
+  file.dataElements.forEach((element, ei) => {
+    const per = element.outliers?.per;
+    if (per !== undefined && !known.has(per)) {
+      issues.push(
+        issue('scorecard.unknown-outlier-per', { code: element.code, per }, [
+          'dataElements',
+          ei,
+          'outliers',
+          'per',
+        ]),
+      );
+    }
+  });
   (file.validationRules ?? []).forEach((rule, ri) => {
     const path = ['validationRules', ri];
     if (seen.has(rule.id))

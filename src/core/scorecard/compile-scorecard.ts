@@ -74,7 +74,7 @@ export interface CompiledScorecard {
    * two of them are scored by the same method (method-for-period.ts caches by this range, not by period).
    */
   readonly datedMonths: readonly string[];
-  /** The validation rules between data elements, parsed (checked on data entry by a later release). */
+  /** The validation rules between data elements, parsed (checked on entry, on import and on demand: core/quality). */
   readonly validationRules: readonly CompiledValidationRule[];
   /** Problems that do not stop evaluation: an AHP matrix whose CR is above the threshold, declarations kept. */
   readonly warnings: readonly ProblemIssue[];
@@ -167,7 +167,6 @@ export function compileScorecard(input: unknown): CompiledScorecard {
   checkStrategy(file, issues);
   const validationRules = compileValidationRules(file, known, issues);
   checkEffectiveDates(file, issues);
-  warnDeclaredOnly(file, warnings);
 
   if (issues.length > 0 || !perspectiveWeights) throw invalid('scorecard.invalid-file', {}, issues);
   return {
@@ -230,16 +229,6 @@ function resolvePerspectiveWeights(
     issues,
     warnings,
   );
-}
-
-/** Warnings for what a file declares that this release keeps but does not yet act on: the validation rules. */
-function warnDeclaredOnly(file: ScorecardFile, warnings: ProblemIssue[]): void {
-  const rules = file.validationRules ?? [];
-  if (rules.length > 0) {
-    warnings.push(
-      issue('scorecard.validation-rules-not-applied', { count: rules.length }, ['validationRules']),
-    );
-  }
 }
 
 /** Reports the second and later occurrences of a value, at their own paths. */

@@ -7,8 +7,8 @@
  * What version 2 adds, in one move, for the features that build on it: units in two languages, owners as
  * users' e-mail addresses, a `statistic` per indicator, status thresholds (a scheme default and per-indicator
  * overrides, core/scoring/status.ts), per-element period type and missing-value roll-up, `max` over time,
- * effective-from periods on indicator methods, scheme scoring and weights (dated versions kept but not yet
- * applied), validation rules between data elements, objective weights, SMART objectives and cause→effect links.
+ * effective-from periods on indicator methods, scheme scoring and weights (each period scored by what held
+ * for it), validation rules between data elements, objective weights, SMART objectives and cause→effect links.
  *
  * The structure follows seed 002 (Table 3.1: perspectives and indicators with formulas; Table 4.8: directions;
  * Tables 4.1–4.6: AHP judgment matrices) and seed 004 (leading/lagging role, owner).
@@ -82,6 +82,20 @@ export const timeAggregationSchema = z.enum(['sum', 'average', 'last', 'max']);
 /** How missing values of an element roll up (declared now; applied by a later release, see the docs). */
 export const missingValuesSchema = z.enum(['pairwise', 'zero', 'required']);
 
+/**
+ * How the data-quality checks treat an element's values (core/quality): the modified z-score above which a
+ * value is an outlier (default 3.5), the bound on |value − median| used where the MAD is 0, and the element a
+ * value is divided by before it is compared with sibling units (per capita: `per: population`). Peers are
+ * compared only for percentages and for values with `per`: never raw counts.
+ */
+export const elementOutliersSchema = z
+  .object({
+    threshold: z.number().positive().optional(),
+    absoluteBound: z.number().positive().optional(),
+    per: codeSchema.optional(),
+  })
+  .strict();
+
 export const dataElementSchema = z
   .object({
     code: codeSchema,
@@ -102,6 +116,8 @@ export const dataElementSchema = z
     min: z.number().optional(),
     max: z.number().optional(),
     description: z.string().optional(),
+    /** Outlier thresholds of the data-quality checks (absent: the defaults). */
+    outliers: elementOutliersSchema.optional(),
   })
   .strict();
 
@@ -265,6 +281,7 @@ export type IndicatorFile = z.infer<typeof indicatorSchema>;
 export type IndicatorVersionFile = z.infer<typeof indicatorVersionSchema>;
 export type DataElementFile = z.infer<typeof dataElementSchema>;
 export type ValidationRuleFile = z.infer<typeof validationRuleSchema>;
+export type ElementOutliers = z.infer<typeof elementOutliersSchema>;
 export type WeightsFile = z.infer<typeof weightsSchema>;
 export type UnitOfMeasure = z.infer<typeof unitOfMeasureSchema>;
 export type StatusThresholdsFile = z.infer<typeof statusThresholdsSchema>;

@@ -217,7 +217,7 @@ describe('validation rules', () => {
     message: { en: 'More bed days occupied than available', zh: '实际占用床日数大于开放床日数' },
   };
 
-  it('are compiled against the data elements, kept, and not yet checked (a warning says so)', () => {
+  it('are compiled against the data elements, and applied without a warning', () => {
     const compiled = compileScorecard(
       makeFile((f) => {
         f.validationRules = [rule];
@@ -226,9 +226,21 @@ describe('validation rules', () => {
     expect([
       compiled.validationRules.map((r) => [r.id, r.left.references, r.operator, r.right.references]),
       compiled.warnings.map((w) => [w.code, w.params, w.path]),
-    ]).toEqual([
-      [['occupied-within-available', ['occupied'], '<=', ['available']]],
-      [['scorecard.validation-rules-not-applied', { count: 1 }, ['validationRules']]],
+    ]).toEqual([[['occupied-within-available', ['occupied'], '<=', ['available']]], []]);
+  });
+
+  it('name an unknown element that a data element divides its values by for peers', () => {
+    expect(
+      issuesOf((f) => {
+        const first = f.dataElements?.[0];
+        if (first !== undefined) first.outliers = { threshold: 3, per: 'population' };
+      }).map((i) => [i.code, i.params, i.path]),
+    ).toEqual([
+      [
+        'scorecard.unknown-outlier-per',
+        { code: 'occupied', per: 'population' },
+        ['dataElements', 0, 'outliers', 'per'],
+      ],
     ]);
   });
 

@@ -2,7 +2,7 @@
  * Data elements: the raw measures formulas use (beds, discharges, revenue), with how they aggregate.
  */
 import { type Expression, type ExpressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
-import type { UnitOfMeasure } from '../../core/scorecard/scorecard-schema.ts';
+import type { ElementOutliers, UnitOfMeasure } from '../../core/scorecard/scorecard-schema.ts';
 import { unitFromText } from '../../core/scorecard/units.ts';
 import type { Database, DataElementTable } from '../schema.ts';
 import { containsPattern, type Executor, type PageRows, type PageWindow } from './query-helpers.ts';
@@ -27,6 +27,8 @@ export interface DataElementFields {
   readonly minValue: number | null;
   readonly maxValue: number | null;
   readonly description: string | null;
+  /** The data-quality checks' thresholds; null: the defaults. */
+  readonly outliers: ElementOutliers | null;
 }
 
 export interface DataElementRecord extends DataElementFields {
@@ -59,24 +61,51 @@ function selectDataElements(db: Executor) {
       'd.min_value as minValue',
       'd.max_value as maxValue',
       'd.description',
+      'd.outlier_threshold as outlierThreshold',
+      'd.outlier_bound as outlierBound',
+      'd.outlier_per as outlierPer',
       'd.created_at as createdAt',
       'd.updated_at as updatedAt',
     ]);
 }
 
-type DataElementRow = Omit<DataElementRecord, 'unit'> & {
+type DataElementRow = Omit<DataElementRecord, 'unit' | 'outliers'> & {
   readonly unitEn: string | null;
   readonly unitZh: string | null;
+  readonly outlierThreshold: number | null;
+  readonly outlierBound: number | null;
+  readonly outlierPer: string | null;
 };
+
+/** The three outlier columns as one object, null when none is set. */
+function outliersOf(
+  threshold: number | null,
+  bound: number | null,
+  per: string | null,
+): ElementOutliers | null {
+  if (threshold === null && bound === null && per === null) return null;
+  return {
+    ...(threshold === null ? {} : { threshold }),
+    ...(bound === null ? {} : { absoluteBound: bound }),
+    ...(per === null ? {} : { per }),
+  };
+}
 
 /**
  * A row as a record, its unit in both languages. A row stored before the Chinese word had its own column has
  * one text in `unit`, in either language: it is read through the table of common units, as an @1 file is.
  */
-function toRecord({ unitEn, unitZh, ...row }: DataElementRow): DataElementRecord {
+function toRecord({
+  unitEn,
+  unitZh,
+  outlierThreshold,
+  outlierBound,
+  outlierPer,
+  ...row
+}: DataElementRow): DataElementRecord {
   let unit: UnitOfMeasure | null = null;
   if (unitEn !== null) unit = unitZh === null ? unitFromText(unitEn).unit : { en: unitEn, zh: unitZh };
-  return { ...row, unit };
+  return { ...row, unit, outliers: outliersOf(outlierThreshold, outlierBound, outlierPer) };
 }
 
 function toColumns(fields: DataElementFields) {
@@ -93,6 +122,9 @@ function toColumns(fields: DataElementFields) {
     min_value: fields.minValue,
     max_value: fields.maxValue,
     description: fields.description,
+    outlier_threshold: fields.outliers?.threshold ?? null,
+    outlier_bound: fields.outliers?.absoluteBound ?? null,
+    outlier_per: fields.outliers?.per ?? null,
   };
 }
 

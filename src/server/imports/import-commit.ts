@@ -136,7 +136,15 @@ export async function writeImport(
           fileName: info.fileName,
           checksum: info.checksum,
           rowsRead: info.rowsRead,
+          ...(plan.ruleOverride === undefined
+            ? {}
+            : {
+                overriddenRules: plan.ruleOverride.violations
+                  .map((v) => `${v.rule} ${v.orgUnit} ${v.period} (rows ${v.rows.join(', ')})`)
+                  .join('; '),
+              }),
         },
+        ...(plan.ruleOverride === undefined ? {} : { reason: plan.ruleOverride.reason }),
       },
       changes,
     );

@@ -5,7 +5,7 @@
  * units × data elements × periods, or the scorecard's rows), never per row. Writes nothing.
  */
 
-import type { ImportNotice } from '../../core/contracts/import.ts';
+import type { ImportNotice, ImportViolation } from '../../core/contracts/import.ts';
 import { badRequest } from '../../core/errors/problem.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import {
@@ -37,6 +37,8 @@ export interface PlannedWrite {
 /** The check's report without its records (a file may hold 100,000), and the header cells the format ignored. */
 export type PlanReport = Omit<ImportReport<unknown>, 'records'> & {
   readonly ignoredColumns: readonly string[];
+  /** Validation rules the file's values break (data files; absent when none). */
+  readonly violations?: ImportViolation[];
 };
 
 export interface ImportPlan {
@@ -51,6 +53,19 @@ export interface ImportPlan {
   readonly keptColumns: readonly string[];
   /** Remarks for the report that are not errors (a converted file, a column read another way). */
   readonly notices?: readonly ImportNotice[];
+  /** Why the commit goes ahead despite violations of rules of importance `high`, and which: audited. */
+  readonly ruleOverride?: RuleOverride;
+}
+
+/** The reason an importer gave to commit values that break rules of importance `high`, and those rules. */
+export interface RuleOverride {
+  readonly reason: string;
+  readonly violations: readonly {
+    readonly rule: string;
+    readonly orgUnit: string;
+    readonly period: string;
+    readonly rows: readonly number[];
+  }[];
 }
 
 export interface PlanInput {

@@ -19,7 +19,14 @@ import type {
   ImportReportBody,
   UndoImportResult,
 } from '../../core/contracts/import.ts';
-import { badRequest, forbidden, issueOfCode, makeProblem, notFound } from '../../core/errors/problem.ts';
+import {
+  badRequest,
+  forbidden,
+  issue,
+  issueOfCode,
+  makeProblem,
+  notFound,
+} from '../../core/errors/problem.ts';
 import {
   findCommittedBatchByChecksum,
   findImportBatch,
@@ -47,6 +54,8 @@ export interface ImportInput {
   readonly encoding?: ImportEncoding;
   /** The scorecard of targets, assessments and reported values (required when there are several). */
   readonly scorecard?: string;
+  /** Why a commit goes ahead although values break rules of importance `high` (audited with the batch). */
+  readonly overrideReason?: string;
   /** Progress of reading, checking and writing, throttled. */
   readonly onProgress?: (progress: ImportProgress) => void;
 }
@@ -135,6 +144,26 @@ export async function commitImport(
 ): Promise<ImportReportBody> {
   const prepared = await prepare(ctx, actor, input);
   if (prepared.report.errorCount > 0) throw new ImportRejectedError(prepared.report);
+  const high = (prepared.report.violations ?? []).filter((v) => v.importance === 'high');
+  if (high.length > 0 && input.overrideReason === undefined) {
+    const listed = high.map((v) =>
+      issue(
+        'data-quality.rule-broken',
+        {
+          rule: v.rule,
+          importance: v.importance,
+          orgUnit: v.orgUnit,
+          period: v.period,
+          left: v.left,
+          operator: v.operator,
+          right: v.right,
+        },
+        [v.rows[0] ?? 0, v.rule],
+      ),
+    );
+    const problem = makeProblem('validation', 'data-quality.high-violations', { count: high.length }, listed);
+    throw new ExtendedProblemError(problem, { report: prepared.report });
+  }
   const outcome = await prepared.commit(createProgressReporter(input.onProgress));
   publishAll(ctx.changes, outcome.events);
   const changed = outcome.created + outcome.updated;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { createDatedWorld, type DatedWorld, valuesOf } from '../../../test/fixtures/dated-world.ts';
 import { auditOf } from '../../../test/fixtures/observe.ts';
-import { FIXTURE_ACTOR, TEST_ADMIN } from '../../../test/fixtures/server.ts';
+import { FIXTURE_ACTOR, FIXTURE_APPROVER, TEST_ADMIN } from '../../../test/fixtures/server.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
 import type { Publication, PublicationCheck, RestatementJson } from '../../core/contracts/publications.ts';
@@ -259,7 +259,7 @@ describeEachEngine('published scores', (getDb) => {
     it('approved data is published without naming anything', async () => {
       const month = { scorecard: w.scorecard, orgUnit: w.units.group, period: '2024-01' };
       await submitApproval(w.server.ctx, FIXTURE_ACTOR, month);
-      await approveData(w.server.ctx, FIXTURE_ACTOR, month);
+      await approveData(w.server.ctx, FIXTURE_APPROVER, month);
       const response = await w.server.request('POST', '/api/publications', month);
       expect([response.statusCode, response.json<Publication>().unapprovedPeriods]).toEqual([201, []]);
     });

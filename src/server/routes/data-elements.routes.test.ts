@@ -54,6 +54,7 @@ describeEachEngine('data elements over HTTP', (getDb) => {
       min: 0,
       max: null,
       description: null,
+      outliers: null,
       createdAt: NOW,
       updatedAt: NOW,
     };
@@ -97,6 +98,20 @@ describeEachEngine('data elements over HTTP', (getDb) => {
       timeAggregation: 'max',
       missingValues: 'zero',
     });
+  });
+
+  it('keeps the outlier thresholds of the data-quality checks, changes them and clears them with null', async () => {
+    const created = await createElement({ outliers: { threshold: 3, absoluteBound: 5, per: 'population' } });
+    const read = await server.request('GET', `/api/data-elements/${created.code}`);
+    const changed = await server.request('PATCH', `/api/data-elements/${created.code}`, {
+      outliers: { threshold: 2.5 },
+    });
+    const cleared = await server.request('PATCH', `/api/data-elements/${created.code}`, { outliers: null });
+    expect([
+      read.json<DataElement>().outliers,
+      changed.json<DataElement>().outliers,
+      cleared.json<DataElement>().outliers,
+    ]).toEqual([{ threshold: 3, absoluteBound: 5, per: 'population' }, { threshold: 2.5 }, null]);
   });
 
   it('changes the roll-up and the period type, and clears the roll-up with null', async () => {

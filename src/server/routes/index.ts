@@ -2,6 +2,7 @@
  * This module's route plugins, registered by `buildApp` (../app.ts) under `/api`.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { approvalRoutes } from './approvals.routes.ts';
 import { assessmentRoutes } from './assessments.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -31,5 +32,6 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   reportedValueRoutes,
   assessmentRoutes,
   approvalRoutes,
+  dataQualityRoutes,
   auditRoutes,
 ];

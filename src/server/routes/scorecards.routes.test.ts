@@ -275,12 +275,10 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
       expect(created.json().notices).toEqual([]);
     });
 
-    it('says which parts of an @2 file are kept but not yet applied (its dated versions are applied)', async () => {
+    it('applies every part of an @2 file: nothing is kept without being applied, so there is no warning', async () => {
       const { file } = makeScorecardFileV2();
       const created = (await server.request('POST', '/api/scorecards', file)).json<ImportScorecardResult>();
-      expect(created.warnings.map((w) => [w.code, w.path])).toEqual([
-        ['scorecard.validation-rules-not-applied', ['validationRules']],
-      ]);
+      expect(created.warnings.map((w) => [w.code, w.path])).toEqual([]);
     });
 
     it('stores the data elements of an @2 file with both words of their unit and their roll-up', async () => {

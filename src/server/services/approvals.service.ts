@@ -6,10 +6,16 @@
 import { approvalOfEvaluation } from '../../core/access/approval-lock.ts';
 import { type ApprovalAction, nextApprovalStatus } from '../../core/access/approval-workflow.ts';
 import { APPROVE_ROLES, SUBMIT_ROLES } from '../../core/access/policy.ts';
-import type { ApprovalKey, ApprovalResource, ListApprovalsQuery } from '../../core/contracts/approvals.ts';
+import type {
+  ApprovalKey,
+  ApprovalResource,
+  ApproveBody,
+  ListApprovalsQuery,
+} from '../../core/contracts/approvals.ts';
 import type { Page } from '../../core/contracts/common.ts';
+import type { RuleViolationResource } from '../../core/contracts/data-quality.ts';
 import type { EvaluationApproval } from '../../core/contracts/evaluation.ts';
-import { conflict } from '../../core/errors/problem.ts';
+import { conflict, forbidden, makeProblem } from '../../core/errors/problem.ts';
 import { type Period, parsePeriod } from '../../core/periods/index.ts';
 import {
   type ApprovalChange,
@@ -26,6 +32,9 @@ import { ensurePeriods } from '../../db/repositories/period.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import type { ScorecardRecord } from '../../db/repositories/scorecard.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { violationsOfUnit } from '../data-quality/data-quality.service.ts';
+import { loadQualityRules } from '../data-quality/quality-rules.ts';
+import { ExtendedProblemError } from '../problem-extensions.ts';
 import { readScope, requireReadableUnit, requireRoleOver } from './access.ts';
 import { commitWrite } from './commit-write.ts';
 import { isoTime, toPage } from './format.ts';
@@ -66,16 +75,43 @@ const ROLES_FOR: Readonly<Record<ApprovalAction, typeof SUBMIT_ROLES>> = {
   reopen: APPROVE_ROLES,
 };
 
+/**
+ * The violations of the scorecard's validation rules in the unit's data of the period: approving them needs
+ * `acknowledgeViolations` (409 listing them otherwise).
+ */
+async function openViolations(
+  ctx: ServerContext,
+  { scorecard, unit, period }: ResolvedKey,
+  acknowledged: boolean,
+): Promise<RuleViolationResource[]> {
+  const db = ctx.db.kysely;
+  const rules = await loadQualityRules(db, [scorecard.code]);
+  const { violations } = await violationsOfUnit(db, unit, period, rules);
+  if (violations.length > 0 && !acknowledged) {
+    const key = `${scorecard.code}/${unit.code}/${period.id}`;
+    const problem = makeProblem(
+      'conflict',
+      'data-quality.open-violations',
+      { key, count: violations.length },
+      [],
+    );
+    throw new ExtendedProblemError(problem, { violations });
+  }
+  return violations;
+}
+
 async function decide(
   ctx: ServerContext,
   actor: Actor,
   key: ApprovalKey,
   action: ApprovalAction,
   reason: string | null,
+  acknowledgeViolations = false,
 ): Promise<ApprovalResource> {
   const resolved = await resolveKey(ctx.db.kysely, key);
   const { scorecard, unit, period } = resolved;
   requireRoleOver(actor, ROLES_FOR[action], unit);
+  const acknowledged = action === 'approve' ? await openViolations(ctx, resolved, acknowledgeViolations) : [];
   return commitWrite(ctx, actor, async (trx) => {
     await ensurePeriods(trx, [period]);
     const ids = { scorecardId: scorecard.id, orgUnitId: unit.id, periodId: period.id };
@@ -83,6 +119,10 @@ async function decide(
     const next = nextApprovalStatus(stored?.status ?? null, action);
     const entityKey = `${scorecard.code}/${unit.code}/${period.id}`;
     if (!next.ok) throw conflict(next.refusal, { key: entityKey });
+    // Four eyes: whoever submitted the data does not approve it.
+    if (action === 'approve' && stored?.submittedBy === actor.id) {
+      throw forbidden('approval.own-submission', { key: entityKey });
+    }
     const now = ctx.now();
     const change: ApprovalChange =
       action === 'submit'
@@ -100,7 +140,20 @@ async function decide(
           entity: 'data_approval',
           entityKey,
           oldValue: stored === undefined ? null : { status: stored.status },
-          newValue: { status: after.status },
+          newValue:
+            acknowledged.length === 0
+              ? { status: after.status }
+              : {
+                  status: after.status,
+                  acknowledgedViolations: acknowledged.map((v) => ({
+                    rule: v.rule,
+                    orgUnit: v.orgUnit,
+                    period: v.period,
+                    left: v.left,
+                    operator: v.operator,
+                    right: v.right,
+                  })),
+                },
           reason,
           orgUnitId: unit.id,
         },
@@ -119,9 +172,14 @@ export function submitApproval(
   return decide(ctx, actor, key, 'submit', null);
 }
 
-/** Approves submitted data: from now on it cannot change until reopened (approver over the unit). */
-export function approveData(ctx: ServerContext, actor: Actor, key: ApprovalKey): Promise<ApprovalResource> {
-  return decide(ctx, actor, key, 'approve', null);
+/**
+ * Approves submitted data: from now on it cannot change until reopened (approver over the unit, not the
+ * submitter: 403 `approval.own-submission`). Data that still breaks the scorecard's validation rules is approved
+ * only with `acknowledgeViolations` (409 `data-quality.open-violations` listing them); the audit keeps them.
+ */
+export function approveData(ctx: ServerContext, actor: Actor, input: ApproveBody): Promise<ApprovalResource> {
+  const { acknowledgeViolations, ...key } = input;
+  return decide(ctx, actor, key, 'approve', null, acknowledgeViolations === true);
 }
 
 /** Reopens submitted or approved data, saying why (approver over the unit); the reason is audited. */

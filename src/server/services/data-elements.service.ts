@@ -43,6 +43,7 @@ export function toDataElement(row: DataElementRecord): DataElement {
     min: row.minValue,
     max: row.maxValue,
     description: row.description,
+    outliers: row.outliers,
     createdAt: isoTime(row.createdAt),
     updatedAt: isoTime(row.updatedAt),
   };
@@ -62,6 +63,7 @@ export function fieldsFromFile(element: CreateDataElementBody): DataElementField
     minValue: element.min ?? null,
     maxValue: element.max ?? null,
     description: element.description ?? null,
+    outliers: element.outliers ?? null,
   };
 }
 
@@ -78,11 +80,12 @@ function fieldsOf(row: DataElementRecord): DataElementFields {
     minValue: row.minValue,
     maxValue: row.maxValue,
     description: row.description,
+    outliers: row.outliers,
   };
 }
 
-/** The fields compared with `===` (the unit, an object, is compared word by word). */
-const FIELD_NAMES: readonly Exclude<keyof DataElementFields, 'unit'>[] = [
+/** The fields compared with `===` (the unit and the outliers, objects, are compared field by field). */
+const FIELD_NAMES: readonly Exclude<keyof DataElementFields, 'unit' | 'outliers'>[] = [
   'nameEn',
   'nameZh',
   'valueType',
@@ -98,7 +101,12 @@ const FIELD_NAMES: readonly Exclude<keyof DataElementFields, 'unit'>[] = [
 /** Whether two sets of fields are the same (a stored record's other columns are ignored). */
 export function sameFields(a: DataElementFields, b: DataElementFields): boolean {
   return (
-    FIELD_NAMES.every((key) => a[key] === b[key]) && a.unit?.en === b.unit?.en && a.unit?.zh === b.unit?.zh
+    FIELD_NAMES.every((key) => a[key] === b[key]) &&
+    a.unit?.en === b.unit?.en &&
+    a.unit?.zh === b.unit?.zh &&
+    a.outliers?.threshold === b.outliers?.threshold &&
+    a.outliers?.absoluteBound === b.outliers?.absoluteBound &&
+    a.outliers?.per === b.outliers?.per
   );
 }
 
@@ -153,6 +161,7 @@ export async function updateDataElementByCode(
       minValue: c.min === undefined ? old.minValue : c.min,
       maxValue: c.max === undefined ? old.maxValue : c.max,
       description: c.description === undefined ? old.description : c.description,
+      outliers: c.outliers === undefined ? old.outliers : c.outliers,
     };
     checkRange(fields);
     const before = toDataElement(current);

@@ -1,7 +1,8 @@
 /**
  * Data values, read and written in bulk. A write checks the whole batch first (unknown codes, a period that is
- * not a month, a value of the wrong type or out of the element's range, the same value twice) and answers 400
- * listing every bad item by index, before anything is stored; then ./value-batch.ts writes it in one
+ * not a month, a value of the wrong type or out of the element's range, the same value twice, a value that
+ * breaks a validation rule without a comment) and answers 400 listing every bad item by index, before anything
+ * is stored; then ./value-batch.ts writes it in one
  * transaction with optimistic concurrency.
  */
 
@@ -24,6 +25,7 @@ import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.t
 import { distinct, type Executor } from '../../db/repositories/query-helpers.ts';
 import { listDataValues } from '../../db/repositories/value-lists.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { requireRuleComments } from '../data-quality/entry-check.ts';
 import { requireRoleOverAll, requireSomeRole } from './access.ts';
 import { stamped, toPage } from './format.ts';
 import { createValueBatch, type ValueBatchKind, valueCommentItem, writeValueBatch } from './value-batch.ts';
@@ -128,6 +130,19 @@ export async function writeDataValues(
   input: WriteDataValuesBody,
 ): Promise<WriteDataValuesResult> {
   const batch = await checkBatch(ctx.db.kysely, actor, input.values);
+  if (batch.issues.length === 0) {
+    const entered = batch.prepared.map((item) => ({
+      index: item.index,
+      rootId: item.rootId,
+      orgUnitId: item.orgUnitId,
+      orgUnit: item.codes.orgUnit,
+      dataElement: item.codes.dataElement,
+      period: item.period.id,
+      value: item.value,
+      comment: item.note,
+    }));
+    await requireRuleComments(ctx.db.kysely, entered, DATA_VALUES.batchField);
+  }
   return writeValueBatch(ctx, actor, batch, valueCommentItem);
 }
 

@@ -28,6 +28,10 @@ export const approvalMessages = defineMessages('approval', {
     en: 'Cannot approve {{key}}: only submitted data can be approved; it is approved.',
     'zh-CN': '无法审批 {{key}}：只有已提交的数据才能审批；该数据已审批。',
   },
+  'own-submission': {
+    en: 'Cannot approve {{key}}: you submitted it, and data is approved by someone other than its submitter (four eyes).',
+    'zh-CN': '无法审批 {{key}}：该数据由您提交，数据须由提交人以外的人审批（四眼原则）。',
+  },
   'reopen-not-submitted': {
     en: 'Cannot reopen {{key}}: only submitted or approved data can be reopened; it is not submitted.',
     'zh-CN': '无法重新开放 {{key}}：只有已提交或已审批的数据才能重新开放；该数据尚未提交。',

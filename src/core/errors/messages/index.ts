@@ -14,6 +14,7 @@ import { backupMessages } from './backup.ts';
 import { cliMessages } from './cli.ts';
 import { configMessages } from './config.ts';
 import { dataElementMessages } from './data-element.ts';
+import { dataQualityMessages } from './data-quality.ts';
 import { dataValueMessages } from './data-value.ts';
 import {
   formatMessage,
@@ -72,6 +73,7 @@ export const PROBLEM_MESSAGES = {
   ...cliMessages,
   ...configMessages,
   ...dataElementMessages,
+  ...dataQualityMessages,
   ...dataValueMessages,
   ...demoMessages,
   ...evaluationMessages,

@@ -150,9 +150,9 @@ export const scorecardMessages = defineMessages('scorecard', {
     en: "'{{period}}' does not come after '{{previous}}': list versions oldest first, each starting later",
     'zh-CN': '“{{period}}”不晚于“{{previous}}”：版本须按时间先后排列，且起始期间逐个推后',
   },
-  'validation-rules-not-applied': {
-    en: 'the {{count}} validation rule(s) are kept but not yet checked against data',
-    'zh-CN': '{{count}} 条校验规则已保存，但尚未用于校验数据',
+  'unknown-outlier-per': {
+    en: "'{{code}}' divides its values by '{{per}}' before comparing units, but no data element '{{per}}' is declared",
+    'zh-CN': '数据元“{{code}}”在与同级单位比较前要除以“{{per}}”，但未声明数据元“{{per}}”',
   },
 
   // The values file of a scorecard kept as files

@@ -10,6 +10,7 @@ import { loadImportDataElements } from '../../../db/repositories/import.reposito
 import { listDataValues } from '../../../db/repositories/value-lists.repository.ts';
 import { checkDataValues, readDataValueRows, writeTable } from '../../../ingest/index.ts';
 import type { Actor, ServerContext } from '../../context.ts';
+import { importViolations } from '../../data-quality/import-check.ts';
 import { resolveValueFilter } from '../../services/value-filters.ts';
 import { allPages, type DownloadFile, download, exportFormat, mapRows } from '../export.service.ts';
 import { createCodeLookup, normalizePeriod } from '../import-metadata.ts';
@@ -69,7 +70,14 @@ async function planData(input: PlanInput): Promise<ImportPlan> {
     normalizePeriod,
     existing: (k) => findStored(k.orgUnit, k.period, k.dataElement),
   });
-  return tablePlan('data_value', report, formatted, (record) => {
+  const violations = await importViolations(
+    input.db,
+    report.records.flatMap((record) => {
+      const unit = meta.unitsByCode.get(record.orgUnit);
+      return unit === undefined ? [] : [{ ...record, orgUnitId: unit.id, rootId: unit.rootId }];
+    }),
+  );
+  const plan = tablePlan('data_value', report, formatted, (record) => {
     const unit = unitOf(meta, record.orgUnit);
     const element = meta.elementsByCode.get(record.dataElement);
     if (element === undefined) return null;
@@ -86,6 +94,7 @@ async function planData(input: PlanInput): Promise<ImportPlan> {
       rootId: unit.rootId,
     };
   });
+  return violations.length === 0 ? plan : { ...plan, report: { ...plan.report, violations } };
 }
 
 /**

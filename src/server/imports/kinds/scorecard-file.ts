@@ -91,8 +91,8 @@ export async function prepareScorecardFile(
       const check = await checkScorecardImport(ctx, file);
       code = check.code;
       action = check.action;
-      // The conversion's notes, then the compiler's warnings (an AHP matrix above its CR threshold, dated
-      // versions kept but not yet applied): the dry run shows both before anything is written.
+      // The conversion's notes, then the compiler's warnings (an AHP matrix above its CR threshold): the dry
+      // run shows both before anything is written.
       notices.push(...check.notices);
       for (const warning of check.warnings) {
         notices.push({ code: warning.code, params: warning.params, message: warning.message });

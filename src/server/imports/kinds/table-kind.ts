@@ -68,6 +68,14 @@ function markOutOfScope(errors: readonly ImportErrorBody[], all: ImportMetadata)
   });
 }
 
+/** The plan with the importer's reason to commit values that break rules of importance `high`, if any do. */
+function withRuleOverride(plan: ImportPlan, reason: string | undefined): ImportPlan {
+  const high = (plan.report.violations ?? []).filter((v) => v.importance === 'high');
+  if (reason === undefined || high.length === 0) return plan;
+  const violations = high.map((v) => ({ rule: v.rule, orgUnit: v.orgUnit, period: v.period, rows: v.rows }));
+  return { ...plan, ruleOverride: { reason, violations } };
+}
+
 async function prepareTable(
   ctx: ServerContext,
   actor: Actor,
@@ -105,7 +113,7 @@ async function prepareTable(
       writeImport(
         ctx,
         actor,
-        plan,
+        withRuleOverride(plan, input.overrideReason),
         {
           kind: input.kind,
           fileName: input.fileName,

@@ -1,9 +1,11 @@
 /**
  * Data entry (issue 5): a grid of the data elements the selected scorecard's formulas read × the months of the
  * selected year or quarter, for the selected org unit, with checks as you type, one batch Save with optimistic
- * concurrency, comments, and the approval of the unit's data for the period.
+ * concurrency, comments, and the approval of the unit's data for the period; a second tab holds the data-quality
+ * report of the unit and period (broken validation rules, unusual values).
  */
-import { useMemo } from 'react';
+import { Tabs } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPROVE_ROLES, DATA_ENTRY_ROLES, SUBMIT_ROLES } from '../../../core/access/policy.ts';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
@@ -12,10 +14,13 @@ import { useDataElements } from '../../lib/api/data-elements.ts';
 import { useOrgUnits } from '../../lib/api/org-units.ts';
 import { useScorecard } from '../../lib/api/scorecards.ts';
 import { useSession } from '../../lib/api/session.ts';
+import { localize } from '../../lib/i18n/languages.ts';
+import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { holdsAny, rolesOver } from '../../lib/roles.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 import type { GridRow } from './components/entry-grid.tsx';
 import { GridEditor } from './components/grid-editor.tsx';
+import { QualityReport } from './components/quality-report.tsx';
 import { gridSpan, scorecardDataElements } from './grid-model.ts';
 
 export function DataEntryPage() {
@@ -27,6 +32,14 @@ export function DataEntryPage() {
   const session = useSession();
   const orgUnits = useOrgUnits();
   const span = complete === null ? null : gridSpan(complete.period);
+  const language = useLanguage();
+  const elementName = useCallback(
+    (code: string) => {
+      const element = elements.data?.find((e) => e.code === code);
+      return element === undefined ? code : localize(element.name, language);
+    },
+    [elements.data, language],
+  );
 
   const rows = useMemo<GridRow[]>(() => {
     if (detail.data === undefined || elements.data === undefined) return [];
@@ -60,15 +73,38 @@ export function DataEntryPage() {
         }}
       >
         {complete === null || span === null ? null : (
-          <GridEditor
-            key={`${complete.scorecard}|${complete.orgUnit}|${span.period}`}
-            scorecard={complete.scorecard}
-            orgUnit={complete.orgUnit}
-            span={span}
-            rows={rows}
-            canEnter={holdsAny(roles, DATA_ENTRY_ROLES)}
-            canSubmit={holdsAny(roles, SUBMIT_ROLES)}
-            canApprove={holdsAny(roles, APPROVE_ROLES)}
+          <Tabs
+            data-testid="data-entry-tabs"
+            items={[
+              {
+                key: 'grid',
+                label: t('dataEntry.tabs.grid'),
+                children: (
+                  <GridEditor
+                    key={`${complete.scorecard}|${complete.orgUnit}|${span.period}`}
+                    scorecard={complete.scorecard}
+                    orgUnit={complete.orgUnit}
+                    span={span}
+                    rows={rows}
+                    canEnter={holdsAny(roles, DATA_ENTRY_ROLES)}
+                    canSubmit={holdsAny(roles, SUBMIT_ROLES)}
+                    canApprove={holdsAny(roles, APPROVE_ROLES)}
+                  />
+                ),
+              },
+              {
+                key: 'quality',
+                label: <span data-testid="tab-quality">{t('dataEntry.tabs.quality')}</span>,
+                children: (
+                  <QualityReport
+                    scorecard={complete.scorecard}
+                    orgUnit={complete.orgUnit}
+                    period={span.period}
+                    elementName={elementName}
+                  />
+                ),
+              },
+            ]}
           />
         )}
       </LoadingPanel>

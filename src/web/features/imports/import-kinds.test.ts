@@ -23,6 +23,19 @@ describe('offersTemplate', () => {
 });
 
 describe('importFields', () => {
+  it('sends the reason to override rules of importance high with a commit, never with a check', () => {
+    const settings = {
+      kind: 'data',
+      encoding: 'auto',
+      scorecard: null,
+      overrideReason: ' Checked with the clinic ',
+    } as const;
+    expect([
+      importFields(settings, 'a.csv', false).overrideReason,
+      importFields(settings, 'a.csv', true).overrideReason,
+    ]).toEqual(['Checked with the clinic', undefined]);
+  });
+
   it('sends dryRun explicitly and leaves the scorecard out for data values', () => {
     expect(importFields({ kind: 'data', encoding: 'auto', scorecard: 'UMG-BSC' }, '门诊.csv', true)).toEqual({
       dryRun: 'true',

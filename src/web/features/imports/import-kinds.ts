@@ -102,6 +102,8 @@ export interface ImportSettings {
   readonly encoding: ImportEncoding;
   /** A scorecard's code, or null. */
   readonly scorecard: string | null;
+  /** Why a commit goes ahead although values break rules of importance high (sent with a commit only). */
+  readonly overrideReason?: string;
 }
 
 /**
@@ -124,5 +126,7 @@ export function importFields(
   };
   if (settings.scorecard !== null && scorecardNeed(settings.kind) !== 'none')
     fields.scorecard = settings.scorecard;
+  const reason = settings.overrideReason?.trim() ?? '';
+  if (!dryRun && reason !== '') fields.overrideReason = reason;
   return fields;
 }

@@ -88,6 +88,11 @@ export function errorReason(
  */
 export type CommitState = 'blocked' | 'unchanged' | 'ready';
 
+/** How many of the rule violations the report lists are of importance high: each blocks a commit without a reason. */
+export function highViolationCount(report: ImportReportBody): number {
+  return (report.violations ?? []).filter((v) => v.importance === 'high').length;
+}
+
 export function commitState(report: ImportReportBody): CommitState {
   if (report.errorCount > 0) return 'blocked';
   if (report.toCreate === 0 && report.toUpdate === 0) return 'unchanged';

@@ -53,7 +53,8 @@ export function useSubtreeApprovals(key: ApprovalKey | null) {
 }
 
 export type ApprovalAction =
-  | { readonly action: 'submit' | 'approve'; readonly key: ApprovalKey }
+  | { readonly action: 'submit'; readonly key: ApprovalKey }
+  | { readonly action: 'approve'; readonly key: ApprovalKey; readonly acknowledgeViolations?: boolean }
   | { readonly action: 'reopen'; readonly key: ApprovalKey; readonly reason: string };
 
 export function useApprovalAction() {
@@ -62,7 +63,9 @@ export function useApprovalAction() {
       input.action === 'reopen'
         ? apiRequest(client, 'POST /api/approvals/reopen', { body: { ...input.key, reason: input.reason } })
         : input.action === 'approve'
-          ? apiRequest(client, 'POST /api/approvals/approve', { body: input.key })
+          ? apiRequest(client, 'POST /api/approvals/approve', {
+              body: { ...input.key, ...(input.acknowledgeViolations ? { acknowledgeViolations: true } : {}) },
+            })
           : apiRequest(client, 'POST /api/approvals/submit', { body: input.key }),
     [approvalKeys.all, ...scoreKeys],
   );

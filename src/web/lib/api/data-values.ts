@@ -5,6 +5,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
+import { dataQualityKeys } from './data-quality.ts';
 import { useApiMutation } from './mutation.ts';
 import { allPagesFn } from './query.ts';
 import { apiRequest } from './request.ts';
@@ -56,6 +57,6 @@ export function useDataValues(query: DataValuesQuery | null) {
 export function useSaveDataValues() {
   return useApiMutation(
     (client, body: BodyOf<'POST /api/data-values'>) => apiRequest(client, 'POST /api/data-values', { body }),
-    [dataValueKeys.all, ...scoreKeys],
+    [dataValueKeys.all, dataQualityKeys.all, ...scoreKeys],
   );
 }

@@ -6,8 +6,10 @@
  * its errors (import.ts `importRejectedProblemSchema`). The api client keeps the whole problem body, so they are
  * read from it here; a member that does not match its schema reads as absent.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { approvalLockProblemSchema } from '../../../core/contracts/approvals.ts';
+import { problemSchema } from '../../../core/contracts/common.ts';
+import { ruleViolationSchema } from '../../../core/contracts/data-quality.ts';
 import { importRejectedProblemSchema } from '../../../core/contracts/import.ts';
 import { versionConflictProblemSchema } from '../../../core/contracts/value-rows.ts';
 import { isApiError, type ProblemBody } from './api-error.ts';
@@ -15,10 +17,14 @@ import { isApiError, type ProblemBody } from './api-error.ts';
 const versionConflict = versionConflictProblemSchema.pick({ current: true });
 const approvalLock = approvalLockProblemSchema.pick({ approval: true });
 const importRejected = importRejectedProblemSchema.pick({ report: true });
+const openViolations = problemSchema
+  .pick({ code: true })
+  .extend({ violations: z.array(ruleViolationSchema) });
 
 export type CurrentValue = z.infer<typeof versionConflict>['current'][number];
 export type LockingApproval = z.infer<typeof approvalLock>['approval'];
 export type RejectedReport = z.infer<typeof importRejected>['report'];
+export type RuleViolation = z.infer<typeof ruleViolationSchema>;
 
 function conflictProblem(error: unknown): ProblemBody | null {
   return isApiError(error) && error.status === 409 ? error.problem : null;
@@ -38,6 +44,23 @@ export function readVersionConflict(error: unknown): CurrentValue[] | null {
 export function readApprovalLock(error: unknown): LockingApproval | null {
   const parsed = approvalLock.safeParse(conflictProblem(error));
   return parsed.success && parsed.data.approval.status === 'approved' ? parsed.data.approval : null;
+}
+
+/** The rule violations an approval refused for them carries (a 409 `data-quality.open-violations`), or null. */
+export function readOpenViolations(error: unknown): RuleViolation[] | null {
+  const parsed = openViolations.safeParse(conflictProblem(error));
+  return parsed.success && parsed.data.code === 'data-quality.open-violations'
+    ? parsed.data.violations
+    : null;
+}
+
+/**
+ * The indexes in the batch of the values a save refused for breaking a rule without a comment (a 400
+ * `data-quality.comments-required`, issues at `['values', index, 'comment']`), or null.
+ */
+export function readCommentsRequired(error: unknown): number[] | null {
+  if (!isApiError(error) || error.problem.code !== 'data-quality.comments-required') return null;
+  return error.problem.issues.flatMap((issue) => (typeof issue.path[1] === 'number' ? [issue.path[1]] : []));
 }
 
 /** The report a refused import carries with its problem, or null when the problem has none. */

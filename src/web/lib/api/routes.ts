@@ -14,6 +14,7 @@ import type * as assessments from '../../../core/contracts/assessments.ts';
 import type * as audit from '../../../core/contracts/audit.ts';
 import type * as common from '../../../core/contracts/common.ts';
 import type * as dataElements from '../../../core/contracts/data-elements.ts';
+import type * as dataQuality from '../../../core/contracts/data-quality.ts';
 import type * as dataValues from '../../../core/contracts/data-values.ts';
 import type * as evaluation from '../../../core/contracts/evaluation.ts';
 import type * as explain from '../../../core/contracts/explain.ts';
@@ -134,6 +135,8 @@ export interface ApiRoutes {
     Answer<typeof approvals.approvalSchema>;
   'POST /api/approvals/reopen': Body<typeof approvals.reopenApprovalBodySchema> &
     Answer<typeof approvals.approvalSchema>;
+  'GET /api/data-quality': Query<typeof dataQuality.dataQualityQuerySchema> &
+    Answer<typeof dataQuality.dataQualityReportSchema>;
 
   // Scorecards, indicators and targets (core/contracts/scorecards.ts, targets.ts)
   'GET /api/scorecards': Query<typeof scorecards.listScorecardsQuerySchema> &

@@ -13,7 +13,9 @@ import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { cellText } from '../cell-validation.ts';
 import { type CellConflict, checkEdit, type Edits, type StoredValues } from '../grid-edits.ts';
 import { cellKey, columnType } from '../grid-model.ts';
+import type { QualityMark } from '../quality-marks.ts';
 import { GridCell } from './grid-cell.tsx';
+import { useMarkText } from './quality-words.ts';
 
 /** A row: the element, or only its code when the server does not know it. */
 export interface GridRow {
@@ -40,6 +42,8 @@ export interface EntryGridProps {
   readonly stored: StoredValues;
   readonly edits: Edits;
   readonly conflicts: ReadonlyMap<string, CellConflict>;
+  /** The data-quality marks of the stored values, by cell key. */
+  readonly marks: ReadonlyMap<string, readonly QualityMark[]>;
   readonly readOnly: boolean;
   readonly onType: (dataElement: string, month: string, text: string) => void;
   readonly onComment: (dataElement: string, month: string) => void;
@@ -51,12 +55,14 @@ export function EntryGrid({
   stored,
   edits,
   conflicts,
+  marks,
   readOnly,
   onType,
   onComment,
 }: EntryGridProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const markText = useMarkText();
   const nameOf = (row: GridRow) =>
     row.element === undefined ? row.code : localize(row.element.name, language);
 
@@ -111,6 +117,7 @@ export function EntryGrid({
             changed={edit !== undefined}
             conflicted={conflicts.has(key)}
             hasComment={comment !== null && comment !== ''}
+            warnings={(marks.get(key) ?? []).map(markText)}
             readOnly={readOnly || row.element === undefined}
             dataElement={row.code}
             month={month}

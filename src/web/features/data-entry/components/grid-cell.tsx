@@ -1,6 +1,7 @@
 /**
  * One cell of the grid: a labelled input ("<element> <month>"), its error read out with it
- * (aria-invalid + aria-describedby), a mark when it differs from what is stored, and a button for its comment.
+ * (aria-invalid + aria-describedby), a mark when it differs from what is stored, a button for its comment, and
+ * the data-quality warnings of its stored value (a broken rule, an unusual value).
  */
 import { CommentOutlined, MessageFilled } from '@ant-design/icons';
 import { Button, Input, Tooltip, theme } from 'antd';
@@ -17,6 +18,8 @@ export interface GridCellProps {
   readonly changed: boolean;
   readonly conflicted: boolean;
   readonly hasComment: boolean;
+  /** The data-quality warnings of the stored value, worded; empty: none. */
+  readonly warnings: readonly string[];
   readonly readOnly: boolean;
   readonly dataElement: string;
   readonly month: string;
@@ -32,6 +35,7 @@ export const GridCell = memo(function GridCell({
   changed,
   conflicted,
   hasComment,
+  warnings,
   readOnly,
   dataElement,
   month,
@@ -42,6 +46,10 @@ export const GridCell = memo(function GridCell({
   const { token } = theme.useToken();
   const errorText = useCellErrorText(error);
   const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
+  const describedBy = [error === null ? null : errorId, warnings.length === 0 ? null : warningId]
+    .filter((part) => part !== null)
+    .join(' ');
   return (
     <div data-testid="grid-cell" data-cell={`${dataElement}/${month}`} style={{ minWidth: 112 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 2 }}>
@@ -54,10 +62,13 @@ export const GridCell = memo(function GridCell({
           readOnly={readOnly}
           aria-label={label}
           aria-invalid={error !== null}
-          aria-describedby={error === null ? undefined : errorId}
-          status={error !== null || conflicted ? 'error' : changed ? 'warning' : undefined}
+          aria-describedby={describedBy === '' ? undefined : describedBy}
+          status={
+            error !== null || conflicted ? 'error' : changed || warnings.length > 0 ? 'warning' : undefined
+          }
           data-testid="cell-input"
           data-changed={changed ? 'true' : 'false'}
+          data-warned={warnings.length > 0 ? 'true' : 'false'}
           style={{
             textAlign: 'right',
             background: changed && !readOnly ? token.colorWarningBg : undefined,
@@ -83,6 +94,17 @@ export const GridCell = memo(function GridCell({
           style={{ color: token.colorError, fontSize: 12, lineHeight: 1.3, maxWidth: 140 }}
         >
           {errorText}
+        </div>
+      )}
+      {warnings.length === 0 ? null : (
+        <div
+          id={warningId}
+          data-testid="cell-warning"
+          style={{ color: token.colorWarningText, fontSize: 12, lineHeight: 1.3, maxWidth: 160 }}
+        >
+          {warnings.map((warning) => (
+            <div key={warning}>⚠ {warning}</div>
+          ))}
         </div>
       )}
     </div>

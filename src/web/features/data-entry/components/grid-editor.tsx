@@ -4,7 +4,7 @@
  * comment dialog. Its state (the edits) belongs to one unit and period: the page gives it a new key when
  * either changes.
  */
-import { Alert, Button, Space, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { type KeyboardEvent, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalResource } from '../../../../core/contracts/approvals.ts';
@@ -12,8 +12,14 @@ import type { WriteDataValuesResult } from '../../../../core/contracts/data-valu
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useApproval, useApprovalAction } from '../../../lib/api/approvals.ts';
+import { useDataQuality } from '../../../lib/api/data-quality.ts';
 import { useDataValues, useSaveDataValues } from '../../../lib/api/data-values.ts';
-import { readApprovalLock, readVersionConflict } from '../../../lib/api/problem-extensions.ts';
+import {
+  readApprovalLock,
+  readCommentsRequired,
+  readOpenViolations,
+  readVersionConflict,
+} from '../../../lib/api/problem-extensions.ts';
 import { formatPeriod } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
@@ -29,6 +35,7 @@ import {
   typeIntoCell,
 } from '../grid-edits.ts';
 import { cellKey, type GridSpan, gridColumns } from '../grid-model.ts';
+import { cellMarks } from '../quality-marks.ts';
 import { ApprovalBar } from './approval-bar.tsx';
 import { CommentDialog, type CommentTarget } from './comment-dialog.tsx';
 import { ConflictList } from './conflict-list.tsx';
@@ -74,6 +81,10 @@ export function GridEditor({
     [scorecard, orgUnit, span],
   );
   const approval = useApproval(approvalKey);
+  const quality = useDataQuality(approvalKey);
+  const marks = useMemo(() => cellMarks(quality.data), [quality.data]);
+  const [acknowledge, setAcknowledge] = useState<number | null>(null);
+  const [commentNeeded, setCommentNeeded] = useState(false);
   const saveValues = useSaveDataValues();
   const approvalAction = useApprovalAction();
 
@@ -127,6 +138,7 @@ export function GridEditor({
     if (readOnly || batch.values.length === 0 || saveValues.isPending) return;
     setFailure(null);
     setResult(null);
+    setCommentNeeded(false);
     try {
       const written = await saveValues.mutateAsync({ values: batch.values });
       await values.refetch();
@@ -140,9 +152,16 @@ export function GridEditor({
     } catch (error) {
       const current = readVersionConflict(error);
       const locked = readApprovalLock(error);
+      const uncommented = readCommentsRequired(error);
       if (current !== null) setConflicts(applyConflicts(batch, current));
       else if (locked !== null) setLock(locked);
-      else setFailure(error);
+      else if (uncommented !== null && uncommented.length > 0) {
+        // A value breaks a rule: ask for the comment of the first one it names, right away.
+        const [code = '', month = ''] = (batch.keys[uncommented[0] ?? 0] ?? '').split('\u0000');
+        setCommentNeeded(true);
+        setFailure(error);
+        onComment(code, month);
+      } else setFailure(error);
     }
   }
 
@@ -153,15 +172,23 @@ export function GridEditor({
     }
   }
 
-  function approvalStep(action: 'submit' | 'approve' | { reason: string }) {
+  function approvalStep(action: 'submit' | 'approve' | 'acknowledge' | { reason: string }) {
     setFailure(null);
+    setAcknowledge(null);
     approvalAction.mutate(
-      typeof action === 'string'
-        ? { action, key: approvalKey }
-        : { action: 'reopen', key: approvalKey, reason: action.reason },
+      action === 'acknowledge'
+        ? { action: 'approve', key: approvalKey, acknowledgeViolations: true }
+        : typeof action === 'string'
+          ? { action, key: approvalKey }
+          : { action: 'reopen', key: approvalKey, reason: action.reason },
       {
         onSuccess: () => setLock(null),
-        onError: (error) => setFailure(error),
+        onError: (error) => {
+          const open = readOpenViolations(error);
+          // Open violations: ask for the acknowledgement, which the server audits with the approval.
+          if (action === 'approve' && open !== null) setAcknowledge(open.length);
+          else setFailure(error);
+        },
       },
     );
   }
@@ -211,6 +238,14 @@ export function GridEditor({
             })}
           />
         )}
+        {commentNeeded ? (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="comment-needed"
+            title={t('dataEntry.quality.commentNeeded')}
+          />
+        ) : null}
         <ProblemAlert error={failure} testId="save-error" />
         <ConflictList
           items={conflictItems}
@@ -258,12 +293,27 @@ export function GridEditor({
             stored={stored}
             edits={edits}
             conflicts={conflicts}
+            marks={marks}
             readOnly={readOnly}
             onType={onType}
             onComment={onComment}
           />
         </LoadingPanel>
       </Space>
+      <Modal
+        open={acknowledge !== null}
+        title={t('dataEntry.quality.ackTitle')}
+        okText={t('dataEntry.quality.ackOk')}
+        cancelText={t('dataEntry.quality.ackCancel')}
+        okButtonProps={{ danger: true, 'data-testid': 'acknowledge-approve' }}
+        onOk={() => approvalStep('acknowledge')}
+        onCancel={() => setAcknowledge(null)}
+        data-testid="acknowledge-dialog"
+      >
+        <Typography.Paragraph data-testid="acknowledge-text">
+          {t('dataEntry.quality.ackText', { count: acknowledge ?? 0 })}
+        </Typography.Paragraph>
+      </Modal>
       <CommentDialog
         target={commentTarget}
         readOnly={readOnly}

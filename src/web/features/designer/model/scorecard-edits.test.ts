@@ -31,6 +31,7 @@ const element = (code: string): DataElement => ({
   min: 0,
   max: null,
   description: null,
+  outliers: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 });

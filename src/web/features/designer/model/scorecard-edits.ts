@@ -290,6 +290,7 @@ export function toFileDataElement(element: DataElement): DataElementFile {
     ...(element.min === null ? {} : { min: element.min }),
     ...(element.max === null ? {} : { max: element.max }),
     ...(element.description === null ? {} : { description: element.description }),
+    ...(element.outliers === null ? {} : { outliers: element.outliers }),
   };
 }
 

@@ -3,17 +3,24 @@
  * Commit is disabled while the file has errors); 3 commit, with a bar fed by the server's progress lines, then
  * the result. The server decides who may import what: its 403, 413 or 400 is shown as it explained it.
  */
-import { Alert, Button, Space, Steps } from 'antd';
+import { Alert, Button, Input, Space, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { type ImportSettings, scorecardNeed } from '../import-kinds.ts';
-import { commitState } from '../report-rows.ts';
+import { commitState, highViolationCount } from '../report-rows.ts';
 import { useImportRun } from '../use-import-run.ts';
 import { ChooseFileStep } from './choose-file-step.tsx';
 import { ImportProblem } from './import-problem.tsx';
-import { ReportClears, ReportCounts, ReportDetails, ReportErrors, ReportNotices } from './report-view.tsx';
+import {
+  ReportClears,
+  ReportCounts,
+  ReportDetails,
+  ReportErrors,
+  ReportNotices,
+  ReportViolations,
+} from './report-view.tsx';
 import { RunProgress } from './run-progress.tsx';
 
 type Step = 0 | 1 | 2;
@@ -35,10 +42,14 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
   const scorecardMissing = scorecardNeed(settings.kind) === 'required' && settings.scorecard === null;
   const checked = check.run.status === 'done' ? check.run.report : null;
   const state = checked === null ? null : commitState(checked);
+  const [overrideReason, setOverrideReason] = useState('');
+  const needsReason = checked !== null && highViolationCount(checked) > 0;
+  const reasonMissing = needsReason && overrideReason.trim() === '';
 
   const runCheck = async () => {
     if (file === null) return;
     commit.reset();
+    setOverrideReason('');
     const result = await check.start(file, settings, true);
     if (result.status === 'done') setStep(1);
   };
@@ -46,7 +57,7 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
   const runCommit = async () => {
     if (file === null) return;
     setStep(2);
-    await commit.start(file, settings, false);
+    await commit.start(file, needsReason ? { ...settings, overrideReason } : settings, false);
   };
 
   const startOver = () => {
@@ -157,6 +168,20 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
             <ReportDetails report={checked} />
             <ReportClears report={checked} />
             <ReportNotices report={checked} />
+            <ReportViolations report={checked} />
+            {needsReason ? (
+              <div style={{ display: 'grid', gap: 4, maxWidth: 640 }}>
+                <label htmlFor="override-reason">{t('imports.report.overrideLabel')}</label>
+                <Input.TextArea
+                  id="override-reason"
+                  data-testid="override-reason"
+                  rows={2}
+                  maxLength={2000}
+                  value={overrideReason}
+                  onChange={(event) => setOverrideReason(event.target.value)}
+                />
+              </div>
+            ) : null}
             <ReportErrors report={checked} />
             <Space wrap>
               <Button data-testid="import-back" onClick={() => setStep(0)}>
@@ -165,7 +190,7 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
               <Button
                 type="primary"
                 data-testid="import-commit"
-                disabled={state !== 'ready'}
+                disabled={state !== 'ready' || reasonMissing}
                 aria-describedby={state === 'blocked' ? 'commit-blocked-reason' : undefined}
                 onClick={() => void runCommit()}
               >

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReportBody } from '../../../../core/contracts/import.ts';
 import { noteText } from '../../../components/problem-words.ts';
 import { formatList, formatNumber } from '../../../lib/format.ts';
+import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { COUNT_LABELS, ERROR_CODE_LABELS } from '../labels.ts';
 import {
@@ -151,6 +152,48 @@ export function ReportNotices({ report }: { readonly report: ImportReportBody })
     />
   );
 }
+
+/** The validation rules the file's values break, each with the rows of its values. */
+export function ReportViolations({ report }: { readonly report: ImportReportBody }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const violations = report.violations ?? [];
+  if (violations.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="report-violations"
+      title={t('imports.report.violationsTitle', { count: violations.length })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {violations.map((v) => (
+            <li key={`${v.scorecard}/${v.rule}/${v.orgUnit}/${v.period}`} data-testid="report-violation">
+              {t('imports.report.violation', {
+                rows: formatList(v.rows.map(String), language),
+                orgUnit: v.orgUnit,
+                period: v.period,
+                message: localize(v.message, language),
+                left: formatNumber(v.left, language, Number.isInteger(v.left) ? 0 : 2),
+                operator: v.operator,
+                right: formatNumber(v.right, language, Number.isInteger(v.right) ? 0 : 2),
+              })}{' '}
+              <Tag color={v.importance === 'high' ? 'red' : 'orange'}>
+                {t(IMPORTANCE_LABELS[v.importance])}
+              </Tag>
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+const IMPORTANCE_LABELS = {
+  low: 'imports.report.importance.low',
+  medium: 'imports.report.importance.medium',
+  high: 'imports.report.importance.high',
+} as const satisfies Record<NonNullable<ImportReportBody['violations']>[number]['importance'], string>;
 
 export function ReportErrors({ report }: { readonly report: ImportReportBody }) {
   const { t } = useTranslation();
