@@ -46,7 +46,7 @@ export function ScorecardPage() {
     const start = series.data.items.findIndex((item) => item.period === span.trendFrom);
     return series.data.items
       .slice(Math.max(0, start))
-      .map((item) => (item.evaluation.coverage === 0 ? undefined : item.evaluation));
+      .map((item) => (item.evaluation.weightCoverage === 0 ? undefined : item.evaluation));
   }, [series.data, span]);
   const [explained, setExplained] = useState<IndicatorJson | null>(null);
   const data = evaluation.data;

@@ -83,7 +83,7 @@ export function RankingTable({
       key: 'coverage',
       title: t('comparison.coverage'),
       align: 'right',
-      render: (_, item) => formatPercent(item.evaluation.coverage, language),
+      render: (_, item) => formatPercent(item.evaluation.weightCoverage, language),
     },
   ];
   return (
