@@ -65,7 +65,12 @@ export function RankingTable({
       key: 'total',
       title: t('comparison.total'),
       align: 'right',
-      render: (_, item) => <strong>{formatScore(item.evaluation.total, language)}</strong>,
+      render: (_, item) =>
+        item.evaluation.insufficientData ? (
+          <span data-testid={`insufficient-${item.orgUnit}`}>{t('totals.insufficientShort')}</span>
+        ) : (
+          <strong>{formatScore(item.evaluation.total, language)}</strong>
+        ),
     },
     {
       key: 'rating',
