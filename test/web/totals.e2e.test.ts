@@ -120,10 +120,10 @@ describe('rankings', () => {
     const asked = page.waitForRequest((request) => request.url().includes('mix=true'));
     await page.getByTestId('comparison-mix').click();
     await asked;
-    await expect.poll(() => new URL(page.url()).searchParams.get('mix')).toBe('true');
+    await expect.poll(() => new URL(page.url()).searchParams.get('mix'), { timeout: 15_000 }).toBe('true');
     expect(await page.getByText('混合不同类型和层级的单位').count()).toBe(1);
     await expect
-      .poll(async () => (await rankingRows(page)).map((row) => row[2]))
+      .poll(async () => (await rankingRows(page)).map((row) => row[2]), { timeout: 15_000 })
       .toEqual(
         mixed.items.map((i) =>
           i.evaluation.insufficientData ? '数据不足' : formatScore(i.evaluation.total, 'zh-CN'),
