@@ -3,15 +3,17 @@
  * 37.5 % of the weight, below its 60 % minimum, so the overview and the scorecard say "insufficient data" with
  * the coverage instead of a total and a rating; on its own department scorecard (UMG-DEPT-BSC) it has a total.
  * The comparison lists units with insufficient data last, unranked, and mixes unit types only when switched on.
- * Where a group's total is above every member's, one sentence says why, with a link that opens Explain.
+ * Where a group's total is above every member's, one sentence says why, with a link that opens Explain. The
+ * designer edits an indicator's status thresholds and the scheme's minimum coverage, saved with the file.
  * Every figure on screen is the API's, formatted with the app's formatters.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationJson, RankingJson } from '../../src/core/contracts/evaluation.ts';
+import type { ScorecardDetail } from '../../src/core/contracts/scorecards.ts';
 import { groupAboveMembers } from '../../src/core/scoring/rank-units.ts';
 import { formatPercent, formatScore } from '../../src/web/lib/format.ts';
-import { type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
+import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
 
 const DEPARTMENT = 'UMG-B1-INTM';
 const ON_GROUP_SCHEME = `scorecard=UMG-BSC&orgUnit=${DEPARTMENT}&period=2024`;
@@ -169,5 +171,57 @@ describe('a group above all its members', () => {
     await zh.page.getByRole('dialog').waitFor({ timeout: 15_000 });
     await screenshot(zh.page, 'totals-group-above-zh-CN.png');
     expect(zh.errors).toEqual([]);
+  });
+});
+
+describe('status thresholds and the minimum coverage in the designer', () => {
+  const DESIGNER = '/designer?scorecard=UMG-DEPT-BSC';
+  const treeNode = (page: Page, key: string) => page.locator(`[data-testid="tree-node"][data-key="${key}"]`);
+
+  it('saves an indicator’s thresholds and the scheme’s minimum coverage with the file (en)', async () => {
+    const { page, errors } = await e2e.openPage('en-US', { as: DEMO.strategist });
+    await page.goto(e2e.url(DESIGNER));
+    await page.getByTestId('designer-tree').waitFor({ timeout: 20_000 });
+    await treeNode(page, 'scorecard').click();
+    const minimum = page.getByTestId('scorecard-minimum-coverage');
+    expect(await minimum.inputValue()).toBe('60');
+    await minimum.fill('75');
+    await treeNode(page, 'i:outpatient_volume').click();
+    const status = page.getByTestId('indicator-status');
+    await status.waitFor();
+    expect(await status.textContent()).toContain('Inherited: set a value to override.');
+    await page.locator('#indicator-status-met').fill('0.95');
+    await page.locator('#indicator-status-watch').fill('0.8');
+    await page.getByTestId('designer-note').fill('department thresholds');
+    await page.getByTestId('designer-save').click();
+    await page.getByTestId('designer-saved').waitFor({ timeout: 20_000 });
+    const saved = await e2e.api<ScorecardDetail>('/api/scorecards/UMG-DEPT-BSC');
+    const indicator = saved.file.perspectives
+      .flatMap((p) => p.indicators)
+      .find((i) => i.id === 'outpatient_volume');
+    expect([indicator?.status, saved.file.scoring.minimumCoverage]).toEqual([
+      { met: 0.95, watch: 0.8 },
+      0.75,
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('words the fields in Chinese (zh-CN)', async () => {
+    const { page, errors } = await e2e.openPage('zh-CN', { as: DEMO.strategist });
+    await page.goto(e2e.url(DESIGNER));
+    await page.getByTestId('designer-tree').waitFor({ timeout: 20_000 });
+    await treeNode(page, 'i:inpatient_volume').click();
+    const status = page.getByTestId('indicator-status');
+    await status.waitFor();
+    const text = await status.textContent();
+    expect([text?.includes('状态阈值'), text?.includes('达标起点'), text?.includes('关注起点')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    await treeNode(page, 'scorecard').click();
+    expect(await page.getByText('最低数据覆盖率').count()).toBe(1);
+    await screenshot(page, 'totals-designer-zh-CN.png');
+    expect(errors).toEqual([]);
   });
 });
