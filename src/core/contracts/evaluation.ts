@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ComparisonRow } from '../scorecard/compare-published.ts';
 import type { ScorecardEvaluation } from '../scorecard/evaluate-scorecard.ts';
 import { unitOfMeasureSchema } from '../scorecard/scorecard-schema.ts';
+import { queryBooleanSchema } from './common.ts';
 
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
 
@@ -242,8 +243,7 @@ export const rankingQuerySchema = z.object({
   period: periodId,
   parent: code.describe('Rank the children (or all descendants) of this org unit'),
   depth: z.enum(['children', 'descendants']).default('children'),
-  mix: z
-    .stringbool()
+  mix: queryBooleanSchema
     .default(false)
     .describe(
       'false (default): units are ranked among units of the same type and level (hospitals with hospitals, departments with departments); true: all together',
