@@ -21,7 +21,8 @@ export function TotalScoreCard({ evaluation }: { readonly evaluation: Evaluation
         <span
           data-testid="total-score"
           style={{
-            fontSize: 44,
+            // The words "insufficient data" in place of a number: smaller, so they fit the card.
+            fontSize: evaluation.insufficientData ? 28 : 44,
             fontWeight: 600,
             lineHeight: 1,
             color: ratingColor(evaluation.ratingCode, evaluation.total),
