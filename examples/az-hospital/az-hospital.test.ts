@@ -26,7 +26,7 @@ interface IndicatorJson {
 interface EvaluationJson {
   total: number;
   rating: string;
-  coverage: number;
+  weightCoverage: number;
   perspectives: { id: string; weight: number; score: number; indicators: IndicatorJson[] }[];
   comparison?: { differences: { item: string; figure: string; published: number; computed: number }[] };
 }
@@ -55,7 +55,7 @@ describe('healthbsc evaluate examples/az-hospital --json', () => {
     const result = await evaluate();
     expect(Math.abs(result.total - 92.57)).toBeLessThanOrEqual(0.01);
     expect(result.rating).toBe('Very good');
-    expect(result.coverage).toBe(1);
+    expect(result.weightCoverage).toBe(1);
   });
 
   // Tables 4.2, 4.3, 4.5, 4.6 as printed; Table 4.4 as its own matrix gives it (seeds README).

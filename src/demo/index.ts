@@ -9,12 +9,24 @@ export {
   scopeOrgUnits,
 } from './compare-seed-000.ts';
 export type { DemoDataElementCode } from './data-elements.ts';
+export {
+  buildDemoDepartmentScorecard,
+  buildDemoDepartmentTargets,
+  DEMO_DEPARTMENT_INDICATORS,
+  DEMO_DEPARTMENT_SCORECARD_CODE,
+} from './department-scorecard.ts';
 export { DEFAULT_DEMO_SEED, generateMedicalGroupDemo } from './generate.ts';
 export type { DemoIndicatorCode } from './indicators.ts';
 export { normalCdf } from './normal-cdf.ts';
 export { DEMO_PERIODS } from './periods.ts';
 export { createMulberry32 } from './prng.ts';
-export { buildDemoScorecard, buildDemoTargets, DEMO_SCORECARD_CODE, type DemoTarget } from './scorecard.ts';
+export {
+  buildDemoScorecard,
+  buildDemoTargets,
+  DEMO_MINIMUM_COVERAGE,
+  DEMO_SCORECARD_CODE,
+  type DemoTarget,
+} from './scorecard.ts';
 export { SEED_000_TARGETS, type Seed000Target, type TargetScope } from './targets.ts';
 export { type TwoProportionZTest, twoProportionZTest } from './two-proportion-z-test.ts';
 export type {

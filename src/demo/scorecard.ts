@@ -16,7 +16,7 @@
 import { aggregateUnitValues, buildOrgTree, type ElementRule, ValueCube } from '../core/analytics/index.ts';
 import { monthsOf, periodRange, samePeriodLastYear } from '../core/periods/index.ts';
 import { type ScorecardFileInput, unitFromText, type ValidationRuleFile } from '../core/scorecard/index.ts';
-import type { DemoDataElement, MedicalGroupDemo } from './types.ts';
+import type { DemoDataElement, DemoIndicatorDefinition, MedicalGroupDemo } from './types.ts';
 
 export const DEMO_SCORECARD_CODE = 'UMG-BSC';
 
@@ -45,6 +45,47 @@ function elementRule(element: DemoDataElement): {
 }
 
 /**
+ * The least share of the weight with data for a total (docs/scorecard-format.md, "Minimum coverage"). A
+ * department scored on the group's scheme has data for 37.5 % of it (its revenue, costs and cases), so it is
+ * "insufficient data" there; departments are scored on their own scheme (./department-scorecard.ts). A head
+ * hospital without branch-only figures still has 75 %.
+ */
+export const DEMO_MINIMUM_COVERAGE = 0.6;
+
+/** A demo element as the scorecard file declares it. */
+export function dataElementFile(e: DemoDataElement) {
+  return {
+    code: e.code,
+    name: e.name,
+    valueType: e.valueType,
+    ...(e.unit ? { unit: unitFromText(e.unit).unit } : {}),
+    ...elementRule(e),
+    ...(e.min === undefined ? {} : { min: e.min }),
+  };
+}
+
+/** A demo indicator as the scorecard file declares it. */
+export function indicatorFile(i: DemoIndicatorDefinition, source: string) {
+  return {
+    id: i.code,
+    name: i.name,
+    formula:
+      i.denominator === null
+        ? i.numerator
+        : { numerator: i.numerator, denominator: i.denominator, factor: i.factor },
+    // The generator words units in English; the common ones have their Chinese word (core/scorecard/units.ts).
+    unit: unitFromText(i.unit).unit,
+    decimals: i.unit === '%' ? 1 : 0,
+    direction: i.direction,
+    role:
+      i.perspective === 'financial' || i.perspective === 'customer'
+        ? ('lagging' as const)
+        : ('leading' as const),
+    source,
+  };
+}
+
+/**
  * The scorecard document for the demo group.
  *
  * @example compileScorecard(buildDemoScorecard(generateMedicalGroupDemo())).perspectives.length // 4
@@ -56,20 +97,7 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
     name: p.name,
     indicators: demo.indicators
       .filter((i) => i.perspective === p.kind)
-      .map((i) => ({
-        id: i.code,
-        name: i.name,
-        formula:
-          i.denominator === null
-            ? i.numerator
-            : { numerator: i.numerator, denominator: i.denominator, factor: i.factor },
-        // The generator words units in English; the common ones have their Chinese word (core/scorecard/units.ts).
-        unit: unitFromText(i.unit).unit,
-        decimals: i.unit === '%' ? 1 : 0,
-        direction: i.direction,
-        role: p.kind === 'financial' || p.kind === 'customer' ? ('lagging' as const) : ('leading' as const),
-        source: 'seed 000 (000_f2cc7fd4e5e58b48.txt)',
-      })),
+      .map((i) => indicatorFile(i, 'seed 000 (000_f2cc7fd4e5e58b48.txt)')),
   }));
   const equal = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, 1 / ids.length]));
   return {
@@ -79,15 +107,12 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
     description:
       "The four dimensions of seed 000's urban medical group. Weights are equal: seed 000 gives none; adjust them in the designer or by AHP.",
     source: 'seed 000 (000_f2cc7fd4e5e58b48.txt)',
-    scoring: { method: { method: 'ratio', cap: 1 }, missingData: 'renormalize' },
-    dataElements: demo.dataElements.map((e) => ({
-      code: e.code,
-      name: e.name,
-      valueType: e.valueType,
-      ...(e.unit ? { unit: unitFromText(e.unit).unit } : {}),
-      ...elementRule(e),
-      ...(e.min === undefined ? {} : { min: e.min }),
-    })),
+    scoring: {
+      method: { method: 'ratio', cap: 1 },
+      missingData: 'renormalize',
+      minimumCoverage: DEMO_MINIMUM_COVERAGE,
+    },
+    dataElements: demo.dataElements.map(dataElementFile),
     perspectives,
     validationRules: [...DEMO_VALIDATION_RULES],
     weights: {
@@ -150,11 +175,20 @@ export interface DemoTarget {
 }
 
 /**
- * The demo's targets for every year, quarter and month of its data, following the rules in this file's header.
+ * The demo's targets for every year, quarter and month of its data, following the rules in this file's header:
+ * of the group's indicators for every unit, or of `indicators` for the units `orgUnits` accepts.
  *
  * @example buildDemoTargets(demo).find((t) => t.indicator === 'county_visit_rate')?.target // 90
  */
-export function buildDemoTargets(demo: MedicalGroupDemo): DemoTarget[] {
+export function buildDemoTargets(
+  demo: MedicalGroupDemo,
+  options: {
+    readonly indicators?: readonly DemoIndicatorDefinition[];
+    readonly orgUnits?: (unit: MedicalGroupDemo['orgUnits'][number]) => boolean;
+  } = {},
+): DemoTarget[] {
+  const indicators = options.indicators ?? demo.indicators;
+  const accepts = options.orgUnits ?? (() => true);
   const months = [...new Set(demo.values.map((v) => v.period))].sort();
   const first = months[0];
   const last = months[months.length - 1];
@@ -177,7 +211,7 @@ export function buildDemoTargets(demo: MedicalGroupDemo): DemoTarget[] {
 
   /** An indicator's value for a unit and period: its formula's parts aggregated, then divided. */
   const indicatorValue = (
-    indicator: MedicalGroupDemo['indicators'][number],
+    indicator: DemoIndicatorDefinition,
     unit: number,
     period: string,
   ): number | null => {
@@ -207,7 +241,7 @@ export function buildDemoTargets(demo: MedicalGroupDemo): DemoTarget[] {
   };
 
   const targets: DemoTarget[] = [];
-  for (const indicator of demo.indicators) {
+  for (const indicator of indicators) {
     const rate = RATE_TARGETS[indicator.code];
     if (rate !== undefined) {
       for (const year of years) {
@@ -222,6 +256,7 @@ export function buildDemoTargets(demo: MedicalGroupDemo): DemoTarget[] {
       continue;
     }
     demo.orgUnits.forEach((unit, u) => {
+      if (!accepts(unit)) return;
       for (const period of periods) {
         let target: number | null;
         let source: string;

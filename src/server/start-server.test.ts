@@ -173,6 +173,50 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(county?.target).toBe(90);
     });
 
+    it('scores a department on the department scorecard, where all its weight has data, and rates it', async () => {
+      const { body } = await getJson<EvaluationJson>(
+        server,
+        '/api/evaluations?scorecard=UMG-DEPT-BSC&orgUnit=UMG-B1-INTM&period=2024',
+      );
+      expect([body.weightCoverage, body.insufficientData, body.total !== null, body.rating !== null]).toEqual(
+        [1, false, true, true],
+      );
+    });
+
+    it('shows a department on the group scorecard as insufficient data: 37.5 % of the weight, below 60 %', async () => {
+      const { body } = await getJson<EvaluationJson>(
+        server,
+        '/api/evaluations?scorecard=UMG-BSC&orgUnit=UMG-B1-INTM&period=2024',
+      );
+      expect([
+        body.weightCoverage,
+        body.minimumCoverage,
+        body.insufficientData,
+        body.total,
+        body.rating,
+      ]).toEqual([0.375, 0.6, true, null, null]);
+    });
+
+    it('assigns the group scorecard to the group and its hospitals, the department scorecard to each department', async () => {
+      const group = await getJson<{ orgUnits: { orgUnit: string }[] }>(
+        server,
+        '/api/scorecards/UMG-BSC/org-units',
+      );
+      const departments = await getJson<{ orgUnits: { orgUnit: string }[] }>(
+        server,
+        '/api/scorecards/UMG-DEPT-BSC/org-units',
+      );
+      expect(group.body.orgUnits.map((u) => u.orgUnit)).toEqual([
+        'UMG',
+        'UMG-B1',
+        'UMG-B2',
+        'UMG-B3',
+        'UMG-B4',
+        'UMG-HEAD',
+      ]);
+      expect(departments.body.orgUnits).toHaveLength(21);
+    });
+
     it('runs the background jobs, the session clean-up among them, in the configured time zone', async () => {
       const { status, body } = await getJson<JobList>(server, '/api/jobs');
       const cleanup = body.items.find((job) => job.name === 'session-cleanup');

@@ -17,7 +17,13 @@ import { DEMO, type DemoUser, type E2e, screenshot, startE2e, textOf } from './e
 
 const UNIT = 'UMG-B1-INTM';
 const GRID = `/data-entry?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`;
-const EVALUATION = `/api/evaluations?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`;
+/**
+ * The department's score on its own scorecard: on the group's UMG-BSC a department has data for 37.5 % of the
+ * weight, below the 60 % minimum, so it has no total there ("insufficient data"); the department scorecard
+ * (UMG-DEPT-BSC) reads the same outpatient revenue the grid writes.
+ */
+const DEPARTMENT_SCORECARD = 'UMG-DEPT-BSC';
+const EVALUATION = `/api/evaluations?scorecard=${DEPARTMENT_SCORECARD}&orgUnit=${UNIT}&period=2024`;
 
 let e2e: E2e;
 
@@ -111,7 +117,7 @@ describe('data entry grid', FLOW, () => {
     const after = await e2e.api<EvaluationJson>(EVALUATION, DEMO.entry);
     expect(after.total).not.toBeNull();
     expect(after.total?.toFixed(2)).not.toBe(before.total?.toFixed(2));
-    await page.goto(e2e.url(`/overview?scorecard=UMG-BSC&orgUnit=${UNIT}&period=2024`));
+    await page.goto(e2e.url(`/overview?scorecard=${DEPARTMENT_SCORECARD}&orgUnit=${UNIT}&period=2024`));
     expect(await textOf(page, 'total-score')).toBe(after.total?.toFixed(2));
     expect(errors).toEqual([]);
   });

@@ -146,7 +146,7 @@ describe('scorecard columns', () => {
         evaluation === undefined
           ? undefined
           : indicators(evaluation).find((e) => e.indicator.id === indicator.id);
-      return evaluation !== undefined && evaluation.coverage > 0 && entry?.indicator.actual != null;
+      return evaluation !== undefined && evaluation.weightCoverage > 0 && entry?.indicator.actual != null;
     });
     const sparkline = page
       .getByTestId(`indicator-table-${perspective}`)

@@ -274,7 +274,7 @@ describe('comparison', () => {
           item.role === 'head' ? 'Head hospital' : 'Branch',
           item.evaluation.total?.toFixed(2),
           item.evaluation.ratingLabel?.en,
-          `${((item.evaluation.coverage ?? 0) * 100).toFixed(1)}%`,
+          `${((item.evaluation.weightCoverage ?? 0) * 100).toFixed(1)}%`,
         ],
       })),
     );

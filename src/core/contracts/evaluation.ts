@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ComparisonRow } from '../scorecard/compare-published.ts';
 import type { ScorecardEvaluation } from '../scorecard/evaluate-scorecard.ts';
 import { unitOfMeasureSchema } from '../scorecard/scorecard-schema.ts';
+import { queryBooleanSchema } from './common.ts';
 
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
 
@@ -119,16 +120,17 @@ export const evaluationSchema = z.object({
   scorecard: z.string(),
   orgUnit: z.string().nullable(),
   period: z.string().nullable(),
+  /** Null without data, and null when `insufficientData` (the coverage is below the minimum). */
   total: z.number().nullable(),
   rating: z.string().nullable(),
   ratingCode: z.string().nullable(),
   ratingLabel: localized.nullable(),
-  coverage: z.number(),
-  /**
-   * The share of the total weight backed by data (0–1), the same figure as `coverage`, named for the
-   * minimum-coverage rule. Optional only so that evaluations published before it was added still parse.
-   */
-  weightCoverage: z.number().optional(),
+  /** Today's share of the total weight backed by data (0–1); the minimum-coverage rule reads it. */
+  weightCoverage: z.number(),
+  /** The scorecard's minimum coverage (0–1, `scoring.minimumCoverage`); 0: a total is always given. */
+  minimumCoverage: z.number(),
+  /** The weight coverage is below the minimum: shown as "insufficient data" with its coverage, never rated. */
+  insufficientData: z.boolean(),
   missingData: z.enum(['renormalize', 'zero']),
   perspectives: z.array(perspectiveEvaluationSchema),
   comparison: z
@@ -189,8 +191,9 @@ export function toEvaluationJson(
     rating: evaluation.rating,
     ratingCode: evaluation.ratingCode,
     ratingLabel: evaluation.ratingLabel,
-    coverage: evaluation.coverage,
     weightCoverage: evaluation.coverage,
+    minimumCoverage: evaluation.minimumCoverage,
+    insufficientData: evaluation.insufficientData,
     missingData: evaluation.missingData,
     perspectives: evaluation.perspectives.map((p) => ({
       id: p.id,
@@ -264,13 +267,23 @@ export const rankingQuerySchema = z.object({
   period: periodId,
   parent: code.describe('Rank the children (or all descendants) of this org unit'),
   depth: z.enum(['children', 'descendants']).default('children'),
+  mix: queryBooleanSchema
+    .default(false)
+    .describe(
+      'false (default): units are ranked among units of the same type and level (hospitals with hospitals, departments with departments); true: all together',
+    ),
 });
 
 export const rankedUnitSchema = z.object({
+  /** Among the units of its cohort; null for a unit without a total ("insufficient data" or no data), listed last. */
   rank: z.number().int().nullable(),
   orgUnit: z.string(),
   name: localized,
   type: z.string(),
+  /** Depth in the org tree (the root is 1). */
+  level: z.number().int(),
+  /** The units ranked together: `<type>@<level>`, or `all` when mixing was asked for. */
+  cohort: z.string(),
   role: z.string().nullable(),
   evaluation: evaluationSchema,
 });

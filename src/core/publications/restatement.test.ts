@@ -34,7 +34,9 @@ function evaluationJson(indicators: Indicator[], patch: Partial<EvaluationJson> 
     rating: 'Very good',
     ratingCode: 'very-good',
     ratingLabel: { en: 'Very good' },
-    coverage: 1,
+    weightCoverage: 1,
+    minimumCoverage: 0,
+    insufficientData: false,
     missingData: 'renormalize',
     perspectives: [{ id: 'P', name: { en: 'P' }, weight: 1, score: 90, coverage: 1, indicators }],
     versions: {

@@ -73,14 +73,14 @@ function indicatorsOf(evaluation: EvaluationJson): Map<string, IndicatorJson> {
 }
 
 /**
- * Whether today's evaluation differs from the published one in any figure: the total, the rating, the coverage,
+ * Whether today's evaluation differs from the published one in any figure: the total, the rating, the weight coverage,
  * or any indicator's actual, target, quantified value, score, weight or status.
  *
  * @example differsFromPublished(published, { ...published, total: 91.02 }) // true
  */
 export function differsFromPublished(published: EvaluationJson, now: EvaluationJson): boolean {
   if (published.total !== now.total || published.ratingCode !== now.ratingCode) return true;
-  if (published.coverage !== now.coverage) return true;
+  if (published.weightCoverage !== now.weightCoverage) return true;
   const before = indicatorsOf(published);
   const after = indicatorsOf(now);
   if (before.size !== after.size) return true;

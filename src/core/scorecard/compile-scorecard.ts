@@ -40,6 +40,7 @@ export interface CompiledScoringVersion {
   readonly missingData?: MissingDataPolicy;
   readonly ratingBands?: readonly RatingBand[];
   readonly statusThresholds?: StatusThresholds;
+  readonly minimumCoverage?: number;
   readonly note?: string;
 }
 
@@ -65,6 +66,8 @@ export interface CompiledScorecard {
   readonly ratingBands: readonly RatingBand[];
   /** The scheme's status thresholds, which indicators without their own use. */
   readonly statusThresholds: StatusThresholds;
+  /** The share of the weight (0–1) that must have data for a total to be given (0: always given). */
+  readonly minimumCoverage: number;
   /** The scheme's dated scoring versions, oldest first. */
   readonly scoringVersions: readonly CompiledScoringVersion[];
   /** The period type it is evaluated at (effective-from periods are of this type or longer); null: any. */
@@ -178,6 +181,7 @@ export function compileScorecard(input: unknown): CompiledScorecard {
     missingData: file.scoring.missingData,
     ratingBands,
     statusThresholds,
+    minimumCoverage: file.scoring.minimumCoverage ?? 0,
     scoringVersions: compileScoringVersions(file),
     periodType: file.periodType ?? null,
     datedMonths: datedMonthsOf(file),
@@ -197,6 +201,7 @@ function compileScoringVersions(file: ScorecardFile): CompiledScoringVersion[] {
     ...(version.missingData === undefined ? {} : { missingData: version.missingData }),
     ...(version.ratingBands === undefined ? {} : { ratingBands: version.ratingBands }),
     ...(version.status === undefined ? {} : { statusThresholds: version.status }),
+    ...(version.minimumCoverage === undefined ? {} : { minimumCoverage: version.minimumCoverage }),
     ...(version.note === undefined ? {} : { note: version.note }),
   }));
 }

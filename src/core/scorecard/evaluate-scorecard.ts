@@ -98,13 +98,18 @@ export interface PerspectiveEvaluation {
 
 export interface ScorecardEvaluation {
   readonly scorecard: string;
+  /** The weighted total; null without data, and null when `insufficientData`. */
   readonly total: number | null;
   /** The rating band's English label, e.g. "Very good" (seed 002 Table 4.10); null without a total. */
   readonly rating: string | null;
   readonly ratingCode: string | null;
   readonly ratingLabel: LocalizedText | null;
-  /** Share of the total weight backed by data (0–1). */
+  /** Share of the total weight backed by data (0–1): the contract's `weightCoverage`. */
   readonly coverage: number;
+  /** The scheme's minimum coverage (0–1) for a total to be given. */
+  readonly minimumCoverage: number;
+  /** True when the coverage is below the minimum: no total and no rating, only the coverage. */
+  readonly insufficientData: boolean;
   readonly missingData: MissingDataPolicy;
   readonly perspectives: readonly PerspectiveEvaluation[];
 }
@@ -135,14 +140,18 @@ export function evaluateScorecard(
     })),
     scorecard.missingData,
   );
-  const band = composite.total === null ? null : rate(composite.total, scorecard.ratingBands);
+  const insufficientData = isInsufficientData(composite.coverage, scorecard.minimumCoverage);
+  const total = insufficientData ? null : composite.total;
+  const band = total === null ? null : rate(total, scorecard.ratingBands);
   return {
     scorecard: scorecard.code,
-    total: composite.total,
+    total,
     rating: band ? band.label.en : null,
     ratingCode: band ? band.code : null,
     ratingLabel: band ? band.label : null,
     coverage: composite.coverage,
+    minimumCoverage: scorecard.minimumCoverage,
+    insufficientData,
     missingData: composite.policy,
     perspectives: evaluated.map(({ perspective, indicators }, pi) => {
       const result = composite.perspectives[pi];
@@ -183,6 +192,19 @@ export function evaluateScorecard(
 function coverageOf(id: string, inputs: EvaluationInputs): { readonly unitCoverage?: IndicatorUnitCoverage } {
   const coverage = inputs.unitCoverage?.get(id);
   return coverage && coverage.source === 'children' ? { unitCoverage: coverage } : {};
+}
+
+/**
+ * Whether a total rests on too little data to be given: its weight coverage is below the scheme's minimum.
+ * A minimum of 0 never withholds a total (a scheme without data at all has no total anyway).
+ *
+ * @example isInsufficientData(0.35, 0.6) // true: 35 % of the weight has data, 60 % is required
+ * @example isInsufficientData(0.6, 0.6) // false: exactly the minimum is enough
+ * @example isInsufficientData(0, 0) // false
+ */
+export function isInsufficientData(weightCoverage: number, minimumCoverage: number): boolean {
+  // Coverage is a sum of weights; a hair below the minimum from rounding (0.6 as 0.5999999999) still meets it.
+  return minimumCoverage > 0 && weightCoverage < minimumCoverage - 1e-9;
 }
 
 interface EvaluatedIndicator {

@@ -216,6 +216,30 @@ describe("the scheme's dated scoring", () => {
   });
 });
 
+describe("the scheme's dated minimum coverage", () => {
+  // Without SAT's rating only I (0.6 of the weight) has data: I = 70, the total renormalised to 70.
+  const unrated: EvaluationInputs = { ...INPUTS, ratings: new Map() };
+  const raised: Patch = (f) => {
+    f.scoring = { minimumCoverage: 0.5, versions: [{ effectiveFrom: '2025', minimumCoverage: 0.8 }] };
+  };
+  const evaluateUnrated = (period: string) =>
+    evaluateScorecard(methodForPeriod(compileScorecard(makeFile(raised)), period).scorecard, unrated);
+
+  it('gives the total before the version raises the minimum', () => {
+    const evaluation = evaluateUnrated('2024');
+    expect([evaluation.total, evaluation.coverage, evaluation.insufficientData]).toEqual([70, 0.6, false]);
+  });
+
+  it('withholds it from the version’s period on: 60 % of the weight is below 80 %', () => {
+    const evaluation = evaluateUnrated('2025-03');
+    expect([evaluation.total, evaluation.minimumCoverage, evaluation.insufficientData]).toEqual([
+      null,
+      0.8,
+      true,
+    ]);
+  });
+});
+
 describe('methodRange', () => {
   it('numbers the periods between two dated changes alike, so a method is compiled once per range', () => {
     const compiled = compileScorecard(

@@ -61,6 +61,7 @@ export function methodForPeriod(scorecard: CompiledScorecard, period: string): P
     missingData: scoringVersion?.missingData ?? scorecard.missingData,
     ratingBands: scoringVersion?.ratingBands ?? scorecard.ratingBands,
     statusThresholds: scoringVersion?.statusThresholds ?? scorecard.statusThresholds,
+    minimumCoverage: scoringVersion?.minimumCoverage ?? scorecard.minimumCoverage,
   };
   const choices: IndicatorMethodChoice[] = [];
   const perspectives = scorecard.perspectives.map((perspective) => ({
@@ -78,6 +79,7 @@ export function methodForPeriod(scorecard: CompiledScorecard, period: string): P
       missingData: scheme.missingData,
       ratingBands: scheme.ratingBands,
       statusThresholds: scheme.statusThresholds,
+      minimumCoverage: scheme.minimumCoverage,
     },
     scoring: {
       version: scoringIndex + 1,
@@ -92,6 +94,7 @@ interface SchemeScoring {
   readonly missingData: CompiledScorecard['missingData'];
   readonly ratingBands: readonly RatingBand[];
   readonly statusThresholds: StatusThresholds;
+  readonly minimumCoverage: number;
 }
 
 function applyIndicatorVersion(

@@ -217,6 +217,18 @@ export const validationRuleSchema = z
 
 const ratingBandsSchema = z.array(ratingBandSchema).min(1);
 
+/**
+ * The share of the total weight (0–1) that must be backed by data for a total to be given: below it the total
+ * is "insufficient data", shown with its coverage and never rated. Absent: 0, every total is given.
+ */
+export const minimumCoverageSchema = z
+  .number()
+  .min(0)
+  .max(1)
+  .describe(
+    'Least share of the total weight (0–1) with data for a total to be given; below it: "insufficient data", no rating',
+  );
+
 /** A dated change of the scheme's scoring: any of its settings, from a period on. */
 export const scoringVersionSchema = z
   .object({
@@ -225,6 +237,7 @@ export const scoringVersionSchema = z
     missingData: z.enum(['renormalize', 'zero']).optional(),
     ratingBands: ratingBandsSchema.optional(),
     status: statusThresholdsSchema.optional(),
+    minimumCoverage: minimumCoverageSchema.optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -237,6 +250,7 @@ export const scoringSchema = z
     ratingBands: ratingBandsSchema.optional(),
     /** The scheme's status thresholds (default met 1, watch 0.9); an indicator may override them. */
     status: statusThresholdsSchema.optional(),
+    minimumCoverage: minimumCoverageSchema.optional(),
     /** Later dated changes, oldest first. */
     versions: z.array(scoringVersionSchema).optional(),
   })

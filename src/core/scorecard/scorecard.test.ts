@@ -348,3 +348,66 @@ describe('computeIndicatorValue', () => {
     expect(computeIndicatorValue(occupancy, new Map(Object.entries(data)))).toBe(expected);
   });
 });
+
+describe('minimum coverage (scoring.minimumCoverage)', () => {
+  const withMinimum = (minimumCoverage: number) =>
+    compileScorecard(
+      makeScheme((s) => {
+        s.scoring = { minimumCoverage };
+      }),
+    );
+  // Only OCC and MORT have data: the weight coverage is 0.6 (I) of 1; OCC q = 85/90, MORT q = 1.
+  const inputsFor = (scorecard: ReturnType<typeof compileScorecard>) =>
+    compileValues(
+      values({
+        data: { occupied: 850, available: 1000, deaths: 2, patients: 1000 },
+        targets: { OCC: 90, MORT: 4 },
+      }),
+      scorecard,
+    ).inputs;
+
+  it('withholds the total and the rating below the minimum, keeping the coverage', () => {
+    const scorecard = withMinimum(0.7);
+    const result = evaluateScorecard(scorecard, inputsFor(scorecard));
+    expect({
+      total: result.total,
+      rating: result.rating,
+      ratingCode: result.ratingCode,
+      coverage: result.coverage,
+      insufficientData: result.insufficientData,
+      minimumCoverage: result.minimumCoverage,
+    }).toEqual({
+      total: null,
+      rating: null,
+      ratingCode: null,
+      coverage: 0.6,
+      insufficientData: true,
+      minimumCoverage: 0.7,
+    });
+  });
+
+  it('gives the total when the coverage is exactly the minimum', () => {
+    const scorecard = withMinimum(0.6);
+    const result = evaluateScorecard(scorecard, inputsFor(scorecard));
+    // I = 100 × (0.5 × 85/90 + 0.5 × 1) = 97.2222…, renormalised over the perspectives with data.
+    expect([result.insufficientData, result.total]).toEqual([false, 100 * (0.5 * (85 / 90) + 0.5)]);
+    expect(result.rating).toBe('Very good');
+  });
+
+  it('keeps the perspective and indicator scores of an insufficient total', () => {
+    const scorecard = withMinimum(0.9);
+    const result = evaluateScorecard(scorecard, inputsFor(scorecard));
+    expect(result.perspectives[0]?.score).toBeCloseTo(100 * (0.5 * (85 / 90) + 0.5), 10);
+  });
+
+  it('defaults to 0: every total is given', () => {
+    const scorecard = compileScorecard(makeScheme());
+    expect(scorecard.minimumCoverage).toBe(0);
+    expect(evaluateScorecard(scorecard, inputsFor(scorecard)).insufficientData).toBe(false);
+  });
+
+  it('refuses a minimum above 1', () => {
+    const issues = issuesOf(() => withMinimum(1.5));
+    expect(issues.map((i) => i.path)).toEqual([['scoring', 'minimumCoverage']]);
+  });
+});

@@ -12,6 +12,8 @@ export type {
 } from './composite.ts';
 export { computeComposite } from './composite.ts';
 export { quantify } from './quantify.ts';
+export type { ExplainableIndicator, RankCandidate, RankPlace } from './rank-units.ts';
+export { cohortOf, groupAboveMembers, rankUnits } from './rank-units.ts';
 export type { RatingBand } from './rating-bands.ts';
 export { rate, SEED002_RATING_BANDS, validateRatingBands } from './rating-bands.ts';
 export { quantifyRubric, RUBRIC_MAX } from './rubric.ts';

@@ -9,9 +9,13 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { valuesFileSchema } from '../../core/scorecard/index.ts';
 import {
+  buildDemoDepartmentScorecard,
+  buildDemoDepartmentTargets,
   buildDemoScorecard,
   buildDemoTargets,
+  DEMO_DEPARTMENT_SCORECARD_CODE,
   DEMO_SCORECARD_CODE,
+  type DemoTarget,
   generateMedicalGroupDemo,
 } from '../../demo/index.ts';
 import { type Actor, type ServerContext, systemActor } from '../context.ts';
@@ -34,7 +38,13 @@ const CHUNK = 5_000;
 /** The codes a newcomer uses with the demo (the README lists them too). */
 export const DEMO_CODES = {
   az: { scorecard: 'AZ-HOSPITAL', orgUnit: 'AZ', period: '2016' },
-  group: { scorecard: DEMO_SCORECARD_CODE, orgUnit: 'UMG', period: '2024', branches: 'UMG-BRANCHES' },
+  group: {
+    scorecard: DEMO_SCORECARD_CODE,
+    departmentScorecard: DEMO_DEPARTMENT_SCORECARD_CODE,
+    orgUnit: 'UMG',
+    period: '2024',
+    branches: 'UMG-BRANCHES',
+  },
 } as const;
 
 /** What the demo publishes when it loads: a scorecard for an org unit's subtree and a period. */
@@ -159,9 +169,28 @@ async function loadMedicalGroup(ctx: ServerContext, progress: DemoProgress): Pro
     mode: 'create',
     note: 'seed 000, four dimensions',
   });
+  await importScorecard(ctx, ACTOR, {
+    file: buildDemoDepartmentScorecard(demo),
+    mode: 'create',
+    note: 'seed 002 §5.2: department-specific metrics',
+  });
+  // The group and its hospitals on the group's scheme; each department on the department scheme, not on the
+  // group's, where it has data for 37.5 % of the weight.
   await putScorecardOrgUnits(ctx, ACTOR, {
     code: group.scorecard,
-    body: { orgUnits: [{ orgUnit: group.orgUnit, includeDescendants: true }] },
+    body: {
+      orgUnits: demo.orgUnits
+        .filter((u) => u.type !== 'department')
+        .map((u) => ({ orgUnit: u.code, includeDescendants: false })),
+    },
+  });
+  await putScorecardOrgUnits(ctx, ACTOR, {
+    code: group.departmentScorecard,
+    body: {
+      orgUnits: demo.orgUnits
+        .filter((u) => u.type === 'department')
+        .map((u) => ({ orgUnit: u.code, includeDescendants: true })),
+    },
   });
   const values = chunks(demo.values);
   for (const [i, chunk] of values.entries()) {
@@ -175,11 +204,15 @@ async function loadMedicalGroup(ctx: ServerContext, progress: DemoProgress): Pro
       })),
     });
   }
-  const targets = buildDemoTargets(demo);
+  await putDemoTargets(ctx, group.scorecard, buildDemoTargets(demo));
+  await putDemoTargets(ctx, group.departmentScorecard, buildDemoDepartmentTargets(demo));
+}
+
+async function putDemoTargets(ctx: ServerContext, scorecard: string, targets: readonly DemoTarget[]) {
   for (const chunk of chunks(targets)) {
     await putTargets(ctx, ACTOR, {
       targets: chunk.map((t) => ({
-        scorecard: group.scorecard,
+        scorecard,
         indicator: t.indicator,
         ...(t.orgUnit === null ? {} : { orgUnit: t.orgUnit }),
         period: t.period,

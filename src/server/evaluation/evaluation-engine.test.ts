@@ -131,7 +131,7 @@ describeEachEngine('evaluation engine', (getDb) => {
     expect(indicator(result, 'OCC')?.target).toBe(95);
     expect(indicator(result, 'OCC')?.quantified).toBeCloseTo(50 / 95, 10);
     // H2 has no register data and no rating: only OCC (weight 0.5 of I, I weighs 0.8) is backed by data.
-    expect(result.coverage).toBeCloseTo(0.4, 10);
+    expect(result.weightCoverage).toBeCloseTo(0.4, 10);
     expect(result.total).toBeCloseTo(100 * (50 / 95), 8);
   });
 

@@ -15,6 +15,7 @@ import {
   isVolumeIndicator,
   type ScorecardEvaluation,
 } from '../../core/scorecard/index.ts';
+import { rankUnits } from '../../core/scoring/index.ts';
 import type { Db } from '../../db/connect.ts';
 import { META_SCOPE, readRevisions, rootScope } from '../../db/repositories/change-counter.repository.ts';
 import type { OrgUnitRow, RecordedTargetRow } from '../../db/repositories/evaluation.repository.ts';
@@ -41,6 +42,8 @@ export interface RankingQuery {
   /** Rank the children of this unit, or all its descendants. */
   readonly parent: string;
   readonly depth: 'children' | 'descendants';
+  /** Rank all units together rather than among units of the same type and level. */
+  readonly mix?: boolean;
 }
 
 export interface RankedUnit {
@@ -48,6 +51,8 @@ export interface RankedUnit {
   readonly orgUnit: string;
   readonly name: { readonly en: string; readonly zh?: string };
   readonly type: string;
+  readonly level: number;
+  readonly cohort: string;
   readonly role: string | null;
   readonly evaluation: EvaluationJson;
 }
@@ -123,7 +128,8 @@ export class EvaluationEngine {
   }
 
   /**
-   * Units ranked by total score (1 = best; units without a score last, unranked); ties share a rank. With
+   * Units ranked by total score among units of the same type and level unless `mix` (core/scoring/rank-units.ts:
+   * 1 = best; units without a total, "insufficient data" among them, last, unranked); ties share a rank. With
    * `visible`, only the units it accepts are evaluated and ranked (a reader sees the units of their scope).
    */
   async rank(
@@ -141,25 +147,20 @@ export class EvaluationEngine {
       many: true,
       asOf: null,
     });
-    const ranked = evaluations.map(({ json }, i) => ({ unit: units[i] ?? parent, evaluation: json }));
-    ranked.sort(
-      (a, b) =>
-        (b.evaluation.total ?? Number.NEGATIVE_INFINITY) - (a.evaluation.total ?? Number.NEGATIVE_INFINITY),
-    );
-    let rank = 0;
-    let previous: number | null = null;
-    return ranked.map(({ unit, evaluation }, index) => {
-      if (evaluation.total !== null && evaluation.total !== previous) rank = index + 1;
-      previous = evaluation.total;
-      return {
-        rank: evaluation.total === null ? null : rank,
-        orgUnit: unit.code,
-        name: unit.nameZh ? { en: unit.nameEn, zh: unit.nameZh } : { en: unit.nameEn },
-        type: unit.type,
-        role: unit.role,
-        evaluation,
-      };
+    const candidates = evaluations.map(({ json }, i) => {
+      const unit = units[i] ?? parent;
+      return { unit, evaluation: json, type: unit.type, level: unit.level, total: json.total };
     });
+    return rankUnits(candidates, query.mix ?? false).map(({ item: { unit, evaluation }, rank, cohort }) => ({
+      rank,
+      orgUnit: unit.code,
+      name: unit.nameZh ? { en: unit.nameEn, zh: unit.nameZh } : { en: unit.nameEn },
+      type: unit.type,
+      level: unit.level,
+      cohort,
+      role: unit.role,
+      evaluation,
+    }));
   }
 
   /** The evaluation of every period from `from` to `to` (same period type), oldest first. */

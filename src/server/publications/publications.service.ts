@@ -195,7 +195,7 @@ export async function publish(
           evaluation: asJson(frozen),
           total: evaluation.total,
           ratingCode: evaluation.ratingCode,
-          coverage: evaluation.coverage,
+          coverage: evaluation.weightCoverage,
           inputs,
         };
       }),

@@ -41,7 +41,9 @@ function unit(
     rating: 'Very good',
     ratingCode: 'very-good',
     ratingLabel: { en: 'Very good', zh: '优秀' },
-    coverage: 1,
+    weightCoverage: 1,
+    minimumCoverage: 0,
+    insufficientData: false,
     missingData: 'renormalize',
     perspectives: [
       {
@@ -69,7 +71,7 @@ function unit(
       },
     ],
   };
-  return { rank: 1, orgUnit: code, name, type: 'hospital', role, evaluation };
+  return { rank: 1, orgUnit: code, name, type: 'hospital', level: 2, cohort: 'hospital@2', role, evaluation };
 }
 
 const ITEMS = [

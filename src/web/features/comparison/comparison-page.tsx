@@ -1,8 +1,9 @@
 /**
  * Comparison of the selected unit's children (or all its descendants): the ranking as bars and as a table, the
- * head hospital and the branches told apart, and a units × indicators heatmap of quantified values.
+ * head hospital and the branches told apart (ranked among units of the same type and level unless mixing is
+ * switched on; "insufficient data" last, unranked), and a units × indicators heatmap of quantified values.
  */
-import { Col, Row, Segmented } from 'antd';
+import { Col, Row, Segmented, Switch } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildHeatmapMatrix } from '../../components/heatmap/heatmap-matrix.ts';
@@ -22,10 +23,13 @@ export function ComparisonPage() {
   const { complete } = useSelection();
   const names = useSelectionNames(complete);
   const [depth, setDepth] = useSearchParam('depth', RANKING_DEPTHS, 'children');
+  // Hospitals are ranked with hospitals, departments with departments, unless mixing is switched on.
+  const [mixed, setMixed] = useSearchParam('mix', ['true', 'false'] as const, 'false');
+  const mix = mixed === 'true';
   const ranking = useRankings(
     complete === null
       ? null
-      : { scorecard: complete.scorecard, parent: complete.orgUnit, period: complete.period, depth },
+      : { scorecard: complete.scorecard, parent: complete.orgUnit, period: complete.period, depth, mix },
   );
   const items = ranking.data?.items;
   const matrix = useMemo(
@@ -50,6 +54,17 @@ export function ComparisonPage() {
             { value: 'descendants', label: t('comparison.descendants') },
           ]}
         />
+        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, marginLeft: 16 }}>
+          <Switch
+            id="comparison-mix"
+            data-testid="comparison-mix"
+            checked={mix}
+            onChange={(checked) => setMixed(checked ? 'true' : 'false')}
+          />
+          <label htmlFor="comparison-mix" title={t('comparison.mixHint')}>
+            {t('comparison.mix')}
+          </label>
+        </span>
       </div>
       <LoadingPanel
         isLoading={ranking.isPending}

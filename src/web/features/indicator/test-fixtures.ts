@@ -33,7 +33,9 @@ export function evaluationJson(indicators: readonly IndicatorJson[], period = '2
     rating: null,
     ratingCode: null,
     ratingLabel: null,
-    coverage: 1,
+    weightCoverage: 1,
+    minimumCoverage: 0,
+    insufficientData: false,
     missingData: 'renormalize',
     perspectives: [
       {

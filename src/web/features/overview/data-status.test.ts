@@ -32,7 +32,9 @@ function evaluation(status: 'none' | 'submitted' | 'approved' | 'reopened'): Eva
     rating: 'Good',
     ratingCode: 'good',
     ratingLabel: { en: 'Good' },
-    coverage: 0.5,
+    weightCoverage: 0.5,
+    minimumCoverage: 0,
+    insufficientData: false,
     missingData: 'renormalize',
     perspectives: [
       {

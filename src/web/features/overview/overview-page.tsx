@@ -1,13 +1,16 @@
 /**
  * Overview of one org unit under one scorecard for one period: the composite score and its rating, perspective
- * scores (list, radar, bars), data coverage, data status (approval, sub-units awaiting approval, missing
+ * scores (list, radar, bars), "insufficient data" below the minimum coverage, why a group is above all its
+ * members, data coverage, data status (approval, sub-units awaiting approval, missing
  * values), the total's trend, and the best and worst indicators.
  */
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { PublicationBar } from '../../components/publication-bar.tsx';
+import { GroupAboveNote } from '../../components/total-notes.tsx';
 import { useSubtreeApprovals } from '../../lib/api/approvals.ts';
 import { useOrgUnits } from '../../lib/api/org-units.ts';
 import { useSeries } from '../../lib/api/series.ts';
@@ -30,6 +33,7 @@ const EXTREMES = 5;
 export function OverviewPage() {
   const { t } = useTranslation();
   const { complete } = useSelection();
+  const navigate = useNavigate();
   const names = useSelectionNames(complete);
   const { view, setView, today, shown: evaluation } = useEvaluationView(complete);
   const trend = complete === null ? null : trendWindow(complete.period);
@@ -69,10 +73,22 @@ export function OverviewPage() {
       <LoadingPanel
         isLoading={evaluation.isPending}
         error={evaluation.error}
-        isEmpty={data !== undefined && data.total === null}
+        isEmpty={data !== undefined && data.total === null && !data.insufficientData}
         emptyText={t('overview.noData', { unit: names.unit, period: names.period })}
         onRetry={() => void evaluation.refetch()}
       >
+        {data === undefined || complete === null ? null : (
+          <GroupAboveNote
+            evaluation={data}
+            selection={complete}
+            onExplain={(indicator) =>
+              void navigate({
+                pathname: '/scorecard',
+                search: new URLSearchParams({ ...complete, explain: indicator }).toString(),
+              })
+            }
+          />
+        )}
         {data === undefined || ranked === null ? null : (
           <Row gutter={[16, 16]}>
             <Col xs={24} md={12} xl={6}>

@@ -37,7 +37,9 @@ function evaluationOf(perspectives: Record<string, IndicatorJson[]>): Evaluation
     rating: 'Very good',
     ratingCode: 'very-good',
     ratingLabel: { en: 'Very good', zh: '优秀' },
-    coverage: 1,
+    weightCoverage: 1,
+    minimumCoverage: 0,
+    insufficientData: false,
     missingData: 'renormalize',
     perspectives: Object.entries(perspectives).map(([id, indicators]) => ({
       id,

@@ -121,7 +121,9 @@ describe('previousEvaluation', () => {
     rating: null,
     ratingCode: null,
     ratingLabel: null,
-    coverage,
+    weightCoverage: coverage,
+    minimumCoverage: 0,
+    insufficientData: false,
     missingData: 'renormalize',
     perspectives: [],
   });

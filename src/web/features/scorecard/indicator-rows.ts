@@ -87,5 +87,5 @@ export function previousEvaluation(
 ): EvaluationJson | undefined {
   if (series === undefined || previousPeriod === null) return undefined;
   const item = series.items.find((entry) => entry.period === previousPeriod);
-  return item === undefined || item.evaluation.coverage === 0 ? undefined : item.evaluation;
+  return item === undefined || item.evaluation.weightCoverage === 0 ? undefined : item.evaluation;
 }

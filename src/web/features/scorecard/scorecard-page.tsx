@@ -1,15 +1,18 @@
 /**
  * The scorecard of one org unit for one period, perspective by perspective (issue 5): each indicator with its
  * trend and its change since the previous period and the same period a year before (all read as one series),
- * an "Explain" drawer per indicator, and a drill-down heatmap of the unit's children × indicators. The drawer
+ * an "Explain" drawer per indicator (opened by `?explain=<indicator>` too), "insufficient data" below the minimum
+ * coverage, why a group's total is above all its members', and a drill-down heatmap of the unit's children × indicators. The drawer
  * and the heatmap load in their own chunks, when first needed.
  */
 import { Space } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { PublicationBar } from '../../components/publication-bar.tsx';
+import { GroupAboveNote, InsufficientDataNote } from '../../components/total-notes.tsx';
 import type { EvaluationJson } from '../../lib/api/evaluations.ts';
 import { useSeries } from '../../lib/api/series.ts';
 import { formatPeriod } from '../../lib/format.ts';
@@ -46,10 +49,30 @@ export function ScorecardPage() {
     const start = series.data.items.findIndex((item) => item.period === span.trendFrom);
     return series.data.items
       .slice(Math.max(0, start))
-      .map((item) => (item.evaluation.coverage === 0 ? undefined : item.evaluation));
+      .map((item) => (item.evaluation.weightCoverage === 0 ? undefined : item.evaluation));
   }, [series.data, span]);
   const [explained, setExplained] = useState<IndicatorJson | null>(null);
   const data = evaluation.data;
+  // `?explain=<indicator>` (the overview's link from a group's note) opens that indicator's explanation once.
+  const [params, setParams] = useSearchParams();
+  const explainParam = params.get('explain');
+  useEffect(() => {
+    if (explainParam === null || data === undefined) return;
+    const indicator = data.perspectives.flatMap((p) => p.indicators).find((i) => i.id === explainParam);
+    if (indicator !== undefined) setExplained(indicator);
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete('explain');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [explainParam, data, setParams]);
+  const explainById = (id: string) => {
+    const indicator = data?.perspectives.flatMap((p) => p.indicators).find((i) => i.id === id);
+    if (indicator !== undefined) setExplained(indicator);
+  };
 
   const historyOf = (id: string): PerspectiveHistory => ({
     yearAgo: yearAgo?.perspectives.find((entry) => entry.id === id),
@@ -75,6 +98,12 @@ export function ScorecardPage() {
         emptyText={t('scorecard.empty', { unit: names.unit, period: names.period })}
         onRetry={() => void evaluation.refetch()}
       >
+        {complete === null || data === undefined ? null : (
+          <>
+            <InsufficientDataNote evaluation={data} />
+            <GroupAboveNote evaluation={data} selection={complete} onExplain={explainById} />
+          </>
+        )}
         {complete === null ? null : (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {data?.perspectives.map((perspective) => (

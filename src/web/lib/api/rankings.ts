@@ -21,6 +21,8 @@ export interface RankingQuery {
   readonly parent: string;
   readonly period: string;
   readonly depth: RankingDepth;
+  /** Rank units of every type and level together (default: hospitals with hospitals, departments with departments). */
+  readonly mix?: boolean;
 }
 
 const ROOT = ['rankings'] as const;
@@ -33,8 +35,12 @@ export const rankingKeys = {
 export function getRankingQueryOptions(client: ApiClient, query: RankingQuery | null) {
   return queryOptions({
     queryKey: rankingKeys.one(query),
-    queryFn: requestFn(client, 'GET /api/rankings', query && { query }),
+    queryFn: requestFn(client, 'GET /api/rankings', query && { query: toQuery(query) }),
   });
+}
+
+function toQuery({ mix, ...rest }: RankingQuery) {
+  return mix === true ? { ...rest, mix: 'true' } : rest;
 }
 
 export function useRankings(query: RankingQuery | null) {

@@ -65,7 +65,12 @@ export function RankingTable({
       key: 'total',
       title: t('comparison.total'),
       align: 'right',
-      render: (_, item) => <strong>{formatScore(item.evaluation.total, language)}</strong>,
+      render: (_, item) =>
+        item.evaluation.insufficientData ? (
+          <span data-testid={`insufficient-${item.orgUnit}`}>{t('totals.insufficientShort')}</span>
+        ) : (
+          <strong>{formatScore(item.evaluation.total, language)}</strong>
+        ),
     },
     {
       key: 'rating',
@@ -83,7 +88,7 @@ export function RankingTable({
       key: 'coverage',
       title: t('comparison.coverage'),
       align: 'right',
-      render: (_, item) => formatPercent(item.evaluation.coverage, language),
+      render: (_, item) => formatPercent(item.evaluation.weightCoverage, language),
     },
   ];
   return (

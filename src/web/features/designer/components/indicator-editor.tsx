@@ -7,14 +7,20 @@
 import { Col, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
-import type { IndicatorFile, PerspectiveFile } from '../../../../core/scorecard/scorecard-schema.ts';
+import type {
+  IndicatorFile,
+  PerspectiveFile,
+  StatusThresholdsFile,
+} from '../../../../core/scorecard/scorecard-schema.ts';
 import { unitFromWords } from '../../../../core/scorecard/units.ts';
+import { DEFAULT_STATUS_THRESHOLDS } from '../../../../core/scoring/status.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { Field } from './field.tsx';
 import { FormulaInput } from './formula-input.tsx';
 import { DIRECTION_LABELS, FORMULA_MODE_LABELS, INDICATOR_KIND_LABELS, ROLE_LABELS } from './labels.ts';
 import { ScoringEditor } from './scoring-editor.tsx';
+import { StatusEditor } from './status-editor.tsx';
 
 type FormulaMode = 'none' | 'expression' | 'ratio';
 
@@ -36,9 +42,18 @@ export interface IndicatorEditorProps {
   readonly onChange: (indicator: IndicatorFile) => void;
   readonly known: readonly string[];
   readonly catalog: readonly DataElement[];
+  /** The scorecard's status thresholds, which the indicator uses while it sets none. */
+  readonly schemeStatus?: StatusThresholdsFile;
 }
 
-export function IndicatorEditor({ indicator, perspective, onChange, known, catalog }: IndicatorEditorProps) {
+export function IndicatorEditor({
+  indicator,
+  perspective,
+  onChange,
+  known,
+  catalog,
+  schemeStatus = DEFAULT_STATUS_THRESHOLDS,
+}: IndicatorEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const set = <K extends keyof IndicatorFile>(key: K, value: IndicatorFile[K] | '' | null | undefined) =>
@@ -250,6 +265,12 @@ export function IndicatorEditor({ indicator, perspective, onChange, known, catal
           ) : (
             <ScoringEditor scoring={indicator.scoring} onChange={(scoring) => set('scoring', scoring)} />
           )}
+          <StatusEditor
+            idPrefix="indicator"
+            status={indicator.status}
+            inherited={schemeStatus}
+            onChange={(status) => set('status', status)}
+          />
         </Col>
       </Row>
       {indicator.kind === 'qualitative' ? null : (

@@ -5,10 +5,12 @@
 import { Button, Col, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PerspectiveFile, ScorecardFile } from '../../../../core/scorecard/scorecard-schema.ts';
+import { DEFAULT_STATUS_THRESHOLDS } from '../../../../core/scoring/status.ts';
 import type { ObjectiveFile } from '../model/scorecard-edits.ts';
 import { Field } from './field.tsx';
 import { MISSING_DATA_LABELS, PERSPECTIVE_KIND_LABELS } from './labels.ts';
 import { ScoringEditor } from './scoring-editor.tsx';
+import { StatusEditor } from './status-editor.tsx';
 
 type LocalizedText = { en: string; zh?: string };
 
@@ -186,6 +188,45 @@ export function ScorecardSettingsEditor({
               }
             />
           </Field>
+          <Field
+            id="scorecard-minimum-coverage"
+            label={t('designer.scoring.minimumCoverage')}
+            help={t('designer.scoring.minimumCoverageHelp')}
+          >
+            <InputNumber
+              id="scorecard-minimum-coverage"
+              data-testid="scorecard-minimum-coverage"
+              min={0}
+              max={100}
+              step={5}
+              suffix="%"
+              placeholder="0"
+              value={
+                file.scoring.minimumCoverage === undefined
+                  ? null
+                  : Math.round(file.scoring.minimumCoverage * 1000) / 10
+              }
+              onChange={(value) => {
+                const { minimumCoverage: _m, ...scoring } = file.scoring;
+                onChange({
+                  ...file,
+                  scoring:
+                    typeof value === 'number' && value > 0
+                      ? { ...scoring, minimumCoverage: Math.min(value, 100) / 100 }
+                      : scoring,
+                });
+              }}
+            />
+          </Field>
+          <StatusEditor
+            idPrefix="scorecard"
+            status={file.scoring.status}
+            inherited={DEFAULT_STATUS_THRESHOLDS}
+            onChange={(status) => {
+              const { status: _s, ...scoring } = file.scoring;
+              onChange({ ...file, scoring: status === undefined ? scoring : { ...scoring, status } });
+            }}
+          />
         </Col>
       </Row>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }} data-testid="rating-bands">

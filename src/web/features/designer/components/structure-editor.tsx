@@ -198,6 +198,7 @@ export function StructureEditor({
           perspective={found.perspective}
           known={known}
           catalog={catalog}
+          {...(draft.scoring.status === undefined ? {} : { schemeStatus: draft.scoring.status })}
           onChange={(indicator) => {
             onChange(updateIndicator(draft, found.indicator.id, indicator));
             if (indicator.id !== found.indicator.id) onSelect({ type: 'indicator', id: indicator.id });

@@ -19,14 +19,14 @@ export function CoverageCard({ evaluation }: { readonly evaluation: EvaluationJs
     <Panel title={t('overview.coverage')} fill>
       <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, flexWrap: 'wrap' }}>
         <span data-testid="coverage" style={{ fontSize: 32, fontWeight: 600, lineHeight: 1 }}>
-          {formatPercent(evaluation.coverage, language)}
+          {formatPercent(evaluation.weightCoverage, language)}
         </span>
         <span data-testid="coverage-count">
           {t('overview.coverageCount', { withValue, total: indicators.length })}
         </span>
       </div>
       <div style={{ margin: '8px 0' }}>
-        <MeterBar value={evaluation.coverage * 100} />
+        <MeterBar value={evaluation.weightCoverage * 100} />
       </div>
       <dl style={{ margin: '12px 0 0', display: 'grid', gridTemplateColumns: '1fr auto', gap: '2px 12px' }}>
         {evaluation.perspectives.map((perspective) => (
