@@ -80,7 +80,14 @@ export const publicationCheckSchema = z.object({
 
 export const publicationCheckQuerySchema = evaluationKeySchema;
 
-/** Why a figure differs from the published one (core/publications/restatement.ts). */
+/**
+ * Why a figure differs from the published one (core/publications/restatement.ts), in the order a restatement
+ * names them: `values` the aggregated data (a ratio's numerator or denominator, an expression's inputs),
+ * `reported` a directly reported indicator value, `ratings` the qualitative ratings, `target` the target or
+ * reference that applied, `method` the indicator's definition (another structure version or dated version of
+ * its method), `weights` another weight version or weight, `scoring` the scheme's scoring (another dated scoring
+ * version: rating bands, status thresholds).
+ */
 export const restatementReasonSchema = z.enum([
   'values',
   'reported',
@@ -90,6 +97,7 @@ export const restatementReasonSchema = z.enum([
   'weights',
   'scoring',
 ]);
+export type RestatementReasonJson = z.infer<typeof restatementReasonSchema>;
 
 export const restatementQuerySchema = evaluationKeySchema.extend({
   /** Compare with this publication rather than the latest covering the unit. */

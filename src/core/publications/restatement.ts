@@ -7,26 +7,16 @@
  * bits, so anything that differs at all is listed (a publication is what was paid on).
  */
 import type { EvaluationJson } from '../contracts/evaluation.ts';
+import { type RestatementReasonJson, restatementReasonSchema } from '../contracts/publications.ts';
 
 /** The figures of an indicator a restatement compares. */
 export type RestatedFigure = 'actual' | 'target' | 'quantified' | 'score' | 'weight' | 'status';
 
-/** What changed under a difference. */
-export type RestatementReason =
-  /** The aggregated data (a ratio's numerator or denominator, an expression's inputs). */
-  | 'values'
-  /** A directly reported indicator value. */
-  | 'reported'
-  /** The qualitative ratings. */
-  | 'ratings'
-  /** The target or reference that applied. */
-  | 'target'
-  /** The indicator's definition: another structure version or another dated version of its method. */
-  | 'method'
-  /** The weights: another weight version or another weight. */
-  | 'weights'
-  /** The scheme's scoring (another dated scoring version: rating bands, status thresholds). */
-  | 'scoring';
+/**
+ * What changed under a difference, listed once in the contract (core/contracts/publications.ts), in the order a
+ * restatement names them.
+ */
+export type RestatementReason = RestatementReasonJson;
 
 /** One indicator's aggregated inputs as a publication keeps them (publication_input). */
 export interface IndicatorInputs {
@@ -136,15 +126,7 @@ export function restate(published: RestatementSide, now: RestatementSide): Resta
   };
 }
 
-const ORDER: readonly RestatementReason[] = [
-  'values',
-  'reported',
-  'ratings',
-  'target',
-  'method',
-  'weights',
-  'scoring',
-];
+const ORDER: readonly RestatementReason[] = restatementReasonSchema.options;
 
 function reasonsFor(
   id: string,
