@@ -17,6 +17,7 @@ import type {
 } from '../../src/core/contracts/scorecards.ts';
 import type { Target } from '../../src/core/contracts/targets.ts';
 import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
+import { englishWords } from './import-report-words.ts';
 
 const AS = DEMO.strategist;
 const NEW_ID = 'discharges_per_1000_visits';
@@ -358,7 +359,7 @@ describe('designer', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('shows zh-CN labels and fits a 768 px wide screen', async () => {
+  it('shows zh-CN labels, fits a 768 px wide screen, and asks in Chinese from when new weights hold', async () => {
     const { page, errors } = await openDesigner('zh-CN', 'UMG-BSC', { width: 768, height: 1000 });
     expect(await page.locator('#designer-title').textContent()).toBe('计分卡设计器');
     expect(await page.getByRole('tab').allTextContents()).toEqual(['结构', '权重', '版本']);
@@ -369,6 +370,22 @@ describe('designer', () => {
     expect(await treeNode(page, `i:${NEW_ID}`).textContent()).toBe(`${NEW_ID} · 每千门诊人次出院人数`);
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await screenshot(page, 'designer-zh-CN.png');
+
+    // Saving weights asks, in Chinese, from which period they hold (2024, after the published 2021–2023).
+    await page.getByRole('tab', { name: '权重' }).click();
+    await page.locator('#weight-perspectives-F').fill('35');
+    await page.locator('#weight-perspectives-F').press('Tab');
+    await page.locator('#weight-perspectives-C').fill('15');
+    await page.locator('#weight-perspectives-C').press('Tab');
+    await page.getByTestId('weights-save').click();
+    const question = page.getByRole('dialog').filter({ has: page.getByTestId('weights-effective') });
+    await question.waitFor();
+    const words = await question.innerText();
+    expect([words.includes('这组权重自哪个期间起生效？'), englishWords(words, [])]).toEqual([true, []]);
+    expect(await page.getByTestId('weights-effective-default').getAttribute('data-period')).toBe('2024');
+    await screenshot(page, 'designer-effective-zh-CN.png');
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
   }, 120_000);
 });
