@@ -212,6 +212,19 @@ export async function lockScorecard(trx: Executor, id: number): Promise<void> {
   await trx.selectFrom('scorecard').select('id').where('id', '=', id).forUpdate().execute();
 }
 
+/** A structure version's columns but its definition, as its record names them. */
+const STRUCTURE_VERSION_COLUMNS = [
+  'id',
+  'version',
+  'effective_from as effectiveFrom',
+  'note',
+  'created_by as createdBy',
+  'created_at as createdAt',
+] as const;
+
+/** A weight version's columns but its weights, as its record names them. */
+const WEIGHT_VERSION_COLUMNS = [...STRUCTURE_VERSION_COLUMNS, 'source', 'source_ref as sourceRef'] as const;
+
 /** A structure version: the given one, or the current one when `version` is undefined. */
 export async function findStructureVersion(
   db: Executor,
@@ -220,15 +233,7 @@ export async function findStructureVersion(
 ): Promise<StructureVersionRecord | undefined> {
   return db
     .selectFrom('scorecard_version')
-    .select([
-      'id',
-      'version',
-      'effective_from as effectiveFrom',
-      'definition',
-      'note',
-      'created_by as createdBy',
-      'created_at as createdAt',
-    ])
+    .select([...STRUCTURE_VERSION_COLUMNS, 'definition'])
     .where('scorecard_id', '=', scorecardId)
     .$if(version !== undefined, (qb) => qb.where('version', '=', version ?? 0))
     .orderBy('version', 'desc')
@@ -245,17 +250,7 @@ export async function findWeightVersion(
 ): Promise<WeightVersionRecord | undefined> {
   return db
     .selectFrom('weight_version')
-    .select([
-      'id',
-      'version',
-      'effective_from as effectiveFrom',
-      'weights',
-      'source',
-      'source_ref as sourceRef',
-      'note',
-      'created_by as createdBy',
-      'created_at as createdAt',
-    ])
+    .select([...WEIGHT_VERSION_COLUMNS, 'weights'])
     .where('scorecard_id', '=', scorecardId)
     .$if(version !== undefined, (qb) => qb.where('version', '=', version ?? 0))
     .orderBy('version', 'desc')
@@ -271,14 +266,7 @@ export async function listStructureVersions(
 ): Promise<Omit<StructureVersionRecord, 'definition'>[]> {
   return db
     .selectFrom('scorecard_version')
-    .select([
-      'id',
-      'version',
-      'effective_from as effectiveFrom',
-      'note',
-      'created_by as createdBy',
-      'created_at as createdAt',
-    ])
+    .select([...STRUCTURE_VERSION_COLUMNS])
     .where('scorecard_id', '=', scorecardId)
     .orderBy('version', 'desc')
     .execute();
@@ -291,16 +279,7 @@ export async function listWeightVersions(
 ): Promise<Omit<WeightVersionRecord, 'weights'>[]> {
   return db
     .selectFrom('weight_version')
-    .select([
-      'id',
-      'version',
-      'effective_from as effectiveFrom',
-      'source',
-      'source_ref as sourceRef',
-      'note',
-      'created_by as createdBy',
-      'created_at as createdAt',
-    ])
+    .select([...WEIGHT_VERSION_COLUMNS])
     .where('scorecard_id', '=', scorecardId)
     .orderBy('version', 'desc')
     .execute();
@@ -394,31 +373,13 @@ export async function listDatedVersions(
   const [structure, weights] = await Promise.all([
     db
       .selectFrom('scorecard_version')
-      .select([
-        'id',
-        'version',
-        'effective_from as effectiveFrom',
-        'definition',
-        'note',
-        'created_by as createdBy',
-        'created_at as createdAt',
-      ])
+      .select([...STRUCTURE_VERSION_COLUMNS, 'definition'])
       .where('scorecard_id', '=', scorecardId)
       .orderBy('version')
       .execute(),
     db
       .selectFrom('weight_version')
-      .select([
-        'id',
-        'version',
-        'effective_from as effectiveFrom',
-        'weights',
-        'source',
-        'source_ref as sourceRef',
-        'note',
-        'created_by as createdBy',
-        'created_at as createdAt',
-      ])
+      .select([...WEIGHT_VERSION_COLUMNS, 'weights'])
       .where('scorecard_id', '=', scorecardId)
       .orderBy('version')
       .execute(),
