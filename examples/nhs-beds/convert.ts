@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readTable, writeTable } from '../../src/ingest/index.ts';
 
-/** Where /work/shared keeps the file next to this repository (../shared/data, see its README.md). */
+/** The source file beside this repository, in `../shared/data` (see its README.md); `--input` names another. */
 export const DEFAULT_INPUT = fileURLToPath(
   new URL(
     '../../../shared/data/nhs_england_trusts/beds_trust_monthly_2022-04_to_2025-09.csv',

@@ -1,12 +1,13 @@
 /**
  * readTable on real bytes: CSV in the encodings hospital systems export, workbooks written by exceljs, a
  * generated 50,000-row file for progress, and the first 200 lines of a real California HCAI export
- * (/work/shared/data/README.md §3: Windows-1252, CRLF, 11 columns).
+ * (../shared/data/README.md §3: Windows-1252, CRLF, 11 columns).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
@@ -104,7 +105,13 @@ describe('progress', () => {
   });
 });
 
-const CA_FILE = '/work/shared/data/california_hcai_ahrq_qi/ca_inpatient_mortality_imi_2010-2015.csv';
+// Resolved from the repository, where ../shared/data sits beside it (no path of one machine).
+const CA_FILE = fileURLToPath(
+  new URL(
+    '../../../shared/data/california_hcai_ahrq_qi/ca_inpatient_mortality_imi_2010-2015.csv',
+    import.meta.url,
+  ),
+);
 
 describe('a real export: California HCAI inpatient mortality (Windows-1252, CRLF)', () => {
   test('the first 200 lines are detected as windows-1252 and read with 11 columns', async () => {

@@ -217,7 +217,7 @@ describe('rates are ratios of aggregated numerators and denominators', () => {
       91 / 110,
       (0.9 + 0.1) / 2,
     ],
-    // NHS England A&E, trust RF4, April 2016 (/work/shared/data/nhs_england_trusts/
+    // NHS England A&E, trust RF4, April 2016 (../shared/data/nhs_england_trusts/
     // ae_attendances_2016-04_to_2019-03.csv): department types 1, 2 and other had 18,788, 561 and 2,685
     // attendances with 4,082, 5 and 17 over four hours. Within-4-hours = 1 − 4,104 / 22,034 = 81.37 %;
     // the mean of the three types' rates would be 92.25 %.

@@ -49,7 +49,7 @@ export interface AllUnitsRequest {
  * values, and cube units missing from the tree are not used.
  * Method: README.md. Rates are formulas applied after aggregation, so a group's rate is Σ numerators ÷
  * Σ denominators, as NHS England computes its national A&E four-hour figure from trusts' attendances and
- * breaches (/work/shared/data/nhs_england_trusts/README.md).
+ * breaches (../shared/data/nhs_england_trusts/README.md).
  *
  * @example
  * // Hospitals H1 (90 of 100 beds occupied) and H2 (1 of 10) under group G, both elements summed:

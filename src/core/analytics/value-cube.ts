@@ -1,6 +1,6 @@
 /**
  * The in-memory value cube: every data value of units × data elements × months in one dense Float64Array,
- * NaN where there is no value. /work/shared/STACK.md measured columnar typed arrays in TypeScript as fast as
+ * NaN where there is no value. ../shared/STACK.md measured columnar typed arrays in TypeScript as fast as
  * DuckDB for this work (56 ms for a group-by over 5 million values), and 14–40× faster than PostgreSQL or PGlite.
  */
 import { badRequest } from '../errors/problem.ts';

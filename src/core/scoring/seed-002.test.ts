@@ -1,7 +1,7 @@
 /**
  * Seed 002 (002_db9e4dc6af8d1a80.txt), AZ Hospital, recomputed end to end: Table 4.9's quantified values from
  * its actual and reference values with Table 4.8's directions, then the composite of Table 4.14 with the
- * corrected weights and figures listed in /work/shared/seeds/README.md.
+ * corrected weights and figures listed in the seeds' README (../shared/seeds/README.md).
  */
 import { describe, expect, test } from 'vitest';
 import type { Direction } from '../indicators/indicator.ts';
