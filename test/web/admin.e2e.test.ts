@@ -260,6 +260,20 @@ describe('administration (issue 5)', () => {
     expect(errors.filter((error) => !error.includes('400'))).toEqual([]);
   });
 
+  it('tells a user without any role to ask the administrator, in zh-CN and en, not to import scorecards', async () => {
+    const nobody = { email: 'no.role@example.org', password: 'lantern-orchid-river-44' };
+    const created = await e2e.request('POST', '/api/users', { body: { ...nobody, assignments: [] } });
+    expect(created.status).toBe(201);
+    for (const [locale, words] of [
+      ['zh-CN', '您的账号还没有角色。请联系管理员为您分配所在单位的角色。'],
+      ['en-US', 'Your account has no role yet. Ask your administrator to give you a role over your unit.'],
+    ] as const) {
+      const { page } = await e2e.openPage(locale, { as: nobody });
+      await page.goto(e2e.url('/'));
+      expect(await textOf(page, 'empty-text')).toBe(words);
+    }
+  });
+
   it('shows the user and org-unit creations in the audit log with who and when, and offers the export', async () => {
     const unit = await e2e.request('POST', '/api/org-units', {
       body: { code: 'AUDIT-WARD', name: { en: 'Audit ward' }, type: 'department', parent: 'UMG-B1' },

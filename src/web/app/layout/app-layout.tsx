@@ -7,6 +7,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
+import { type SessionUser, useSession } from '../../lib/api/session.ts';
 import { PageErrorBoundary } from '../page-error-boundary.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DemoBanner } from './demo-banner.tsx';
@@ -19,6 +20,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const defaults = useDefaultSelection();
+  const session = useSession();
   const { pathname, search } = useLocation();
   // Until the first measurement, assume a wide screen (the common case for this app).
   const wide = Grid.useBreakpoint().lg ?? true;
@@ -68,7 +70,7 @@ export function AppLayout() {
             isLoading={defaults.isLoading}
             error={defaults.error}
             isEmpty={defaults.isEmpty}
-            emptyText={t('state.noScorecards')}
+            emptyText={t(emptyStateKey(session.data?.user))}
           >
             <PageErrorBoundary resetKey={`${pathname}${search}`}>
               <Suspense fallback={<LoadingPanel isLoading />}>
@@ -80,4 +82,15 @@ export function AppLayout() {
       </Layout>
     </Layout>
   );
+}
+
+/** Only those who may import scorecards and units are told to; everyone else is told whom to ask. */
+function emptyStateKey(
+  user: SessionUser | undefined,
+): 'state.noScorecards' | 'state.noRole' | 'state.noScorecardsAsk' {
+  if (!user) return 'state.noScorecards';
+  if (user.assignments.length === 0 && !user.administrator) return 'state.noRole';
+  const canImport =
+    user.administrator || user.assignments.some((a) => a.role === 'admin' || a.role === 'strategist');
+  return canImport ? 'state.noScorecards' : 'state.noScorecardsAsk';
 }
