@@ -252,7 +252,7 @@ describe('data entry grid', FLOW, () => {
     expect(errors).toEqual([]);
   });
 
-  it('submit for approval as entry, approve as the approver: the grid becomes read-only, a stale page’s save is refused, and a reopen with a reason unlocks it', async () => {
+  it('submit for approval as entry, approve as the approver: the grid becomes read-only, a stale page’s save is refused, a reopen with a reason unlocks it, and resubmitting clears the reason', async () => {
     const entry = await openGrid('en-US');
     const stale = await openGrid('en-US');
     expect(await textOf(entry.page, 'approval-status')).toBe('Not submitted');
@@ -303,6 +303,11 @@ describe('data entry grid', FLOW, () => {
     ).toBeNull();
     expect(await entry.page.getByTestId('locked-notice').count()).toBe(0);
     expect(await entry.page.getByTestId('approval-submit').isVisible()).toBe(true);
+
+    // Resubmitted, the bar no longer shows the reopen reason (issue 17).
+    await entry.page.getByTestId('approval-submit').click();
+    await entry.page.locator('[data-testid="approval-status"][data-status="submitted"]').waitFor();
+    expect(await entry.page.getByTestId('approval-reason').count()).toBe(0);
 
     expect(entry.errors).toEqual([]);
     expect(approver.errors).toEqual([]);

@@ -66,7 +66,8 @@ export function ApprovalBar({
           {t('dataEntry.approval.by', { user: last.user, time: formatDateTime(last.time, language) })}
         </span>
       )}
-      {approval?.reason ? (
+      {/* The reopen reason belongs to the reopened state: once resubmitted, it no longer describes the data. */}
+      {status === 'reopened' && approval?.reason ? (
         <span data-testid="approval-reason">
           {t('dataEntry.approval.reason', { reason: approval.reason })}
         </span>
