@@ -18,7 +18,7 @@ export interface ChiSquareResult {
  * numbers and the χ² test", JRSS Suppl. 1:217–235). `correct` defaults to true as in R and applies to 2 × 2.
  *
  * @example
- * chiSquareTest([[12, 5], [7, 9]]); // statistic 1.5443…, df 1, p 0.2140…
+ * chiSquareTest([[12, 5], [7, 9]]); // statistic 1.4560…, df 1, p 0.22757…
  */
 export function chiSquareTest(
   table: readonly (readonly number[])[],

@@ -31,6 +31,7 @@ export { type MannKendallResult, mannKendallTest } from './mann-kendall.ts';
 export { type MannWhitneyResult, mannWhitneyTest } from './mann-whitney.ts';
 export { type NeweyWestFit, neweyWestFit } from './newey-west.ts';
 export { binomialTestP, type PoissonRateResult, poissonRateTest } from './poisson-rate.ts';
+export { runStatsInput, STATS_TESTS, type StatsOutput } from './run-stats-input.ts';
 export {
   pooledZ,
   type TwoProportionResult,

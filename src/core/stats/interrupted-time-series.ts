@@ -41,7 +41,7 @@ export function defaultNeweyWestLag(n: number): number {
  *
  * @example
  * interruptedTimeSeries([10, 11, 12, 13, 14, 15, 20, 22, 24, 26, 28, 30], 6, { lag: 1 });
- * // levelChange ≈ 4, slopeChange ≈ 1 (with noise-free data, se ≈ 0)
+ * // levelChange 3 (20 against the 17 the pre-trend and one step of the new slope give), slopeChange 1
  */
 export function interruptedTimeSeries(
   y: readonly number[],

@@ -65,7 +65,7 @@ export function clopperPearsonInterval(x: number, n: number, level = 0.95): Inte
  * Biometrika 28:437–442), as R's one-sample `poisson.test`.
  *
  * @example
- * poissonRateInterval(10, 1000); // [0.0047954…, 0.0183898…]
+ * poissonRateInterval(10, 1000); // [0.0047954…, 0.0183904…]
  */
 export function poissonRateInterval(x: number, t: number, level = 0.95): Interval {
   if (!Number.isInteger(x) || x < 0) throw badRequest('stats.events-not-count', { value: x });

@@ -30,7 +30,7 @@ function median(values: number[]): number {
  * Tests a monotonic trend in y (equally spaced in time), two-sided.
  *
  * @example
- * mannKendallTest([1, 3, 2, 5, 4, 6, 8, 7]); // { statistic: 22, p: 0.0088…, tau: 0.7857…, senSlope: 0.8333… }
+ * mannKendallTest([1, 3, 2, 5, 4, 6, 8, 7]); // { statistic: 22, p: 0.0093748…, tau: 0.7857…, senSlope: 1 }
  */
 export function mannKendallTest(y: readonly number[]): MannKendallResult {
   const n = y.length;

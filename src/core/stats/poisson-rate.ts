@@ -20,7 +20,7 @@ export interface PoissonRateResult {
  * more likely than the one observed, with R's relative tolerance 1e-7).
  *
  * @example
- * binomialTestP(7, 20, 0.5); // 0.2631607…
+ * binomialTestP(7, 20, 0.5); // 0.263176…
  */
 export function binomialTestP(x: number, n: number, p: number): number {
   if (p === 0) return Number(x === 0);
@@ -42,7 +42,7 @@ export function binomialTestP(x: number, n: number, p: number): number {
  * Compares x₁ events over exposure t₁ with x₂ over t₂ (two-sided, rate ratio 1 under the null).
  *
  * @example
- * poissonRateTest([11, 23], [800, 1083]); // p 0.3800…, rateRatio 0.6474…, ci [0.2891…, 1.3651…]
+ * poissonRateTest([11, 23], [800, 1083]); // p 0.29809…, rateRatio 0.64745…, ci [0.28494…, 1.38257…]
  */
 export function poissonRateTest(
   x: readonly [number, number],

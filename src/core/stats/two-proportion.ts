@@ -23,7 +23,7 @@ export interface TwoProportionResult {
  * 17:873–890, method 1; Yates 1934). `correct` defaults to true as in R.
  *
  * @example
- * twoProportionTest([83, 90], [86, 93], { correct: false }); // statistic 0.00826…, p 0.9276…
+ * twoProportionTest([83, 90], [86, 93], { correct: false }); // statistic 0.0095085…, p 0.92232…, ci [−0.055477…, 0.050226…]
  */
 export function twoProportionTest(
   x: readonly [number, number],

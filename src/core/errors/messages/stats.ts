@@ -5,6 +5,10 @@
 import { defineMessages } from './define-messages.ts';
 
 export const statsMessages = defineMessages('stats', {
+  'input-invalid': {
+    en: 'The statistics input is not valid.',
+    'zh-CN': '统计检验输入无效。',
+  },
   'trials-not-positive': {
     en: 'n = {{value}} must be a positive whole number of trials',
     'zh-CN': 'n = {{value}} 无效，试验数须为正整数',
