@@ -20,6 +20,7 @@ const WORDS = {
     keys: {
       statistic: 'statistic',
       p: 'p-value (two-sided)',
+      pPair: 'p-values (level, slope; two-sided)',
       ci: '95 % confidence interval',
       oddsRatio: 'odds ratio (conditional MLE)',
       rateRatio: 'rate ratio',
@@ -28,7 +29,7 @@ const WORDS = {
       slopeChange: 'slope change',
       se: 'standard errors (level, slope)',
       adjusted: 'adjusted p-values',
-    } as Record<string, string>,
+    },
     ciAt: (percent: string) => `${percent} % confidence interval`,
   },
   'zh-CN': {
@@ -48,6 +49,7 @@ const WORDS = {
     keys: {
       statistic: '检验统计量',
       p: 'P 值（双侧）',
+      pPair: 'P 值（水平，斜率；双侧）',
       ci: '95% 置信区间',
       oddsRatio: '比值比（条件最大似然估计）',
       rateRatio: '率比',
@@ -56,7 +58,7 @@ const WORDS = {
       slopeChange: '斜率变化',
       se: '标准误（水平，斜率）',
       adjusted: '校正后 P 值',
-    } as Record<string, string>,
+    },
     ciAt: (percent: string) => `${percent}% 置信区间`,
   },
 } as const;

@@ -62,7 +62,11 @@ function tableRows(
 ): string[][] {
   return Object.entries(output).map(([key, value]) => {
     const label =
-      key === 'ci' && level !== undefined ? words.ciAt(formatNumber(level * 100)) : (words.keys[key] ?? key);
+      key === 'ci' && level !== undefined
+        ? words.ciAt(formatNumber(level * 100))
+        : key === 'p' && typeof value !== 'number'
+          ? words.keys.pPair
+          : (new Map<string, string>(Object.entries(words.keys)).get(key) ?? key);
     const shown = typeof value === 'number' ? formatNumber(value) : `[${value.map(formatNumber).join(', ')}]`;
     return [label, shown];
   });
