@@ -124,6 +124,16 @@ describe('bad input gets coded problems', () => {
     ['no events in either group', () => poissonRateTest([0, 0], [10, 10]), 'stats.no-events'],
     ['a zero exposure', () => poissonRateTest([1, 2], [0, 10]), 'stats.exposure-not-positive'],
     ['a sample of one', () => welchTest([1], [2, 3]), 'stats.too-few-values'],
+    [
+      'an exact Mann–Whitney on 101 × 100 values',
+      () =>
+        mannWhitneyTest(
+          Array.from({ length: 101 }, (_, i) => i),
+          Array.from({ length: 100 }, (_, i) => i + 0.5),
+          { exact: true },
+        ),
+      'stats.exact-too-large',
+    ],
     ['constant samples', () => welchTest([2, 2], [2, 2]), 'stats.data-constant'],
     [
       'an intervention at the last point',
