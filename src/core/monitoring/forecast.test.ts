@@ -38,7 +38,7 @@ describe('the year against its target', () => {
       projectYear([10, 10, 10], [{ fit: 10, lower: 8, upper: 12 }], {
         aggregate: 'sum',
         target: 45,
-        direction: 'higher',
+        direction: { kind: 'higher' },
       }),
     ).toEqual({ projected: 40, lower: 38, upper: 42, likelyMissed: true, surelyMissed: true });
   });
@@ -54,7 +54,7 @@ describe('the year against its target', () => {
         {
           aggregate: 'mean',
           target: 5.5,
-          direction: 'lower',
+          direction: { kind: 'lower' },
         },
       ),
     ).toEqual({ projected: 5, lower: 3.5, upper: 6.5, likelyMissed: false, surelyMissed: false });
@@ -64,8 +64,17 @@ describe('the year against its target', () => {
     const outlook = projectYear([4, 6], [{ fit: 5, lower: 2, upper: 8 }], {
       aggregate: 'mean',
       target: 4.5,
-      direction: 'lower',
+      direction: { kind: 'lower' },
     });
     expect([outlook?.likelyMissed, outlook?.surelyMissed]).toEqual([true, false]);
+  });
+
+  it('finds a band likely missed when the projection leaves it, and surely when the interval does', () => {
+    const outlook = projectYear([20, 20], [{ fit: 20, lower: 19, upper: 21 }], {
+      aggregate: 'mean',
+      target: 0,
+      direction: { kind: 'band', lower: 5, upper: 15 },
+    });
+    expect([outlook?.likelyMissed, outlook?.surelyMissed]).toEqual([true, true]);
   });
 });

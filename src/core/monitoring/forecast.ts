@@ -6,6 +6,7 @@
  * `predict.lm(interval = "prediction")`: ŷ ± t₀.₉₇₅,ₙ₋₂ · s · √(1 + 1/n + (t − t̄)²/Sₜₜ).
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import type { Direction } from '../indicators/indicator.ts';
 import { type ForecastPoint, fitHoltWinters, forecastHoltWinters } from './holt-winters.ts';
 
 export type ForecastMethod = 'holt-winters' | 'linear' | 'none';
@@ -94,7 +95,7 @@ export interface YearOutlook {
   readonly projected: number;
   readonly lower: number;
   readonly upper: number;
-  /** The projected value falls on the wrong side of the target for the indicator's direction. */
+  /** The projected value falls on the wrong side of the target for the indicator's direction (outside a band). */
   readonly likelyMissed: boolean;
   /** Even the favourable end of the interval misses the target. */
   readonly surelyMissed: boolean;
@@ -106,7 +107,9 @@ export interface YearOutlook {
  * their errors move together: wider, never narrower, than the interval of independent errors.
  *
  * @example
- * projectYear([10, 10, 10], [{ fit: 10, lower: 8, upper: 12 }], { aggregate: 'sum', target: 45, direction: 'higher' })
+ * projectYear([10, 10, 10], [{ fit: 10, lower: 8, upper: 12 }], {
+ *   aggregate: 'sum', target: 45, direction: { kind: 'higher' },
+ * })
  * // { projected: 40, lower: 38, upper: 42, likelyMissed: true, surelyMissed: true }
  */
 export function projectYear(
@@ -114,8 +117,9 @@ export function projectYear(
   forecast: readonly ForecastPoint[],
   options: {
     readonly aggregate: 'mean' | 'sum';
+    /** Unused for a band, whose bounds are the target. */
     readonly target: number;
-    readonly direction: 'higher' | 'lower';
+    readonly direction: Direction;
   },
 ): YearOutlook | null {
   const months = observed.length + forecast.length;
@@ -128,12 +132,16 @@ export function projectYear(
   const projected = total((p) => p.fit);
   const lower = total((p) => p.lower);
   const upper = total((p) => p.upper);
-  const misses = (v: number) => (options.direction === 'higher' ? v < options.target : v > options.target);
-  return {
-    projected,
-    lower,
-    upper,
-    likelyMissed: misses(projected),
-    surelyMissed: misses(options.direction === 'higher' ? upper : lower),
+  const d = options.direction;
+  const misses = (v: number) => {
+    if (d.kind === 'higher') return v < options.target;
+    if (d.kind === 'lower') return v > options.target;
+    return v < d.lower || v > d.upper;
   };
+  // Surely missed: no value of the interval meets the target (for a band: the interval lies wholly outside it).
+  let surelyMissed: boolean;
+  if (d.kind === 'higher') surelyMissed = misses(upper);
+  else if (d.kind === 'lower') surelyMissed = misses(lower);
+  else surelyMissed = upper < d.lower || lower > d.upper;
+  return { projected, lower, upper, likelyMissed: misses(projected), surelyMissed };
 }
