@@ -157,7 +157,8 @@ export async function funnelAs(
   }
   const units = rows.filter((r) => visible(r.unit.code));
   const figures = units.map((r) => indicatorOf(r.figures, query));
-  const first = figures[0] ?? indicatorOf([], query);
+  // A unit without children (or peers in scope) still names its indicator, from its own evaluation.
+  const first = figures[0] ?? indicatorOf((await engine.figures(query, 'self'))[0]?.figures ?? [], query);
   const indicator = { id: first.id, name: first.name, decimals: first.decimals };
   const kind = statisticOf(figures);
   if (kind === null) {
