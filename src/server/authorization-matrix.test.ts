@@ -538,6 +538,20 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       url: `/api/series?scorecard=${w.scorecard.code}&orgUnit=${u.code}&from=2024-01&to=2024-03`,
     }),
   },
+  'GET /api/monitoring/funnel': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/monitoring/funnel?scorecard=${w.scorecard.code}&indicator=${w.scorecard.rate}&period=${DATA_MONTH}&orgUnit=${u.code}`,
+    }),
+  },
+  'GET /api/monitoring/forecast': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/monitoring/forecast?scorecard=${w.scorecard.code}&indicator=${w.scorecard.rate}&through=${DATA_MONTH}&orgUnit=${u.code}`,
+    }),
+  },
   'GET /api/evaluations/explain': {
     access: ANY_SCOPED,
     success: 200,

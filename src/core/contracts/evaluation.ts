@@ -7,6 +7,7 @@ import type { ComparisonRow } from '../scorecard/compare-published.ts';
 import type { ScorecardEvaluation } from '../scorecard/evaluate-scorecard.ts';
 import { unitOfMeasureSchema } from '../scorecard/scorecard-schema.ts';
 import { queryBooleanSchema } from './common.ts';
+import { indicatorControlChartSchema } from './monitoring.ts';
 
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
 
@@ -295,10 +296,15 @@ export const seriesQuerySchema = z.object({
   orgUnit: code,
   from: periodId,
   to: periodId,
+  baselineTo: periodId
+    .optional()
+    .describe("The control charts' baseline ends here (default: the series' 12th period, or its last)"),
 });
 
 export const seriesSchema = z.object({
   items: z.array(z.object({ period: z.string(), evaluation: evaluationSchema })),
+  /** Each indicator's control chart over the series (src/core/monitoring): status, rule and points. */
+  controlCharts: z.array(indicatorControlChartSchema).optional(),
 });
 
 export type EvaluationQuery = z.infer<typeof evaluationQuerySchema>;

@@ -25,6 +25,7 @@ import { CubeStore, type RootCube } from './cube-store.ts';
 import type { DatedScorecard, ScorecardMethod, VersionRef } from './dated-scorecard.ts';
 import { EMPTY_INPUTS, inputsOfUnits, targetUnitOf, type UnitInputs } from './evaluation-inputs.ts';
 import { type AssignmentRef, publicationInputsOf, versionsOf } from './evaluation-versions.ts';
+import { type IndicatorFigure, indicatorFigures } from './indicator-figures.ts';
 import { LruCache } from './lru-cache.ts';
 import { MetadataSnapshot } from './metadata-snapshot.ts';
 
@@ -174,6 +175,44 @@ export class EvaluationEngine {
       results.push(await this.evaluate({ scorecard: query.scorecard, orgUnit: query.orgUnit, period }));
     }
     return results;
+  }
+
+  /**
+   * Each indicator's figure with its ratio's parts, for a unit itself, its children, or its peers (the units of
+   * its type and level in its tree), in one period, as today's data gives them (server/monitoring reads them).
+   */
+  async figures(
+    query: { readonly scorecard: string; readonly orgUnit: string; readonly period: string },
+    among: 'self' | 'children' | 'peers',
+    visible: (orgUnitCode: string) => boolean = () => true,
+  ): Promise<{ readonly unit: OrgUnitRow; readonly figures: IndicatorFigure[] }[]> {
+    const period = parsePeriod(query.period, ['period']).id;
+    const revisions = await this.#revisionsFor(query.orgUnit);
+    const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
+    const unit = state.meta.unit(query.orgUnit);
+    const scorecard = await state.meta.scorecard(query.scorecard);
+    let units = [unit];
+    if (among === 'children') units = this.#below(state.meta, unit, 'children');
+    if (among === 'peers') {
+      units = state.meta
+        .tree(unit.rootId)
+        .units.filter((u) => u.type === unit.type && u.level === unit.level);
+    }
+    units = units.filter((u) => visible(u.code));
+    const method = scorecard.method(period, null);
+    const evaluated = await this.#evaluateUnits(state, scorecard, units, period, {
+      many: units.length > 1,
+      asOf: null,
+    });
+    return evaluated.map((result, i) => ({
+      unit: units[i] ?? unit,
+      figures: indicatorFigures(
+        method.scorecard,
+        result.evaluation,
+        result.inputs.inputs,
+        state.meta.elementsByCode,
+      ),
+    }));
   }
 
   /**

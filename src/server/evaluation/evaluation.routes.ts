@@ -14,6 +14,7 @@ import {
 import { explainQuerySchema, explanationSchema } from '../../core/contracts/explain.ts';
 import { badRequest } from '../../core/errors/problem.ts';
 import { periodRange } from '../../core/periods/index.ts';
+import { controlChartsOfSeries } from '../monitoring/monitoring.service.ts';
 import { getActor } from '../plugins/actor.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
 import { evaluateAs, explainAs, rankAs, seriesAs } from './evaluation.service.ts';
@@ -73,6 +74,8 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
         schema: {
           tags: ['evaluations'],
           summary: 'Evaluate a scorecard for every period from one period to another',
+          description:
+            "With each indicator's control chart over the series (src/core/monitoring/README.md): p-chart (Laney p′ when over-dispersed) for proportions, u-chart for rates, XmR otherwise; limits from the baseline (the first 12 periods unless `baselineTo`); the rules that fire and the periods they mark; Wilson intervals where a proportion's denominator is small.",
           querystring: seriesQuerySchema,
           response: { 200: seriesSchema, ...problemResponses(400, 404) },
         },
@@ -84,7 +87,12 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
           throw badRequest('evaluation.series-too-long', { max: MAX_SERIES }, ['to']);
         }
         const evaluations = await seriesAs(app.ctx, engine, actor, { ...request.query, periods });
-        return { items: evaluations.map((evaluation, i) => ({ period: periods[i] ?? '', evaluation })) };
+        // After seriesAs, which refuses a unit outside the actor's scope.
+        const controlCharts = await controlChartsOfSeries(engine, { ...request.query, periods });
+        return {
+          items: evaluations.map((evaluation, i) => ({ period: periods[i] ?? '', evaluation })),
+          controlCharts,
+        };
       },
     );
   };

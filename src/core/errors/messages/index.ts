@@ -32,6 +32,7 @@ import { formulaMessages } from './formula.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { jobMessages } from './jobs.ts';
+import { monitoringMessages } from './monitoring.ts';
 import { orgUnitMessages } from './org-unit.ts';
 import { periodMessages } from './period.ts';
 import { publicationMessages } from './publication.ts';
@@ -66,6 +67,7 @@ export const PROBLEM_MESSAGES = {
   ...ahpMessages,
   ...periodMessages,
   ...publicationMessages,
+  ...monitoringMessages,
   ...analyticsMessages,
   ...accountMessages,
   ...approvalMessages,

@@ -9,13 +9,15 @@ import type {
   HeatmapSeriesOption,
   LineSeriesOption,
   RadarSeriesOption,
+  ScatterSeriesOption,
 } from 'echarts/charts';
-import { BarChart, LineChart, RadarChart } from 'echarts/charts';
+import { BarChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkAreaComponentOption,
+  MarkLineComponentOption,
   RadarComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
@@ -24,6 +26,7 @@ import {
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
+  MarkLineComponent,
   RadarComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -40,6 +43,9 @@ use([
   // The legend and the shaded on-target band of the indicator page's time series.
   LegendComponent,
   MarkAreaComponent,
+  // The indicator page's monitoring: error bars and target lines (mark lines), the funnel's units (scatter).
+  MarkLineComponent,
+  ScatterChart,
   CanvasRenderer,
 ]);
 
@@ -48,10 +54,12 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | RadarSeriesOption
+  | ScatterSeriesOption
   | HeatmapSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | MarkAreaComponentOption
+  | MarkLineComponentOption
   | TooltipComponentOption
   | RadarComponentOption
   | VisualMapComponentOption

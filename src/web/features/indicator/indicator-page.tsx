@@ -1,7 +1,7 @@
 /**
  * One indicator of the selected scorecard, org unit and period (issue 5): what it is and where it stands, its
- * actual value over time against its target (or band) and reference, its value in each child unit, and the
- * numbers as a table. The id is in the path (`/indicators/:indicator`), the selection in the query string.
+ * actual value over time against its target (or band) and reference, its control chart and forecast to the
+ * year's target, its value in each child unit with their funnel plot, and the numbers as a table. The id is in the path (`/indicators/:indicator`), the selection in the query string.
  */
 import { Alert, Space } from 'antd';
 import { useMemo } from 'react';
@@ -11,6 +11,7 @@ import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { useEvaluation } from '../../lib/api/evaluations.ts';
 import { useIndicators } from '../../lib/api/indicators.ts';
+import { useForecast, useFunnel } from '../../lib/api/monitoring.ts';
 import { usePeriods } from '../../lib/api/periods.ts';
 import { useRankings } from '../../lib/api/rankings.ts';
 import { useSeries } from '../../lib/api/series.ts';
@@ -18,12 +19,16 @@ import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
 import { ChildrenCard } from './components/children-card.tsx';
+import { ControlChartCard } from './components/control-chart-card.tsx';
+import { ForecastCard } from './components/forecast-card.tsx';
+import { FunnelCard } from './components/funnel-card.tsx';
 import { IndicatorSummary } from './components/indicator-summary.tsx';
 import { PeriodTable } from './components/period-table.tsx';
 import { SeriesCard } from './components/series-card.tsx';
 import { bandOf, childValues, findIndicator, periodRows } from './indicator-series.ts';
 import { scorecardHref } from './links.ts';
-import { chooseGranularity, seriesWindow, supportedGranularities } from './series-window.ts';
+import { controlChartOf, forecastThrough } from './monitoring-options.ts';
+import { chooseGranularity, lastPeriodOf, seriesWindow, supportedGranularities } from './series-window.ts';
 
 export function IndicatorPage() {
   const { t } = useTranslation();
@@ -76,6 +81,27 @@ export function IndicatorPage() {
     [ranking.data, id, direction],
   );
 
+  const controlChart = controlChartOf(series.data, id);
+  const lastMonth = complete === null ? null : lastPeriodOf(complete.period, 'month');
+  const through =
+    lastMonth === null || periods.data === undefined ? null : forecastThrough(lastMonth, periods.data);
+  const forecast = useForecast(
+    complete === null || through === null
+      ? null
+      : { scorecard: complete.scorecard, orgUnit: complete.orgUnit, indicator: id, through },
+  );
+  const funnel = useFunnel(
+    complete === null
+      ? null
+      : {
+          scorecard: complete.scorecard,
+          orgUnit: complete.orgUnit,
+          indicator: id,
+          period: complete.period,
+          among: 'children',
+        },
+  );
+
   const name = found === null ? id : localize(found.indicator.name, language);
   const decimals = found?.indicator.decimals ?? 2;
   const notFound = evaluation.data !== undefined && found === null;
@@ -122,6 +148,19 @@ export function IndicatorPage() {
               error={series.error}
               onRetry={() => void series.refetch()}
             />
+            {controlChart === undefined ? null : (
+              <ControlChartCard name={name} chart={controlChart} decimals={decimals} />
+            )}
+            {through === null ? null : (
+              <ForecastCard
+                name={name}
+                forecast={forecast.data}
+                decimals={decimals}
+                isLoading={forecast.isPending}
+                error={forecast.error}
+                onRetry={() => void forecast.refetch()}
+              />
+            )}
             <ChildrenCard
               name={name}
               unitName={names.unit}
@@ -131,6 +170,15 @@ export function IndicatorPage() {
               isLoading={ranking.isPending}
               error={ranking.error}
               onRetry={() => void ranking.refetch()}
+            />
+            <FunnelCard
+              name={name}
+              periodName={names.period}
+              funnel={funnel.data}
+              decimals={decimals}
+              isLoading={funnel.isPending}
+              error={funnel.error}
+              onRetry={() => void funnel.refetch()}
             />
             {rows === undefined ? null : <PeriodTable rows={rows} decimals={decimals} />}
           </Space>

@@ -18,6 +18,7 @@ import { dataValueKeys, getDataValuesQueryOptions } from './data-values.ts';
 import { evaluationKeys, getEvaluationQueryOptions, getExplainQueryOptions } from './evaluations.ts';
 import { getImportHistoryQueryOptions, importChanges, importKeys, templateUrl } from './imports.ts';
 import { getIndicatorsQueryOptions, indicatorKeys } from './indicators.ts';
+import { getForecastQueryOptions, getFunnelQueryOptions, monitoringKeys } from './monitoring.ts';
 import { getOrgUnitGroupsQueryOptions, orgUnitGroupKeys } from './org-unit-groups.ts';
 import { getOrgUnitsQueryOptions, orgUnitKeys } from './org-units.ts';
 import { getPeriodsQueryOptions, periodKeys } from './periods.ts';
@@ -68,6 +69,19 @@ const OPTIONS = [
     root: rankingKeys.all,
     options: getRankingQueryOptions(client, { ...SELECTION, parent: 'UMG', depth: 'children' }),
   },
+  {
+    root: monitoringKeys.all,
+    options: getFunnelQueryOptions(client, { ...SELECTION, indicator: 'F1', orgUnit: 'UMG' }),
+  },
+  {
+    root: monitoringKeys.all,
+    options: getForecastQueryOptions(client, {
+      scorecard: 'UMG-BSC',
+      orgUnit: 'UMG-B1',
+      indicator: 'F1',
+      through: '2024-06',
+    }),
+  },
   { root: scorecardKeys.all, options: getScorecardsQueryOptions(client) },
   { root: scorecardKeys.all, options: getScorecardQueryOptions(client, 'UMG-BSC') },
   { root: scorecardKeys.all, options: getScorecardVersionsQueryOptions(client, 'UMG-BSC') },
@@ -112,7 +126,7 @@ describe('query keys', () => {
 
   it('gives every resource a root of its own', () => {
     const roots = new Set(OPTIONS.map(({ root }) => root.join('/')));
-    expect(roots.size).toBe(19);
+    expect(roots.size).toBe(20);
   });
 });
 
@@ -179,11 +193,23 @@ describe('what an import changes', () => {
   test.each([
     {
       kind: 'data',
-      roots: ['imports', 'data-values', 'periods', 'approvals', 'evaluations', 'series', 'rankings'],
+      roots: [
+        'imports',
+        'data-values',
+        'periods',
+        'approvals',
+        'evaluations',
+        'series',
+        'rankings',
+        'monitoring',
+      ],
     },
-    { kind: 'targets', roots: ['imports', 'targets', 'evaluations', 'series', 'rankings'] },
-    { kind: 'assessments', roots: ['imports', 'assessments', 'evaluations', 'series', 'rankings'] },
-    { kind: 'reported', roots: ['imports', 'evaluations', 'series', 'rankings'] },
+    { kind: 'targets', roots: ['imports', 'targets', 'evaluations', 'series', 'rankings', 'monitoring'] },
+    {
+      kind: 'assessments',
+      roots: ['imports', 'assessments', 'evaluations', 'series', 'rankings', 'monitoring'],
+    },
+    { kind: 'reported', roots: ['imports', 'evaluations', 'series', 'rankings', 'monitoring'] },
     {
       kind: 'metadata',
       roots: [
@@ -195,6 +221,7 @@ describe('what an import changes', () => {
         'evaluations',
         'series',
         'rankings',
+        'monitoring',
       ],
     },
   ] as const)('refreshes $roots after a $kind import', ({ kind, roots }) => {

@@ -20,6 +20,7 @@ import type * as evaluation from '../../../core/contracts/evaluation.ts';
 import type * as explain from '../../../core/contracts/explain.ts';
 import type * as imports from '../../../core/contracts/import.ts';
 import type * as jobs from '../../../core/contracts/jobs.ts';
+import type * as monitoring from '../../../core/contracts/monitoring.ts';
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
 import type * as periods from '../../../core/contracts/periods.ts';
 import type * as publications from '../../../core/contracts/publications.ts';
@@ -175,6 +176,11 @@ export interface ApiRoutes {
     Answer<typeof publications.restatementSchema>;
   'GET /api/rankings': Query<typeof evaluation.rankingQuerySchema> & Answer<typeof evaluation.rankingSchema>;
   'GET /api/series': Query<typeof evaluation.seriesQuerySchema> & Answer<typeof evaluation.seriesSchema>;
+  // Monitoring (core/contracts/monitoring.ts); control charts come with the series.
+  'GET /api/monitoring/funnel': Query<typeof monitoring.funnelQuerySchema> &
+    Answer<typeof monitoring.funnelSchema>;
+  'GET /api/monitoring/forecast': Query<typeof monitoring.forecastQuerySchema> &
+    Answer<typeof monitoring.forecastSchema>;
 
   // Published scores (core/contracts/publications.ts)
   'GET /api/publications': Query<typeof publications.listPublicationsQuerySchema> &
