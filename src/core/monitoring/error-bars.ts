@@ -3,10 +3,8 @@
  * inference, the law of succession, and statistical inference", JASA 22:209–212), drawn where the denominator
  * is small: fewer than 100 cases, or fewer than 10 events or 10 non-events (where the normal approximation a
  * reader assumes from a point alone fails).
- *
- * The interval is written here until `src/core/stats` (its `wilsonInterval`) lands; then this calls it.
  */
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { wilsonInterval } from '../stats/intervals.ts';
 
 export const SMALL_DENOMINATOR = 100;
 export const FEW_EVENTS = 10;
@@ -28,9 +26,6 @@ export function smallDenominatorBar(
   level = 0.95,
 ): { readonly lower: number; readonly upper: number } | null {
   if (!(n > 0) || x < 0 || x > n || !isSmallDenominator(x, n)) return null;
-  const z = normalQuantile((1 + level) / 2, 0, 1);
-  const z2 = z * z;
-  const centre = (x + z2 / 2) / (n + z2);
-  const half = (z / (n + z2)) * Math.sqrt((x * (n - x)) / n + z2 / 4);
-  return { lower: Math.max(0, centre - half) * factor, upper: Math.min(1, centre + half) * factor };
+  const [lower, upper] = wilsonInterval(x, n, level);
+  return { lower: lower * factor, upper: upper * factor };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { poissonCdf } from '../stats/poisson-cdf.ts';
 import fixtures from './fixtures/forecast.json' with { type: 'json' };
 import { type FunnelKind, funnelLimit, funnelPlot } from './funnel.ts';
-import { poissonCdf } from './poisson-cdf.ts';
 
 describe('the exact funnel limit, against R (qbinom/qpois with Spiegelhalter’s interpolation)', () => {
   // R's interpolation can fall below 0 for tiny expected counts; a plotted limit stops at 0 (and at 1 for a proportion).

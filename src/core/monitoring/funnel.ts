@@ -10,7 +10,7 @@
  */
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { poissonCdf } from './poisson-cdf.ts';
+import { poissonCdf } from '../stats/poisson-cdf.ts';
 
 export type FunnelKind = 'proportion' | 'rate';
 

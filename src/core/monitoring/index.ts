@@ -1,3 +1,4 @@
+export { poissonCdf } from '../stats/poisson-cdf.ts';
 export {
   type ChartInput,
   type ChartPoint,
@@ -32,4 +33,3 @@ export {
   forecastHoltWinters,
   type HoltWintersFit,
 } from './holt-winters.ts';
-export { poissonCdf } from './poisson-cdf.ts';

@@ -30,6 +30,7 @@ export { clopperPearsonInterval, type Interval, poissonRateInterval, wilsonInter
 export { type MannKendallResult, mannKendallTest } from './mann-kendall.ts';
 export { type MannWhitneyResult, mannWhitneyTest } from './mann-whitney.ts';
 export { type NeweyWestFit, neweyWestFit } from './newey-west.ts';
+export { poissonCdf } from './poisson-cdf.ts';
 export { binomialTestP, type PoissonRateResult, poissonRateTest } from './poisson-rate.ts';
 export { runStatsInput, STATS_TESTS, type StatsOutput } from './run-stats-input.ts';
 export {
