@@ -147,7 +147,8 @@ async function loadAzHospital(ctx: ServerContext): Promise<void> {
   });
 }
 
-async function loadMedicalGroup(ctx: ServerContext, progress: DemoProgress): Promise<void> {
+/** Loads the demo medical group of seed 000 only (org units, the branches group, both schemes, values, targets). */
+export async function loadMedicalGroup(ctx: ServerContext, progress: DemoProgress = () => {}): Promise<void> {
   const { group } = DEMO_CODES;
   const demo = generateMedicalGroupDemo();
   for (const unit of demo.orgUnits) {
