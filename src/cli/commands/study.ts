@@ -24,7 +24,8 @@ evaluated against the database (HEALTHBSC_DATABASE_URL, else PGlite in HEALTHBSC
 --token, or when the server holds the data directory, the running server is asked instead (an API token from
 'healthbsc token create', or HEALTHBSC_TOKEN; the URL defaults to http://HEALTHBSC_HOST:HEALTHBSC_PORT).`;
 
-const STUDY_FILES = ['study.yaml', 'study.yml', 'study.json'];
+// A folder holds the study as study.yaml (or .yml, .json).
+const STUDY_FILES = ['yaml', 'yml', 'json'].map((extension) => `study.${extension}`);
 
 async function studyFilePath(path: string): Promise<string> {
   const info = await stat(path).catch(() => null);
@@ -33,7 +34,7 @@ async function studyFilePath(path: string): Promise<string> {
     const candidate = join(path, name);
     if ((await stat(candidate).catch(() => null))?.isFile()) return candidate;
   }
-  return join(path, STUDY_FILES[0] ?? 'study.yaml');
+  return join(path, STUDY_FILES[0] ?? '');
 }
 
 async function askServer(url: string, token: string, body: unknown): Promise<StudyResult> {
