@@ -12,6 +12,7 @@ import { EXPORT_USAGE, runExport } from './commands/export.ts';
 import { IMPORT_USAGE, runImport } from './commands/import.ts';
 import { runSchema, SCHEMA_USAGE } from './commands/schema.ts';
 import { runServe, SERVE_USAGE } from './commands/serve.ts';
+import { runStats, STATS_USAGE } from './commands/stats.ts';
 import { runStudy, STUDY_USAGE } from './commands/study.ts';
 import { runToken, TOKEN_USAGE } from './commands/token.ts';
 import { runUser, USER_USAGE } from './commands/user.ts';
@@ -34,6 +35,7 @@ Commands:
   restore FILE          restore a backup into an empty database
   user create|list      accounts: healthbsc user create --admin --email you@example.org (password from stdin)
   token create|list|revoke  API tokens for integrations, one role over some org units
+  stats FILE            a statistical test (proportions, rates, means, trends, ITS, BH) as R computes it
   schema scorecard|values|study  print the JSON Schema of a scorecard, values or study file
   study PATH            a before/after study: per indicator and unit, the change, its test and p-value
   help [command]        show help
@@ -57,6 +59,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promi
     restore: { run: runRestore, usage: RESTORE_USAGE },
     user: { run: runUser, usage: USER_USAGE },
     token: { run: runToken, usage: TOKEN_USAGE },
+    stats: { run: runStats, usage: STATS_USAGE },
     study: { run: (args, io) => runStudy(args, io), usage: STUDY_USAGE },
   };
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { isProblemError } from '../core/errors/problem.ts';
+import { twoProportionZTest } from '../core/stats/index.ts';
 import { calibratePooledZ, calibrateRatioChange, rescaleToTotal, sumYear } from './calibrate.ts';
 import { monthsOfYear } from './periods.ts';
-import { twoProportionZTest } from './two-proportion-z-test.ts';
 
 function flat(value: number): number[] {
   return new Array<number>(48).fill(value);

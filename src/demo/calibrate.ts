@@ -4,8 +4,8 @@
  * the calibration only moves 2024 by the small amount the noise moved it (about ±1 %).
  */
 import { internal } from '../core/errors/problem.ts';
+import { pooledZ } from '../core/stats/index.ts';
 import { FIRST_YEAR, LAST_YEAR, monthsOfYear } from './periods.ts';
-import { pooledZ } from './two-proportion-z-test.ts';
 
 /** A set of monthly series (one per org unit), indexed by month 0…47. Mutated in place by calibration. */
 export type SeriesSet = readonly number[][];

@@ -5,10 +5,10 @@
  * denominator. Used for the README's table; the tests recompute the same figures independently.
  */
 import { internal } from '../core/errors/problem.ts';
+import { twoProportionZTest } from '../core/stats/index.ts';
 import { GROUP_CODE, HEAD_CODE } from './model.ts';
 import { FIRST_YEAR, LAST_YEAR } from './periods.ts';
 import { SEED_000_TARGETS, type Seed000Target, type TargetScope } from './targets.ts';
-import { twoProportionZTest } from './two-proportion-z-test.ts';
 import type { MedicalGroupDemo } from './types.ts';
 
 export interface Seed000Comparison {

@@ -17,7 +17,6 @@ export {
 } from './department-scorecard.ts';
 export { DEFAULT_DEMO_SEED, generateMedicalGroupDemo } from './generate.ts';
 export type { DemoIndicatorCode } from './indicators.ts';
-export { normalCdf } from './normal-cdf.ts';
 export { DEMO_PERIODS } from './periods.ts';
 export { createMulberry32 } from './prng.ts';
 export {
@@ -28,7 +27,6 @@ export {
   type DemoTarget,
 } from './scorecard.ts';
 export { SEED_000_TARGETS, type Seed000Target, type TargetScope } from './targets.ts';
-export { type TwoProportionZTest, twoProportionZTest } from './two-proportion-z-test.ts';
 export type {
   DemoDataElement,
   DemoIndicatorDefinition,

@@ -5,9 +5,9 @@
  * people, so month-end registers (aggregation `average`) enter as their annual mean.
  */
 import { describe, expect, test } from 'vitest';
+import { twoProportionZTest } from '../core/stats/index.ts';
 import { compareWithSeed000 } from './compare-seed-000.ts';
 import { generateMedicalGroupDemo } from './generate.ts';
-import { twoProportionZTest } from './two-proportion-z-test.ts';
 import type { MedicalGroupDemo } from './types.ts';
 
 type Scope = 'group' | 'head' | 'branches';

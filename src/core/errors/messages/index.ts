@@ -42,6 +42,7 @@ import { requestMessages } from './request.ts';
 import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
 import { sessionMessages } from './session.ts';
+import { statsMessages } from './stats.ts';
 import { studyMessages } from './study.ts';
 import { targetMessages } from './target.ts';
 import { tokenMessages } from './token.ts';
@@ -83,6 +84,7 @@ export const PROBLEM_MESSAGES = {
   ...referenceMessages,
   ...reportedValueMessages,
   ...sessionMessages,
+  ...statsMessages,
   ...studyMessages,
   ...targetMessages,
   ...tokenMessages,

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalCdf } from './normal-cdf.ts';
-import { HYPERTENSION_TARGET_Z } from './targets.ts';
-import { twoProportionZTest } from './two-proportion-z-test.ts';
+import { isProblemError } from '../errors/problem.ts';
+import { normalCdf, twoProportionTest, twoProportionZTest } from './index.ts';
 
 describe('normalCdf', () => {
   // Φ(x) to 10 decimals, from standard normal tables (Abramowitz & Stegun Table 26.1) and the textbook
@@ -16,12 +15,12 @@ describe('normalCdf', () => {
     [2.575829304, 0.995],
     [3.290526731, 0.9995],
     [5, 0.9999997133],
-  ])('Φ(%f) = %f within the 7.5e-8 error bound of formula 26.2.17', (x, expected) => {
-    expect(Math.abs(normalCdf(x) - expected)).toBeLessThan(7.5e-8);
+  ])('Φ(%f) = %f to 10 decimals', (x, expected) => {
+    expect(Math.abs(normalCdf(x) - expected)).toBeLessThan(5e-11);
   });
 
-  test('puts the two-sided p-value of seed 000’s hypertension result, 0.145, at the hard-coded z', () => {
-    expect(2 * (1 - normalCdf(HYPERTENSION_TARGET_Z))).toBeCloseTo(0.145, 6);
+  test('keeps its relative accuracy far in the lower tail (R: pnorm(-30) = 4.906714e-198)', () => {
+    expect(normalCdf(-30) / 4.906713927148187e-198).toBeCloseTo(1, 12);
   });
 });
 
@@ -40,6 +39,25 @@ describe('twoProportionZTest', () => {
   test('gives z = 0 and p = 1 when both proportions are equal', () => {
     const result = twoProportionZTest(30, 100, 60, 200);
     expect(result.z).toBe(0);
-    expect(result.pValue).toBeCloseTo(1, 7);
+    expect(result.pValue).toBe(1);
+  });
+
+  test('is prop.test without continuity correction: z² = X² and the same p-value', () => {
+    const z = twoProportionZTest(140, 200, 255, 340);
+    const chi = twoProportionTest([140, 255], [200, 340], { correct: false });
+    expect(z.z ** 2).toBeCloseTo(chi.statistic, 12);
+    expect(z.pValue).toBeCloseTo(chi.p, 14);
+  });
+});
+
+describe('twoProportionTest input', () => {
+  test('rejects a count above its trials with stats.count-out-of-range', () => {
+    let code = '';
+    try {
+      twoProportionTest([11, 3], [10, 10]);
+    } catch (error) {
+      if (isProblemError(error)) code = error.problem.code;
+    }
+    expect(code).toBe('stats.count-out-of-range');
   });
 });
