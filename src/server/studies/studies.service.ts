@@ -186,12 +186,14 @@ export async function saveStudy(
   });
 }
 
-/** Deletes a saved study (admin, strategist). Audited. */
+/** Deletes a saved study (admin, strategist over its units). Audited. */
 export async function removeStudy(ctx: ServerContext, actor: Actor, code: string): Promise<void> {
   requireSomeRole(actor, DESIGN_ROLES);
   await commitWrite(ctx, actor, async (trx) => {
     const before = await findStudyByCode(trx, code);
     if (!before) throw notFound('study.not-found', { code });
+    for (const unit of await unitsRead(trx, toSaved(before).file.units))
+      requireRoleOver(actor, DESIGN_ROLES, unit);
     await deleteStudy(trx, code);
     return {
       result: undefined,
