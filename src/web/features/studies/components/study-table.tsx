@@ -120,6 +120,15 @@ export function StudyTable({
               ? '—'
               : `${formatNumber(r.ci[0], language, 3)} – ${formatNumber(r.ci[1], language, 3)}`,
         },
+        {
+          key: 'its',
+          title: t('studies.columns.its'),
+          align: 'right',
+          render: (_, r) =>
+            r.its === null
+              ? '—'
+              : `${formatNumber(r.its.levelChange, language, 2)} (p ${formatP(r.its.p[0], language)})`,
+        },
       ]}
     />
   );
