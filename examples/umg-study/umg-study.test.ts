@@ -30,7 +30,7 @@ beforeAll(async () => {
   env = { HEALTHBSC_DATA_DIR: join(dir, 'data') };
   const session = await openDbSession({ owner: 'test setup', env });
   try {
-    await loadMedicalGroup(session.ctx);
+    await loadMedicalGroup(session.ctx, () => {}, { targets: false });
   } finally {
     await session.close();
   }
@@ -38,7 +38,7 @@ beforeAll(async () => {
   expect(run.stderr).toEqual([]);
   rows = (JSON.parse(run.stdout.join('\n')) as { rows: StudyCliRow[] }).rows;
   table = (await capture(runStudy, [STUDY], env)).stdout;
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -154,7 +154,11 @@ async function loadAzHospital(ctx: ServerContext): Promise<void> {
  * Loads the demo medical group of seed 000 only: org units, the branches group, both schemes, values, targets and
  * seed 000's study (examples/umg-study).
  */
-export async function loadMedicalGroup(ctx: ServerContext, progress: DemoProgress = () => {}): Promise<void> {
+export async function loadMedicalGroup(
+  ctx: ServerContext,
+  progress: DemoProgress = () => {},
+  options: { readonly targets?: boolean } = {},
+): Promise<void> {
   const { group } = DEMO_CODES;
   const demo = generateMedicalGroupDemo();
   for (const unit of demo.orgUnits) {
@@ -211,8 +215,11 @@ export async function loadMedicalGroup(ctx: ServerContext, progress: DemoProgres
       })),
     });
   }
-  await putDemoTargets(ctx, group.scorecard, buildDemoTargets(demo));
-  await putDemoTargets(ctx, group.departmentScorecard, buildDemoDepartmentTargets(demo));
+  // Targets are most of the loading time; a study needs none (examples/umg-study's test leaves them out).
+  if (options.targets ?? true) {
+    await putDemoTargets(ctx, group.scorecard, buildDemoTargets(demo));
+    await putDemoTargets(ctx, group.departmentScorecard, buildDemoDepartmentTargets(demo));
+  }
   const study: unknown = parse(await readFile(UMG_STUDY, 'utf8'));
   await saveStudy(ctx, ACTOR, { code: 'UMG-REFORM', body: study, create: true });
 }
