@@ -103,6 +103,7 @@ describe('healthbsc study examples/umg-study --json', () => {
   });
 
   it('prints a table with a row per indicator and unit when asked without --json', () => {
-    expect(table.filter((line) => line.includes('County visit rate'))).toHaveLength(3);
+    const lines = table.join('\n').split('\n');
+    expect(lines.filter((line) => line.includes('County visit rate'))).toHaveLength(3);
   });
 });
