@@ -10,7 +10,7 @@ const PAGE = '/studies?study=UMG-REFORM';
 
 beforeAll(async () => {
   e2e = await startE2e();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await e2e?.close();
