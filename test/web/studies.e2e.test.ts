@@ -22,7 +22,7 @@ describe('the Studies page', () => {
     await page.goto(e2e.url(PAGE));
     const table = page.getByTestId('study-table');
     await table.getByText('县域就诊率').first().waitFor({ timeout: 60_000 });
-    const firstRow = table.locator('tbody tr').first();
+    const firstRow = table.locator('tbody tr', { hasText: '县域就诊率' }).first();
     expect([
       await page.getByRole('heading', { name: '评价研究' }).isVisible(),
       (await firstRow.textContent())?.includes('36.35'),
