@@ -1,7 +1,7 @@
 # Golden fixtures for src/core/stats: R's own results for every test and interval, written as JSON to
 # src/core/stats/fixtures/. Run from the repository root when a test's cases change:
 #
-#   Rscript scripts/stats-fixtures.R
+#   Rscript scripts/stats-fixtures.R && npx biome format --write src/core/stats/fixtures
 #
 # Needs R (Debian r-base-core) with the sandwich and lmtest packages (r-cran-sandwich, r-cran-lmtest); the
 # fixtures are committed, so the tests (src/core/stats/r-fixtures.test.ts) need no R. Cases are fixed or
@@ -48,7 +48,7 @@ set.seed(20261206)
 pairs <- list(c(83, 90, 86, 93), c(15, 25, 50, 50), c(0, 5, 40, 40), c(40, 3, 40, 40), c(1, 0, 10, 12),
               c(5, 9, 12, 11), c(140, 255, 200, 340), c(28, 36, 254, 301), c(5120, 5300, 10000, 10000),
               c(1, 30, 1000, 1000), c(999, 990, 1000, 1000), c(7, 7, 20, 20), c(300000, 301500, 1e6, 1e6),
-              c(2, 60, 100, 100))
+              c(2, 60, 100, 100), c(10, 400, 500, 500))
 for (i in 1:8) { n <- sample(5:5000, 2); pairs[[length(pairs) + 1]] <- c(rbinom(1, n[1], 0.3), rbinom(1, n[2], 0.35), n) }
 cases <- list()
 for (q in pairs) for (correct in c(TRUE, FALSE)) {
@@ -63,7 +63,10 @@ tables <- list(matrix(c(12, 7, 5, 9), 2), matrix(c(0, 10, 5, 5), 2), matrix(c(10
                matrix(c(3, 1, 1, 3), 2), matrix(c(20, 20, 20, 20), 2), matrix(c(1, 2, 3, 4, 5, 6), 2),
                matrix(c(10, 20, 30, 40, 50, 60, 70, 80, 91), 3), matrix(c(500, 10, 480, 40), 2),
                matrix(c(2, 0, 0, 2, 1, 1), 3), matrix(c(1000, 1, 1, 1000), 2), matrix(c(5, 15, 25, 35, 45, 55, 65, 10), 2),
-               matrix(c(120, 90, 40, 35, 60, 25, 20, 30, 50, 10, 12, 8), 3))
+               matrix(c(120, 90, 40, 35, 60, 25, 20, 30, 50, 10, 12, 8), 3),
+               # extreme tails: df 1, 3 (odd: the series of positive terms) and 4
+               matrix(c(300, 30, 20, 280), 2), matrix(c(100, 5, 80, 10, 10, 90, 5, 120), 2),
+               matrix(c(200, 10, 5, 20, 180, 10, 15, 5, 250), 3))
 for (i in 1:10) { r <- sample(2:4, 1); c <- sample(2:5, 1); tables[[length(tables) + 1]] <- matrix(rpois(r * c, sample(c(3, 30, 300), 1)) + 1, r) }
 cases <- list()
 for (t in tables) for (correct in c(TRUE, FALSE)) {
@@ -91,7 +94,8 @@ write_fixture("fisher", "fisher.test(table, conf.level)", cases)
 # poisson-rate: poisson.test(c(x1, x2), c(t1, t2)).
 pairs <- list(c(11, 23, 800, 1083), c(0, 5, 100, 100), c(5, 0, 100, 100), c(1, 1, 1, 1), c(10, 20, 1000, 1000),
               c(137, 98, 12000.5, 11800), c(3, 30, 2.5, 3), c(1000, 1200, 5e5, 5e5), c(2, 9, 365, 365),
-              c(50, 50, 1000, 2000), c(0, 1, 10, 1000), c(7, 3, 0.5, 0.75))
+              c(50, 50, 1000, 2000), c(0, 1, 10, 1000), c(7, 3, 0.5, 0.75),
+              c(5, 200, 100, 100), c(400, 100, 1000, 1000))
 for (i in 1:10) { t <- runif(2, 10, 5000); pairs[[length(pairs) + 1]] <- c(rpois(1, t[1] * 0.01), rpois(1, t[2] * 0.013), t) }
 cases <- list()
 for (q in pairs) {

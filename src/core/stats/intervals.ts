@@ -8,14 +8,25 @@ import { betaQuantile, gammaQuantile, normalQuantile } from './distributions.ts'
 
 export type Interval = [number, number];
 
-/** Checks a count `x` of `n` trials (both whole, 0 ≤ x ≤ n, n > 0) and a level in (0, 1). */
+/**
+ * Checks a count `x` of `n` trials (both whole, 0 ≤ x ≤ n, n > 0) and a level in (0, 1), throwing a coded
+ * bad-request problem otherwise.
+ *
+ * @example
+ * checkCount(21, 20, 0.95); // throws stats.count-out-of-range
+ */
 export function checkCount(x: number, n: number, level: number): void {
   if (!Number.isInteger(n) || n <= 0) throw badRequest('stats.trials-not-positive', { value: n });
   if (!Number.isInteger(x) || x < 0 || x > n) throw badRequest('stats.count-out-of-range', { value: x, n });
   checkLevel(level);
 }
 
-/** Checks that a confidence level lies strictly between 0 and 1. */
+/**
+ * Checks that a confidence level lies strictly between 0 and 1.
+ *
+ * @example
+ * checkLevel(95); // throws stats.level-out-of-range
+ */
 export function checkLevel(level: number): void {
   if (!(level > 0 && level < 1)) throw badRequest('stats.level-out-of-range', { value: level });
 }

@@ -9,6 +9,9 @@ import { badRequest } from '../errors/problem.ts';
 import { normalCdf } from './distributions.ts';
 import { midRanks } from './ranks.ts';
 
+/** The largest n_a·n_b for which the exact distribution is computed (R's default stops at 49·49 = 2401). */
+export const MAX_EXACT_PRODUCT = 10_000;
+
 export interface MannWhitneyResult {
   /** R's W. */
   readonly statistic: number;
@@ -58,6 +61,9 @@ export function mannWhitneyTest(
   const exact = options.exact ?? (na < 50 && nb < 50);
   const ties = tieSizes.some((size) => size > 1);
   if (exact && !ties) {
+    // The distribution takes about (n_a·n_b)²/4 steps: asked for on large samples it would hang the caller.
+    if (na * nb > MAX_EXACT_PRODUCT)
+      throw badRequest('stats.exact-too-large', { na, nb, max: MAX_EXACT_PRODUCT });
     const counts = wilcoxonCounts(na, nb);
     const total = counts.reduce((s, c) => s + c, 0);
     // P(W ≤ q) and P(W ≥ q) by summing counts, as pwilcox.

@@ -2,8 +2,19 @@
  * Every test and interval against R's own results (fixtures/*.json, written by scripts/stats-fixtures.R):
  * p-values and estimates agree to 1e-8 relative, or 1e-14 absolute near 0.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import bh from './fixtures/bh.json' with { type: 'json' };
+import chiSquare from './fixtures/chi-square.json' with { type: 'json' };
+import clopperPearson from './fixtures/clopper-pearson.json' with { type: 'json' };
+import fisher from './fixtures/fisher.json' with { type: 'json' };
+import its from './fixtures/its.json' with { type: 'json' };
+import mannKendall from './fixtures/mann-kendall.json' with { type: 'json' };
+import mannWhitney from './fixtures/mann-whitney.json' with { type: 'json' };
+import poissonInterval from './fixtures/poisson-interval.json' with { type: 'json' };
+import poissonRate from './fixtures/poisson-rate.json' with { type: 'json' };
+import twoProportion from './fixtures/two-proportion.json' with { type: 'json' };
+import welch from './fixtures/welch.json' with { type: 'json' };
+import wilson from './fixtures/wilson.json' with { type: 'json' };
 import {
   benjaminiHochberg,
   chiSquareTest,
@@ -25,15 +36,53 @@ interface Fixture {
   readonly cases: { input: Record<string, Json>; expected: Record<string, Json> }[];
 }
 
+// Imported, not read from disk, so the test stays free of I/O like the rest of core.
+const FIXTURES: Record<string, unknown> = {
+  bh,
+  'chi-square': chiSquare,
+  'clopper-pearson': clopperPearson,
+  fisher,
+  its,
+  'mann-kendall': mannKendall,
+  'mann-whitney': mannWhitney,
+  'poisson-interval': poissonInterval,
+  'poisson-rate': poissonRate,
+  'two-proportion': twoProportion,
+  welch,
+  wilson,
+};
+
+/** R's Inf is written as the string "Infinity" (JSON has no infinity); this turns it back into a number. */
+function revive(value: unknown): Json {
+  if (value === 'Infinity') return Number.POSITIVE_INFINITY;
+  if (value === '-Infinity') return Number.NEGATIVE_INFINITY;
+  if (Array.isArray(value)) return value.map(revive);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return null;
+}
+
 function loadFixture(name: string): Fixture {
-  const text = readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8');
-  return JSON.parse(text, (_key, value: Json) =>
-    value === 'Infinity'
-      ? Number.POSITIVE_INFINITY
-      : value === '-Infinity'
-        ? Number.NEGATIVE_INFINITY
-        : value,
-  ) as Fixture;
+  const fixture = revive(FIXTURES[name]);
+  if (fixture === null || typeof fixture !== 'object' || Array.isArray(fixture))
+    throw new Error(`no fixture ${name}`);
+  const { source, cases } = fixture;
+  if (typeof source !== 'string' || !Array.isArray(cases)) throw new Error(`fixture ${name} is malformed`);
+  return {
+    source,
+    cases: cases.map((c) => {
+      if (c === null || typeof c !== 'object' || Array.isArray(c))
+        throw new Error(`fixture ${name} has a bad case`);
+      const { input, expected } = c;
+      if (!isRecord(input) || !isRecord(expected)) throw new Error(`fixture ${name} has a bad case`);
+      return { input, expected };
+    }),
+  };
+}
+
+function isRecord(value: Json | undefined): value is { [key: string]: Json } {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
 }
 
 const RELATIVE = 1e-8;

@@ -65,6 +65,11 @@ export const statsMessages = defineMessages('stats', {
     en: 'The data are essentially constant, so the test statistic is undefined.',
     'zh-CN': '数据基本恒定，检验统计量无定义。',
   },
+  'exact-too-large': {
+    en: 'The exact test is computed for n_a × n_b up to {{max}}, not {{na}} × {{nb}}; leave "exact" out for the normal approximation',
+    'zh-CN':
+      '精确检验仅在 n_a × n_b 不超过 {{max}} 时计算，当前为 {{na}} × {{nb}}；去掉 "exact" 以使用正态近似',
+  },
   'p-out-of-range': {
     en: 'p = {{value}} must be a probability from 0 to 1',
     'zh-CN': 'p = {{value}} 无效，须为 0 至 1 之间的概率',
