@@ -13,6 +13,7 @@ import { IMPORT_USAGE, runImport } from './commands/import.ts';
 import { runSchema, SCHEMA_USAGE } from './commands/schema.ts';
 import { runServe, SERVE_USAGE } from './commands/serve.ts';
 import { runStats, STATS_USAGE } from './commands/stats.ts';
+import { runStudy, STUDY_USAGE } from './commands/study.ts';
 import { runToken, TOKEN_USAGE } from './commands/token.ts';
 import { runUser, USER_USAGE } from './commands/user.ts';
 import { UsageError } from './errors.ts';
@@ -34,8 +35,9 @@ Commands:
   restore FILE          restore a backup into an empty database
   user create|list      accounts: healthbsc user create --admin --email you@example.org (password from stdin)
   token create|list|revoke  API tokens for integrations, one role over some org units
-  schema scorecard|values  print the JSON Schema of a scorecard or values file
   stats FILE            a statistical test (proportions, rates, means, trends, ITS, BH) as R computes it
+  schema scorecard|values|study  print the JSON Schema of a scorecard, values or study file
+  study PATH            a before/after study: per indicator and unit, the change, its test and p-value
   help [command]        show help
 
 --lang en|zh-CN (or zh) words problems and tables in English or Chinese; the default is HEALTHBSC_LANG, else
@@ -58,6 +60,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promi
     user: { run: runUser, usage: USER_USAGE },
     token: { run: runToken, usage: TOKEN_USAGE },
     stats: { run: runStats, usage: STATS_USAGE },
+    study: { run: (args, io) => runStudy(args, io), usage: STUDY_USAGE },
   };
 
 /**

@@ -149,3 +149,14 @@ function makeLock(path: string): DataDirLock {
     },
   };
 }
+
+/**
+ * Who holds the lock of `dir` now, or null when nobody (no lock file, or a stale one): a command that can ask a
+ * running server instead (`healthbsc study`) does so when the server holds the directory.
+ *
+ * @example await liveDataDirLock('./data') // { pid: 4242, owner: 'the HealthBSC server', since: '…' }
+ */
+export async function liveDataDirLock(dir: string): Promise<DataDirLockInfo | null> {
+  const holder = parseInfo(await readFile(join(dir, LOCK_FILE_NAME), 'utf8').catch(() => ''));
+  return holder !== null && holder.pid !== process.pid && isAlive(holder.pid) ? holder : null;
+}

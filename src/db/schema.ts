@@ -410,6 +410,19 @@ export interface CurrentPublicationResultView {
   readonly published_at: ColumnType<Date, never, never>;
 }
 
+/** `study` (202612062200_studies): saved evaluation studies, each a study file kept whole. */
+export interface StudyTable {
+  readonly id: Id;
+  code: string;
+  name_en: string;
+  name_zh: string | null;
+  scorecard_code: string;
+  definition: JsonbColumn<string>;
+  readonly created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   org_unit: OrgUnitTable;
@@ -439,4 +452,5 @@ export interface Database {
   publication_result: PublicationResultTable;
   publication_input: PublicationInputTable;
   current_publication_result: CurrentPublicationResultView;
+  study: StudyTable;
 }

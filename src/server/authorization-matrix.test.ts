@@ -29,6 +29,28 @@ import { createDataElement } from './services/data-elements.service.ts';
 import { createOrgUnitGroup } from './services/org-unit-groups.service.ts';
 import { importScorecard } from './services/scorecards.service.ts';
 import { putTargets } from './services/targets.service.ts';
+import { saveStudy } from './studies/studies.service.ts';
+
+/** A study of the world's rate indicator over one unit (docs/study-format.md). */
+function studyOver(w: AccessWorld, unit: string, code: string) {
+  return {
+    format: 'healthbsc/study@1',
+    code,
+    name: { en: 'Study' },
+    scorecard: w.scorecard.code,
+    units: [{ orgUnit: unit }],
+    indicators: [w.scorecard.rate],
+    baseline: { from: '2024-01', to: '2024-02' },
+    followUp: '2024-03',
+  } as const;
+}
+
+/** A study over one unit, saved by the fixture; its code. */
+async function savedStudyOver(w: AccessWorld, unit: string): Promise<string> {
+  const code = uniqueCode('ST');
+  await saveStudy(w.server.ctx, FIXTURE_ACTOR, { code, body: studyOver(w, unit, code), create: true });
+  return code;
+}
 
 /** Who may call a route. */
 type Access =
@@ -250,6 +272,31 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       });
       return { url: `/api/org-unit-groups/${code}`, body: { members: [u.code] } };
     },
+  },
+
+  'POST /api/studies/evaluate': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({ url: '/api/studies/evaluate', body: studyOver(w, u.code, uniqueCode('ST')) }),
+  },
+  'GET /api/studies': { access: ANY, success: 200, build: () => ({ url: '/api/studies' }) },
+  'GET /api/studies/{code}': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: `/api/studies/${await savedStudyOver(w, u.code)}` }),
+  },
+  'PUT /api/studies/{code}': {
+    access: DESIGN_SCOPED,
+    success: 200,
+    build: (w, u) => {
+      const code = uniqueCode('ST');
+      return { url: `/api/studies/${code}`, body: studyOver(w, u.code, code) };
+    },
+  },
+  'DELETE /api/studies/{code}': {
+    access: DESIGN_SCOPED,
+    success: 204,
+    build: async (w, u) => ({ url: `/api/studies/${await savedStudyOver(w, u.code)}` }),
   },
 
   'GET /api/periods': { access: ANY, success: 200, build: () => ({ url: '/api/periods' }) },

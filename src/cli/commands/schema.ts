@@ -5,20 +5,23 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { studyFileSchema } from '../../core/contracts/studies.ts';
 import { scorecardFileSchema, scorecardFileV1Schema, valuesFileSchema } from '../../core/scorecard/index.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 
-export const SCHEMA_USAGE = `Usage: healthbsc schema scorecard|values [--format-version 2|1]
+export const SCHEMA_USAGE = `Usage: healthbsc schema scorecard|values|study [--format-version 2|1]
 Prints the JSON Schema of a scorecard file (format healthbsc/scorecard@2; --format-version 1 for the older
-@1 format, still read and converted) or of a values file (healthbsc/values@1).`;
+@1 format, still read and converted), of a values file (healthbsc/values@1) or of a study file
+(healthbsc/study@1, docs/study-format.md).`;
 
 const SCHEMAS: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>> = {
   scorecard: { '2': scorecardFileSchema, '1': scorecardFileV1Schema },
   values: { '1': valuesFileSchema },
+  study: { '1': studyFileSchema },
 };
 
-const LATEST: Readonly<Record<string, string>> = { scorecard: '2', values: '1' };
+const LATEST: Readonly<Record<string, string>> = { scorecard: '2', values: '1', study: '1' };
 
 export async function runSchema(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -29,7 +32,7 @@ export async function runSchema(args: readonly string[], io: Io): Promise<number
   const [which = ''] = positionals;
   const versions = SCHEMAS[which];
   if (!versions || positionals.length !== 1)
-    throw new UsageError('name the schema: scorecard or values', SCHEMA_USAGE);
+    throw new UsageError('name the schema: scorecard, values or study', SCHEMA_USAGE);
   const version = values['format-version'] ?? LATEST[which] ?? '1';
   const schema = versions[version];
   if (!schema) {

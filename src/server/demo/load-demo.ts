@@ -29,8 +29,11 @@ import { writeReportedValues } from '../services/reported-values.service.ts';
 import { putScorecardOrgUnits } from '../services/scorecard-org-units.service.ts';
 import { importScorecard } from '../services/scorecards.service.ts';
 import { putTargets } from '../services/targets.service.ts';
+import { saveStudy } from '../studies/studies.service.ts';
 
 const AZ_DIR = new URL('../../../examples/az-hospital/', import.meta.url);
+/** Seed 000's before/after study of the group, saved so the Studies page has one to open. */
+const UMG_STUDY = new URL('../../../examples/umg-study/study.yaml', import.meta.url);
 const ACTOR: Actor = systemActor('demo-loader');
 /** The services take at most 10,000 items a call. */
 const CHUNK = 5_000;
@@ -147,7 +150,15 @@ async function loadAzHospital(ctx: ServerContext): Promise<void> {
   });
 }
 
-async function loadMedicalGroup(ctx: ServerContext, progress: DemoProgress): Promise<void> {
+/**
+ * Loads the demo medical group of seed 000 only: org units, the branches group, both schemes, values, targets and
+ * seed 000's study (examples/umg-study).
+ */
+export async function loadMedicalGroup(
+  ctx: ServerContext,
+  progress: DemoProgress = () => {},
+  options: { readonly targets?: boolean } = {},
+): Promise<void> {
   const { group } = DEMO_CODES;
   const demo = generateMedicalGroupDemo();
   for (const unit of demo.orgUnits) {
@@ -204,8 +215,13 @@ async function loadMedicalGroup(ctx: ServerContext, progress: DemoProgress): Pro
       })),
     });
   }
-  await putDemoTargets(ctx, group.scorecard, buildDemoTargets(demo));
-  await putDemoTargets(ctx, group.departmentScorecard, buildDemoDepartmentTargets(demo));
+  // Targets are most of the loading time; a study needs none (examples/umg-study's test leaves them out).
+  if (options.targets ?? true) {
+    await putDemoTargets(ctx, group.scorecard, buildDemoTargets(demo));
+    await putDemoTargets(ctx, group.departmentScorecard, buildDemoDepartmentTargets(demo));
+  }
+  const study: unknown = parse(await readFile(UMG_STUDY, 'utf8'));
+  await saveStudy(ctx, ACTOR, { code: 'UMG-REFORM', body: study, create: true });
 }
 
 async function putDemoTargets(ctx: ServerContext, scorecard: string, targets: readonly DemoTarget[]) {

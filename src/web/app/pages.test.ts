@@ -3,26 +3,34 @@ import { visiblePages } from './pages.ts';
 
 describe('visiblePages', () => {
   test.each([
-    { who: 'a viewer', roles: ['viewer'], paths: ['/overview', '/scorecard', '/comparison'] },
+    { who: 'a viewer', roles: ['viewer'], paths: ['/overview', '/scorecard', '/comparison', '/studies'] },
     {
       who: 'a department entry clerk',
       roles: ['entry'],
-      paths: ['/overview', '/scorecard', '/comparison', '/data-entry', '/assessments', '/imports'],
+      paths: [
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/studies',
+        '/data-entry',
+        '/assessments',
+        '/imports',
+      ],
     },
     {
       who: 'an approver (the audit trail is under Administration)',
       roles: ['approver'],
-      paths: ['/overview', '/scorecard', '/comparison', '/data-entry', '/assessments', '/admin'],
+      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/data-entry', '/assessments', '/admin'],
     },
     {
       who: 'a data steward',
       roles: ['steward'],
-      paths: ['/overview', '/scorecard', '/comparison', '/data-entry', '/imports', '/admin'],
+      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/data-entry', '/imports', '/admin'],
     },
     {
       who: 'a strategist',
       roles: ['strategist'],
-      paths: ['/overview', '/scorecard', '/comparison', '/imports', '/designer', '/admin'],
+      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/imports', '/designer', '/admin'],
     },
     {
       who: 'an admin',
@@ -31,6 +39,7 @@ describe('visiblePages', () => {
         '/overview',
         '/scorecard',
         '/comparison',
+        '/studies',
         '/data-entry',
         '/assessments',
         '/imports',

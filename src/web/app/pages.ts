@@ -11,6 +11,7 @@ export interface PageEntry {
     | 'nav.overview'
     | 'nav.scorecard'
     | 'nav.comparison'
+    | 'nav.studies'
     | 'nav.dataEntry'
     | 'nav.assessments'
     | 'nav.imports'
@@ -24,6 +25,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/overview', labelKey: 'nav.overview' },
   { path: '/scorecard', labelKey: 'nav.scorecard' },
   { path: '/comparison', labelKey: 'nav.comparison' },
+  { path: '/studies', labelKey: 'nav.studies' },
   { path: '/data-entry', labelKey: 'nav.dataEntry', roles: ['entry', 'approver', 'steward'] },
   { path: '/assessments', labelKey: 'nav.assessments', roles: ['entry', 'approver'] },
   { path: '/imports', labelKey: 'nav.imports', roles: ['steward', 'strategist', 'entry'] },

@@ -39,6 +39,9 @@ const DesignerPage = lazy(() =>
 const AdminPage = lazy(() =>
   import('../features/admin/admin-page.tsx').then((module) => ({ default: module.AdminPage })),
 );
+const StudiesPage = lazy(() =>
+  import('../features/studies/studies-page.tsx').then((module) => ({ default: module.StudiesPage })),
+);
 const IndicatorPage = lazy(() =>
   import('../features/indicator/indicator-page.tsx').then((module) => ({ default: module.IndicatorPage })),
 );
@@ -70,6 +73,7 @@ export function AppRouter() {
           <Route path="imports" element={<ImportsPage />} />
           <Route path="designer" element={<DesignerPage />} />
           <Route path="admin" element={<AdminPage />} />
+          <Route path="studies" element={<StudiesPage />} />
           <Route path="indicators/:indicator" element={<IndicatorPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

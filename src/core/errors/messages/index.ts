@@ -44,6 +44,7 @@ import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
 import { sessionMessages } from './session.ts';
 import { statsMessages } from './stats.ts';
+import { studyMessages } from './study.ts';
 import { targetMessages } from './target.ts';
 import { tokenMessages } from './token.ts';
 import { writeMessages } from './write.ts';
@@ -86,6 +87,7 @@ export const PROBLEM_MESSAGES = {
   ...reportedValueMessages,
   ...sessionMessages,
   ...statsMessages,
+  ...studyMessages,
   ...targetMessages,
   ...tokenMessages,
   ...writeMessages,

@@ -26,6 +26,7 @@ import type * as periods from '../../../core/contracts/periods.ts';
 import type * as publications from '../../../core/contracts/publications.ts';
 import type * as reportedValues from '../../../core/contracts/reported-values.ts';
 import type * as scorecards from '../../../core/contracts/scorecards.ts';
+import type * as studies from '../../../core/contracts/studies.ts';
 import type * as targets from '../../../core/contracts/targets.ts';
 
 type In<T extends z.ZodType> = z.input<T>;
@@ -207,6 +208,16 @@ export interface ApiRoutes {
   // Background jobs (core/contracts/jobs.ts)
   'GET /api/jobs': Answer<typeof jobs.jobListSchema>;
   'POST /api/jobs/:name/run': ByName & Answer<typeof jobs.runJobResultSchema>;
+
+  // Evaluation studies (core/contracts/studies.ts)
+  'POST /api/studies/evaluate': Body<typeof studies.evaluateStudyBodySchema> &
+    Answer<typeof studies.studyResultSchema>;
+  'GET /api/studies': Answer<typeof studies.studyListSchema>;
+  'GET /api/studies/:code': ByCode & Answer<typeof studies.savedStudySchema>;
+  'PUT /api/studies/:code': ByCode &
+    Body<typeof studies.studyFileSchema> &
+    Answer<typeof studies.savedStudySchema>;
+  'DELETE /api/studies/:code': ByCode & NoContent;
 }
 
 /**

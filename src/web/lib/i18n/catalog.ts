@@ -24,6 +24,8 @@ import indicatorEn from '../../features/indicator/locales/en.json';
 import indicatorZh from '../../features/indicator/locales/zh-CN.json';
 import overviewEn from '../../features/overview/locales/en.json';
 import overviewZh from '../../features/overview/locales/zh-CN.json';
+import studiesEn from '../../features/studies/locales/en.json';
+import studiesZh from '../../features/studies/locales/zh-CN.json';
 import sharedEn from '../../locales/en.json';
 import sharedZh from '../../locales/zh-CN.json';
 
@@ -37,6 +39,7 @@ export const en = {
   ...importsEn,
   ...indicatorEn,
   ...overviewEn,
+  ...studiesEn,
   problems: problemCatalog('en'),
 };
 
@@ -51,5 +54,6 @@ export const zhCN: Catalog = {
   ...importsZh,
   ...indicatorZh,
   ...overviewZh,
+  ...studiesZh,
   problems: problemCatalog('zh-CN'),
 };
