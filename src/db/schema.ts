@@ -171,6 +171,8 @@ export interface ScorecardOrgUnitVersionTable {
 
 export interface TargetTable {
   readonly id: Id;
+  /** The unit's organisation; 0 for a target every unit, a group or a level shares (202612062050). */
+  root_id: number;
   scorecard_id: number;
   indicator_code: string;
   org_unit_id: number | null;
@@ -192,6 +194,8 @@ export interface TargetTable {
  */
 export interface TargetHistoryTable {
   readonly id: Id;
+  /** Its target's `root_id`. */
+  root_id: number;
   target_id: number;
   scorecard_id: number;
   indicator_code: string;
