@@ -19,6 +19,8 @@ import type { ServerContext } from './context.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { EvaluationEngine } from './evaluation/evaluation-engine.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { Readiness } from './health/readiness.ts';
 import { createImportRoutes } from './imports/import.routes.ts';
 import { JobScheduler } from './jobs/job-scheduler.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
@@ -60,11 +62,16 @@ export interface RunningServer {
   readonly mode: ServerConfig['mode'];
   /** Production mode with no administrator: the server serves no data until one is created. */
   readonly setupRequired: boolean;
+  /** Where start-up is; ready once the value cubes are loaded (`GET /api/health/ready`). */
+  readonly readiness: Readiness;
+  /** Resolves when the server is ready (its start-up work after listening is done). */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const progress = options.progress ?? (() => {});
+  const readiness = new Readiness('opening the database');
   let lock: DataDirLock | null = null;
   let db: Db | null = null;
   let app: FastifyInstance | null = null;
@@ -114,6 +121,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       bodyLimit: config.bodyLimit,
       // jobRoutes also stops the scheduler when the app closes, before the database is closed below.
       routes: [
+        healthRoutes(readiness),
         evaluationRoutes(engine),
         publicationRoutes(engine),
         createImportRoutes(),
@@ -131,9 +139,25 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         : 'Background jobs are off here (HEALTHBSC_JOBS=off): another instance runs them.',
     );
     const address = await built.listen({ port: config.port, host: config.host });
+    // Listening already, answering 503 at /api/health/ready until every organisation's cube is loaded: the
+    // first user's request then finds it in memory instead of waiting for it.
+    readiness.at('loading the value cubes');
+    const ready = engine.warmUp().then(
+      (organisations) => {
+        readiness.markReady();
+        progress(`Ready: the values of ${organisations} organisation(s) are loaded.`);
+      },
+      (error: unknown) => {
+        // Evaluations still load their cube on first use; the server reports ready so it is not taken out.
+        built.log.error({ err: error }, 'loading the value cubes at start-up failed');
+        readiness.markReady();
+      },
+    );
     const opened = db;
     const held = lock;
     return {
+      readiness,
+      ready,
       app: built,
       ctx,
       url: address,
@@ -141,6 +165,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       mode: config.mode,
       setupRequired,
       close: async () => {
+        await ready;
         await built.close();
         await opened.close();
         await held?.release();

@@ -28,6 +28,7 @@ import { demoMessages } from './demo.ts';
 import { encodingMessages } from './encoding.ts';
 import { evaluationMessages } from './evaluation.ts';
 import { fileMessages } from './file.ts';
+import { healthMessages } from './health.ts';
 import { formulaMessages } from './formula.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
@@ -61,6 +62,7 @@ export const PROBLEM_MESSAGES = {
   ...fileMessages,
   ...scorecardMessages,
   ...jobMessages,
+  ...healthMessages,
   ...formulaMessages,
   ...ahpMessages,
   ...periodMessages,
