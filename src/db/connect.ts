@@ -4,6 +4,7 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type Listen, listenerOn } from './notifications.ts';
 import { openInProcessPglite, type PgliteClient } from './pglite-client.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
 import { openWorkerPglite } from './pglite-worker-client.ts';
@@ -47,18 +48,24 @@ export interface Db {
    * script leaves no transaction open. Product code uses `kysely`.
    */
   readonly runSql: RunSql;
+  /**
+   * PostgreSQL only (./notifications.ts): hears `NOTIFY` on `channel` over a connection of its own, outside the
+   * pool. Absent on PGlite, whose database one process holds alone.
+   */
+  readonly listen?: Listen;
   /** Closes the pool or PGlite (and its worker). Safe to call twice. */
   close(): Promise<void>;
 }
 
 const DEFAULT_POOL_SIZE = 10;
 
-function makeDb(kysely: Kysely<Database>, engine: Db['engine'], runSql: RunSql): Db {
+function makeDb(kysely: Kysely<Database>, engine: Db['engine'], runSql: RunSql, listen?: Listen): Db {
   let closing: Promise<void> | undefined;
   return {
     kysely,
     engine,
     runSql,
+    ...(listen === undefined ? {} : { listen }),
     close: () => {
       closing ??= kysely.destroy();
       return closing;
@@ -126,7 +133,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<Db> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}`, { cause: error });
   }
-  return makeDb(kysely, 'postgres', poolRunner(pool));
+  return makeDb(kysely, 'postgres', poolRunner(pool), listenerOn(url));
 }
 
 /**

@@ -14,6 +14,7 @@ import { hasInstallationAdmin } from '../db/repositories/user.repository.ts';
 import { ensureDemoUsers } from './accounts/demo-users.ts';
 import { buildApp } from './app.ts';
 import { ChangeBus } from './change-bus.ts';
+import { type ChangeRelay, relayChanges } from './cluster/change-relay.ts';
 import type { ServerConfig } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { loadDemo } from './demo/load-demo.ts';
@@ -75,6 +76,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let lock: DataDirLock | null = null;
   let db: Db | null = null;
   let app: FastifyInstance | null = null;
+  let relay: ChangeRelay | null = null;
   try {
     if (config.database.engine === 'pglite' && config.database.dataDir !== null) {
       const dir = resolve(config.database.dataDir);
@@ -90,6 +92,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const { applied } = await migrateToLatest(db);
     if (applied.length > 0) progress(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus() };
+    // On PostgreSQL, other server processes on the same database hear this one's changes and it hears theirs.
+    relay = await relayChanges(db, ctx.changes, (error) =>
+      app?.log.warn({ err: error }, 'relaying a change to the other servers failed'),
+    );
     let demoLoaded = false;
     // Production mode never loads the demo, and has no default account: its first user is created with
     // `healthbsc user create --admin`.
@@ -155,6 +161,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     );
     const opened = db;
     const held = lock;
+    const relaying = relay;
     return {
       readiness,
       ready,
@@ -167,12 +174,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       close: async () => {
         await ready;
         await built.close();
+        await relaying?.close();
         await opened.close();
         await held?.release();
       },
     };
   } catch (error) {
     await app?.close();
+    await relay?.close();
     await db?.close();
     await lock?.release();
     throw error;
