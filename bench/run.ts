@@ -3,6 +3,7 @@
  * Options pass through: `npm run bench -- --engines postgres --scale 0.1`.
  */
 import { parseArgs } from 'node:util';
+import { runFirstPageBench } from './first-page.bench.ts';
 import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
 import { printTable } from './report.ts';
@@ -26,6 +27,8 @@ printTable(
   'Web app: first route JavaScript and the comparison heatmap (issue: web application)',
   await runWebBench(),
 );
+
+printTable('First page bytes as served, compressed (issue 11)', await runFirstPageBench());
 
 printTable(
   'Job scheduler: API queries on PGlite while 10 jobs idle (issue: groundwork, job scheduler)',
