@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/engines.ts';
@@ -41,6 +42,11 @@ describeEachEngine('Citus placement of the schema', (getDb) => {
 
   it('has root_id in every primary key and unique key of the distributed tables', async () => {
     expect(await keysWithoutDistributionColumn(getDb(), DISTRIBUTED_TABLES)).toEqual([]);
+  });
+
+  it('gives in docs/deployment.md every statement that distributes the schema', async () => {
+    const doc = await readFile(new URL('../../docs/deployment.md', import.meta.url), 'utf8');
+    expect(citusDistributionSql().filter((line) => !doc.includes(line))).toEqual([]);
   });
 
   it('distributes the large tables colocated with data_value', () => {
