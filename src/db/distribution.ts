@@ -1,8 +1,9 @@
 /**
- * How each table would be placed on a Citus cluster (docs/deployment.md "Citus"), declared once: the
- * distribution test (./distribution.test.ts) checks that every table of the schema is classified here and that
- * each distributed table's primary and unique keys hold its distribution column, and it partitions the
- * distributed tables `by hash` on PostgreSQL 15, which refuses a key without the partition column as Citus does.
+ * How each table would be placed on a Citus cluster (docs/deployment.md "Citus"), declared once:
+ * ./distribution.test.ts checks that every table of the schema is classified here and that each distributed
+ * table's primary and unique keys hold its distribution column; server/cluster/partitioned-schema.test.ts
+ * partitions the distributed tables `by hash` on PostgreSQL 15, which refuses a key without the partition
+ * column as Citus does.
  *
  * - **Distributed by `root_id`**, colocated: the tables that grow with the organisations' data. Every query of
  *   one organisation (an evaluation, an import, a publication) stays on one node, and their joins on

@@ -176,7 +176,12 @@ const plugin: FastifyPluginAsync<AccountsOptions> = async (app: FastifyInstance,
     const documentation = isDocumentation(url);
     const isPublic = documentation || request.routeOptions.config.public === true;
     // The readiness check answers for the process, set up or not (a load balancer asks it before anyone can).
-    if (runtime.mode === 'production' && url !== '/api/meta' && url !== '/api/health/ready' && !documentation) {
+    if (
+      runtime.mode === 'production' &&
+      url !== '/api/meta' &&
+      url !== '/api/health/ready' &&
+      !documentation
+    ) {
       if (!(await runtime.admins.exists())) throw unavailable('access.setup-required');
     }
     const auth = await authenticate(ctx, runtime, request);

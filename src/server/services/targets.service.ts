@@ -30,8 +30,8 @@ import {
   recordTargetChangesAs,
   type TargetFigures,
   type TargetKeyIds,
-  targetRootId,
   type TargetRecord,
+  targetRootId,
   updateTarget,
 } from '../../db/repositories/target.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
