@@ -277,12 +277,20 @@ export async function nonEmptyTables(db: Executor): Promise<string[]> {
   return found;
 }
 
+/**
+ * Tables whose `root_id` came after backups were first made (migration 202612062050_distribution_keys): a
+ * backup without it names the org unit, whose organisation it is (0 for a target shared by all).
+ */
+const ROOT_FROM_UNIT = new Set(['target', 'target_history']);
+
 async function insertRows(trx: Executor, table: string, columns: readonly string[], rows: readonly string[]) {
   if (rows.length === 0) return;
   const list = idList(columns);
+  const deriveRoot = ROOT_FROM_UNIT.has(table) && !columns.includes('root_id');
   await sql`
-    insert into ${sql.id(table)} (${list}) overriding system value
-    select ${list} from json_populate_recordset(null::${sql.id(table)}, ${`[${rows.join(',')}]`}::json)
+    insert into ${sql.id(table)} (${list}${deriveRoot ? sql`, root_id` : sql``}) overriding system value
+    select ${list}${deriveRoot ? sql`, coalesce((select o.root_id from org_unit o where o.id = r.org_unit_id), 0)` : sql``}
+    from json_populate_recordset(null::${sql.id(table)}, ${`[${rows.join(',')}]`}::json) r
   `.execute(trx);
 }
 
