@@ -22,6 +22,7 @@ import { type AccountsOptions, accountsPlugin } from './accounts/accounts.plugin
 import { DEFAULT_BODY_LIMIT, type LogLevel } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { registerProblemErrors } from './plugins/problem-errors.ts';
+import { type RequestGuardOptions, requestGuardPlugin } from './plugins/request-guard.ts';
 import { problemValidatorCompiler } from './plugins/zod-validation.ts';
 import { API_ROUTES } from './routes/index.ts';
 
@@ -47,6 +48,8 @@ export interface BuildAppOptions {
   readonly accounts?: AccountsOptions;
   /** Fastify's `trustProxy`: which reverse proxies' X-Forwarded-For to believe (the audit's address). Default false. */
   readonly trustProxy?: boolean | string | readonly string[] | number;
+  /** Control characters in parameters, the cap on heavy requests, the request timeout (plugins/request-guard.ts). */
+  readonly guard?: RequestGuardOptions;
 }
 
 /** Fastify's form of a trustProxy setting: a hop count becomes "trust the first n hops". */
@@ -76,6 +79,8 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   registerProblemErrors(app);
   // Before every route: who sends each request, and 401/403/503 before any handler runs.
   await app.register(accountsPlugin, options.accounts ?? {});
+  // After who sends it is known: bad parameters, too many heavy requests at once, requests that take too long.
+  await app.register(requestGuardPlugin, options.guard ?? {});
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
