@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { type AccessWorld, createAccessWorld } from '../../../test/fixtures/access-world.ts';
 import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
-import { controlCharacterIn } from './request-guard.ts';
+import { controlCharacterIn } from '../../core/guard/edge-checks.ts';
 
 describe('controlCharacterIn', () => {
   it.each([

@@ -11,6 +11,7 @@
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, makeProblem } from '../../core/errors/problem.ts';
+import { controlCharacterIn } from '../../core/guard/edge-checks.ts';
 import { ExtendedProblemError } from '../problem-extensions.ts';
 
 export interface RequestGuardOptions {
@@ -35,13 +36,11 @@ export const HEAVY_ROUTES: readonly { readonly method: string; readonly url: str
 /** Routes the request timeout leaves alone (a whole file checked and written, with progress). */
 const UNTIMED = new Set(['POST /api/imports']);
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** The first control character of `text` as `U+0000`, or null. */
-export function controlCharacterIn(text: string): string | null {
-  const found = CONTROL.exec(text);
-  if (found === null) return null;
-  return `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** `text` with its control characters shown as `?`, shortened, to name a parameter in a problem. */
+function shown(text: string): string {
+  let out = '';
+  for (const char of text.slice(0, 64)) out += controlCharacterIn(char) === null ? char : '?';
+  return out;
 }
 
 function decoded(text: string): string {
@@ -60,7 +59,7 @@ function checkParameters(request: FastifyRequest): void {
   const path = mark < 0 ? url : url.slice(0, mark);
   const pathChar = controlCharacterIn(decoded(path));
   if (pathChar !== null) {
-    throw badRequest('guard.control-character', { part: 'path', name: path.slice(0, 200), char: pathChar }, [
+    throw badRequest('guard.control-character', { part: 'path', name: shown(path), char: pathChar }, [
       'path',
     ]);
   }
@@ -71,8 +70,8 @@ function checkParameters(request: FastifyRequest): void {
     const value = equals < 0 ? '' : decoded(pair.slice(equals + 1));
     const char = controlCharacterIn(name) ?? controlCharacterIn(value);
     if (char !== null) {
-      const shown = name.replace(CONTROL, '?').slice(0, 64);
-      throw badRequest('guard.control-character', { part: 'query', name: shown, char }, [shown]);
+      const named = shown(name);
+      throw badRequest('guard.control-character', { part: 'query', name: named, char }, [named]);
     }
   }
 }
