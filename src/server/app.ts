@@ -22,6 +22,7 @@ import { type AccountsOptions, accountsPlugin } from './accounts/accounts.plugin
 import { DEFAULT_BODY_LIMIT, type LogLevel } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { registerProblemErrors } from './plugins/problem-errors.ts';
+import { refusalLogPlugin } from './plugins/refusal-log.ts';
 import { type RequestGuardOptions, requestGuardPlugin } from './plugins/request-guard.ts';
 import { problemValidatorCompiler } from './plugins/zod-validation.ts';
 import { API_ROUTES } from './routes/index.ts';
@@ -81,6 +82,8 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   await app.register(accountsPlugin, options.accounts ?? {});
   // After who sends it is known: bad parameters, too many heavy requests at once, requests that take too long.
   await app.register(requestGuardPlugin, options.guard ?? {});
+  // Refused requests (403), counted per principal × route and audited once per window.
+  await app.register(refusalLogPlugin);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
