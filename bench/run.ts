@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
 import { printTable } from './report.ts';
+import { runRobustnessBench } from './robustness.bench.ts';
 import { runWebBench } from './web.bench.ts';
 
 const { values } = parseArgs({
@@ -30,4 +31,9 @@ printTable(
 printTable(
   'Job scheduler: API queries on PGlite while 10 jobs idle (issue: groundwork, job scheduler)',
   await runJobsBench({ seconds: 30 }),
+);
+
+printTable(
+  'Robustness: cached evaluations over HTTP, and beside a 100 MB import check (issue 11, part 3)',
+  await runRobustnessBench({ engines: values.engines.split(','), seconds: 10 }),
 );
