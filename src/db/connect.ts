@@ -27,6 +27,11 @@ export type DbConfig =
       readonly url: string;
       /** Pool size. Default 10. */
       readonly poolSize?: number;
+      /**
+       * Milliseconds after which PostgreSQL cancels a statement (its `statement_timeout`; error 57014, which
+       * the server answers 503). Default: none. PGlite has no equivalent: it cannot cancel a running query.
+       */
+      readonly statementTimeoutMs?: number;
     };
 
 /** The rows of SQL run by `Db.runSql`: every statement's, in order. */
@@ -120,8 +125,15 @@ function redactUrl(url: string): string {
   }
 }
 
-async function connectPostgres(url: string, poolSize: number): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
+async function connectPostgres(url: string, poolSize: number, statementTimeoutMs?: number): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: postgresTypes,
+    ...(statementTimeoutMs === undefined || statementTimeoutMs <= 0
+      ? {}
+      : { statement_timeout: statementTimeoutMs }),
+  });
   // An idle client whose server went away emits 'error' on the pool; unhandled, it would end the
   // process. The pool drops that client and the next query opens a new one.
   pool.on('error', () => {});
@@ -152,7 +164,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<Db> {
  */
 export async function connect(config: DbConfig): Promise<Db> {
   if (config.engine === 'postgres') {
-    return connectPostgres(config.url, config.poolSize ?? DEFAULT_POOL_SIZE);
+    return connectPostgres(config.url, config.poolSize ?? DEFAULT_POOL_SIZE, config.statementTimeoutMs);
   }
   const source = {
     dataDir: config.dataDir,

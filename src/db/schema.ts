@@ -322,6 +322,17 @@ export interface RoleAssignmentTable {
   org_unit_id: number | null;
 }
 
+/** `sign_in_failure` (202612062000_sign_in_throttle): failed sign-ins per account and per address, in a window. */
+export interface SignInFailureTable {
+  kind: 'account' | 'address';
+  key: string;
+  failures: number;
+  refused: ColumnType<number, number | undefined, number>;
+  first_at: Date;
+  last_at: Date;
+  blocked_until: Date | null;
+}
+
 /** `user_session` (202611240900_accounts): signed-in sessions, keyed by the SHA-256 of the cookie's token. */
 export interface UserSessionTable {
   token_hash: string;
@@ -438,6 +449,7 @@ export interface Database {
   api_token: ApiTokenTable;
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;
+  sign_in_failure: SignInFailureTable;
   data_approval: DataApprovalTable;
   publication: PublicationTable;
   publication_result: PublicationResultTable;

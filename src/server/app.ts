@@ -26,6 +26,8 @@ import { DEFAULT_BODY_LIMIT, type LogLevel } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { registerEtags } from './plugins/etags.ts';
 import { registerProblemErrors } from './plugins/problem-errors.ts';
+import { refusalLogPlugin } from './plugins/refusal-log.ts';
+import { type RequestGuardOptions, requestGuardPlugin } from './plugins/request-guard.ts';
 import { problemValidatorCompiler } from './plugins/zod-validation.ts';
 import { API_ROUTES } from './routes/index.ts';
 
@@ -51,6 +53,8 @@ export interface BuildAppOptions {
   readonly accounts?: AccountsOptions;
   /** Fastify's `trustProxy`: which reverse proxies' X-Forwarded-For to believe (the audit's address). Default false. */
   readonly trustProxy?: boolean | string | readonly string[] | number;
+  /** Control characters in parameters, the cap on heavy requests, the request timeout (plugins/request-guard.ts). */
+  readonly guard?: RequestGuardOptions;
 }
 
 /** Fastify's form of a trustProxy setting: a hop count becomes "trust the first n hops". */
@@ -80,6 +84,10 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   registerProblemErrors(app);
   // Before every route: who sends each request, and 401/403/503 before any handler runs.
   await app.register(accountsPlugin, options.accounts ?? {});
+  // After who sends it is known: bad parameters, too many heavy requests at once, requests that take too long.
+  await app.register(requestGuardPlugin, options.guard ?? {});
+  // Refused requests (403), counted per principal × route and audited once per window.
+  await app.register(refusalLogPlugin);
 
   // Brotli or gzip for every answer past 1 KiB that the client accepts (JSON, problem+json, index.html); the
   // web app's files are served from their precompressed copies instead (serveWebApp). Brotli at quality 4: near

@@ -136,6 +136,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       webRoot: findWebRoot(options.webRoot, progress),
       accounts: { mode: config.mode },
       trustProxy: config.trustProxy,
+      guard: {
+        maxHeavy: config.maxHeavyRequests,
+        requestTimeoutMs: config.requestTimeoutSeconds * 1000,
+      },
     });
     app = built;
     await scheduler.start();

@@ -161,7 +161,7 @@ const plugin: FastifyPluginAsync<AccountsOptions> = async (app: FastifyInstance,
     mode: options.mode ?? 'production',
     sessionIdleMs: (options.sessionIdleMinutes ?? 120) * 60_000,
     sessionMaxMs: (options.sessionMaxHours ?? 12) * 3_600_000,
-    throttle: new LoginThrottle(ctx.now, options.throttle),
+    throttle: new LoginThrottle(ctx, options.throttle),
     admins: new AdminPresence(ctx),
   };
   await app.register(fastifyCookie);

@@ -29,6 +29,7 @@ import { encodingMessages } from './encoding.ts';
 import { evaluationMessages } from './evaluation.ts';
 import { fileMessages } from './file.ts';
 import { formulaMessages } from './formula.ts';
+import { guardMessages } from './guard.ts';
 import { healthMessages } from './health.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
@@ -87,6 +88,7 @@ export const PROBLEM_MESSAGES = {
   ...targetMessages,
   ...tokenMessages,
   ...writeMessages,
+  ...guardMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
