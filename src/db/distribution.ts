@@ -11,7 +11,7 @@
  * - **Reference**: small tables every query joins (the tree, periods, data elements, scorecards and their
  *   versions, users and their roles), copied to every node.
  * - **Coordinator**: tables written on almost every request or only read alone (change counters, sessions,
- *   the audit trail, import batches and their changes); they stay on the coordinator node, where a reference
+ *   failed sign-ins, the audit trail, import batches and their changes); they stay on the coordinator node, where a reference
  *   table's two-phase write would cost more than it saves.
  */
 
@@ -52,6 +52,7 @@ export const REFERENCE_TABLES = [
 export const COORDINATOR_TABLES = [
   'change_counter',
   'user_session',
+  'sign_in_failure',
   'audit_log',
   'import_batch',
   'import_change',

@@ -1,8 +1,8 @@
 /**
  * Two server processes (`healthbsc serve`, each a child process) on one throwaway PostgreSQL, as behind a
- * reverse proxy: a session made on one works on the other, a sign-out on one ends it on both, and a value
+ * reverse proxy: a session made on one works on the other, a sign-out on one ends it on both, a value
  * written through one is in the other's next evaluation (the relay applies it; the change counters would
- * reload it).
+ * reload it), and failed sign-ins on one throttle the account on the other.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -157,6 +157,20 @@ describeEachEngine(
       const out = await send(a, session, 'DELETE', '/api/session');
       const after = await send(b, session, 'GET', '/api/session');
       expect([out.status, after.status]).toEqual([204, 401]);
+    });
+
+    it('throttles on the other server the sign-ins of an account that failed on one', async () => {
+      const { a, b } = servers();
+      const attempt = (server: Server) =>
+        fetch(`${server.url}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'nobody@two-servers.test', password: 'wrong-password' }),
+        });
+      const onA: number[] = [];
+      while (onA.at(-1) !== 429 && onA.length < 12) onA.push((await attempt(a)).status);
+      const onB = await attempt(b);
+      expect([onA.at(-1), onB.status]).toEqual([429, 429]);
     });
   },
   { engines: ['postgres'] },
