@@ -11,6 +11,7 @@
  *
  * Run: `npm run bench` (all benchmarks) or `node bench/platform.bench.ts [--engines postgres,pglite] [--scale 0.1]`.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { tryParsePeriod } from '../src/core/periods/index.ts';
 import { connect, type Db } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { bumpRevision, META_SCOPE, rootScope } from '../src/db/repositories/change-counter.repository.ts';
+import { SHARED_TARGET_ROOT_ID } from '../src/db/repositories/target.repository.ts';
 import { type RowValues, upsertRows } from '../src/db/repositories/value-store.repository.ts';
 import { ChangeBus } from '../src/server/change-bus.ts';
 import { systemActor } from '../src/server/context.ts';
@@ -84,6 +86,7 @@ async function setUp(db: Db, group: ReturnType<typeof makeSyntheticGroup>): Prom
     .values(
       indicators.flatMap((indicator) =>
         years.map((year) => ({
+          root_id: SHARED_TARGET_ROOT_ID,
           scorecard_id: scorecard.id,
           indicator_code: indicator,
           org_unit_id: null,

@@ -3,9 +3,11 @@
  * Options pass through: `npm run bench -- --engines postgres --scale 0.1`.
  */
 import { parseArgs } from 'node:util';
+import { runFirstPageBench } from './first-page.bench.ts';
 import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
 import { printTable } from './report.ts';
+import { runRobustnessBench } from './robustness.bench.ts';
 import { runWebBench } from './web.bench.ts';
 
 const { values } = parseArgs({
@@ -27,7 +29,14 @@ printTable(
   await runWebBench(),
 );
 
+printTable('First page bytes as served, compressed (issue 11)', await runFirstPageBench());
+
 printTable(
   'Job scheduler: API queries on PGlite while 10 jobs idle (issue: groundwork, job scheduler)',
   await runJobsBench({ seconds: 30 }),
+);
+
+printTable(
+  'Robustness: cached evaluations over HTTP, and beside a 100 MB import check (issue 11, part 3)',
+  await runRobustnessBench({ engines: values.engines.split(','), seconds: 10 }),
 );

@@ -1,7 +1,9 @@
 /**
  * Builds the web app into dist/web when it is missing or older than what it is built from. `npm start` runs it
  * first (the `prestart` script), so a fresh clone serves a working app; the end-to-end tests and the benchmark
- * call `ensureWebBuild()` too. Nothing is downloaded: Vite and the sources are already installed.
+ * call `ensureWebBuild()` too. Nothing is downloaded: Vite and the sources are already installed. A production
+ * install (`npm ci --omit=dev`, no Vite) never builds: it serves the dist/web shipped with it
+ * (docs/deployment.md).
  *
  * Run: `node scripts/ensure-web-build.ts` (prints whether it built), or `npm run build:web` to always build.
  */
@@ -66,7 +68,9 @@ export async function buildWeb(root: string = PACKAGE_ROOT): Promise<void> {
     );
   } catch {
     throw new Error(
-      'Vite is not installed (was the package installed without its dev dependencies?): run `npm ci` to build the web app.',
+      'Vite is not installed (a production install, `npm ci --omit=dev`?) and there is no web app in dist/web: ' +
+        'build it where the dev dependencies are installed (`npm ci && npm run build:web`) and ship dist/web ' +
+        'with the package (docs/deployment.md).',
     );
   }
   await new Promise<void>((resolveBuild, rejectBuild) => {
@@ -82,7 +86,21 @@ export async function buildWeb(root: string = PACKAGE_ROOT): Promise<void> {
   });
 }
 
-/** Builds the web app if it is stale; says what it did through `log`. Returns whether it built. */
+/** Whether Vite (a dev dependency) is installed: not in a production install (`npm ci --omit=dev`). */
+export function isViteInstalled(root: string = PACKAGE_ROOT): boolean {
+  try {
+    createRequire(join(root, 'package.json')).resolve('vite/package.json');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the web app if it is stale; says what it did through `log`. Returns whether it built. A production
+ * install has no Vite: it serves the build shipped in dist/web as it is, however its files' times compare
+ * (a copy or an archive may change them), and never builds at start.
+ */
 export async function ensureWebBuild(
   options: { readonly root?: string; readonly log?: (message: string) => void } = {},
 ): Promise<boolean> {
@@ -90,6 +108,10 @@ export async function ensureWebBuild(
   const log = options.log ?? (() => {});
   const state = webBuildState(root);
   if (!state.stale) return false;
+  if (!isViteInstalled(root) && existsSync(join(root, 'dist/web/index.html'))) {
+    log('A production install (no Vite): serving the web app shipped in dist/web.');
+    return false;
+  }
   log(`Building the web app (${state.reason}) …`);
   const started = performance.now();
   await buildWeb(root);

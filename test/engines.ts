@@ -105,7 +105,19 @@ async function createPostgresDatabase(): Promise<Db> {
   } finally {
     await admin.end();
   }
-  return connect({ engine: 'postgres', url: urlFor(name), poolSize: 4 });
+  const databaseUrl = urlFor(name);
+  const db = await connect({ engine: 'postgres', url: databaseUrl, poolSize: 4 });
+  postgresUrls.set(db, databaseUrl);
+  return db;
+}
+
+const postgresUrls = new WeakMap<Db, string>();
+
+/** The connection URL of a PostgreSQL test database (for a server started as a child process). */
+export function postgresUrlOf(db: Db): string {
+  const url = postgresUrls.get(db);
+  if (url === undefined) throw new Error('Not a PostgreSQL database of this test file.');
+  return url;
 }
 
 /** Opens an empty database on the given engine (for PostgreSQL, on this file's shared cluster). */

@@ -4,6 +4,7 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type Listen, listenerOn } from './notifications.ts';
 import { openInProcessPglite, type PgliteClient } from './pglite-client.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
 import { openWorkerPglite } from './pglite-worker-client.ts';
@@ -26,6 +27,11 @@ export type DbConfig =
       readonly url: string;
       /** Pool size. Default 10. */
       readonly poolSize?: number;
+      /**
+       * Milliseconds after which PostgreSQL cancels a statement (its `statement_timeout`; error 57014, which
+       * the server answers 503). Default: none. PGlite has no equivalent: it cannot cancel a running query.
+       */
+      readonly statementTimeoutMs?: number;
     };
 
 /** The rows of SQL run by `Db.runSql`: every statement's, in order. */
@@ -47,18 +53,24 @@ export interface Db {
    * script leaves no transaction open. Product code uses `kysely`.
    */
   readonly runSql: RunSql;
+  /**
+   * PostgreSQL only (./notifications.ts): hears `NOTIFY` on `channel` over a connection of its own, outside the
+   * pool. Absent on PGlite, whose database one process holds alone.
+   */
+  readonly listen?: Listen;
   /** Closes the pool or PGlite (and its worker). Safe to call twice. */
   close(): Promise<void>;
 }
 
 const DEFAULT_POOL_SIZE = 10;
 
-function makeDb(kysely: Kysely<Database>, engine: Db['engine'], runSql: RunSql): Db {
+function makeDb(kysely: Kysely<Database>, engine: Db['engine'], runSql: RunSql, listen?: Listen): Db {
   let closing: Promise<void> | undefined;
   return {
     kysely,
     engine,
     runSql,
+    ...(listen === undefined ? {} : { listen }),
     close: () => {
       closing ??= kysely.destroy();
       return closing;
@@ -113,8 +125,15 @@ function redactUrl(url: string): string {
   }
 }
 
-async function connectPostgres(url: string, poolSize: number): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
+async function connectPostgres(url: string, poolSize: number, statementTimeoutMs?: number): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: postgresTypes,
+    ...(statementTimeoutMs === undefined || statementTimeoutMs <= 0
+      ? {}
+      : { statement_timeout: statementTimeoutMs }),
+  });
   // An idle client whose server went away emits 'error' on the pool; unhandled, it would end the
   // process. The pool drops that client and the next query opens a new one.
   pool.on('error', () => {});
@@ -126,7 +145,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<Db> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}`, { cause: error });
   }
-  return makeDb(kysely, 'postgres', poolRunner(pool));
+  return makeDb(kysely, 'postgres', poolRunner(pool), listenerOn(url));
 }
 
 /**
@@ -145,7 +164,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<Db> {
  */
 export async function connect(config: DbConfig): Promise<Db> {
   if (config.engine === 'postgres') {
-    return connectPostgres(config.url, config.poolSize ?? DEFAULT_POOL_SIZE);
+    return connectPostgres(config.url, config.poolSize ?? DEFAULT_POOL_SIZE, config.statementTimeoutMs);
   }
   const source = {
     dataDir: config.dataDir,

@@ -66,6 +66,8 @@ export class SqlFileMigrationProvider implements MigrationProvider {
       this.#bodies.set(name, body);
       migrations[name] = {
         up: async (db: Kysely<unknown>) => {
+          // A migration may rewrite a large table: the server's statement timeout is for requests, not for it.
+          await sql`set local statement_timeout = 0`.execute(db);
           await sql.raw(body).execute(db);
         },
       };

@@ -171,6 +171,8 @@ export interface ScorecardOrgUnitVersionTable {
 
 export interface TargetTable {
   readonly id: Id;
+  /** The unit's organisation; 0 for a target every unit, a group or a level shares (202612062050). */
+  root_id: number;
   scorecard_id: number;
   indicator_code: string;
   org_unit_id: number | null;
@@ -192,6 +194,8 @@ export interface TargetTable {
  */
 export interface TargetHistoryTable {
   readonly id: Id;
+  /** Its target's `root_id`. */
+  root_id: number;
   target_id: number;
   scorecard_id: number;
   indicator_code: string;
@@ -316,6 +320,17 @@ export interface RoleAssignmentTable {
   token_id: number | null;
   role: 'admin' | 'strategist' | 'steward' | 'entry' | 'approver' | 'viewer';
   org_unit_id: number | null;
+}
+
+/** `sign_in_failure` (202612062000_sign_in_throttle): failed sign-ins per account and per address, in a window. */
+export interface SignInFailureTable {
+  kind: 'account' | 'address';
+  key: string;
+  failures: number;
+  refused: ColumnType<number, number | undefined, number>;
+  first_at: Date;
+  last_at: Date;
+  blocked_until: Date | null;
 }
 
 /** `user_session` (202611240900_accounts): signed-in sessions, keyed by the SHA-256 of the cookie's token. */
@@ -447,6 +462,7 @@ export interface Database {
   api_token: ApiTokenTable;
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;
+  sign_in_failure: SignInFailureTable;
   data_approval: DataApprovalTable;
   publication: PublicationTable;
   publication_result: PublicationResultTable;

@@ -2,6 +2,7 @@
  * What the import checks are given (the known codes, the period rule, the stored values) and what they give
  * back (records), plus the cell checks the three of them share.
  */
+import { isPlausibleNumber, MAX_PLAUSIBLE_MAGNITUDE } from '../core/guard/edge-checks.ts';
 import type { IndicatorKind } from '../core/indicators/indicator.ts';
 import type { DataElementFile } from '../core/scorecard/scorecard-schema.ts';
 import {
@@ -264,6 +265,15 @@ export function createChecker<R>(report: ReportBuilder<R>, ctx: BaseContext): Ch
     number(cell, options = {}) {
       const parsed = parseNumber(cell.text, options);
       if (parsed.kind === 'invalid') fail(cell, 'non-numeric', { value: cell.text.trim() });
+      // Beyond what any indicator holds (core/guard): refused as the API refuses it, whatever the element's range.
+      if (parsed.kind === 'number' && !isPlausibleNumber(parsed.value)) {
+        fail(cell, 'out-of-range', {
+          of: cell.column,
+          min: -MAX_PLAUSIBLE_MAGNITUDE,
+          max: MAX_PLAUSIBLE_MAGNITUDE,
+        });
+        return { kind: 'invalid', reason: 'beyond 1e15 in magnitude' };
+      }
       return parsed;
     },
     inRange(cell, value, min, max, of) {

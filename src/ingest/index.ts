@@ -49,6 +49,11 @@ export {
   type TextEncodingName,
 } from './detect-encoding.ts';
 export {
+  checkInflation,
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
+} from './import-limits.ts';
+export {
   DEFAULT_MAX_ERRORS,
   definitionError,
   definitionErrorOfCode,

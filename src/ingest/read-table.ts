@@ -13,6 +13,7 @@ import {
   detectDelimiter,
 } from './csv-tokenizer.ts';
 import type { EncodingDetection, EncodingOption } from './detect-encoding.ts';
+import { checkCells, checkRowCount, DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import { readXlsxRows } from './read-xlsx.ts';
 import { createStreamDecoder } from './stream-decoder.ts';
 
@@ -40,8 +41,10 @@ export interface ReadTableOptions {
   readonly encoding?: EncodingOption;
   /** CSV only; default 'auto' (see detectDelimiter). */
   readonly delimiter?: 'auto' | CsvDelimiter;
-  /** XLSX only: the sheet's tab name; default the first sheet. */
+  /** XLSX only: the sheet's tab name; default the first sheet (refused when it is hidden). */
   readonly sheet?: string;
+  /** Rows, cell length and inflation allowed (./import-limits.ts); default DEFAULT_IMPORT_LIMITS. */
+  readonly limits?: Partial<ImportLimits>;
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Rows between progress reports; default 10,000. A last report is always sent when the rows end. */
   readonly progressEvery?: number;
@@ -150,11 +153,20 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-async function* counting(rows: AsyncIterator<TableRow>, progress: ProgressCounter): AsyncGenerator<TableRow> {
+async function* counting(
+  rows: AsyncIterator<TableRow>,
+  progress: ProgressCounter,
+  header: readonly string[],
+  limits: ImportLimits,
+): AsyncGenerator<TableRow> {
+  let count = 0;
   for (;;) {
     const next = await rows.next();
     if (next.done === true) break;
     if (isBlank(next.value.cells)) continue;
+    count += 1;
+    checkRowCount(count, limits);
+    checkCells(next.value.line, next.value.cells, header, limits);
     progress.row();
     yield next.value;
   }
@@ -187,15 +199,18 @@ export async function readTable(source: TableSource, options: ReadTableOptions =
   const format = options.format ?? 'auto';
   const isXlsx = format === 'xlsx' || (format === 'auto' && looksLikeZip(opened.head));
   const progress = createProgress(options, opened.totalBytes);
+  const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
 
   if (isXlsx) {
     const bytes = source instanceof Uint8Array ? source : await collectBytes(opened.chunks);
-    const xlsx = readXlsxRows(bytes, { sheet: options.sheet, onBytes: progress.bytes });
+    const xlsx = readXlsxRows(bytes, { sheet: options.sheet, onBytes: progress.bytes, limits });
     const { header, rest } = await splitHeader(xlsx.rows);
+    const names = header.cells.map((c) => c.trim());
+    checkCells(header.line, header.cells, names, limits);
     return {
-      header: header.cells.map((c) => c.trim()),
+      header: names,
       headerLine: header.line,
-      rows: counting(rest, progress),
+      rows: counting(rest, progress, names, limits),
       info: () => ({ format: 'xlsx', encoding: null, delimiter: null, sheet: xlsx.sheet }),
     };
   }
@@ -206,10 +221,12 @@ export async function readTable(source: TableSource, options: ReadTableOptions =
   };
   const records = csvRecords(opened.chunks, options, progress, state);
   const { header, rest } = await splitHeader(records);
+  const names = header.cells.map((c) => c.trim());
+  checkCells(header.line, header.cells, names, limits);
   return {
-    header: header.cells.map((c) => c.trim()),
+    header: names,
     headerLine: header.line,
-    rows: counting(rest, progress),
+    rows: counting(rest, progress, names, limits),
     info: () => ({ format: 'csv', encoding: state.detection(), delimiter: state.delimiter, sheet: null }),
   };
 }

@@ -10,13 +10,15 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { badRequest } from '../core/errors/problem.ts';
+import { badRequest, isProblemError } from '../core/errors/problem.ts';
+import { checkInflation, DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import {
   endOfArchive,
   listZipEntries,
   localRecord,
   readZipEntry,
   storedRecord,
+  verifyInflatedSize,
   type ZipEntry,
 } from './zip-entries.ts';
 
@@ -72,14 +74,22 @@ interface WorkbookParts {
   readonly sheetName: string;
   readonly records: Uint8Array[];
   readonly emittedBytes: number;
+  /** The sheet's entry, to verify its inflated size before exceljs reads it. */
+  readonly sheetEntry: ZipEntry;
 }
+
+/** Sheets hidden from the workbook's tabs (ECMA-376 Part 1 §18.18.68 ST_SheetState). */
+const HIDDEN_STATES = new Set(['hidden', 'veryHidden']);
 
 /**
  * Chooses the sheet (`sheet` by name, else the first tab) and lists the ZIP records to stream, in the order
  * exceljs needs them. Parts are renamed to the paths exceljs recognises (`xl/worksheets/sheet1.xml` …).
  */
-function selectParts(bytes: Uint8Array, sheet: string | undefined): WorkbookParts {
+function selectParts(bytes: Uint8Array, sheet: string | undefined, limits: ImportLimits): WorkbookParts {
   const entries = listZipEntries(bytes);
+  for (const entry of entries) {
+    checkInflation(entry.name, entry.compressedSize, entry.uncompressedSize, limits);
+  }
   const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
   const workbook = byName.get('xl/workbook.xml');
   const rels = byName.get('xl/_rels/workbook.xml.rels');
@@ -98,6 +108,15 @@ function selectParts(bytes: Uint8Array, sheet: string | undefined): WorkbookPart
     throw sheet === undefined
       ? badRequest('file.no-worksheet', {}, ['sheet'])
       : badRequest('file.no-such-sheet', { sheet, sheets: names.join(', ') }, ['sheet']);
+  }
+  // Rows nobody sees on screen are not imported by surprise: a hidden sheet is read only when named.
+  if (sheet === undefined && HIDDEN_STATES.has(chosen.get('state') ?? '')) {
+    const visible = sheets.filter((s) => !HIDDEN_STATES.has(s.get('state') ?? '')).map((s) => s.get('name'));
+    throw badRequest(
+      'guard.hidden-sheet',
+      { sheet: chosen.get('name') ?? '', visible: visible.join(', ') || '-' },
+      ['sheet'],
+    );
   }
   const sheetPath = targetOf((_type, id) => id === chosen.get('r:id'));
   const sheetEntry = sheetPath === undefined ? undefined : byName.get(sheetPath);
@@ -120,7 +139,7 @@ function selectParts(bytes: Uint8Array, sheet: string | undefined): WorkbookPart
   );
   records.push(...localRecord(bytes, sheetEntry, 'xl/worksheets/sheet1.xml'), endOfArchive());
   const emittedBytes = records.reduce((sum, r) => sum + r.length, 0);
-  return { sheetName: chosen.get('name') ?? '', records, emittedBytes };
+  return { sheetName: chosen.get('name') ?? '', records, emittedBytes, sheetEntry };
 }
 
 /** Excel number formats that show a date or time (ECMA-376 Part 1 §18.8.31), after removing literals. */
@@ -192,6 +211,23 @@ export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): 
   return '';
 }
 
+/**
+ * The XML parser's error (saxes: `2:20: unexpected close tag.`) as a 400 naming the part and the position;
+ * any other error as it is.
+ */
+function malformedXml(error: unknown, entry: string): unknown {
+  if (!(error instanceof Error) || isProblemError(error)) return error;
+  const match = /^(\d+):(\d+): (.*)$/s.exec(error.message);
+  if (match === null) return error;
+  const [, line, column, reason] = match;
+  return badRequest('guard.malformed-xml', {
+    entry,
+    line: Number(line),
+    column: Number(column),
+    reason: (reason ?? '').slice(0, 200),
+  });
+}
+
 async function* counted(
   records: readonly Uint8Array[],
   onBytes: (n: number) => void,
@@ -212,9 +248,9 @@ async function* counted(
  */
 export function readXlsxRows(
   bytes: Uint8Array,
-  options: { sheet?: string; onBytes?: (n: number) => void } = {},
+  options: { sheet?: string; onBytes?: (n: number) => void; limits?: ImportLimits } = {},
 ): XlsxRows {
-  const parts = selectParts(bytes, options.sheet);
+  const parts = selectParts(bytes, options.sheet, options.limits ?? DEFAULT_IMPORT_LIMITS);
   const onBytes = options.onBytes ?? (() => {});
   // The parts left out count as read at once, so progress ends at the file's size.
   onBytes(Math.max(0, bytes.length - parts.emittedBytes));
@@ -227,15 +263,22 @@ export function readXlsxRows(
     entries: 'ignore',
   });
   async function* rows(): AsyncGenerator<XlsxRow> {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          while (cells.length < column - 1) cells.push('');
-          cells.push(cellText(cell.value, cell.numFmt));
-        });
-        yield { line: row.number, cells };
+    // The directory's sizes were checked; a part that inflates past what it declares is refused here, before
+    // exceljs parses it (a crafted header must not let a bomb through).
+    await verifyInflatedSize(bytes, parts.sheetEntry);
+    try {
+      for await (const worksheet of reader) {
+        for await (const row of worksheet) {
+          const cells: string[] = [];
+          row.eachCell({ includeEmpty: false }, (cell, column) => {
+            while (cells.length < column - 1) cells.push('');
+            cells.push(cellText(cell.value, cell.numFmt));
+          });
+          yield { line: row.number, cells };
+        }
       }
+    } catch (error) {
+      throw malformedXml(error, parts.sheetEntry.name);
     }
   }
   return { sheet: parts.sheetName, rows: rows() };

@@ -3,7 +3,7 @@
  * memory and hand them to a streaming unzipper in the order we choose. No entry is recompressed: a local
  * record is rebuilt around the original compressed bytes.
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import { badRequest } from '../core/errors/problem.ts';
 
 export interface ZipEntry {
@@ -91,7 +91,15 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const start = dataStart(bytes, entry);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data;
-  if (entry.method === 8) return inflateRawSync(data);
+  if (entry.method === 8) {
+    try {
+      // Never more than the directory says (checked against the limits before): a lying header stops here.
+      return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch (error) {
+      if (error instanceof RangeError) throw badRequest('guard.inflated-size-wrong', { entry: entry.name });
+      throw badRequest('file.damaged-entry', { entry: entry.name });
+    }
+  }
   throw badRequest('file.unsupported-compression', { method: entry.method });
 }
 
@@ -141,4 +149,28 @@ export function endOfArchive(): Uint8Array {
   const out = new Uint8Array(22);
   view(out).setUint32(0, END_OF_CENTRAL_DIRECTORY, true);
   return out;
+}
+
+/**
+ * Inflates an entry without keeping its bytes, and refuses it (`guard.inflated-size-wrong`) as soon as it
+ * yields more than its directory entry declares; the declared size is bounded by the import limits before.
+ */
+export async function verifyInflatedSize(bytes: Uint8Array, entry: ZipEntry): Promise<void> {
+  if (entry.method !== 8) return;
+  const start = dataStart(bytes, entry);
+  const inflate = createInflateRaw();
+  let produced = 0;
+  const done = new Promise<void>((resolve, reject) => {
+    inflate.on('data', (chunk: Buffer) => {
+      produced += chunk.length;
+      if (produced > entry.uncompressedSize) {
+        inflate.destroy();
+        reject(badRequest('guard.inflated-size-wrong', { entry: entry.name }));
+      }
+    });
+    inflate.on('end', resolve);
+    inflate.on('error', () => reject(badRequest('file.damaged-entry', { entry: entry.name })));
+  });
+  inflate.end(bytes.subarray(start, start + entry.compressedSize));
+  await done;
 }

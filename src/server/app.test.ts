@@ -52,6 +52,7 @@ const ROUTES = [
   'POST /api/session',
   'GET /api/session',
   'DELETE /api/session',
+  'POST /api/session/password',
   'GET /api/users',
   'POST /api/users',
   'PATCH /api/users/{id}',

@@ -6,11 +6,14 @@
  * Route plugins reach the services' context as `app.ctx`. Other modules (evaluation, imports) pass their route
  * plugins in `options.routes`; they are registered with the prefix `/api`, after this module's own.
  *
- * With `options.webRoot` (the built web app, dist/web) it also serves the app at `/`: hashed files under
- * `/assets/` cached for a year, and index.html (never cached) for every other path without a file extension,
+ * Answers are compressed (brotli or gzip, as the client accepts). With `options.webRoot` (the built web app,
+ * dist/web) it also serves the app at `/` from its precompressed copies: hashed files under `/assets/` cached
+ * for a year, and index.html (never cached) for every other path without a file extension,
  * so client routes such as `/comparison?…` load the app. `/api` is untouched.
  */
 import { sep } from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -21,7 +24,10 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { type AccountsOptions, accountsPlugin } from './accounts/accounts.plugin.ts';
 import { DEFAULT_BODY_LIMIT, type LogLevel } from './config.ts';
 import type { ServerContext } from './context.ts';
+import { registerEtags } from './plugins/etags.ts';
 import { registerProblemErrors } from './plugins/problem-errors.ts';
+import { refusalLogPlugin } from './plugins/refusal-log.ts';
+import { type RequestGuardOptions, requestGuardPlugin } from './plugins/request-guard.ts';
 import { problemValidatorCompiler } from './plugins/zod-validation.ts';
 import { API_ROUTES } from './routes/index.ts';
 
@@ -47,6 +53,8 @@ export interface BuildAppOptions {
   readonly accounts?: AccountsOptions;
   /** Fastify's `trustProxy`: which reverse proxies' X-Forwarded-For to believe (the audit's address). Default false. */
   readonly trustProxy?: boolean | string | readonly string[] | number;
+  /** Control characters in parameters, the cap on heavy requests, the request timeout (plugins/request-guard.ts). */
+  readonly guard?: RequestGuardOptions;
 }
 
 /** Fastify's form of a trustProxy setting: a hop count becomes "trust the first n hops". */
@@ -76,7 +84,21 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   registerProblemErrors(app);
   // Before every route: who sends each request, and 401/403/503 before any handler runs.
   await app.register(accountsPlugin, options.accounts ?? {});
+  // After who sends it is known: bad parameters, too many heavy requests at once, requests that take too long.
+  await app.register(requestGuardPlugin, options.guard ?? {});
+  // Refused requests (403), counted per principal × route and audited once per window.
+  await app.register(refusalLogPlugin);
 
+  // Brotli or gzip for every answer past 1 KiB that the client accepts (JSON, problem+json, index.html); the
+  // web app's files are served from their precompressed copies instead (serveWebApp). Brotli at quality 4: near
+  // gzip's speed with a smaller result; the default (11) costs seconds on a large ranking.
+  // ETags of evaluations (routes opt in with `config.etag`), computed on the JSON before it is compressed.
+  registerEtags(app);
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       // Hospitals often serve the app over plain HTTP on their intranet: upgrading every request to HTTPS
@@ -118,6 +140,9 @@ async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void>
     // Register a route per built file instead of a catch-all, so the catch-all below can serve index.html.
     wildcard: false,
     index: false,
+    // The build writes a .br and a .gz beside each text file (vite.config.ts): sent as they are, never
+    // compressed per request.
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache');

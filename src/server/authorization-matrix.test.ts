@@ -152,6 +152,16 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     ownSession: true,
     build: () => ({ url: '/api/session' }),
   },
+  'POST /api/session/password': {
+    access: ANY,
+    success: 204,
+    // Its own user and session: the password changes and the account's other sessions end.
+    ownSession: true,
+    build: () => ({
+      url: '/api/session/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase 2026' },
+    }),
+  },
 
   'GET /api/users': {
     access: { kind: 'installation-admin' },
@@ -202,7 +212,7 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       const token = await createApiToken(w.server.ctx, FIXTURE_ACTOR, {
         name: uniqueCode('token'),
         role: 'viewer',
-        orgUnits: [],
+        orgUnits: [w.units.scopeTop],
       });
       return { url: `/api/tokens/${token.id}` };
     },

@@ -1,8 +1,9 @@
 /**
  * In-process notifications of committed writes. A service publishes after its transaction commits; the
- * evaluation engine applies the changed values to its in-memory cube instead of reloading it. Another server
- * process learns of the change through the change counters (src/db/repositories/change-counter.repository.ts)
- * and reloads.
+ * evaluation engine applies the changed values to its in-memory cube instead of reloading it. On PostgreSQL the
+ * other server processes hear of it too (cluster/change-relay.ts, `LISTEN/NOTIFY`) and apply it alike; and
+ * every cached read still checks the change counters (src/db/repositories/change-counter.repository.ts), so a
+ * notification that never arrives costs a reload, never a stale answer.
  */
 
 /** One data value as it is after the change; `value: null` means it was removed. */
@@ -24,7 +25,12 @@ export type ChangeEvent =
   /** Reported values or assessments of one organisation changed. */
   | { readonly kind: 'root-inputs'; readonly rootId: number; readonly revision: number }
   /** Metadata changed: org units, data elements, scorecards, weights, targets. */
-  | { readonly kind: 'metadata'; readonly revision: number };
+  | { readonly kind: 'metadata'; readonly revision: number }
+  /**
+   * Changes of one organisation (`rootId`), or of any (null), may have been missed: another process's change too
+   * large to relay, or notifications lost while the relay's connection was down. Reload instead of applying.
+   */
+  | { readonly kind: 'stale'; readonly rootId: number | null };
 
 export type ChangeListener = (event: ChangeEvent) => void;
 

@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       trustProxy: false,
       timezone: machineTimeZone(),
       jobs: 'on',
+      maxHeavyRequests: 8,
+      requestTimeoutSeconds: 60,
     });
   });
 
@@ -29,17 +31,39 @@ describe('loadConfig', () => {
         HEALTHBSC_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
         HEALTHBSC_TIMEZONE: 'Asia/Shanghai',
         HEALTHBSC_JOBS: 'off',
+        HEALTHBSC_MAX_HEAVY_REQUESTS: '4',
+        HEALTHBSC_REQUEST_TIMEOUT: '30',
+        HEALTHBSC_STATEMENT_TIMEOUT: '15',
       }),
     ).toEqual({
       port: 8080,
       host: '0.0.0.0',
-      database: { engine: 'postgres', url: 'postgres://hbsc:secret@db.example:5432/healthbsc' },
+      database: {
+        engine: 'postgres',
+        url: 'postgres://hbsc:secret@db.example:5432/healthbsc',
+        statementTimeoutMs: 15_000,
+      },
       bodyLimit: 2048,
       logLevel: 'debug',
       mode: 'production',
       trustProxy: ['10.0.0.1', '192.168.0.0/16'],
       timezone: 'Asia/Shanghai',
       jobs: 'off',
+      maxHeavyRequests: 4,
+      requestTimeoutSeconds: 30,
+    });
+  });
+
+  it('refuses zero heavy requests at once, naming the variable', () => {
+    expect(() => loadConfig({ HEALTHBSC_MAX_HEAVY_REQUESTS: '0' })).toThrow(/HEALTHBSC_MAX_HEAVY_REQUESTS/);
+  });
+
+  it('sets no statement timeout when it is 0', () => {
+    expect(
+      loadConfig({ HEALTHBSC_DATABASE_URL: 'postgres://db/x', HEALTHBSC_STATEMENT_TIMEOUT: '0' }).database,
+    ).toEqual({
+      engine: 'postgres',
+      url: 'postgres://db/x',
     });
   });
 

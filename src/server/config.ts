@@ -15,6 +15,9 @@
  * | `HEALTHBSC_TRUST_PROXY`  | `--trust-proxy`  | false        |
  * | `HEALTHBSC_TIMEZONE`     | `--timezone`     | the machine's time zone |
  * | `HEALTHBSC_JOBS`         | `--jobs`         | on           |
+ * | `HEALTHBSC_MAX_HEAVY_REQUESTS` | `--max-heavy-requests` | 8 |
+ * | `HEALTHBSC_REQUEST_TIMEOUT`    | `--request-timeout` (seconds, 0 = none) | 60 |
+ * | `HEALTHBSC_STATEMENT_TIMEOUT`  | `--statement-timeout` (seconds, 0 = none; PostgreSQL only) | 30 |
  *
  * `HEALTHBSC_MODE=production` serves no data until an administrator exists and loads no demo; `demo` (the
  * default of `npm start`) loads the demo with its documented users. `HEALTHBSC_TRUST_PROXY` says which reverse
@@ -22,6 +25,9 @@
  * hops, or a comma-separated list of addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`.
  * `HEALTHBSC_TIMEZONE` (an IANA zone, `Asia/Shanghai`) is the zone scheduled jobs' times are read in;
  * `HEALTHBSC_JOBS=off` starts a server that runs no background jobs (a second instance beside one that does).
+ * Rankings, series and imports are heavy: past `HEALTHBSC_MAX_HEAVY_REQUESTS` at once the server answers 503
+ * with `Retry-After`. PGlite ignores the statement timeout (it cannot cancel a running query); there the cap on
+ * heavy requests is the guard.
  */
 import { z } from 'zod';
 import { type MessageParams, type ProblemCode, wordProblem } from '../core/errors/messages/index.ts';
@@ -63,6 +69,10 @@ export interface ServerConfig {
   readonly timezone: string;
   /** `off`: this server runs no background jobs (they are still listed, and "run now" queues them). */
   readonly jobs: JobsSetting;
+  /** Heavy requests (rankings, series, imports) served at once; more answer 503 with `Retry-After`. */
+  readonly maxHeavyRequests: number;
+  /** Seconds before an unanswered request is answered 503 (imports excepted); 0: none. */
+  readonly requestTimeoutSeconds: number;
 }
 
 /** The flags, named as `node:util` `parseArgs` returns them (`--database-url` → `'database-url'`). */
@@ -77,6 +87,9 @@ export interface ConfigFlags {
   readonly 'trust-proxy'?: string;
   readonly timezone?: string;
   readonly jobs?: string;
+  readonly 'max-heavy-requests'?: string;
+  readonly 'request-timeout'?: string;
+  readonly 'statement-timeout'?: string;
 }
 
 /** The `options` of `node:util` `parseArgs` for the flags above, for the CLI's `serve` command. */
@@ -91,6 +104,9 @@ export const CONFIG_FLAG_OPTIONS = {
   'trust-proxy': { type: 'string' },
   timezone: { type: 'string' },
   jobs: { type: 'string' },
+  'max-heavy-requests': { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'statement-timeout': { type: 'string' },
 } as const satisfies Record<keyof ConfigFlags, { type: 'string' }>;
 
 const SETTINGS = {
@@ -104,6 +120,9 @@ const SETTINGS = {
   trustProxy: { variable: 'HEALTHBSC_TRUST_PROXY', flag: 'trust-proxy' },
   timezone: { variable: 'HEALTHBSC_TIMEZONE', flag: 'timezone' },
   jobs: { variable: 'HEALTHBSC_JOBS', flag: 'jobs' },
+  maxHeavyRequests: { variable: 'HEALTHBSC_MAX_HEAVY_REQUESTS', flag: 'max-heavy-requests' },
+  requestTimeout: { variable: 'HEALTHBSC_REQUEST_TIMEOUT', flag: 'request-timeout' },
+  statementTimeout: { variable: 'HEALTHBSC_STATEMENT_TIMEOUT', flag: 'statement-timeout' },
 } as const satisfies Record<string, { variable: string; flag: keyof ConfigFlags }>;
 
 type Setting = keyof typeof SETTINGS;
@@ -118,6 +137,9 @@ const SETTING_NAMES: readonly Setting[] = [
   'trustProxy',
   'timezone',
   'jobs',
+  'maxHeavyRequests',
+  'requestTimeout',
+  'statementTimeout',
 ];
 
 /** `true`/`false`, a hop count, or a list of addresses and CIDR ranges (proxy-addr's forms, which Fastify uses). */
@@ -169,6 +191,9 @@ const rawSchema = z.object({
   trustProxy: trustProxySchema.default(false),
   timezone: timeZoneSchema.optional(),
   jobs: z.enum(JOBS_SETTINGS, { error: 'config.jobs' }).default('on'),
+  maxHeavyRequests: wholeNumber.pipe(z.number().int().min(1, 'config.whole-number')).default(8),
+  requestTimeout: wholeNumber.default(60),
+  statementTimeout: wholeNumber.default(30),
 });
 
 /** One bad setting: the variable or flag that gave it (`key`), and why (a problem code, its words in English). */
@@ -228,10 +253,27 @@ export function loadConfig(
     );
   }
   const { port, host, databaseUrl, dataDir, bodyLimit, logLevel, mode, trustProxy, jobs } = parsed.data;
+  const { maxHeavyRequests, requestTimeout, statementTimeout } = parsed.data;
   const timezone = parsed.data.timezone ?? machineTimeZone();
   const database: DbConfig =
     databaseUrl === undefined
       ? Object.freeze({ engine: 'pglite', dataDir })
-      : Object.freeze({ engine: 'postgres', url: databaseUrl });
-  return Object.freeze({ port, host, database, bodyLimit, logLevel, mode, trustProxy, timezone, jobs });
+      : Object.freeze({
+          engine: 'postgres',
+          url: databaseUrl,
+          ...(statementTimeout > 0 ? { statementTimeoutMs: statementTimeout * 1000 } : {}),
+        });
+  return Object.freeze({
+    port,
+    host,
+    database,
+    bodyLimit,
+    logLevel,
+    mode,
+    trustProxy,
+    timezone,
+    jobs,
+    maxHeavyRequests,
+    requestTimeoutSeconds: requestTimeout,
+  });
 }

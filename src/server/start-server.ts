@@ -14,11 +14,14 @@ import { hasInstallationAdmin } from '../db/repositories/user.repository.ts';
 import { ensureDemoUsers } from './accounts/demo-users.ts';
 import { buildApp } from './app.ts';
 import { ChangeBus } from './change-bus.ts';
+import { type ChangeRelay, relayChanges } from './cluster/change-relay.ts';
 import type { ServerConfig } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { EvaluationEngine } from './evaluation/evaluation-engine.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { Readiness } from './health/readiness.ts';
 import { createImportRoutes } from './imports/import.routes.ts';
 import { JobScheduler } from './jobs/job-scheduler.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
@@ -61,14 +64,20 @@ export interface RunningServer {
   readonly mode: ServerConfig['mode'];
   /** Production mode with no administrator: the server serves no data until one is created. */
   readonly setupRequired: boolean;
+  /** Where start-up is; ready once the value cubes are loaded (`GET /api/health/ready`). */
+  readonly readiness: Readiness;
+  /** Resolves when the server is ready (its start-up work after listening is done). */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const progress = options.progress ?? (() => {});
+  const readiness = new Readiness('opening the database');
   let lock: DataDirLock | null = null;
   let db: Db | null = null;
   let app: FastifyInstance | null = null;
+  let relay: ChangeRelay | null = null;
   try {
     if (config.database.engine === 'pglite' && config.database.dataDir !== null) {
       const dir = resolve(config.database.dataDir);
@@ -84,6 +93,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const { applied } = await migrateToLatest(db);
     if (applied.length > 0) progress(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus() };
+    // On PostgreSQL, other server processes on the same database hear this one's changes and it hears theirs.
+    relay = await relayChanges(db, ctx.changes, (error) =>
+      app?.log.warn({ err: error }, 'relaying a change to the other servers failed'),
+    );
     let demoLoaded = false;
     // Production mode never loads the demo, and has no default account: its first user is created with
     // `healthbsc user create --admin`.
@@ -115,6 +128,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       bodyLimit: config.bodyLimit,
       // jobRoutes also stops the scheduler when the app closes, before the database is closed below.
       routes: [
+        healthRoutes(readiness),
         evaluationRoutes(engine),
         monitoringRoutes(engine),
         publicationRoutes(engine),
@@ -124,6 +138,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       webRoot: findWebRoot(options.webRoot, progress),
       accounts: { mode: config.mode },
       trustProxy: config.trustProxy,
+      guard: {
+        maxHeavy: config.maxHeavyRequests,
+        requestTimeoutMs: config.requestTimeoutSeconds * 1000,
+      },
     });
     app = built;
     await scheduler.start();
@@ -133,9 +151,26 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         : 'Background jobs are off here (HEALTHBSC_JOBS=off): another instance runs them.',
     );
     const address = await built.listen({ port: config.port, host: config.host });
+    // Listening already, answering 503 at /api/health/ready until every organisation's cube is loaded: the
+    // first user's request then finds it in memory instead of waiting for it.
+    readiness.at('loading the value cubes');
+    const ready = engine.warmUp().then(
+      (organisations) => {
+        readiness.markReady();
+        progress(`Ready: the values of ${organisations} organisation(s) are loaded.`);
+      },
+      (error: unknown) => {
+        // Evaluations still load their cube on first use; the server reports ready so it is not taken out.
+        built.log.error({ err: error }, 'loading the value cubes at start-up failed');
+        readiness.markReady();
+      },
+    );
     const opened = db;
     const held = lock;
+    const relaying = relay;
     return {
+      readiness,
+      ready,
       app: built,
       ctx,
       url: address,
@@ -143,13 +178,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       mode: config.mode,
       setupRequired,
       close: async () => {
+        await ready;
         await built.close();
+        await relaying?.close();
         await opened.close();
         await held?.release();
       },
     };
   } catch (error) {
     await app?.close();
+    await relay?.close();
     await db?.close();
     await lock?.release();
     throw error;

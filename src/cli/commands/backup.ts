@@ -20,10 +20,12 @@ import { UsageError, usageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { fileLine, InputFileError } from '../read-document.ts';
 
-export const BACKUP_USAGE = `Usage: healthbsc backup FILE [--force]
+export const BACKUP_USAGE = `Usage: healthbsc backup FILE [--force] [--include-secrets]
 Writes every table of the database (HEALTHBSC_DATABASE_URL, or PGlite in HEALTHBSC_DATA_DIR, default ./data)
 to FILE as gzip'd JSON lines, with the schema version (the applied migrations) in its first line. The backup is
-one consistent moment. An existing FILE is kept unless --force. Restore it with 'healthbsc restore FILE'.`;
+one consistent moment. An existing FILE is kept unless --force. Restore it with 'healthbsc restore FILE'.
+Password and API token hashes and sessions are left out unless --include-secrets: after a restore, users set new
+passwords (an admin, or 'healthbsc user') and tokens are created again.`;
 
 export const RESTORE_USAGE = `Usage: healthbsc restore FILE
 Restores a backup made by 'healthbsc backup' into the configured database, which must be EMPTY (a new data
@@ -47,8 +49,12 @@ export async function runBackup(args: readonly string[], io: Io, env?: Env): Pro
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { force: { type: 'boolean', default: false } },
+    options: {
+      force: { type: 'boolean', default: false },
+      'include-secrets': { type: 'boolean', default: false },
+    },
   });
+  const includeSecrets = values['include-secrets'] === true;
   if (positionals.length !== 1) throw usageError(BACKUP_USAGE, 'cli.takes-one-file', { command: 'backup' });
   const file = positionals[0] ?? '';
   if (!values.force && (await exists(file))) {
@@ -61,9 +67,13 @@ export async function runBackup(args: readonly string[], io: Io, env?: Env): Pro
     const out = createWriteStream(partial);
     gzip.pipe(out);
     try {
-      const result = await dumpDatabase(session.db, async (line) => {
-        if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
-      });
+      const result = await dumpDatabase(
+        session.db,
+        async (line) => {
+          if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+        },
+        { includeSecrets },
+      );
       gzip.end();
       await finished(out);
       io.err(`read ${session.where}`);
@@ -80,6 +90,12 @@ export async function runBackup(args: readonly string[], io: Io, env?: Env): Pro
   io.out(
     `Backed up ${number.format(rows)} rows of ${header.tables.length} tables to ${file} ` +
       `(schema ${header.migrations.at(-1) ?? 'empty'}).`,
+  );
+  io.out(
+    includeSecrets
+      ? 'Password and API token hashes and sessions are included: keep the file as secret as the database.'
+      : 'Password and API token hashes and sessions are left out: after a restore, users set new passwords and ' +
+          'tokens are created again (--include-secrets keeps them).',
   );
   return 0;
 }

@@ -20,7 +20,7 @@ export const TOKEN_USAGE = `Usage: healthbsc token create --name NAME --role ROL
        healthbsc token list
        healthbsc token revoke NAME
 Roles: strategist, steward, entry, approver, viewer (a token cannot be admin), over the subtrees of the
---org-unit codes (repeatable), or the whole installation without one. The token is printed once, on stdout;
+--org-unit codes (repeatable, at least one: a token never covers the whole installation). The token is printed once, on stdout;
 send it as "Authorization: Bearer <token>". A revoked token stops working at once.`;
 
 function describe(token: ApiTokenResource): string {

@@ -124,6 +124,15 @@ export const listApiTokensQuerySchema = paginationQuerySchema.strict();
 
 export type RoleAssignmentBody = z.infer<typeof roleAssignmentSchema>;
 export type LoginBody = z.infer<typeof loginBodySchema>;
+
+/** A signed-in person changing their own password: the current one, then the new one (the password policy). */
+export const changePasswordBodySchema = z
+  .object({
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: z.string().min(1).max(1024),
+  })
+  .strict();
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 export type SessionResource = z.infer<typeof sessionSchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type MetaResource = z.infer<typeof metaSchema>;

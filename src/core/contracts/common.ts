@@ -4,6 +4,7 @@
  * imports the same types.
  */
 import { z } from 'zod';
+import { isPlausibleNumber } from '../guard/edge-checks.ts';
 
 export { localizedTextSchema } from '../scorecard/scorecard-schema.ts';
 
@@ -33,6 +34,15 @@ export const periodIdSchema = z
 
 /** A point in time, as ISO 8601 text in UTC (`2024-03-31T08:00:00.000Z`). */
 export const timestampSchema = z.string().describe('ISO 8601 date and time, UTC');
+
+/**
+ * A number a value, target or reference may hold: finite and at most 1e15 in magnitude (core/guard). A value of
+ * 1e308 would overflow a sum; per-element ranges are the data-quality gate's.
+ */
+export const plausibleNumberSchema = z
+  .number()
+  .refine(isPlausibleNumber, { message: 'guard.implausible' })
+  .describe('a finite number, at most 1e15 in magnitude');
 
 /** Free text a user attaches to a value or a change. */
 export const noteSchema = z.string().max(2000);

@@ -96,6 +96,8 @@ export const importQuerySchema = z
     scorecard: codeRefSchema.optional(),
     /** The file's name, for the history (an octet-stream upload has no other). */
     fileName: z.string().min(1).max(255).optional(),
+    /** XLSX: the worksheet's tab name; default the first (refused when it is hidden). */
+    sheet: z.string().min(1).max(31).optional(),
     /** Why a commit goes ahead although values break rules of importance `high` (audited with the batch). */
     overrideReason: z.string().trim().min(1).max(2000).optional(),
   })
@@ -108,6 +110,8 @@ export const importReportSchema = z.object({
   encoding: z.string().nullable(),
   /** Why that encoding was chosen (an `encoding.*` note with the counts that decided), null without one. */
   encodingReason: problemNoteSchema.nullable(),
+  /** The worksheet read, for a workbook (absent for other files). */
+  sheet: z.string().optional(),
   fileName: z.string(),
   /** SHA-256 of the file's bytes, hex. */
   checksum: z.string(),

@@ -8,6 +8,7 @@ import {
   pageSchema,
   paginationQuerySchema,
   periodIdSchema,
+  plausibleNumberSchema,
   timestampSchema,
 } from './common.ts';
 
@@ -52,10 +53,10 @@ export const targetInputSchema = z
     ...scopeFields,
     level: z.number().int().min(1).optional(),
     period: periodIdSchema,
-    target: z.number().nullable().optional(),
-    lower: z.number().nullable().optional(),
-    upper: z.number().nullable().optional(),
-    reference: z.number().nullable().optional(),
+    target: plausibleNumberSchema.nullable().optional(),
+    lower: plausibleNumberSchema.nullable().optional(),
+    upper: plausibleNumberSchema.nullable().optional(),
+    reference: plausibleNumberSchema.nullable().optional(),
     source: z.string().max(200).nullable().optional(),
   })
   .strict()

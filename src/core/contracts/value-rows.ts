@@ -11,6 +11,7 @@ import {
   pageSchema,
   paginationQuerySchema,
   periodIdSchema,
+  plausibleNumberSchema,
   problemSchema,
   queryBooleanSchema,
   queryListSchema,
@@ -79,7 +80,7 @@ export const valueFigures = {
   read: { value: z.number(), comment: z.string().nullable() },
   input: {
     /** The value; null deletes it. */
-    value: z.number().nullable(),
+    value: plausibleNumberSchema.nullable(),
     /** Absent: keep the stored comment; null: clear it. */
     comment: noteSchema.nullable().optional(),
   },

@@ -214,6 +214,65 @@ describeEachEngine('backup and restore', (_getDb, engine) => {
   });
 });
 
+describeEachEngine('backups and secrets', (getDb) => {
+  const secrets = async (db: Db) => {
+    await sql`
+      insert into app_user (email, password_hash) values ('ann@secret.test', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA');
+      insert into api_token (name, token_hash, created_by) values ('feed', 'ab12cd34', 'admin');
+      insert into user_session (token_hash, user_id, expires_at)
+        values ('feedface', (select id from app_user where email = 'ann@secret.test'), now() + interval '1 hour');
+    `.execute(db.kysely);
+  };
+  const linesOf = async (db: Db, includeSecrets: boolean) => {
+    const lines: string[] = [];
+    await dumpDatabase(
+      db,
+      async (line) => {
+        lines.push(line);
+      },
+      { includeSecrets },
+    );
+    return lines;
+  };
+
+  it('leaves password and token hashes and sessions out by default, and says so in its header', async () => {
+    await secrets(getDb());
+    const lines = await linesOf(getDb(), false);
+    const text = lines.join('\n');
+    expect([
+      text.includes('c2FsdA$aGFzaA'),
+      text.includes('ab12cd34'),
+      text.includes('feedface'),
+      text.includes('"password_hash":"$argon2id$redacted"'),
+      JSON.parse(lines[0] ?? '{}').secretsIncluded,
+    ]).toEqual([false, false, false, true, false]);
+  });
+
+  it('keeps them when asked to include secrets', async () => {
+    const text = (await linesOf(getDb(), true)).join('\n');
+    expect([text.includes('c2FsdA$aGFzaA'), text.includes('ab12cd34'), text.includes('feedface')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('restores a backup without secrets: the accounts are there and no password matches', async () => {
+    const target = await migrated(() => openEmptyDb('pglite'));
+    try {
+      await restoreDatabase(target, fromArray(await linesOf(getDb(), false)));
+      const { rows } = await sql<{ hash: string }>`
+        select password_hash as hash from app_user where email = 'ann@secret.test'`.execute(target.kysely);
+      const sessions = await sql<{ n: number }>`select count(*)::int as n from user_session`.execute(
+        target.kysely,
+      );
+      expect([rows[0]?.hash, sessions.rows[0]?.n]).toEqual(['$argon2id$redacted', 0]);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
 describe('restoreDatabase input checks', () => {
   it('refuses a file that is not a backup', async () => {
     const db = await migrated(() => openEmptyDb('pglite'));

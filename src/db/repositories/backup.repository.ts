@@ -44,6 +44,26 @@ export interface BackupHeader {
   /** The applied migrations, oldest first: the schema version of the rows. */
   readonly migrations: readonly string[];
   readonly tables: readonly BackupTableInfo[];
+  /** Whether password and API token hashes and sessions are in it (only when asked: `includeSecrets`). */
+  readonly secretsIncluded?: boolean;
+}
+
+/**
+ * What a backup leaves out unless asked to include secrets: password hashes become an argon2id marker no
+ * password matches (its users set a new password after a restore, `healthbsc user …` or an admin), API token
+ * hashes become unique markers no token matches (tokens are created again), and sessions are not copied.
+ */
+const REDACTED_PASSWORD = '$argon2id$redacted';
+const SESSION_TABLE = 'user_session';
+
+function redact(table: string, json: string, counter: { n: number }): string {
+  if (table === 'app_user')
+    return json.replace(/"password_hash":"[^"]*"/, `"password_hash":"${REDACTED_PASSWORD}"`);
+  if (table === 'api_token') {
+    counter.n += 1;
+    return json.replace(/"token_hash":"[^"]*"/, `"token_hash":"redacted-${counter.n}"`);
+  }
+  return json;
 }
 
 export interface RestoreResult {
@@ -190,8 +210,10 @@ async function forEachRow(
 export async function dumpDatabase(
   db: Db,
   write: (line: string) => Promise<void>,
-  options: { readonly now?: () => Date } = {},
+  options: { readonly now?: () => Date; readonly includeSecrets?: boolean } = {},
 ): Promise<BackupHeader> {
+  const secrets = options.includeSecrets === true;
+  const counter = { n: 0 };
   return db.kysely
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -203,7 +225,8 @@ export async function dumpDatabase(
         const { rows } = await sql<{
           n: number;
         }>`select count(*)::int as n from ${sql.id(shape.name)}`.execute(trx);
-        tables.push({ name: shape.name, columns: shape.columns, rows: rows[0]?.n ?? 0 });
+        const left = !secrets && shape.name === SESSION_TABLE;
+        tables.push({ name: shape.name, columns: shape.columns, rows: left ? 0 : (rows[0]?.n ?? 0) });
       }
       const header: BackupHeader = {
         format: BACKUP_FORMAT,
@@ -211,15 +234,20 @@ export async function dumpDatabase(
         engine: db.engine,
         migrations: await appliedMigrations(trx),
         tables,
+        secretsIncluded: secrets,
       };
       await write(JSON.stringify(header));
       const counts: Record<string, number> = {};
       for (const shape of shapes) {
         await write(JSON.stringify({ table: shape.name, columns: shape.columns }));
         let n = 0;
+        if (!secrets && shape.name === SESSION_TABLE) {
+          counts[shape.name] = 0;
+          continue;
+        }
         await forEachRow(trx, shape, async (json) => {
           n += 1;
-          await write(json);
+          await write(secrets ? json : redact(shape.name, json, counter));
         });
         counts[shape.name] = n;
       }
@@ -277,12 +305,20 @@ export async function nonEmptyTables(db: Executor): Promise<string[]> {
   return found;
 }
 
+/**
+ * Tables whose `root_id` came after backups were first made (migration 202612062050_distribution_keys): a
+ * backup without it names the org unit, whose organisation it is (0 for a target shared by all).
+ */
+const ROOT_FROM_UNIT = new Set(['target', 'target_history']);
+
 async function insertRows(trx: Executor, table: string, columns: readonly string[], rows: readonly string[]) {
   if (rows.length === 0) return;
   const list = idList(columns);
+  const deriveRoot = ROOT_FROM_UNIT.has(table) && !columns.includes('root_id');
   await sql`
-    insert into ${sql.id(table)} (${list}) overriding system value
-    select ${list} from json_populate_recordset(null::${sql.id(table)}, ${`[${rows.join(',')}]`}::json)
+    insert into ${sql.id(table)} (${list}${deriveRoot ? sql`, root_id` : sql``}) overriding system value
+    select ${list}${deriveRoot ? sql`, coalesce((select o.root_id from org_unit o where o.id = r.org_unit_id), 0)` : sql``}
+    from json_populate_recordset(null::${sql.id(table)}, ${`[${rows.join(',')}]`}::json) r
   `.execute(trx);
 }
 

@@ -78,6 +78,19 @@ export async function deleteSessionsOfUser(db: Executor, userId: number): Promis
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
 
+/** Ends every session of a user but the one with `keepTokenHash` (their own password changed in it). */
+export async function deleteOtherSessionsOfUser(
+  db: Executor,
+  userId: number,
+  keepTokenHash: string,
+): Promise<void> {
+  await db
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .where('token_hash', '<>', keepTokenHash)
+    .execute();
+}
+
 /** Removes a user's sessions that have expired or been idle since `idleSince`. */
 export async function deleteStaleSessions(
   db: Executor,

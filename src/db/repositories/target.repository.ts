@@ -18,6 +18,17 @@ export interface TargetKeyIds {
   readonly level: number | null;
 }
 
+/**
+ * The organisation of a target that every unit, a group or a tree level shares (migration
+ * 202612062050_distribution_keys): its `root_id`, as a unit's target has its unit's organisation.
+ */
+export const SHARED_TARGET_ROOT_ID = 0;
+
+/** The organisation a target belongs to: its unit's, or the shared one. */
+export function targetRootId(unit: { readonly rootId: number } | null | undefined): number {
+  return unit?.rootId ?? SHARED_TARGET_ROOT_ID;
+}
+
 export interface TargetFigures {
   readonly target: number | null;
   readonly lower: number | null;
@@ -164,7 +175,7 @@ export async function listTargets(
 
 export async function insertTarget(
   trx: Executor,
-  key: TargetKeyIds,
+  key: TargetKeyIds & { readonly rootId: number },
   figures: TargetFigures,
   setBy: string,
   now: Date,
@@ -172,6 +183,7 @@ export async function insertTarget(
   await trx
     .insertInto('target')
     .values({
+      root_id: key.rootId,
       scorecard_id: key.scorecardId,
       indicator_code: key.indicatorCode,
       period_id: key.periodId,

@@ -137,6 +137,8 @@ export const VALUE_TABLES: { readonly [N in ValueTableName]: ValueTableSpec & { 
   target: {
     name: 'target',
     keys: [
+      // The unit's organisation, 0 for a shared scope (migration 202612062050_distribution_keys).
+      bigint('root_id'),
       bigint('scorecard_id'),
       text('indicator_code'),
       text('period_id'),
@@ -156,7 +158,7 @@ export const VALUE_TABLES: { readonly [N in ValueTableName]: ValueTableSpec & { 
     batch: null,
     versioned: false,
     conflict:
-      '(scorecard_id, indicator_code, period_id, coalesce(org_unit_id, 0), coalesce(org_unit_group_id, 0), coalesce(level, 0))',
+      '(root_id, scorecard_id, indicator_code, period_id, coalesce(org_unit_id, 0), coalesce(org_unit_group_id, 0), coalesce(level, 0))',
     // Targets are metadata: approvals of data do not lock them.
     approvalLock: { kind: 'none' },
     changes: 'metadata',

@@ -3,7 +3,8 @@
  * routes; hooks and decorators apply to the whole app.
  *
  * For every route under `/api`:
- * 1. production mode with no administrator yet: 503, except `GET /api/meta` and the API documentation;
+ * 1. production mode with no administrator yet: 503, except `GET /api/meta`, `GET /api/health/ready` and the API
+ *    documentation;
  * 2. `Authorization: Bearer hbsc_…`: an API token (an unknown, revoked or expired one is a 401, never a fallback
  *    to the cookie); otherwise the session cookie, if it names a live session;
  * 3. no principal: 401, unless the route is public (`config: { public: true }`: signing in, `/api/meta`, the docs);
@@ -160,7 +161,7 @@ const plugin: FastifyPluginAsync<AccountsOptions> = async (app: FastifyInstance,
     mode: options.mode ?? 'production',
     sessionIdleMs: (options.sessionIdleMinutes ?? 120) * 60_000,
     sessionMaxMs: (options.sessionMaxHours ?? 12) * 3_600_000,
-    throttle: new LoginThrottle(ctx.now, options.throttle),
+    throttle: new LoginThrottle(ctx, options.throttle),
     admins: new AdminPresence(ctx),
   };
   await app.register(fastifyCookie);
@@ -174,7 +175,13 @@ const plugin: FastifyPluginAsync<AccountsOptions> = async (app: FastifyInstance,
     if (url === undefined || !url.startsWith('/api')) return;
     const documentation = isDocumentation(url);
     const isPublic = documentation || request.routeOptions.config.public === true;
-    if (runtime.mode === 'production' && url !== '/api/meta' && !documentation) {
+    // The readiness check answers for the process, set up or not (a load balancer asks it before anyone can).
+    if (
+      runtime.mode === 'production' &&
+      url !== '/api/meta' &&
+      url !== '/api/health/ready' &&
+      !documentation
+    ) {
       if (!(await runtime.admins.exists())) throw unavailable('access.setup-required');
     }
     const auth = await authenticate(ctx, runtime, request);

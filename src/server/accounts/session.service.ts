@@ -3,13 +3,12 @@
  * checks the password against its argon2id hash (spending the same time when the account does not exist),
  * and on success starts a NEW session: the session a browser presented before signing in, if any, is ended, so
  * a session id planted before sign-in is never the one that signs in (session fixation, OWASP Session
- * Management Cheat Sheet: "renew the session ID after any privilege level change"). Sign-ins, failed sign-ins
- * and sign-outs are audited with the client's address.
+ * Management Cheat Sheet: "renew the session ID after any privilege level change"). Sign-ins and sign-outs are
+ * audited with the client's address; failed sign-ins once per account or address per window (login-throttle.ts).
  */
 import { canAdminister } from '../../core/access/policy.ts';
 import type { LoginBody, SessionResource } from '../../core/contracts/accounts.ts';
 import { forbidden, makeProblem, unauthorized } from '../../core/errors/problem.ts';
-import { writeAudit } from '../../db/repositories/audit.repository.ts';
 import {
   deleteSession,
   deleteStaleSessions,
@@ -53,17 +52,6 @@ export function retryLater(seconds: number): ExtendedProblemError {
   );
 }
 
-async function auditFailure(
-  ctx: ServerContext,
-  email: string,
-  address: string | null,
-  reason: 'unknown-account' | 'wrong-password' | 'disabled' | 'throttled',
-): Promise<void> {
-  await writeAudit(ctx.db.kysely, { id: 'anonymous', address }, [
-    { action: 'login-failed', entity: 'session', entityKey: email, newValue: { reason } },
-  ]);
-}
-
 async function sessionResource(
   ctx: ServerContext,
   runtime: AccountsRuntime,
@@ -100,23 +88,19 @@ export async function signIn(
   input: SignInInput,
 ): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
-  const wait = runtime.throttle.retryAfter(email, input.address);
-  if (wait !== null) {
-    await auditFailure(ctx, email, input.address, 'throttled');
-    throw retryLater(wait);
-  }
+  // Failed and refused attempts are counted (login-throttle.ts) and audited once per window, not per attempt.
+  const wait = await runtime.throttle.retryAfter(email, input.address);
+  if (wait !== null) throw retryLater(wait);
   const user = await findUserByEmail(ctx.db.kysely, email);
   const valid =
     user === undefined
       ? await verifyNothing(input.password)
       : await verifyPassword(user.passwordHash, input.password);
   if (user === undefined || !valid || user.disabled) {
-    runtime.throttle.fail(email, input.address);
-    const reason = user === undefined ? 'unknown-account' : !valid ? 'wrong-password' : 'disabled';
-    await auditFailure(ctx, email, input.address, reason);
+    await runtime.throttle.fail(email, input.address);
     throw unauthorized('session.wrong-credentials');
   }
-  runtime.throttle.succeed(email);
+  await runtime.throttle.succeed(email);
   const token = randomToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + runtime.sessionMaxMs);

@@ -5,7 +5,7 @@
  */
 import type { ApiTokenResource, CreateApiTokenBody, CreatedApiToken } from '../../core/contracts/accounts.ts';
 import type { Page, PaginationQuery } from '../../core/contracts/common.ts';
-import { conflict, notFound } from '../../core/errors/problem.ts';
+import { badRequest, conflict, notFound } from '../../core/errors/problem.ts';
 import {
   type ApiTokenRecord,
   findApiTokenById,
@@ -64,11 +64,11 @@ export async function createApiToken(
       throw conflict('token.exists', { name: body.name });
     }
     const orgUnits = body.orgUnits ?? [];
+    // A token over the whole installation is one leaked secret away from every unit's data: name the units.
+    if (orgUnits.length === 0) throw badRequest('guard.token-needs-org-units', {}, ['orgUnits']);
     const assignments = await resolveAssignments(
       trx,
-      orgUnits.length === 0
-        ? [{ role: body.role, orgUnit: null }]
-        : orgUnits.map((orgUnit) => ({ role: body.role, orgUnit })),
+      orgUnits.map((orgUnit) => ({ role: body.role, orgUnit })),
       'orgUnits',
     );
     const now = ctx.now();

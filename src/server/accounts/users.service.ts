@@ -81,7 +81,7 @@ export async function resolveAssignments(
   return resolved;
 }
 
-function requirePasswordPolicy(password: string, email: string): void {
+export function requirePasswordPolicy(password: string, email: string): void {
   const problems = checkPassword(password, email);
   if (problems.length > 0) {
     throw invalid('account.password-policy', {}, problems);

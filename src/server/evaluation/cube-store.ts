@@ -48,9 +48,15 @@ export class CubeStore {
     return loading;
   }
 
-  /** Applies a committed change of this process, or marks the cube stale when it cannot. */
+  /** Applies a committed change (of this process or relayed from another), or marks the cube stale when it cannot. */
   apply(event: ChangeEvent, meta: MetadataSnapshot | null): void {
     if (event.kind === 'metadata') return;
+    if (event.kind === 'stale') {
+      for (const entry of this.#cubes.values()) {
+        if (event.rootId === null || entry.rootId === event.rootId) entry.stale = true;
+      }
+      return;
+    }
     const entry = this.#cubes.get(event.rootId);
     if (!entry) return;
     if (entry.revision !== event.revision - 1 || entry.stale) {

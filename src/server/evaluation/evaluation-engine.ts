@@ -129,6 +129,24 @@ export class EvaluationEngine {
   }
 
   /**
+   * Loads the metadata and the value cube of every organisation, so that the first request of each does not
+   * wait for its cube (server start-up, before it reports ready). Returns how many organisations it loaded.
+   */
+  async warmUp(): Promise<number> {
+    const metaRevision = (await readRevisions(this.#db.kysely, [META_SCOPE])).get(META_SCOPE) ?? 0;
+    const meta = await this.#snapshot(metaRevision);
+    const roots = [...meta.unitsById.values()].filter((unit) => unit.parentId === null);
+    const revisions = await readRevisions(
+      this.#db.kysely,
+      roots.map((root) => rootScope(root.id)),
+    );
+    for (const root of roots) {
+      await this.#cubes.get(root.id, revisions.get(rootScope(root.id)) ?? 0, meta);
+    }
+    return roots.length;
+  }
+
+  /**
    * Units ranked by total score among units of the same type and level unless `mix` (core/scoring/rank-units.ts:
    * 1 = best; units without a total, "insufficient data" among them, last, unranked); ties share a rank. With
    * `visible`, only the units it accepts are evaluated and ranked (a reader sees the units of their scope).
@@ -302,6 +320,11 @@ export class EvaluationEngine {
       scopeGroupId: row?.groupId ?? null,
       scopeLevel: row?.level ?? null,
     };
+  }
+
+  /** The metadata revision and the revision of the organisation of `orgUnitCode` (404 for an unknown code). */
+  revisions(orgUnitCode: string): Promise<{ meta: number; root: number }> {
+    return this.#revisionsFor(orgUnitCode);
   }
 
   async #revisionsFor(orgUnitCode: string): Promise<{ meta: number; root: number }> {

@@ -1,6 +1,6 @@
 /**
  * Evaluation routes: a scorecard for an org unit and period (the JSON of `healthbsc evaluate --json`), rankings
- * of sibling units, and time series.
+ * of sibling units, and time series; each answer with an ETag (../plugins/etags.ts), 304 when it has not changed.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -16,6 +16,7 @@ import { badRequest } from '../../core/errors/problem.ts';
 import { periodRange } from '../../core/periods/index.ts';
 import { controlChartsOfSeries } from '../monitoring/monitoring.service.ts';
 import { getActor } from '../plugins/actor.ts';
+import type { RevisionsOf } from '../plugins/etags.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
 import { evaluateAs, explainAs, rankAs, seriesAs } from './evaluation.service.ts';
 import type { EvaluationEngine } from './evaluation-engine.ts';
@@ -23,11 +24,23 @@ import type { EvaluationEngine } from './evaluation-engine.ts';
 /** The longest series one request may ask for (ten years of months). */
 const MAX_SERIES = 120;
 
+/** The org unit whose organisation's revision an evaluation, ranking or series reads. */
+function orgUnitOf(query: unknown): string | null {
+  if (typeof query !== 'object' || query === null) return null;
+  const unit: unknown = Reflect.get(query, 'orgUnit') ?? Reflect.get(query, 'parent');
+  return typeof unit === 'string' ? unit : null;
+}
+
 export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZod {
   return async (app) => {
+    const etag: RevisionsOf = async (request) => {
+      const unit = orgUnitOf(request.query);
+      return unit === null ? { meta: 0, root: 0 } : engine.revisions(unit);
+    };
     app.get(
       '/evaluations',
       {
+        config: { etag },
         schema: {
           tags: ['evaluations'],
           summary: 'Evaluate a scorecard for an org unit and period',
@@ -58,6 +71,7 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
     app.get(
       '/rankings',
       {
+        config: { etag },
         schema: {
           tags: ['evaluations'],
           summary: 'Rank the children (or all descendants) of an org unit by total score',
@@ -71,6 +85,7 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
     app.get(
       '/series',
       {
+        config: { etag },
         schema: {
           tags: ['evaluations'],
           summary: 'Evaluate a scorecard for every period from one period to another',

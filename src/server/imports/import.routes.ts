@@ -105,6 +105,7 @@ const formFieldsSchema = z
     encoding: importQuerySchema.shape.encoding.unwrap(),
     scorecard: importQuerySchema.shape.scorecard.unwrap(),
     fileName: importQuerySchema.shape.fileName.unwrap(),
+    sheet: importQuerySchema.shape.sheet.unwrap(),
     overrideReason: importQuerySchema.shape.overrideReason.unwrap(),
   })
   .partial()
@@ -132,6 +133,7 @@ function inputOf(
     encoding: settings.encoding,
     ...(settings.format === undefined ? {} : { format: settings.format }),
     ...(settings.scorecard === undefined ? {} : { scorecard: settings.scorecard }),
+    ...(settings.sheet === undefined ? {} : { sheet: settings.sheet }),
     ...(settings.overrideReason === undefined ? {} : { overrideReason: settings.overrideReason }),
     ...(onProgress === undefined ? {} : { onProgress }),
   };

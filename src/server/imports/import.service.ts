@@ -54,6 +54,8 @@ export interface ImportInput {
   readonly encoding?: ImportEncoding;
   /** The scorecard of targets, assessments and reported values (required when there are several). */
   readonly scorecard?: string;
+  /** XLSX: the worksheet to read (default the first; a hidden one only when named). */
+  readonly sheet?: string;
   /** Why a commit goes ahead although values break rules of importance `high` (audited with the batch). */
   readonly overrideReason?: string;
   /** Progress of reading, checking and writing, throttled. */

@@ -88,7 +88,7 @@ describeEachEngine('the session clean-up job', (getDb) => {
     const active = await user(false);
     await session(active, new Date(NOW.getTime() - 2 * HOUR));
     await session(active, new Date(NOW.getTime() - 3 * HOUR));
-    expect(await run()).toEqual({ deletedSessions: 2 });
+    expect(await run()).toEqual({ deletedSessions: 2, closedSignInWindows: 0 });
   });
 
   it("runs daily at 03:15 in the server's time zone (it names none of its own)", () => {

@@ -6,6 +6,7 @@
  * - Fastify's own client errors (malformed JSON, a body over the limit, a wrong content type): their status and
  *   message, which Fastify writes for clients;
  * - an unknown route: 404;
+ * - a query PostgreSQL cancelled (its `statement_timeout`, code 57014): 503 `guard.statement-timed-out`;
  * - anything else: 500 with a generic detail and the request id. The error (its stack, SQL text) goes to the
  *   server log only, never to the client.
  */
@@ -87,7 +88,18 @@ function fastifyClientProblem(error: FastifyError): Problem | null {
   };
 }
 
+/** PostgreSQL's `query_canceled`: the statement timeout (or a cancel) stopped a query. */
+const QUERY_CANCELED = '57014';
+
+function isStatementTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === QUERY_CANCELED;
+}
+
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (isStatementTimeout(error)) {
+    request.log.warn({ err: error }, 'statement timed out');
+    return sendProblem(reply, makeProblem('unavailable', 'guard.statement-timed-out', {}), { retryAfter: 5 });
+  }
   if (isProblemError(error)) {
     return sendProblem(reply, error.problem, error instanceof ExtendedProblemError ? error.extensions : {});
   }

@@ -1,6 +1,7 @@
 /**
  * `/api/meta` (public: the server's mode, whether it is a demo, whether setup is needed) and `/api/session`:
- * sign in (POST, public), read the session (GET), sign out (DELETE). The session lives in an httpOnly,
+ * sign in (POST, public), read the session (GET), sign out (DELETE), change one's own password (POST
+ * /api/session/password: the current password required; the account's other sessions end). The session lives in an httpOnly,
  * SameSite=Strict cookie; the CSRF token comes back in the body and in the readable `healthbsc_csrf` cookie.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -9,11 +10,13 @@ import { z } from 'zod';
 import packageJson from '../../../package.json' with { type: 'json' };
 import {
   CSRF_COOKIE,
+  changePasswordBodySchema,
   loginBodySchema,
   metaSchema,
   SESSION_COOKIE,
   sessionSchema,
 } from '../../core/contracts/accounts.ts';
+import { changeOwnPassword } from '../accounts/own-password.service.ts';
 import { currentSession, signIn, signOut } from '../accounts/session.service.ts';
 import { getActor } from '../plugins/actor.ts';
 import { problemResponses, publicProblemResponses } from '../plugins/route-schemas.ts';
@@ -103,6 +106,22 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
       await signOut(app.ctx, getActor(request), request.auth);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       reply.clearCookie(CSRF_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/session/password',
+    {
+      schema: {
+        tags,
+        summary: "Change one's own password (the current one required); the account's other sessions end",
+        body: changePasswordBodySchema,
+        response: { 204: z.null().describe('Changed'), ...problemResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(app.ctx, getActor(request), request.auth, request.body);
       return reply.code(204).send(null);
     },
   );

@@ -31,6 +31,7 @@ import {
   type TargetFigures,
   type TargetKeyIds,
   type TargetRecord,
+  targetRootId,
   updateTarget,
 } from '../../db/repositories/target.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
@@ -136,7 +137,7 @@ function sameFigures(a: TargetFigures, b: TargetFigures): boolean {
 }
 
 interface PreparedTarget {
-  readonly key: TargetKeyIds;
+  readonly key: TargetKeyIds & { readonly rootId: number };
   readonly codes: TargetCodes;
   readonly figures: TargetFigures;
   readonly orgUnitId: number | null;
@@ -218,6 +219,7 @@ async function prepareTargets(
     periods.push(period);
     prepared.push({
       key: {
+        rootId: targetRootId(unit),
         scorecardId: scorecard.id,
         indicatorCode: item.indicator,
         periodId: period.id,

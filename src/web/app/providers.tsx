@@ -1,6 +1,7 @@
 /**
  * Everything the pages rely on, in one place: translations (i18next), Ant Design in the same language, the API
- * client and TanStack Query. The API client adds the CSRF header to writes and sends a 401 to the sign-in page.
+ * client and TanStack Query. The API client adds the CSRF header to writes and signals a 401, which the router
+ * turns into a visit to the sign-in page (sign-in/sign-in-redirect.tsx).
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
@@ -10,23 +11,14 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createApiClient } from '../lib/api/api-client.ts';
 import { ApiClientProvider } from '../lib/api/api-context.tsx';
-import {
-  CSRF_COOKIE,
-  CSRF_HEADER,
-  isUnsafeMethod,
-  readCookie,
-  SIGN_IN_PATH,
-  signInHref,
-} from '../lib/api/session-helpers.ts';
+import { CSRF_COOKIE, CSRF_HEADER, isUnsafeMethod, readCookie } from '../lib/api/session-helpers.ts';
 import { createI18n } from '../lib/i18n/i18n.ts';
 import { isLanguage, type Language } from '../lib/i18n/languages.ts';
 import { initialLanguage, rememberLanguage } from './browser-language.ts';
 import { createQueryClient } from './query-client.ts';
+import { UNAUTHORIZED_EVENT, UnauthorizedEventsProvider } from './sign-in/sign-in-redirect.tsx';
 
 const ANTD_LOCALES = { en: enUS, 'zh-CN': zhCN } as const satisfies Record<Language, unknown>;
-
-/** Several queries may fail with 401 at once: send the user to the sign-in page once. */
-let redirecting = false;
 
 export function Providers({ children }: { readonly children: ReactNode }) {
   const [i18n] = useState(() => createI18n(initialLanguage()));
@@ -34,6 +26,7 @@ export function Providers({ children }: { readonly children: ReactNode }) {
     isLanguage(i18n.language) ? i18n.language : 'en',
   );
   const [queryClient] = useState(createQueryClient);
+  const [unauthorized] = useState(() => new EventTarget());
   const apiClient = useMemo(
     () =>
       createApiClient({
@@ -43,16 +36,10 @@ export function Providers({ children }: { readonly children: ReactNode }) {
           const token = readCookie(document.cookie, CSRF_COOKIE);
           if (token !== null) headers.set(CSRF_HEADER, token);
         },
-        // A full page load (not a client-side navigation): the providers sit outside the router, and a fresh
-        // start leaves nothing of the expired session in memory.
-        onUnauthorized: () => {
-          const { pathname, search } = window.location;
-          if (pathname === SIGN_IN_PATH || redirecting) return;
-          redirecting = true;
-          window.location.assign(signInHref(pathname, search));
-        },
+        // The providers sit outside the router: the router's SignInRedirect hears this and navigates.
+        onUnauthorized: () => unauthorized.dispatchEvent(new Event(UNAUTHORIZED_EVENT)),
       }),
-    [],
+    [unauthorized],
   );
 
   useEffect(() => {
@@ -70,7 +57,9 @@ export function Providers({ children }: { readonly children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <ConfigProvider locale={ANTD_LOCALES[language]} theme={{ token: { colorPrimary: '#0b6e99' } }}>
         <ApiClientProvider client={apiClient}>
-          <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+          <UnauthorizedEventsProvider value={unauthorized}>
+            <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+          </UnauthorizedEventsProvider>
         </ApiClientProvider>
       </ConfigProvider>
     </I18nextProvider>

@@ -8,6 +8,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { LoadingPanel } from '../components/loading-panel.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { SignInRedirect } from './sign-in/sign-in-redirect.tsx';
 
 const SignInPage = lazy(() =>
   import('./sign-in/sign-in-page.tsx').then((module) => ({ default: module.SignInPage })),
@@ -54,6 +55,7 @@ function ToOverview() {
 export function AppRouter() {
   return (
     <BrowserRouter>
+      <SignInRedirect />
       <Routes>
         <Route
           path="/sign-in"

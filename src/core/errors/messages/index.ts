@@ -29,6 +29,8 @@ import { encodingMessages } from './encoding.ts';
 import { evaluationMessages } from './evaluation.ts';
 import { fileMessages } from './file.ts';
 import { formulaMessages } from './formula.ts';
+import { guardMessages } from './guard.ts';
+import { healthMessages } from './health.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { jobMessages } from './jobs.ts';
@@ -64,6 +66,7 @@ export const PROBLEM_MESSAGES = {
   ...fileMessages,
   ...scorecardMessages,
   ...jobMessages,
+  ...healthMessages,
   ...formulaMessages,
   ...ahpMessages,
   ...periodMessages,
@@ -91,6 +94,7 @@ export const PROBLEM_MESSAGES = {
   ...targetMessages,
   ...tokenMessages,
   ...writeMessages,
+  ...guardMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

@@ -33,6 +33,8 @@ export interface KindInput {
   readonly encoding?: ImportEncoding;
   /** The scorecard the file belongs to, when the kind names one. */
   readonly scorecard?: string;
+  /** XLSX: the worksheet to read (default the first; a hidden one only when named). */
+  readonly sheet?: string;
   /** Why a commit goes ahead although values break rules of importance `high` (audited). */
   readonly overrideReason?: string;
   /** SHA-256 of the bytes, hex: recorded with the batch. */

@@ -25,11 +25,12 @@ import {
   updateOrgUnit,
 } from '../../../db/repositories/org-unit.repository.ts';
 import type { JsonValue } from '../../../db/schema.ts';
-import { checkOrgUnitList, type ListedUnit, readOrgUnitRows, readTable } from '../../../ingest/index.ts';
+import { checkOrgUnitList, type ListedUnit, readOrgUnitRows } from '../../../ingest/index.ts';
 import type { Actor, ServerContext } from '../../context.ts';
 import { metadataEvents } from '../import-effects.ts';
 import { collect } from '../import-plan.ts';
 import { alreadyUndone } from '../import-undo.ts';
+import { readTableInWorker } from '../reading/read-in-worker.ts';
 import type { CommitOutcome, KindInput, PreparedImport, UndoOutcome } from './kind.ts';
 
 /** A checked list: what the commit writes, parents before children. */
@@ -62,9 +63,10 @@ export async function prepareOrgUnitList(
 ): Promise<PreparedImport> {
   if (!canManageOrgUnit(actor.principal, null))
     throw forbidden('import.org-unit-list-needs-installation-role');
-  const table = await readTable(input.bytes, {
+  const table = await readTableInWorker(input.bytes, {
     format: input.format === 'xlsx' || input.format === 'csv' ? input.format : 'auto',
     ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+    ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
     onProgress: (p) => input.progress.report('reading', p.bytesRead, p.totalBytes),
   });
   const formatted = readOrgUnitRows(table);

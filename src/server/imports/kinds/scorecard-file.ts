@@ -11,6 +11,7 @@
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
 import type { ImportErrorBody, ImportNotice } from '../../../core/contracts/import.ts';
 import {
+  badRequest,
   conflict,
   formatPath,
   isProblemError,
@@ -25,7 +26,7 @@ import {
   lockImportBatch,
   markImportBatchUndone,
 } from '../../../db/repositories/import.repository.ts';
-import { definitionError, definitionErrorOfCode } from '../../../ingest/index.ts';
+import { definitionErrorOfCode } from '../../../ingest/index.ts';
 import type { Actor, ServerContext } from '../../context.ts';
 import {
   checkScorecardImport,
@@ -77,12 +78,26 @@ export async function prepareScorecardFile(
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const notices: ImportNotice[] = [];
   const base = { format, encoding: 'utf-8', encodingReason: null, ignoredColumns: [], notices };
-  const errors: ImportErrorBody[] = doc.errors.map((error) =>
-    definitionError({ row: error.linePos?.[0]?.line ?? 1, column: '', value: '' }, 'import.unreadable-file', {
-      message: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
-    }),
-  );
-  const file: unknown = errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : null;
+  // A file that does not parse is refused as a whole, with where it broke (400, not a report of rows).
+  const broken = doc.errors[0];
+  if (broken !== undefined) {
+    const [line, column] = [broken.linePos?.[0]?.line ?? 1, broken.linePos?.[0]?.col ?? 1];
+    const reason = (broken.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    throw badRequest(format === 'json' ? 'guard.malformed-json' : 'guard.malformed-yaml', {
+      line,
+      column,
+      reason,
+    });
+  }
+  const errors: ImportErrorBody[] = [];
+  let file: unknown;
+  try {
+    file = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Too many aliases (a "billion laughs" document) or another structural fault the parser found late.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw badRequest('guard.malformed-yaml', { line: 1, column: 1, reason: reason.slice(0, 200) });
+  }
   progress.report('checking', 0, 1);
   let code: string | null = null;
   let action: 'create' | 'update' | 'unchanged' = 'create';

@@ -11,13 +11,7 @@ import type { OrgScope } from '../../../core/access/scope.ts';
 import type { ImportErrorBody, ImportFormat } from '../../../core/contracts/import.ts';
 import type { Executor, PageRows, PageWindow } from '../../../db/repositories/query-helpers.ts';
 import type { ValueTableName } from '../../../db/repositories/value-tables.ts';
-import {
-  readTable,
-  rowError,
-  type TableCellValue,
-  type TableFormat,
-  writeTable,
-} from '../../../ingest/index.ts';
+import { rowError, type TableCellValue, type TableFormat, writeTable } from '../../../ingest/index.ts';
 import type { Actor, ServerContext } from '../../context.ts';
 import { readScope } from '../../services/access.ts';
 import { requireScorecard } from '../../services/lookups.ts';
@@ -39,6 +33,7 @@ import {
 } from '../import-metadata.ts';
 import type { ImportPlan, PlanInput } from '../import-plan.ts';
 import { undoBatch } from '../import-undo.ts';
+import { readTableInWorker } from '../reading/read-in-worker.ts';
 import type { ImportKindDefinition, KindExport, KindInput, KindReport, PreparedImport } from './kind.ts';
 
 /** The formats of every table kind. */
@@ -82,9 +77,11 @@ async function prepareTable(
   input: KindInput,
   parts: TableKindParts,
 ): Promise<PreparedImport> {
-  const table = await readTable(input.bytes, {
+  // Read in a worker thread (reading/read-in-worker.ts): the server keeps answering other requests meanwhile.
+  const table = await readTableInWorker(input.bytes, {
     format: input.format === 'csv' || input.format === 'xlsx' ? input.format : 'auto',
     encoding: input.encoding ?? 'auto',
+    ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
     onProgress: (p) => input.progress.report('reading', p.bytesRead, p.totalBytes),
   });
   const allMeta = await loadImportMetadata(ctx.db.kysely);
@@ -101,6 +98,7 @@ async function prepareTable(
     format: info.format,
     encoding: info.encoding?.encoding ?? null,
     encodingReason: info.encoding?.reason ?? null,
+    ...(info.sheet === null ? {} : { sheet: info.sheet }),
     ...plan.report,
     errors: markOutOfScope(plan.report.errors, allMeta),
     ignoredColumns: [...plan.report.ignoredColumns],

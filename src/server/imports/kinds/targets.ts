@@ -5,7 +5,7 @@
  * table's spec says.
  */
 import { DESIGN_ROLES } from '../../../core/access/policy.ts';
-import { listTargets } from '../../../db/repositories/target.repository.ts';
+import { listTargets, targetRootId } from '../../../db/repositories/target.repository.ts';
 import { findStoredWhere } from '../../../db/repositories/value-store.repository.ts';
 import { checkTargets, type OrgUnitRef, readTargetRows } from '../../../ingest/index.ts';
 import { normalizePeriod } from '../import-metadata.ts';
@@ -68,6 +68,7 @@ async function planTargets(input: PlanInput): Promise<ImportPlan> {
     const group = r.scope === 'group' && r.orgUnit !== null ? meta.groupsByCode.get(r.orgUnit) : undefined;
     return {
       key: {
+        root_id: targetRootId(unit),
         scorecard_id: scorecard.id,
         indicator_code: r.indicator,
         period_id: r.period,

@@ -66,6 +66,7 @@ export interface ApiRoutes {
   'GET /api/session': Answer<typeof accounts.sessionSchema>;
   'POST /api/session': Body<typeof accounts.loginBodySchema> & Answer<typeof accounts.sessionSchema>;
   'DELETE /api/session': NoContent;
+  'POST /api/session/password': Body<typeof accounts.changePasswordBodySchema> & NoContent;
   'GET /api/users': Query<typeof accounts.listUsersQuerySchema> & Answer<typeof accounts.userPageSchema>;
   'POST /api/users': Body<typeof accounts.createUserBodySchema> & Answer<typeof accounts.userSchema>;
   'PATCH /api/users/:id': ById &

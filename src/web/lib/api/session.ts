@@ -1,6 +1,7 @@
 /**
  * The server's mode (`GET /api/meta`, public) and the signed-in user (`GET /api/session`), signing in
- * (`POST /api/session`) and out (`DELETE /api/session`). Signing in or out clears the whole query cache: what
+ * (`POST /api/session`) and out (`DELETE /api/session`), and changing one's own password
+ * (`POST /api/session/password`). Signing in or out clears the whole query cache: what
  * one user was allowed to see must not be shown to the next.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -49,6 +50,15 @@ export function useSignIn() {
       queryClient.clear();
       queryClient.setQueryData(getSessionQueryOptions(client).queryKey, session);
     },
+  });
+}
+
+/** Changes the signed-in user's own password (the current one required); this session stays signed in. */
+export function useChangePassword() {
+  const client = useApiClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'POST /api/session/password'>) =>
+      apiRequest(client, 'POST /api/session/password', { body }),
   });
 }
 

@@ -1,0 +1,9 @@
+/** The server's readiness (server/health): answered to load balancers and orchestrators. */
+import { defineMessages } from './define-messages.ts';
+
+export const healthMessages = defineMessages('health', {
+  starting: {
+    en: 'The server is still starting ({{step}}); try again in a few seconds.',
+    'zh-CN': '服务器仍在启动（{{step}}），请几秒后重试。',
+  },
+});

@@ -1,0 +1,124 @@
+/**
+ * Relays the change bus between the server processes sharing one PostgreSQL database (docs/deployment.md
+ * "Several servers"): each change this process publishes is sent with `pg_notify` on `healthbsc_changes`, and
+ * each change another process sent is published on this process's bus, where the evaluation engine applies
+ * it to its value cube in place (a write on one server, seen by the next evaluation on another, without a
+ * reload). A change too large for a notification (PostgreSQL's limit is 8,000 bytes) goes as `stale` for its
+ * organisation, and so does everything after the relay's connection was lost: the receiver reloads.
+ *
+ * Delivery is best effort by design: every cached read also checks the change counters in the database, so a
+ * lost or late notification costs a reload, never a stale answer. PGlite has no relay (one process holds it).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { ChangeBus, ChangeEvent } from '../change-bus.ts';
+
+export const CHANGES_CHANNEL = 'healthbsc_changes';
+
+/** Below PostgreSQL's 8,000-byte limit on a notification's payload. */
+const MAX_PAYLOAD_BYTES = 7_900;
+
+interface Envelope {
+  /** The sending process, so a process ignores its own notifications. */
+  readonly from: string;
+  readonly event: ChangeEvent;
+}
+
+function rootOf(event: ChangeEvent): number | null {
+  return event.kind === 'metadata' ? null : event.rootId;
+}
+
+/** The payload of `event`, or of a `stale` event for its organisation when it does not fit. */
+export function encodeChange(from: string, event: ChangeEvent): string {
+  const text = JSON.stringify({ from, event } satisfies Envelope);
+  if (Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES) return text;
+  return JSON.stringify({ from, event: { kind: 'stale', rootId: rootOf(event) } } satisfies Envelope);
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+
+/** A relayed change read back, or null for a payload this version does not understand (it is ignored). */
+export function decodeChange(payload: string): Envelope | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const from: unknown = Reflect.get(parsed, 'from');
+  const event: unknown = Reflect.get(parsed, 'event');
+  if (typeof from !== 'string' || typeof event !== 'object' || event === null) return null;
+  const kind: unknown = Reflect.get(event, 'kind');
+  const rootId: unknown = Reflect.get(event, 'rootId');
+  const revision: unknown = Reflect.get(event, 'revision');
+  switch (kind) {
+    case 'metadata':
+      return isCount(revision) ? { from, event: { kind, revision } } : null;
+    case 'root-inputs':
+      return isCount(rootId) && isCount(revision) ? { from, event: { kind, rootId, revision } } : null;
+    case 'stale':
+      return rootId === null || isCount(rootId) ? { from, event: { kind, rootId } } : null;
+    case 'data-values': {
+      const values: unknown = Reflect.get(event, 'values');
+      if (!isCount(rootId) || !isCount(revision) || !Array.isArray(values)) return null;
+      const valid = values.every(
+        (v: unknown) =>
+          typeof v === 'object' &&
+          v !== null &&
+          isCount(Reflect.get(v, 'orgUnitId')) &&
+          isCount(Reflect.get(v, 'dataElementId')) &&
+          typeof Reflect.get(v, 'periodId') === 'string' &&
+          (Reflect.get(v, 'value') === null || typeof Reflect.get(v, 'value') === 'number'),
+      );
+      return valid ? { from, event: { kind, rootId, revision, values } } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export interface ChangeRelay {
+  /** Stops relaying and closes the listening connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts relaying `bus` over the database's notifications; null on PGlite. `onError` hears a failed send (the
+ * write has committed; the other processes will see it through the change counters).
+ *
+ * @example const relay = await relayChanges(db, ctx.changes, (error) => log.warn(error));
+ */
+export async function relayChanges(
+  db: Db,
+  bus: ChangeBus,
+  onError: (error: unknown) => void,
+): Promise<ChangeRelay | null> {
+  if (db.listen === undefined) return null;
+  const self = randomUUID();
+  // Events this relay published itself: not sent back out.
+  const received = new WeakSet<ChangeEvent>();
+  const publish = (event: ChangeEvent) => {
+    received.add(event);
+    bus.publish(event);
+  };
+  const listening = await db.listen(
+    CHANGES_CHANNEL,
+    (payload) => {
+      const envelope = decodeChange(payload);
+      if (envelope !== null && envelope.from !== self) publish(envelope.event);
+    },
+    () => publish({ kind: 'stale', rootId: null }),
+  );
+  const unsubscribe = bus.subscribe((event) => {
+    if (received.has(event)) return;
+    sql`select pg_notify(${CHANGES_CHANNEL}, ${encodeChange(self, event)})`.execute(db.kysely).catch(onError);
+  });
+  return {
+    close: async () => {
+      unsubscribe();
+      await listening.close();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Two server processes (`healthbsc serve`, each a child process) on one throwaway PostgreSQL, as behind a
+ * reverse proxy: a session made on one works on the other, a sign-out on one ends it on both, a value
+ * written through one is in the other's next evaluation (the relay applies it; the change counters would
+ * reload it), and failed sign-ins on one throttle the account on the other.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, postgresUrlOf } from '../../../test/engines.ts';
+import { createDatedWorld } from '../../../test/fixtures/dated-world.ts';
+import { TEST_ADMIN } from '../../../test/fixtures/server.ts';
+import { CSRF_HEADER } from '../../core/contracts/accounts.ts';
+import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
+
+const BIN = fileURLToPath(new URL('../../../bin/healthbsc', import.meta.url));
+
+interface Server {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+/** A port free on the loopback address now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** Starts `healthbsc serve` on the database at `databaseUrl`; resolves with its address once it is ready. */
+async function serve(databaseUrl: string, jobs: 'on' | 'off'): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      HEALTHBSC_DATABASE_URL: databaseUrl,
+      HEALTHBSC_MODE: 'production',
+      HEALTHBSC_JOBS: jobs,
+      HEALTHBSC_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving (http:\/\/\S+)/.exec(output);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`healthbsc serve exited ${code}:\n${output}`)));
+  });
+  for (let i = 0; i < 600; i += 1) {
+    if ((await fetch(`${url}/api/health/ready`)).status === 200) return { url, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not become ready:\n${output}`);
+}
+
+async function stop(server: Server | undefined): Promise<void> {
+  if (server === undefined || server.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+interface Session {
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+async function signIn(server: Server): Promise<Session> {
+  const response = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }),
+  });
+  const body = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return { cookie, csrf: body.csrfToken };
+}
+
+function send(server: Server, session: Session, method: string, path: string, body?: unknown) {
+  return fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      [CSRF_HEADER]: session.csrf,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+describeEachEngine(
+  'two server processes on one PostgreSQL',
+  (getDb) => {
+    let a: Server | undefined;
+    let b: Server | undefined;
+    let world: { scorecard: string; group: string; h1: string };
+
+    beforeAll(async () => {
+      const w = await createDatedWorld(getDb());
+      world = { scorecard: w.scorecard, group: w.units.group, h1: w.units.h1 };
+      await w.server.close();
+      const url = postgresUrlOf(getDb());
+      [a, b] = await Promise.all([serve(url, 'on'), serve(url, 'off')]);
+    }, 180_000);
+    afterAll(async () => {
+      await Promise.all([stop(a), stop(b)]);
+    });
+
+    const servers = () => {
+      if (a === undefined || b === undefined) throw new Error('the servers did not start');
+      return { a, b };
+    };
+    const evaluationPath = () =>
+      `/api/evaluations?scorecard=${world.scorecard}&orgUnit=${world.group}&period=2024-05`;
+
+    it('accepts on one server a session made on the other', async () => {
+      const { a, b } = servers();
+      const session = await signIn(a);
+      const response = await send(b, session, 'GET', '/api/session');
+      expect([response.status, ((await response.json()) as { user: { email: string } }).user.email]).toEqual([
+        200,
+        TEST_ADMIN.email,
+      ]);
+    });
+
+    it("shows a value written through one server in the other's next evaluation", async () => {
+      const { a, b } = servers();
+      const session = await signIn(a);
+      const before = (await (await send(b, session, 'GET', evaluationPath())).json()) as EvaluationJson;
+      const write = await send(a, session, 'POST', '/api/data-values', {
+        values: [
+          { orgUnit: world.h1, dataElement: `${world.scorecard}_occupied`, period: '2024-05', value: 999 },
+        ],
+      });
+      const onA = (await (await send(a, session, 'GET', evaluationPath())).json()) as EvaluationJson;
+      const onB = (await (await send(b, session, 'GET', evaluationPath())).json()) as EvaluationJson;
+      expect([write.status, onB.total === before.total, onB.total]).toEqual([200, false, onA.total]);
+    });
+
+    it('ends on the other server a session signed out on one', async () => {
+      const { a, b } = servers();
+      const session = await signIn(a);
+      const out = await send(a, session, 'DELETE', '/api/session');
+      const after = await send(b, session, 'GET', '/api/session');
+      expect([out.status, after.status]).toEqual([204, 401]);
+    });
+
+    it('throttles on the other server the sign-ins of an account that failed on one', async () => {
+      const { a, b } = servers();
+      const attempt = (server: Server) =>
+        fetch(`${server.url}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'nobody@two-servers.test', password: 'wrong-password' }),
+        });
+      const onA: number[] = [];
+      while (onA.at(-1) !== 429 && onA.length < 12) onA.push((await attempt(a)).status);
+      const onB = await attempt(b);
+      expect([onA.at(-1), onB.status]).toEqual([429, 429]);
+    });
+  },
+  { engines: ['postgres'] },
+);
