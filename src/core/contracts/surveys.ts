@@ -467,6 +467,7 @@ export type ScaleMeaning = z.infer<typeof scaleMeaningSchema>;
 export type CreateSurveyBody = z.infer<typeof createSurveyBodySchema>;
 export type SurveyExpertBody = z.infer<typeof surveyExpertBodySchema>;
 export type SurveyElement = z.infer<typeof surveyElementSchema>;
+export type SurveyPair = z.infer<typeof surveyPairSchema>;
 export type SurveyNode = z.infer<typeof surveyNodeSchema>;
 export type SurveyLink = z.infer<typeof surveyLinkSchema>;
 export type SurveyExpert = z.infer<typeof surveyExpertSchema>;
