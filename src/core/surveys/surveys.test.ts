@@ -166,7 +166,7 @@ describe('computeSurveyResults', () => {
       '0.1224',
       '0.1179',
     ]);
-    expect(result.nodes[1]?.cr.toFixed(4)).toBe('0.0658');
+    expect(result.nodes[1]?.cr?.toFixed(4)).toBe('0.0658');
     expect(result.globalWeights?.[0]).toEqual({
       perspective: 'F',
       objective: null,
