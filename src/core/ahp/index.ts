@@ -4,10 +4,26 @@
  * See README.md in this folder.
  */
 export { computeAhp } from './compute-ahp.ts';
+export { type ConsensusResult, consensusIndicator, judgmentSpread, scaleMaximum } from './consensus.ts';
 export { aggregateGroup } from './group.ts';
 export { computeGlobalWeights } from './hierarchy.ts';
+export {
+  computeHierarchy,
+  type HierarchyInputNode,
+  type HierarchyLeaf,
+  type HierarchyNodeResult,
+  type HierarchyResult,
+} from './hierarchy-input.ts';
 export { parseJudgmentMatrix, validateMatrix } from './judgment-matrix.ts';
 export { describeScale, nearestOnScale } from './judgment-scale.ts';
+export {
+  analysePanel,
+  type InconsistentExperts,
+  type PanelChoice,
+  type PanelExpert,
+  type PanelOptions,
+  type PanelResult,
+} from './panel.ts';
 export { RANDOM_INDEX_TABLES, randomIndex } from './random-index.ts';
 export { suggestRepairs } from './repair-suggestions.ts';
 export type {

@@ -33,6 +33,22 @@ export const ahpMessages = defineMessages('ahp', {
     en: '{{where}} = {{weight}} must be a positive number',
     'zh-CN': '{{where}} = {{weight}} 无效，须为正数',
   },
+  'no-consistent-experts': {
+    en: 'None of the {{count}} experts is consistent (CR below the threshold), so excluding the inconsistent ones leaves nobody',
+    'zh-CN': '{{count}} 位专家均未通过一致性检验（CR 低于阈值），排除不一致者后无人可用',
+  },
+  'node-matrix-missing': {
+    en: '{{where}} has {{children}} children but no "matrix" or "experts" to weigh them',
+    'zh-CN': '{{where}} 有 {{children}} 个下级，但没有用于确定其权重的 "matrix" 或 "experts"',
+  },
+  'node-matrix-and-experts': {
+    en: '{{where}} has both "matrix" and "experts"; give one of them',
+    'zh-CN': '{{where}} 同时有 "matrix" 和 "experts"，只能给出其一',
+  },
+  'node-size-mismatch': {
+    en: '{{where}} compares {{n}} elements but has {{children}} children',
+    'zh-CN': '{{where}} 比较 {{n}} 个要素，但有 {{children}} 个下级',
+  },
   'hierarchy-invalid': {
     en: 'The hierarchy has {{count}} problem(s).',
     'zh-CN': '层次结构共有 {{count}} 处问题。',
