@@ -26,6 +26,13 @@ export {
 } from './panel.ts';
 export { RANDOM_INDEX_TABLES, randomIndex } from './random-index.ts';
 export { suggestRepairs } from './repair-suggestions.ts';
+export {
+  type Perturbation,
+  type SensitivityOptions,
+  type SensitivityResult,
+  sensitivity,
+  type WeightInterval,
+} from './sensitivity.ts';
 export type {
   AhpOptions,
   AhpResult,
@@ -39,3 +46,4 @@ export type {
   RandomIndexTable,
   RepairSuggestion,
 } from './types.ts';
+export type { CriticalWeight, WeightSweep } from './weight-sweep.ts';
