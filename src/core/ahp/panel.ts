@@ -15,6 +15,7 @@ export interface PanelOptions extends AhpOptions {
 
 export interface PanelExpert {
   readonly weights: readonly number[];
+  readonly lambdaMax: number;
   readonly cr: number;
   readonly consistent: boolean;
   /** Whether this expert counts in the chosen result. */
@@ -107,6 +108,7 @@ export function analysePanel(experts: readonly ExpertJudgment[], options: PanelO
     group: chosen.group,
     experts: all.group.experts.map((e) => ({
       weights: e.weights,
+      lambdaMax: e.lambdaMax,
       cr: e.cr,
       consistent: e.consistent,
       included: inconsistent === 'keep' || e.consistent,

@@ -65,4 +65,16 @@ export const rankingMessages = defineMessages('ranking', {
     en: '{{where}} = {{value}} must be "higher" or "lower"',
     'zh-CN': '{{where}} = {{value}} 无效，应为 "higher" 或 "lower"',
   },
+  'cli-method': {
+    en: '{{command}} needs a method: {{allowed}} (got {{value}})',
+    'zh-CN': '{{command}} 须指定方法：{{allowed}}（现为 {{value}}）',
+  },
+  'cli-input-invalid': {
+    en: 'The input of {{command}} is not valid.',
+    'zh-CN': '{{command}} 的输入无效。',
+  },
+  'labels-count': {
+    en: '{{key}} has {{count}} name(s) but there are {{expected}}',
+    'zh-CN': '{{key}} 有 {{count}} 个名称，而应有 {{expected}} 个',
+  },
 });
