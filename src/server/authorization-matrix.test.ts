@@ -668,6 +668,29 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       return { url: `/api/surveys/${s.id}/apply`, body: {} };
     },
   },
+  'GET /api/surveys/{id}/experts/{expertId}/questionnaire': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => {
+      const s = await surveyFor(w.server.ctx, w.scorecard.code);
+      return { url: `/api/surveys/${s.id}/experts/${s.expertId}/questionnaire?format=xlsx` };
+    },
+  },
+  'POST /api/surveys/{id}/experts/{expertId}/answers/import': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => {
+      const s = await surveyFor(w.server.ctx, w.scorecard.code);
+      return { url: `/api/surveys/${s.id}/experts/${s.expertId}/answers/import`, body: { file: 'UEsDBA==' } };
+    },
+  },
+  'GET /api/survey-links/{token}/questionnaire': {
+    access: { kind: 'public' },
+    success: 200,
+    build: async (w) => ({
+      url: `/api/survey-links/${(await surveyFor(w.server.ctx, w.scorecard.code, { link: true })).token}/questionnaire`,
+    }),
+  },
   'GET /api/survey-links/{token}': {
     access: { kind: 'public' },
     success: 200,
