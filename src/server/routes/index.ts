@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
+import { surveyRoutes } from '../surveys/surveys.routes.ts';
 import { approvalRoutes } from './approvals.routes.ts';
 import { assessmentRoutes } from './assessments.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -36,4 +37,5 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   dataQualityRoutes,
   auditRoutes,
   studyRoutes,
+  surveyRoutes(),
 ];

@@ -39,6 +39,7 @@ import { orgUnitMessages } from './org-unit.ts';
 import { periodMessages } from './period.ts';
 import { publicationMessages } from './publication.ts';
 import { queryMessages } from './query.ts';
+import { rankingMessages } from './ranking.ts';
 import { referenceMessages } from './reference.ts';
 import { reportedValueMessages } from './reported-value.ts';
 import { requestMessages } from './request.ts';
@@ -47,6 +48,7 @@ import { scoringMessages } from './scoring.ts';
 import { sessionMessages } from './session.ts';
 import { statsMessages } from './stats.ts';
 import { studyMessages } from './study.ts';
+import { surveyMessages } from './survey.ts';
 import { targetMessages } from './target.ts';
 import { tokenMessages } from './token.ts';
 import { writeMessages } from './write.ts';
@@ -69,6 +71,7 @@ export const PROBLEM_MESSAGES = {
   ...healthMessages,
   ...formulaMessages,
   ...ahpMessages,
+  ...rankingMessages,
   ...periodMessages,
   ...publicationMessages,
   ...monitoringMessages,
@@ -91,6 +94,7 @@ export const PROBLEM_MESSAGES = {
   ...sessionMessages,
   ...statsMessages,
   ...studyMessages,
+  ...surveyMessages,
   ...targetMessages,
   ...tokenMessages,
   ...writeMessages,
