@@ -22,7 +22,7 @@ describe('visiblePages', () => {
     {
       who: 'a strategist',
       roles: ['strategist'],
-      paths: ['/overview', '/scorecard', '/comparison', '/imports', '/designer', '/admin'],
+      paths: ['/overview', '/scorecard', '/comparison', '/imports', '/designer', '/surveys', '/admin'],
     },
     {
       who: 'an admin',
@@ -35,6 +35,7 @@ describe('visiblePages', () => {
         '/assessments',
         '/imports',
         '/designer',
+        '/surveys',
         '/admin',
       ],
     },

@@ -14,6 +14,7 @@ import {
   CSRF_COOKIE,
   CSRF_HEADER,
   isUnsafeMethod,
+  QUESTIONNAIRE_PATH,
   readCookie,
   SIGN_IN_PATH,
   signInHref,
@@ -47,7 +48,9 @@ export function Providers({ children }: { readonly children: ReactNode }) {
         // start leaves nothing of the expired session in memory.
         onUnauthorized: () => {
           const { pathname, search } = window.location;
-          if (pathname === SIGN_IN_PATH || redirecting) return;
+          // An expert's questionnaire has no session to renew: its page says what is wrong with the link.
+          if (pathname === SIGN_IN_PATH || pathname.startsWith(`${QUESTIONNAIRE_PATH}/`) || redirecting)
+            return;
           redirecting = true;
           window.location.assign(signInHref(pathname, search));
         },

@@ -4,12 +4,23 @@ import {
   isSameJudgment,
   judgmentOf,
   judgmentValue,
+  meaningKey,
   scalePositions,
 } from './judgment-scale.ts';
 
 describe('the two-sided judgment scale', () => {
   it('lists seed 002 Table 2.1 positions from the first item strongly favoured to the second', () => {
-    expect(scalePositions('five-point').map(judgmentValue)).toEqual([5, 4, 3, 2, 1, 1 / 2, 1 / 3, 1 / 4, 1 / 5]);
+    expect(scalePositions('five-point').map(judgmentValue)).toEqual([
+      5,
+      4,
+      3,
+      2,
+      1,
+      1 / 2,
+      1 / 3,
+      1 / 4,
+      1 / 5,
+    ]);
   });
 
   it('has 17 positions on Saaty’s 1–9 scale', () => {
@@ -38,6 +49,16 @@ describe('the two-sided judgment scale', () => {
       '1/3',
       '2.56',
       '1',
+    ]);
+  });
+});
+
+describe('the meanings of the scale', () => {
+  it('keys an intensity to its scale’s meaning, clamped to the scale', () => {
+    expect([meaningKey('five-point', 3), meaningKey('five-point', 9), meaningKey('saaty', 9)]).toEqual([
+      'judgmentScale.fivePoint.3',
+      'judgmentScale.fivePoint.5',
+      'judgmentScale.saaty.9',
     ]);
   });
 });

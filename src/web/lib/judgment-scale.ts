@@ -70,6 +70,41 @@ export function isSameJudgment(a: Judgment, b: Judgment): boolean {
 
 /** A matrix entry as a short fraction: 3, 1/3, 1 (suggested values keep two decimals: 2.56, 1/2.56). */
 export function formatJudgment(value: number): string {
-  const round = (x: number) => (Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2));
+  const round = (x: number) =>
+    Number.isInteger(Math.round(x * 100) / 100) ? String(Math.round(x)) : x.toFixed(2);
   return value >= 1 ? round(value) : `1/${round(1 / value)}`;
+}
+
+/** The meanings' translation keys, written out so the typed `t()` and the i18n check see every one. */
+const MEANING_KEYS = {
+  saaty: [
+    'judgmentScale.saaty.1',
+    'judgmentScale.saaty.2',
+    'judgmentScale.saaty.3',
+    'judgmentScale.saaty.4',
+    'judgmentScale.saaty.5',
+    'judgmentScale.saaty.6',
+    'judgmentScale.saaty.7',
+    'judgmentScale.saaty.8',
+    'judgmentScale.saaty.9',
+  ],
+  'five-point': [
+    'judgmentScale.fivePoint.1',
+    'judgmentScale.fivePoint.2',
+    'judgmentScale.fivePoint.3',
+    'judgmentScale.fivePoint.4',
+    'judgmentScale.fivePoint.5',
+  ],
+} as const;
+
+export type MeaningKey = (typeof MEANING_KEYS)[SurveyScale][number];
+
+/**
+ * The translation key of an intensity's meaning (clamped to the scale).
+ *
+ * @example meaningKey('five-point', 3) // 'judgmentScale.fivePoint.3'
+ */
+export function meaningKey(scale: SurveyScale, intensity: number): MeaningKey {
+  const keys = MEANING_KEYS[scale];
+  return keys[Math.min(keys.length, Math.max(1, Math.round(intensity))) - 1] ?? keys[0];
 }

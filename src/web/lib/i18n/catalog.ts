@@ -24,6 +24,10 @@ import indicatorEn from '../../features/indicator/locales/en.json';
 import indicatorZh from '../../features/indicator/locales/zh-CN.json';
 import overviewEn from '../../features/overview/locales/en.json';
 import overviewZh from '../../features/overview/locales/zh-CN.json';
+import questionnaireEn from '../../features/questionnaire/locales/en.json';
+import questionnaireZh from '../../features/questionnaire/locales/zh-CN.json';
+import surveysEn from '../../features/surveys/locales/en.json';
+import surveysZh from '../../features/surveys/locales/zh-CN.json';
 import sharedEn from '../../locales/en.json';
 import sharedZh from '../../locales/zh-CN.json';
 
@@ -37,6 +41,8 @@ export const en = {
   ...importsEn,
   ...indicatorEn,
   ...overviewEn,
+  ...questionnaireEn,
+  ...surveysEn,
   problems: problemCatalog('en'),
 };
 
@@ -51,5 +57,7 @@ export const zhCN: Catalog = {
   ...importsZh,
   ...indicatorZh,
   ...overviewZh,
+  ...questionnaireZh,
+  ...surveysZh,
   problems: problemCatalog('zh-CN'),
 };
