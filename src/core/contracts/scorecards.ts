@@ -49,6 +49,23 @@ export const structureVersionSchema = z.object({
   createdAt: timestampSchema,
 });
 
+/**
+ * Where a weight version derived from an AHP survey came from (core/contracts/surveys.ts): the survey, how its
+ * experts were aggregated, how many counted, who applied it and when. `overridden`: the weights were edited by
+ * hand after the survey's result was applied; the survey's matrices are kept with the survey.
+ */
+export const weightProvenanceSchema = z.object({
+  survey: z.number().int(),
+  surveyTitle: z.string(),
+  aggregation: z.enum(['aij', 'aip']),
+  inconsistent: z.enum(['include', 'exclude']),
+  expertsCounted: z.number().int(),
+  expertsTotal: z.number().int(),
+  appliedBy: z.string(),
+  appliedAt: timestampSchema,
+  overridden: z.boolean(),
+});
+
 export const weightVersionSchema = z.object({
   id: z.number().int(),
   version: z.number().int().min(1),
@@ -58,6 +75,8 @@ export const weightVersionSchema = z.object({
   note: z.string().nullable(),
   createdBy: z.string(),
   createdAt: timestampSchema,
+  /** For a version made from a survey's result (or a manual edit of one): where it came from; else absent. */
+  provenance: weightProvenanceSchema.nullable().optional(),
 });
 
 export const scorecardSummarySchema = z.object({
@@ -213,6 +232,7 @@ export type ScorecardSummary = z.infer<typeof scorecardSummarySchema>;
 export type ScorecardDetail = z.infer<typeof scorecardDetailSchema>;
 export type StructureVersion = z.infer<typeof structureVersionSchema>;
 export type WeightVersion = z.infer<typeof weightVersionSchema>;
+export type WeightProvenance = z.infer<typeof weightProvenanceSchema>;
 export type WeightSource = z.infer<typeof weightSourceSchema>;
 export type ScorecardVersionQuery = z.infer<typeof scorecardVersionQuerySchema>;
 export type ImportScorecardResult = z.infer<typeof importScorecardResultSchema>;

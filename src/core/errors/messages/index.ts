@@ -42,6 +42,7 @@ import { requestMessages } from './request.ts';
 import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
 import { sessionMessages } from './session.ts';
+import { surveyMessages } from './survey.ts';
 import { targetMessages } from './target.ts';
 import { tokenMessages } from './token.ts';
 import { writeMessages } from './write.ts';
@@ -82,6 +83,7 @@ export const PROBLEM_MESSAGES = {
   ...referenceMessages,
   ...reportedValueMessages,
   ...sessionMessages,
+  ...surveyMessages,
   ...targetMessages,
   ...tokenMessages,
   ...writeMessages,

@@ -25,6 +25,7 @@ import type * as periods from '../../../core/contracts/periods.ts';
 import type * as publications from '../../../core/contracts/publications.ts';
 import type * as reportedValues from '../../../core/contracts/reported-values.ts';
 import type * as scorecards from '../../../core/contracts/scorecards.ts';
+import type * as surveys from '../../../core/contracts/surveys.ts';
 import type * as targets from '../../../core/contracts/targets.ts';
 
 type In<T extends z.ZodType> = z.input<T>;
@@ -55,6 +56,13 @@ interface ByName {
 }
 interface ByPeriod {
   params: { readonly id: string };
+}
+interface BySurveyExpert {
+  params: { readonly id: number; readonly expertId: number };
+}
+/** An expert's personal survey link: the token is the credential (no session, no CSRF header). */
+interface BySurveyToken {
+  params: { readonly token: string };
 }
 
 /** Every JSON route the web app calls. A 204 answers `undefined`. */
@@ -198,6 +206,37 @@ export interface ApiRoutes {
     Body<typeof imports.undoImportBodySchema> &
     Answer<typeof imports.undoImportResultSchema>;
 
+  // AHP surveys (core/contracts/surveys.ts): the strategist's routes, then the expert's (by link token)
+  'GET /api/surveys': Query<typeof surveys.listSurveysQuerySchema> & Answer<typeof surveys.surveyPageSchema>;
+  'POST /api/surveys': Body<typeof surveys.createSurveyBodySchema> & Answer<typeof surveys.surveySchema>;
+  'GET /api/surveys/:id': ById & Answer<typeof surveys.surveySchema>;
+  'POST /api/surveys/:id/experts': ById &
+    Body<typeof surveys.surveyExpertBodySchema> &
+    Answer<typeof surveys.surveyExpertSchema>;
+  'POST /api/surveys/:id/experts/:expertId/link': BySurveyExpert &
+    Body<typeof surveys.createSurveyLinkBodySchema> &
+    Answer<typeof surveys.createdSurveyLinkSchema>;
+  'DELETE /api/surveys/:id/experts/:expertId/link': BySurveyExpert &
+    Answer<typeof surveys.surveyExpertSchema>;
+  'POST /api/surveys/:id/experts/:expertId/answers/import': BySurveyExpert &
+    Body<typeof surveys.importAnswersBodySchema> &
+    Answer<typeof surveys.importAnswersResultSchema>;
+  'GET /api/surveys/:id/progress': ById & Answer<typeof surveys.surveyProgressSchema>;
+  'POST /api/surveys/:id/close': ById &
+    Body<typeof surveys.closeSurveyBodySchema> &
+    Answer<typeof surveys.surveySchema>;
+  'GET /api/surveys/:id/results': ById &
+    Query<typeof surveys.surveyResultsQuerySchema> &
+    Answer<typeof surveys.surveyResultsSchema>;
+  'POST /api/surveys/:id/apply': ById &
+    Body<typeof surveys.applySurveyBodySchema> &
+    Answer<typeof surveys.applySurveyResultSchema>;
+  'GET /api/survey-links/:token': BySurveyToken & Answer<typeof surveys.questionnaireSchema>;
+  'PUT /api/survey-links/:token/answers': BySurveyToken &
+    Body<typeof surveys.saveAnswerBodySchema> &
+    Answer<typeof surveys.saveAnswerResultSchema>;
+  'POST /api/survey-links/:token/submit': BySurveyToken & Answer<typeof surveys.submitAnswersResultSchema>;
+
   // Background jobs (core/contracts/jobs.ts)
   'GET /api/jobs': Answer<typeof jobs.jobListSchema>;
   'POST /api/jobs/:name/run': ByName & Answer<typeof jobs.runJobResultSchema>;
@@ -220,6 +259,10 @@ export interface DownloadRoutes {
   'GET /api/templates/:code': ByCode & Query<typeof imports.templateQuerySchema>;
   'GET /api/exports/data-values': Query<typeof imports.exportDataValuesQuerySchema>;
   'GET /api/exports/scorecards/:code': ByCode & Query<typeof imports.exportScorecardQuerySchema>;
+  'GET /api/surveys/:id/experts/:expertId/questionnaire': BySurveyExpert &
+    Query<typeof surveys.questionnaireFileQuerySchema>;
+  'GET /api/survey-links/:token/questionnaire': BySurveyToken &
+    Query<typeof surveys.questionnaireFileQuerySchema>;
 }
 
 export type Route = keyof ApiRoutes;
