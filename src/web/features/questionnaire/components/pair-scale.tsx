@@ -75,7 +75,9 @@ export function PairScale({
   };
   const suggestedJudgment = suggestion === null ? null : judgmentOf(suggestion.onScale, scale);
   const group = (children: ReactNode, label: string) => (
-    <fieldset style={{ display: 'flex', gap: 4, flex: '1 1 300px', minWidth: 0, border: 0, margin: 0, padding: 0 }}>
+    <fieldset
+      style={{ display: 'flex', gap: 4, flex: '1 1 300px', minWidth: 0, border: 0, margin: 0, padding: 0 }}
+    >
       <legend className="visually-hidden">{label}</legend>
       {children}
     </fieldset>

@@ -60,7 +60,10 @@ export function ExpertResults({
                 <div style={{ fontSize: 12, lineHeight: 1.5 }}>
                   <div>{cell.weights.map((w) => formatPercent(w, language, 1)).join(' · ')}</div>
                   <div>
-                    {t('judgmentScale.lambdaCi', { lambda: formatNumber(cell.lambdaMax, language, 3), ci: formatNumber(cell.ci, language, 3) })}{' '}
+                    {t('judgmentScale.lambdaCi', {
+                      lambda: formatNumber(cell.lambdaMax, language, 3),
+                      ci: formatNumber(cell.ci, language, 3),
+                    })}{' '}
                     ·{' '}
                     <Tag color={cell.consistent ? 'success' : 'warning'} style={{ marginInlineEnd: 0 }}>
                       {t('judgmentScale.cr', { value: formatNumber(cell.cr, language, 3) })}

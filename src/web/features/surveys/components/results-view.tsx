@@ -182,10 +182,14 @@ function NodePanel({
         <Space wrap size={4}>
           <Tag>{t('surveys.results.counted', { count: node.experts.length })}</Tag>
           {node.cr === null ? null : (
-            <Tag color={node.consistent ? 'success' : 'warning'}>{t('judgmentScale.cr', { value: formatNumber(node.cr, language, 3) })}</Tag>
+            <Tag color={node.consistent ? 'success' : 'warning'}>
+              {t('judgmentScale.cr', { value: formatNumber(node.cr, language, 3) })}
+            </Tag>
           )}
           {node.consensus === null ? null : (
-            <Tag data-testid={`consensus-${node.key}`}>{t('judgmentScale.consensus', { value: formatPercent(node.consensus, language, 1) })}</Tag>
+            <Tag data-testid={`consensus-${node.key}`}>
+              {t('judgmentScale.consensus', { value: formatPercent(node.consensus, language, 1) })}
+            </Tag>
           )}
         </Space>
       }
