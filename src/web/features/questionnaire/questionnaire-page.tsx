@@ -24,15 +24,9 @@ import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { PairScale } from './components/pair-scale.tsx';
 
-import { pairKey } from './model/pairs.ts';
+import { pairKey, resumeAt } from './model/questionnaire-nodes.ts';
 
 type QuestionnaireNode = Questionnaire['nodes'][number];
-
-/** The first node with a pair left unanswered: where a returning expert resumes. */
-function resumeAt(nodes: readonly QuestionnaireNode[]): number {
-  const index = nodes.findIndex((node) => node.answered < node.pairs.length);
-  return index === -1 ? 0 : index;
-}
 
 export function QuestionnairePage({ languageSwitch }: { readonly languageSwitch: ReactNode }) {
   const { t } = useTranslation();
