@@ -410,6 +410,95 @@ export interface CurrentPublicationResultView {
   readonly published_at: ColumnType<Date, never, never>;
 }
 
+/** `survey` (202612062100_surveys): an AHP survey of a scorecard's hierarchy. */
+export interface SurveyTable {
+  readonly id: Id;
+  scorecard_id: number;
+  weight_version_id: number;
+  title: string;
+  description: string | null;
+  scale: 'saaty' | 'five-point';
+  ri_table: 'seed002' | 'saaty1980' | 'alonso-lamata';
+  threshold: number;
+  allow_partial: boolean;
+  include_objectives: boolean;
+  language: 'zh-CN' | 'en';
+  status: ColumnType<'open' | 'closed' | 'applied', 'open' | 'closed' | 'applied' | undefined>;
+  created_by: string;
+  readonly created_at: CreatedAt;
+  closed_at: Date | null;
+  closed_by: string | null;
+}
+
+/** `survey_node`: a comparison node as the hierarchy was at the survey's creation. */
+export interface SurveyNodeTable {
+  survey_id: number;
+  key: string;
+  position: number;
+  parent_key: string | null;
+  parent_element: string | null;
+  level: 'perspectives' | 'objectives' | 'indicators';
+  title: JsonbColumn<never>;
+  elements: JsonbColumn<never>;
+}
+
+/** `survey_expert`: one expert of a survey's panel. */
+export interface SurveyExpertTable {
+  readonly id: Id;
+  survey_id: number;
+  position: number;
+  name: string;
+  email: string | null;
+  weight: number;
+  submitted_at: Date | null;
+  readonly created_at: CreatedAt;
+}
+
+/** `survey_link`: an expert's personal link, by its token's SHA-256. */
+export interface SurveyLinkTable {
+  readonly id: Id;
+  expert_id: number;
+  token_hash: string;
+  created_by: string;
+  readonly created_at: CreatedAt;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  last_used_at: Date | null;
+}
+
+/** `survey_answer`: one judgment of one pair of one node by one expert. */
+export interface SurveyAnswerTable {
+  expert_id: number;
+  node_key: string;
+  i: number;
+  j: number;
+  value: number;
+  source: 'link' | 'paper';
+  answered_at: Date;
+}
+
+/** `survey_application` (append-only): a survey's result applied as a weight version. */
+export interface SurveyApplicationTable {
+  readonly id: Id;
+  survey_id: ColumnType<number, number, never>;
+  weight_version_id: ColumnType<number, number, never>;
+  aggregation: ColumnType<'aij' | 'aip', 'aij' | 'aip', never>;
+  inconsistent: ColumnType<'include' | 'exclude', 'include' | 'exclude', never>;
+  experts_counted: ColumnType<number, number, never>;
+  experts_total: ColumnType<number, number, never>;
+  result: JsonbColumn<never>;
+  applied_by: ColumnType<string, string, never>;
+  readonly applied_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** `weight_version_provenance` (append-only): the survey application a weight version came from. */
+export interface WeightVersionProvenanceTable {
+  weight_version_id: ColumnType<number, number, never>;
+  application_id: ColumnType<number, number, never>;
+  overridden: ColumnType<boolean, boolean, never>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   org_unit: OrgUnitTable;
@@ -436,6 +525,13 @@ export interface Database {
   user_session: UserSessionTable;
   data_approval: DataApprovalTable;
   publication: PublicationTable;
+  survey: SurveyTable;
+  survey_node: SurveyNodeTable;
+  survey_expert: SurveyExpertTable;
+  survey_link: SurveyLinkTable;
+  survey_answer: SurveyAnswerTable;
+  survey_application: SurveyApplicationTable;
+  weight_version_provenance: WeightVersionProvenanceTable;
   publication_result: PublicationResultTable;
   publication_input: PublicationInputTable;
   current_publication_result: CurrentPublicationResultView;

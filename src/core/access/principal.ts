@@ -18,8 +18,11 @@ export const ROLES = ['admin', 'strategist', 'steward', 'entry', 'approver', 'vi
  */
 export type Role = (typeof ROLES)[number];
 
-/** What kind of principal: room is left for survey experts invited by a link (a later issue). */
-export type PrincipalKind = 'user' | 'token' | 'system';
+/**
+ * What kind of principal. A `survey-expert` holds no role: the personal link of an AHP survey
+ * (server/surveys), allowed only to read and answer that survey's questionnaire as that expert.
+ */
+export type PrincipalKind = 'user' | 'token' | 'system' | 'survey-expert';
 
 export interface RoleAssignment {
   readonly role: Role;

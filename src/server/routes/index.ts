@@ -3,6 +3,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
+import { surveyRoutes } from '../surveys/surveys.routes.ts';
 import { approvalRoutes } from './approvals.routes.ts';
 import { assessmentRoutes } from './assessments.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -34,4 +35,5 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   approvalRoutes,
   dataQualityRoutes,
   auditRoutes,
+  surveyRoutes(),
 ];

@@ -17,6 +17,7 @@ import type {
   ScorecardVersionQuery,
   ScorecardVersions,
   StructureVersion,
+  WeightProvenance,
   WeightVersion,
 } from '../../core/contracts/scorecards.ts';
 import {
@@ -53,6 +54,10 @@ import {
   type WeightVersionRecord,
 } from '../../db/repositories/scorecard.repository.ts';
 import { listScorecardOrgUnits } from '../../db/repositories/scorecard-org-unit.repository.ts';
+import {
+  findWeightProvenance,
+  type WeightProvenanceRecord,
+} from '../../db/repositories/survey.repository.ts';
 import type { JsonValue } from '../../db/schema.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { requireSomeRole } from './access.ts';
@@ -85,6 +90,36 @@ export function toWeightVersion(row: Omit<WeightVersionRecord, 'weights'>): Weig
     note: row.note,
     createdBy: row.createdBy,
     createdAt: isoTime(row.createdAt),
+  };
+}
+
+/** Weight versions with the provenance of those made from a survey (or edited from one). */
+async function withProvenances(db: Executor, versions: readonly WeightVersion[]): Promise<WeightVersion[]> {
+  const found = await findWeightProvenance(
+    db,
+    versions.map((v) => v.id),
+  );
+  return versions.map((v) => {
+    const p = found.get(v.id);
+    return p === undefined ? v : { ...v, provenance: toWeightProvenance(p) };
+  });
+}
+
+async function withProvenance(db: Executor, version: WeightVersion): Promise<WeightVersion> {
+  return (await withProvenances(db, [version]))[0] ?? version;
+}
+
+export function toWeightProvenance(p: WeightProvenanceRecord): WeightProvenance {
+  return {
+    survey: p.surveyId,
+    surveyTitle: p.surveyTitle,
+    aggregation: p.aggregation,
+    inconsistent: p.inconsistent,
+    expertsCounted: p.expertsCounted,
+    expertsTotal: p.expertsTotal,
+    appliedBy: p.appliedBy,
+    appliedAt: isoTime(p.appliedAt),
+    overridden: p.overridden,
   };
 }
 
@@ -348,7 +383,7 @@ export async function getScorecard(
     createdAt: isoTime(scorecard.createdAt),
     updatedAt: isoTime(scorecard.updatedAt),
     structure: toStructureVersion(structure),
-    weights: toWeightVersion(weights),
+    weights: await withProvenance(db, toWeightVersion(weights)),
     orgUnits: orgUnits.map((row) => ({
       orgUnit: row.orgUnitCode,
       includeDescendants: row.includeDescendants,
@@ -425,7 +460,7 @@ export async function listScorecardVersions(
   const periodType = mergeScorecardFile(current.structure, current.weights).periodType;
   return {
     structure: structure.map(toStructureVersion),
-    weights: weights.map(toWeightVersion),
+    weights: await withProvenances(db, weights.map(toWeightVersion)),
     publishedThrough,
     defaultEffectiveFrom: await defaultEffectiveFrom(db, scorecard.id, periodType),
   };

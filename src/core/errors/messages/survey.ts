@@ -62,6 +62,10 @@ export const surveyMessages = defineMessages('survey', {
     en: 'The result cannot be applied: {{count}} comparison groups have no counted judgments.',
     'zh-CN': '结果无法应用：有 {{count}} 个比较组没有可计入的判断。',
   },
+  'already-applied': {
+    en: 'This result was already applied from {{effectiveFrom}} (weight version {{version}}).',
+    'zh-CN': '该结果已从 {{effectiveFrom}} 起应用（权重版本 {{version}}）。',
+  },
   'scorecard-changed': {
     en: "The scorecard's structure changed since the survey was created: '{{element}}' is no longer where the survey asked about it.",
     'zh-CN': '自问卷创建以来计分卡结构已改变：“{{element}}”已不在问卷所问的位置。',
