@@ -97,7 +97,12 @@ async function crState(page: Page, state: string): Promise<void> {
   await page.locator(`[data-testid="node-cr"][data-state="${state}"]`).waitFor({ timeout: 15_000 });
 }
 
-describe('an AHP survey of AZ Hospital, from creation to dated weights', () => {
+// Each step builds on the one before (a retry would find the survey already moved on), and a browser step on a
+// busy machine may take longer than the default 30 s.
+describe('an AHP survey of AZ Hospital, from creation to dated weights', {
+  retry: 0,
+  timeout: 90_000,
+}, () => {
   let surveyId = 0;
   const tokens: string[] = [];
   let appliedVersion = 0;
@@ -250,19 +255,20 @@ describe('an AHP survey of AZ Hospital, from creation to dated weights', () => {
   });
 });
 
-describe('the questionnaire on a phone', () => {
+describe('the questionnaire on a phone', { timeout: 60_000 }, () => {
   it('fits 375 px in Chinese, with scale buttons a finger wide that save what is tapped', async () => {
     const created = await e2e.request<Survey>('POST', '/api/surveys', {
       as: AS,
       body: { scorecard: 'AZ-HOSPITAL', title: '手机问卷', scale: 'saaty', experts: [{ name: '王医生' }] },
     });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     const expert = created.body.experts[0]?.id ?? 0;
     const link = await e2e.request<{ path: string }>(
       'POST',
       `/api/surveys/${created.body.id}/experts/${expert}/link`,
       { as: AS, body: {} },
     );
+    expect(link.status).toBe(201);
     const { page, errors } = await e2e.openPage('zh-CN', { as: null, viewport: { width: 375, height: 740 } });
     await page.goto(e2e.url(link.body.path));
     await page.getByTestId('questionnaire-node').waitFor({ timeout: 20_000 });

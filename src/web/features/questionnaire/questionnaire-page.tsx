@@ -6,7 +6,7 @@
  * agree and a one-tap accept. Coming back to the link resumes where the answers stop. Built for a phone first:
  * one column, the scale's two sides wrap under each other below ~640 px.
  */
-import { Alert, Button, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, theme as antdTheme, Button, Progress, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -32,8 +32,20 @@ export function QuestionnairePage({ languageSwitch }: { readonly languageSwitch:
   const { t } = useTranslation();
   const { token = null } = useParams();
   const questionnaire = useQuestionnaire(token);
+  // Outside the app's layout: the page sets the theme's type itself.
+  const { token: theme } = antdTheme.useToken();
   return (
-    <div style={{ maxWidth: 760, margin: '0 auto', padding: '12px 12px 48px', boxSizing: 'border-box' }}>
+    <div
+      style={{
+        maxWidth: 760,
+        margin: '0 auto',
+        padding: '12px 12px 48px',
+        boxSizing: 'border-box',
+        fontFamily: theme.fontFamily,
+        fontSize: theme.fontSize,
+        color: theme.colorText,
+      }}
+    >
       <header
         style={{
           display: 'flex',
