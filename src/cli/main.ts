@@ -10,10 +10,13 @@ import { BACKUP_USAGE, RESTORE_USAGE, runBackup, runRestore } from './commands/b
 import { EVALUATE_USAGE, runEvaluate } from './commands/evaluate.ts';
 import { EXPORT_USAGE, runExport } from './commands/export.ts';
 import { IMPORT_USAGE, runImport } from './commands/import.ts';
+import { RANK_USAGE, runRank } from './commands/rank.ts';
 import { runSchema, SCHEMA_USAGE } from './commands/schema.ts';
+import { runSensitivity, SENSITIVITY_USAGE } from './commands/sensitivity.ts';
 import { runServe, SERVE_USAGE } from './commands/serve.ts';
 import { runToken, TOKEN_USAGE } from './commands/token.ts';
 import { runUser, USER_USAGE } from './commands/user.ts';
+import { runWeights, WEIGHTS_USAGE } from './commands/weights.ts';
 import { UsageError } from './errors.ts';
 import { type Io, processIo } from './io.ts';
 import { defaultLang, takeLangOption } from './lang.ts';
@@ -26,7 +29,10 @@ Usage: healthbsc <command> [options] [--lang en|zh-CN]
 Commands:
   serve                 start the server (npm start): the API at /api, with the demo on a first start
   evaluate PATH         evaluate a scorecard kept as files (scorecard.yaml + values.yaml)
-  ahp FILE              AHP weights, λmax, CI, CR and repair suggestions for a judgment matrix
+  ahp FILE              AHP weights, λmax, CI, CR and repair suggestions for a matrix, a panel or a hierarchy
+  weights entropy|critic FILE  objective weights of the criteria of a units × criteria matrix
+  rank topsis|rsr FILE  rank units by TOPSIS or the rank-sum ratio (with probit classes)
+  sensitivity FILE      Monte Carlo weight intervals, rank probabilities and critical weights of a hierarchy
   import FILE           import data, targets, assessments, reported values or metadata (checked whole first)
   export WHAT           export data, targets, assessments, reported values or a scorecard file
   backup FILE           write a backup of the whole database (PGlite or PostgreSQL)
@@ -47,6 +53,9 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promi
   {
     evaluate: { run: runEvaluate, usage: EVALUATE_USAGE },
     ahp: { run: runAhp, usage: AHP_USAGE },
+    weights: { run: runWeights, usage: WEIGHTS_USAGE },
+    rank: { run: runRank, usage: RANK_USAGE },
+    sensitivity: { run: runSensitivity, usage: SENSITIVITY_USAGE },
     schema: { run: runSchema, usage: SCHEMA_USAGE },
     serve: { run: runServe, usage: SERVE_USAGE },
     import: { run: runImport, usage: IMPORT_USAGE },

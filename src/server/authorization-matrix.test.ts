@@ -21,6 +21,7 @@ import {
   send,
   type TestSession,
 } from '../../test/fixtures/server.ts';
+import { surveyFor } from '../../test/fixtures/survey-world.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
 import { createApiToken } from './accounts/tokens.service.ts';
 import { commitImport } from './imports/import.service.ts';
@@ -598,6 +599,99 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     access: { kind: 'installation-admin' },
     success: 200,
     build: () => ({ url: '/api/jobs' }),
+  },
+  'GET /api/surveys': { access: DESIGN, success: 200, build: () => ({ url: '/api/surveys' }) },
+  'POST /api/surveys': {
+    access: DESIGN,
+    success: 201,
+    build: (w) => ({
+      url: '/api/surveys',
+      body: { scorecard: w.scorecard.code, title: 'Weights', experts: [{ name: 'Expert' }] },
+    }),
+  },
+  'GET /api/surveys/{id}': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({ url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}` }),
+  },
+  'POST /api/surveys/{id}/experts': {
+    access: DESIGN,
+    success: 201,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/experts`,
+      body: { name: 'Another expert' },
+    }),
+  },
+  'POST /api/surveys/{id}/experts/{expertId}/link': {
+    access: DESIGN,
+    success: 201,
+    build: async (w) => {
+      const s = await surveyFor(w.server.ctx, w.scorecard.code);
+      return { url: `/api/surveys/${s.id}/experts/${s.expertId}/link`, body: {} };
+    },
+  },
+  'DELETE /api/surveys/{id}/experts/{expertId}/link': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => {
+      const s = await surveyFor(w.server.ctx, w.scorecard.code, { link: true });
+      return { url: `/api/surveys/${s.id}/experts/${s.expertId}/link` };
+    },
+  },
+  'GET /api/surveys/{id}/progress': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/progress`,
+    }),
+  },
+  'POST /api/surveys/{id}/close': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/close`,
+      body: {},
+    }),
+  },
+  'GET /api/surveys/{id}/results': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/results`,
+    }),
+  },
+  'POST /api/surveys/{id}/apply': {
+    access: DESIGN,
+    success: 201,
+    build: async (w) => {
+      const s = await surveyFor(w.server.ctx, w.scorecard.code, { answered: true, closed: true });
+      return { url: `/api/surveys/${s.id}/apply`, body: {} };
+    },
+  },
+  'GET /api/survey-links/{token}': {
+    access: { kind: 'public' },
+    success: 200,
+    build: async (w) => ({
+      url: `/api/survey-links/${(await surveyFor(w.server.ctx, w.scorecard.code, { link: true })).token}`,
+    }),
+  },
+  'PUT /api/survey-links/{token}/answers': {
+    access: { kind: 'public' },
+    success: 200,
+    build: async (w) => {
+      const s = await surveyFor(w.server.ctx, w.scorecard.code, { link: true });
+      return {
+        url: `/api/survey-links/${s.token}/answers`,
+        body: { node: 'perspectives', i: 0, j: 1, value: 3 },
+      };
+    },
+  },
+  'POST /api/survey-links/{token}/submit': {
+    access: { kind: 'public' },
+    success: 200,
+    build: async (w) => ({
+      url: `/api/survey-links/${(await surveyFor(w.server.ctx, w.scorecard.code, { link: true })).token}/submit`,
+    }),
   },
   'POST /api/jobs/{name}/run': {
     access: { kind: 'installation-admin' },

@@ -1,15 +1,19 @@
 /**
  * `healthbsc ahp FILE [--method eigenvector|geometric|sum-product] [--ri TABLE] [--threshold X] [--scale S] [--json]`
- * Weights, λmax, CI, CR and repair suggestions for one judgment matrix or a group of experts' matrices.
+ * Weights, λmax, CI, CR and repair suggestions for one judgment matrix, a group of experts' matrices (with
+ * their consensus S*) or a whole hierarchy (global weights and each node's CR).
  */
 import { parseArgs } from 'node:util';
 import {
   type AhpOptions,
   type AhpResult,
-  aggregateGroup,
+  analysePanel,
   computeAhp,
+  computeHierarchy,
   type GroupAhpResult,
+  type HierarchyResult,
   type Matrix,
+  type PanelResult,
   parseJudgmentMatrix,
   type RepairSuggestion,
   suggestRepairs,
@@ -21,12 +25,30 @@ import { usageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { readDocument, withSource } from '../read-document.ts';
 import { fixed, renderTable } from '../text-table.ts';
+import { hierarchyJson, printHierarchy } from './ahp-hierarchy-output.ts';
 import { parseAhpOptions } from './ahp-options.ts';
+import { readHierarchy } from './hierarchy-file.ts';
+import { methodWords } from './method-words.ts';
 
 export const AHP_USAGE = `Usage: healthbsc ahp FILE [--method eigenvector|geometric|sum-product] [--ri seed002|saaty1980|alonso-lamata]
                      [--threshold 0.1] [--scale saaty|five-point|any] [--json]
-FILE (JSON or YAML): {"matrix": [[1, 3], ["1/3", 1]]}  or  {"experts": [{"matrix": …, "weight": 1}, …], "aggregation": "aij"|"aip"}
-An optional "labels": ["F", "C", …] names the rows.`;
+FILE (JSON or YAML): {"matrix": [[1, 3], ["1/3", 1]]}
+  or {"experts": [{"matrix": …, "weight": 1}, …], "aggregation": "aij"|"aip", "inconsistent": "keep"|"exclude"}
+  or {"hierarchy": {"matrix": [[…]], "children": [{"matrix": …}, {}, …]}} (a node may hold "experts" instead)
+An optional "labels": ["F", "C", …] names the rows of a matrix or group.`;
+
+interface MatrixAnalysis {
+  readonly kind: 'matrix';
+  readonly result: AhpResult | GroupAhpResult;
+  readonly panel: PanelResult | undefined;
+  readonly labels: readonly string[];
+  readonly suggestions: readonly RepairSuggestion[];
+}
+
+interface HierarchyAnalysis {
+  readonly kind: 'hierarchy';
+  readonly result: HierarchyResult;
+}
 
 export async function runAhp(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,54 +65,66 @@ export async function runAhp(args: readonly string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw usageError(AHP_USAGE, 'cli.takes-one-file', { command: 'ahp' });
   const options = parseAhpOptions(values);
   const doc = await readDocument(positionals[0] ?? '');
-  const { result, labels, suggestions } = withSource(doc, (data) => analyse(data, options));
-
-  if (values.json) {
-    const body = {
-      weights: result.weights,
-      lambdaMax: result.lambdaMax,
-      ci: result.ci,
-      cr: result.cr,
-      ri: result.ri,
-      consistent: result.consistent,
-      method: result.method,
-      riTable: result.riTable,
-      threshold: result.threshold,
-      labels,
-      suggestions: suggestions.map((s) => ({
-        i: s.i,
-        j: s.j,
-        current: s.current,
-        suggested: s.suggested,
-        crAfter: s.crAfter,
-        suggestedOnScale: s.suggestedOnScale,
-        crAfterOnScale: s.crAfterOnScale,
-      })),
-      ...('aggregatedMatrix' in result
-        ? {
-            aggregation: result.aggregation,
-            aggregatedMatrix: result.aggregatedMatrix,
-            experts: result.experts.map((e) => ({
-              weights: e.weights,
-              lambdaMax: e.lambdaMax,
-              cr: e.cr,
-              consistent: e.consistent,
-            })),
-          }
-        : {}),
-    };
-    io.out(JSON.stringify(body, null, 2));
+  const analysis = withSource(doc, (data) => analyse(data, options));
+  if (analysis.kind === 'hierarchy') {
+    if (values.json) io.out(JSON.stringify(hierarchyJson(analysis.result), null, 2));
+    else printHierarchy(analysis.result, io);
     return 0;
   }
-  io.out(
-    `AHP: ${result.method} priorities, random index table ${result.riTable}, CR threshold ${result.threshold}`,
-  );
-  if ('aggregation' in result)
-    io.out(`Group of ${result.experts.length} experts aggregated by ${result.aggregation.toUpperCase()}`);
+  if (values.json) io.out(JSON.stringify(matrixJson(analysis), null, 2));
+  else printMatrix(analysis, io);
+  return 0;
+}
+
+function matrixJson({ result, panel, labels, suggestions }: MatrixAnalysis) {
+  return {
+    weights: result.weights,
+    lambdaMax: result.lambdaMax,
+    ci: result.ci,
+    cr: result.cr,
+    ri: result.ri,
+    consistent: result.consistent,
+    method: result.method,
+    riTable: result.riTable,
+    threshold: result.threshold,
+    labels,
+    suggestions: suggestions.map((s) => ({
+      i: s.i,
+      j: s.j,
+      current: s.current,
+      suggested: s.suggested,
+      crAfter: s.crAfter,
+      suggestedOnScale: s.suggestedOnScale,
+      crAfterOnScale: s.crAfterOnScale,
+    })),
+    ...(panel && 'aggregatedMatrix' in result
+      ? {
+          aggregation: result.aggregation,
+          aggregatedMatrix: result.aggregatedMatrix,
+          consensus: panel.consensus.sStar,
+          inconsistent: panel.inconsistent,
+          experts: panel.experts.map((e) => ({
+            weights: e.weights,
+            lambdaMax: e.lambdaMax,
+            cr: e.cr,
+            consistent: e.consistent,
+            included: e.included,
+          })),
+          spread: panel.spread,
+          choices: panel.choices,
+        }
+      : {}),
+  };
+}
+
+function printMatrix({ result, panel, labels, suggestions }: MatrixAnalysis, io: Io): void {
+  const w = methodWords(io.lang);
+  io.out(w.ahpHeading(result.method, result.riTable, result.threshold));
+  if ('aggregation' in result) io.out(w.group(result.experts.length, result.aggregation.toUpperCase()));
   io.out('');
   io.out(
     renderTable(
-      ['', 'weight'],
+      ['', w.weight],
       labels.map((label, index) => [label, fixed(result.weights[index], 4)]),
       ['left', 'right'],
     ),
@@ -99,19 +133,28 @@ export async function runAhp(args: readonly string[], io: Io): Promise<number> {
   io.out(
     `λmax = ${fixed(result.lambdaMax, 4)}   CI = ${fixed(result.ci, 4)}   RI(${result.n}) = ${result.ri}   CR = ${fixed(result.cr, 4)}`,
   );
-  io.out(
-    result.consistent
-      ? `Consistent (CR < ${result.threshold}).`
-      : `NOT consistent (CR ≥ ${result.threshold}).`,
-  );
-  if (suggestions.length > 0) {
+  io.out(result.consistent ? w.consistent(result.threshold) : w.notConsistent(result.threshold));
+  if (panel) {
     io.out('');
-    io.out('Most inconsistent judgments, and the value that would make each consistent:');
+    io.out(w.consensus(fixed(panel.consensus.sStar, 4)));
     io.out(
       renderTable(
-        ['judgment', 'current', 'consistent value', 'CR after', 'nearest on scale', 'CR after'],
+        [w.expert, 'CR', w.included],
+        panel.experts.map((e, k) => [`${k + 1}`, fixed(e.cr, 4), e.included ? w.yes : w.no]),
+        ['left', 'right', 'left'],
+      ),
+    );
+    const { keep, exclude } = panel.choices;
+    if (exclude && exclude.count !== keep.count) io.out(w.choice(fixed(keep.cr, 4), fixed(exclude.cr, 4)));
+  }
+  if (suggestions.length > 0) {
+    io.out('');
+    io.out(w.repairsHeading);
+    io.out(
+      renderTable(
+        [...w.repairHeader],
         suggestions.map((s) => [
-          `${labels[s.i]} vs ${labels[s.j]}`,
+          `${labels[s.i]} ${w.versus} ${labels[s.j]}`,
           fixed(s.current, 4),
           fixed(s.suggested, 4),
           fixed(s.crAfter, 4),
@@ -122,22 +165,25 @@ export async function runAhp(args: readonly string[], io: Io): Promise<number> {
       ),
     );
   }
-  return 0;
 }
 
-interface Analysis {
-  readonly result: AhpResult | GroupAhpResult;
-  readonly labels: readonly string[];
-  readonly suggestions: readonly RepairSuggestion[];
-}
-
-/** Validates the input whole and computes priorities, consistency and repair suggestions. */
-function analyse(data: unknown, options: AhpOptions): Analysis {
+/** Validates the input whole and computes priorities, consistency, consensus and repair suggestions. */
+function analyse(data: unknown, options: AhpOptions): MatrixAnalysis | HierarchyAnalysis {
   const parsed = ahpInputSchema.safeParse(data);
   if (!parsed.success) throw invalid('cli.ahp-input-invalid', {}, toProblemIssues(parsed.error.issues));
   const input = parsed.data;
+  if ('hierarchy' in input) {
+    const root = readHierarchy(input.hierarchy);
+    const result = computeHierarchy(root, {
+      ...options,
+      aggregation: input.aggregation,
+      inconsistent: input.inconsistent,
+    });
+    return { kind: 'hierarchy', result };
+  }
   let result: AhpResult | GroupAhpResult;
   let matrix: Matrix;
+  let panel: PanelResult | undefined;
   if ('matrix' in input) {
     matrix = parseJudgmentMatrix(input.matrix, ['matrix']);
     result = computeAhp(matrix, options);
@@ -146,9 +192,13 @@ function analyse(data: unknown, options: AhpOptions): Analysis {
       const m = parseJudgmentMatrix(expert.matrix, ['experts', index, 'matrix']);
       return expert.weight === undefined ? { matrix: m } : { matrix: m, weight: expert.weight };
     });
-    const group = aggregateGroup(experts, input.aggregation, options);
-    result = group;
-    matrix = group.aggregatedMatrix;
+    panel = analysePanel(experts, {
+      ...options,
+      aggregation: input.aggregation,
+      inconsistent: input.inconsistent,
+    });
+    result = panel.group;
+    matrix = panel.group.aggregatedMatrix;
   }
   const labels = input.labels ?? result.weights.map((_, index) => `${index + 1}`);
   if (labels.length !== result.n) {
@@ -158,5 +208,5 @@ function analyse(data: unknown, options: AhpOptions): Analysis {
   }
   // Shown for consistent matrices too: the weakest judgments are worth a second look either way.
   const suggestions = result.n >= 3 ? suggestRepairs(matrix, options, 3) : [];
-  return { result, labels, suggestions };
+  return { kind: 'matrix', result, panel, labels, suggestions };
 }

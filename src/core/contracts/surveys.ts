@@ -214,7 +214,7 @@ export const createdSurveyLinkSchema = z.object({
   expiresAt: timestampSchema,
   /** The invitation to copy or print; `{link}` stands where the full address goes. */
   invitation: z.object({ subject: z.string(), text: z.string() }),
-  /** A QR code of `path` as an SVG document, and as a data URL (`data:image/svg+xml;base64,…`). */
+  /** A QR code of the full address (the origin the server was reached at + `path`), as SVG and as a data URL. */
   qr: z.object({ svg: z.string(), dataUrl: z.string() }),
 });
 
@@ -371,7 +371,7 @@ export const nodeResultSchema = z.object({
   consistent: z.boolean().nullable(),
   aggregatedMatrix: z.array(z.array(z.number())).nullable(),
   spread: z.array(comparisonSpreadSchema),
-  /** The consensus indicator S* (Goepel 2013) of the node, 0–1; null until the core provides it or < 2 experts. */
+  /** The consensus indicator S* (Goepel 2013) of the node over the counted experts, 0–1; null with fewer than 2. */
   consensus: z.number().nullable(),
   /** The node's weights with inconsistent experts included and excluded: the effect of each choice. */
   effect: z.object({
@@ -396,7 +396,7 @@ export const surveyResultsSchema = z.object({
   experts: z.array(expertResultSchema),
   nodes: z.array(nodeResultSchema),
   hierarchy: z.object({
-    /** S* of the hierarchy: the weighted mean of the nodes' S*; null until available. */
+    /** S* of the hierarchy: the nodes' S* weighted by their global weight (AHP-OS); null without any. */
     consensus: z.number().nullable(),
     /** Null while a node has no counted expert. */
     globalWeights: z.array(globalWeightSchema).nullable(),

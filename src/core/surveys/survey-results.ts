@@ -4,7 +4,14 @@
  * counting or leaving out the inconsistent experts, and the global weights through the hierarchy
  * (`computeGlobalWeights`).
  */
-import { aggregateGroup, computeAhp, computeGlobalWeights } from '../ahp/index.ts';
+import {
+  aggregateGroup,
+  computeAhp,
+  computeGlobalWeights,
+  consensusIndicator,
+  judgmentSpread,
+  scaleMaximum,
+} from '../ahp/index.ts';
 import type { HierarchyNode } from '../ahp/types.ts';
 import type {
   ExpertNodeResult,
@@ -41,6 +48,8 @@ export interface ComputedResults {
   readonly experts: ExpertResult[];
   readonly nodes: NodeResult[];
   readonly globalWeights: GlobalWeight[] | null;
+  /** S* of the hierarchy: the nodes' S* weighted by each node's global weight (AHP-OS); null without any. */
+  readonly consensus: number | null;
   readonly blockers: ProblemIssue[];
 }
 
@@ -111,6 +120,8 @@ function nodeResult(
 ): NodeResult {
   const counted = members.filter((m) => counts(m, choice.inconsistent));
   const group = aggregate(counted, choice.aggregation, settings);
+  // Goepel 2018 §4: the geometric standard deviation of each judgment over the counted experts.
+  const spread = judgmentSpread(counted.map((m) => m.matrix ?? []));
   const included = aggregate(
     members.filter((m) => counts(m, 'include')),
     choice.aggregation,
@@ -130,9 +141,22 @@ function nodeResult(
     cr: group?.cr ?? null,
     consistent: group?.consistent ?? null,
     aggregatedMatrix: group === null ? null : group.aggregatedMatrix.map((row) => [...row]),
-    // The spread of each comparison and the consensus S* come with core/ahp's consensus measures.
-    spread: [],
-    consensus: null,
+    spread:
+      group === null
+        ? []
+        : node.pairs.map(({ i, j }) => ({
+            i,
+            j,
+            geometricMean: group.aggregatedMatrix[i]?.[j] ?? 1,
+            geometricSd: spread[i]?.[j] ?? 1,
+          })),
+    consensus:
+      counted.length < 2
+        ? null
+        : consensusIndicator(
+            counted.map((m) => m.result.weights ?? []),
+            scaleMaximum(settings.scale),
+          ).sStar,
     effect: {
       include: included === null ? null : [...included.weights],
       exclude: excluded === null ? null : [...excluded.weights],
@@ -187,6 +211,34 @@ function globalWeightsOf(
 }
 
 /**
+ * The hierarchy's consensus: the mean of the nodes' S* weighted by the global weight of what each node breaks
+ * down (1 for the perspectives; a perspective's or an objective's global weight below), as AHP-OS reports it.
+ */
+function hierarchyConsensus(
+  nodes: readonly SurveyNode[],
+  results: ReadonlyMap<string, NodeResult>,
+  leaves: readonly GlobalWeight[],
+): number | null {
+  const weightOf = (node: SurveyNode): number => {
+    if (node.parentElement === null) return 1;
+    if (node.level === 'indicators' && node.key.startsWith('objective:')) {
+      return leaves.filter((l) => l.objective === node.parentElement).reduce((s, l) => s + l.weight, 0);
+    }
+    return leaves.filter((l) => l.perspective === node.parentElement).reduce((s, l) => s + l.weight, 0);
+  };
+  let total = 0;
+  let sum = 0;
+  for (const node of nodes) {
+    const consensus = results.get(node.key)?.consensus;
+    if (consensus === null || consensus === undefined) continue;
+    const weight = weightOf(node);
+    total += weight;
+    sum += weight * consensus;
+  }
+  return total > 0 ? sum / total : null;
+}
+
+/**
  * The results of a survey for a choice of aggregation and of what to do with inconsistent experts. An expert
  * counts for a node when they judged every pair of it and, with `inconsistent: 'exclude'`, their CR there is
  * below the threshold. Each node's `effect` gives its weights both ways. A node no expert counts for blocks the
@@ -218,10 +270,12 @@ export function computeSurveyResults(
   const blockers = nodeResults
     .filter((r) => r.weights === null)
     .map((r) => issue('survey.node-without-answers', { node: r.key }, ['nodes', r.key]));
+  const globalWeights = blockers.length > 0 ? null : globalWeightsOf(nodes, byKey);
   return {
     experts: expertResults,
     nodes: nodeResults,
-    globalWeights: blockers.length > 0 ? null : globalWeightsOf(nodes, byKey),
+    globalWeights,
+    consensus: globalWeights === null ? null : hierarchyConsensus(nodes, byKey, globalWeights),
     blockers,
   };
 }

@@ -175,6 +175,30 @@ describe('computeSurveyResults', () => {
     });
   });
 
+  it('gives the geometric SD of each comparison: a12 = 1, 2, 4 spread by a factor of 2', () => {
+    const result = computeSurveyResults([threeNode], experts, SETTINGS, {
+      aggregation: 'aij',
+      inconsistent: 'include',
+    });
+    expect(result.nodes[0]?.spread[0]).toEqual({
+      i: 0,
+      j: 1,
+      geometricMean: expect.closeTo(2, 9),
+      geometricSd: expect.closeTo(2, 9),
+    });
+  });
+
+  it('gives S* = 1 per node and for the hierarchy when the experts agree (Goepel 2013)', () => {
+    const result = computeSurveyResults(nodes, [seedExpert(1), seedExpert(2)], SETTINGS, {
+      aggregation: 'aij',
+      inconsistent: 'include',
+    });
+    expect([result.nodes.map((n) => n.consensus?.toFixed(6)), result.consensus?.toFixed(6)]).toEqual([
+      ['1.000000', '1.000000', '1.000000', '1.000000', '1.000000', '1.000000'],
+      '1.000000',
+    ]);
+  });
+
   it('blocks the global weights while a node has no counted expert', () => {
     const result = computeSurveyResults(nodes, [], SETTINGS, { aggregation: 'aij', inconsistent: 'include' });
     expect([result.globalWeights, result.blockers.length]).toEqual([null, 6]);

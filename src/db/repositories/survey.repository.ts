@@ -268,6 +268,42 @@ export async function listSurveys(
   };
 }
 
+/** One node of a survey, or undefined. */
+export async function findSurveyNode(
+  db: Executor,
+  surveyId: number,
+  key: string,
+): Promise<SurveyNodeRecord | undefined> {
+  const row = await db
+    .selectFrom('survey_node')
+    .select([
+      'key',
+      'parent_key as parentKey',
+      'parent_element as parentElement',
+      'level',
+      'title',
+      'elements',
+    ])
+    .where('survey_id', '=', surveyId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row === undefined ? undefined : { ...row, title: row.title ?? null, elements: row.elements ?? null };
+}
+
+/** One expert's judgments of one node. */
+export async function listNodeAnswers(
+  db: Executor,
+  expertId: number,
+  nodeKey: string,
+): Promise<SurveyAnswerRecord[]> {
+  return db
+    .selectFrom('survey_answer')
+    .select(['expert_id as expertId', 'node_key as nodeKey', 'i', 'j', 'value'])
+    .where('expert_id', '=', expertId)
+    .where('node_key', '=', nodeKey)
+    .execute();
+}
+
 export async function listSurveyNodes(db: Executor, surveyId: number): Promise<SurveyNodeRecord[]> {
   const rows = await db
     .selectFrom('survey_node')
@@ -599,4 +635,3 @@ export async function findWeightProvenance(
     .execute();
   return new Map(rows.map((r) => [r.weightVersionId, r]));
 }
-

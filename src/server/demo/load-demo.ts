@@ -82,7 +82,8 @@ async function publishDemo(ctx: ServerContext): Promise<void> {
   }
 }
 
-async function loadAzHospital(ctx: ServerContext): Promise<void> {
+/** Loads seed 002's AZ Hospital alone: the unit, its scorecard, and its 2016 values, targets and ratings. */
+export async function loadAzHospital(ctx: ServerContext): Promise<void> {
   const { az } = DEMO_CODES;
   const scorecard: unknown = parse(await readFile(new URL('./scorecard.yaml', AZ_DIR), 'utf8'));
   const values = valuesFileSchema.parse(parse(await readFile(new URL('values.yaml', AZ_DIR), 'utf8')));

@@ -21,7 +21,11 @@ import {
 } from '../../core/surveys/index.ts';
 import {
   deleteSurveyAnswer,
+  findSurvey,
+  findSurveyExpert,
   findSurveyLinkByHash,
+  findSurveyNode,
+  listNodeAnswers,
   lockSurvey,
   setExpertSubmitted,
   touchSurveyLink,
@@ -33,7 +37,14 @@ import { commitWrite } from '../services/commit-write.ts';
 import { isoTime, localized } from '../services/format.ts';
 import type { SurveyLinkThrottle } from './survey-link-throttle.ts';
 import { SURVEY_TOKEN_PREFIX } from './survey-links.service.ts';
-import { loadSurveyState, pairIndex, type SurveyState, settingsOf } from './survey-state.ts';
+import {
+  groupAnswers,
+  loadSurveyState,
+  pairIndex,
+  type SurveyState,
+  settingsOf,
+  toSurveyNode,
+} from './survey-state.ts';
 
 /** Touch a link's `last_used_at` at most this often. */
 const TOUCH_EVERY_MS = 60_000;
@@ -152,22 +163,28 @@ export async function saveAnswer(
   session: LinkSession,
   body: SaveAnswerBody,
 ): Promise<SaveAnswerResult> {
+  // The one request an expert sends a hundred times: it reads only the survey, the expert and the node.
   return commitWrite<SaveAnswerResult>(ctx, session.actor, async (trx) => {
     await lockSurvey(trx, session.surveyId);
-    const state = await loadSurveyState(trx, session.surveyId);
-    requireEditable(state, session.expertId);
-    const node = state.nodes.find((n) => n.key === body.node);
-    if (node === undefined) throw badRequest('survey.unknown-node', { node: body.node }, ['node']);
+    const [record, expert, nodeRow] = await Promise.all([
+      findSurvey(trx, session.surveyId),
+      findSurveyExpert(trx, session.surveyId, session.expertId),
+      findSurveyNode(trx, session.surveyId, body.node),
+    ]);
+    if (record === undefined || expert === undefined) throw new Error('A survey link without its survey.');
+    if (record.status !== 'open') throw conflict('survey.closed', { id: record.id });
+    if (expert.submittedAt !== null) throw conflict('survey.submitted');
+    if (nodeRow === undefined) throw badRequest('survey.unknown-node', { node: body.node }, ['node']);
+    const node = toSurveyNode(nodeRow);
     const index = pairIndex(node.elements.length, body.i, body.j);
     if (index < 0) throw badRequest('survey.unknown-pair', { node: node.key, i: body.i, j: body.j }, ['i']);
-    if (body.value !== null && !isJudgmentOnScale(body.value, state.record.scale)) {
-      throw badRequest('survey.off-scale', { value: body.value, max: scaleMax(state.record.scale) }, [
-        'value',
-      ]);
+    if (body.value !== null && !isJudgmentOnScale(body.value, record.scale)) {
+      throw badRequest('survey.off-scale', { value: body.value, max: scaleMax(record.scale) }, ['value']);
     }
-    const values = [...(state.answers.get(session.expertId)?.get(node.key) ?? node.pairs.map(() => null))];
+    const stored = groupAnswers([node], await listNodeAnswers(trx, expert.id, node.key));
+    const values = [...(stored.get(expert.id)?.get(node.key) ?? node.pairs.map(() => null))];
     const old = values[index] ?? null;
-    const ref = { expertId: session.expertId, nodeKey: node.key, i: body.i, j: body.j };
+    const ref = { expertId: expert.id, nodeKey: node.key, i: body.i, j: body.j };
     if (body.value === null) await deleteSurveyAnswer(trx, ref);
     else await upsertSurveyAnswers(trx, [{ ...ref, value: body.value, source: 'link', at: ctx.now() }]);
     values[index] = body.value;
@@ -177,7 +194,7 @@ export async function saveAnswer(
         judgment: { i: body.i, j: body.j, value: body.value },
         answered: countAnswered(values),
         total: node.pairs.length,
-        consistency: nodeConsistency(node, values, settingsOf(state.record)),
+        consistency: nodeConsistency(node, values, settingsOf(record)),
       },
       audit:
         old === body.value

@@ -64,8 +64,7 @@ function resultsOf(
     inconsistent: query.inconsistent,
     experts: computed.experts,
     nodes: computed.nodes,
-    // The hierarchy's S* comes with core/ahp's consensus measures.
-    hierarchy: { consensus: null, globalWeights: computed.globalWeights },
+    hierarchy: { consensus: computed.consensus, globalWeights: computed.globalWeights },
     blockers: computed.blockers,
   };
 }

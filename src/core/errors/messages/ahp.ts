@@ -33,6 +33,50 @@ export const ahpMessages = defineMessages('ahp', {
     en: '{{where}} = {{weight}} must be a positive number',
     'zh-CN': '{{where}} = {{weight}} 无效，须为正数',
   },
+  'no-consistent-experts': {
+    en: 'None of the {{count}} experts is consistent (CR below the threshold), so excluding the inconsistent ones leaves nobody',
+    'zh-CN': '{{count}} 位专家均未通过一致性检验（CR 低于阈值），排除不一致者后无人可用',
+  },
+  'node-matrix-missing': {
+    en: '{{where}} has {{children}} children but no "matrix" or "experts" to weigh them',
+    'zh-CN': '{{where}} 有 {{children}} 个下级，但没有用于确定其权重的 "matrix" 或 "experts"',
+  },
+  'node-matrix-and-experts': {
+    en: '{{where}} has both "matrix" and "experts"; give one of them',
+    'zh-CN': '{{where}} 同时有 "matrix" 和 "experts"，只能给出其一',
+  },
+  'node-size-mismatch': {
+    en: '{{where}} compares {{n}} elements but has {{children}} children',
+    'zh-CN': '{{where}} 比较 {{n}} 个要素，但有 {{children}} 个下级',
+  },
+  'sensitivity-invalid': {
+    en: 'The sensitivity analysis input has {{count}} problem(s).',
+    'zh-CN': '敏感性分析的输入共有 {{count}} 处问题。',
+  },
+  'scores-too-few-units': {
+    en: '{{where}} must have at least two units (rows) to rank; it has {{count}}',
+    'zh-CN': '{{where}} 至少须有两个单位（行）才能排序，现有 {{count}} 个',
+  },
+  'scores-row-length': {
+    en: '{{where}} has {{length}} score(s) but the hierarchy has {{leaves}} leaves',
+    'zh-CN': '{{where}} 有 {{length}} 个得分，而层次结构有 {{leaves}} 个末级要素',
+  },
+  'score-not-finite': {
+    en: '{{where}} = {{value}} must be a finite number',
+    'zh-CN': '{{where}} = {{value}} 无效，须为有限数值',
+  },
+  'draws-invalid': {
+    en: 'draws = {{value}} must be a whole number from 1 to 100000',
+    'zh-CN': 'draws = {{value}} 无效，须为 1 到 100000 之间的整数',
+  },
+  'seed-invalid': {
+    en: 'seed = {{value}} must be a whole number',
+    'zh-CN': 'seed = {{value}} 无效，须为整数',
+  },
+  'share-invalid': {
+    en: 'share = {{value}} must be a number from 0 to 1 (the part of one scale step a judgment may move)',
+    'zh-CN': 'share = {{value}} 无效，须为 0 到 1 之间的数（判断值可移动的标度步长比例）',
+  },
   'hierarchy-invalid': {
     en: 'The hierarchy has {{count}} problem(s).',
     'zh-CN': '层次结构共有 {{count}} 处问题。',

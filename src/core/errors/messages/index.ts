@@ -36,6 +36,7 @@ import { orgUnitMessages } from './org-unit.ts';
 import { periodMessages } from './period.ts';
 import { publicationMessages } from './publication.ts';
 import { queryMessages } from './query.ts';
+import { rankingMessages } from './ranking.ts';
 import { referenceMessages } from './reference.ts';
 import { reportedValueMessages } from './reported-value.ts';
 import { requestMessages } from './request.ts';
@@ -64,6 +65,7 @@ export const PROBLEM_MESSAGES = {
   ...jobMessages,
   ...formulaMessages,
   ...ahpMessages,
+  ...rankingMessages,
   ...periodMessages,
   ...publicationMessages,
   ...analyticsMessages,
