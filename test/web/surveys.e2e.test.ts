@@ -129,7 +129,7 @@ describe('an AHP survey of AZ Hospital, from creation to dated weights', {
       'five-point',
       ['Expert A', 'Expert B', 'Expert C'],
     ]);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
   it('gives each expert a personal link with an invitation and a QR code', async () => {
@@ -151,7 +151,7 @@ describe('an AHP survey of AZ Hospital, from creation to dated weights', {
       await page.locator(`[data-testid="link-state-${expert.id}"][data-state="active"]`).waitFor();
     }
     await screenshot(page, 'survey-panel.png');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
   it('shows the first expert the CR of an inconsistent node and fixes it with the suggested value', async () => {
@@ -186,7 +186,7 @@ describe('an AHP survey of AZ Hospital, from creation to dated weights', {
     const questionnaire = (await asExpert<Questionnaire>('GET', `/api/survey-links/${token}`)).body;
     const perspectives = questionnaire.nodes.find((node) => node.key === 'perspectives');
     expect(perspectives?.consistency?.cr.toFixed(3)).toBe('0.075');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
   it('resumes the first expert at the next node after a reload', async () => {
@@ -194,7 +194,7 @@ describe('an AHP survey of AZ Hospital, from creation to dated weights', {
     await page.goto(e2e.url(`/survey/${tokens[0] ?? ''}`));
     await page.getByTestId('questionnaire-node').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('questionnaire-node').getAttribute('data-node')).not.toBe('perspectives');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
   it('takes the rest of the judgments of all three experts through their links', async () => {
@@ -218,7 +218,7 @@ describe('an AHP survey of AZ Hospital, from creation to dated weights', {
     appliedVersion = Number(await done.getAttribute('data-version'));
     expect(await done.getAttribute('data-effective-from')).toBe('2017');
     await screenshot(page, 'survey-results.png');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
   it('evaluates AZ 2017 with the survey’s perspective weights', async () => {
@@ -251,7 +251,7 @@ describe('an AHP survey of AZ Hospital, from creation to dated weights', {
     await provenance.waitFor({ timeout: 15_000 });
     expect(await provenance.getAttribute('data-survey')).toBe(String(surveyId));
     expect(await textOf(page, 'weight-provenance')).toContain('AZ weights 2017');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 });
 
@@ -291,6 +291,6 @@ describe('the questionnaire on a phone', { timeout: 60_000 }, () => {
     expect(text).toContain('明显重要');
     expect(englishWords(text, ['HealthBSC', 'Saaty', 'AZ', 'CR'])).toEqual([]);
     await screenshot(page, 'survey-questionnaire-phone-zh.png');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
  * one column, the scale's two sides wrap under each other below ~640 px.
  */
 import { Alert, theme as antdTheme, Button, Progress, Space, Tag, Typography } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
@@ -80,6 +80,7 @@ function QuestionnaireBody({ token, data }: { readonly token: string; readonly d
   /** What the expert just tapped, shown before the save returns. */
   const [tapped, setTapped] = useState<ReadonlyMap<string, number>>(new Map());
   const save = useSaveAnswer(token);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const submit = useSubmitAnswers(token);
   const { survey } = data;
   const node = data.nodes[index];
@@ -99,7 +100,14 @@ function QuestionnaireBody({ token, data }: { readonly token: string; readonly d
 
   const answer = (nodeKey: string, i: number, j: number, value: number) => {
     setTapped(new Map(tapped).set(`${nodeKey}|${pairKey(i, j)}`, value));
-    save.mutate({ node: nodeKey, i, j, value });
+    // One save at a time, in the order of the taps: a quick second tap on a pair must not overtake the first,
+    // and the node's consistency read after the last save includes every answer.
+    queue.current = queue.current.then(() =>
+      save.mutateAsync({ node: nodeKey, i, j, value }).then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
   };
 
   if (node === undefined) return null;
