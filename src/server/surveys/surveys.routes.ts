@@ -4,8 +4,9 @@
  * The link routes are public to the accounts plugin (no session, no CSRF header: the token is the
  * credential) and authenticate the token themselves, throttled per address and per link.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   applySurveyBodySchema,
   applySurveyResultSchema,
@@ -13,7 +14,10 @@ import {
   createdSurveyLinkSchema,
   createSurveyBodySchema,
   createSurveyLinkBodySchema,
+  importAnswersBodySchema,
+  importAnswersResultSchema,
   listSurveysQuerySchema,
+  questionnaireFileQuerySchema,
   questionnaireSchema,
   saveAnswerBodySchema,
   saveAnswerResultSchema,
@@ -39,6 +43,12 @@ import {
 } from './survey-answers.service.ts';
 import { SurveyLinkThrottle, type SurveyLinkThrottleSettings } from './survey-link-throttle.ts';
 import { createSurveyLink, revokeSurveyLink } from './survey-links.service.ts';
+import {
+  exportOwnQuestionnaire,
+  exportQuestionnaire,
+  importAnswers,
+  type QuestionnaireFile,
+} from './survey-paper.service.ts';
 import { applySurvey, getSurveyResults } from './survey-results.service.ts';
 import {
   addSurveyExpert,
@@ -56,6 +66,15 @@ const linkTags = ['survey links'];
 function originOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
+
+function sendFile(reply: FastifyReply, file: QuestionnaireFile) {
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(file.bytes);
+}
+
+const fileResponse = z.any().describe('the questionnaire (XLSX or PDF)');
 
 /** The survey routes; `throttle` tunes the link throttle (tests). */
 export function surveyRoutes(throttle: Partial<SurveyLinkThrottleSettings> = {}): FastifyPluginAsyncZod {
@@ -225,6 +244,59 @@ export function surveyRoutes(throttle: Partial<SurveyLinkThrottleSettings> = {})
         reply
           .code(201)
           .send(await applySurvey(app.ctx, getActor(request), { id: request.params.id, body: request.body })),
+    );
+
+    app.get(
+      '/surveys/:id/experts/:expertId/questionnaire',
+      {
+        schema: {
+          tags,
+          summary: "An expert's paper questionnaire, XLSX (seed 002's appendix layout) or printable PDF",
+          params: surveyExpertParamsSchema,
+          querystring: questionnaireFileQuerySchema,
+          response: { 200: fileResponse, ...problemResponses(400, 404) },
+        },
+      },
+      async (request, reply) =>
+        sendFile(
+          reply,
+          await exportQuestionnaire(app.ctx, getActor(request), { ...request.params, query: request.query }),
+        ),
+    );
+
+    app.post(
+      '/surveys/:id/experts/:expertId/answers/import',
+      {
+        schema: {
+          tags,
+          summary: "Import an expert's filled-in XLSX questionnaire (a dry run by default)",
+          description:
+            'The file is checked whole; every problem is listed at its sheet and row, and nothing is written unless there is none and dryRun is false.',
+          params: surveyExpertParamsSchema,
+          body: importAnswersBodySchema,
+          response: { 200: importAnswersResultSchema, ...problemResponses(400, 404, 409) },
+        },
+      },
+      async (request) => importAnswers(app.ctx, getActor(request), { ...request.params, body: request.body }),
+    );
+
+    app.get(
+      '/survey-links/:token/questionnaire',
+      {
+        config: { public: true },
+        schema: {
+          tags: linkTags,
+          summary: 'The expert’s own paper questionnaire (XLSX or PDF), through their link',
+          params: surveyTokenParamsSchema,
+          querystring: questionnaireFileQuerySchema,
+          response: { 200: fileResponse, ...publicProblemResponses(400, 401, 429) },
+        },
+      },
+      async (request, reply) =>
+        sendFile(
+          reply,
+          await exportOwnQuestionnaire(app.ctx, await linkOf(request, request.params.token), request.query),
+        ),
     );
 
     app.get(

@@ -82,10 +82,6 @@ export const surveyMessages = defineMessages('survey', {
     en: "The sheet of comparison group '{{node}}' is missing.",
     'zh-CN': '缺少比较组“{{node}}”的工作表。',
   },
-  'row-pair-mismatch': {
-    en: 'Row {{row}} of sheet {{sheet}} should compare {{expected}}.',
-    'zh-CN': '工作表 {{sheet}} 第 {{row}} 行应比较 {{expected}}。',
-  },
   'cell-not-judgment': {
     en: "Row {{row}} of sheet {{sheet}}: '{{value}}' is not a judgment (write a number such as 3, or a fraction such as 1/3).",
     'zh-CN': '工作表 {{sheet}} 第 {{row}} 行：“{{value}}”不是判断值（请填写数字如 3，或分数如 1/3）。',
