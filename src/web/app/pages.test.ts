@@ -30,7 +30,7 @@ describe('visiblePages', () => {
     {
       who: 'a strategist',
       roles: ['strategist'],
-      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/imports', '/designer', '/admin'],
+      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/imports', '/designer', '/surveys', '/admin'],
     },
     {
       who: 'an admin',
@@ -44,6 +44,7 @@ describe('visiblePages', () => {
         '/assessments',
         '/imports',
         '/designer',
+        '/surveys',
         '/admin',
       ],
     },

@@ -16,6 +16,7 @@ export interface PageEntry {
     | 'nav.assessments'
     | 'nav.imports'
     | 'nav.designer'
+    | 'nav.surveys'
     | 'nav.admin';
   /** Absent: everyone signed in. */
   readonly roles?: readonly Role[];
@@ -30,6 +31,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/assessments', labelKey: 'nav.assessments', roles: ['entry', 'approver'] },
   { path: '/imports', labelKey: 'nav.imports', roles: ['steward', 'strategist', 'entry'] },
   { path: '/designer', labelKey: 'nav.designer', roles: ['strategist'] },
+  { path: '/surveys', labelKey: 'nav.surveys', roles: ['strategist'] },
   { path: '/admin', labelKey: 'nav.admin', roles: ['admin', 'strategist', 'steward', 'approver'] },
 ];
 

@@ -6,12 +6,27 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { LoadingPanel } from '../components/loading-panel.tsx';
+import { QUESTIONNAIRE_PATH } from '../lib/api/session-helpers.ts';
 import { AppLayout } from './layout/app-layout.tsx';
+import { LanguageSwitch } from './layout/language-switch.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { SignInRedirect } from './sign-in/sign-in-redirect.tsx';
 
 const SignInPage = lazy(() =>
   import('./sign-in/sign-in-page.tsx').then((module) => ({ default: module.SignInPage })),
+);
+
+/** An expert's questionnaire: public (the link's token is the credential), without the app's menu. */
+const QuestionnairePage = lazy(() =>
+  import('../features/questionnaire/questionnaire-page.tsx').then((module) => ({
+    default: module.QuestionnairePage,
+  })),
+);
+const SurveysPage = lazy(() =>
+  import('../features/surveys/surveys-page.tsx').then((module) => ({ default: module.SurveysPage })),
+);
+const SurveyPage = lazy(() =>
+  import('../features/surveys/survey-page.tsx').then((module) => ({ default: module.SurveyPage })),
 );
 
 const OverviewPage = lazy(() =>
@@ -65,6 +80,14 @@ export function AppRouter() {
             </Suspense>
           }
         />
+        <Route
+          path={`${QUESTIONNAIRE_PATH}/:token`}
+          element={
+            <Suspense fallback={<LoadingPanel isLoading />}>
+              <QuestionnairePage languageSwitch={<LanguageSwitch />} />
+            </Suspense>
+          }
+        />
         <Route path="/" element={<AppLayout />}>
           <Route index element={<ToOverview />} />
           <Route path="overview" element={<OverviewPage />} />
@@ -76,6 +99,8 @@ export function AppRouter() {
           <Route path="designer" element={<DesignerPage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="studies" element={<StudiesPage />} />
+          <Route path="surveys" element={<SurveysPage />} />
+          <Route path="surveys/:id" element={<SurveyPage />} />
           <Route path="indicators/:indicator" element={<IndicatorPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

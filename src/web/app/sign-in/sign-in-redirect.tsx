@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { SIGN_IN_PATH, signInHref } from '../../lib/api/session-helpers.ts';
+import { QUESTIONNAIRE_PATH, SIGN_IN_PATH, signInHref } from '../../lib/api/session-helpers.ts';
 
 /** The event the API client's `onUnauthorized` dispatches. */
 export const UNAUTHORIZED_EVENT = 'unauthorized';
@@ -23,7 +23,9 @@ export function SignInRedirect() {
     if (events === null) return;
     const onUnauthorized = () => {
       const { pathname, search } = window.location;
-      if (pathname !== SIGN_IN_PATH) void navigate(signInHref(pathname, search), { replace: true });
+      // An expert's questionnaire has no session to renew: its page says what is wrong with the link.
+      if (pathname === SIGN_IN_PATH || pathname.startsWith(`${QUESTIONNAIRE_PATH}/`)) return;
+      void navigate(signInHref(pathname, search), { replace: true });
     };
     events.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
     return () => events.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);

@@ -271,6 +271,7 @@ export function DesignerPage() {
                         key={`${code}:${detail.data.structure.version}`}
                         file={detail.data.file}
                         weightVersion={detail.data.weights.version}
+                        provenance={detail.data.weights.provenance ?? null}
                         dirty={dirty}
                       />
                     ),

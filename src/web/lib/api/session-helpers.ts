@@ -5,6 +5,10 @@
 import type { HttpMethod } from './api-client.ts';
 
 export const SIGN_IN_PATH = '/sign-in';
+
+/** Where an expert's personal survey link opens the questionnaire (`/survey/<token>`): public, no sign-in. */
+export const QUESTIONNAIRE_PATH = '/survey';
+
 // The names of core/contracts/accounts.ts, repeated rather than imported: importing that module would bring zod
 // into the browser bundle. session-helpers.test.ts checks they agree.
 export const CSRF_HEADER = 'x-csrf-token';

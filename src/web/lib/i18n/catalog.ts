@@ -26,6 +26,10 @@ import overviewEn from '../../features/overview/locales/en.json';
 import overviewZh from '../../features/overview/locales/zh-CN.json';
 import studiesEn from '../../features/studies/locales/en.json';
 import studiesZh from '../../features/studies/locales/zh-CN.json';
+import questionnaireEn from '../../features/questionnaire/locales/en.json';
+import questionnaireZh from '../../features/questionnaire/locales/zh-CN.json';
+import surveysEn from '../../features/surveys/locales/en.json';
+import surveysZh from '../../features/surveys/locales/zh-CN.json';
 import sharedEn from '../../locales/en.json';
 import sharedZh from '../../locales/zh-CN.json';
 
@@ -40,6 +44,8 @@ export const en = {
   ...indicatorEn,
   ...overviewEn,
   ...studiesEn,
+  ...questionnaireEn,
+  ...surveysEn,
   problems: problemCatalog('en'),
 };
 
@@ -55,5 +61,7 @@ export const zhCN: Catalog = {
   ...indicatorZh,
   ...overviewZh,
   ...studiesZh,
+  ...questionnaireZh,
+  ...surveysZh,
   problems: problemCatalog('zh-CN'),
 };

@@ -11,6 +11,7 @@ import { useScorecardVersions } from '../../../lib/api/scorecards.ts';
 import { formatDateTime, formatPeriod } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { WEIGHT_SOURCE_LABELS } from './labels.ts';
+import { WeightProvenance } from './weight-provenance.tsx';
 
 export function VersionsList({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -68,7 +69,12 @@ export function VersionsList({ code }: { code: string }) {
                 {
                   title: t('designer.versions.source'),
                   key: 'source',
-                  render: (_, row) => <Tag>{t(WEIGHT_SOURCE_LABELS[row.source])}</Tag>,
+                  render: (_, row) => (
+                    <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>
+                      <Tag>{t(WEIGHT_SOURCE_LABELS[row.source])}</Tag>
+                      {row.provenance ? <WeightProvenance provenance={row.provenance} /> : null}
+                    </div>
+                  ),
                 },
                 { title: t('designer.versions.note'), dataIndex: 'note', key: 'note' },
                 { title: t('designer.versions.who'), dataIndex: 'createdBy', key: 'who' },

@@ -8,6 +8,7 @@
 import { Alert, Button, Col, Input, InputNumber, Row, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WeightProvenance as WeightProvenanceJson } from '../../../../core/contracts/scorecards.ts';
 import { compileScorecard } from '../../../../core/scorecard/compile-scorecard.ts';
 import type { ScorecardFile } from '../../../../core/scorecard/scorecard-schema.ts';
 import { Panel } from '../../../components/panel.tsx';
@@ -20,6 +21,7 @@ import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { buildWeightsBlock, checkWeightSum, type WeightLevel, weightLevels } from '../model/weights.ts';
 import { EffectiveFromDialog } from './effective-from-dialog.tsx';
 import { IssuesList } from './issues-list.tsx';
+import { WeightProvenance } from './weight-provenance.tsx';
 
 function levelsOf(file: ScorecardFile): WeightLevel[] {
   const compiled = compileScorecard(file);
@@ -34,10 +36,13 @@ function levelsOf(file: ScorecardFile): WeightLevel[] {
 export function WeightsEditor({
   file,
   weightVersion,
+  provenance = null,
   dirty,
 }: {
   file: ScorecardFile;
   weightVersion: number;
+  /** Where the current version came from when a survey's result made it. */
+  provenance?: WeightProvenanceJson | null;
   dirty: boolean;
 }) {
   const { t } = useTranslation();
@@ -70,6 +75,7 @@ export function WeightsEditor({
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="weights-editor">
       <p style={{ margin: 0 }}>{t('designer.weights.intro', { version: weightVersion })}</p>
+      {provenance === null ? null : <WeightProvenance provenance={provenance} />}
       {dirty ? <Alert type="warning" showIcon title={t('designer.weights.unsavedStructure')} /> : null}
       <Row gutter={[16, 16]}>
         {levels.map((level, index) => {
