@@ -531,6 +531,15 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       url: `/api/rankings?scorecard=${w.scorecard.code}&parent=${u.inScope ? u.hospital : u.code}&period=${DATA_MONTH}`,
     }),
   },
+  'GET /api/objective-rankings': {
+    access: ANY_SCOPED,
+    // Access as GET /api/rankings. The world has data in one department per hospital, so a ranking of H1's
+    // departments is refused for its missing cells (400) once access is granted; out of scope is 403.
+    success: 400,
+    build: (w, u) => ({
+      url: `/api/objective-rankings?scorecard=${w.scorecard.code}&parent=${u.inScope ? u.hospital : u.code}&period=${DATA_MONTH}`,
+    }),
+  },
   'GET /api/series': {
     access: ANY_SCOPED,
     success: 200,

@@ -23,6 +23,7 @@ import { createImportRoutes } from './imports/import.routes.ts';
 import { JobScheduler } from './jobs/job-scheduler.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerServerJobs } from './jobs/server-jobs.ts';
+import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
 
 export interface StartOptions {
@@ -115,6 +116,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       // jobRoutes also stops the scheduler when the app closes, before the database is closed below.
       routes: [
         evaluationRoutes(engine),
+        objectiveRankingRoutes(engine),
         publicationRoutes(engine),
         createImportRoutes(),
         jobRoutes(scheduler),
