@@ -63,6 +63,7 @@ const ROUTES = [
   'POST /api/approvals/approve',
   'POST /api/approvals/reopen',
   'GET /api/data-quality',
+  'POST /api/ahp/sensitivity',
 ].sort();
 
 interface OpenApiOperation {

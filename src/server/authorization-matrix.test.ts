@@ -220,6 +220,26 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     build: (_w, u) => ({ url: `/api/org-units/${u.code}/subtree` }),
   },
 
+  'POST /api/ahp/sensitivity': {
+    access: ANY,
+    success: 200,
+    build: () => ({
+      url: '/api/ahp/sensitivity',
+      body: {
+        hierarchy: {
+          matrix: [
+            [1, 3],
+            ['1/3', 1],
+          ],
+        },
+        scores: [
+          [0.9, 0.2],
+          [0.4, 0.8],
+        ],
+        draws: 20,
+      },
+    }),
+  },
   'GET /api/org-unit-groups': { access: ANY, success: 200, build: () => ({ url: '/api/org-unit-groups' }) },
   'POST /api/org-unit-groups': {
     access: DESIGN_SCOPED,

@@ -1,7 +1,9 @@
 /**
  * This module's route plugins, registered by `buildApp` (../app.ts) under `/api`.
  */
+
 import type { FastifyPluginAsync } from 'fastify';
+import { ahpRoutes } from '../ahp/ahp.routes.ts';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { approvalRoutes } from './approvals.routes.ts';
 import { assessmentRoutes } from './assessments.routes.ts';
@@ -19,6 +21,7 @@ import { targetRoutes } from './targets.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
 export const API_ROUTES: readonly FastifyPluginAsync[] = [
+  ahpRoutes,
   sessionRoutes,
   userRoutes,
   orgUnitRoutes,
