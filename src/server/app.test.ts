@@ -64,6 +64,7 @@ const ROUTES = [
   'POST /api/approvals/approve',
   'POST /api/approvals/reopen',
   'GET /api/data-quality',
+  'POST /api/ahp/sensitivity',
 ].sort();
 
 interface OpenApiOperation {

@@ -253,6 +253,26 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     build: (_w, u) => ({ url: `/api/org-units/${u.code}/subtree` }),
   },
 
+  'POST /api/ahp/sensitivity': {
+    access: ANY,
+    success: 200,
+    build: () => ({
+      url: '/api/ahp/sensitivity',
+      body: {
+        hierarchy: {
+          matrix: [
+            [1, 3],
+            ['1/3', 1],
+          ],
+        },
+        scores: [
+          [0.9, 0.2],
+          [0.4, 0.8],
+        ],
+        draws: 20,
+      },
+    }),
+  },
   'GET /api/org-unit-groups': { access: ANY, success: 200, build: () => ({ url: '/api/org-unit-groups' }) },
   'POST /api/org-unit-groups': {
     access: DESIGN_SCOPED,
@@ -587,6 +607,15 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     // In scope: H1's departments. Out of scope: under a department of H2, of which the role reads nothing.
     build: (w, u) => ({
       url: `/api/rankings?scorecard=${w.scorecard.code}&parent=${u.inScope ? u.hospital : u.code}&period=${DATA_MONTH}`,
+    }),
+  },
+  'GET /api/objective-rankings': {
+    access: ANY_SCOPED,
+    // Access as GET /api/rankings. The world has data in one department per hospital, so a ranking of H1's
+    // departments is refused for its missing cells (400) once access is granted; out of scope is 403.
+    success: 400,
+    build: (w, u) => ({
+      url: `/api/objective-rankings?scorecard=${w.scorecard.code}&parent=${u.inScope ? u.hospital : u.code}&period=${DATA_MONTH}`,
     }),
   },
   'GET /api/series': {

@@ -27,6 +27,7 @@ import { JobScheduler } from './jobs/job-scheduler.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerServerJobs } from './jobs/server-jobs.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
 
 export interface StartOptions {
@@ -131,6 +132,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         healthRoutes(readiness),
         evaluationRoutes(engine),
         monitoringRoutes(engine),
+        objectiveRankingRoutes(engine),
         publicationRoutes(engine),
         createImportRoutes(),
         jobRoutes(scheduler),

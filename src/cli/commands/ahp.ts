@@ -16,6 +16,7 @@ import {
   type PanelResult,
   parseJudgmentMatrix,
   type RepairSuggestion,
+  readHierarchy,
   suggestRepairs,
 } from '../../core/ahp/index.ts';
 import { ahpInputSchema } from '../../core/contracts/ahp-input.ts';
@@ -27,7 +28,6 @@ import { readDocument, withSource } from '../read-document.ts';
 import { fixed, renderTable } from '../text-table.ts';
 import { hierarchyJson, printHierarchy } from './ahp-hierarchy-output.ts';
 import { parseAhpOptions } from './ahp-options.ts';
-import { readHierarchy } from './hierarchy-file.ts';
 import { methodWords } from './method-words.ts';
 
 export const AHP_USAGE = `Usage: healthbsc ahp FILE [--method eigenvector|geometric|sum-product] [--ri seed002|saaty1980|alonso-lamata]

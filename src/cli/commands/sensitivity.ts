@@ -4,7 +4,7 @@
  * Prints {"weights": [{"mean", "p05", "p95"}], "rankProbability": [[…]], "critical": […]}.
  */
 import { parseArgs } from 'node:util';
-import { type SensitivityOptions, sensitivity } from '../../core/ahp/index.ts';
+import { readHierarchy, type SensitivityOptions, sensitivity } from '../../core/ahp/index.ts';
 import { sensitivityInputSchema } from '../../core/contracts/ahp-input.ts';
 import { invalid } from '../../core/errors/problem.ts';
 import { toProblemIssues } from '../../core/errors/zod-issues.ts';
@@ -13,7 +13,6 @@ import type { Io } from '../io.ts';
 import { readDocument, withSource } from '../read-document.ts';
 import { fixed, renderTable } from '../text-table.ts';
 import { parseAhpOptions } from './ahp-options.ts';
-import { readHierarchy } from './hierarchy-file.ts';
 import { methodWords } from './method-words.ts';
 
 export const SENSITIVITY_USAGE = `Usage: healthbsc sensitivity FILE [--draws 1000] [--seed 1] [--method …] [--json]

@@ -7,6 +7,7 @@ export { computeAhp } from './compute-ahp.ts';
 export { type ConsensusResult, consensusIndicator, judgmentSpread, scaleMaximum } from './consensus.ts';
 export { aggregateGroup } from './group.ts';
 export { computeGlobalWeights } from './hierarchy.ts';
+export { type HierarchyNodeInput, readHierarchy } from './hierarchy-file.ts';
 export {
   computeHierarchy,
   type HierarchyInputNode,

@@ -1,7 +1,9 @@
 /**
  * This module's route plugins, registered by `buildApp` (../app.ts) under `/api`.
  */
+
 import type { FastifyPluginAsync } from 'fastify';
+import { ahpRoutes } from '../ahp/ahp.routes.ts';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
@@ -21,6 +23,7 @@ import { targetRoutes } from './targets.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
 export const API_ROUTES: readonly FastifyPluginAsync[] = [
+  ahpRoutes,
   sessionRoutes,
   userRoutes,
   orgUnitRoutes,

@@ -77,4 +77,16 @@ export const rankingMessages = defineMessages('ranking', {
     en: '{{key}} has {{count}} name(s) but there are {{expected}}',
     'zh-CN': '{{key}} 有 {{count}} 个名称，而应有 {{expected}} 个',
   },
+  'missing-values': {
+    en: '{{count}} value(s) are missing; objective rankings need every indicator for every unit of the cohort',
+    'zh-CN': '缺少 {{count}} 个数值；客观排序要求该组每个单位的每个指标都有数值',
+  },
+  'missing-cell': {
+    en: '{{orgUnit}} has no value for {{indicator}}',
+    'zh-CN': '{{orgUnit}} 缺少指标 {{indicator}} 的数值',
+  },
+  'no-cohort': {
+    en: 'No units of cohort {{cohort}} under {{parent}}',
+    'zh-CN': '{{parent}} 之下没有 {{cohort}} 组的单位',
+  },
 });

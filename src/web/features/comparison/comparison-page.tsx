@@ -1,7 +1,8 @@
 /**
  * Comparison of the selected unit's children (or all its descendants): the ranking as bars and as a table, the
  * head hospital and the branches told apart (ranked among units of the same type and level unless mixing is
- * switched on; "insufficient data" last, unranked), and a units × indicators heatmap of quantified values.
+ * switched on; "insufficient data" last, unranked), the same cohort ranked by objective methods beside the
+ * scorecard's rank, and a units × indicators heatmap of quantified values.
  */
 import { Col, Row, Segmented, Switch } from 'antd';
 import { useMemo } from 'react';
@@ -14,6 +15,7 @@ import { Panel } from '../../components/panel.tsx';
 import { RANKING_DEPTHS, useRankings } from '../../lib/api/rankings.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
+import { ObjectiveRankingsPanel } from './components/objective-rankings-panel.tsx';
 import { RankingChart } from './components/ranking-chart.tsx';
 import { RankingTable } from './components/ranking-table.tsx';
 
@@ -85,6 +87,18 @@ export function ComparisonPage() {
                 <RankingTable items={items} labelledBy="ranking-table-title" />
               </Panel>
             </Col>
+            {complete === null ? null : (
+              <Col xs={24}>
+                <Panel title={t('objectiveRankings.title')}>
+                  <ObjectiveRankingsPanel
+                    scorecard={complete.scorecard}
+                    parent={complete.orgUnit}
+                    period={complete.period}
+                    depth={depth}
+                  />
+                </Panel>
+              </Col>
+            )}
             <Col xs={24}>
               <Panel title={t('comparison.heatmap')}>
                 <UnitsHeatmap

@@ -21,11 +21,13 @@ import type * as explain from '../../../core/contracts/explain.ts';
 import type * as imports from '../../../core/contracts/import.ts';
 import type * as jobs from '../../../core/contracts/jobs.ts';
 import type * as monitoring from '../../../core/contracts/monitoring.ts';
+import type * as objectiveRankings from '../../../core/contracts/objective-rankings.ts';
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
 import type * as periods from '../../../core/contracts/periods.ts';
 import type * as publications from '../../../core/contracts/publications.ts';
 import type * as reportedValues from '../../../core/contracts/reported-values.ts';
 import type * as scorecards from '../../../core/contracts/scorecards.ts';
+import type * as sensitivity from '../../../core/contracts/sensitivity.ts';
 import type * as studies from '../../../core/contracts/studies.ts';
 import type * as surveys from '../../../core/contracts/surveys.ts';
 import type * as targets from '../../../core/contracts/targets.ts';
@@ -185,6 +187,11 @@ export interface ApiRoutes {
   'GET /api/evaluations/restatement': Query<typeof publications.restatementQuerySchema> &
     Answer<typeof publications.restatementSchema>;
   'GET /api/rankings': Query<typeof evaluation.rankingQuerySchema> & Answer<typeof evaluation.rankingSchema>;
+  // Objective rankings and AHP sensitivity (core/contracts/objective-rankings.ts, sensitivity.ts)
+  'GET /api/objective-rankings': Query<typeof objectiveRankings.objectiveRankingQuerySchema> &
+    Answer<typeof objectiveRankings.objectiveRankingSchema>;
+  'POST /api/ahp/sensitivity': Body<typeof sensitivity.sensitivityRequestSchema> &
+    Answer<typeof sensitivity.sensitivityResultSchema>;
   'GET /api/series': Query<typeof evaluation.seriesQuerySchema> & Answer<typeof evaluation.seriesSchema>;
   // Monitoring (core/contracts/monitoring.ts); control charts come with the series.
   'GET /api/monitoring/funnel': Query<typeof monitoring.funnelQuerySchema> &

@@ -14,6 +14,8 @@ import adminEn from '../../features/admin/locales/en.json';
 import adminZh from '../../features/admin/locales/zh-CN.json';
 import assessmentsEn from '../../features/assessments/locales/en.json';
 import assessmentsZh from '../../features/assessments/locales/zh-CN.json';
+import comparisonEn from '../../features/comparison/locales/en.json';
+import comparisonZh from '../../features/comparison/locales/zh-CN.json';
 import dataEntryEn from '../../features/data-entry/locales/en.json';
 import dataEntryZh from '../../features/data-entry/locales/zh-CN.json';
 import designerEn from '../../features/designer/locales/en.json';
@@ -38,6 +40,7 @@ export const en = {
   ...sharedEn,
   ...adminEn,
   ...assessmentsEn,
+  ...comparisonEn,
   ...dataEntryEn,
   ...designerEn,
   ...importsEn,
@@ -55,6 +58,7 @@ export const zhCN: Catalog = {
   ...sharedZh,
   ...adminZh,
   ...assessmentsZh,
+  ...comparisonZh,
   ...dataEntryZh,
   ...designerZh,
   ...importsZh,

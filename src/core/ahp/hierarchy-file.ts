@@ -1,13 +1,28 @@
-import type { HierarchyInputNode } from '../../core/ahp/index.ts';
-import { parseJudgmentMatrix } from '../../core/ahp/index.ts';
-import type { HierarchyNodeInput } from '../../core/contracts/ahp-input.ts';
-import { invalid, isProblemError, type ProblemIssue } from '../../core/errors/problem.ts';
+import { invalid, isProblemError, type ProblemIssue } from '../errors/problem.ts';
+import type { HierarchyInputNode } from './hierarchy-input.ts';
+import { parseJudgmentMatrix } from './judgment-matrix.ts';
 
 type Path = readonly (string | number)[];
 
+/** A hierarchy node as a file or a request writes it: matrix entries may be fractions as text ("1/3"). */
+export interface HierarchyNodeInput {
+  readonly label?: string | undefined;
+  readonly matrix?: readonly (readonly (number | string)[])[] | undefined;
+  readonly experts?:
+    | readonly {
+        readonly matrix: readonly (readonly (number | string)[])[];
+        readonly weight?: number | undefined;
+      }[]
+    | undefined;
+  readonly children?: readonly HierarchyNodeInput[] | undefined;
+}
+
 /**
- * Turns a hierarchy as written in a file (fractions as text) into the core's input, parsing every matrix and
- * reporting every bad entry of every node at once.
+ * Turns a hierarchy as written in a file or a request (fractions as text) into `computeHierarchy`'s input,
+ * parsing every matrix and reporting every bad entry of every node at once.
+ *
+ * @example
+ * readHierarchy({ matrix: [[1, 3], ['1/3', 1]] }).matrix; // [[1, 3], [0.3333…, 1]]
  */
 export function readHierarchy(node: HierarchyNodeInput, path: Path = ['hierarchy']): HierarchyInputNode {
   const issues: ProblemIssue[] = [];
