@@ -12,6 +12,7 @@
  * Run: `npm run bench` (all benchmarks) or `node bench/robustness.bench.ts [--engines postgres,pglite] [--seconds 10]`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,19 @@ import { formatRate, printTable, type Row, seconds } from './report.ts';
 
 const EVALUATION = '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016';
 const ADMIN = { email: 'admin@demo.healthbsc', password: 'demo-admin-2026' };
+
+/** A port nothing listens on now (the configuration takes 1–65535, not 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 async function signIn(url: string): Promise<Record<string, string>> {
   const response = await fetch(`${url}/api/session`, {
@@ -105,7 +119,7 @@ export async function runRobustnessBench(options: {
     const dir = await mkdtemp(join(tmpdir(), 'healthbsc-robust-'));
     const cluster = engine === 'postgres' ? await startPostgresCluster() : null;
     const env = {
-      HEALTHBSC_PORT: '0',
+      HEALTHBSC_PORT: String(await freePort()),
       HEALTHBSC_DATA_DIR: join(dir, 'data'),
       HEALTHBSC_LOG_LEVEL: 'silent',
       HEALTHBSC_JOBS: 'off',

@@ -30,8 +30,18 @@ import type { Actor, ServerContext } from '../../context.ts';
 import { metadataEvents } from '../import-effects.ts';
 import { collect } from '../import-plan.ts';
 import { alreadyUndone } from '../import-undo.ts';
-import { readTableInWorker } from '../reading/read-in-worker.ts';
+import { readTableInWorker, type WorkerTable } from '../reading/read-in-worker.ts';
 import type { CommitOutcome, KindInput, PreparedImport, UndoOutcome } from './kind.ts';
+
+/** The list's rows; a header refused before any row is read still ends the reader's thread. */
+async function readListed(table: WorkerTable) {
+  try {
+    const formatted = readOrgUnitRows(table);
+    return { formatted, rows: await collect(formatted.rows) };
+  } finally {
+    table.close();
+  }
+}
 
 /** A checked list: what the commit writes, parents before children. */
 interface OrgUnitPlan {
@@ -69,8 +79,7 @@ export async function prepareOrgUnitList(
     ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
     onProgress: (p) => input.progress.report('reading', p.bytesRead, p.totalBytes),
   });
-  const formatted = readOrgUnitRows(table);
-  const rows = await collect(formatted.rows);
+  const { formatted, rows } = await readListed(table);
   input.progress.report('checking', 0, rows.length);
   const codes = rows
     .flatMap((r) => [r.code.text.trim(), r.parent?.text.trim() ?? ''])

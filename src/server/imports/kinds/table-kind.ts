@@ -86,13 +86,19 @@ async function prepareTable(
   });
   const allMeta = await loadImportMetadata(ctx.db.kysely);
   const meta = restrictOrgUnits(allMeta, (unit) => hasRoleOver(actor.principal, parts.roles, unit.path));
-  const plan = await parts.plan({
-    db: ctx.db.kysely,
-    table,
-    meta,
-    ...(input.scorecard === undefined ? {} : { scorecard: input.scorecard }),
-    progress: input.progress,
-  });
+  let plan: ImportPlan;
+  try {
+    plan = await parts.plan({
+      db: ctx.db.kysely,
+      table,
+      meta,
+      ...(input.scorecard === undefined ? {} : { scorecard: input.scorecard }),
+      progress: input.progress,
+    });
+  } finally {
+    // A plan that refused the header never reads the rows: the reader's thread ends here all the same.
+    table.close();
+  }
   const info = table.info();
   const report: KindReport = {
     format: info.format,

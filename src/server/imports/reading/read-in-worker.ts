@@ -48,7 +48,18 @@ function failureOf(message: Extract<ReadMessage, { type: 'problem' | 'failure' }
  * const table = await readTableInWorker(bytes, { encoding: 'auto' });
  * for await (const row of table.rows) check(row);
  */
-export async function readTableInWorker(bytes: Uint8Array, options: WorkerReadOptions = {}): Promise<Table> {
+/** A table read in a worker; `close()` ends the worker (and frees its slot) whether or not its rows were read. */
+export interface WorkerTable extends Table {
+  close(): void;
+}
+
+/** A reader nobody has asked rows of for this long is ended: its slot must not be held by a forgotten table. */
+const IDLE_MS = 60_000;
+
+export async function readTableInWorker(
+  bytes: Uint8Array,
+  options: WorkerReadOptions = {},
+): Promise<WorkerTable> {
   if (reading >= MAX_READERS) {
     throw new ExtendedProblemError(
       makeProblem('unavailable', 'guard.import-busy', { seconds: RETRY_AFTER_SECONDS }),
@@ -73,11 +84,18 @@ export async function readTableInWorker(bytes: Uint8Array, options: WorkerReadOp
     transferList: [copy.buffer],
   });
   let finished = false;
+  let idle: NodeJS.Timeout | undefined;
   const finish = (): void => {
     if (finished) return;
     finished = true;
     reading -= 1;
+    clearTimeout(idle);
     void worker.terminate();
+  };
+  const stillWanted = (): void => {
+    clearTimeout(idle);
+    idle = setTimeout(finish, IDLE_MS);
+    idle.unref();
   };
   const queue: Settled[] = [];
   let wake: (() => void) | null = null;
@@ -123,11 +141,13 @@ export async function readTableInWorker(bytes: Uint8Array, options: WorkerReadOp
     throw error;
   }
   const opened = header ?? { header: [], headerLine: 0 };
+  stillWanted();
 
   async function* rows(): AsyncGenerator<TableRow> {
     try {
       for (;;) {
         if (queue.length === 0) {
+          stillWanted();
           worker.postMessage({ type: 'next' } satisfies ReadCommand);
           await new Promise<void>((resolve) => {
             wake = resolve;
@@ -150,6 +170,7 @@ export async function readTableInWorker(bytes: Uint8Array, options: WorkerReadOp
     header: opened.header,
     headerLine: opened.headerLine,
     rows: rows(),
+    close: finish,
     info: () =>
       info ?? {
         format: request.format === 'xlsx' ? 'xlsx' : 'csv',
