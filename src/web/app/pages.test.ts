@@ -30,7 +30,16 @@ describe('visiblePages', () => {
     {
       who: 'a strategist',
       roles: ['strategist'],
-      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/imports', '/designer', '/surveys', '/admin'],
+      paths: [
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/studies',
+        '/imports',
+        '/designer',
+        '/surveys',
+        '/admin',
+      ],
     },
     {
       who: 'an admin',
