@@ -46,6 +46,15 @@ export const REFERENCE_TABLES = [
   'app_user',
   'api_token',
   'role_assignment',
+  // Surveys and studies: a few rows per scorecard (experts × pairs at most), read with the scorecard.
+  'survey',
+  'survey_node',
+  'survey_expert',
+  'survey_link',
+  'survey_answer',
+  'survey_application',
+  'weight_version_provenance',
+  'study',
 ] as const;
 
 /** Kept on the coordinator (with the job queue's schema, `pgboss`, and the migrations' own tables). */

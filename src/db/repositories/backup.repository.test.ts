@@ -21,8 +21,8 @@ async function fill(db: Kysely<Database>): Promise<void> {
       values (1, 1, '{"perspectives":[{"id":"f","indicators":[{"id":"occupancy","unit":"%"}]}],"note":"引号 \\" and ü"}', 'admin');
     insert into weight_version (scorecard_id, version, weights, source, created_by) values (1, 1, '{"perspectives":{"manual":{"f":1}}}', 'manual', 'admin');
     insert into scorecard_org_unit values (1, 1, true);
-    insert into target (scorecard_id, indicator_code, org_unit_id, period_id, target, lower, upper, set_by)
-      values (1, 'occupancy', null, '2024-03', 85, null, null, 'admin'), (1, 'occupancy', 3, '2024-03', null, 80, 90, 'admin');
+    insert into target (root_id, scorecard_id, indicator_code, org_unit_id, period_id, target, lower, upper, set_by)
+      values (0, 1, 'occupancy', null, '2024-03', 85, null, null, 'admin'), (1, 1, 'occupancy', 3, '2024-03', null, 80, 90, 'admin');
     update target set target = 86, set_at = '2024-05-01 00:00:00+00' where org_unit_id is null;
     insert into scorecard_org_unit_version (scorecard_id, version, effective_from, org_units, created_by)
       values (1, 1, '2024', '[{"orgUnitId": 1, "includeDescendants": true}]', 'admin');

@@ -40,7 +40,7 @@ export const studyRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         tags,
         summary: 'The saved studies over units the user reads',
-        response: { 200: studyListSchema },
+        response: { 200: studyListSchema, ...problemResponses() },
       },
     },
     async (request) => ({
