@@ -3,7 +3,9 @@
  * for each unit, and both match a plain recursive reading of README.md's rules, on random trees with values
  * at every level, random rules and random month sets. Seeded, so a failure reproduces.
  */
+
 import { describe, expect, test } from 'vitest';
+import { createMulberry32 } from '../random/prng.ts';
 import {
   aggregateAllUnits,
   aggregateUnitValues,
@@ -13,18 +15,6 @@ import {
   type OrgUnitLink,
   ValueCube,
 } from './index.ts';
-
-/** mulberry32 (Tommy Ettinger's 32-bit PRNG, public domain): a uniform float in [0, 1) per call. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -50,7 +40,7 @@ const UNIT_RULES = ['sum', 'average'] as const;
 const TIME_RULES = ['sum', 'average', 'last'] as const;
 
 function makeScenario(seed: number): Scenario {
-  const random = mulberry32(seed);
+  const random = createMulberry32(seed);
   const pick = <T>(items: readonly T[]): T => {
     const item = items[Math.floor(random() * items.length)];
     if (item === undefined) throw new Error('nothing to pick from');

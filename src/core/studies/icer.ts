@@ -6,25 +6,10 @@
  * gives the same interval every time.
  */
 import type { StudyIcer } from '../contracts/studies.ts';
+import { createMulberry32 } from '../random/prng.ts';
 import { monthValue, type StudyCell, type ValueParts } from './analyse-study.ts';
 import type { IndicatorShape } from './choose-test.ts';
 import type { StudyTimeline } from './windows.ts';
-
-/**
- * Mulberry32 (Tommy Ettinger, public domain): a small, fast 32-bit generator, uniform in [0, 1).
- *
- * @example const next = mulberry32(1); next() // 0.6270739405881613
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A window's value from the parts of some of its months: Σ numerators ÷ Σ denominators × factor over the months
@@ -93,7 +78,7 @@ export function studyIcer(
     { start: 0, length: timeline.baseline.length },
     { start: followStart, length: timeline.followUp.length },
   ];
-  const random = mulberry32(options.seed);
+  const random = createMulberry32(options.seed);
   const draws: number[] = [];
   for (let r = 0; r < options.replicates; r++) {
     const picked = windows.map(({ start, length }) =>

@@ -19,7 +19,7 @@ export {
   testFits,
   type WindowCombine,
 } from './choose-test.ts';
-export { mulberry32, studyIcer, windowValue } from './icer.ts';
+export { studyIcer, windowValue } from './icer.ts';
 export { pooledUnitCode, withPooledUnit } from './pooled-tree.ts';
 export { readStudyFile } from './read-study-file.ts';
 export { monthsOfWindow, type StudyTimeline, studyTimeline } from './windows.ts';

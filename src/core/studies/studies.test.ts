@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateUnitValues, buildOrgTree, ValueCube } from '../analytics/index.ts';
 import { analyseStudy, type StudyCell } from './analyse-study.ts';
 import { defaultTest, smallestExpectedCount, statisticOf } from './choose-test.ts';
-import { mulberry32, studyIcer, windowValue } from './icer.ts';
+import { studyIcer, windowValue } from './icer.ts';
 import { withPooledUnit } from './pooled-tree.ts';
 import { readStudyFile } from './read-study-file.ts';
 import { monthsOfWindow, studyTimeline } from './windows.ts';
@@ -192,12 +192,6 @@ describe('analyseStudy', () => {
 });
 
 describe('ICER', () => {
-  it('draws the same numbers from the same seed', () => {
-    const a = mulberry32(7);
-    const b = mulberry32(7);
-    expect([a(), a()]).toEqual([b(), b()]);
-  });
-
   it('makes a ratio window Σ numerators ÷ Σ denominators × factor', () => {
     expect(
       windowValue(

@@ -3,25 +3,14 @@
  * scorecard of `indicators` indicators in four perspectives, quantified values spread around the status
  * thresholds (about a tenth missing), from a seeded generator so every run draws the same picture.
  */
+import { createMulberry32 } from '../../core/random/prng.ts';
 import { statusOf } from '../../core/scoring/status.ts';
 import type { RankedUnit } from '../lib/api/rankings.ts';
-
-/** Mulberry32: a small seeded generator (Tommy Ettinger's, public domain); uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PERSPECTIVES = ['F', 'C', 'I', 'L'] as const;
 
 export function syntheticRanking(units: number, indicators: number, seed = 42): RankedUnit[] {
-  const random = mulberry32(seed);
+  const random = createMulberry32(seed);
   const items: RankedUnit[] = [];
   for (let u = 0; u < units; u++) {
     // Indicator k belongs to perspective k mod 4, so the perspectives hold 10 indicators each for 40.
