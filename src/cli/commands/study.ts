@@ -4,18 +4,17 @@
  * `--server` or `--token` is given, and by default when the server holds the PGlite data directory.
  */
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type StudyResult, studyResultSchema, toStudyCliJson } from '../../core/contracts/studies.ts';
 import type { MessageLang } from '../../core/errors/messages/index.ts';
 import { readStudyFile } from '../../core/studies/index.ts';
-import { liveDataDirLock } from '../../db/data-dir-lock.ts';
-import { ConfigError, loadConfig } from '../../server/config.ts';
 import { evaluateStudy } from '../../server/studies/studies.service.ts';
-import { configUsageError, type Env, withDbSession } from '../db-session.ts';
+import { type Env, withDbSession } from '../db-session.ts';
 import { usageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { readDocument } from '../read-document.ts';
+import { askServer, SERVER_OPTIONS, type ServerTarget, serverTarget } from '../server-client.ts';
 import { fixed, renderTable } from '../text-table.ts';
 
 export const STUDY_USAGE = `Usage: healthbsc study PATH [--json] [--server URL] [--token TOKEN] [--lang en|zh-CN]
@@ -37,28 +36,13 @@ async function studyFilePath(path: string): Promise<string> {
   return join(path, STUDY_FILES[0] ?? '');
 }
 
-async function askServer(url: string, token: string, body: unknown): Promise<StudyResult> {
-  const endpoint = new URL('/api/studies/evaluate', url).toString();
-  let response: Response;
-  try {
-    response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw usageError(undefined, 'study.server-unreachable', { url, message });
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const detail = json !== null && typeof json === 'object' ? Reflect.get(json, 'detail') : undefined;
-    throw usageError(undefined, 'study.server-refused', {
-      status: response.status,
-      message: typeof detail === 'string' ? detail : response.statusText,
-    });
-  }
-  return studyResultSchema.parse(json);
+async function evaluateOnServer(target: ServerTarget, study: unknown): Promise<StudyResult> {
+  const response = await askServer(target, '/api/studies/evaluate', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(study),
+  });
+  return studyResultSchema.parse(await response.json());
 }
 
 export async function runStudy(args: readonly string[], io: Io, env: Env = process.env): Promise<number> {
@@ -67,37 +51,18 @@ export async function runStudy(args: readonly string[], io: Io, env: Env = proce
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
-      server: { type: 'string' },
-      token: { type: 'string' },
+      ...SERVER_OPTIONS,
     },
   });
   if (positionals.length !== 1) throw usageError(STUDY_USAGE, 'cli.takes-one-path', { command: 'study' });
   const file = await studyFilePath(positionals[0] ?? '');
   const document = await readDocument(file);
   const study = readStudyFile(document.data);
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw configUsageError(error, STUDY_USAGE);
-    throw error;
-  }
-  const held =
-    config.database.engine === 'pglite'
-      ? await liveDataDirLock(resolve(config.database.dataDir ?? './data'))
-      : null;
-  const remote = values.server !== undefined || values.token !== undefined || held !== null;
-  let result: StudyResult;
-  if (remote) {
-    const token = values.token ?? env.HEALTHBSC_TOKEN;
-    if (token === undefined || token === '') throw usageError(STUDY_USAGE, 'study.needs-token');
-    const url = values.server ?? `http://${config.host}:${config.port}`;
-    result = await askServer(url, token, study);
-  } else {
-    result = await withDbSession({ owner: 'healthbsc study', env }, (s) =>
-      evaluateStudy(s.ctx, s.actor, study),
-    );
-  }
+  const target = await serverTarget(values, env, STUDY_USAGE);
+  const result =
+    target === null
+      ? await withDbSession({ owner: 'healthbsc study', env }, (s) => evaluateStudy(s.ctx, s.actor, study))
+      : await evaluateOnServer(target, study);
   if (values.json) {
     io.out(JSON.stringify(toStudyCliJson(result)));
     return 0;

@@ -41,6 +41,7 @@ import { publicationMessages } from './publication.ts';
 import { queryMessages } from './query.ts';
 import { rankingMessages } from './ranking.ts';
 import { referenceMessages } from './reference.ts';
+import { remoteMessages } from './remote.ts';
 import { reportedValueMessages } from './reported-value.ts';
 import { requestMessages } from './request.ts';
 import { scorecardMessages } from './scorecard.ts';
@@ -93,6 +94,7 @@ export const PROBLEM_MESSAGES = {
   ...reportedValueMessages,
   ...sessionMessages,
   ...statsMessages,
+  ...remoteMessages,
   ...studyMessages,
   ...surveyMessages,
   ...targetMessages,

@@ -38,16 +38,4 @@ export const studyMessages = defineMessages('study', {
   },
   'not-found': { en: 'no study {{code}}', 'zh-CN': '没有研究 {{code}}' },
   exists: { en: 'study {{code}} exists already', 'zh-CN': '研究 {{code}} 已存在' },
-  'server-unreachable': {
-    en: 'cannot reach the server at {{url}}: {{message}}',
-    'zh-CN': '无法连接服务器 {{url}}：{{message}}',
-  },
-  'server-refused': {
-    en: 'the server answered {{status}}: {{message}}',
-    'zh-CN': '服务器返回 {{status}}：{{message}}',
-  },
-  'needs-token': {
-    en: 'the data directory is in use by the server; give --token TOKEN (and --server URL) to ask it',
-    'zh-CN': '数据目录正被服务器使用；请提供 --token TOKEN（及 --server URL）向服务器查询',
-  },
 });
