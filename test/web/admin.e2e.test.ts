@@ -385,6 +385,16 @@ describe('tokens, editing and narrow screens (issue 5)', () => {
     await page.goto(e2e.url('/admin?tab=users'));
     await page.getByTestId('token-add').click();
     await page.getByTestId('token-form-name').fill('e2e-reader');
+    // A token covers named units only (issue 11): one is chosen before it can be created.
+    await page.getByTestId('token-form-org-units').click();
+    await page.keyboard.type('UMG-B1');
+    await openDropdown(page)
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^UMG-B1$/ })
+      .first()
+      .click();
+    // Clicking the name field closes the list (Escape would close the dialog).
+    await page.getByTestId('token-form-name').click();
     await page.getByTestId('token-form-submit').click();
     const token = (await textOf(page, 'token-value')).trim();
     expect(token.length).toBeGreaterThan(20);

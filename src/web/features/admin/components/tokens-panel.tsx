@@ -97,8 +97,10 @@ function TokenForm({
           name={['orgUnits']}
           label={t('admin.tokens.orgUnits')}
           extra={t('admin.tokens.orgUnitsHelp')}
+          rules={[{ required: true, message: t('admin.required') }]}
         >
           <Select
+            data-testid="token-form-org-units"
             mode="multiple"
             showSearch
             optionFilterProp="label"
