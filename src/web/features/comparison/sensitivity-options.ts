@@ -5,9 +5,9 @@
  */
 import '../../components/chart/echarts-heatmap.ts';
 import type { ChartOption } from '../../components/chart/lazy-chart.tsx';
+import type { SensitivityJson } from '../../lib/api/sensitivity.ts';
 import { formatPercent, formatScore } from '../../lib/format.ts';
 import type { Language } from '../../lib/i18n/languages.ts';
-import type { SensitivityJson } from '../../lib/api/sensitivity.ts';
 
 const INTERVAL_COLOR = '#69b1ff';
 const MEAN_COLOR = '#0b6e99';
@@ -28,9 +28,28 @@ export function weightIntervalsOption(
     yAxis: { type: 'value', min: 0, axisLabel: { formatter: (value: number) => percent(value) } },
     series: [
       // The invisible base lifts the visible bar to p05; stacked, the two reach p95.
-      { type: 'bar', stack: 'interval', silent: true, itemStyle: { color: 'transparent' }, data: weights.map((w) => w.p05), tooltip: { show: false } },
-      { name: words.interval, type: 'bar', stack: 'interval', itemStyle: { color: INTERVAL_COLOR }, data: weights.map((w) => w.p95 - w.p05) },
-      { name: words.mean, type: 'scatter', symbolSize: 10, itemStyle: { color: MEAN_COLOR }, data: weights.map((w) => w.mean) },
+      {
+        type: 'bar',
+        stack: 'interval',
+        silent: true,
+        itemStyle: { color: 'transparent' },
+        data: weights.map((w) => w.p05),
+        tooltip: { show: false },
+      },
+      {
+        name: words.interval,
+        type: 'bar',
+        stack: 'interval',
+        itemStyle: { color: INTERVAL_COLOR },
+        data: weights.map((w) => w.p95 - w.p05),
+      },
+      {
+        name: words.mean,
+        type: 'scatter',
+        symbolSize: 10,
+        itemStyle: { color: MEAN_COLOR },
+        data: weights.map((w) => w.mean),
+      },
     ],
   };
 }
@@ -63,16 +82,32 @@ export function rankProbabilityOption(
     },
     grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: ranks },
-    yAxis: { type: 'category', inverse: true, data: [...units], axisLabel: { width: 200, overflow: 'truncate' } },
-    visualMap: { type: 'piecewise', dimension: 2, pieces: PROBABILITY_PIECES, orient: 'horizontal', left: 'center', bottom: 0, show: false },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: [...units],
+      axisLabel: { width: 200, overflow: 'truncate' },
+    },
+    visualMap: {
+      type: 'piecewise',
+      dimension: 2,
+      pieces: PROBABILITY_PIECES,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      show: false,
+    },
     series: [
       {
         type: 'heatmap',
         data: probability.flatMap((row, unit) => row.map((share, rank) => [rank, unit, share])),
-        label: { show: units.length <= 12, formatter: (p) => {
-          const value = Array.isArray(p.value) ? p.value[2] : undefined;
-          return typeof value === 'number' && value > 0 ? formatPercent(value, language, 0) : '';
-        } },
+        label: {
+          show: units.length <= 12,
+          formatter: (p) => {
+            const value = Array.isArray(p.value) ? p.value[2] : undefined;
+            return typeof value === 'number' && value > 0 ? formatPercent(value, language, 0) : '';
+          },
+        },
       },
     ],
   };
@@ -86,15 +121,39 @@ export function sweepOption(
   words: { readonly current: string; readonly critical: string },
 ): ChartOption {
   const marks = [
-    ...(critical === undefined ? [] : [{ xAxis: critical.weight, name: words.current, lineStyle: { type: 'solid' as const, color: '#595959' } }]),
-    ...(critical?.critical == null ? [] : [{ xAxis: critical.critical, name: words.critical, lineStyle: { type: 'dashed' as const, color: '#cf1322' } }]),
+    ...(critical === undefined
+      ? []
+      : [
+          {
+            xAxis: critical.weight,
+            name: words.current,
+            lineStyle: { type: 'solid' as const, color: '#595959' },
+          },
+        ]),
+    ...(critical?.critical == null
+      ? []
+      : [
+          {
+            xAxis: critical.critical,
+            name: words.critical,
+            lineStyle: { type: 'dashed' as const, color: '#cf1322' },
+          },
+        ]),
   ];
   return {
     animation: false,
-    tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? formatScore(value, language) : '—') },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (value) => (typeof value === 'number' ? formatScore(value, language) : '—'),
+    },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 32, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (value: number) => formatPercent(value, language, 0) } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (value: number) => formatPercent(value, language, 0) },
+    },
     yAxis: { type: 'value', scale: true },
     series: units.map((name, i) => ({
       name,
@@ -106,7 +165,10 @@ export function sweepOption(
             markLine: {
               symbol: 'none',
               silent: true,
-              label: { formatter: (p: { name?: string; value?: unknown }) => `${p.name ?? ''} ${typeof p.value === 'number' ? formatPercent(p.value, language) : ''}` },
+              label: {
+                formatter: (p: { name?: string; value?: unknown }) =>
+                  `${p.name ?? ''} ${typeof p.value === 'number' ? formatPercent(p.value, language) : ''}`,
+              },
               data: marks,
             },
           }

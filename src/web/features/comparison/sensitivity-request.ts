@@ -16,7 +16,10 @@ export type PerspectiveWeightSet =
         readonly order?: readonly string[] | undefined;
         readonly matrix?: readonly (readonly (number | string)[])[] | undefined;
         readonly experts?:
-          | readonly { readonly matrix: readonly (readonly (number | string)[])[]; readonly weight?: number | undefined }[]
+          | readonly {
+              readonly matrix: readonly (readonly (number | string)[])[];
+              readonly weight?: number | undefined;
+            }[]
           | undefined;
         readonly aggregation?: 'aij' | 'aip' | undefined;
       };
@@ -59,7 +62,7 @@ export function buildSensitivityPlan(
     perspectives,
     units,
     body: {
-      hierarchy: { label: 'perspectives', ...judged.node },
+      hierarchy: { ...judged.node },
       scores,
       units: units.map((unit) => unit.orgUnit),
       ...(judged.aggregation === undefined ? {} : { aggregation: judged.aggregation }),
