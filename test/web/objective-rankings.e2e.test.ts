@@ -3,12 +3,14 @@
  * first branch (UMG-DEPT-BSC, 2024) ranked by entropy weights and TOPSIS, each with its scorecard rank and the
  * difference, as `GET /api/objective-rankings` answers; switching to RSR adds the class column. The group's
  * hospitals are refused (the head hospital lacks two branch indicators), each missing cell named in Chinese.
+ * The sensitivity panel draws its three charts from `POST /api/ahp/sensitivity`'s answer.
  * Every figure on screen is the API's, formatted with the app's formatters.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectiveRankingJson } from '../../src/core/contracts/objective-rankings.ts';
-import { formatNumber } from '../../src/web/lib/format.ts';
+import type { SensitivityResultJson } from '../../src/core/contracts/sensitivity.ts';
+import { formatNumber, formatPercent } from '../../src/web/lib/format.ts';
 import { type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
 
 /** The departments of the group's first branch on the department scorecard: every cell has a value. */
@@ -87,6 +89,27 @@ describe('objective rankings on the comparison page', () => {
     await page.getByTestId('objective-table').locator('tbody tr.ant-table-row').first().waitFor();
     await expect.poll(() => objectiveRows(page), { timeout: 15_000 }).toEqual(expectedRows(rsr, 'zh-CN'));
     await screenshot(page, 'objective-rankings-zh-CN.png');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('draws the sensitivity of the perspective weights as three charts, with the API’s numbers', async () => {
+    const { page, errors } = await e2e.openPage('en');
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/ahp/sensitivity'));
+    await page.goto(e2e.url(PAGE));
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    const answer = (await response.json()) as SensitivityResultJson;
+    expect(answer.draws).toBe(1000);
+    for (const chart of ['sensitivity-weights', 'sensitivity-ranks', 'sensitivity-sweep']) {
+      await page.getByTestId(chart).locator('canvas').first().waitFor({ timeout: 20_000 });
+    }
+    expect(await textOf(page, 'sensitivity-draws')).toBe('1,000 draws, seed 1');
+    const first = answer.critical[0];
+    expect(first).toBeDefined();
+    const items = page.getByTestId('sensitivity-critical').locator('li');
+    expect(await items.count()).toBe(answer.critical.length);
+    expect(await items.first().textContent()).toContain(`weight ${formatPercent(first?.weight ?? 0, 'en')}`);
+    await screenshot(page, 'sensitivity-en.png');
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -2,7 +2,7 @@
  * Comparison of the selected unit's children (or all its descendants): the ranking as bars and as a table, the
  * head hospital and the branches told apart (ranked among units of the same type and level unless mixing is
  * switched on; "insufficient data" last, unranked), the same cohort ranked by objective methods beside the
- * scorecard's rank, and a units × indicators heatmap of quantified values.
+ * scorecard's rank, how stable the perspective weights and the ranking are (sensitivity), and a units × indicators heatmap of quantified values.
  */
 import { Col, Row, Segmented, Switch } from 'antd';
 import { useMemo } from 'react';
@@ -18,6 +18,7 @@ import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
 import { ObjectiveRankingsPanel } from './components/objective-rankings-panel.tsx';
 import { RankingChart } from './components/ranking-chart.tsx';
 import { RankingTable } from './components/ranking-table.tsx';
+import { SensitivityPanel } from './components/sensitivity-panel.tsx';
 
 export function ComparisonPage() {
   const { t } = useTranslation();
@@ -96,6 +97,13 @@ export function ComparisonPage() {
                     period={complete.period}
                     depth={depth}
                   />
+                </Panel>
+              </Col>
+            )}
+            {complete === null ? null : (
+              <Col xs={24}>
+                <Panel title={t('sensitivity.title')}>
+                  <SensitivityPanel scorecard={complete.scorecard} items={items} />
                 </Panel>
               </Col>
             )}
