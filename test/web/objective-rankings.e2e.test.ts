@@ -1,7 +1,7 @@
 /**
  * Objective rankings on the comparison page, end to end in en and zh-CN: the departments of the demo group's
  * first branch (UMG-DEPT-BSC, 2024) ranked by entropy weights and TOPSIS, each with its scorecard rank and the
- * difference, as `GET /api/objective-rankings` answers; switching to RSR adds the class column. The group's
+ * difference, as `GET /api/objective-rankings` answers once the reader asks for it; switching to RSR adds the class column. The group's
  * hospitals are refused (the head hospital lacks two branch indicators), each missing cell named in Chinese.
  * The sensitivity panel draws its three charts from `POST /api/ahp/sensitivity`'s answer.
  * Every figure on screen is the API's, formatted with the app's formatters.
@@ -67,6 +67,7 @@ describe('objective rankings on the comparison page', () => {
     expect(ranking.units.every((unit) => unit.scorecardRank !== null)).toBe(true);
     const { page, errors } = await e2e.openPage('en');
     await page.goto(e2e.url(PAGE));
+    await page.getByTestId('objective-run').click();
     expect(await textOf(page, 'objective-cohort')).toBe(`Cohort: ${ranking.cohort}`);
     expect(await objectiveRows(page)).toEqual(expectedRows(ranking, 'en'));
     await screenshot(page, 'objective-rankings-en.png');
@@ -78,6 +79,7 @@ describe('objective rankings on the comparison page', () => {
     const rsr = await e2e.api<ObjectiveRankingJson>(`${API}&weighting=entropy&method=rsr`);
     const { page, errors } = await e2e.openPage('zh-CN');
     await page.goto(e2e.url(PAGE));
+    await page.getByTestId('objective-run').click();
     expect(await textOf(page, 'objective-cohort')).toBe(`排名组：${topsis.cohort}`);
     expect(await objectiveRows(page)).toEqual(expectedRows(topsis, 'zh-CN'));
     const headers = await page.getByTestId('objective-table').locator('thead th').allTextContents();
@@ -116,6 +118,7 @@ describe('objective rankings on the comparison page', () => {
   it('words the refusal over missing cells in Chinese, naming each cell', async () => {
     const { page, errors } = await e2e.openPage('zh-CN');
     await page.goto(e2e.url(REFUSED_PAGE));
+    await page.getByTestId('objective-run').click();
     const issues = page.getByTestId('objective-problem-issues').locator('li');
     await issues.first().waitFor({ timeout: 20_000 });
     expect(await issues.allTextContents()).toEqual([

@@ -85,13 +85,15 @@ export function IndicatorPage() {
   const lastMonth = complete === null ? null : lastPeriodOf(complete.period, 'month');
   const through =
     lastMonth === null || periods.data === undefined ? null : forecastThrough(lastMonth, periods.data);
+  // Only an indicator the evaluation has: an unknown id gets the not-found state, not two refused requests.
+  const known = found !== null;
   const forecast = useForecast(
-    complete === null || through === null
+    complete === null || through === null || !known
       ? null
       : { scorecard: complete.scorecard, orgUnit: complete.orgUnit, indicator: id, through },
   );
   const funnel = useFunnel(
-    complete === null
+    complete === null || !known
       ? null
       : {
           scorecard: complete.scorecard,

@@ -4,7 +4,8 @@
  * rank and the difference. The server refuses when a cell is missing; its problem names every missing cell and
  * is worded in the user's language (ProblemAlert).
  */
-import { Segmented, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Segmented, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import {
@@ -47,7 +48,12 @@ export function ObjectiveRankingsPanel({ scorecard, parent, period, depth }: Obj
   const language = useLanguage();
   const [weighting, setWeighting] = useSearchParam('ow', OBJECTIVE_WEIGHTINGS, 'entropy');
   const [method, setMethod] = useSearchParam('om', OBJECTIVE_METHODS, 'topsis-vector');
-  const ranking = useObjectiveRanking({ scorecard, parent, period, depth, weighting, method });
+  // Ranked on request: an analysis the reader asks for, not a request (and often a refusal over missing cells)
+  // on every view of the comparison page. Once asked, a changed method re-ranks at once.
+  const [requested, setRequested] = useState(false);
+  const ranking = useObjectiveRanking(
+    requested ? { scorecard, parent, period, depth, weighting, method } : null,
+  );
   const data = ranking.data;
   const rsr = method === 'rsr';
 
@@ -133,7 +139,12 @@ export function ObjectiveRankingsPanel({ scorecard, parent, period, depth }: Obj
           }))}
         />
       </Space>
-      {ranking.isPending ? <Spin /> : null}
+      {requested ? null : (
+        <Button data-testid="objective-run" type="primary" onClick={() => setRequested(true)}>
+          {t('objectiveRankings.run')}
+        </Button>
+      )}
+      {requested && ranking.isPending ? <Spin /> : null}
       <ProblemAlert error={ranking.error} testId="objective-problem" />
       {data === undefined ? null : (
         <>
