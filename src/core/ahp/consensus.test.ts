@@ -1,16 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isProblemError, type Problem } from '../errors/problem.ts';
+import { problemOf } from '../errors/problem-of.ts';
 import { analysePanel, consensusIndicator, judgmentSpread, parseJudgmentMatrix } from './index.ts';
-
-function problemOf(action: () => unknown): Problem {
-  try {
-    action();
-  } catch (error) {
-    if (isProblemError(error)) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
-}
 
 /** Expert k holds criterion k nine times as important as each other one (a consistent matrix). */
 function favouring(k: number, n = 3): number[][] {

@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { isProblemError, type Problem } from '../errors/problem.ts';
+import { problemOf } from '../errors/problem-of.ts';
 import { fromUpperTriangle } from './fixtures.ts';
 import { aggregateGroup, computeAhp, parseJudgmentMatrix } from './index.ts';
-
-function problemOf(action: () => unknown): Problem {
-  try {
-    action();
-  } catch (error) {
-    if (isProblemError(error)) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
-}
 
 /**
  * A hand-checkable group (Forman & Peniwati 1998, EJOR 108:165–169: AIJ = geometric mean of judgments;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isProblemError, type Problem } from '../errors/problem.ts';
+import { problemOf } from '../errors/problem-of.ts';
 import {
   fromUpperTriangle,
   SAATY_1990_HOUSE_ALTERNATIVES,
@@ -7,16 +7,6 @@ import {
   SEED_002_MATRICES,
 } from './fixtures.ts';
 import { computeHierarchy, type HierarchyInputNode, parseJudgmentMatrix } from './index.ts';
-
-function problemOf(action: () => unknown): Problem {
-  try {
-    action();
-  } catch (error) {
-    if (isProblemError(error)) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
-}
 
 /**
  * Saaty (1990), "How to make a decision: the analytic hierarchy process", EJOR 48:9–26, Tables 2–4: eight

@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { isProblemError, type Problem } from '../errors/problem.ts';
+import { problemOf } from '../errors/problem-of.ts';
 import { SEED_002_MATRICES } from './fixtures.ts';
 import { computeAhp, computeGlobalWeights, type HierarchyNode, parseJudgmentMatrix } from './index.ts';
-
-function problemOf(action: () => unknown): Problem {
-  try {
-    action();
-  } catch (error) {
-    if (isProblemError(error)) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
-}
 
 const leaves = (prefix: string, weights: readonly number[]): HierarchyNode[] =>
   weights.map((weight, i) => ({ id: `${prefix}${i + 1}`, weight }));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isProblemError, type Problem } from '../errors/problem.ts';
+import { problemOf } from '../errors/problem-of.ts';
 import { computeAhp, parseJudgmentMatrix, validateMatrix } from './index.ts';
 
 /** The issue of an entry that is not a positive finite number. */
@@ -10,17 +10,6 @@ function notPositive(path: readonly (string | number)[], where: string, value: s
     params: { where, value },
     message: `${where} = ${value} must be a positive finite number`,
   };
-}
-
-/** Runs `action` and returns the Problem it throws (fails the test if it does not throw one). */
-function problemOf(action: () => unknown): Problem {
-  try {
-    action();
-  } catch (error) {
-    if (isProblemError(error)) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
 }
 
 describe('parseJudgmentMatrix', () => {

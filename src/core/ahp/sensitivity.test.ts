@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { isProblemError, type Problem } from '../errors/problem.ts';
+import { problemOf } from '../errors/problem-of.ts';
 import { SEED_002_MATRICES } from './fixtures.ts';
 import { computeHierarchy, type HierarchyInputNode, parseJudgmentMatrix, sensitivity } from './index.ts';
-
-function problemOf(action: () => unknown): Problem {
-  try {
-    action();
-  } catch (error) {
-    if (isProblemError(error)) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
-}
 
 /** Two criteria weighted 3:1 (0.75, 0.25) with one implicit leaf each, and two units. */
 const TWO: HierarchyInputNode = {

@@ -1,4 +1,3 @@
-import { isProblemError, type Problem } from '../errors/problem.ts';
 import type { Criterion } from './types.ts';
 
 /** `n` criteria all with the given direction. */
@@ -8,13 +7,4 @@ export const directions = (...list: readonly ('higher' | 'lower')[]): Criterion[
 export const allHigher = (n: number): Criterion[] =>
   Array.from({ length: n }, () => ({ direction: 'higher' }));
 
-/** The problem an action throws (fails the test if it throws something else or nothing). */
-export function problemOf(action: () => unknown): Problem {
-  try {
-    action();
-  } catch (error) {
-    if (isProblemError(error)) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
-}
+export { problemOf } from '../errors/problem-of.ts';
