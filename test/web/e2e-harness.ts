@@ -5,7 +5,8 @@
  * user, and screenshots in artifacts/screenshots/.
  *
  * Each test file starts its own server and browser (`startE2e()` in beforeAll, `close()` in afterAll), so a
- * file that changes data (enters a value, imports a file) cannot disturb another.
+ * file that changes data (enters a value, imports a file) cannot disturb another. The server starts on a copy of
+ * the demo database that `e2e-global-setup.ts` loads once for the whole run.
  *
  * @example
  * let e2e: E2e;
@@ -16,11 +17,11 @@
  *   await page.goto(e2e.url('/data-entry'));
  * });
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { ensureWebBuild, PACKAGE_ROOT } from '../../scripts/ensure-web-build.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../src/core/contracts/accounts.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -92,6 +93,10 @@ export async function startE2e(): Promise<E2e> {
   await ensureWebBuild();
   await mkdir(SCREENSHOTS, { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), 'healthbsc-web-e2e-'));
+  // The demo loaded once for the run (e2e-global-setup.ts); without it (a file run outside the e2e project) the
+  // server loads the demo itself on its first start.
+  const template = inject('e2eDemoDataDir');
+  if (template) await cp(template, join(dir, 'data'), { recursive: true });
   // Port 0: the OS picks a free port, so files never collide.
   const server = await startServer(
     { ...loadConfig({ HEALTHBSC_DATA_DIR: join(dir, 'data') }), port: 0 },
