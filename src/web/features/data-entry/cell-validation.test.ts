@@ -17,13 +17,24 @@ describe('checkCell', () => {
     ['0', rules('percentage'), 0],
     ['', rules('integer'), null],
     ['   ', rules('money'), null],
+    ['1,000', rules('money'), 1000],
+    ['1,234,567.89', rules('number'), 1234567.89],
+    ['-12,345', rules('number'), -12345],
+    ['１２３', rules('integer'), 123],
+    ['１，２３４．５', rules('number'), 1234.5],
+    ['－８', rules('number'), -8],
+    ['３。５', rules('number'), 3.5],
+    ['\u3000４２\u3000', rules('integer'), 42],
   ])('accepts %j as a %o and reads %j', (text, cellRules, value) => {
     expect(checkCell(text, cellRules)).toEqual({ ok: true, value });
   });
 
   it.each([
     ['abc', rules('number'), { code: 'notNumber' }],
-    ['1,000', rules('money'), { code: 'notNumber' }],
+    ['1,00', rules('money'), { code: 'notNumber' }],
+    ['1,0000', rules('money'), { code: 'notNumber' }],
+    ['12,34.5', rules('number'), { code: 'notNumber' }],
+    [',123', rules('number'), { code: 'notNumber' }],
     ['12abc', rules('integer'), { code: 'notNumber' }],
     ['Infinity', rules('number'), { code: 'notNumber' }],
     ['2.5', rules('integer'), { code: 'notInteger' }],

@@ -29,17 +29,34 @@ export type CellCheck =
   | { readonly ok: true; readonly value: number | null }
   | { readonly ok: false; readonly error: CellError };
 
-/** A plain decimal number: digits with an optional point, sign and exponent; no grouping, no words. */
+/** A plain decimal number: digits with an optional point, sign and exponent; no words. */
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** Thousands grouped by commas, as spreadsheets and finance systems write them: 1,234 or 1,234,567.89. */
+const GROUPED_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * The text as a plain number would be written: full-width digits, signs, points and commas of a Chinese input
+ * method (１２３，４５６．７) become their ASCII forms (Unicode NFKC; the ideographic full stop 。 too), and thousands
+ * separators are dropped where the grouping is unambiguous (groups of three after the first). "1,23" stays as
+ * it is and is refused: it may be a decimal comma.
+ *
+ * @example normalizeNumberText('１，２３４．５') // '1234.5'
+ * @example normalizeNumberText('1,23') // '1,23'
+ */
+export function normalizeNumberText(text: string): string {
+  const ascii = text.normalize('NFKC').replaceAll('。', '.').replaceAll('\u2212', '-').trim();
+  return GROUPED_TEXT.test(ascii) ? ascii.replaceAll(',', '') : ascii;
+}
 
 /**
  * The number a cell's text stands for, or why it cannot be stored.
  *
  * @example checkCell('12.5', { valueType: 'integer', min: null, max: null }) // { ok: false, error: { code: 'notInteger' } }
  * @example checkCell(' ', rules) // { ok: true, value: null }
+ * @example checkCell('１,２００', rules) // { ok: true, value: 1200 }
  */
 export function checkCell(text: string, rules: CellRules): CellCheck {
-  const trimmed = text.trim();
+  const trimmed = normalizeNumberText(text);
   if (trimmed === '') return { ok: true, value: null };
   const value = Number(trimmed);
   if (!NUMBER_TEXT.test(trimmed) || !Number.isFinite(value)) return fail('notNumber');
