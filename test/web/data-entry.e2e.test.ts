@@ -252,6 +252,64 @@ describe('data entry grid', FLOW, () => {
     expect(errors).toEqual([]);
   });
 
+  it('a block pasted from Excel fills across months and down rows, reading "1,234" and full-width "１２３" (zh-CN, 1366×768)', async () => {
+    // 2023: the approval test below locks 2024.
+    const { items: elements } = await e2e.api<
+      ApiPage<{ code: string; valueType: string; periodType: string }>
+    >('/api/data-elements?limit=500', DEMO.entry);
+    const opened = await e2e.openPage('zh-CN', { as: DEMO.entry, viewport: { width: 1366, height: 768 } });
+    const { page, errors } = opened;
+    await page.goto(e2e.url(GRID.replace('period=2024', 'period=2023')));
+    await page.getByTestId('cell-input').first().waitFor({ timeout: 20_000 });
+    // Two neighbouring rows that take any number (no percentage bound) in March.
+    const order = [
+      ...new Set(
+        (
+          await page
+            .getByTestId('grid-cell')
+            .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')))
+        )
+          .filter((key): key is string => key?.endsWith('/2023-03') ?? false)
+          .map((key) => key.split('/')[0] ?? ''),
+      ),
+    ];
+    const free = (code: string | undefined) =>
+      elements.some((e) => e.code === code && e.valueType !== 'percentage' && e.periodType === 'month');
+    const at = order.findIndex((code, i) => free(code) && free(order[i + 1]));
+    const [first = '', second = ''] = [order[at], order[at + 1]];
+    expect(first).not.toBe('');
+    const sent = recordWrites(page);
+    const input = (code: string, month: string) => page.locator(`[data-cell="${code}/${month}"] input`);
+    // What Excel or WPS puts on the clipboard for a 2 × 2 block: tabs between cells, CR LF after each row.
+    await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1,234\\t１２３\\r\\n5,678\\t９\\r\\n');
+      document
+        .querySelector('[data-cell="${first}/2023-03"] input')
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+    expect(await textOf(page, 'paste-result')).toBe('已从剪贴板填入单元格：4 个。请核对后保存。');
+    expect(
+      await Promise.all([
+        input(first, '2023-03').inputValue(),
+        input(first, '2023-04').inputValue(),
+        input(second, '2023-03').inputValue(),
+        input(second, '2023-04').inputValue(),
+      ]),
+    ).toEqual(['1,234', '１２３', '5,678', '９']);
+    expect(await page.getByTestId('cell-error').count()).toBe(0);
+    await page.getByTestId('save').click();
+    await textOf(page, 'save-result');
+    expect(sent[0]?.values.map((value) => [value.dataElement, value.period, value.value])).toEqual([
+      [first, '2023-03', 1234],
+      [first, '2023-04', 123],
+      [second, '2023-03', 5678],
+      [second, '2023-04', 9],
+    ]);
+    await screenshot(page, 'data-entry-paste-zh-CN.png');
+    expect(errors).toEqual([]);
+  });
+
   it('submit for approval as entry, approve as the approver: the grid becomes read-only, a stale page’s save is refused, a reopen with a reason unlocks it, and resubmitting clears the reason', async () => {
     const entry = await openGrid('en-US');
     const stale = await openGrid('en-US');

@@ -2,17 +2,24 @@
  * The grid: one row per data element the scorecard reads (its name, unit and value type), one column per
  * month, then per quarter and for the year when an element is reported so; a row has cells in the columns of
  * its own period type only. Wide grids scroll sideways inside the table, never the page.
+ *
+ * Typing does not draw the table again: the table's props stay the same while the user types (the edits live in
+ * an EditStore), and each cell reads its own edit from the store (`EntryCell`).
  */
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { type ClipboardEvent, memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
+import type { DataValue } from '../../../../core/contracts/data-values.ts';
 import { formatPeriod, formatUnit } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { cellText } from '../cell-validation.ts';
-import { type CellConflict, checkEdit, type Edits, type StoredValues } from '../grid-edits.ts';
+import { type EditStore, useCellEdit } from '../edit-store.ts';
+import { type CellConflict, checkEdit, type StoredValues } from '../grid-edits.ts';
 import { cellKey, columnType } from '../grid-model.ts';
+import { isBlock } from '../grid-paste.ts';
 import type { QualityMark } from '../quality-marks.ts';
 import { GridCell } from './grid-cell.tsx';
 import { useMarkText } from './quality-words.ts';
@@ -40,31 +47,43 @@ export interface EntryGridProps {
   readonly rows: readonly GridRow[];
   readonly months: readonly string[];
   readonly stored: StoredValues;
-  readonly edits: Edits;
+  /** The edits; each cell reads its own. */
+  readonly store: EditStore;
   readonly conflicts: ReadonlyMap<string, CellConflict>;
   /** The data-quality marks of the stored values, by cell key. */
   readonly marks: ReadonlyMap<string, readonly QualityMark[]>;
   readonly readOnly: boolean;
   readonly onType: (dataElement: string, month: string, text: string) => void;
   readonly onComment: (dataElement: string, month: string) => void;
+  /** A block of cells pasted (from Excel or WPS) into this cell; a single value is the input's own paste. */
+  readonly onPasteBlock: (dataElement: string, month: string, text: string) => void;
 }
 
-export function EntryGrid({
+const NO_WARNINGS: readonly string[] = [];
+
+export const EntryGrid = memo(function EntryGrid({
   rows,
   months,
   stored,
-  edits,
+  store,
   conflicts,
   marks,
   readOnly,
   onType,
   onComment,
+  onPasteBlock,
 }: EntryGridProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const markText = useMarkText();
   const nameOf = (row: GridRow) =>
     row.element === undefined ? row.code : localize(row.element.name, language);
+  // Worded once per change of the marks, so each cell's warnings keep their identity while the user types.
+  const warnings = useMemo(
+    () => new Map([...marks].map(([key, list]) => [key, list.map(markText)])),
+    [marks, markText],
+  );
+  const dataSource = useMemo(() => [...rows], [rows]);
 
   const columns: ColumnsType<GridRow> = [
     {
@@ -104,25 +123,21 @@ export function EntryGrid({
           );
         }
         const key = cellKey(row.code, month);
-        const edit = edits.get(key);
-        const value = stored.get(key);
-        const check = edit === undefined || row.element === undefined ? null : checkEdit(edit, row.element);
-        const comment = edit?.comment === undefined ? (value?.comment ?? null) : edit.comment;
         return (
-          <GridCell
-            id={`cell-${row.code}-${month}`}
+          <EntryCell
+            store={store}
+            cellKey={key}
+            element={row.element}
+            value={stored.get(key)}
             label={`${nameOf(row)} ${formatPeriod(month, language)}`}
-            text={edit?.text ?? cellText(value?.value)}
-            error={check === null || check.ok ? null : check.error}
-            changed={edit !== undefined}
             conflicted={conflicts.has(key)}
-            hasComment={comment !== null && comment !== ''}
-            warnings={(marks.get(key) ?? []).map(markText)}
+            warnings={warnings.get(key) ?? NO_WARNINGS}
             readOnly={readOnly || row.element === undefined}
             dataElement={row.code}
             month={month}
             onType={onType}
             onComment={onComment}
+            onPasteBlock={onPasteBlock}
           />
         );
       },
@@ -136,8 +151,47 @@ export function EntryGrid({
       size="small"
       pagination={false}
       columns={columns}
-      dataSource={[...rows]}
+      dataSource={dataSource}
       scroll={{ x: 'max-content' }}
+    />
+  );
+});
+
+interface EntryCellProps {
+  readonly store: EditStore;
+  readonly cellKey: string;
+  readonly element: DataElement | undefined;
+  readonly value: DataValue | undefined;
+  readonly label: string;
+  readonly conflicted: boolean;
+  readonly warnings: readonly string[];
+  readonly readOnly: boolean;
+  readonly dataElement: string;
+  readonly month: string;
+  readonly onType: (dataElement: string, month: string, text: string) => void;
+  readonly onComment: (dataElement: string, month: string) => void;
+  readonly onPasteBlock: (dataElement: string, month: string, text: string) => void;
+}
+
+/** One cell with its own edit from the store: typing redraws this cell only. */
+function EntryCell({ store, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
+  const edit = useCellEdit(store, key);
+  const check = edit === undefined || element === undefined ? null : checkEdit(edit, element);
+  const comment = edit?.comment === undefined ? (value?.comment ?? null) : edit.comment;
+  return (
+    <GridCell
+      {...cell}
+      id={`cell-${cell.dataElement}-${cell.month}`}
+      text={edit?.text ?? cellText(value?.value)}
+      error={check === null || check.ok ? null : check.error}
+      changed={edit !== undefined}
+      hasComment={comment !== null && comment !== ''}
+      onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
+        const text = event.clipboardData.getData('text/plain');
+        if (!isBlock(text) || cell.readOnly) return;
+        event.preventDefault();
+        onPasteBlock(cell.dataElement, cell.month, text);
+      }}
     />
   );
 }

@@ -5,7 +5,7 @@
  */
 import { CommentOutlined, MessageFilled } from '@ant-design/icons';
 import { Button, Input, Tooltip, theme } from 'antd';
-import { memo } from 'react';
+import { type ClipboardEvent, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellError } from '../cell-validation.ts';
 import { useCellErrorText } from './cell-error-text.ts';
@@ -25,6 +25,8 @@ export interface GridCellProps {
   readonly month: string;
   readonly onType: (dataElement: string, month: string, text: string) => void;
   readonly onComment: (dataElement: string, month: string) => void;
+  /** Before the input's own paste: a block of cells is the grid's to spread. */
+  readonly onPaste?: (event: ClipboardEvent<HTMLInputElement>) => void;
 }
 
 export const GridCell = memo(function GridCell({
@@ -41,6 +43,7 @@ export const GridCell = memo(function GridCell({
   month,
   onType,
   onComment,
+  onPaste,
 }: GridCellProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -74,6 +77,7 @@ export const GridCell = memo(function GridCell({
             background: changed && !readOnly ? token.colorWarningBg : undefined,
           }}
           onChange={(event) => onType(dataElement, month, event.target.value)}
+          onPaste={onPaste}
         />
         <Tooltip title={t('dataEntry.comment.open', { cell: label })}>
           <Button

@@ -5,7 +5,7 @@
  * either changes.
  */
 import { Alert, Button, Modal, Space, Typography } from 'antd';
-import { type KeyboardEvent, useCallback, useMemo, useState } from 'react';
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalResource } from '../../../../core/contracts/approvals.ts';
 import type { WriteDataValuesResult } from '../../../../core/contracts/data-values.ts';
@@ -23,18 +23,20 @@ import {
 import { formatPeriod } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import { EditStore, useEdits } from '../edit-store.ts';
 import {
   applyConflicts,
   buildBatch,
   type CellConflict,
-  type CellEdit,
   commentCell,
+  type Edits,
   indexValues,
   keepMine,
   takeStored,
   typeIntoCell,
 } from '../grid-edits.ts';
-import { cellKey, type GridSpan, gridColumns } from '../grid-model.ts';
+import { cellKey, columnType, type GridSpan, gridColumns } from '../grid-model.ts';
+import { clipboardBlock, pasteBlock } from '../grid-paste.ts';
 import { cellMarks } from '../quality-marks.ts';
 import { ApprovalBar } from './approval-bar.tsx';
 import { CommentDialog, type CommentTarget } from './comment-dialog.tsx';
@@ -89,7 +91,10 @@ export function GridEditor({
   const approvalAction = useApprovalAction();
 
   const stored = useMemo(() => indexValues(values.data ?? []), [values.data]);
-  const [edits, setEdits] = useState<ReadonlyMap<string, CellEdit>>(new Map());
+  // The edits live in a store the cells read one by one, so typing redraws one cell, not the table.
+  const [store] = useState(() => new EditStore());
+  const edits = useEdits(store);
+  const [pasted, setPasted] = useState<{ cells: number; outside: number } | null>(null);
   const [conflicts, setConflicts] = useState<ReadonlyMap<string, CellConflict>>(new Map());
   const [result, setResult] = useState<WriteDataValuesResult | null>(null);
   const [lock, setLock] = useState<ApprovalResource | null>(null);
@@ -112,15 +117,38 @@ export function GridEditor({
 
   const onType = useCallback(
     (dataElement: string, month: string, text: string) => {
-      setEdits((previous) => typeIntoCell(previous, stored, { dataElement, month }, text));
+      store.update((previous) => typeIntoCell(previous, stored, { dataElement, month }, text));
       setResult(null);
     },
-    [stored],
+    [store, stored],
   );
+  // The rows' own columns, for spreading a pasted block (grid-paste.ts).
+  const pasteRows = useMemo(
+    () =>
+      rows.map((row) => ({
+        dataElement: row.code,
+        columns: months.filter((month) => columnType(month) === (row.element?.periodType ?? 'month')),
+      })),
+    [rows, months],
+  );
+  const onPasteBlock = useCallback(
+    (dataElement: string, month: string, text: string) => {
+      const { cells, outside } = pasteBlock(pasteRows, dataElement, month, clipboardBlock(text));
+      store.update((previous) =>
+        cells.reduce<Edits>((edits, cell) => typeIntoCell(edits, stored, cell, cell.text), previous),
+      );
+      setPasted({ cells: cells.length, outside });
+      setResult(null);
+    },
+    [store, stored, pasteRows],
+  );
+  // Read through a ref so that the callback, and with it every cell, keeps its identity while the user types.
+  const editsRef = useRef(edits);
+  editsRef.current = edits;
   const onComment = useCallback(
     (dataElement: string, month: string) => {
       const key = cellKey(dataElement, month);
-      const edit = edits.get(key);
+      const edit = editsRef.current.get(key);
       const value = stored.get(key);
       setCommentTarget({
         dataElement,
@@ -131,7 +159,7 @@ export function GridEditor({
         updatedAt: value?.updatedAt ?? null,
       });
     },
-    [edits, stored, labelOf],
+    [stored, labelOf],
   );
 
   async function save() {
@@ -142,7 +170,7 @@ export function GridEditor({
     try {
       const written = await saveValues.mutateAsync({ values: batch.values });
       await values.refetch();
-      setEdits((previous) => {
+      store.update((previous) => {
         const next = new Map(previous);
         for (const key of batch.keys) next.delete(key);
         return next;
@@ -251,11 +279,11 @@ export function GridEditor({
           items={conflictItems}
           onKeepMine={(key) => {
             const conflict = conflicts.get(key);
-            if (conflict !== undefined) setEdits((previous) => keepMine(previous, key, conflict));
+            if (conflict !== undefined) store.update((previous) => keepMine(previous, key, conflict));
             setConflicts((previous) => new Map([...previous].filter(([k]) => k !== key)));
           }}
           onTakeStored={(key) => {
-            setEdits((previous) => takeStored(previous, key));
+            store.update((previous) => takeStored(previous, key));
             setConflicts((previous) => new Map([...previous].filter(([k]) => k !== key)));
             void values.refetch();
           }}
@@ -276,6 +304,12 @@ export function GridEditor({
               {t('dataEntry.invalidCount', { count: batch.invalid.length })}
             </Typography.Text>
           ) : null}
+          {pasted === null ? null : (
+            <Typography.Text type="secondary" data-testid="paste-result" role="status">
+              {t('dataEntry.pasted', { count: pasted.cells })}
+              {pasted.outside > 0 ? ` ${t('dataEntry.pastedOutside', { count: pasted.outside })}` : ''}
+            </Typography.Text>
+          )}
           {result === null ? null : (
             <Typography.Text type="success" data-testid="save-result" role="status">
               {t('dataEntry.saved', {
@@ -291,12 +325,13 @@ export function GridEditor({
             rows={rows}
             months={months}
             stored={stored}
-            edits={edits}
+            store={store}
             conflicts={conflicts}
             marks={marks}
             readOnly={readOnly}
             onType={onType}
             onComment={onComment}
+            onPasteBlock={onPasteBlock}
           />
         </LoadingPanel>
       </Space>
@@ -319,7 +354,7 @@ export function GridEditor({
         readOnly={readOnly}
         onClose={() => setCommentTarget(null)}
         onSave={(target, comment) => {
-          setEdits((previous) => commentCell(previous, stored, target, comment));
+          store.update((previous) => commentCell(previous, stored, target, comment));
           setResult(null);
         }}
       />
