@@ -3,6 +3,7 @@
  * Options pass through: `npm run bench -- --engines postgres --scale 0.1`.
  */
 import { parseArgs } from 'node:util';
+import { runEntryGridBench } from './entry-grid.bench.ts';
 import { runFirstPageBench } from './first-page.bench.ts';
 import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
@@ -40,3 +41,5 @@ printTable(
   'Robustness: cached evaluations over HTTP, and beside a 100 MB import check (issue 11, part 3)',
   await runRobustnessBench({ engines: values.engines.split(','), seconds: 10 }),
 );
+
+printTable('Entry grid in Chromium (issue 17)', await runEntryGridBench());
