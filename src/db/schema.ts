@@ -527,6 +527,38 @@ export interface WeightVersionProvenanceTable {
   overridden: ColumnType<boolean, boolean, never>;
 }
 
+/** `mail_outbox` (202612070100_mail_outbox): e-mails queued with the change that causes them (src/server/mail). */
+export interface MailOutboxTable {
+  readonly id: Id;
+  root_id: number | null;
+  recipient: string;
+  language: 'zh-CN' | 'en';
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  kind: string;
+  status: ColumnType<
+    'queued' | 'sent' | 'failed' | 'not-configured',
+    'queued' | undefined,
+    'queued' | 'sent' | 'failed' | 'not-configured'
+  >;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  next_attempt_at: Date;
+  readonly created_at: CreatedAt;
+  sent_at: Date | null;
+  message_id: string | null;
+}
+
+/** `mail_attachment`: a queued mail's attachments, in order (`content`: Buffer on PostgreSQL, Uint8Array on PGlite). */
+export interface MailAttachmentTable {
+  mail_id: number;
+  position: number;
+  filename: string;
+  content_type: string;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   org_unit: OrgUnitTable;
@@ -565,4 +597,6 @@ export interface Database {
   publication_input: PublicationInputTable;
   current_publication_result: CurrentPublicationResultView;
   study: StudyTable;
+  mail_outbox: MailOutboxTable;
+  mail_attachment: MailAttachmentTable;
 }

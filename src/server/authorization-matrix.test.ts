@@ -821,6 +821,16 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 202,
     build: () => ({ url: '/api/jobs/session-cleanup/run' }),
   },
+  'GET /api/mail/outbox': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: () => ({ url: '/api/mail/outbox' }),
+  },
+  'POST /api/mail/test': {
+    access: { kind: 'installation-admin' },
+    success: 202,
+    build: () => ({ url: '/api/mail/test', body: { to: 'admin@hospital.example', language: 'en' } }),
+  },
 };
 
 const UNAUTHORIZED = {
