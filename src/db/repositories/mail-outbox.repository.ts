@@ -107,7 +107,12 @@ export async function dueMails(db: Executor, now: Date, limit: number): Promise<
 }
 
 /** Records that the SMTP server accepted the mail. */
-export async function markMailSent(db: Executor, id: number, at: Date, messageId: string | null): Promise<void> {
+export async function markMailSent(
+  db: Executor,
+  id: number,
+  at: Date,
+  messageId: string | null,
+): Promise<void> {
   await db
     .updateTable('mail_outbox')
     .set((eb) => ({

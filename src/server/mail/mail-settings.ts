@@ -19,7 +19,11 @@ export interface MailSettings {
 }
 
 /** The port each security mode usually listens on, when `HEALTHBSC_SMTP_PORT` is not set. */
-export const DEFAULT_SMTP_PORT: Readonly<Record<SmtpSecurity, number>> = { starttls: 587, tls: 465, none: 25 };
+export const DEFAULT_SMTP_PORT: Readonly<Record<SmtpSecurity, number>> = {
+  starttls: 587,
+  tls: 465,
+  none: 25,
+};
 
 /** A bare address, or a display name followed by one in angle brackets. */
 export const FROM_ADDRESS = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;

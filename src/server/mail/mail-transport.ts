@@ -46,9 +46,7 @@ export function smtpTransport(settings: MailSettings): MailTransport {
     connectionTimeout: TIMEOUT_MS,
     greetingTimeout: TIMEOUT_MS,
     socketTimeout: TIMEOUT_MS,
-    ...(settings.user === undefined
-      ? {}
-      : { auth: { user: settings.user, pass: settings.password ?? '' } }),
+    ...(settings.user === undefined ? {} : { auth: { user: settings.user, pass: settings.password ?? '' } }),
   });
   return {
     async send(mail) {

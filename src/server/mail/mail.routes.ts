@@ -9,8 +9,8 @@ import {
 } from '../../core/contracts/mail.ts';
 import { getActor } from '../plugins/actor.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
-import type { MailSettings } from './mail-settings.ts';
 import { listOutbox, sendTestMail } from './mail.service.ts';
+import type { MailSettings } from './mail-settings.ts';
 
 export function mailRoutes(settings: MailSettings | null): FastifyPluginAsync {
   return async (fastify) => {
@@ -21,7 +21,8 @@ export function mailRoutes(settings: MailSettings | null): FastifyPluginAsync {
       {
         schema: {
           tags: ['mail'],
-          summary: 'The e-mail outbox, newest first: queued, sent, failed and unsent mails (installation admins)',
+          summary:
+            'The e-mail outbox, newest first: queued, sent, failed and unsent mails (installation admins)',
           querystring: mailOutboxQuerySchema,
           response: { 200: mailOutboxSchema, ...problemResponses() },
         },
@@ -39,7 +40,8 @@ export function mailRoutes(settings: MailSettings | null): FastifyPluginAsync {
           response: { 202: testMailResultSchema, ...problemResponses(400) },
         },
       },
-      async (request, reply) => reply.code(202).send(await sendTestMail(app.ctx, getActor(request), request.body)),
+      async (request, reply) =>
+        reply.code(202).send(await sendTestMail(app.ctx, getActor(request), request.body)),
     );
   };
 }

@@ -3,7 +3,7 @@
  * mail job at once when it runs here).
  */
 import type { MailOutbox, MailResource, TestMailRequest } from '../../core/contracts/mail.ts';
-import type { MailStatus, MailRow } from '../../db/repositories/mail-outbox.repository.ts';
+import type { MailRow, MailStatus } from '../../db/repositories/mail-outbox.repository.ts';
 import { listMails } from '../../db/repositories/mail-outbox.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { requireAdministrator } from '../services/access.ts';
@@ -78,7 +78,9 @@ export async function sendTestMail(
     );
     return {
       result: mailId,
-      audit: [{ action: 'send-test', entity: 'mail', entityKey: String(mailId), newValue: { to: request.to } }],
+      audit: [
+        { action: 'send-test', entity: 'mail', entityKey: String(mailId), newValue: { to: request.to } },
+      ],
       touched: [],
     };
   });
