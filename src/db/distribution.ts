@@ -53,6 +53,7 @@ export const REFERENCE_TABLES = [
   'survey_link',
   'survey_answer',
   'survey_application',
+  'survey_reminder',
   'weight_version_provenance',
   'study',
 ] as const;

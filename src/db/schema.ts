@@ -456,6 +456,12 @@ export interface SurveyTable {
   readonly created_at: CreatedAt;
   closed_at: Date | null;
   closed_by: string | null;
+  /** 202612070101: when answers are due; null: no deadline. */
+  deadline: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Days before the deadline when the reminder job reminds who has not submitted; null: no automatic reminder. */
+  remind_days_before: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The web origin reminders' links start with (where the strategist set the schedule). */
+  public_origin: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** `survey_node`: a comparison node as the hierarchy was at the survey's creation. */
@@ -480,6 +486,8 @@ export interface SurveyExpertTable {
   weight: number;
   submitted_at: Date | null;
   readonly created_at: CreatedAt;
+  /** 202612070101: the expert's language for reminders; null: the survey's. */
+  language: ColumnType<'zh-CN' | 'en' | null, 'zh-CN' | 'en' | null | undefined, 'zh-CN' | 'en' | null>;
 }
 
 /** `survey_link`: an expert's personal link, by its token's SHA-256. */
@@ -504,6 +512,17 @@ export interface SurveyAnswerTable {
   value: number;
   source: 'link' | 'paper';
   answered_at: Date;
+}
+
+/** `survey_reminder` (202612070101): one expert reminded in one round (`deadline`, `manual-<n>`). */
+export interface SurveyReminderTable {
+  survey_id: number;
+  round: string;
+  expert_id: number;
+  recipient: string;
+  mail_id: number;
+  sent_by: string;
+  created_at: Date;
 }
 
 /** `survey_application` (append-only): a survey's result applied as a weight version. */
@@ -592,6 +611,7 @@ export interface Database {
   survey_link: SurveyLinkTable;
   survey_answer: SurveyAnswerTable;
   survey_application: SurveyApplicationTable;
+  survey_reminder: SurveyReminderTable;
   weight_version_provenance: WeightVersionProvenanceTable;
   publication_result: PublicationResultTable;
   publication_input: PublicationInputTable;
