@@ -328,8 +328,8 @@ async function filledQuestionnaire(surveyId: number, expertId: number, value: nu
 
 describe('uploading an expert’s paper questionnaire on the survey page', { timeout: 90_000 }, () => {
   it.each([
-    ['en-US', 'judgments read'],
-    ['zh-CN', '个判断'],
+    ['en-US', 'Judgments read'],
+    ['zh-CN', '读取判断'],
   ])(
     'checks the XLSX, shows the judgments and CRs, and stores them on confirming (%s)',
     async (locale, words) => {

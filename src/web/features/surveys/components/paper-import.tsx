@@ -37,6 +37,14 @@ function readAsBase64(file: File, onProgress: (percent: number) => void): Promis
 
 type Phase = 'idle' | 'reading' | 'checking' | 'writing' | 'done';
 
+const PHASE_KEYS = {
+  idle: 'surveys.paper.phase.idle',
+  reading: 'surveys.paper.phase.reading',
+  checking: 'surveys.paper.phase.checking',
+  writing: 'surveys.paper.phase.writing',
+  done: 'surveys.paper.phase.idle',
+} as const satisfies Record<Phase, string>;
+
 export function PaperImport({ survey }: { readonly survey: SurveyDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -124,7 +132,7 @@ export function PaperImport({ survey }: { readonly survey: SurveyDetail }) {
           data-testid="paper-progress"
           percent={percent}
           status={busy ? 'active' : upload.isError ? 'exception' : 'success'}
-          format={() => t(`surveys.paper.phase.${busy ? phase : 'idle'}`)}
+          format={() => t(PHASE_KEYS[phase])}
         />
       )}
       <ProblemAlert error={upload.error} testId="paper-problem" />
@@ -168,7 +176,7 @@ export function PaperImport({ survey }: { readonly survey: SurveyDetail }) {
               { key: 'answered', title: t('surveys.paper.answered'), dataIndex: 'answered', align: 'right' },
               {
                 key: 'cr',
-                title: 'CR',
+                title: t('surveys.paper.cr'),
                 align: 'right',
                 render: (_, row) =>
                   row.consistency === null ? (

@@ -24,13 +24,13 @@ const MAIL_STATUS_KEYS = {
   queued: 'surveys.reminders.mail.queued',
   sent: 'surveys.reminders.mail.sent',
   failed: 'surveys.reminders.mail.failed',
-  'not-configured': 'surveys.reminders.mail.not-configured',
+  'not-configured': 'surveys.reminders.mail.notConfigured',
 } as const;
 
 const SKIP_KEYS = {
   answered: 'surveys.reminders.skip.answered',
-  'no-email': 'surveys.reminders.skip.no-email',
-  'already-reminded': 'surveys.reminders.skip.already-reminded',
+  'no-email': 'surveys.reminders.skip.noEmail',
+  'already-reminded': 'surveys.reminders.skip.alreadyReminded',
 } as const;
 
 /** `2026-12-20T09:00` in the browser's zone, for an `<input type="datetime-local">`. */
