@@ -94,15 +94,29 @@ describe('objective rankings on the comparison page', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
-  it('draws the sensitivity of the perspective weights as three charts, with the API’s numbers', async () => {
+  it('draws the sensitivity of the whole hierarchy of weights as charts, with the API’s numbers', async () => {
     const { page, errors } = await e2e.openPage('en');
-    const answered = page.waitForResponse((response) => response.url().endsWith('/api/ahp/sensitivity'));
+    // The whole hierarchy (perspectives with their indicators under them) is posted, besides the top level.
+    const answered = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/api/ahp/sensitivity') &&
+        (response.request().postData() ?? '').includes('"children"'),
+    );
     await page.goto(e2e.url(PAGE));
     const response = await answered;
     expect(response.status()).toBe(200);
     const answer = (await response.json()) as SensitivityResultJson;
+    const posted = JSON.parse(response.request().postData() ?? '{}') as { scores: number[][] };
+    // One interval per indicator (leaf), the global weights adding up to 1.
+    expect(answer.weights.length).toBe(posted.scores[0]?.length);
+    expect(answer.weights.reduce((sum, w) => sum + w.mean, 0)).toBeCloseTo(1, 9);
     expect(answer.draws).toBe(1000);
-    for (const chart of ['sensitivity-weights', 'sensitivity-ranks', 'sensitivity-sweep']) {
+    for (const chart of [
+      'sensitivity-weights',
+      'sensitivity-leaf-weights',
+      'sensitivity-ranks',
+      'sensitivity-sweep',
+    ]) {
       await page.getByTestId(chart).locator('canvas').first().waitFor({ timeout: 20_000 });
     }
     expect(await textOf(page, 'sensitivity-draws')).toBe('1,000 draws, seed 1');

@@ -74,7 +74,8 @@ export function buildSensitivityPlan(
 
 type Matrix = (number | string)[][];
 
-function judgedTopLevel(
+/** A weight set as a hierarchy node: its elements in matrix order and the node (judgments, or manual weights as wᵢ/wⱼ). */
+export function judgedTopLevel(
   weightSet: PerspectiveWeightSet | undefined,
   declared: readonly string[],
 ): {

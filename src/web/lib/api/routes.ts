@@ -20,6 +20,7 @@ import type * as evaluation from '../../../core/contracts/evaluation.ts';
 import type * as explain from '../../../core/contracts/explain.ts';
 import type * as imports from '../../../core/contracts/import.ts';
 import type * as jobs from '../../../core/contracts/jobs.ts';
+import type * as mail from '../../../core/contracts/mail.ts';
 import type * as monitoring from '../../../core/contracts/monitoring.ts';
 import type * as objectiveRankings from '../../../core/contracts/objective-rankings.ts';
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
@@ -237,6 +238,11 @@ export interface ApiRoutes {
     Body<typeof surveys.importAnswersBodySchema> &
     Answer<typeof surveys.importAnswersResultSchema>;
   'GET /api/surveys/:id/progress': ById & Answer<typeof surveys.surveyProgressSchema>;
+  'GET /api/surveys/:id/reminders': ById & Answer<typeof surveys.surveyRemindersSchema>;
+  'PUT /api/surveys/:id/reminders': ById &
+    Body<typeof surveys.reminderScheduleBodySchema> &
+    Answer<typeof surveys.surveyRemindersSchema>;
+  'POST /api/surveys/:id/reminders': ById & Answer<typeof surveys.remindResultSchema>;
   'POST /api/surveys/:id/close': ById &
     Body<typeof surveys.closeSurveyBodySchema> &
     Answer<typeof surveys.surveySchema>;
@@ -255,6 +261,10 @@ export interface ApiRoutes {
   // Background jobs (core/contracts/jobs.ts)
   'GET /api/jobs': Answer<typeof jobs.jobListSchema>;
   'POST /api/jobs/:name/run': ByName & Answer<typeof jobs.runJobResultSchema>;
+
+  // E-mail outbox (core/contracts/mail.ts)
+  'GET /api/mail/outbox': Query<typeof mail.mailOutboxQuerySchema> & Answer<typeof mail.mailOutboxSchema>;
+  'POST /api/mail/test': Body<typeof mail.testMailRequestSchema> & Answer<typeof mail.testMailResultSchema>;
 
   // Evaluation studies (core/contracts/studies.ts)
   'POST /api/studies/evaluate': Body<typeof studies.evaluateStudyBodySchema> &

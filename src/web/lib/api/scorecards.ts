@@ -27,6 +27,7 @@ export const scorecardKeys = {
   all: ROOT,
   list: () => [...ROOT, 'all'] as const,
   detail: (code: string | null) => [...ROOT, code, 'detail'] as const,
+  detailAt: (code: string | null, at: ScorecardVersions) => [...ROOT, code, 'detail', at] as const,
   versions: (code: string | null) => [...ROOT, code, 'versions'] as const,
   orgUnits: (code: string | null) => [...ROOT, code, 'org-units'] as const,
 };
@@ -54,6 +55,32 @@ export function getScorecardQueryOptions(client: ApiClient, code: string | null)
 
 export function useScorecard(code: string | null) {
   return useQuery(getScorecardQueryOptions(useApiClient(), code));
+}
+
+/** A structure version and a weight version of a scorecard (each absent: the current one). */
+export interface ScorecardVersions {
+  readonly version?: number;
+  readonly weightVersion?: number;
+}
+
+/**
+ * The scorecard as given versions made it (the file of that structure with that weight version's weights): what
+ * an evaluation of an earlier period used (`evaluation.versions`). Stored versions never change.
+ */
+export function getScorecardAtQueryOptions(client: ApiClient, code: string | null, at: ScorecardVersions) {
+  return queryOptions({
+    queryKey: scorecardKeys.detailAt(code, at),
+    queryFn: requestFn(
+      client,
+      'GET /api/scorecards/:code',
+      code === null ? null : { params: { code }, query: { ...at } },
+    ),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useScorecardAt(code: string | null, at: ScorecardVersions) {
+  return useQuery(getScorecardAtQueryOptions(useApiClient(), code, at));
 }
 
 export function getScorecardVersionsQueryOptions(client: ApiClient, code: string | null) {
