@@ -33,6 +33,7 @@ import { guardMessages } from './guard.ts';
 import { healthMessages } from './health.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
+import { incentiveMessages } from './incentive.ts';
 import { jobMessages } from './jobs.ts';
 import { monitoringMessages } from './monitoring.ts';
 import { orgUnitMessages } from './org-unit.ts';
@@ -101,6 +102,7 @@ export const PROBLEM_MESSAGES = {
   ...tokenMessages,
   ...writeMessages,
   ...guardMessages,
+  ...incentiveMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
