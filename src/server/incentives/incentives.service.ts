@@ -268,7 +268,8 @@ async function readableAllocation(ctx: ServerContext, actor: Actor, id: number):
  * it is approved already or was restated. Approved, it is frozen.
  */
 export async function approveAllocation(ctx: ServerContext, actor: Actor, id: number): Promise<Allocation> {
-  const found = await readableAllocation(ctx, actor, id);
+  const found = await findAllocation(ctx.db.kysely, id);
+  if (found === undefined) throw notFound('incentive.not-found', { id });
   const unit = await requireOrgUnit(ctx.db.kysely, found.orgUnitCode);
   requireRoleOver(actor, APPROVE_ROLES, unit);
   if (found.createdBy === actor.id) throw forbidden('incentive.own-approval', { id });
