@@ -49,7 +49,8 @@ export const incentiveMessages = defineMessages('incentive', {
   },
   'reason-required': {
     en: 'this pool was allocated before (allocation {{id}}, {{createdAt}}, by {{createdBy}}): say why it is allocated again; the earlier allocation is kept',
-    'zh-CN': '该奖金池此前已分配（第 {{id}} 号分配，{{createdAt}}，编制人 {{createdBy}}）：请说明重新分配的原因；此前的分配会保留',
+    'zh-CN':
+      '该奖金池此前已分配（第 {{id}} 号分配，{{createdAt}}，编制人 {{createdBy}}）：请说明重新分配的原因；此前的分配会保留',
   },
   'not-found': { en: 'There is no allocation {{id}}.', 'zh-CN': '不存在编号为 {{id}} 的奖金分配。' },
   'own-approval': {
