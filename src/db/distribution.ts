@@ -29,6 +29,8 @@ export const DISTRIBUTED_TABLES = [
   'publication',
   'publication_result',
   'publication_input',
+  'incentive_allocation',
+  'incentive_approval',
 ] as const;
 
 /** Replicated to every node, in foreign-key order. */

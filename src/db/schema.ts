@@ -425,6 +425,34 @@ export interface CurrentPublicationResultView {
   readonly published_at: ColumnType<Date, never, never>;
 }
 
+/** `incentive_allocation` (202612070500_incentive_allocations): a pool shared by published totals; append-only. */
+export interface IncentiveAllocationTable {
+  readonly id: Id;
+  readonly root_id: ColumnType<number, number, never>;
+  readonly scorecard_id: ColumnType<number, number, never>;
+  readonly org_unit_id: ColumnType<number, number, never>;
+  readonly period_id: ColumnType<string, string, never>;
+  readonly publication_id: ColumnType<number, number, never>;
+  readonly pool_minor: ColumnType<number, number, never>;
+  readonly currency: ColumnType<string, string, never>;
+  /** The rule (core/contracts/incentives.ts). */
+  readonly rule: JsonbColumn<never>;
+  /** Each unit's figures (core/contracts/incentives.ts). */
+  readonly units: JsonbColumn<never>;
+  readonly replaces_id: ColumnType<number | null, number | null, never>;
+  readonly reason: ColumnType<string | null, string | null, never>;
+  readonly created_by: ColumnType<string, string, never>;
+  readonly created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** `incentive_approval` (202612070500_incentive_allocations): a second person's approval; append-only. */
+export interface IncentiveApprovalTable {
+  readonly root_id: ColumnType<number, number, never>;
+  readonly allocation_id: ColumnType<number, number, never>;
+  readonly approved_by: ColumnType<string, string, never>;
+  readonly approved_at: ColumnType<Date, Date | undefined, never>;
+}
+
 /** `study` (202612062200_studies): saved evaluation studies, each a study file kept whole. */
 export interface StudyTable {
   readonly id: Id;
@@ -619,4 +647,6 @@ export interface Database {
   study: StudyTable;
   mail_outbox: MailOutboxTable;
   mail_attachment: MailAttachmentTable;
+  incentive_allocation: IncentiveAllocationTable;
+  incentive_approval: IncentiveApprovalTable;
 }

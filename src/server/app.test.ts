@@ -86,6 +86,12 @@ const ROUTES = [
   'GET /api/survey-links/{token}/questionnaire',
   'PUT /api/survey-links/{token}/answers',
   'POST /api/survey-links/{token}/submit',
+  'POST /api/incentives/preview',
+  'POST /api/incentives',
+  'GET /api/incentives',
+  'GET /api/incentives/{id}',
+  'POST /api/incentives/{id}/approve',
+  'GET /api/incentives/{id}/export',
 ].sort();
 
 interface OpenApiOperation {

@@ -25,6 +25,7 @@ import { surveyFor } from '../../test/fixtures/survey-world.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
 import { createApiToken } from './accounts/tokens.service.ts';
 import { commitImport } from './imports/import.service.ts';
+import { createAllocation } from './incentives/incentives.service.ts';
 import { approveData, submitApproval } from './services/approvals.service.ts';
 import { createDataElement } from './services/data-elements.service.ts';
 import { createOrgUnitGroup } from './services/org-unit-groups.service.ts';
@@ -82,6 +83,8 @@ interface Entry {
   readonly success: number;
   /** The request ends its session (sign-out): send it in a session of its own with the same role. */
   readonly ownSession?: boolean;
+  /** The unit a 403 out of scope names, when the request names the department's hospital (default: the department). */
+  readonly deniedUnit?: 'hospital';
   build(w: AccessWorld, unit: UnitCase): Promise<Request> | Request;
 }
 
@@ -118,6 +121,32 @@ async function publishedMonth(w: AccessWorld, unit: UnitCase): Promise<string> {
   });
   if (response.statusCode !== 201) throw new Error(response.body);
   return period;
+}
+
+/** An allocation body of the unit's hospital's pool in DATA_MONTH, published first (a reason keeps it repeatable). */
+async function allocationBody(w: AccessWorld, unit: UnitCase) {
+  const published = await w.server.request('POST', '/api/publications', {
+    scorecard: w.scorecard.code,
+    orgUnit: unit.hospital,
+    period: DATA_MONTH,
+    unapprovedPeriods: [DATA_MONTH],
+    reason: 'the matrix publishes again',
+  });
+  if (published.statusCode !== 201) throw new Error(published.body);
+  return {
+    scorecard: w.scorecard.code,
+    orgUnit: unit.hospital,
+    period: DATA_MONTH,
+    pool: 1000,
+    currency: 'CNY',
+    rule: { base: 'equal', rounding: 1 },
+    reason: 'the matrix allocates again',
+  } as const;
+}
+
+/** A draft allocation of the unit's hospital, made by the fixture (so no role approves their own). */
+async function draftAllocation(w: AccessWorld, unit: UnitCase): Promise<number> {
+  return (await createAllocation(w.server.ctx, FIXTURE_ACTOR, await allocationBody(w, unit))).id;
 }
 
 /** A committed import of a fresh month of the world's inside unit, by the fixture. */
@@ -601,6 +630,41 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       return { url: `/api/publications/${list.json().items[0]?.id ?? 0}` };
     },
   },
+  'POST /api/incentives/preview': {
+    deniedUnit: 'hospital',
+    access: DESIGN_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: '/api/incentives/preview', body: await allocationBody(w, u) }),
+  },
+  'POST /api/incentives': {
+    deniedUnit: 'hospital',
+    access: DESIGN_SCOPED,
+    success: 201,
+    build: async (w, u) => ({ url: '/api/incentives', body: await allocationBody(w, u) }),
+  },
+  'GET /api/incentives': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/incentives?scorecard=${w.scorecard.code}` }),
+  },
+  'GET /api/incentives/{id}': {
+    deniedUnit: 'hospital',
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: `/api/incentives/${await draftAllocation(w, u)}` }),
+  },
+  'POST /api/incentives/{id}/approve': {
+    deniedUnit: 'hospital',
+    access: { kind: 'roles', roles: ['admin', 'approver'], scoped: true },
+    success: 200,
+    build: async (w, u) => ({ url: `/api/incentives/${await draftAllocation(w, u)}/approve` }),
+  },
+  'GET /api/incentives/{id}/export': {
+    deniedUnit: 'hospital',
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: `/api/incentives/${await draftAllocation(w, u)}/export` }),
+  },
   'GET /api/rankings': {
     access: ANY_SCOPED,
     success: 200,
@@ -921,8 +985,8 @@ function expected(entry: Entry, role: Role | null, unit: UnitCase): Outcome {
       status: 403,
       body: forbidden(
         'access.no-access-to-unit',
-        { code: unit.code },
-        `You have no access to org unit '${unit.code}'.`,
+        { code: entry.deniedUnit === 'hospital' ? unit.hospital : unit.code },
+        `You have no access to org unit '${entry.deniedUnit === 'hospital' ? unit.hospital : unit.code}'.`,
       ),
     };
   }

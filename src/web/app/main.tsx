@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './global.css';
+import './print.css';
 import { Providers } from './providers.tsx';
 import { AppRouter } from './router.tsx';
 

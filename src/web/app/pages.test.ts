@@ -20,7 +20,16 @@ describe('visiblePages', () => {
     {
       who: 'an approver (the audit trail is under Administration)',
       roles: ['approver'],
-      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/data-entry', '/assessments', '/admin'],
+      paths: [
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/studies',
+        '/data-entry',
+        '/assessments',
+        '/incentives',
+        '/admin',
+      ],
     },
     {
       who: 'a data steward',
@@ -38,6 +47,7 @@ describe('visiblePages', () => {
         '/imports',
         '/designer',
         '/surveys',
+        '/incentives',
         '/admin',
       ],
     },
@@ -54,6 +64,7 @@ describe('visiblePages', () => {
         '/imports',
         '/designer',
         '/surveys',
+        '/incentives',
         '/admin',
       ],
     },

@@ -17,6 +17,7 @@ export interface PageEntry {
     | 'nav.imports'
     | 'nav.designer'
     | 'nav.surveys'
+    | 'nav.incentives'
     | 'nav.admin';
   /** Absent: everyone signed in. */
   readonly roles?: readonly Role[];
@@ -32,6 +33,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/imports', labelKey: 'nav.imports', roles: ['steward', 'strategist', 'entry'] },
   { path: '/designer', labelKey: 'nav.designer', roles: ['strategist'] },
   { path: '/surveys', labelKey: 'nav.surveys', roles: ['strategist'] },
+  { path: '/incentives', labelKey: 'nav.incentives', roles: ['strategist', 'approver'] },
   { path: '/admin', labelKey: 'nav.admin', roles: ['admin', 'strategist', 'steward', 'approver'] },
 ];
 

@@ -29,6 +29,9 @@ const SurveyPage = lazy(() =>
   import('../features/surveys/survey-page.tsx').then((module) => ({ default: module.SurveyPage })),
 );
 
+const IncentivesPage = lazy(() =>
+  import('../features/incentives/incentives-page.tsx').then((module) => ({ default: module.IncentivesPage })),
+);
 const OverviewPage = lazy(() =>
   import('../features/overview/overview-page.tsx').then((module) => ({ default: module.OverviewPage })),
 );
@@ -99,6 +102,7 @@ export function AppRouter() {
           <Route path="designer" element={<DesignerPage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="studies" element={<StudiesPage />} />
+          <Route path="incentives" element={<IncentivesPage />} />
           <Route path="surveys" element={<SurveysPage />} />
           <Route path="surveys/:id" element={<SurveyPage />} />
           <Route path="indicators/:indicator" element={<IndicatorPage />} />

@@ -33,6 +33,7 @@ import { guardMessages } from './guard.ts';
 import { healthMessages } from './health.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
+import { incentiveMessages } from './incentive.ts';
 import { jobMessages } from './jobs.ts';
 import { mailMessages } from './mail.ts';
 import { monitoringMessages } from './monitoring.ts';
@@ -103,6 +104,7 @@ export const PROBLEM_MESSAGES = {
   ...writeMessages,
   ...guardMessages,
   ...mailMessages,
+  ...incentiveMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

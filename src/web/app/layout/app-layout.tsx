@@ -1,5 +1,6 @@
 /**
  * The frame of every page: the header (name, pickers, language, account), the page menu, the banner slot and the page.
+ * In print only the page shows, under a title naming the selection (print-title.tsx; global.css).
  * Below 992 px (tablets) the menu becomes a row under the header, and the header's pickers wrap.
  */
 import { Grid, Layout, theme } from 'antd';
@@ -12,6 +13,7 @@ import { PageErrorBoundary } from '../page-error-boundary.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DemoBanner } from './demo-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { PrintTitle } from './print-title.tsx';
 import { SelectionPickers } from './selection-pickers.tsx';
 import { SideNav } from './side-nav.tsx';
 import { useDefaultSelection } from './use-default-selection.ts';
@@ -32,6 +34,7 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <Layout.Header
+        className="no-print"
         style={{
           height: 'auto',
           lineHeight: 'normal',
@@ -54,18 +57,21 @@ export function AppLayout() {
         </div>
       </Layout.Header>
       {wide ? null : (
-        <div style={{ background: token.colorBgContainer, borderBottom: divider }}>
+        <div className="no-print" style={{ background: token.colorBgContainer, borderBottom: divider }}>
           <SideNav horizontal />
         </div>
       )}
       <Layout>
         {wide ? (
-          <Layout.Sider width={200} theme="light" style={{ borderRight: divider }}>
+          <Layout.Sider className="no-print" width={200} theme="light" style={{ borderRight: divider }}>
             <SideNav />
           </Layout.Sider>
         ) : null}
         <Layout.Content id="main" tabIndex={-1} style={{ padding: 16, minWidth: 0 }}>
-          <DemoBanner />
+          <PrintTitle />
+          <div className="no-print">
+            <DemoBanner />
+          </div>
           <LoadingPanel
             isLoading={defaults.isLoading}
             error={defaults.error}

@@ -2,9 +2,12 @@
  * The one chart component: owns an ECharts instance on `echarts/core` for the life of the element (init on
  * mount, setOption on every new option, resize with its box, dispose on unmount). Canvas charts are invisible
  * to screen readers, so every chart takes a label that says what it shows; pages put the numbers in text too.
+ * Every chart exports itself as PNG (the canvas) or SVG (drawn again by ECharts' SVG renderer, loaded only then),
+ * named by its label (chart-export.tsx).
  */
 import { type ECharts, init } from 'echarts/core';
 import { useEffect, useRef } from 'react';
+import { ChartExport } from './chart-export.tsx';
 import type { ChartOption } from './echarts-setup.ts';
 // Registers the chart types and the canvas renderer (the import above is only a type).
 import './echarts-setup.ts';
@@ -55,12 +58,15 @@ export function Chart({ option, height, ariaLabel, onFinished, testId }: ChartPr
   }, [option]);
 
   return (
-    <div
-      ref={element}
-      role="img"
-      aria-label={ariaLabel}
-      data-testid={testId}
-      style={{ width: '100%', height }}
-    />
+    <div style={{ position: 'relative' }}>
+      <div
+        ref={element}
+        role="img"
+        aria-label={ariaLabel}
+        data-testid={testId}
+        style={{ width: '100%', height }}
+      />
+      <ChartExport chart={chart} option={option} name={ariaLabel} />
+    </div>
   );
 }

@@ -19,6 +19,7 @@ import type * as dataValues from '../../../core/contracts/data-values.ts';
 import type * as evaluation from '../../../core/contracts/evaluation.ts';
 import type * as explain from '../../../core/contracts/explain.ts';
 import type * as imports from '../../../core/contracts/import.ts';
+import type * as incentives from '../../../core/contracts/incentives.ts';
 import type * as jobs from '../../../core/contracts/jobs.ts';
 import type * as mail from '../../../core/contracts/mail.ts';
 import type * as monitoring from '../../../core/contracts/monitoring.ts';
@@ -209,6 +210,15 @@ export interface ApiRoutes {
     Answer<typeof publications.publicationCheckSchema>;
   'GET /api/publications/:id': ById & Answer<typeof publications.publicationSchema>;
 
+  // Incentive allocation (core/contracts/incentives.ts)
+  'POST /api/incentives/preview': Body<typeof incentives.allocationBodySchema> &
+    Answer<typeof incentives.allocationPreviewSchema>;
+  'POST /api/incentives': Body<typeof incentives.allocationBodySchema> &
+    Answer<typeof incentives.allocationSchema>;
+  'GET /api/incentives': Query<typeof incentives.listAllocationsQuerySchema> &
+    Answer<typeof incentives.allocationPageSchema>;
+  'POST /api/incentives/:id/approve': ById & Answer<typeof incentives.allocationSchema>;
+
   // The audit trail (core/contracts/audit.ts)
   'GET /api/audit': Query<typeof audit.listAuditQuerySchema> & Answer<typeof audit.auditPageSchema>;
 
@@ -298,6 +308,7 @@ export interface DownloadRoutes {
     Query<typeof surveys.questionnaireFileQuerySchema>;
   'GET /api/survey-links/:token/questionnaire': BySurveyToken &
     Query<typeof surveys.questionnaireFileQuerySchema>;
+  'GET /api/incentives/:id/export': ById & Query<typeof incentives.allocationExportQuerySchema>;
 }
 
 export type Route = keyof ApiRoutes;

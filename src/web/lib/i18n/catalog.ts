@@ -22,6 +22,8 @@ import designerEn from '../../features/designer/locales/en.json';
 import designerZh from '../../features/designer/locales/zh-CN.json';
 import importsEn from '../../features/imports/locales/en.json';
 import importsZh from '../../features/imports/locales/zh-CN.json';
+import incentivesEn from '../../features/incentives/locales/en.json';
+import incentivesZh from '../../features/incentives/locales/zh-CN.json';
 import indicatorEn from '../../features/indicator/locales/en.json';
 import indicatorZh from '../../features/indicator/locales/zh-CN.json';
 import overviewEn from '../../features/overview/locales/en.json';
@@ -44,6 +46,7 @@ export const en = {
   ...dataEntryEn,
   ...designerEn,
   ...importsEn,
+  ...incentivesEn,
   ...indicatorEn,
   ...overviewEn,
   ...studiesEn,
@@ -62,6 +65,7 @@ export const zhCN: Catalog = {
   ...dataEntryZh,
   ...designerZh,
   ...importsZh,
+  ...incentivesZh,
   ...indicatorZh,
   ...overviewZh,
   ...studiesZh,

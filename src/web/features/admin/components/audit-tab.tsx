@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryResource } from '../../../../core/contracts/audit.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
+import { ExportableTable } from '../../../components/table-export.tsx';
 import { auditExportUrl, useAudit } from '../../../lib/api/audit.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
@@ -108,61 +109,63 @@ export function AuditTab({ canExport }: { readonly canExport: boolean }) {
         emptyText={t('admin.audit.empty')}
         onRetry={() => void audit.refetch()}
       >
-        <Table<AuditEntryResource>
-          data-testid="audit-table"
-          rowKey="id"
-          size="small"
-          scroll={{ x: true }}
-          loading={audit.isFetching}
-          dataSource={audit.data?.items ?? []}
-          onRow={(entry) =>
-            ({
-              'data-testid': 'audit-row',
-              'data-entity': entry.entity,
-              'data-key': entry.entityKey ?? '',
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: audit.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
-          columns={[
-            {
-              key: 'when',
-              title: t('admin.audit.when'),
-              render: (_, entry) => (
-                <span data-testid="audit-when">{formatDateTime(entry.occurredAt, language)}</span>
-              ),
-            },
-            {
-              key: 'who',
-              title: t('admin.audit.who'),
-              render: (_, entry) => <span data-testid="audit-who">{entry.actor}</span>,
-            },
-            { key: 'address', title: t('admin.audit.address'), render: (_, entry) => entry.address ?? '—' },
-            {
-              key: 'what',
-              title: t('admin.audit.what'),
-              render: (_, entry) => (
-                <span data-testid="audit-what">
-                  <Tag>{entry.action}</Tag>
-                  <code>{entry.entity}</code>
-                  {entry.entityKey === null ? null : <> {entry.entityKey}</>}
-                </span>
-              ),
-            },
-            { key: 'unit', title: t('admin.audit.orgUnit'), render: (_, entry) => entry.orgUnit ?? '—' },
-            {
-              key: 'change',
-              title: t('admin.audit.change'),
-              render: (_, entry) => <AuditDiffView oldValue={entry.oldValue} newValue={entry.newValue} />,
-            },
-            { key: 'reason', title: t('admin.audit.reason'), render: (_, entry) => entry.reason ?? '—' },
-          ]}
-        />
+        <ExportableTable>
+          <Table<AuditEntryResource>
+            data-testid="audit-table"
+            rowKey="id"
+            size="small"
+            scroll={{ x: true }}
+            loading={audit.isFetching}
+            dataSource={audit.data?.items ?? []}
+            onRow={(entry) =>
+              ({
+                'data-testid': 'audit-row',
+                'data-entity': entry.entity,
+                'data-key': entry.entityKey ?? '',
+              }) as HTMLAttributes<HTMLElement>
+            }
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: audit.data?.total ?? 0,
+              showSizeChanger: false,
+              onChange: setPage,
+            }}
+            columns={[
+              {
+                key: 'when',
+                title: t('admin.audit.when'),
+                render: (_, entry) => (
+                  <span data-testid="audit-when">{formatDateTime(entry.occurredAt, language)}</span>
+                ),
+              },
+              {
+                key: 'who',
+                title: t('admin.audit.who'),
+                render: (_, entry) => <span data-testid="audit-who">{entry.actor}</span>,
+              },
+              { key: 'address', title: t('admin.audit.address'), render: (_, entry) => entry.address ?? '—' },
+              {
+                key: 'what',
+                title: t('admin.audit.what'),
+                render: (_, entry) => (
+                  <span data-testid="audit-what">
+                    <Tag>{entry.action}</Tag>
+                    <code>{entry.entity}</code>
+                    {entry.entityKey === null ? null : <> {entry.entityKey}</>}
+                  </span>
+                ),
+              },
+              { key: 'unit', title: t('admin.audit.orgUnit'), render: (_, entry) => entry.orgUnit ?? '—' },
+              {
+                key: 'change',
+                title: t('admin.audit.change'),
+                render: (_, entry) => <AuditDiffView oldValue={entry.oldValue} newValue={entry.newValue} />,
+              },
+              { key: 'reason', title: t('admin.audit.reason'), render: (_, entry) => entry.reason ?? '—' },
+            ]}
+          />
+        </ExportableTable>
       </LoadingPanel>
     </Panel>
   );

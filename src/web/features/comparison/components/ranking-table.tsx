@@ -2,6 +2,7 @@
 import { Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RatingTag } from '../../../components/rating-tag.tsx';
+import { ExportableTable } from '../../../components/table-export.tsx';
 import type { RankedUnit } from '../../../lib/api/rankings.ts';
 import { formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
@@ -92,16 +93,18 @@ export function RankingTable({
     },
   ];
   return (
-    <Table<RankedUnit>
-      aria-labelledby={labelledBy}
-      data-testid="ranking-table"
-      size="small"
-      rowKey="orgUnit"
-      columns={columns}
-      dataSource={[...items]}
-      rowClassName={(item) => (item.role === 'head' ? 'row-head' : '')}
-      pagination={items.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, showSizeChanger: false } : false}
-      scroll={{ x: 720 }}
-    />
+    <ExportableTable>
+      <Table<RankedUnit>
+        aria-labelledby={labelledBy}
+        data-testid="ranking-table"
+        size="small"
+        rowKey="orgUnit"
+        columns={columns}
+        dataSource={[...items]}
+        rowClassName={(item) => (item.role === 'head' ? 'row-head' : '')}
+        pagination={items.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, showSizeChanger: false } : false}
+        scroll={{ x: 720 }}
+      />
+    </ExportableTable>
   );
 }

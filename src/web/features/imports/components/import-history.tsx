@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch, UndoImportResult } from '../../../../core/contracts/import.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
+import { ExportableTable } from '../../../components/table-export.tsx';
 import { isApiError } from '../../../lib/api/api-error.ts';
 import { useImportHistory, useUndoImport } from '../../../lib/api/imports.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
@@ -71,98 +72,100 @@ export function ImportHistory() {
         emptyText={t('imports.history.empty')}
         onRetry={() => void history.refetch()}
       >
-        <Table<ImportBatch>
-          data-testid="import-history"
-          size="small"
-          rowKey="id"
-          dataSource={data?.items ?? []}
-          loading={history.isFetching && !history.isPending}
-          scroll={{ x: 'max-content' }}
-          onRow={(batch) => ({ 'data-testid': 'import-history-row', 'data-id': batch.id }) as object}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            hideOnSinglePage: true,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
-          columns={[
-            { key: 'id', title: t('imports.history.id'), dataIndex: 'id', width: 64 },
-            {
-              key: 'when',
-              title: t('imports.history.when'),
-              render: (_: unknown, batch: ImportBatch) => formatDateTime(batch.createdAt, language),
-            },
-            { key: 'who', title: t('imports.history.who'), dataIndex: 'createdBy' },
-            {
-              key: 'kind',
-              title: t('imports.history.kind'),
-              render: (_: unknown, batch: ImportBatch) => t(KIND_LABELS[batch.kind]),
-            },
-            {
-              key: 'file',
-              title: t('imports.history.file'),
-              render: (_: unknown, batch: ImportBatch) => (
-                <span data-testid="import-history-file">{batch.fileName}</span>
-              ),
-            },
-            {
-              key: 'counts',
-              title: t('imports.history.counts'),
-              render: (_: unknown, batch: ImportBatch) => (
-                <span data-testid="import-history-counts">
-                  {t('imports.history.countsText', {
-                    rows: formatNumber(batch.rowsRead, language),
-                    created: formatNumber(batch.created, language),
-                    updated: formatNumber(batch.updated, language),
-                    unchanged: formatNumber(batch.unchanged, language),
-                  })}
-                </span>
-              ),
-            },
-            {
-              key: 'status',
-              title: t('imports.history.status'),
-              render: (_: unknown, batch: ImportBatch) =>
-                batch.status === 'committed' ? (
-                  <Tag color="green" data-testid="import-history-status" data-status={batch.status}>
-                    {t('imports.history.committed')}
-                  </Tag>
-                ) : (
-                  <span>
-                    <Tag data-testid="import-history-status" data-status={batch.status}>
-                      {t('imports.history.undone')}
-                    </Tag>
-                    {batch.undoneBy !== null && batch.undoneAt !== null && (
-                      <Typography.Text type="secondary">
-                        {t('imports.history.undoneBy', {
-                          who: batch.undoneBy,
-                          when: formatDateTime(batch.undoneAt, language),
-                        })}
-                      </Typography.Text>
-                    )}
+        <ExportableTable>
+          <Table<ImportBatch>
+            data-testid="import-history"
+            size="small"
+            rowKey="id"
+            dataSource={data?.items ?? []}
+            loading={history.isFetching && !history.isPending}
+            scroll={{ x: 'max-content' }}
+            onRow={(batch) => ({ 'data-testid': 'import-history-row', 'data-id': batch.id }) as object}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              hideOnSinglePage: true,
+              showSizeChanger: false,
+              onChange: setPage,
+            }}
+            columns={[
+              { key: 'id', title: t('imports.history.id'), dataIndex: 'id', width: 64 },
+              {
+                key: 'when',
+                title: t('imports.history.when'),
+                render: (_: unknown, batch: ImportBatch) => formatDateTime(batch.createdAt, language),
+              },
+              { key: 'who', title: t('imports.history.who'), dataIndex: 'createdBy' },
+              {
+                key: 'kind',
+                title: t('imports.history.kind'),
+                render: (_: unknown, batch: ImportBatch) => t(KIND_LABELS[batch.kind]),
+              },
+              {
+                key: 'file',
+                title: t('imports.history.file'),
+                render: (_: unknown, batch: ImportBatch) => (
+                  <span data-testid="import-history-file">{batch.fileName}</span>
+                ),
+              },
+              {
+                key: 'counts',
+                title: t('imports.history.counts'),
+                render: (_: unknown, batch: ImportBatch) => (
+                  <span data-testid="import-history-counts">
+                    {t('imports.history.countsText', {
+                      rows: formatNumber(batch.rowsRead, language),
+                      created: formatNumber(batch.created, language),
+                      updated: formatNumber(batch.updated, language),
+                      unchanged: formatNumber(batch.unchanged, language),
+                    })}
                   </span>
                 ),
-            },
-            {
-              key: 'actions',
-              title: t('imports.history.actions'),
-              render: (_: unknown, batch: ImportBatch) => (
-                <Button
-                  size="small"
-                  danger
-                  data-testid="import-undo"
-                  disabled={!canUndo(batch)}
-                  aria-label={t('imports.undo.label', { id: batch.id, file: batch.fileName })}
-                  onClick={() => setTarget(batch)}
-                >
-                  {t('imports.history.undo')}
-                </Button>
-              ),
-            },
-          ]}
-        />
+              },
+              {
+                key: 'status',
+                title: t('imports.history.status'),
+                render: (_: unknown, batch: ImportBatch) =>
+                  batch.status === 'committed' ? (
+                    <Tag color="green" data-testid="import-history-status" data-status={batch.status}>
+                      {t('imports.history.committed')}
+                    </Tag>
+                  ) : (
+                    <span>
+                      <Tag data-testid="import-history-status" data-status={batch.status}>
+                        {t('imports.history.undone')}
+                      </Tag>
+                      {batch.undoneBy !== null && batch.undoneAt !== null && (
+                        <Typography.Text type="secondary">
+                          {t('imports.history.undoneBy', {
+                            who: batch.undoneBy,
+                            when: formatDateTime(batch.undoneAt, language),
+                          })}
+                        </Typography.Text>
+                      )}
+                    </span>
+                  ),
+              },
+              {
+                key: 'actions',
+                title: t('imports.history.actions'),
+                render: (_: unknown, batch: ImportBatch) => (
+                  <Button
+                    size="small"
+                    danger
+                    data-testid="import-undo"
+                    disabled={!canUndo(batch)}
+                    aria-label={t('imports.undo.label', { id: batch.id, file: batch.fileName })}
+                    onClick={() => setTarget(batch)}
+                  >
+                    {t('imports.history.undo')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </ExportableTable>
       </LoadingPanel>
       <Modal
         open={target !== null}

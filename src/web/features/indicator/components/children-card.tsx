@@ -9,6 +9,7 @@ import { Chart } from '../../../components/chart/lazy-chart.tsx';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
+import { ExportableTable } from '../../../components/table-export.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
@@ -105,17 +106,19 @@ export function ChildrenCard(props: ChildrenCardProps) {
                 summary: describeChildren(children, decimals, language),
               })}
             />
-            <Table<ChildValue>
-              aria-labelledby="indicator-children"
-              data-testid="indicator-children-table"
-              size="small"
-              rowKey="orgUnit"
-              dataSource={[...children]}
-              columns={columns}
-              pagination={false}
-              scroll={{ x: 640 }}
-              style={{ marginTop: 16 }}
-            />
+            <ExportableTable>
+              <Table<ChildValue>
+                aria-labelledby="indicator-children"
+                data-testid="indicator-children-table"
+                size="small"
+                rowKey="orgUnit"
+                dataSource={[...children]}
+                columns={columns}
+                pagination={false}
+                scroll={{ x: 640 }}
+                style={{ marginTop: 16 }}
+              />
+            </ExportableTable>
           </>
         )}
       </LoadingPanel>

@@ -3,6 +3,7 @@ import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
+import { ExportableTable } from '../../../components/table-export.tsx';
 import { formatNumber, formatPeriod, formatScore } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import type { PeriodRow } from '../indicator-series.ts';
@@ -63,17 +64,19 @@ export function PeriodTable({ rows, decimals }: PeriodTableProps) {
 
   return (
     <Panel title={t('indicator.table')} headingId="indicator-table-title" testId="indicator-table-panel">
-      <Table<PeriodRow>
-        aria-labelledby="indicator-table-title"
-        data-testid="indicator-table"
-        size="small"
-        rowKey="period"
-        // Newest first: the selected period is what the reader came for.
-        dataSource={[...rows].reverse()}
-        columns={columns}
-        pagination={false}
-        scroll={{ x: 720 }}
-      />
+      <ExportableTable>
+        <Table<PeriodRow>
+          aria-labelledby="indicator-table-title"
+          data-testid="indicator-table"
+          size="small"
+          rowKey="period"
+          // Newest first: the selected period is what the reader came for.
+          dataSource={[...rows].reverse()}
+          columns={columns}
+          pagination={false}
+          scroll={{ x: 720 }}
+        />
+      </ExportableTable>
     </Panel>
   );
 }

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
+import { ExportableTable } from '../../../components/table-export.tsx';
 import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
 import {
   formatChange,
@@ -231,16 +232,18 @@ export function PerspectiveTable({
         </span>
       }
     >
-      <Table<IndicatorRow>
-        aria-labelledby={headingId}
-        data-testid={`indicator-table-${perspective.id}`}
-        size="small"
-        rowKey="key"
-        pagination={false}
-        scroll={{ x: 1240 }}
-        columns={columns}
-        dataSource={rows}
-      />
+      <ExportableTable name={localize(perspective.name, language)}>
+        <Table<IndicatorRow>
+          aria-labelledby={headingId}
+          data-testid={`indicator-table-${perspective.id}`}
+          size="small"
+          rowKey="key"
+          pagination={false}
+          scroll={{ x: 1240 }}
+          columns={columns}
+          dataSource={rows}
+        />
+      </ExportableTable>
     </Panel>
   );
 }
