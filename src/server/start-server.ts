@@ -28,6 +28,7 @@ import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerServerJobs } from './jobs/server-jobs.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
 
 export interface StartOptions {
@@ -134,6 +135,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         monitoringRoutes(engine),
         objectiveRankingRoutes(engine),
         publicationRoutes(engine),
+        reportRoutes(engine),
         createImportRoutes(),
         jobRoutes(scheduler),
       ],
