@@ -28,8 +28,8 @@ import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerServerJobs } from './jobs/server-jobs.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
-import { reportRoutes } from './reports/reports.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 export interface StartOptions {
   /** Load the demo when the database has no org unit yet. Default true. */

@@ -154,7 +154,9 @@ export function cellText(cell: Cell, lang: MessageLang): string {
 type Indicator = EvaluationJson['perspectives'][number]['indicators'][number];
 
 function indicatorsById(evaluation: EvaluationJson | null | undefined): Map<string, Indicator> {
-  return new Map((evaluation?.perspectives ?? []).flatMap((p) => p.indicators.map((i) => [i.id, i] as const)));
+  return new Map(
+    (evaluation?.perspectives ?? []).flatMap((p) => p.indicators.map((i) => [i.id, i] as const)),
+  );
 }
 
 function change(now: number | null, before: Indicator | undefined, decimals: number): Cell {

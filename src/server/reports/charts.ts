@@ -3,12 +3,7 @@
  * `echarts/core` and only the charts used), which pdfmake draws as vectors. No browser, no canvas.
  */
 import { BarChart, HeatmapChart, LineChart, RadarChart } from 'echarts/charts';
-import {
-  GridComponent,
-  RadarComponent,
-  TitleComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { GridComponent, RadarComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartData } from '../../core/reports/report-model.ts';

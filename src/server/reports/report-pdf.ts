@@ -2,10 +2,16 @@
  * Evaluation and group reports as PDF: the report model's tables (core/reports) set with pdfmake in the CJK font,
  * the charts as ECharts SVG, in the page frame that marks drafts on every page (pdf/page-frame.ts).
  */
-import type { GroupReport } from '../../core/reports/group-report.ts';
-import { type Cell, cellText, type EvaluationReport, type ReportTable } from '../../core/reports/report-model.ts';
-import { reportWord } from '../../core/reports/report-words.ts';
+
 import type { MessageLang } from '../../core/errors/messages/define-messages.ts';
+import type { GroupReport } from '../../core/reports/group-report.ts';
+import {
+  type Cell,
+  cellText,
+  type EvaluationReport,
+  type ReportTable,
+} from '../../core/reports/report-model.ts';
+import { reportWord } from '../../core/reports/report-words.ts';
 import { barsSvg, heatmapSvg, radarSvg, trendSvg } from './charts.ts';
 import { reportDocument } from './pdf/page-frame.ts';
 import { type Content, PDF_SVG_FONT, renderPdf } from './pdf/pdfmake.ts';
@@ -85,7 +91,9 @@ export async function writeEvaluationReportPdf(report: EvaluationReport): Promis
     ...(report.qualityNotes.length === 0
       ? [{ text: reportWord('noQuality', lang), style: 'note' }]
       : report.qualityNotes.map((note) => ({ text: `• ${note}`, fontSize: 9 }))),
-    ...(report.method ? [{ text: report.sections.method, style: 'h2' }, ...tableContent(report.method, lang)] : []),
+    ...(report.method
+      ? [{ text: report.sections.method, style: 'h2' }, ...tableContent(report.method, lang)]
+      : []),
   ];
   return renderPdf(reportDocument(content, frame(report)));
 }

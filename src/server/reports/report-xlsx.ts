@@ -85,11 +85,13 @@ export async function writeEvaluationReportXlsx(report: EvaluationReport): Promi
   const workbook = new ExcelJS.Workbook();
   workbook.title = report.title;
   const taken = new Set<string>();
-  addSheet(workbook, taken, report.sections.summary, [report.summary, report.scores], [
-    report.title,
-    report.subtitle,
-    ...report.cover.map((line) => `${line.label}: ${line.value}`),
-  ]);
+  addSheet(
+    workbook,
+    taken,
+    report.sections.summary,
+    [report.summary, report.scores],
+    [report.title, report.subtitle, ...report.cover.map((line) => `${line.label}: ${line.value}`)],
+  );
   addSheet(workbook, taken, report.sections.weights, report.weightTables);
   for (const table of report.perspectiveTables) {
     addSheet(workbook, taken, table.title.replace(/^[^:：]*[:：]\s*/, ''), [table]);

@@ -4,15 +4,8 @@
  * peers, the weights with their AHP checks and the published source its method reproduces; builds the report's
  * content in core/reports and renders it as PDF or XLSX. Whoever reads the unit reads its report.
  */
-import {
-  type EvaluationJson,
-  evaluationSchema,
-} from '../../core/contracts/evaluation.ts';
-import {
-  REPORT_CONTENT_TYPES,
-  type ReportQuery,
-  reportFileName,
-} from '../../core/contracts/reports.ts';
+import { type EvaluationJson, evaluationSchema } from '../../core/contracts/evaluation.ts';
+import { REPORT_CONTENT_TYPES, type ReportQuery, reportFileName } from '../../core/contracts/reports.ts';
 import { isProblemError } from '../../core/errors/problem.ts';
 import { parsePeriod, previousPeriod, samePeriodLastYear } from '../../core/periods/index.ts';
 import {
@@ -24,14 +17,11 @@ import {
 } from '../../core/reports/index.ts';
 import { comparePublished } from '../../core/scorecard/index.ts';
 import type { OrgUnitRecord } from '../../db/repositories/org-unit.repository.ts';
-import {
-  findPublishedResult,
-  type PublicationRecord,
-} from '../../db/repositories/publication.repository.ts';
+import { findPublishedResult, type PublicationRecord } from '../../db/repositories/publication.repository.ts';
 import type { ScorecardRecord } from '../../db/repositories/scorecard.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
-import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
 import { rankAs } from '../evaluation/evaluation.service.ts';
+import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
 import { requireReadableUnit } from '../services/access.ts';
 import { requireScorecard } from '../services/lookups.ts';
 import { publishedSourceOf } from './published-sources.ts';
@@ -138,7 +128,8 @@ export async function evaluationReportAs(
   while (trendPeriods.length < TREND_PERIODS) trendPeriods.unshift(previousPeriod(trendPeriods[0] ?? period));
   const trend = [];
   for (const p of trendPeriods) {
-    const found = p === period ? main : p === previousId ? previous : await sourced(ctx, engine, scorecard, unit, p);
+    const found =
+      p === period ? main : p === previousId ? previous : await sourced(ctx, engine, scorecard, unit, p);
     trend.push({ period: p, total: found?.evaluation.total ?? null });
   }
   const compiled = await engine.compiledFor({ scorecard: scorecard.code, orgUnit: unit.code, period });
@@ -165,7 +156,9 @@ export async function evaluationReportAs(
     weightSets: weightSetsOf(compiled, main.evaluation),
     trend,
     method:
-      source === null ? null : { source: source.source, differences: comparePublished(main.evaluation, source) },
+      source === null
+        ? null
+        : { source: source.source, differences: comparePublished(main.evaluation, source) },
     generatedAt: minute(ctx.now()),
   });
 }
@@ -244,6 +237,7 @@ export async function groupReportFile(
   query: ReportQuery,
 ): Promise<ReportFile> {
   const report = await groupReportAs(ctx, engine, actor, query);
-  const bytes = query.format === 'pdf' ? await writeGroupReportPdf(report) : await writeGroupReportXlsx(report);
+  const bytes =
+    query.format === 'pdf' ? await writeGroupReportPdf(report) : await writeGroupReportXlsx(report);
   return { bytes, contentType: REPORT_CONTENT_TYPES[query.format], filename: reportFileName('group', query) };
 }

@@ -60,7 +60,11 @@ describeEachEngine('evaluation reports', (getDb) => {
     });
 
     it('is a PDF file with a filename', () => {
-      expect([response.statusCode, response.headers['content-type'], response.headers['content-disposition']]).toEqual([
+      expect([
+        response.statusCode,
+        response.headers['content-type'],
+        response.headers['content-disposition'],
+      ]).toEqual([
         200,
         'application/pdf',
         `attachment; filename="evaluation-AZ-HOSPITAL-AZ-2016-${lang}.pdf"`,
@@ -75,7 +79,11 @@ describeEachEngine('evaluation reports', (getDb) => {
 
     it.each(TABLES)('prints the weights, λmax and CR of the $key table', ({ weights, lambdaMax, cr }) => {
       const text = pages.join('\n');
-      const missing = [...weights.map((x) => x.toFixed(4)), `λmax = ${lambdaMax.toFixed(4)}`, `CR = ${cr.toFixed(4)}`];
+      const missing = [
+        ...weights.map((x) => x.toFixed(4)),
+        `λmax = ${lambdaMax.toFixed(4)}`,
+        `CR = ${cr.toFixed(4)}`,
+      ];
       expect(missing.filter((figure) => !text.includes(figure))).toEqual([]);
     });
 
@@ -130,7 +138,9 @@ describeEachEngine('evaluation reports', (getDb) => {
           if (typeof value === 'string' && value.includes('λmax')) notes.push(value);
         }),
       );
-      expect(notes.map((note) => note.match(/CR = (\d\.\d{4})/)?.[1])).toEqual(TABLES.map((t) => t.cr.toFixed(4)));
+      expect(notes.map((note) => note.match(/CR = (\d\.\d{4})/)?.[1])).toEqual(
+        TABLES.map((t) => t.cr.toFixed(4)),
+      );
     });
   });
 
@@ -140,7 +150,11 @@ describeEachEngine('evaluation reports', (getDb) => {
   });
 
   it('refuses a reader of another unit with 403', async () => {
-    await w.server.request('POST', '/api/org-units', { code: 'OTHER', name: { en: 'Other' }, type: 'hospital' });
+    await w.server.request('POST', '/api/org-units', {
+      code: 'OTHER',
+      name: { en: 'Other' },
+      type: 'hospital',
+    });
     const outsider = await w.server.sessionWith([{ role: 'viewer', orgUnit: 'OTHER' }]);
     const response = await w.server.requestAs(
       outsider,
