@@ -7,6 +7,7 @@ import { runFirstPageBench } from './first-page.bench.ts';
 import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
 import { printTable } from './report.ts';
+import { runReportsBench } from './reports.bench.ts';
 import { runRobustnessBench } from './robustness.bench.ts';
 import { runWebBench } from './web.bench.ts';
 
@@ -40,3 +41,5 @@ printTable(
   'Robustness: cached evaluations over HTTP, and beside a 100 MB import check (issue 11, part 3)',
   await runRobustnessBench({ engines: values.engines.split(','), seconds: 10 }),
 );
+
+printTable('Reports: evaluation and group reports as PDF and XLSX (issue 15)', await runReportsBench());

@@ -16,8 +16,9 @@ import type { Io } from '../io.ts';
 import { askServer, SERVER_OPTIONS, serverTarget } from '../server-client.ts';
 
 export const REPORT_USAGE = `Usage: healthbsc report --scorecard CODE --org-unit CODE --period P --out FILE
-       [--format pdf|xlsx] [--group] [--lang zh|en] [--server URL] [--token TOKEN]
-Writes the evaluation report of the unit for the period (with --group: the report of its children ranked, with
+       [--format pdf|xlsx] [--group [--descendants]] [--lang zh|en] [--server URL] [--token TOKEN]
+Writes the evaluation report of the unit for the period (with --group: the report of its children, or with
+--descendants of every unit under it, ranked, with
 the heatmap and the head hospital against its branches) to FILE, as a PDF (default) or an Excel workbook, from
 the published scores; a period not published gives a draft, marked on every page. The language is --lang (zh-CN
 by default for a Chinese locale). With --server or --token, or when the server holds the data directory, the
@@ -35,6 +36,7 @@ export async function runReport(args: readonly string[], io: Io, env: Env = proc
       period: { type: 'string' },
       format: { type: 'string' },
       group: { type: 'boolean', default: false },
+      descendants: { type: 'boolean', default: false },
       out: { type: 'string' },
       ...SERVER_OPTIONS,
     },
@@ -53,6 +55,7 @@ export async function runReport(args: readonly string[], io: Io, env: Env = proc
     period: values.period,
     format,
     lang: io.lang ?? 'en',
+    depth: values.descendants ? 'descendants' : 'children',
   });
   const kind = values.group ? 'group' : 'evaluation';
   const target = await serverTarget(values, env, REPORT_USAGE);
@@ -73,6 +76,7 @@ export async function runReport(args: readonly string[], io: Io, env: Env = proc
       period: query.period,
       format: query.format,
       lang: query.lang,
+      depth: query.depth,
     });
     const response = await askServer(target, `/api/reports/${kind}?${search}`);
     bytes = Buffer.from(await response.arrayBuffer());

@@ -14,6 +14,10 @@ export type ReportLang = (typeof REPORT_LANGS)[number];
 export const reportQuerySchema = evaluationKeySchema.extend({
   format: z.enum(REPORT_FORMATS).default('pdf').describe('pdf or xlsx'),
   lang: z.enum(REPORT_LANGS).default('zh-CN').describe('zh-CN or en'),
+  depth: z
+    .enum(['children', 'descendants'])
+    .default('children')
+    .describe("The group report's units: the unit's children (default) or all its descendants"),
 });
 
 export type ReportQuery = z.infer<typeof reportQuerySchema>;

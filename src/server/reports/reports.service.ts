@@ -178,7 +178,7 @@ export async function groupReportAs(
     scorecard: scorecard.code,
     period,
     parent: parent.code,
-    depth: 'children',
+    depth: query.depth,
     mix: false,
   });
   let published = true;
