@@ -53,6 +53,7 @@ export const REFERENCE_TABLES = [
   'survey_link',
   'survey_answer',
   'survey_application',
+  'survey_reminder',
   'weight_version_provenance',
   'study',
 ] as const;
@@ -65,6 +66,10 @@ export const COORDINATOR_TABLES = [
   'audit_log',
   'import_batch',
   'import_change',
+  // The e-mail queue: written by the mail job at every send and only read alone (the outbox panel); installation
+  // mails (a test mail) have no organisation, so `root_id` may be null.
+  'mail_outbox',
+  'mail_attachment',
 ] as const;
 
 export type DistributedTable = (typeof DISTRIBUTED_TABLES)[number];

@@ -835,6 +835,38 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 202,
     build: () => ({ url: '/api/jobs/session-cleanup/run' }),
   },
+  'GET /api/surveys/{id}/reminders': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/reminders`,
+    }),
+  },
+  'PUT /api/surveys/{id}/reminders': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/reminders`,
+      body: { deadline: '2099-01-01T00:00:00.000Z', remindDaysBefore: 3 },
+    }),
+  },
+  'POST /api/surveys/{id}/reminders': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/reminders`,
+    }),
+  },
+  'GET /api/mail/outbox': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: () => ({ url: '/api/mail/outbox' }),
+  },
+  'POST /api/mail/test': {
+    access: { kind: 'installation-admin' },
+    success: 202,
+    build: () => ({ url: '/api/mail/test', body: { to: 'admin@hospital.example', language: 'en' } }),
+  },
 };
 
 const UNAUTHORIZED = {

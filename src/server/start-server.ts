@@ -26,6 +26,8 @@ import { createImportRoutes } from './imports/import.routes.ts';
 import { JobScheduler } from './jobs/job-scheduler.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerServerJobs } from './jobs/server-jobs.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
+import { MailWaker } from './mail/mail-waker.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
@@ -94,7 +96,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
     const { applied } = await migrateToLatest(db);
     if (applied.length > 0) progress(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-    const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus() };
+    const mailWaker = new MailWaker((error) => app?.log.warn({ err: error }, 'waking the mail job failed'));
+    const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus(), mail: mailWaker };
     // On PostgreSQL, other server processes on the same database hear this one's changes and it hears theirs.
     relay = await relayChanges(db, ctx.changes, (error) =>
       app?.log.warn({ err: error }, 'relaying a change to the other servers failed'),
@@ -124,7 +127,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         warn: (details, message) => app?.log.warn(details, message),
       },
     });
-    registerServerJobs(scheduler);
+    registerServerJobs(scheduler, { mail: config.mail, mailWaker });
     const built = await buildApp(ctx, {
       logger: options.logRequests === false ? false : { level: config.logLevel },
       bodyLimit: config.bodyLimit,
@@ -138,6 +141,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         reportRoutes(engine),
         createImportRoutes(),
         jobRoutes(scheduler),
+        mailRoutes(config.mail),
       ],
       webRoot: findWebRoot(options.webRoot, progress),
       accounts: { mode: config.mode },

@@ -2,10 +2,25 @@
  * The jobs the server registers at start-up: add a feature's job here (./README.md). Each job is a file of its
  * own exporting a `JobDefinition` (or a function making one from the feature's settings).
  */
+import { mailSendJob } from '../mail/mail-send.job.ts';
+import type { MailSettings } from '../mail/mail-settings.ts';
+import type { MailWaker } from '../mail/mail-waker.ts';
+import { surveyReminderJob } from '../surveys/survey-reminder.job.ts';
 import type { JobScheduler } from './job-scheduler.ts';
 import { sessionCleanupJob } from './session-cleanup.job.ts';
 
+/** What the jobs need of the server's settings. */
+export interface ServerJobOptions {
+  /** The SMTP server; null or absent: e-mail is off (mails are noted `not-configured`). */
+  readonly mail?: MailSettings | null;
+  /** Attached to the mail job, so a commit that queued mail can ask for a run at once. */
+  readonly mailWaker?: MailWaker;
+}
+
 /** Registers every job of the product on the scheduler (before it starts). */
-export function registerServerJobs(scheduler: JobScheduler): void {
+export function registerServerJobs(scheduler: JobScheduler, options: ServerJobOptions = {}): void {
   scheduler.register(sessionCleanupJob());
+  scheduler.register(surveyReminderJob());
+  const mail = scheduler.register(mailSendJob(options.mail ?? null));
+  options.mailWaker?.attach(() => mail.enqueue({}));
 }
