@@ -4,12 +4,17 @@
  * inconsistent on purpose and fixed with the suggested value; the rest of the judgments are seed 002's own
  * matrices, Tables 4.1–4.6, sent through the links as the questionnaire page sends them), closing, applying the
  * aggregated weights as a version holding from 2017, and the evaluations: 2017 uses the new weights, 2016
- * (published) stays 92.57. Then the questionnaire on a phone (375 px) in Chinese.
+ * (published) stays 92.57. Then the questionnaire on a phone (375 px) in Chinese, and an expert's filled-in XLSX
+ * questionnaire uploaded on the survey page (dry run, then confirmed) in English and in Chinese.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJudgmentMatrix } from '../../src/core/ahp/judgment-matrix.ts';
+import { SESSION_COOKIE } from '../../src/core/contracts/accounts.ts';
 import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
 import type { Questionnaire, Survey, SurveyResults } from '../../src/core/contracts/surveys.ts';
 import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
@@ -293,4 +298,79 @@ describe('the questionnaire on a phone', { timeout: 60_000 }, () => {
     await screenshot(page, 'survey-questionnaire-phone-zh.png');
     expect(errors, errors.join('\n')).toEqual([]);
   });
+});
+
+/** An expert's XLSX questionnaire downloaded as the strategist, every comparison filled in with `value`. */
+async function filledQuestionnaire(surveyId: number, expertId: number, value: number): Promise<string> {
+  const { session } = await e2e.signIn(AS);
+  const response = await fetch(
+    e2e.url(`/api/surveys/${surveyId}/experts/${expertId}/questionnaire?format=xlsx`),
+    { headers: { cookie: `${SESSION_COOKIE}=${session}` } },
+  );
+  expect(response.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  const survey = await e2e.api<Survey>(`/api/surveys/${surveyId}`, AS);
+  workbook.getWorksheet('_healthbsc')?.eachRow((row) => {
+    if (row.getCell(1).value !== 'node') return;
+    const node = survey.nodes.find((n) => n.key === row.getCell(2).value);
+    const sheet = workbook.getWorksheet(String(row.getCell(3).value));
+    const first = Number(row.getCell(4).value);
+    for (const { i, j } of node?.pairs ?? []) {
+      const cell = sheet?.getRow(first + i).getCell(2 + j);
+      if (cell) cell.value = value;
+    }
+  });
+  const path = join(tmpdir(), `healthbsc-paper-${surveyId}-${expertId}.xlsx`);
+  await writeFile(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+  return path;
+}
+
+describe('uploading an expert’s paper questionnaire on the survey page', { timeout: 90_000 }, () => {
+  it.each([
+    ['en-US', 'Judgments read'],
+    ['zh-CN', '读取判断'],
+  ])(
+    'checks the XLSX, shows the judgments and CRs, and stores them on confirming (%s)',
+    async (locale, words) => {
+      const created = await e2e.request<Survey>('POST', '/api/surveys', {
+        as: AS,
+        body: {
+          scorecard: 'AZ-HOSPITAL',
+          title: `Paper ${locale}`,
+          scale: 'saaty',
+          experts: [{ name: 'Dr Paper' }],
+        },
+      });
+      expect(created.status).toBe(201);
+      const expertId = created.body.experts[0]?.id ?? 0;
+      const file = await filledQuestionnaire(created.body.id, expertId, 1);
+      const { page, errors } = await e2e.openPage(locale, { as: AS });
+      await page.goto(e2e.url(`/surveys/${created.body.id}`));
+      await page.getByTestId('tab-paper').click();
+      await page.locator('[data-testid="paper-expert"]').click();
+      await page.locator('.ant-select-item-option', { hasText: 'Dr Paper' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('paper-choose').click();
+      await (await chooser).setFiles(file);
+      const summary = page.locator('[data-testid="paper-summary"][data-written="false"]');
+      await summary.waitFor({ timeout: 30_000 });
+      const pairs = created.body.nodes.reduce((sum, node) => sum + node.pairs.length, 0);
+      expect([await summary.getAttribute('data-judgments'), (await summary.textContent()) ?? '']).toEqual([
+        String(pairs),
+        expect.stringContaining(words),
+      ]);
+      // All judgments equal: every node complete, with its CR shown.
+      expect(await page.getByTestId('paper-cr').count()).toBe(created.body.nodes.length);
+      await page.getByTestId('paper-confirm').click();
+      await page.locator('[data-testid="paper-summary"][data-written="true"]').waitFor({ timeout: 30_000 });
+      const progress = await e2e.api<{ experts: { nodes: { answered: number }[] }[] }>(
+        `/api/surveys/${created.body.id}/progress`,
+        AS,
+      );
+      expect(progress.experts[0]?.nodes.reduce((sum, n) => sum + n.answered, 0)).toBe(pairs);
+      await screenshot(page, `survey-paper-upload-${locale}.png`);
+      expect(errors, errors.join('\n')).toEqual([]);
+    },
+  );
 });

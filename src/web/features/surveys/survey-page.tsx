@@ -1,6 +1,6 @@
 /**
  * One survey, for the strategist: its settings, the panel with each expert's personal link (invitation text, QR
- * code, print, revoke, remind), who has answered which nodes, closing it, and the results under a choice of
+ * code, print, revoke), who has answered which nodes, reminders by e-mail, uploading paper answers, closing it, and the results under a choice of
  * aggregation, with applying them as a dated weight version of the scorecard.
  */
 import { Alert, Button, Descriptions, Popconfirm, Space, Tabs, Tag } from 'antd';
@@ -15,11 +15,14 @@ import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { PanelLinks } from './components/panel-links.tsx';
+import { PaperImport } from './components/paper-import.tsx';
 import { ProgressTable } from './components/progress-table.tsx';
+import { RemindersPanel } from './components/reminders-panel.tsx';
 import { ResultsView } from './components/results-view.tsx';
 import { RI_TABLE_LABELS, SCALE_LABELS, STATUS_LABELS } from './model/labels.ts';
 
-type Tab = 'panel' | 'progress' | 'results';
+type Tab = 'panel' | 'progress' | 'reminders' | 'paper' | 'results';
+const TABS: readonly Tab[] = ['panel', 'progress', 'reminders', 'paper', 'results'];
 
 export function SurveyPage() {
   const { t } = useTranslation();
@@ -108,13 +111,23 @@ function SurveyBody({ survey }: { readonly survey: SurveyDetail }) {
       {close.error ? <Alert type="error" showIcon title={problemDetail(t, close.error)} /> : null}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key === 'progress' ? 'progress' : key === 'results' ? 'results' : 'panel')}
+        onChange={(key) => setTab(TABS.find((tab) => tab === key) ?? 'panel')}
         items={[
           { key: 'panel', label: t('surveys.tabs.panel'), children: <PanelLinks survey={survey} /> },
           {
             key: 'progress',
             label: <span data-testid="tab-progress">{t('surveys.tabs.progress')}</span>,
             children: <ProgressTable survey={survey} />,
+          },
+          {
+            key: 'reminders',
+            label: <span data-testid="tab-reminders">{t('surveys.tabs.reminders')}</span>,
+            children: <RemindersPanel survey={survey} />,
+          },
+          {
+            key: 'paper',
+            label: <span data-testid="tab-paper">{t('surveys.tabs.paper')}</span>,
+            children: <PaperImport survey={survey} />,
           },
           {
             key: 'results',

@@ -239,6 +239,11 @@ export interface ApiRoutes {
     Body<typeof surveys.importAnswersBodySchema> &
     Answer<typeof surveys.importAnswersResultSchema>;
   'GET /api/surveys/:id/progress': ById & Answer<typeof surveys.surveyProgressSchema>;
+  'GET /api/surveys/:id/reminders': ById & Answer<typeof surveys.surveyRemindersSchema>;
+  'PUT /api/surveys/:id/reminders': ById &
+    Body<typeof surveys.reminderScheduleBodySchema> &
+    Answer<typeof surveys.surveyRemindersSchema>;
+  'POST /api/surveys/:id/reminders': ById & Answer<typeof surveys.remindResultSchema>;
   'POST /api/surveys/:id/close': ById &
     Body<typeof surveys.closeSurveyBodySchema> &
     Answer<typeof surveys.surveySchema>;

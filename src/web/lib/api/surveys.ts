@@ -25,6 +25,10 @@ export type CreatedSurveyLink = ResponseOf<'POST /api/surveys/:id/experts/:exper
 export type ApplySurveyBody = BodyOf<'POST /api/surveys/:id/apply'>;
 export type Questionnaire = ResponseOf<'GET /api/survey-links/:token'>;
 export type SaveAnswerBody = BodyOf<'PUT /api/survey-links/:token/answers'>;
+export type SurveyReminders = ResponseOf<'GET /api/surveys/:id/reminders'>;
+export type ReminderScheduleBody = BodyOf<'PUT /api/surveys/:id/reminders'>;
+export type RemindResult = ResponseOf<'POST /api/surveys/:id/reminders'>;
+export type ImportAnswersResult = ResponseOf<'POST /api/surveys/:id/experts/:expertId/answers/import'>;
 
 const ROOT = ['surveys'] as const;
 
@@ -33,6 +37,7 @@ export const surveyKeys = {
   list: () => [...ROOT, 'list'] as const,
   detail: (id: number | null) => [...ROOT, id, 'detail'] as const,
   progress: (id: number | null) => [...ROOT, id, 'progress'] as const,
+  reminders: (id: number | null) => [...ROOT, id, 'reminders'] as const,
   results: (id: number | null, query: SurveyResultsQuery) => [...ROOT, id, 'results', query] as const,
   questionnaire: (token: string | null) => [...ROOT, 'questionnaire', token] as const,
 };
@@ -87,6 +92,47 @@ export function getSurveyResultsQueryOptions(
 
 export function useSurveyResults(id: number | null, query: SurveyResultsQuery) {
   return useQuery(getSurveyResultsQueryOptions(useApiClient(), id, query));
+}
+
+/** The deadline, the automatic reminder and the reminders sent, with each mail's state. */
+export function getSurveyRemindersQueryOptions(client: ApiClient, id: number | null) {
+  return queryOptions({
+    queryKey: surveyKeys.reminders(id),
+    queryFn: requestFn(client, 'GET /api/surveys/:id/reminders', id === null ? null : { params: { id } }),
+    staleTime: 0,
+  });
+}
+
+export function useSurveyReminders(id: number | null) {
+  return useQuery(getSurveyRemindersQueryOptions(useApiClient(), id));
+}
+
+export function useSetReminderSchedule(id: number) {
+  return useApiMutation(
+    (client, body: ReminderScheduleBody) =>
+      apiRequest(client, 'PUT /api/surveys/:id/reminders', { params: { id }, body }),
+    [surveyKeys.reminders(id)],
+  );
+}
+
+/** Reminds now, by e-mail with a new link each, the experts who have not submitted (their links change). */
+export function useRemindExperts(id: number) {
+  return useApiMutation(
+    (client, _: undefined) => apiRequest(client, 'POST /api/surveys/:id/reminders', { params: { id } }),
+    [surveyKeys.all],
+  );
+}
+
+/** Imports an expert's filled-in XLSX questionnaire: a dry run, or for real (then progress and results move). */
+export function useImportPaperAnswers(id: number) {
+  return useApiMutation(
+    (client, input: { expertId: number; file: string; dryRun: boolean }) =>
+      apiRequest(client, 'POST /api/surveys/:id/experts/:expertId/answers/import', {
+        params: { id, expertId: input.expertId },
+        body: { file: input.file, dryRun: input.dryRun },
+      }),
+    (input) => (input.dryRun ? [] : [surveyKeys.all]),
+  );
 }
 
 /** POST /api/surveys. */

@@ -20,7 +20,7 @@ const STATUS_KEYS = {
   queued: 'admin.mail.statuses.queued',
   sent: 'admin.mail.statuses.sent',
   failed: 'admin.mail.statuses.failed',
-  'not-configured': 'admin.mail.statuses.not-configured',
+  'not-configured': 'admin.mail.statuses.notConfigured',
 } as const satisfies Record<MailStatusName, string>;
 
 const STATUS_COLORS = {
