@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type ReportFormat, type ReportQuery, reportQuerySchema } from '../../core/contracts/reports.ts';
 import { EvaluationEngine } from '../../server/evaluation/evaluation-engine.ts';
+import { subscribeToReport } from '../../server/reports/report-subscriptions.ts';
 import { evaluationReportFile, groupReportFile } from '../../server/reports/reports.service.ts';
 import { type Env, withDbSession } from '../db-session.ts';
 import { usageError } from '../errors.ts';
@@ -22,9 +23,35 @@ Writes the evaluation report of the unit for the period (with --group: the repor
 the heatmap and the head hospital against its branches) to FILE, as a PDF (default) or an Excel workbook, from
 the published scores; a period not published gives a draft, marked on every page. The language is --lang (zh-CN
 by default for a Chinese locale). With --server or --token, or when the server holds the data directory, the
-running server is asked (an API token from 'healthbsc token create', or HEALTHBSC_TOKEN).`;
+running server is asked (an API token from 'healthbsc token create', or HEALTHBSC_TOKEN).
+With --subscribe EMAIL (and --scorecard, --org-unit, --format, --lang), the address receives the unit's report
+of the scorecard's latest published period by e-mail, monthly (the report-mail job; needs HEALTHBSC_SMTP_*).`;
 
 const FORMATS: readonly ReportFormat[] = ['pdf', 'xlsx'];
+
+/** `--subscribe EMAIL`: the unit's report mailed monthly (the report-mail job), in --lang and --format. */
+async function subscribe(
+  values: { scorecard?: string; 'org-unit'?: string; format?: string; subscribe?: string },
+  io: Io,
+  env: Env,
+): Promise<number> {
+  for (const option of ['scorecard', 'org-unit'] as const) {
+    if (values[option] === undefined) throw usageError(REPORT_USAGE, 'report.needs-option', { option });
+  }
+  const format = values.format ?? 'pdf';
+  if (format !== 'pdf' && format !== 'xlsx') throw usageError(REPORT_USAGE, 'report.bad-format', { format });
+  const id = await withDbSession({ owner: 'healthbsc report', env }, (s) =>
+    subscribeToReport(s.ctx, s.actor, {
+      scorecard: values.scorecard ?? '',
+      orgUnit: values['org-unit'] ?? '',
+      recipient: values.subscribe ?? '',
+      language: io.lang ?? 'en',
+      format,
+    }),
+  );
+  io.err(`subscribed ${values.subscribe} (subscription ${id})`);
+  return 0;
+}
 
 export async function runReport(args: readonly string[], io: Io, env: Env = process.env): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -38,12 +65,14 @@ export async function runReport(args: readonly string[], io: Io, env: Env = proc
       group: { type: 'boolean', default: false },
       descendants: { type: 'boolean', default: false },
       out: { type: 'string' },
+      subscribe: { type: 'string' },
       ...SERVER_OPTIONS,
     },
   });
   if (positionals.length > 0) {
     throw usageError(REPORT_USAGE, 'cli.unexpected-argument', { argument: positionals[0] ?? '' });
   }
+  if (values.subscribe !== undefined) return subscribe(values, io, env);
   for (const option of ['scorecard', 'org-unit', 'period', 'out'] as const) {
     if (values[option] === undefined) throw usageError(REPORT_USAGE, 'report.needs-option', { option });
   }
