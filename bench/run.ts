@@ -8,6 +8,7 @@ import { runFirstPageBench } from './first-page.bench.ts';
 import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
 import { printTable } from './report.ts';
+import { runReportsBench } from './reports.bench.ts';
 import { runRobustnessBench } from './robustness.bench.ts';
 import { runWebBench } from './web.bench.ts';
 
@@ -43,3 +44,5 @@ printTable(
 );
 
 printTable('Entry grid in Chromium (issue 17)', await runEntryGridBench());
+
+printTable('Reports: evaluation and group reports as PDF and XLSX (issue 15)', await runReportsBench());

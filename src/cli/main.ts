@@ -11,6 +11,7 @@ import { EVALUATE_USAGE, runEvaluate } from './commands/evaluate.ts';
 import { EXPORT_USAGE, runExport } from './commands/export.ts';
 import { IMPORT_USAGE, runImport } from './commands/import.ts';
 import { RANK_USAGE, runRank } from './commands/rank.ts';
+import { REPORT_USAGE, runReport } from './commands/report.ts';
 import { runSchema, SCHEMA_USAGE } from './commands/schema.ts';
 import { runSensitivity, SENSITIVITY_USAGE } from './commands/sensitivity.ts';
 import { runServe, SERVE_USAGE } from './commands/serve.ts';
@@ -44,6 +45,7 @@ Commands:
   stats FILE            a statistical test (proportions, rates, means, trends, ITS, BH) as R computes it
   schema scorecard|values|study  print the JSON Schema of a scorecard, values or study file
   study PATH            a before/after study: per indicator and unit, the change, its test and p-value
+  report                an evaluation or group report as PDF or XLSX (--scorecard --org-unit --period --out)
   help [command]        show help
 
 --lang en|zh-CN (or zh) words problems and tables in English or Chinese; the default is HEALTHBSC_LANG, else
@@ -70,6 +72,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promi
     token: { run: runToken, usage: TOKEN_USAGE },
     stats: { run: runStats, usage: STATS_USAGE },
     study: { run: (args, io) => runStudy(args, io), usage: STUDY_USAGE },
+    report: { run: (args, io) => runReport(args, io), usage: REPORT_USAGE },
   };
 
 /**

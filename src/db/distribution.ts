@@ -56,6 +56,8 @@ export const REFERENCE_TABLES = [
   'survey_answer',
   'survey_application',
   'survey_reminder',
+  // Report subscriptions: a few rows per unit, read by the monthly report job.
+  'report_subscription',
   'weight_version_provenance',
   'study',
 ] as const;

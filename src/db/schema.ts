@@ -553,6 +553,19 @@ export interface SurveyReminderTable {
   created_at: Date;
 }
 
+/** `report_subscription` (202612070400): a unit's evaluation report mailed monthly to a recipient. */
+export interface ReportSubscriptionTable {
+  readonly id: Id;
+  scorecard_id: number;
+  org_unit_id: number;
+  recipient: string;
+  language: 'zh-CN' | 'en';
+  format: 'pdf' | 'xlsx';
+  last_period: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
 /** `survey_application` (append-only): a survey's result applied as a weight version. */
 export interface SurveyApplicationTable {
   readonly id: Id;
@@ -640,6 +653,7 @@ export interface Database {
   survey_answer: SurveyAnswerTable;
   survey_application: SurveyApplicationTable;
   survey_reminder: SurveyReminderTable;
+  report_subscription: ReportSubscriptionTable;
   weight_version_provenance: WeightVersionProvenanceTable;
   publication_result: PublicationResultTable;
   publication_input: PublicationInputTable;

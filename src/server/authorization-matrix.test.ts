@@ -588,6 +588,20 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       url: `/api/evaluations?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${DATA_MONTH}`,
     }),
   },
+  'GET /api/reports/evaluation': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/reports/evaluation?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${DATA_MONTH}&format=xlsx&lang=en`,
+    }),
+  },
+  'GET /api/reports/group': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/reports/group?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${DATA_MONTH}&format=xlsx&lang=en`,
+    }),
+  },
   'GET /api/evaluations/restatement': {
     access: ANY_SCOPED,
     success: 200,

@@ -31,6 +31,7 @@ import { MailWaker } from './mail/mail-waker.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 export interface StartOptions {
   /** Load the demo when the database has no org unit yet. Default true. */
@@ -137,6 +138,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         monitoringRoutes(engine),
         objectiveRankingRoutes(engine),
         publicationRoutes(engine),
+        reportRoutes(engine),
         createImportRoutes(),
         jobRoutes(scheduler),
         mailRoutes(config.mail),

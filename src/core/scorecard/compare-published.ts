@@ -3,8 +3,21 @@
  * so that a user sees where they differ and why. Seed 002 is the case in point: its Table 4.4 weights, its
  * internal-process score and its total do not follow from its own inputs (see the seeds README).
  */
-import type { ScorecardEvaluation } from './evaluate-scorecard.ts';
 import type { ComparisonFile } from './values-schema.ts';
+
+/** The figures of an evaluation a comparison reads (a ScorecardEvaluation, or its JSON form). */
+export interface ComparedEvaluation {
+  readonly total: number | null;
+  readonly perspectives: readonly {
+    readonly id: string;
+    readonly score: number | null;
+    readonly indicators: readonly {
+      readonly id: string;
+      readonly weight: number;
+      readonly quantified: number | null;
+    }[];
+  }[];
+}
 
 export interface ComparisonRow {
   /** 'total', a perspective id or an indicator id. */
@@ -24,7 +37,7 @@ export interface ComparisonRow {
  * @example comparePublished(evaluation, { source: 'seed 002', total: 93, … }) // [{ item: 'total', published: 93, computed: 92.57, … }]
  */
 export function comparePublished(
-  evaluation: ScorecardEvaluation,
+  evaluation: ComparedEvaluation,
   comparison: ComparisonFile,
 ): ComparisonRow[] {
   const rows: ComparisonRow[] = [];

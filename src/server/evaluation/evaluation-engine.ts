@@ -9,6 +9,7 @@ import { type EvaluationJson, toEvaluationJson } from '../../core/contracts/eval
 import { badRequest, notFound } from '../../core/errors/problem.ts';
 import { parsePeriod } from '../../core/periods/index.ts';
 import {
+  type CompiledScorecard,
   evaluateScorecard,
   explainIndicator,
   type IndicatorExplanation,
@@ -320,6 +321,22 @@ export class EvaluationEngine {
       scopeGroupId: row?.groupId ?? null,
       scopeLevel: row?.level ?? null,
     };
+  }
+
+  /**
+   * The compiled scorecard that holds for the period (as recorded now), whose weights carry their provenance (the
+   * AHP results a report prints with the weights).
+   */
+  async compiledFor(query: {
+    readonly scorecard: string;
+    readonly orgUnit: string;
+    readonly period: string;
+  }): Promise<CompiledScorecard> {
+    const period = parsePeriod(query.period, ['period']).id;
+    const revisions = await this.#revisionsFor(query.orgUnit);
+    const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
+    const scorecard = await state.meta.scorecard(query.scorecard);
+    return scorecard.method(period, null).scorecard;
   }
 
   /** The metadata revision and the revision of the organisation of `orgUnitCode` (404 for an unknown code). */

@@ -5,6 +5,7 @@
 import { mailSendJob } from '../mail/mail-send.job.ts';
 import type { MailSettings } from '../mail/mail-settings.ts';
 import type { MailWaker } from '../mail/mail-waker.ts';
+import { reportMailJob } from '../reports/report-mail.job.ts';
 import { surveyReminderJob } from '../surveys/survey-reminder.job.ts';
 import type { JobScheduler } from './job-scheduler.ts';
 import { sessionCleanupJob } from './session-cleanup.job.ts';
@@ -21,6 +22,7 @@ export interface ServerJobOptions {
 export function registerServerJobs(scheduler: JobScheduler, options: ServerJobOptions = {}): void {
   scheduler.register(sessionCleanupJob());
   scheduler.register(surveyReminderJob());
+  scheduler.register(reportMailJob());
   const mail = scheduler.register(mailSendJob(options.mail ?? null));
   options.mailWaker?.attach(() => mail.enqueue({}));
 }

@@ -3,28 +3,9 @@
  * its title and the node's judgment matrix as in seed 002's appendix, the diagonal 1 and the cells above it to
  * fill in (answers given so far printed), after the instructions and the scale's meanings.
  */
-import { createRequire } from 'node:module';
 import type { SurveyLanguage } from '../../core/contracts/surveys.ts';
+import { type Content, PDF_DEFAULT_STYLE, renderPdf } from '../reports/pdf/pdfmake.ts';
 import type { QuestionnaireFacts } from './questionnaire-xlsx.ts';
-
-/**
- * The part of pdfmake's server API used here. Loaded without @types/pdfmake, whose `/// <reference lib="dom" />`
- * would put the browser's types into the whole server program.
- */
-interface PdfMake {
-  setFonts(fonts: unknown): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(document: unknown): { getBuffer(): Promise<Uint8Array> };
-}
-const pdfmake: PdfMake = createRequire(import.meta.url)('pdfmake');
-
-/** A piece of a pdfmake document. */
-type Content = Readonly<Record<string, unknown>>;
-
-/** Debian's fonts-wqy-microhei: a TrueType collection, so pdfmake needs the face's PostScript name too. */
-const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
-const CJK_FACE = 'WenQuanYiMicroHei';
 
 type Text = { readonly en: string; readonly zh?: string | undefined };
 const say = (text: Text, language: SurveyLanguage) => (language === 'zh-CN' ? (text.zh ?? text.en) : text.en);
@@ -53,10 +34,6 @@ export async function writeQuestionnairePdf(
   facts: QuestionnaireFacts,
   language: SurveyLanguage,
 ): Promise<Buffer> {
-  // A face of a font collection is given as [file, PostScript name].
-  pdfmake.setFonts({ CJK: { normal: [CJK_FONT, CJK_FACE], bold: [CJK_FONT, CJK_FACE] } });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path === CJK_FONT);
   const nodes: Content[] = facts.nodes.flatMap((node): Content[] => {
     const values = facts.answers.get(node.key) ?? [];
     const header = ['', ...node.elements.map((e) => say(e.name, language))];
@@ -73,10 +50,10 @@ export async function writeQuestionnairePdf(
       { table: { headerRows: 1, body: [header, ...rows] }, fontSize: 8 },
     ];
   });
-  const document = pdfmake.createPdf({
+  return renderPdf({
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    defaultStyle: { font: 'CJK', fontSize: 10 },
+    defaultStyle: PDF_DEFAULT_STYLE,
     info: { title: facts.title },
     content: [
       { text: facts.title, fontSize: 16, bold: true },
@@ -94,5 +71,4 @@ export async function writeQuestionnairePdf(
       ...nodes,
     ],
   });
-  return Buffer.from(await document.getBuffer());
 }

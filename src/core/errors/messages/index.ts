@@ -44,6 +44,7 @@ import { queryMessages } from './query.ts';
 import { rankingMessages } from './ranking.ts';
 import { referenceMessages } from './reference.ts';
 import { remoteMessages } from './remote.ts';
+import { reportMessages } from './report.ts';
 import { reportedValueMessages } from './reported-value.ts';
 import { requestMessages } from './request.ts';
 import { scorecardMessages } from './scorecard.ts';
@@ -97,6 +98,7 @@ export const PROBLEM_MESSAGES = {
   ...sessionMessages,
   ...statsMessages,
   ...remoteMessages,
+  ...reportMessages,
   ...studyMessages,
   ...surveyMessages,
   ...targetMessages,

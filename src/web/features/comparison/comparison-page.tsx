@@ -12,6 +12,7 @@ import { UnitsHeatmap } from '../../components/heatmap/units-heatmap.tsx';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { Panel } from '../../components/panel.tsx';
+import { ReportButton } from '../../components/report-button.tsx';
 import { RANKING_DEPTHS, useRankings } from '../../lib/api/rankings.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
@@ -42,7 +43,10 @@ export function ComparisonPage() {
 
   return (
     <section aria-labelledby="comparison-title">
-      <PageHeading id="comparison-title" title={t('comparison.title')} selection={complete} />
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
+        <PageHeading id="comparison-title" title={t('comparison.title')} selection={complete} />
+        <ReportButton selection={complete} kind="group" />
+      </div>
       <div style={{ marginBottom: 16 }}>
         <Segmented
           aria-label={t('comparison.depth')}

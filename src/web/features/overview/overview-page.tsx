@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { PublicationBar } from '../../components/publication-bar.tsx';
+import { ReportButton } from '../../components/report-button.tsx';
 import { GroupAboveNote } from '../../components/total-notes.tsx';
 import { useSubtreeApprovals } from '../../lib/api/approvals.ts';
 import { useOrgUnits } from '../../lib/api/org-units.ts';
@@ -60,7 +61,10 @@ export function OverviewPage() {
 
   return (
     <section aria-labelledby="overview-title">
-      <PageHeading id="overview-title" title={t('overview.title')} selection={complete} />
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
+        <PageHeading id="overview-title" title={t('overview.title')} selection={complete} />
+        <ReportButton selection={complete} kind="evaluation" />
+      </div>
       {complete === null ? null : (
         <PublicationBar
           selection={complete}

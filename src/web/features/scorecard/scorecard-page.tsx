@@ -12,6 +12,7 @@ import { useSearchParams } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { PublicationBar } from '../../components/publication-bar.tsx';
+import { ReportButton } from '../../components/report-button.tsx';
 import { GroupAboveNote, InsufficientDataNote } from '../../components/total-notes.tsx';
 import type { EvaluationJson } from '../../lib/api/evaluations.ts';
 import { useSeries } from '../../lib/api/series.ts';
@@ -81,7 +82,10 @@ export function ScorecardPage() {
 
   return (
     <section aria-labelledby="scorecard-title">
-      <PageHeading id="scorecard-title" title={t('scorecard.title')} selection={complete} />
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
+        <PageHeading id="scorecard-title" title={t('scorecard.title')} selection={complete} />
+        <ReportButton selection={complete} kind="evaluation" />
+      </div>
       {complete === null ? null : (
         <PublicationBar
           selection={complete}

@@ -28,6 +28,7 @@ import type * as orgUnits from '../../../core/contracts/org-units.ts';
 import type * as periods from '../../../core/contracts/periods.ts';
 import type * as publications from '../../../core/contracts/publications.ts';
 import type * as reportedValues from '../../../core/contracts/reported-values.ts';
+import type * as reports from '../../../core/contracts/reports.ts';
 import type * as scorecards from '../../../core/contracts/scorecards.ts';
 import type * as sensitivity from '../../../core/contracts/sensitivity.ts';
 import type * as studies from '../../../core/contracts/studies.ts';
@@ -309,6 +310,8 @@ export interface DownloadRoutes {
   'GET /api/survey-links/:token/questionnaire': BySurveyToken &
     Query<typeof surveys.questionnaireFileQuerySchema>;
   'GET /api/incentives/:id/export': ById & Query<typeof incentives.allocationExportQuerySchema>;
+  'GET /api/reports/evaluation': Query<typeof reports.reportQuerySchema>;
+  'GET /api/reports/group': Query<typeof reports.reportQuerySchema>;
 }
 
 export type Route = keyof ApiRoutes;
