@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { type ExtractDefinitionInput, extractDefinitionSchema } from '../contracts/extracts.ts';
+import type { z } from 'zod';
+import {
+  type ExtractDefinitionInput,
+  type extractColumnFilterSchema,
+  extractDefinitionSchema,
+} from '../contracts/extracts.ts';
 import { compileExtract } from './compile-extract.ts';
 import { numberLiteral, quoteIdentifier, quoteLiteral } from './sql-quote.ts';
 
@@ -138,14 +143,14 @@ describe('compileExtract', () => {
     expect(sql).toContain(`FILTER (WHERE NOT "__healthbsc_construct_0")`);
   });
 
-  test.each([
+  test.each<[z.input<typeof extractColumnFilterSchema>, string]>([
     [{ column: 'n', op: 'in', values: [1, 2] }, `TRY_CAST("n" AS DOUBLE) IN (1, 2)`],
     [{ column: 'n', op: 'not-in', values: ['a', 3] }, `CAST("n" AS VARCHAR) NOT IN ('a', '3')`],
     [{ column: 'n', op: 'is-null' }, `"n" IS NULL`],
     [{ column: 'n', op: 'not-null' }, `"n" IS NOT NULL`],
     [{ column: 'n', op: 'eq', value: true }, `TRY_CAST("n" AS BOOLEAN) = TRUE`],
     [{ column: 'n', op: 'lt', value: -1.5 }, `TRY_CAST("n" AS DOUBLE) < -1.5`],
-  ] as const)('the filter %j is the condition %s', (filter, expected) => {
+  ])('the filter %j is the condition %s', (filter, expected) => {
     const { sql } = compile({
       elements: [{ dataElement: 'X', aggregate: 'count', date: 'd', where: [filter] }],
     });

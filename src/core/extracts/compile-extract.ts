@@ -21,6 +21,8 @@ import { numberLiteral, quoteIdentifier, quoteLiteral } from './sql-quote.ts';
 export interface ExtractSource {
   readonly format: ExtractFormat;
   readonly path: string;
+  /** A gzip CSV (DuckDB would otherwise tell it by a `.gz` name only). */
+  readonly gzip?: boolean;
 }
 
 export interface CompiledExtract {
@@ -125,7 +127,7 @@ function sourceSql(source: ExtractSource): string {
   const path = quoteLiteral(source.path);
   return source.format === 'parquet'
     ? `read_parquet(${path})`
-    : `read_csv(${path}, header = true, all_varchar = true)`;
+    : `read_csv(${path}, header = true, all_varchar = true${source.gzip === true ? `, compression = 'gzip'` : ''})`;
 }
 
 function unitSql(definition: ExtractDefinition): string {

@@ -27,6 +27,7 @@ import {
 import { demoMessages } from './demo.ts';
 import { encodingMessages } from './encoding.ts';
 import { evaluationMessages } from './evaluation.ts';
+import { extractMessages } from './extract.ts';
 import { fileMessages } from './file.ts';
 import { formulaMessages } from './formula.ts';
 import { guardMessages } from './guard.ts';
@@ -101,6 +102,7 @@ export const PROBLEM_MESSAGES = {
   ...tokenMessages,
   ...writeMessages,
   ...guardMessages,
+  ...extractMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
