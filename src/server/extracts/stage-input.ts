@@ -16,7 +16,7 @@ import type { ExtractFormat } from '../../core/contracts/extracts.ts';
 import { detectEncoding } from '../../ingest/index.ts';
 
 /** The text encodings an extract may be in; `auto` tells UTF-8 from GB18030 by the first 256 KiB. */
-export type ExtractEncoding = 'auto' | 'utf-8' | 'gb18030' | 'gbk';
+export type ExtractEncoding = 'auto' | 'utf-8' | 'gb18030' | 'gbk' | 'windows-1252';
 
 /** The extract's bytes, or the path of a file (the CLI, the benchmark): a path is read where it is. */
 export type ExtractFile = { readonly bytes: Uint8Array } | { readonly path: string };
