@@ -3,6 +3,7 @@
  * Options pass through: `npm run bench -- --engines postgres --scale 0.1`.
  */
 import { parseArgs } from 'node:util';
+import { runExtractsBench } from './extracts.bench.ts';
 import { runFirstPageBench } from './first-page.bench.ts';
 import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
   options: {
     engines: { type: 'string', default: 'postgres,pglite' },
     scale: { type: 'string', default: '1' },
+    'extract-rows': { type: 'string', default: '20000000' },
   },
 });
 const scale = Number(values.scale);
@@ -39,4 +41,9 @@ printTable(
 printTable(
   'Robustness: cached evaluations over HTTP, and beside a 100 MB import check (issue 11, part 3)',
   await runRobustnessBench({ engines: values.engines.split(','), seconds: 10 }),
+);
+
+printTable(
+  'Record-level extracts: product vs DuckDB on the same file, 40 elements × 50 units × 24 months (issue 16)',
+  await runExtractsBench({ rows: Number(values['extract-rows']) }),
 );
