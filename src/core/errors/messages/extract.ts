@@ -18,6 +18,14 @@ export const extractMessages = defineMessages('extract', {
     en: '{{values}} values aggregated from the extract in {{seconds}} s; its records were deleted.',
     'zh-CN': '已在 {{seconds}} 秒内从明细数据汇总出 {{values}} 个值；明细记录已删除。',
   },
+  'pull-failed': {
+    en: 'The database pull failed: {{message}}',
+    'zh-CN': '从数据库拉取数据失败：{{message}}',
+  },
+  'pull-dialect-not-wired': {
+    en: 'Pulls from {{dialect}} are not wired yet.',
+    'zh-CN': '尚未接入从 {{dialect}} 拉取数据。',
+  },
   'no-values': {
     en: 'No record of the extract matched a unit and a date.',
     'zh-CN': '明细数据中没有记录同时具有机构和日期。',
