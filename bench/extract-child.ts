@@ -4,6 +4,7 @@
  * with the same memory limit and threads. Prints `{ ms, maxRssMb, values }` as JSON.
  */
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { extractDefinitionSchema } from '../src/core/contracts/extracts.ts';
 import { compileExtract } from '../src/core/extracts/index.ts';
@@ -27,6 +28,8 @@ if (mode === 'product') {
     threads: String(DEFAULT_DUCKDB_LIMITS.threads),
   });
   const connection = await instance.connect();
+  // Spill beside the generated file (deleted with it), not into the working directory's .tmp.
+  await connection.run(`SET temp_directory = '${join(dirname(path), 'duckdb-spill')}'`);
   values = (await connection.runAndReadAll(sql)).getRows().length;
   connection.closeSync();
   instance.closeSync();
