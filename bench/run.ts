@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { runEntryGridBench } from './entry-grid.bench.ts';
+
+import { runExtractsBench } from './extracts.bench.ts';
 import { runFirstPageBench } from './first-page.bench.ts';
 import { runJobsBench } from './jobs.bench.ts';
 import { runPlatformBench } from './platform.bench.ts';
@@ -16,6 +18,7 @@ const { values } = parseArgs({
   options: {
     engines: { type: 'string', default: 'postgres,pglite' },
     scale: { type: 'string', default: '1' },
+    'extract-rows': { type: 'string', default: '20000000' },
   },
 });
 const scale = Number(values.scale);
@@ -46,3 +49,8 @@ printTable(
 printTable('Entry grid in Chromium (issue 17)', await runEntryGridBench());
 
 printTable('Reports: evaluation and group reports as PDF and XLSX (issue 15)', await runReportsBench());
+
+printTable(
+  'Record-level extracts: product vs DuckDB on the same file, 40 elements × 50 units × 24 months (issue 16)',
+  await runExtractsBench({ rows: Number(values['extract-rows']) }),
+);

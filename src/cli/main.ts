@@ -9,7 +9,7 @@ import { AHP_USAGE, runAhp } from './commands/ahp.ts';
 import { BACKUP_USAGE, RESTORE_USAGE, runBackup, runRestore } from './commands/backup.ts';
 import { EVALUATE_USAGE, runEvaluate } from './commands/evaluate.ts';
 import { EXPORT_USAGE, runExport } from './commands/export.ts';
-import { IMPORT_USAGE, runImport } from './commands/import.ts';
+import { EXTRACT_USAGE, IMPORT_USAGE, runExtractCommand, runImport } from './commands/import.ts';
 import { RANK_USAGE, runRank } from './commands/rank.ts';
 import { REPORT_USAGE, runReport } from './commands/report.ts';
 import { runSchema, SCHEMA_USAGE } from './commands/schema.ts';
@@ -37,6 +37,7 @@ Commands:
   rank topsis|rsr FILE  rank units by TOPSIS or the rank-sum ratio (with probit classes)
   sensitivity FILE      Monte Carlo weight intervals, rank probabilities and critical weights of a hierarchy
   import FILE           import data, targets, assessments, reported values or metadata (checked whole first)
+  extract FILE          aggregate a record-level extract by its definition and import only the aggregates
   export WHAT           export data, targets, assessments, reported values or a scorecard file
   backup FILE           write a backup of the whole database (PGlite or PostgreSQL)
   restore FILE          restore a backup into an empty database
@@ -65,6 +66,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: Io) => Promi
     schema: { run: runSchema, usage: SCHEMA_USAGE },
     serve: { run: runServe, usage: SERVE_USAGE },
     import: { run: runImport, usage: IMPORT_USAGE },
+    extract: { run: (args, io) => runExtractCommand(args, io), usage: EXTRACT_USAGE },
     export: { run: runExport, usage: EXPORT_USAGE },
     backup: { run: runBackup, usage: BACKUP_USAGE },
     restore: { run: runRestore, usage: RESTORE_USAGE },

@@ -22,11 +22,13 @@ import type { Io } from '../io.ts';
 import { InputFileError } from '../read-document.ts';
 
 export const IMPORT_USAGE = `Usage: healthbsc import FILE [--dry-run] [--type ${importKindSchema.options.join('|')}]
-                        [--encoding ${importEncodingSchema.options.join('|')}] [--scorecard CODE] [--json]
+                        [--encoding ${importEncodingSchema.options.join('|')}] [--scorecard CODE]
+                        [--definition DEF] [--json]
 Checks FILE (CSV, XLSX, or a scorecard file in YAML/JSON) whole against the database and imports it in one
 transaction. With --dry-run nothing is written. Any error: every one is listed, nothing is written, exit code 2.
 --type defaults to metadata for .yaml/.yml/.json files and to data otherwise. --scorecard names the scorecard
-of targets, assessments and reported values. The database is the one the server uses (HEALTHBSC_DATABASE_URL,
+of targets, assessments and reported values; --definition the extract definition (YAML or JSON) of an
+extract (healthbsc extract). The database is the one the server uses (HEALTHBSC_DATABASE_URL,
 or PGlite in HEALTHBSC_DATA_DIR, default ./data); stop the server first, or import over the HTTP API.`;
 
 /** Files at least this large get a progress line on stderr. */
@@ -107,6 +109,7 @@ export async function runImport(args: readonly string[], io: Io, env?: Env): Pro
       type: { type: 'string' },
       encoding: { type: 'string' },
       scorecard: { type: 'string' },
+      definition: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -116,6 +119,10 @@ export async function runImport(args: readonly string[], io: Io, env?: Env): Pro
   const encoding: ImportEncoding =
     choice(values.encoding, importEncodingSchema.options, '--encoding') ?? 'auto';
   const bytes = await readInput(file);
+  const definition =
+    values.definition === undefined
+      ? undefined
+      : new TextDecoder().decode(await readInput(values.definition));
   const dryRun = values['dry-run'];
   const onProgress = progressPrinter(io, file, bytes.length);
   const input = {
@@ -124,6 +131,7 @@ export async function runImport(args: readonly string[], io: Io, env?: Env): Pro
     kind,
     encoding,
     ...(values.scorecard === undefined ? {} : { scorecard: values.scorecard }),
+    ...(definition === undefined ? {} : { definition }),
     ...(onProgress === undefined ? {} : { onProgress }),
   };
   const report = await withDbSession(
@@ -140,4 +148,16 @@ export async function runImport(args: readonly string[], io: Io, env?: Env): Pro
   if (values.json) io.out(JSON.stringify(report, null, 2));
   else printReport(io, file, report, dryRun);
   return report.errorCount > 0 ? 2 : 0;
+}
+
+export const EXTRACT_USAGE = `Usage: healthbsc extract FILE --definition DEF [--dry-run] [--encoding auto|utf-8|gb18030|gbk] [--json]
+Aggregates a record-level extract (CSV, gzip CSV or Parquet; UTF-8 or GB18030) by its extract definition DEF
+(YAML or JSON, docs/extracts.md) in an embedded DuckDB, and imports only the aggregates as data values, checked
+as a data import is (with --dry-run nothing is written). The records are never stored.`;
+
+/** `healthbsc extract FILE --definition DEF`: an import of kind extract. */
+export function runExtractCommand(args: readonly string[], io: Io, env?: Env): Promise<number> {
+  if (!args.includes('--definition')) throw new UsageError('extract needs --definition DEF', EXTRACT_USAGE);
+  if (args.includes('--type')) throw new UsageError('extract takes no --type', EXTRACT_USAGE);
+  return runImport(['--type', 'extract', ...args], io, env);
 }

@@ -26,9 +26,10 @@ import { ruleViolationSchema } from './data-quality.ts';
  * typed `satisfies Record<ImportKind, …>`; the database does not list them. `data`: data values, long (`org_unit,period,data_element,value[,comment]`) or wide (the
  * template); `targets`; `assessments` (qualitative ratings); `reported` (indicator values reported directly:
  * `org_unit,period[,scorecard],indicator,value[,comment]`); `metadata`: a scorecard file (YAML or JSON) or an
- * org-unit list (CSV or XLSX: `code,parent,type,name_en[,name_zh][,role][,sort_order]`).
+ * org-unit list (CSV or XLSX: `code,parent,type,name_en[,name_zh][,role][,sort_order]`); `extract`: a record-level
+ * extract (CSV, gzip CSV or Parquet) aggregated to data values by its `definition` (core/contracts/extracts.ts).
  */
-export const importKindSchema = z.enum(['data', 'targets', 'assessments', 'reported', 'metadata']);
+export const importKindSchema = z.enum(['data', 'targets', 'assessments', 'reported', 'metadata', 'extract']);
 
 export const importFormatSchema = z.enum(['csv', 'xlsx', 'yaml', 'json']);
 
@@ -100,6 +101,8 @@ export const importQuerySchema = z
     sheet: z.string().min(1).max(31).optional(),
     /** Why a commit goes ahead although values break rules of importance `high` (audited with the batch). */
     overrideReason: z.string().trim().min(1).max(2000).optional(),
+    /** The definition a kind reads its file by (`extract`: the extract definition, YAML or JSON text). */
+    definition: z.string().min(1).max(200_000).optional(),
   })
   .strict();
 

@@ -107,6 +107,7 @@ const formFieldsSchema = z
     fileName: importQuerySchema.shape.fileName.unwrap(),
     sheet: importQuerySchema.shape.sheet.unwrap(),
     overrideReason: importQuerySchema.shape.overrideReason.unwrap(),
+    definition: importQuerySchema.shape.definition.unwrap(),
   })
   .partial()
   .strict();
@@ -135,6 +136,7 @@ function inputOf(
     ...(settings.scorecard === undefined ? {} : { scorecard: settings.scorecard }),
     ...(settings.sheet === undefined ? {} : { sheet: settings.sheet }),
     ...(settings.overrideReason === undefined ? {} : { overrideReason: settings.overrideReason }),
+    ...(settings.definition === undefined ? {} : { definition: settings.definition }),
     ...(onProgress === undefined ? {} : { onProgress }),
   };
 }

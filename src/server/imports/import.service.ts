@@ -58,6 +58,8 @@ export interface ImportInput {
   readonly sheet?: string;
   /** Why a commit goes ahead although values break rules of importance `high` (audited with the batch). */
   readonly overrideReason?: string;
+  /** The definition the kind reads the file by (`extract`: its extract definition, YAML or JSON). */
+  readonly definition?: string;
   /** Progress of reading, checking and writing, throttled. */
   readonly onProgress?: (progress: ImportProgress) => void;
 }

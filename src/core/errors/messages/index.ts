@@ -27,6 +27,7 @@ import {
 import { demoMessages } from './demo.ts';
 import { encodingMessages } from './encoding.ts';
 import { evaluationMessages } from './evaluation.ts';
+import { extractMessages } from './extract.ts';
 import { fileMessages } from './file.ts';
 import { formulaMessages } from './formula.ts';
 import { guardMessages } from './guard.ts';
@@ -107,6 +108,7 @@ export const PROBLEM_MESSAGES = {
   ...guardMessages,
   ...mailMessages,
   ...incentiveMessages,
+  ...extractMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

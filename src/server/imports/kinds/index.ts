@@ -7,6 +7,7 @@ import { type ImportKind, importKindSchema } from '../../../core/contracts/impor
 import { conflict } from '../../../core/errors/problem.ts';
 import { assessmentsKind } from './assessments.ts';
 import { dataKind } from './data.ts';
+import { extractKind } from './extract.ts';
 import type { ImportKindDefinition, KindExport } from './kind.ts';
 import { metadataKind } from './metadata.ts';
 import { reportedKind } from './reported.ts';
@@ -20,6 +21,7 @@ export const IMPORT_KINDS = {
   assessments: assessmentsKind,
   reported: reportedKind,
   metadata: metadataKind,
+  extract: extractKind,
 } as const satisfies Record<ImportKind, ImportKindDefinition>;
 
 /** The kind of a file whose kind was not named: the kind that claims its name, else data values. */

@@ -37,6 +37,8 @@ export interface KindInput {
   readonly sheet?: string;
   /** Why a commit goes ahead although values break rules of importance `high` (audited). */
   readonly overrideReason?: string;
+  /** The definition the kind reads the file by (`extract`: its extract definition, YAML or JSON). */
+  readonly definition?: string;
   /** SHA-256 of the bytes, hex: recorded with the batch. */
   readonly checksum: string;
   readonly progress: ProgressReporter;

@@ -29,6 +29,8 @@ interface KindForm {
   readonly extensions: readonly string[];
   /** Whether the chosen scorecard's data-entry template is offered: the template is a file of this kind. */
   readonly template: boolean;
+  /** Whether the file is read by a definition uploaded beside it (an extract's aggregate definition). */
+  readonly definition: boolean;
 }
 
 const TABLE_EXTENSIONS = ['.csv', '.xlsx'] as const;
@@ -44,32 +46,49 @@ const KIND_FORMS = {
     scorecard: 'none',
     extensions: TABLE_EXTENSIONS,
     template: true,
+    definition: false,
   },
   targets: {
     columns: 'org_unit,period,indicator,target[,reference][,lower,upper][,source]',
     scorecard: 'required',
     extensions: TABLE_EXTENSIONS,
     template: false,
+    definition: false,
   },
   assessments: {
     columns: 'org_unit,period,indicator,rater,score[,evidence]',
     scorecard: 'required',
     extensions: TABLE_EXTENSIONS,
     template: false,
+    definition: false,
   },
   reported: {
     columns: 'org_unit,period[,scorecard],indicator,value[,comment]',
     scorecard: 'optional',
     extensions: TABLE_EXTENSIONS,
     template: false,
+    definition: false,
   },
   metadata: {
     columns: 'scorecard.yaml | code,parent,type,name_en[,name_zh][,role][,sort_order]',
     scorecard: 'none',
     extensions: METADATA_EXTENSIONS,
     template: false,
+    definition: false,
+  },
+  extract: {
+    columns: 'records (CSV, CSV.gz, Parquet) + definition.yaml',
+    scorecard: 'none',
+    extensions: ['.csv', '.gz', '.parquet'],
+    template: false,
+    definition: true,
   },
 } as const satisfies Record<ImportKind, KindForm>;
+
+/** @example needsDefinition('data') // false */
+export function needsDefinition(kind: ImportKind): boolean {
+  return KIND_FORMS[kind].definition;
+}
 
 /** @example kindColumns('assessments') // 'org_unit,period,indicator,rater,score[,evidence]' */
 export function kindColumns(kind: ImportKind): string {
@@ -104,6 +123,8 @@ export interface ImportSettings {
   readonly scorecard: string | null;
   /** Why a commit goes ahead although values break rules of importance high (sent with a commit only). */
   readonly overrideReason?: string;
+  /** The definition file's name and text, for a kind that needs one. */
+  readonly definition?: { readonly name: string; readonly text: string };
 }
 
 /**
@@ -128,5 +149,7 @@ export function importFields(
     fields.scorecard = settings.scorecard;
   const reason = settings.overrideReason?.trim() ?? '';
   if (!dryRun && reason !== '') fields.overrideReason = reason;
+  if (settings.definition !== undefined && needsDefinition(settings.kind))
+    fields.definition = settings.definition.text;
   return fields;
 }

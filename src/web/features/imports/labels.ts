@@ -11,6 +11,7 @@ export const KIND_LABELS = {
   assessments: 'imports.kind.assessments',
   reported: 'imports.kind.reported',
   metadata: 'imports.kind.metadata',
+  extract: 'imports.kind.extract',
 } as const satisfies Record<ImportKind, string>;
 
 export const KIND_HELP = {
@@ -19,6 +20,7 @@ export const KIND_HELP = {
   assessments: 'imports.kindHelp.assessments',
   reported: 'imports.kindHelp.reported',
   metadata: 'imports.kindHelp.metadata',
+  extract: 'imports.kindHelp.extract',
 } as const satisfies Record<ImportKind, string>;
 
 export const ENCODING_LABELS = {

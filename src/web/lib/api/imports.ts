@@ -55,6 +55,8 @@ const CHANGES: Readonly<Record<ImportKind, readonly QueryKey[]>> = {
   assessments: [assessmentKeys.all, ...scoreKeys],
   reported: scoreKeys,
   metadata: [scorecardKeys.all, orgUnitKeys.all, dataElementKeys.all, indicatorKeys.all, ...scoreKeys],
+  // An extract's aggregates are data values.
+  extract: [dataValueKeys.all, periodKeys.all, approvalKeys.all, ...scoreKeys],
 };
 
 /** @example importChanges('targets') // [['imports'], ['targets'], ['evaluations'], ['series'], ['rankings']] */

@@ -17,6 +17,7 @@ import {
   type ImportSettings,
   isAcceptedFile,
   kindColumns,
+  needsDefinition,
   offersTemplate,
   scorecardNeed,
 } from '../import-kinds.ts';
@@ -121,6 +122,33 @@ export function ChooseFileStep({
           }))}
         />
       </Form.Item>
+      {needsDefinition(settings.kind) && (
+        <Form.Item label={t('imports.definition.label')} required>
+          <Upload
+            data-testid="import-definition"
+            accept=".yaml,.yml,.json"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(chosen) => {
+              void chosen
+                .text()
+                .then((text) => onSettings({ ...settings, definition: { name: chosen.name, text } }));
+              return false;
+            }}
+          >
+            <Button>{t('imports.definition.drop')}</Button>
+          </Upload>
+          {settings.definition === undefined ? (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              {t('imports.definition.missing')}
+            </Typography.Paragraph>
+          ) : (
+            <Typography.Paragraph data-testid="import-definition-chosen" style={{ marginTop: 8 }}>
+              {t('imports.definition.chosen', { name: settings.definition.name })}
+            </Typography.Paragraph>
+          )}
+        </Form.Item>
+      )}
       <Form.Item label={t('imports.file.label')} required>
         <Upload.Dragger
           data-testid="import-file"

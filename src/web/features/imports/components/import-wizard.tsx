@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { type ImportSettings, scorecardNeed } from '../import-kinds.ts';
+import { type ImportSettings, needsDefinition, scorecardNeed } from '../import-kinds.ts';
 import { commitState, highViolationCount } from '../report-rows.ts';
 import { useImportRun } from '../use-import-run.ts';
 import { ChooseFileStep } from './choose-file-step.tsx';
@@ -40,6 +40,7 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
   const commit = useImportRun();
 
   const scorecardMissing = scorecardNeed(settings.kind) === 'required' && settings.scorecard === null;
+  const definitionMissing = needsDefinition(settings.kind) && settings.definition === undefined;
   const checked = check.run.status === 'done' ? check.run.report : null;
   const state = checked === null ? null : commitState(checked);
   const [overrideReason, setOverrideReason] = useState('');
@@ -119,7 +120,7 @@ export function ImportWizard({ onShowHistory }: { readonly onShowHistory: () => 
             <Button
               type="primary"
               data-testid="import-check"
-              disabled={file === null || scorecardMissing}
+              disabled={file === null || scorecardMissing || definitionMissing}
               loading={check.run.status === 'running'}
               onClick={() => void runCheck()}
             >
