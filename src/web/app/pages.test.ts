@@ -3,7 +3,11 @@ import { visiblePages } from './pages.ts';
 
 describe('visiblePages', () => {
   test.each([
-    { who: 'a viewer', roles: ['viewer'], paths: ['/overview', '/scorecard', '/comparison', '/studies'] },
+    {
+      who: 'a viewer',
+      roles: ['viewer'],
+      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/strategy-map'],
+    },
     {
       who: 'a department entry clerk',
       roles: ['entry'],
@@ -12,6 +16,7 @@ describe('visiblePages', () => {
         '/scorecard',
         '/comparison',
         '/studies',
+        '/strategy-map',
         '/data-entry',
         '/assessments',
         '/imports',
@@ -20,12 +25,30 @@ describe('visiblePages', () => {
     {
       who: 'an approver (the audit trail is under Administration)',
       roles: ['approver'],
-      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/data-entry', '/assessments', '/admin'],
+      paths: [
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/studies',
+        '/strategy-map',
+        '/data-entry',
+        '/assessments',
+        '/admin',
+      ],
     },
     {
       who: 'a data steward',
       roles: ['steward'],
-      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/data-entry', '/imports', '/admin'],
+      paths: [
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/studies',
+        '/strategy-map',
+        '/data-entry',
+        '/imports',
+        '/admin',
+      ],
     },
     {
       who: 'a strategist',
@@ -35,6 +58,7 @@ describe('visiblePages', () => {
         '/scorecard',
         '/comparison',
         '/studies',
+        '/strategy-map',
         '/imports',
         '/designer',
         '/surveys',
@@ -49,6 +73,7 @@ describe('visiblePages', () => {
         '/scorecard',
         '/comparison',
         '/studies',
+        '/strategy-map',
         '/data-entry',
         '/assessments',
         '/imports',

@@ -58,6 +58,11 @@ const AdminPage = lazy(() =>
 const StudiesPage = lazy(() =>
   import('../features/studies/studies-page.tsx').then((module) => ({ default: module.StudiesPage })),
 );
+const StrategyMapPage = lazy(() =>
+  import('../features/strategy-map/strategy-map-page.tsx').then((module) => ({
+    default: module.StrategyMapPage,
+  })),
+);
 const IndicatorPage = lazy(() =>
   import('../features/indicator/indicator-page.tsx').then((module) => ({ default: module.IndicatorPage })),
 );
@@ -99,6 +104,7 @@ export function AppRouter() {
           <Route path="designer" element={<DesignerPage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="studies" element={<StudiesPage />} />
+          <Route path="strategy-map" element={<StrategyMapPage />} />
           <Route path="surveys" element={<SurveysPage />} />
           <Route path="surveys/:id" element={<SurveyPage />} />
           <Route path="indicators/:indicator" element={<IndicatorPage />} />
