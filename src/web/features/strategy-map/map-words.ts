@@ -9,6 +9,27 @@ import type { Language } from '../../lib/i18n/languages.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import type { MapWords } from './map-svg.ts';
 
+const STATUS_KEYS = {
+  met: 'strategyMap.status.met',
+  watch: 'strategyMap.status.watch',
+  'off-track': 'strategyMap.status.offTrack',
+  'no-data': 'strategyMap.status.noData',
+} as const;
+
+const SUPPORT_KEYS = {
+  supported: 'strategyMap.check.supported',
+  'ci-includes-zero': 'strategyMap.check.ciIncludesZero',
+  opposite: 'strategyMap.check.opposite',
+  'too-few-periods': 'strategyMap.check.tooFewPeriods',
+} as const;
+
+/** The words of the series' period types. */
+export const GRAIN_KEYS = {
+  month: 'strategyMap.grains.month',
+  quarter: 'strategyMap.grains.quarter',
+  year: 'strategyMap.grains.year',
+} as const;
+
 type Objective = StrategyMapJson['lanes'][number]['objectives'][number];
 type Link = StrategyMapJson['links'][number];
 
@@ -18,7 +39,7 @@ export function objectivesById(map: StrategyMapJson): Map<string, Objective> {
 }
 
 export function scoreLine(t: TFunction, language: Language, objective: Objective | undefined): string {
-  const status = t(`strategyMap.status.${objective?.status ?? 'no-data'}`);
+  const status = t(STATUS_KEYS[objective?.status ?? 'no-data']);
   if (objective === undefined || objective.score === null) return `${t('strategyMap.noScore')} · ${status}`;
   return `${t('strategyMap.score', { score: formatPercent(objective.score, language) })} · ${status}`;
 }
@@ -34,7 +55,7 @@ export function checkLabel(t: TFunction, language: Language, link: Link): string
 }
 
 export function supportWords(t: TFunction, map: StrategyMapJson, link: Link): string {
-  return t(`strategyMap.check.${link.check.support}`, { min: map.rule.minPeriods });
+  return t(SUPPORT_KEYS[link.check.support], { min: map.rule.minPeriods });
 }
 
 export function mapWords(t: TFunction, language: Language, map: StrategyMapJson): MapWords {

@@ -28,7 +28,7 @@ import { MapCanvas } from './components/map-canvas.tsx';
 import { ObjectiveEditor, type StrategyObjective } from './components/objective-editor.tsx';
 import { layoutStrategyMap, type MapLayout } from './map-layout.ts';
 import { mapToSvg } from './map-svg.ts';
-import { mapWords } from './map-words.ts';
+import { GRAIN_KEYS, mapWords } from './map-words.ts';
 
 /** What an action created from the map answers: an objective's indicators for a unit and period. */
 export interface CreateActionTarget {
@@ -156,7 +156,7 @@ export function StrategyMapPage({
               onChange={setGrain}
               options={(['month', 'quarter', 'year'] as const).map((g) => ({
                 value: g,
-                label: t(`strategyMap.grains.${g}`),
+                label: t(GRAIN_KEYS[g]),
               }))}
             />
             <Button

@@ -56,7 +56,7 @@ export function LinkEditor({
       }
     >
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="r">
+        <Descriptions.Item label={t('strategyMap.link.check')}>
           {checkLabel(t, language, link)} · {supportWords(t, map, link)}
         </Descriptions.Item>
         <Descriptions.Item label={t('strategyMap.link.interval')}>

@@ -13,6 +13,23 @@ import { STATUS_COLORS } from '../../../lib/status.ts';
 type MapObjective = StrategyMapJson['lanes'][number]['objectives'][number];
 export type StrategyObjective = StrategyJson['objectives'][number];
 
+/** The form's field names (as values, not words a reader sees). */
+const FIELDS = {
+  statementEn: 'statementEn',
+  statementZh: 'statementZh',
+  owner: 'owner',
+  ownerName: 'ownerName',
+  baseline: 'baseline',
+  target: 'target',
+  targetDate: 'targetDate',
+  role: 'role',
+} as const;
+
+const ROLE_KEYS = {
+  leading: 'strategyMap.objective.roles.leading',
+  lagging: 'strategyMap.objective.roles.lagging',
+} as const;
+
 interface FormValues {
   statementEn?: string;
   statementZh?: string;
@@ -128,41 +145,41 @@ export function ObjectiveEditor({
         )}
       </Descriptions>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save} disabled={!editable}>
-        <Form.Item name="statementEn" label={t('strategyMap.objective.statement')}>
+        <Form.Item name={FIELDS.statementEn} label={t('strategyMap.objective.statement')}>
           <Input.TextArea autoSize />
         </Form.Item>
-        <Form.Item name="statementZh" label={t('strategyMap.objective.statementZh')}>
+        <Form.Item name={FIELDS.statementZh} label={t('strategyMap.objective.statementZh')}>
           <Input.TextArea autoSize />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="owner" label={t('strategyMap.objective.owner')} rules={[{ type: 'email' }]}>
+          <Form.Item name={FIELDS.owner} label={t('strategyMap.objective.owner')} rules={[{ type: 'email' }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="ownerName" label={t('strategyMap.objective.ownerName')}>
+          <Form.Item name={FIELDS.ownerName} label={t('strategyMap.objective.ownerName')}>
             <Input />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="baseline" label={t('strategyMap.objective.baseline')}>
+          <Form.Item name={FIELDS.baseline} label={t('strategyMap.objective.baseline')}>
             <InputNumber />
           </Form.Item>
-          <Form.Item name="target" label={t('strategyMap.objective.target')}>
+          <Form.Item name={FIELDS.target} label={t('strategyMap.objective.target')}>
             <InputNumber />
           </Form.Item>
           <Form.Item
-            name="targetDate"
+            name={FIELDS.targetDate}
             label={t('strategyMap.objective.targetDate')}
             rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
           >
             <Input placeholder="2026-12-31" />
           </Form.Item>
-          <Form.Item name="role" label={t('strategyMap.objective.role')}>
+          <Form.Item name={FIELDS.role} label={t('strategyMap.objective.role')}>
             <Select
               style={{ width: 140 }}
               allowClear
               options={(['leading', 'lagging'] as const).map((role) => ({
                 value: role,
-                label: t(`strategyMap.objective.roles.${role}`),
+                label: t(ROLE_KEYS[role]),
               }))}
             />
           </Form.Item>
