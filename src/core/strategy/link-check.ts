@@ -55,7 +55,7 @@ const Z_975 = 1.959963984540054;
  * Pearson's correlation of the pairs where both values are finite; null with fewer than 3 pairs or when
  * either side is constant.
  *
- * @example pearson([1, 2, 3, 4], [2, 4, 5, 9]) // 0.9621…
+ * @example pearson([1, 2, 3, 4], [2, 4, 5, 9]) // { r: 0.9648…, n: 4 } (R: cor(x, y))
  */
 export function pearson(
   x: readonly (number | null)[],
@@ -95,7 +95,7 @@ export function pearson(
  * The 95 % confidence interval of a correlation by Fisher's z: tanh(atanh(r) ± 1.96 / √(n − 3)); null
  * with fewer than 4 pairs.
  *
- * @example fisherInterval(0.5, 20) // [0.0639…, 0.7752…] (R: cor.test(x, y)$conf.int)
+ * @example fisherInterval(0.5, 20) // [0.0738…, 0.7718…] (R: cor.test(x, y)$conf.int for such a pair)
  */
 export function fisherInterval(r: number, n: number): [number, number] | null {
   if (n < 4) return null;
