@@ -7,7 +7,7 @@
  * `onCreateAction` is the hook for the action plans: given, the objective dialog shows "Create an action" and
  * calls it with the objective, its indicators, the unit and the period (wired by the app once actions exist).
  */
-import { Alert, App, Button, Segmented, Space, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
@@ -75,7 +75,7 @@ export function StrategyMapPage({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const [savedText, setSavedText] = useState<string | null>(null);
   const { complete } = useSelection();
   const [grain, setGrain] = useState<Grain>('month');
   const map = useStrategyMap(complete === null ? null : { ...complete, grain });
@@ -116,7 +116,7 @@ export function StrategyMapPage({
       { code: complete.scorecard, body },
       {
         onSuccess: (result) => {
-          void message.success(
+          setSavedText(
             result.version === null
               ? t('strategyMap.unchanged')
               : t('strategyMap.saved', { version: result.version }),
@@ -193,6 +193,9 @@ export function StrategyMapPage({
           {editable ? (
             <Typography.Text type="secondary">{t('strategyMap.designerHint')}</Typography.Text>
           ) : null}
+          {savedText === null ? null : (
+            <Alert type="success" showIcon data-testid="strategy-saved" title={savedText} />
+          )}
           <LoadingPanel
             isLoading={map.isLoading || (map.data !== undefined && shown === null && objectiveCount > 0)}
             error={map.error}
