@@ -164,12 +164,18 @@ describe('the validation rules of the example', () => {
 describe('the @1 form of the example (test/fixtures/scorecards/az-hospital-v1.yaml)', () => {
   const v1 = fileURLToPath(new URL('../../test/fixtures/scorecards/az-hospital-v1.yaml', import.meta.url));
 
-  it('converts to exactly the @2 example, but for its validation rules', async () => {
+  it('converts to exactly the @2 example, but for its validation rules, objectives and links', async () => {
     const read = async (path: string) => compileScorecard(parse(await readFile(path, 'utf8')));
     const [converted, example] = await Promise.all([read(v1), read(`${dir}/scorecard.yaml`)]);
     expect([converted.format, example.format]).toEqual(['healthbsc/scorecard@1', 'healthbsc/scorecard@2']);
-    // The @2 example adds validation rules, which @1 cannot declare; everything else is the same.
-    expect(converted.definition).toEqual({ ...example.definition, validationRules: undefined });
+    // The @2 example adds validation rules and the strategy map's SMART objectives and links, which the @1 form
+    // does not have; everything else is the same.
+    expect(converted.definition).toEqual({
+      ...example.definition,
+      validationRules: undefined,
+      links: undefined,
+      perspectives: example.definition.perspectives.map((p) => ({ ...p, objectives: [] })),
+    });
   });
 
   it('evaluates exactly as the @2 example: V = 92.57 and every figure the same', async () => {

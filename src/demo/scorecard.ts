@@ -16,6 +16,7 @@
 import { aggregateUnitValues, buildOrgTree, type ElementRule, ValueCube } from '../core/analytics/index.ts';
 import { monthsOf, periodRange, samePeriodLastYear } from '../core/periods/index.ts';
 import { type ScorecardFileInput, unitFromText, type ValidationRuleFile } from '../core/scorecard/index.ts';
+import { DEMO_LINKS, DEMO_OBJECTIVES } from './strategy.ts';
 import type { DemoDataElement, DemoIndicatorDefinition, MedicalGroupDemo } from './types.ts';
 
 export const DEMO_SCORECARD_CODE = 'UMG-BSC';
@@ -95,6 +96,7 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
     id: p.id,
     kind: p.kind,
     name: p.name,
+    objectives: (DEMO_OBJECTIVES[p.id] ?? []).map((o) => ({ ...o, indicators: [...o.indicators] })),
     indicators: demo.indicators
       .filter((i) => i.perspective === p.kind)
       .map((i) => indicatorFile(i, 'seed 000 (000_f2cc7fd4e5e58b48.txt)')),
@@ -114,6 +116,7 @@ export function buildDemoScorecard(demo: MedicalGroupDemo): ScorecardFileInput {
     },
     dataElements: demo.dataElements.map(dataElementFile),
     perspectives,
+    links: DEMO_LINKS.map((link) => ({ ...link })),
     validationRules: [...DEMO_VALIDATION_RULES],
     weights: {
       perspectives: { manual: equal(perspectives.map((p) => p.id)) },

@@ -418,6 +418,19 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 200,
     build: (w) => ({ url: `/api/scorecards/${w.scorecard.code}/versions` }),
   },
+  'GET /api/scorecards/{code}/strategy': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: `/api/scorecards/${w.scorecard.code}/strategy` }),
+  },
+  'PUT /api/scorecards/{code}/strategy': {
+    access: DESIGN,
+    success: 200,
+    build: (w) => ({
+      url: `/api/scorecards/${w.scorecard.code}/strategy`,
+      body: { objectives: [], links: [] },
+    }),
+  },
   'PUT /api/scorecards/{code}/weights': {
     access: DESIGN,
     success: 200,
@@ -701,6 +714,13 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 200,
     build: (w, u) => ({
       url: `/api/series?scorecard=${w.scorecard.code}&orgUnit=${u.code}&from=2024-01&to=2024-03`,
+    }),
+  },
+  'GET /api/strategy-map': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({
+      url: `/api/strategy-map?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${DATA_MONTH}&history=3`,
     }),
   },
   'GET /api/monitoring/funnel': {

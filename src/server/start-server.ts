@@ -32,6 +32,7 @@ import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { strategyMapRoutes } from './strategy-map/strategy-map.routes.ts';
 
 export interface StartOptions {
   /** Load the demo when the database has no org unit yet. Default true. */
@@ -136,6 +137,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         healthRoutes(readiness),
         evaluationRoutes(engine),
         monitoringRoutes(engine),
+        strategyMapRoutes(engine),
         objectiveRankingRoutes(engine),
         publicationRoutes(engine),
         reportRoutes(engine),

@@ -3,7 +3,11 @@ import { visiblePages } from './pages.ts';
 
 describe('visiblePages', () => {
   test.each([
-    { who: 'a viewer', roles: ['viewer'], paths: ['/overview', '/scorecard', '/comparison', '/studies'] },
+    {
+      who: 'a viewer',
+      roles: ['viewer'],
+      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/strategy-map'],
+    },
     {
       who: 'a department entry clerk',
       roles: ['entry'],
@@ -12,6 +16,7 @@ describe('visiblePages', () => {
         '/scorecard',
         '/comparison',
         '/studies',
+        '/strategy-map',
         '/data-entry',
         '/assessments',
         '/imports',
@@ -25,6 +30,7 @@ describe('visiblePages', () => {
         '/scorecard',
         '/comparison',
         '/studies',
+        '/strategy-map',
         '/data-entry',
         '/assessments',
         '/incentives',
@@ -34,7 +40,16 @@ describe('visiblePages', () => {
     {
       who: 'a data steward',
       roles: ['steward'],
-      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/data-entry', '/imports', '/admin'],
+      paths: [
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/studies',
+        '/strategy-map',
+        '/data-entry',
+        '/imports',
+        '/admin',
+      ],
     },
     {
       who: 'a strategist',
@@ -44,6 +59,7 @@ describe('visiblePages', () => {
         '/scorecard',
         '/comparison',
         '/studies',
+        '/strategy-map',
         '/imports',
         '/designer',
         '/surveys',
@@ -59,6 +75,7 @@ describe('visiblePages', () => {
         '/scorecard',
         '/comparison',
         '/studies',
+        '/strategy-map',
         '/data-entry',
         '/assessments',
         '/imports',

@@ -12,6 +12,7 @@ export interface PageEntry {
     | 'nav.scorecard'
     | 'nav.comparison'
     | 'nav.studies'
+    | 'nav.strategyMap'
     | 'nav.dataEntry'
     | 'nav.assessments'
     | 'nav.imports'
@@ -28,6 +29,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/scorecard', labelKey: 'nav.scorecard' },
   { path: '/comparison', labelKey: 'nav.comparison' },
   { path: '/studies', labelKey: 'nav.studies' },
+  { path: '/strategy-map', labelKey: 'nav.strategyMap' },
   { path: '/data-entry', labelKey: 'nav.dataEntry', roles: ['entry', 'approver', 'steward'] },
   { path: '/assessments', labelKey: 'nav.assessments', roles: ['entry', 'approver'] },
   { path: '/imports', labelKey: 'nav.imports', roles: ['steward', 'strategist', 'entry'] },

@@ -61,6 +61,11 @@ const AdminPage = lazy(() =>
 const StudiesPage = lazy(() =>
   import('../features/studies/studies-page.tsx').then((module) => ({ default: module.StudiesPage })),
 );
+const StrategyMapPage = lazy(() =>
+  import('../features/strategy-map/strategy-map-page.tsx').then((module) => ({
+    default: module.StrategyMapPage,
+  })),
+);
 const IndicatorPage = lazy(() =>
   import('../features/indicator/indicator-page.tsx').then((module) => ({ default: module.IndicatorPage })),
 );
@@ -103,6 +108,7 @@ export function AppRouter() {
           <Route path="admin" element={<AdminPage />} />
           <Route path="studies" element={<StudiesPage />} />
           <Route path="incentives" element={<IncentivesPage />} />
+          <Route path="strategy-map" element={<StrategyMapPage />} />
           <Route path="surveys" element={<SurveysPage />} />
           <Route path="surveys/:id" element={<SurveyPage />} />
           <Route path="indicators/:indicator" element={<IndicatorPage />} />

@@ -52,6 +52,7 @@ import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
 import { sessionMessages } from './session.ts';
 import { statsMessages } from './stats.ts';
+import { strategyMessages } from './strategy.ts';
 import { studyMessages } from './study.ts';
 import { surveyMessages } from './survey.ts';
 import { targetMessages } from './target.ts';
@@ -100,6 +101,7 @@ export const PROBLEM_MESSAGES = {
   ...statsMessages,
   ...remoteMessages,
   ...reportMessages,
+  ...strategyMessages,
   ...studyMessages,
   ...surveyMessages,
   ...targetMessages,

@@ -31,6 +31,7 @@ import type * as reportedValues from '../../../core/contracts/reported-values.ts
 import type * as reports from '../../../core/contracts/reports.ts';
 import type * as scorecards from '../../../core/contracts/scorecards.ts';
 import type * as sensitivity from '../../../core/contracts/sensitivity.ts';
+import type * as strategyMap from '../../../core/contracts/strategy-map.ts';
 import type * as studies from '../../../core/contracts/studies.ts';
 import type * as surveys from '../../../core/contracts/surveys.ts';
 import type * as targets from '../../../core/contracts/targets.ts';
@@ -286,6 +287,14 @@ export interface ApiRoutes {
     Body<typeof studies.studyFileSchema> &
     Answer<typeof studies.savedStudySchema>;
   'DELETE /api/studies/:code': ByCode & NoContent;
+
+  // The strategy map (core/contracts/strategy-map.ts)
+  'GET /api/strategy-map': Query<typeof strategyMap.strategyMapQuerySchema> &
+    Answer<typeof strategyMap.strategyMapSchema>;
+  'GET /api/scorecards/:code/strategy': ByCode & Answer<typeof strategyMap.strategySchema>;
+  'PUT /api/scorecards/:code/strategy': ByCode &
+    Body<typeof strategyMap.strategySchema> &
+    Answer<typeof strategyMap.putStrategyResultSchema>;
 }
 
 /**

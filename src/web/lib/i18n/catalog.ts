@@ -30,6 +30,8 @@ import overviewEn from '../../features/overview/locales/en.json';
 import overviewZh from '../../features/overview/locales/zh-CN.json';
 import questionnaireEn from '../../features/questionnaire/locales/en.json';
 import questionnaireZh from '../../features/questionnaire/locales/zh-CN.json';
+import strategyMapEn from '../../features/strategy-map/locales/en.json';
+import strategyMapZh from '../../features/strategy-map/locales/zh-CN.json';
 import studiesEn from '../../features/studies/locales/en.json';
 import studiesZh from '../../features/studies/locales/zh-CN.json';
 import surveysEn from '../../features/surveys/locales/en.json';
@@ -49,6 +51,7 @@ export const en = {
   ...incentivesEn,
   ...indicatorEn,
   ...overviewEn,
+  ...strategyMapEn,
   ...studiesEn,
   ...questionnaireEn,
   ...surveysEn,
@@ -68,6 +71,7 @@ export const zhCN: Catalog = {
   ...incentivesZh,
   ...indicatorZh,
   ...overviewZh,
+  ...strategyMapZh,
   ...studiesZh,
   ...questionnaireZh,
   ...surveysZh,
