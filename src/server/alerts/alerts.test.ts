@@ -4,6 +4,9 @@
  * late-data rule fires for the unit that has not submitted by the deadline; the approval-waiting alert reaches
  * the unit's approver when a department submits.
  */
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import type { TestSession } from '../../../test/fixtures/accounts.ts';
@@ -17,8 +20,10 @@ import { writeDataValues } from '../services/data-values.service.ts';
 import { putScorecardOrgUnits } from '../services/scorecard-org-units.service.ts';
 import { importScorecard } from '../services/scorecards.service.ts';
 import { putTargets } from '../services/targets.service.ts';
+import { evaluateAlerts } from './alert-evaluation.service.ts';
 import type { MailMessage } from './alert-mail.ts';
 import { alertRoutes } from './alerts.routes.ts';
+import { deliverDueWebhooks } from './webhook-delivery.ts';
 
 describeEachEngine('alerts', (getDb) => {
   let server: TestServer;
@@ -26,8 +31,16 @@ describeEachEngine('alerts', (getDb) => {
   let scorecard: ScorecardFixture;
   let owner: TestSession;
   let approver: TestSession;
-  let now = new Date('2024-06-03T08:00:00Z');
+  let engine: EvaluationEngine;
+  let receiver: Server;
+  /** What the loopback webhook receiver got; it answers 500 to the first POST, 200 after. */
+  const received: {
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+    answered: number;
+  }[] = [];
   const mails: MailMessage[] = [];
+  const mailer = { enqueue: async (_trx: unknown, message: MailMessage) => void mails.push(message) };
 
   const dept = (i: number) => tree.departments[0]?.[i] ?? '';
   const evaluate = async () => {
@@ -35,6 +48,9 @@ describeEachEngine('alerts', (getDb) => {
     if (response.statusCode !== 200) throw new Error(response.body);
     return response.json<{ raised: number; closed: number; open: number }>();
   };
+  /** The evaluation as the schedule runs it at a later time (the server's sessions keep their own clock). */
+  const evaluateAt = (at: string) =>
+    evaluateAlerts({ ...server.ctx, now: () => new Date(at) }, engine, scorecard.code, { mailer });
   const inbox = async (session: TestSession) => {
     const response = await server.requestAs(session, 'GET', '/api/inbox?state=all');
     if (response.statusCode !== 200) throw new Error(response.body);
@@ -47,13 +63,11 @@ describeEachEngine('alerts', (getDb) => {
 
   beforeAll(async () => {
     server = await createTestServer(getDb(), {
-      clock: () => new Date(now),
-      routesFor: (ctx) => [
-        alertRoutes(new EvaluationEngine(getDb(), ctx.changes), {
-          mailer: { enqueue: async (_trx, message) => void mails.push(message) },
-          link: 'https://bsc.example',
-        }),
-      ],
+      now: new Date('2024-06-03T08:00:00Z'),
+      routesFor: (ctx) => {
+        engine = new EvaluationEngine(getDb(), ctx.changes);
+        return [alertRoutes(engine, { mailer, link: 'https://bsc.example' })];
+      },
     });
     tree = await createOrgTree(server.ctx, { prefix: 'AL', hospitals: 1, departmentsPerHospital: 2 });
     owner = await server.sessionWith([{ role: 'viewer', orgUnit: tree.hospitals[0] ?? null }]);
@@ -90,8 +104,30 @@ describeEachEngine('alerts', (getDb) => {
       if (response.statusCode !== 201) throw new Error(response.body);
     }
     await server.requestAs(owner, 'PUT', '/api/me/preferences', { language: 'en' });
+    receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const answered = received.length === 0 ? 500 : 200;
+        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
+        response.statusCode = answered;
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hook = await server.request('POST', '/api/webhooks', {
+      name: 'Operations',
+      kind: 'generic',
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alerts`,
+      secret: 'loopback-secret',
+      kinds: ['off-target'],
+    });
+    if (hook.statusCode !== 201) throw new Error(hook.body);
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await new Promise((resolve) => receiver.close(resolve));
+  });
 
   describe('off target', () => {
     it('raises an alert in the owner’s inbox with the value and the target', async () => {
@@ -116,6 +152,31 @@ describeEachEngine('alerts', (getDb) => {
       ]);
     });
 
+    it('posts it to the webhook signed, and retries after the receiver’s 500', async () => {
+      const first = await deliverDueWebhooks(server.ctx, fetch);
+      const second = await deliverDueWebhooks(
+        { ...server.ctx, now: () => new Date('2024-06-03T08:00:31Z') },
+        fetch,
+      );
+      const last = received.at(-1);
+      const signature = createHmac('sha256', 'loopback-secret')
+        .update(`${String(last?.headers['x-healthbsc-timestamp'])}.${last?.body ?? ''}`)
+        .digest('hex');
+      expect([
+        first,
+        second,
+        received.map((r) => r.answered),
+        last?.headers['x-healthbsc-signature'],
+        JSON.parse(last?.body ?? '{}').alert.indicator,
+      ]).toEqual([
+        { delivered: 0, retrying: 1, failed: 0 },
+        { delivered: 1, retrying: 0, failed: 0 },
+        [500, 200],
+        `sha256=${signature}`,
+        scorecard.count,
+      ]);
+    });
+
     it('raises it once: evaluating again keeps the one alert open', async () => {
       const again = await evaluate();
       const alerts = (await inbox(owner)).filter((a) => a.kind === 'off-target');
@@ -132,9 +193,8 @@ describeEachEngine('alerts', (getDb) => {
     });
 
     it('closes the alert when the next period is on target', async () => {
-      now = new Date('2024-07-02T08:00:00Z');
       await count(dept(0), '2024-06', 120);
-      const result = await evaluate();
+      const result = await evaluateAt('2024-07-02T08:00:00Z');
       const alerts = (await inbox(owner)).filter((a) => a.kind === 'off-target');
       expect([result.closed, alerts.map((a) => [a.period, a.state, a.closedAt])]).toEqual([
         1,
@@ -153,14 +213,12 @@ describeEachEngine('alerts', (getDb) => {
         orgUnit: dept(0),
         period: '2024-06',
       });
-      now = new Date('2024-07-10T23:00:00Z');
-      await evaluate();
+      await evaluateAt('2024-07-10T23:00:00Z');
       const early = await server.request(
         'GET',
         `/api/alerts?scorecard=${scorecard.code}&kind=data-late&period=2024-06`,
       );
-      now = new Date('2024-07-11T00:30:00Z');
-      await evaluate();
+      await evaluateAt('2024-07-11T00:30:00Z');
       const late = await server.request(
         'GET',
         `/api/alerts?scorecard=${scorecard.code}&kind=data-late&period=2024-06`,
