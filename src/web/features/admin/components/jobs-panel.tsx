@@ -26,6 +26,7 @@ const DESCRIPTION_KEYS = [
   'admin.jobs.catalog.sessionCleanup',
   'admin.jobs.catalog.mailSend',
   'admin.jobs.catalog.surveyReminders',
+  'admin.jobs.catalog.alertEvaluation',
 ] as const;
 type DescriptionKey = (typeof DESCRIPTION_KEYS)[number];
 
