@@ -157,6 +157,8 @@ async function alertOn(w: AccessWorld, unit: UnitCase): Promise<number> {
 
 /** An action on the unit owned by the session's user, opened by the fixture; its id. */
 async function actionOn(w: AccessWorld, unit: UnitCase, session: TestSession | null): Promise<number> {
+  // Read before the transaction: PGlite has one connection, which the transaction holds.
+  const ownerId = await userIdOf(w, session);
   const { id } = await w.server.ctx.db.kysely.transaction().execute(async (trx) => {
     const found = await findOrgUnitByCode(trx, unit.code);
     const scorecard = await findScorecardByCode(trx, w.scorecard.code);
@@ -168,7 +170,7 @@ async function actionOn(w: AccessWorld, unit: UnitCase, session: TestSession | n
       indicator: w.scorecard.count,
       orgUnitId: found?.id ?? 0,
       periodId: DATA_MONTH,
-      ownerId: await userIdOf(w, session),
+      ownerId,
       dueDate: '2024-12-31',
       origin: 'cell',
       alertId: null,
