@@ -31,6 +31,14 @@ export const DISTRIBUTED_TABLES = [
   'publication_input',
   'incentive_allocation',
   'incentive_approval',
+  // Alerts and action plans: they grow with the organisation's data; their keys and their foreign keys to each
+  // other start with root_id.
+  'alert',
+  'alert_receipt',
+  'action_plan',
+  'action_collaborator',
+  'action_comment',
+  'action_attachment',
 ] as const;
 
 /** Replicated to every node, in foreign-key order. */
@@ -60,6 +68,11 @@ export const REFERENCE_TABLES = [
   'report_subscription',
   'weight_version_provenance',
   'study',
+  // Alert configuration: a few rows per scorecard or user, read with every evaluation of the rules.
+  'entry_deadline',
+  'alert_rule',
+  'alert_subscription',
+  'webhook',
 ] as const;
 
 /** Kept on the coordinator (with the job queue's schema, `pgboss`, and the migrations' own tables). */
@@ -70,6 +83,8 @@ export const COORDINATOR_TABLES = [
   'audit_log',
   'import_batch',
   'import_change',
+  // A delivery queue: written on every attempt, read only by the delivery job.
+  'webhook_delivery',
   // The e-mail queue: written by the mail job at every send and only read alone (the outbox panel); installation
   // mails (a test mail) have no organisation, so `root_id` may be null.
   'mail_outbox',

@@ -2,6 +2,9 @@
  * The jobs the server registers at start-up: add a feature's job here (./README.md). Each job is a file of its
  * own exporting a `JobDefinition` (or a function making one from the feature's settings).
  */
+import { alertEvaluationJob } from '../alerts/alert-evaluation.job.ts';
+import { outboxMailer } from '../alerts/alert-mail.ts';
+import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
 import { mailSendJob } from '../mail/mail-send.job.ts';
 import type { MailSettings } from '../mail/mail-settings.ts';
 import type { MailWaker } from '../mail/mail-waker.ts';
@@ -16,6 +19,8 @@ export interface ServerJobOptions {
   readonly mail?: MailSettings | null;
   /** Attached to the mail job, so a commit that queued mail can ask for a run at once. */
   readonly mailWaker?: MailWaker;
+  /** The evaluation engine, for the alert job; a scheduler built without one (its own tests) has no alert job. */
+  readonly engine?: EvaluationEngine;
 }
 
 /** Registers every job of the product on the scheduler (before it starts). */
@@ -25,4 +30,7 @@ export function registerServerJobs(scheduler: JobScheduler, options: ServerJobOp
   scheduler.register(reportMailJob());
   const mail = scheduler.register(mailSendJob(options.mail ?? null));
   options.mailWaker?.attach(() => mail.enqueue({}));
+  if (options.engine !== undefined) {
+    scheduler.register(alertEvaluationJob(options.engine, { mailer: outboxMailer() }));
+  }
 }

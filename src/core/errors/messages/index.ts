@@ -7,6 +7,7 @@
 import { accessMessages } from './access.ts';
 import { accountMessages } from './account.ts';
 import { ahpMessages } from './ahp.ts';
+import { actionMessages, alertMailMessages, alertMessages } from './alerts.ts';
 import { analyticsMessages } from './analytics.ts';
 import { approvalMessages } from './approval.ts';
 import { assessmentMessages } from './assessment.ts';
@@ -108,6 +109,9 @@ export const PROBLEM_MESSAGES = {
   ...tokenMessages,
   ...writeMessages,
   ...guardMessages,
+  ...alertMessages,
+  ...actionMessages,
+  ...alertMailMessages,
   ...mailMessages,
   ...incentiveMessages,
   ...extractMessages,

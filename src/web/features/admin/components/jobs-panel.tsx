@@ -27,6 +27,7 @@ const DESCRIPTION_KEYS = [
   'admin.jobs.catalog.mailSend',
   'admin.jobs.catalog.surveyReminders',
   'admin.jobs.catalog.reportMail',
+  'admin.jobs.catalog.alertEvaluation',
 ] as const;
 type DescriptionKey = (typeof DESCRIPTION_KEYS)[number];
 
