@@ -3,15 +3,21 @@ import { visiblePages } from './pages.ts';
 
 describe('visiblePages', () => {
   test.each([
-    { who: 'a viewer', roles: ['viewer'], paths: ['/overview', '/scorecard', '/comparison', '/studies'] },
+    {
+      who: 'a viewer',
+      roles: ['viewer'],
+      paths: ['/my-work', '/overview', '/scorecard', '/comparison', '/studies', '/actions'],
+    },
     {
       who: 'a department entry clerk',
       roles: ['entry'],
       paths: [
+        '/my-work',
         '/overview',
         '/scorecard',
         '/comparison',
         '/studies',
+        '/actions',
         '/data-entry',
         '/assessments',
         '/imports',
@@ -20,21 +26,43 @@ describe('visiblePages', () => {
     {
       who: 'an approver (the audit trail is under Administration)',
       roles: ['approver'],
-      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/data-entry', '/assessments', '/admin'],
+      paths: [
+        '/my-work',
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/studies',
+        '/actions',
+        '/data-entry',
+        '/assessments',
+        '/admin',
+      ],
     },
     {
       who: 'a data steward',
       roles: ['steward'],
-      paths: ['/overview', '/scorecard', '/comparison', '/studies', '/data-entry', '/imports', '/admin'],
+      paths: [
+        '/my-work',
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/studies',
+        '/actions',
+        '/data-entry',
+        '/imports',
+        '/admin',
+      ],
     },
     {
       who: 'a strategist',
       roles: ['strategist'],
       paths: [
+        '/my-work',
         '/overview',
         '/scorecard',
         '/comparison',
         '/studies',
+        '/actions',
         '/imports',
         '/designer',
         '/surveys',
@@ -45,10 +73,12 @@ describe('visiblePages', () => {
       who: 'an admin',
       roles: ['admin'],
       paths: [
+        '/my-work',
         '/overview',
         '/scorecard',
         '/comparison',
         '/studies',
+        '/actions',
         '/data-entry',
         '/assessments',
         '/imports',

@@ -90,10 +90,35 @@ export function useUpdateAction(id: number) {
   );
 }
 
+export interface NewComment {
+  readonly text: string;
+  /** Evidence: uploaded one after another once the comment exists. */
+  readonly files: readonly File[];
+  /** The share sent of all the files together, 0 to 1. */
+  readonly onProgress?: (share: number) => void;
+}
+
+/**
+ * Adds a comment, then uploads its attachments; the comments are read again once all is settled (a failed upload
+ * leaves the comment and the files already sent).
+ */
 export function useAddComment(id: number) {
   return useApiMutation(
-    (client, body: BodyOf<'POST /api/actions/:id/comments'>) =>
-      apiRequest(client, 'POST /api/actions/:id/comments', { params: { id }, body }),
+    async (client, input: NewComment) => {
+      const comment = await apiRequest(client, 'POST /api/actions/:id/comments', {
+        params: { id },
+        body: { text: input.text },
+      });
+      const total = input.files.reduce((sum, file) => sum + file.size, 0);
+      let sent = 0;
+      for (const file of input.files) {
+        await uploadCommentAttachment({ id, commentId: comment.id }, file, (share) =>
+          input.onProgress?.(total === 0 ? 1 : (sent + share * file.size) / total),
+        );
+        sent += file.size;
+      }
+      return comment;
+    },
     [actionKeys.comments(id)],
   );
 }

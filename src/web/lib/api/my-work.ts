@@ -22,6 +22,7 @@ export function getMyWorkQueryOptions(client: ApiClient) {
   });
 }
 
-export function useMyWork() {
-  return useQuery(getMyWorkQueryOptions(useApiClient()));
+/** `enabled` false: not read (the landing page asks only for users whose roles do not decide). */
+export function useMyWork(enabled = true) {
+  return useQuery({ ...getMyWorkQueryOptions(useApiClient()), enabled });
 }
