@@ -29,6 +29,14 @@ export const DISTRIBUTED_TABLES = [
   'publication',
   'publication_result',
   'publication_input',
+  // Alerts and action plans: they grow with the organisation's data; their keys and their foreign keys to each
+  // other start with root_id.
+  'alert',
+  'alert_receipt',
+  'action_plan',
+  'action_collaborator',
+  'action_comment',
+  'action_attachment',
 ] as const;
 
 /** Replicated to every node, in foreign-key order. */
@@ -55,6 +63,11 @@ export const REFERENCE_TABLES = [
   'survey_application',
   'weight_version_provenance',
   'study',
+  // Alert configuration: a few rows per scorecard or user, read with every evaluation of the rules.
+  'entry_deadline',
+  'alert_rule',
+  'alert_subscription',
+  'webhook',
 ] as const;
 
 /** Kept on the coordinator (with the job queue's schema, `pgboss`, and the migrations' own tables). */
@@ -65,6 +78,8 @@ export const COORDINATOR_TABLES = [
   'audit_log',
   'import_batch',
   'import_change',
+  // A delivery queue: written on every attempt, read only by the delivery job.
+  'webhook_delivery',
 ] as const;
 
 export type DistributedTable = (typeof DISTRIBUTED_TABLES)[number];

@@ -298,6 +298,8 @@ export interface AppUserTable {
   readonly created_at: CreatedAt;
   updated_at: UpdatedAt;
   last_login_at: Date | null;
+  /** 202612070200_alerts_and_actions: the language of the user's e-mails and digests. */
+  preferred_language: Defaulted<'zh-CN' | 'en'>;
 }
 
 /** `api_token` (202611240900_accounts): integration tokens, kept as their SHA-256. */
@@ -527,6 +529,163 @@ export interface WeightVersionProvenanceTable {
   overridden: ColumnType<boolean, boolean, never>;
 }
 
+type AlertKindColumn =
+  | 'off-target'
+  | 'adverse-trend'
+  | 'forecast-miss'
+  | 'data-late'
+  | 'data-quality'
+  | 'approval-waiting'
+  | 'action-overdue';
+type SeverityColumn = 'info' | 'warning' | 'critical';
+
+/** `entry_deadline` (202612070200_alerts_and_actions): data due on `due_day` of the month after the period. */
+export interface EntryDeadlineTable {
+  scorecard_id: number;
+  period_type: 'month' | 'quarter' | 'year';
+  due_day: number;
+  updated_by: string;
+  updated_at: UpdatedAt;
+}
+
+/** `alert_rule` (202612070200_alerts_and_actions). */
+export interface AlertRuleTable {
+  readonly id: Id;
+  scorecard_id: number;
+  kind: AlertKindColumn;
+  severity: SeverityColumn;
+  /** [unit id, …] */
+  org_unit_ids: JsonbColumn<string>;
+  /** [indicator id, …] */
+  indicators: JsonbColumn<string>;
+  include_watch: Defaulted<boolean>;
+  enabled: Defaulted<boolean>;
+  created_by: string;
+  readonly created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** `alert` (202612070200_alerts_and_actions): one episode of a condition; `indicator` is '' for unit rules. */
+export interface AlertTable {
+  readonly id: Id;
+  root_id: number;
+  rule_id: number;
+  scorecard_id: number;
+  kind: AlertKindColumn;
+  severity: SeverityColumn;
+  indicator: string;
+  org_unit_id: number;
+  period_id: string;
+  action_id: number | null;
+  code: string;
+  params: JsonbColumn<string>;
+  opened_at: Date;
+  closed_at: Date | null;
+}
+
+/** `alert_receipt` (202612070200_alerts_and_actions): an alert in a user's inbox. */
+export interface AlertReceiptTable {
+  root_id: number;
+  alert_id: number;
+  user_id: number;
+  read_at: Date | null;
+  emailed_at: Date | null;
+  readonly created_at: CreatedAt;
+}
+
+/** `alert_subscription` (202612070200_alerts_and_actions). */
+export interface AlertSubscriptionTable {
+  readonly id: Id;
+  user_id: number;
+  org_unit_id: number | null;
+  kind: AlertKindColumn | null;
+  email: Defaulted<boolean>;
+  digest: Defaulted<'none' | 'daily'>;
+  readonly created_at: CreatedAt;
+}
+
+/** `webhook` (202612070200_alerts_and_actions). */
+export interface WebhookTable {
+  readonly id: Id;
+  name: string;
+  kind: 'generic' | 'wecom' | 'dingtalk' | 'feishu';
+  url: string;
+  secret: string | null;
+  scorecard_id: number | null;
+  kinds: JsonbColumn<string>;
+  min_severity: SeverityColumn;
+  enabled: Defaulted<boolean>;
+  created_by: string;
+  readonly created_at: CreatedAt;
+}
+
+/** `webhook_delivery` (202612070200_alerts_and_actions): one alert sent to one webhook, retried with backoff. */
+export interface WebhookDeliveryTable {
+  readonly id: Id;
+  webhook_id: number;
+  root_id: number;
+  alert_id: number;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: Defaulted<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  delivered_at: Date | null;
+  readonly created_at: CreatedAt;
+}
+
+/** `action_plan` (202612070200_alerts_and_actions). */
+export interface ActionPlanTable {
+  readonly id: Id;
+  root_id: number;
+  title: string;
+  description: string | null;
+  scorecard_id: number;
+  indicator: string;
+  org_unit_id: number;
+  period_id: string;
+  owner_id: number;
+  /** date: `YYYY-MM-DD`. */
+  due_date: string;
+  status: 'planned' | 'in-progress' | 'done' | 'dropped';
+  progress: Defaulted<number>;
+  origin: 'cell' | 'alert' | 'objective';
+  alert_id: number | null;
+  objective: string | null;
+  value_at_opening: number | null;
+  created_by: string;
+  readonly created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  closed_at: Date | null;
+}
+
+export interface ActionCollaboratorTable {
+  root_id: number;
+  action_id: number;
+  user_id: number;
+}
+
+export interface ActionCommentTable {
+  readonly id: Id;
+  root_id: number;
+  action_id: number;
+  author_id: number | null;
+  text: string;
+  readonly created_at: CreatedAt;
+}
+
+/** `action_attachment`: the evidence's bytes in the database, so every server and every backup has them. */
+export interface ActionAttachmentTable {
+  readonly id: Id;
+  root_id: number;
+  comment_id: number;
+  name: string;
+  media_type: string;
+  size: number;
+  content: Uint8Array;
+  readonly created_at: CreatedAt;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   org_unit: OrgUnitTable;
@@ -565,4 +724,15 @@ export interface Database {
   publication_input: PublicationInputTable;
   current_publication_result: CurrentPublicationResultView;
   study: StudyTable;
+  entry_deadline: EntryDeadlineTable;
+  alert_rule: AlertRuleTable;
+  alert: AlertTable;
+  alert_receipt: AlertReceiptTable;
+  alert_subscription: AlertSubscriptionTable;
+  webhook: WebhookTable;
+  webhook_delivery: WebhookDeliveryTable;
+  action_plan: ActionPlanTable;
+  action_collaborator: ActionCollaboratorTable;
+  action_comment: ActionCommentTable;
+  action_attachment: ActionAttachmentTable;
 }
