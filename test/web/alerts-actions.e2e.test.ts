@@ -153,10 +153,7 @@ const WORDS = {
   'zh-CN': { offTarget: '未达目标', done: '已完成', approvalWaiting: '待审核', mailSubject: '【HealthBSC】' },
 } as const;
 
-async function openAs(
-  locale: keyof typeof WORDS,
-  as: DemoUser,
-): Promise<{ page: Page; errors: string[] }> {
+async function openAs(locale: keyof typeof WORDS, as: DemoUser): Promise<{ page: Page; errors: string[] }> {
   return e2e.openPage(locale, { as, viewport: VIEWPORT });
 }
 

@@ -4,15 +4,32 @@
  * Shared by the inbox and "my work" .
  */
 import { Button, Space, Table, type TableColumnsType, Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { KIND_KEYS, SEVERITY_COLORS, SEVERITY_KEYS } from '../lib/alert-labels.ts';
 import { type AlertResource, useMarkRead } from '../lib/api/alerts.ts';
-import { formatDateTime, formatPeriod, NO_VALUE } from '../lib/format.ts';
+import { formatDateTime, formatNumber, formatPeriod, NO_VALUE } from '../lib/format.ts';
+import type { Language } from '../lib/i18n/languages.ts';
 import { useLanguage } from '../lib/i18n/use-language.ts';
 import { scorecardHref } from '../lib/scorecard-link.ts';
 import type { Names } from '../lib/use-names.ts';
 import { CreateActionButton } from './create-action-dialog.tsx';
+
+/** The condition's figures, from the alert's params: value and target, the deadline, the submission. */
+function alertDetail(alert: AlertResource, language: Language, t: TFunction): string | null {
+  const { value, target, dueAt, submittedAt } = alert.params;
+  if (typeof value === 'number' && typeof target === 'number') {
+    return t('alerts.valueTarget', {
+      value: formatNumber(value, language, 2),
+      target: formatNumber(target, language, 2),
+    });
+  }
+  if (typeof dueAt === 'string') return t('alerts.dueAt', { at: formatDateTime(dueAt, language) });
+  if (typeof submittedAt === 'string')
+    return t('alerts.submittedAt', { at: formatDateTime(submittedAt, language) });
+  return null;
+}
 
 export interface AlertTableProps {
   readonly alerts: readonly AlertResource[];
@@ -41,15 +58,25 @@ export function AlertTable({ alerts, names, loading = false, pagination }: Alert
     {
       key: 'kind',
       title: t('alerts.columns.kind'),
-      render: (_, alert) => (
-        <span
-          style={{ fontWeight: alert.read ? 400 : 600 }}
-          data-testid={`alert-kind-${alert.id}`}
-          data-read={String(alert.read)}
-        >
-          {t(KIND_KEYS[alert.kind])}
-        </span>
-      ),
+      render: (_, alert) => {
+        const detail = alertDetail(alert, language, t);
+        return (
+          <>
+            <span
+              style={{ fontWeight: alert.read ? 400 : 600 }}
+              data-testid={`alert-kind-${alert.id}`}
+              data-read={String(alert.read)}
+            >
+              {t(KIND_KEYS[alert.kind])}
+            </span>
+            {detail === null ? null : (
+              <div style={{ fontSize: 12, opacity: 0.75 }} data-testid={`alert-detail-${alert.id}`}>
+                {detail}
+              </div>
+            )}
+          </>
+        );
+      },
     },
     {
       key: 'indicator',
