@@ -12,6 +12,10 @@ import { acquireDataDirLock, type DataDirLock } from '../db/data-dir-lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { hasInstallationAdmin } from '../db/repositories/user.repository.ts';
 import { ensureDemoUsers } from './accounts/demo-users.ts';
+import { actionRoutes } from './actions/actions.routes.ts';
+import { evaluateAlerts } from './alerts/alert-evaluation.service.ts';
+import { triggerAlertsOnChange } from './alerts/alert-trigger.ts';
+import { alertRoutes } from './alerts/alerts.routes.ts';
 import { buildApp } from './app.ts';
 import { ChangeBus } from './change-bus.ts';
 import { type ChangeRelay, relayChanges } from './cluster/change-relay.ts';
@@ -123,7 +127,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         warn: (details, message) => app?.log.warn(details, message),
       },
     });
-    registerServerJobs(scheduler);
+    registerServerJobs(scheduler, engine);
+    // Alerts follow data changes, debounced per organisation (the 15-minute job catches the rest).
+    const alertTrigger = triggerAlertsOnChange(
+      ctx.changes,
+      async () => {
+        if (config.jobs === 'on') await evaluateAlerts(ctx, engine, undefined);
+      },
+      { onError: (error) => app?.log.warn({ err: error }, 'evaluating the alert rules failed') },
+    );
     const built = await buildApp(ctx, {
       logger: options.logRequests === false ? false : { level: config.logLevel },
       bodyLimit: config.bodyLimit,
@@ -136,6 +148,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         publicationRoutes(engine),
         createImportRoutes(),
         jobRoutes(scheduler),
+        alertRoutes(engine),
+        actionRoutes(engine),
       ],
       webRoot: findWebRoot(options.webRoot, progress),
       accounts: { mode: config.mode },
@@ -181,6 +195,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       setupRequired,
       close: async () => {
         await ready;
+        alertTrigger.stop();
         await built.close();
         await relaying?.close();
         await opened.close();

@@ -7,6 +7,7 @@
 import { accessMessages } from './access.ts';
 import { accountMessages } from './account.ts';
 import { ahpMessages } from './ahp.ts';
+import { actionMessages, alertMailMessages, alertMessages } from './alerts.ts';
 import { analyticsMessages } from './analytics.ts';
 import { approvalMessages } from './approval.ts';
 import { assessmentMessages } from './assessment.ts';
@@ -101,6 +102,9 @@ export const PROBLEM_MESSAGES = {
   ...tokenMessages,
   ...writeMessages,
   ...guardMessages,
+  ...alertMessages,
+  ...actionMessages,
+  ...alertMailMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
