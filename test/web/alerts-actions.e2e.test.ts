@@ -221,14 +221,14 @@ describe.each([
     // Evidence: a comment with an attachment, uploaded and then offered for download.
     await page.getByTestId('action-comment-text').fill('Two extra afternoon sessions from next week.');
     await page.locator('input[type="file"]').setInputFiles({
-      name: 'roster.txt',
-      mimeType: 'text/plain',
+      name: 'roster.pdf',
+      mimeType: 'application/pdf',
       buffer: Buffer.from('Mon/Wed afternoons: Dr Li, Dr Wang'),
     });
     await page.getByTestId('action-comment-submit').click();
     const attachment = page.locator('[data-testid^="attachment-"]').first();
     await attachment.waitFor({ timeout: 20_000 });
-    expect((await attachment.textContent())?.trim()).toContain('roster.txt');
+    expect((await attachment.textContent())?.trim()).toContain('roster.pdf');
     const href = await attachment.getAttribute('href');
     const download = await page.request.get(e2e.url(href ?? ''));
     expect(await download.text()).toBe('Mon/Wed afternoons: Dr Li, Dr Wang');

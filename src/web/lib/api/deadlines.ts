@@ -41,7 +41,7 @@ export interface DeadlineChange {
 export function usePutDeadline() {
   return useApiMutation(
     (client, input: DeadlineChange) =>
-      apiRequest(client, 'PUT /api/deadlines/:code/:periodType', {
+      apiRequest(client, 'PUT /api/scorecards/:code/deadlines/:periodType', {
         params: { code: input.scorecard, periodType: input.periodType },
         body: { dueDay: input.dueDay },
       }),

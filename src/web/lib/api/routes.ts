@@ -274,7 +274,7 @@ export interface ApiRoutes {
   // Alerts: deadlines, the inbox, subscriptions, preferences, webhooks (core/contracts/alerts.ts)
   'GET /api/deadlines': Query<typeof alerts.listDeadlinesQuerySchema> &
     Answer<typeof alerts.deadlineListSchema>;
-  'PUT /api/deadlines/:code/:periodType': ByDeadline &
+  'PUT /api/scorecards/:code/deadlines/:periodType': ByDeadline &
     Body<typeof alerts.putDeadlineBodySchema> &
     Answer<typeof alerts.deadlineSchema>;
   'GET /api/alerts': Query<typeof alerts.listAlertsQuerySchema> & Answer<typeof alerts.alertPageSchema>;
@@ -293,7 +293,6 @@ export interface ApiRoutes {
   'POST /api/webhooks': Body<typeof alerts.webhookBodySchema> & Answer<typeof alerts.webhookSchema>;
   'PUT /api/webhooks/:id': ById & Body<typeof alerts.webhookBodySchema> & Answer<typeof alerts.webhookSchema>;
   'DELETE /api/webhooks/:id': ById & NoContent;
-  'POST /api/webhooks/:id/test': ById & Answer<typeof alerts.webhookDeliverySchema>;
   'GET /api/webhooks/:id/deliveries': ById &
     Query<typeof common.paginationQuerySchema> &
     Answer<typeof alerts.webhookDeliveryPageSchema>;

@@ -1,6 +1,6 @@
 /**
  * Webhooks (`/api/webhooks`, installation admins): the hospital's messaging systems that hear alerts (a generic
- * signed POST, or the WeCom, DingTalk and Feishu robots), a test delivery and each hook's delivery history.
+ * signed POST, or the WeCom, DingTalk and Feishu robots) and each hook's delivery history.
  */
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from './api-client.ts';
@@ -70,14 +70,6 @@ export function useSaveWebhook() {
           return apiRequest(client, 'DELETE /api/webhooks/:id', { params: { id: input.id } });
       }
     },
-    [webhookKeys.all],
-  );
-}
-
-/** Sends a test delivery; its record joins the hook's history. */
-export function useTestWebhook() {
-  return useApiMutation(
-    (client, id: number) => apiRequest(client, 'POST /api/webhooks/:id/test', { params: { id } }),
     [webhookKeys.all],
   );
 }

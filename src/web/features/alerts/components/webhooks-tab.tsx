@@ -1,7 +1,7 @@
 /**
  * Webhooks (installation admins): the hospital's messaging systems that hear alerts — a generic JSON POST signed
- * with HMAC-SHA256, or the WeCom, DingTalk and Feishu robots with their own payloads and signing. Each hook can be
- * sent a test delivery, and shows its delivery history (attempts, the receiver's status, the last error).
+ * with HMAC-SHA256, or the WeCom, DingTalk and Feishu robots with their own payloads and signing. Each hook shows
+ * its delivery history (attempts, the receiver's status, the last error) when its row is expanded.
  */
 import { Button, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
@@ -10,7 +10,6 @@ import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import {
   useSaveWebhook,
-  useTestWebhook,
   useWebhookDeliveries,
   useWebhooks,
   WEBHOOK_KINDS,
@@ -85,7 +84,6 @@ export function WebhooksTab() {
   const { t } = useTranslation();
   const webhooks = useWebhooks();
   const save = useSaveWebhook();
-  const test = useTestWebhook();
   const [form] = Form.useForm<NewWebhook>();
   const [expanded, setExpanded] = useState<readonly number[]>([]);
 
@@ -107,17 +105,6 @@ export function WebhooksTab() {
       title: <span className="visually-hidden">{t('alerts.columns.actions')}</span>,
       render: (_, w) => (
         <Space size={4}>
-          <Button
-            size="small"
-            data-testid={`webhook-test-${w.id}`}
-            loading={test.isPending && test.variables === w.id}
-            onClick={() => {
-              test.mutate(w.id);
-              setExpanded((previous) => (previous.includes(w.id) ? previous : [...previous, w.id]));
-            }}
-          >
-            {t('alerts.webhooks.test')}
-          </Button>
           <Popconfirm
             title={t('alerts.webhooks.removeConfirm')}
             onConfirm={() => save.mutate({ kind: 'delete', id: w.id })}
@@ -133,7 +120,7 @@ export function WebhooksTab() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <ProblemAlert error={save.error ?? test.error} />
+      <ProblemAlert error={save.error} />
       <LoadingPanel
         isLoading={webhooks.isPending}
         error={webhooks.error}
