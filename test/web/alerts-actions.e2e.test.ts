@@ -97,7 +97,7 @@ beforeAll(async () => {
       HEALTHBSC_SMTP_SECURITY: 'none',
     },
   });
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await e2e?.close();
