@@ -61,6 +61,7 @@ export const REFERENCE_TABLES = [
   'survey_link',
   'survey_answer',
   'survey_application',
+  'survey_reminder',
   'weight_version_provenance',
   'study',
   // Alert configuration: a few rows per scorecard or user, read with every evaluation of the rules.
@@ -80,6 +81,10 @@ export const COORDINATOR_TABLES = [
   'import_change',
   // A delivery queue: written on every attempt, read only by the delivery job.
   'webhook_delivery',
+  // The e-mail queue: written by the mail job at every send and only read alone (the outbox panel); installation
+  // mails (a test mail) have no organisation, so `root_id` may be null.
+  'mail_outbox',
+  'mail_attachment',
 ] as const;
 
 export type DistributedTable = (typeof DISTRIBUTED_TABLES)[number];

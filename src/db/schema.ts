@@ -458,6 +458,12 @@ export interface SurveyTable {
   readonly created_at: CreatedAt;
   closed_at: Date | null;
   closed_by: string | null;
+  /** 202612070101: when answers are due; null: no deadline. */
+  deadline: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Days before the deadline when the reminder job reminds who has not submitted; null: no automatic reminder. */
+  remind_days_before: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The web origin reminders' links start with (where the strategist set the schedule). */
+  public_origin: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** `survey_node`: a comparison node as the hierarchy was at the survey's creation. */
@@ -482,6 +488,8 @@ export interface SurveyExpertTable {
   weight: number;
   submitted_at: Date | null;
   readonly created_at: CreatedAt;
+  /** 202612070101: the expert's language for reminders; null: the survey's. */
+  language: ColumnType<'zh-CN' | 'en' | null, 'zh-CN' | 'en' | null | undefined, 'zh-CN' | 'en' | null>;
 }
 
 /** `survey_link`: an expert's personal link, by its token's SHA-256. */
@@ -506,6 +514,17 @@ export interface SurveyAnswerTable {
   value: number;
   source: 'link' | 'paper';
   answered_at: Date;
+}
+
+/** `survey_reminder` (202612070101): one expert reminded in one round (`deadline`, `manual-<n>`). */
+export interface SurveyReminderTable {
+  survey_id: number;
+  round: string;
+  expert_id: number;
+  recipient: string;
+  mail_id: number;
+  sent_by: string;
+  created_at: Date;
 }
 
 /** `survey_application` (append-only): a survey's result applied as a weight version. */
@@ -686,6 +705,38 @@ export interface ActionAttachmentTable {
   readonly created_at: CreatedAt;
 }
 
+/** `mail_outbox` (202612070100_mail_outbox): e-mails queued with the change that causes them (src/server/mail). */
+export interface MailOutboxTable {
+  readonly id: Id;
+  root_id: number | null;
+  recipient: string;
+  language: 'zh-CN' | 'en';
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  kind: string;
+  status: ColumnType<
+    'queued' | 'sent' | 'failed' | 'not-configured',
+    'queued' | undefined,
+    'queued' | 'sent' | 'failed' | 'not-configured'
+  >;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  next_attempt_at: Date;
+  readonly created_at: CreatedAt;
+  sent_at: Date | null;
+  message_id: string | null;
+}
+
+/** `mail_attachment`: a queued mail's attachments, in order (`content`: Buffer on PostgreSQL, Uint8Array on PGlite). */
+export interface MailAttachmentTable {
+  mail_id: number;
+  position: number;
+  filename: string;
+  content_type: string;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   org_unit: OrgUnitTable;
@@ -719,6 +770,7 @@ export interface Database {
   survey_link: SurveyLinkTable;
   survey_answer: SurveyAnswerTable;
   survey_application: SurveyApplicationTable;
+  survey_reminder: SurveyReminderTable;
   weight_version_provenance: WeightVersionProvenanceTable;
   publication_result: PublicationResultTable;
   publication_input: PublicationInputTable;
@@ -735,4 +787,6 @@ export interface Database {
   action_collaborator: ActionCollaboratorTable;
   action_comment: ActionCommentTable;
   action_attachment: ActionAttachmentTable;
+  mail_outbox: MailOutboxTable;
+  mail_attachment: MailAttachmentTable;
 }

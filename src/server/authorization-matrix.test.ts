@@ -23,7 +23,14 @@ import {
 } from '../../test/fixtures/server.ts';
 import { surveyFor } from '../../test/fixtures/survey-world.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
+import { insertAction, insertAttachment, insertComment } from '../db/repositories/action.repository.ts';
+import { insertAlert } from '../db/repositories/alert.repository.ts';
+import { insertSubscription } from '../db/repositories/alert-config.repository.ts';
+import { findOrgUnitByCode } from '../db/repositories/org-unit.repository.ts';
+import { findScorecardByCode } from '../db/repositories/scorecard.repository.ts';
+import { findUserByEmail } from '../db/repositories/user.repository.ts';
 import { createApiToken } from './accounts/tokens.service.ts';
+import { createRule, createWebhook, putDeadline } from './alerts/alert-config.service.ts';
 import { commitImport } from './imports/import.service.ts';
 import { approveData, submitApproval } from './services/approvals.service.ts';
 import { createDataElement } from './services/data-elements.service.ts';
@@ -82,7 +89,8 @@ interface Entry {
   readonly success: number;
   /** The request ends its session (sign-out): send it in a session of its own with the same role. */
   readonly ownSession?: boolean;
-  build(w: AccessWorld, unit: UnitCase): Promise<Request> | Request;
+  /** `session`: the session the request is sent in (null: none), for routes on the user's own things. */
+  build(w: AccessWorld, unit: UnitCase, session: TestSession | null): Promise<Request> | Request;
 }
 
 /** A data element's fields as its contract defaults them. */
@@ -98,6 +106,97 @@ const ANY_SCOPED: Access = { kind: 'roles', roles: ROLES, scoped: true };
 const DESIGN: Access = { kind: 'roles', roles: ['admin', 'strategist'], scoped: false };
 const DESIGN_SCOPED: Access = { kind: 'roles', roles: ['admin', 'strategist'], scoped: true };
 const ENTRY_SCOPED: Access = { kind: 'roles', roles: ['admin', 'entry', 'steward'], scoped: true };
+const WORK_SCOPED: Access = {
+  kind: 'roles',
+  roles: ['admin', 'strategist', 'steward', 'entry', 'approver'],
+  scoped: true,
+};
+const INSTALLATION_ADMIN: Access = { kind: 'installation-admin' };
+
+/** The user id behind a session (the fixture's admin when there is none). */
+async function userIdOf(w: AccessWorld, session: TestSession | null): Promise<number> {
+  const email = session?.email ?? (await w.server.adminSession()).email;
+  return (await findUserByEmail(w.server.ctx.db.kysely, email))?.id ?? 0;
+}
+
+/** An alert rule of the world's scorecard, made by the fixture; its id. */
+async function ruleOf(w: AccessWorld): Promise<number> {
+  const rule = await createRule(w.server.ctx, FIXTURE_ACTOR, {
+    scorecard: w.scorecard.code,
+    kind: 'off-target',
+    severity: 'warning',
+    orgUnits: [],
+    indicators: [],
+    includeWatch: false,
+    enabled: true,
+  });
+  return rule.id;
+}
+
+/** An open alert on the unit (a fresh month), written by the fixture; its id. */
+async function alertOn(w: AccessWorld, unit: UnitCase): Promise<number> {
+  const db = w.server.ctx.db.kysely;
+  const found = await findOrgUnitByCode(db, unit.code);
+  const scorecard = await findScorecardByCode(db, w.scorecard.code);
+  const id = await insertAlert(db, {
+    rootId: found?.rootId ?? 0,
+    ruleId: await ruleOf(w),
+    scorecardId: scorecard?.id ?? 0,
+    kind: 'off-target',
+    severity: 'warning',
+    indicator: w.scorecard.count,
+    orgUnitId: found?.id ?? 0,
+    periodId: w.nextMonth(),
+    actionId: null,
+    code: 'off-target',
+    params: {},
+    openedAt: w.server.ctx.now(),
+  });
+  return id ?? 0;
+}
+
+/** An action on the unit owned by the session's user, opened by the fixture; its id. */
+async function actionOn(w: AccessWorld, unit: UnitCase, session: TestSession | null): Promise<number> {
+  const { id } = await w.server.ctx.db.kysely.transaction().execute(async (trx) => {
+    const found = await findOrgUnitByCode(trx, unit.code);
+    const scorecard = await findScorecardByCode(trx, w.scorecard.code);
+    const actionId = await insertAction(trx, {
+      rootId: found?.rootId ?? 0,
+      title: 'Shorten the wait',
+      description: null,
+      scorecardId: scorecard?.id ?? 0,
+      indicator: w.scorecard.count,
+      orgUnitId: found?.id ?? 0,
+      periodId: DATA_MONTH,
+      ownerId: await userIdOf(w, session),
+      dueDate: '2024-12-31',
+      origin: 'cell',
+      alertId: null,
+      objective: null,
+      valueAtOpening: null,
+      createdBy: 'fixture',
+      at: w.server.ctx.now(),
+    });
+    return { id: actionId };
+  });
+  return id;
+}
+
+/** A comment on a fresh action of the unit; the action's and the comment's ids. */
+async function commentOn(w: AccessWorld, unit: UnitCase, session: TestSession | null) {
+  const actionId = await actionOn(w, unit, session);
+  const found = await findOrgUnitByCode(w.server.ctx.db.kysely, unit.code);
+  const commentId = await insertComment(w.server.ctx.db.kysely, {
+    rootId: found?.rootId ?? 0,
+    actionId,
+    authorId: null,
+    text: 'Evidence follows',
+    at: w.server.ctx.now(),
+  });
+  return { actionId, commentId, rootId: found?.rootId ?? 0 };
+}
+
+const WEBHOOK = { name: 'Ops', kind: 'generic', url: 'http://127.0.0.1:9/hook', secret: 's' } as const;
 
 /** The approval of a fresh month of the unit, taken to `state` by the fixture first. */
 async function approvalKey(w: AccessWorld, unit: UnitCase, state: 'none' | 'submitted' | 'approved') {
@@ -821,6 +920,245 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 202,
     build: () => ({ url: '/api/jobs/session-cleanup/run' }),
   },
+  'GET /api/surveys/{id}/reminders': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/reminders`,
+    }),
+  },
+  'PUT /api/surveys/{id}/reminders': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/reminders`,
+      body: { deadline: '2099-01-01T00:00:00.000Z', remindDaysBefore: 3 },
+    }),
+  },
+  'POST /api/surveys/{id}/reminders': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/surveys/${(await surveyFor(w.server.ctx, w.scorecard.code)).id}/reminders`,
+    }),
+  },
+  'GET /api/deadlines': { access: ANY, success: 200, build: () => ({ url: '/api/deadlines' }) },
+  'PUT /api/scorecards/{code}/deadlines/{periodType}': {
+    access: DESIGN,
+    success: 200,
+    build: (w) => ({ url: `/api/scorecards/${w.scorecard.code}/deadlines/month`, body: { dueDay: 10 } }),
+  },
+  'DELETE /api/scorecards/{code}/deadlines/{periodType}': {
+    access: DESIGN,
+    success: 204,
+    build: async (w) => {
+      await putDeadline(w.server.ctx, FIXTURE_ACTOR, {
+        scorecard: w.scorecard.code,
+        periodType: 'quarter',
+        dueDay: 15,
+      });
+      return { url: `/api/scorecards/${w.scorecard.code}/deadlines/quarter` };
+    },
+  },
+  'GET /api/alert-rules': { access: ANY, success: 200, build: () => ({ url: '/api/alert-rules' }) },
+  'POST /api/alert-rules': {
+    access: DESIGN,
+    success: 201,
+    build: (w) => ({ url: '/api/alert-rules', body: { scorecard: w.scorecard.code, kind: 'data-late' } }),
+  },
+  'PUT /api/alert-rules/{id}': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/alert-rules/${await ruleOf(w)}`,
+      body: { scorecard: w.scorecard.code, kind: 'off-target', includeWatch: true },
+    }),
+  },
+  'DELETE /api/alert-rules/{id}': {
+    access: DESIGN,
+    success: 204,
+    build: async (w) => ({ url: `/api/alert-rules/${await ruleOf(w)}` }),
+  },
+  'GET /api/alerts': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/alerts?orgUnit=${u.code}` }),
+  },
+  'GET /api/alerts/{id}': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: `/api/alerts/${await alertOn(w, u)}` }),
+  },
+  'POST /api/alerts/evaluate': {
+    access: DESIGN,
+    success: 200,
+    build: (w) => ({ url: '/api/alerts/evaluate', body: { scorecard: w.scorecard.code } }),
+  },
+  'GET /api/inbox': { access: ANY, success: 200, build: () => ({ url: '/api/inbox' }) },
+  'GET /api/inbox/unread-count': {
+    access: ANY,
+    success: 200,
+    build: () => ({ url: '/api/inbox/unread-count' }),
+  },
+  'POST /api/inbox/read': {
+    access: ANY,
+    success: 200,
+    build: () => ({ url: '/api/inbox/read', body: { all: true } }),
+  },
+  'GET /api/subscriptions': { access: ANY, success: 200, build: () => ({ url: '/api/subscriptions' }) },
+  'POST /api/subscriptions': {
+    access: ANY,
+    success: 201,
+    build: () => ({ url: '/api/subscriptions', body: { kind: 'off-target' } }),
+  },
+  'PUT /api/subscriptions/{id}': {
+    access: ANY,
+    success: 200,
+    build: async (w, _u, session) => {
+      const id = await insertSubscription(
+        w.server.ctx.db.kysely,
+        await userIdOf(w, session),
+        { orgUnitId: null, kind: null, email: true, digest: 'none' },
+        w.server.ctx.now(),
+      );
+      return { url: `/api/subscriptions/${id}`, body: { digest: 'daily' } };
+    },
+  },
+  'DELETE /api/subscriptions/{id}': {
+    access: ANY,
+    success: 204,
+    build: async (w, _u, session) => {
+      const id = await insertSubscription(
+        w.server.ctx.db.kysely,
+        await userIdOf(w, session),
+        { orgUnitId: null, kind: null, email: true, digest: 'none' },
+        w.server.ctx.now(),
+      );
+      return { url: `/api/subscriptions/${id}` };
+    },
+  },
+  'GET /api/me/preferences': { access: ANY, success: 200, build: () => ({ url: '/api/me/preferences' }) },
+  'PUT /api/me/preferences': {
+    access: ANY,
+    success: 200,
+    build: () => ({ url: '/api/me/preferences', body: { language: 'zh-CN' } }),
+  },
+  'PUT /api/users/{id}/preferences': {
+    access: INSTALLATION_ADMIN,
+    success: 200,
+    build: async (w) => {
+      const email = await createTestUser(w.server.ctx, []);
+      const user = await findUserByEmail(w.server.ctx.db.kysely, email);
+      return { url: `/api/users/${user?.id ?? 0}/preferences`, body: { language: 'en' } };
+    },
+  },
+  'GET /api/webhooks': { access: INSTALLATION_ADMIN, success: 200, build: () => ({ url: '/api/webhooks' }) },
+  'POST /api/webhooks': {
+    access: INSTALLATION_ADMIN,
+    success: 201,
+    build: () => ({ url: '/api/webhooks', body: WEBHOOK }),
+  },
+  'PUT /api/webhooks/{id}': {
+    access: INSTALLATION_ADMIN,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/webhooks/${(await createWebhook(w.server.ctx, FIXTURE_ACTOR, { ...WEBHOOK, scorecard: null, kinds: [], minSeverity: 'warning', enabled: true })).id}`,
+      body: { ...WEBHOOK, enabled: false },
+    }),
+  },
+  'DELETE /api/webhooks/{id}': {
+    access: INSTALLATION_ADMIN,
+    success: 204,
+    build: async (w) => ({
+      url: `/api/webhooks/${(await createWebhook(w.server.ctx, FIXTURE_ACTOR, { ...WEBHOOK, scorecard: null, kinds: [], minSeverity: 'warning', enabled: true })).id}`,
+    }),
+  },
+  'GET /api/webhooks/{id}/deliveries': {
+    access: INSTALLATION_ADMIN,
+    success: 200,
+    build: () => ({ url: '/api/webhooks/1/deliveries' }),
+  },
+  'GET /api/actions': { access: ANY, success: 200, build: () => ({ url: '/api/actions' }) },
+  'POST /api/actions': {
+    access: WORK_SCOPED,
+    success: 201,
+    build: (w, u) => ({
+      url: '/api/actions',
+      body: {
+        title: 'Shorten the wait',
+        scorecard: w.scorecard.code,
+        indicator: w.scorecard.count,
+        orgUnit: u.code,
+        period: DATA_MONTH,
+        dueDate: '2024-12-31',
+      },
+    }),
+  },
+  'GET /api/actions/{id}': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u, session) => ({ url: `/api/actions/${await actionOn(w, u, session)}` }),
+  },
+  'PATCH /api/actions/{id}': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u, session) => ({
+      url: `/api/actions/${await actionOn(w, u, session)}`,
+      body: { status: 'in-progress', progress: 40 },
+    }),
+  },
+  'GET /api/actions/{id}/comments': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u, session) => ({ url: `/api/actions/${await actionOn(w, u, session)}/comments` }),
+  },
+  'POST /api/actions/{id}/comments': {
+    access: ANY_SCOPED,
+    success: 201,
+    build: async (w, u, session) => ({
+      url: `/api/actions/${await actionOn(w, u, session)}/comments`,
+      body: { text: 'Started the pilot' },
+    }),
+  },
+  'POST /api/actions/{id}/comments/{commentId}/attachments': {
+    access: ANY_SCOPED,
+    success: 201,
+    build: async (w, u, session) => {
+      const { actionId, commentId } = await commentOn(w, u, session);
+      return {
+        url: `/api/actions/${actionId}/comments/${commentId}/attachments?name=evidence.txt`,
+        raw: { payload: new TextEncoder().encode('minutes of the meeting'), contentType: 'text/plain' },
+      };
+    },
+  },
+  'GET /api/action-attachments/{id}': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: async (w, u, session) => {
+      const { commentId, rootId } = await commentOn(w, u, session);
+      const id = await insertAttachment(w.server.ctx.db.kysely, {
+        rootId,
+        commentId,
+        name: 'evidence.txt',
+        mediaType: 'text/plain',
+        content: new TextEncoder().encode('minutes'),
+        at: w.server.ctx.now(),
+      });
+      return { url: `/api/action-attachments/${id}` };
+    },
+  },
+  'GET /api/my-work': { access: ANY, success: 200, build: () => ({ url: '/api/my-work' }) },
+  'GET /api/my-work/reviews': { access: ANY, success: 200, build: () => ({ url: '/api/my-work/reviews' }) },
+  'GET /api/mail/outbox': {
+    access: { kind: 'installation-admin' },
+    success: 200,
+    build: () => ({ url: '/api/mail/outbox' }),
+  },
+  'POST /api/mail/test': {
+    access: { kind: 'installation-admin' },
+    success: 202,
+    build: () => ({ url: '/api/mail/test', body: { to: 'admin@hospital.example', language: 'en' } }),
+  },
 };
 
 const UNAUTHORIZED = {
@@ -956,13 +1294,13 @@ describeEachEngine('the authorization matrix', (getDb) => {
       const actual: Record<string, Outcome> = {};
       const wanted: Record<string, Outcome> = {};
       for (const [name, role, unit] of cases) {
-        const request = await entry.build(w, unit);
         let session: TestSession | null = role === null ? null : w.session(role);
         if (role !== null && entry.ownSession) {
           session = await w.server.sessionWith([
             { role, orgUnit: role === 'admin' ? null : w.units.scopeTop },
           ]);
         }
+        const request = await entry.build(w, unit, session);
         const response = await sendRequest(w, session, verb, request);
         const outcome = expected(entry, role, unit);
         wanted[name] = outcome;

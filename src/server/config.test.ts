@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       jobs: 'on',
       maxHeavyRequests: 8,
       requestTimeoutSeconds: 60,
+      mail: null,
     });
   });
 
@@ -34,6 +35,12 @@ describe('loadConfig', () => {
         HEALTHBSC_MAX_HEAVY_REQUESTS: '4',
         HEALTHBSC_REQUEST_TIMEOUT: '30',
         HEALTHBSC_STATEMENT_TIMEOUT: '15',
+        HEALTHBSC_SMTP_HOST: 'smtp.hospital.example',
+        HEALTHBSC_SMTP_PORT: '2525',
+        HEALTHBSC_SMTP_SECURITY: 'tls',
+        HEALTHBSC_SMTP_USER: 'bsc',
+        HEALTHBSC_SMTP_PASSWORD: 'secret',
+        HEALTHBSC_MAIL_FROM: 'HealthBSC <bsc@hospital.example>',
       }),
     ).toEqual({
       port: 8080,
@@ -51,7 +58,45 @@ describe('loadConfig', () => {
       jobs: 'off',
       maxHeavyRequests: 4,
       requestTimeoutSeconds: 30,
+      mail: {
+        host: 'smtp.hospital.example',
+        port: 2525,
+        security: 'tls',
+        user: 'bsc',
+        password: 'secret',
+        from: 'HealthBSC <bsc@hospital.example>',
+      },
     });
+  });
+
+  it('sends mail through port 587 with STARTTLS when only the host and sender are set', () => {
+    expect(
+      loadConfig({
+        HEALTHBSC_SMTP_HOST: 'smtp.hospital.example',
+        HEALTHBSC_MAIL_FROM: 'bsc@hospital.example',
+      }).mail,
+    ).toEqual({
+      host: 'smtp.hospital.example',
+      port: 587,
+      security: 'starttls',
+      from: 'bsc@hospital.example',
+    });
+  });
+
+  it('refuses an SMTP host without a sender address, naming HEALTHBSC_MAIL_FROM', () => {
+    expect(() => loadConfig({ HEALTHBSC_SMTP_HOST: 'smtp.hospital.example' })).toThrow(
+      'Invalid configuration: HEALTHBSC_MAIL_FROM must be set when HEALTHBSC_SMTP_HOST is set',
+    );
+  });
+
+  it('refuses an unknown SMTP security mode', () => {
+    expect(() =>
+      loadConfig({
+        HEALTHBSC_SMTP_HOST: 'smtp.hospital.example',
+        HEALTHBSC_MAIL_FROM: 'bsc@hospital.example',
+        HEALTHBSC_SMTP_SECURITY: 'ssl',
+      }),
+    ).toThrow('Invalid configuration: HEALTHBSC_SMTP_SECURITY must be one of starttls, tls, none');
   });
 
   it('refuses zero heavy requests at once, naming the variable', () => {

@@ -18,6 +18,12 @@
  * | `HEALTHBSC_MAX_HEAVY_REQUESTS` | `--max-heavy-requests` | 8 |
  * | `HEALTHBSC_REQUEST_TIMEOUT`    | `--request-timeout` (seconds, 0 = none) | 60 |
  * | `HEALTHBSC_STATEMENT_TIMEOUT`  | `--statement-timeout` (seconds, 0 = none; PostgreSQL only) | 30 |
+ * | `HEALTHBSC_SMTP_HOST`     | `--smtp-host`     | (none: e-mail off) |
+ * | `HEALTHBSC_SMTP_PORT`     | `--smtp-port`     | 587 (`tls`: 465, `none`: 25) |
+ * | `HEALTHBSC_SMTP_SECURITY` | `--smtp-security` | starttls (`tls`, `none`) |
+ * | `HEALTHBSC_SMTP_USER`     | `--smtp-user`     | (none: no authentication) |
+ * | `HEALTHBSC_SMTP_PASSWORD` | (environment only, never a flag: flags show in `ps`) | |
+ * | `HEALTHBSC_MAIL_FROM`     | `--mail-from`     | (required with a host) |
  *
  * `HEALTHBSC_MODE=production` serves no data until an administrator exists and loads no demo; `demo` (the
  * default of `npm start`) loads the demo with its documented users. `HEALTHBSC_TRUST_PROXY` says which reverse
@@ -27,12 +33,14 @@
  * `HEALTHBSC_JOBS=off` starts a server that runs no background jobs (a second instance beside one that does).
  * Rankings, series and imports are heavy: past `HEALTHBSC_MAX_HEAVY_REQUESTS` at once the server answers 503
  * with `Retry-After`. PGlite ignores the statement timeout (it cannot cancel a running query); there the cap on
- * heavy requests is the guard.
+ * heavy requests is the guard. E-mail (survey reminders, alerts, reports: src/server/mail) is sent through
+ * `HEALTHBSC_SMTP_HOST`; without one it is off, and queued mails are noted `not-configured` instead of sent.
  */
 import { z } from 'zod';
 import { type MessageParams, type ProblemCode, wordProblem } from '../core/errors/messages/index.ts';
 import { codeOf } from '../core/errors/zod-issues.ts';
 import type { DbConfig } from '../db/connect.ts';
+import { DEFAULT_SMTP_PORT, FROM_ADDRESS, type MailSettings, SMTP_SECURITY } from './mail/mail-settings.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -73,6 +81,8 @@ export interface ServerConfig {
   readonly maxHeavyRequests: number;
   /** Seconds before an unanswered request is answered 503 (imports excepted); 0: none. */
   readonly requestTimeoutSeconds: number;
+  /** The SMTP server e-mail goes through; null: e-mail is off (./mail/README.md). */
+  readonly mail: MailSettings | null;
 }
 
 /** The flags, named as `node:util` `parseArgs` returns them (`--database-url` → `'database-url'`). */
@@ -90,6 +100,11 @@ export interface ConfigFlags {
   readonly 'max-heavy-requests'?: string;
   readonly 'request-timeout'?: string;
   readonly 'statement-timeout'?: string;
+  readonly 'smtp-host'?: string;
+  readonly 'smtp-port'?: string;
+  readonly 'smtp-security'?: string;
+  readonly 'smtp-user'?: string;
+  readonly 'mail-from'?: string;
 }
 
 /** The `options` of `node:util` `parseArgs` for the flags above, for the CLI's `serve` command. */
@@ -107,6 +122,11 @@ export const CONFIG_FLAG_OPTIONS = {
   'max-heavy-requests': { type: 'string' },
   'request-timeout': { type: 'string' },
   'statement-timeout': { type: 'string' },
+  'smtp-host': { type: 'string' },
+  'smtp-port': { type: 'string' },
+  'smtp-security': { type: 'string' },
+  'smtp-user': { type: 'string' },
+  'mail-from': { type: 'string' },
 } as const satisfies Record<keyof ConfigFlags, { type: 'string' }>;
 
 const SETTINGS = {
@@ -123,6 +143,11 @@ const SETTINGS = {
   maxHeavyRequests: { variable: 'HEALTHBSC_MAX_HEAVY_REQUESTS', flag: 'max-heavy-requests' },
   requestTimeout: { variable: 'HEALTHBSC_REQUEST_TIMEOUT', flag: 'request-timeout' },
   statementTimeout: { variable: 'HEALTHBSC_STATEMENT_TIMEOUT', flag: 'statement-timeout' },
+  smtpHost: { variable: 'HEALTHBSC_SMTP_HOST', flag: 'smtp-host' },
+  smtpPort: { variable: 'HEALTHBSC_SMTP_PORT', flag: 'smtp-port' },
+  smtpSecurity: { variable: 'HEALTHBSC_SMTP_SECURITY', flag: 'smtp-security' },
+  smtpUser: { variable: 'HEALTHBSC_SMTP_USER', flag: 'smtp-user' },
+  mailFrom: { variable: 'HEALTHBSC_MAIL_FROM', flag: 'mail-from' },
 } as const satisfies Record<string, { variable: string; flag: keyof ConfigFlags }>;
 
 type Setting = keyof typeof SETTINGS;
@@ -140,6 +165,11 @@ const SETTING_NAMES: readonly Setting[] = [
   'maxHeavyRequests',
   'requestTimeout',
   'statementTimeout',
+  'smtpHost',
+  'smtpPort',
+  'smtpSecurity',
+  'smtpUser',
+  'mailFrom',
 ];
 
 /** `true`/`false`, a hop count, or a list of addresses and CIDR ranges (proxy-addr's forms, which Fastify uses). */
@@ -194,6 +224,13 @@ const rawSchema = z.object({
   maxHeavyRequests: wholeNumber.pipe(z.number().int().min(1, 'config.whole-number')).default(8),
   requestTimeout: wholeNumber.default(60),
   statementTimeout: wholeNumber.default(30),
+  smtpHost: z.string().trim().min(1, 'config.not-empty').optional(),
+  smtpPort: wholeNumber
+    .pipe(z.number().int().min(1, 'config.port-range').max(65_535, 'config.port-range'))
+    .optional(),
+  smtpSecurity: z.enum(SMTP_SECURITY, { error: 'mail.security' }).default('starttls'),
+  smtpUser: z.string().trim().min(1, 'config.not-empty').optional(),
+  mailFrom: z.string().trim().regex(FROM_ADDRESS, 'mail.from-address').optional(),
 });
 
 /** One bad setting: the variable or flag that gave it (`key`), and why (a problem code, its words in English). */
@@ -240,7 +277,13 @@ export function loadConfig(
       source[setting] = variable;
     }
   }
-  const parsed = rawSchema.safeParse(raw);
+  const parsed = rawSchema
+    .superRefine((value, issue) => {
+      if (value.smtpHost !== undefined && value.mailFrom === undefined) {
+        issue.addIssue({ code: 'custom', path: ['mailFrom'], message: 'mail.from-required' });
+      }
+    })
+    .safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
@@ -263,6 +306,19 @@ export function loadConfig(
           url: databaseUrl,
           ...(statementTimeout > 0 ? { statementTimeoutMs: statementTimeout * 1000 } : {}),
         });
+  const { smtpHost, smtpPort, smtpSecurity, smtpUser, mailFrom } = parsed.data;
+  const password = env.HEALTHBSC_SMTP_PASSWORD;
+  const mail: MailSettings | null =
+    smtpHost === undefined || mailFrom === undefined
+      ? null
+      : Object.freeze({
+          host: smtpHost,
+          port: smtpPort ?? DEFAULT_SMTP_PORT[smtpSecurity],
+          security: smtpSecurity,
+          from: mailFrom,
+          ...(smtpUser === undefined ? {} : { user: smtpUser }),
+          ...(password === undefined || password === '' ? {} : { password }),
+        });
   return Object.freeze({
     port,
     host,
@@ -275,5 +331,6 @@ export function loadConfig(
     jobs,
     maxHeavyRequests,
     requestTimeoutSeconds: requestTimeout,
+    mail,
   });
 }

@@ -6,6 +6,7 @@ import { type Principal, systemPrincipal } from '../core/access/principal.ts';
 import type { Db } from '../db/connect.ts';
 import type { Actor as AuditActor } from '../db/repositories/audit.repository.ts';
 import type { ChangeBus } from './change-bus.ts';
+import type { MailWaker } from './mail/mail-waker.ts';
 
 /**
  * Who acts: the audit trail's `id` and `address`, and the principal the access policy (core/access) judges.
@@ -31,4 +32,6 @@ export interface ServerContext {
   readonly now: () => Date;
   /** In-process notifications of committed writes (the evaluation engine listens). */
   readonly changes: ChangeBus;
+  /** Asks the mail job to send now, after a commit that queued mail (./mail/README.md); absent: it waits for its minute. */
+  readonly mail?: MailWaker;
 }

@@ -14,6 +14,7 @@ import { hasInstallationAdmin } from '../db/repositories/user.repository.ts';
 import { ensureDemoUsers } from './accounts/demo-users.ts';
 import { actionRoutes } from './actions/actions.routes.ts';
 import { evaluateAlerts } from './alerts/alert-evaluation.service.ts';
+import { outboxMailer } from './alerts/alert-mail.ts';
 import { triggerAlertsOnChange } from './alerts/alert-trigger.ts';
 import { alertRoutes } from './alerts/alerts.routes.ts';
 import { buildApp } from './app.ts';
@@ -30,6 +31,8 @@ import { createImportRoutes } from './imports/import.routes.ts';
 import { JobScheduler } from './jobs/job-scheduler.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerServerJobs } from './jobs/server-jobs.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
+import { MailWaker } from './mail/mail-waker.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
@@ -97,7 +100,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
     const { applied } = await migrateToLatest(db);
     if (applied.length > 0) progress(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-    const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus() };
+    const mailWaker = new MailWaker((error) => app?.log.warn({ err: error }, 'waking the mail job failed'));
+    const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus(), mail: mailWaker };
     // On PostgreSQL, other server processes on the same database hear this one's changes and it hears theirs.
     relay = await relayChanges(db, ctx.changes, (error) =>
       app?.log.warn({ err: error }, 'relaying a change to the other servers failed'),
@@ -127,12 +131,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         warn: (details, message) => app?.log.warn(details, message),
       },
     });
-    registerServerJobs(scheduler, engine);
+    registerServerJobs(scheduler, { mail: config.mail, mailWaker, engine });
     // Alerts follow data changes, debounced per organisation (the 15-minute job catches the rest).
     const alertTrigger = triggerAlertsOnChange(
       ctx.changes,
       async () => {
-        if (config.jobs === 'on') await evaluateAlerts(ctx, engine, undefined);
+        if (config.jobs === 'on') await evaluateAlerts(ctx, engine, undefined, { mailer: outboxMailer() });
       },
       { onError: (error) => app?.log.warn({ err: error }, 'evaluating the alert rules failed') },
     );
@@ -148,8 +152,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         publicationRoutes(engine),
         createImportRoutes(),
         jobRoutes(scheduler),
-        alertRoutes(engine),
+        alertRoutes(engine, { mailer: outboxMailer() }),
         actionRoutes(engine),
+        mailRoutes(config.mail),
       ],
       webRoot: findWebRoot(options.webRoot, progress),
       accounts: { mode: config.mode },

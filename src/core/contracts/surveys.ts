@@ -55,6 +55,8 @@ export const surveyExpertBodySchema = z
     email: z.email().max(320).optional(),
     /** Relative weight of this expert in the aggregation; default 1 (normalised over the counted experts). */
     weight: expertWeightSchema.default(1),
+    /** The language of the expert's reminders; default the survey's. */
+    language: surveyLanguageSchema.optional(),
   })
   .strict();
 
@@ -465,6 +467,52 @@ export type SurveyNodeLevel = z.infer<typeof surveyNodeLevelSchema>;
 export type SurveyLanguage = z.infer<typeof surveyLanguageSchema>;
 export type ScaleMeaning = z.infer<typeof scaleMeaningSchema>;
 export type CreateSurveyBody = z.infer<typeof createSurveyBodySchema>;
+// ---- Reminders by e-mail ----------------------------------------------------------------------------------
+
+/** `PUT /api/surveys/:id/reminders`: the deadline, and how many days before it experts are reminded. */
+export const reminderScheduleBodySchema = z
+  .object({
+    /** When answers are due; null: no deadline. */
+    deadline: z.iso.datetime().nullable(),
+    /** Remind the experts who have not submitted this many days before the deadline (automatic); null: only on demand. */
+    remindDaysBefore: z.number().int().min(1).max(60).nullable(),
+  })
+  .strict();
+
+export const REMINDER_SKIP_REASONS = ['answered', 'no-email', 'already-reminded'] as const;
+
+export const surveyReminderSchema = z.object({
+  /** `deadline` (the automatic one) or `manual-1`, `manual-2`, … */
+  round: z.string(),
+  expertId: z.number().int(),
+  expert: z.string(),
+  recipient: z.string(),
+  sentBy: z.string(),
+  sentAt: timestampSchema,
+  /** The mail's state in the outbox. */
+  mailStatus: z.enum(['queued', 'sent', 'failed', 'not-configured']).nullable(),
+});
+
+export const surveyRemindersSchema = z.object({
+  deadline: timestampSchema.nullable(),
+  remindDaysBefore: z.number().int().nullable(),
+  /** Oldest first. */
+  reminders: z.array(surveyReminderSchema),
+});
+
+/** `POST /api/surveys/:id/reminders`: who was reminded now, and who not and why. */
+export const remindResultSchema = z.object({
+  round: z.string(),
+  reminded: z.array(z.object({ expertId: z.number().int(), expert: z.string(), recipient: z.string() })),
+  skipped: z.array(
+    z.object({ expertId: z.number().int(), expert: z.string(), reason: z.enum(REMINDER_SKIP_REASONS) }),
+  ),
+});
+
+export type ReminderScheduleBody = z.infer<typeof reminderScheduleBodySchema>;
+export type SurveyReminders = z.infer<typeof surveyRemindersSchema>;
+export type RemindResult = z.infer<typeof remindResultSchema>;
+
 export type SurveyExpertBody = z.infer<typeof surveyExpertBodySchema>;
 export type SurveyElement = z.infer<typeof surveyElementSchema>;
 export type SurveyPair = z.infer<typeof surveyPairSchema>;

@@ -63,6 +63,8 @@ export interface SurveyExpertRecord {
   readonly email: string | null;
   readonly weight: number;
   readonly submittedAt: Date | null;
+  /** Reminders' language; null: the survey's. */
+  readonly language: 'zh-CN' | 'en' | null;
 }
 
 export interface SurveyLinkRecord {
@@ -193,6 +195,7 @@ export async function insertSurveyExpert(
     readonly name: string;
     readonly email: string | null;
     readonly weight: number;
+    readonly language?: 'zh-CN' | 'en' | null;
     readonly now: Date;
   },
 ): Promise<SurveyExpertRecord> {
@@ -206,6 +209,7 @@ export async function insertSurveyExpert(
       weight: expert.weight,
       submitted_at: null,
       created_at: expert.now,
+      language: expert.language ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -217,6 +221,7 @@ export async function insertSurveyExpert(
     email: expert.email,
     weight: expert.weight,
     submittedAt: null,
+    language: expert.language ?? null,
   };
 }
 
@@ -329,6 +334,7 @@ const EXPERT_COLUMNS = [
   'email',
   'weight',
   'submitted_at as submittedAt',
+  'language',
 ] as const;
 
 export async function listSurveyExperts(db: Executor, surveyId: number): Promise<SurveyExpertRecord[]> {

@@ -48,7 +48,9 @@ export function actionRoutes(
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const s = (): ActionServices => ({ ctx: app.ctx, engine });
-    // An attachment is the request's raw body, of any media type; JSON routes keep their own parser.
+    // An attachment is the request's raw body, of any media type, as bytes: Fastify's own text/plain parser
+    // (a string) stands aside in these routes; JSON routes keep theirs.
+    app.removeContentTypeParser('text/plain');
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit + 1 }, (_request, body, done) => {
       done(null, body);
     });
@@ -144,7 +146,10 @@ export function actionRoutes(
       },
       async (request, reply) => {
         const body: unknown = request.body;
-        const content = body instanceof Uint8Array ? body : new Uint8Array();
+        // `ArrayBuffer.isView`, not `instanceof Uint8Array`: a Buffer may come from another realm (test runners).
+        const content = ArrayBuffer.isView(body)
+          ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+          : new Uint8Array();
         const comment = await addAttachment(s(), getActor(request), {
           actionId: request.params.id,
           commentId: request.params.commentId,

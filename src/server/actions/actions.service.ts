@@ -1,6 +1,6 @@
 /**
  * Action plans: created from a cell, an alert or an objective by anyone who works on the unit (every role but
- * viewer over it), edited by its owner, its collaborators or the performance office (admin, strategist over the
+ * viewer over it) or by the indicator's owner, edited by its owner, its collaborators or the performance office (admin, strategist over the
  * unit); comments with attachments stored in the database (size-limited). Every change is audited.
  */
 import { DESIGN_ROLES, hasRoleOver, READ_ROLES } from '../../core/access/policy.ts';
@@ -92,10 +92,14 @@ export async function createAction(
 ): Promise<ActionResource> {
   const db = s.ctx.db.kysely;
   const unit = await requireOrgUnit(db, body.orgUnit);
-  requireRoleOver(actor, WORK_ROLES, unit);
   const scorecard = await requireScorecard(db, body.scorecard);
   const [facts] = await loadScorecardFacts(db, [scorecard.code]);
-  if (!facts?.indicators.some((i) => i.id === body.indicator)) {
+  const indicator = facts?.indicators.find((i) => i.id === body.indicator);
+  // The indicator's owner answers for it, whatever their role: they may open an action on any unit they read.
+  const isOwner =
+    indicator?.owner != null && indicator.owner.toLowerCase() === actor.principal.userId.toLowerCase();
+  requireRoleOver(actor, isOwner ? READ_ROLES : WORK_ROLES, unit);
+  if (indicator === undefined) {
     throw badRequest('alerts.unknown-indicator', { scorecard: scorecard.code, indicator: body.indicator }, [
       'indicator',
     ]);
@@ -116,7 +120,9 @@ export async function createAction(
     (c) => c.indicator === body.indicator,
   );
   const at = s.ctx.now();
-  return commitWrite(s.ctx, actor, async (trx) => {
+  // The resource is read after the commit: its value now comes from the evaluation engine, which reads the
+  // database on its own connection (PGlite has one, held by this transaction until it commits).
+  const created = await commitWrite(s.ctx, actor, async (trx) => {
     const id = await insertAction(trx, {
       rootId: unit.rootId,
       title: body.title,
@@ -136,7 +142,7 @@ export async function createAction(
     });
     await replaceCollaborators(trx, { rootId: unit.rootId, id }, body.collaboratorIds);
     return {
-      result: await resource(s, trx, id),
+      result: id,
       audit: [
         {
           action: 'create',
@@ -149,6 +155,7 @@ export async function createAction(
       touched: [],
     };
   });
+  return resource(s, db, created);
 }
 
 export async function getAction(s: ActionServices, actor: Actor, id: number): Promise<ActionResource> {
@@ -203,7 +210,7 @@ export async function changeAction(
   const at = s.ctx.now();
   const closing = body.status === 'done' || body.status === 'dropped';
   const reopening = body.status === 'planned' || body.status === 'in-progress';
-  return commitWrite(s.ctx, actor, async (trx) => {
+  await commitWrite(s.ctx, actor, async (trx) => {
     await updateAction(
       trx,
       id,
@@ -226,9 +233,8 @@ export async function changeAction(
     if (body.collaboratorIds !== undefined) {
       await replaceCollaborators(trx, { rootId: row.root_id, id }, body.collaboratorIds);
     }
-    const after = await resource(s, trx, id);
     return {
-      result: after,
+      result: undefined,
       audit: [
         {
           action: 'update',
@@ -242,6 +248,7 @@ export async function changeAction(
       touched: [],
     };
   });
+  return resource(s, db, id);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -99,8 +99,9 @@ async function deliver(
         .where('id', '=', r.userId)
         .executeTakeFirst();
       if (user === undefined) continue;
-      const mail = alertMail(resource, await languageOf(trx, r.userId), options.link ?? '/');
-      await options.mailer.enqueue(trx, { to: user.email, ...mail });
+      const language = await languageOf(trx, r.userId);
+      const mail = alertMail(resource, language, options.link ?? '/');
+      await options.mailer.enqueue(trx, { to: user.email, language, rootId: row.root_id, ...mail });
       emailed.push({ alertId: row.id, userId: r.userId });
     }
     await markEmailed(trx, emailed, at);
@@ -205,6 +206,8 @@ export async function evaluateAlerts(
     scorecard === undefined ? undefined : [scorecard],
   )) {
     const one = await evaluateScorecard(ctx, engine, facts, options);
+    // The e-mails of the raised alerts are in the outbox now: ask the mail job to send them at once.
+    if (one.raised > 0) ctx.mail?.wake();
     total.raised += one.raised;
     total.closed += one.closed;
     total.open += one.open;

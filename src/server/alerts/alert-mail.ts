@@ -1,22 +1,36 @@
 /**
- * Alert e-mails in the recipient's preferred language, handed to the mail outbox in the transaction that
- * raised the alert. The outbox (server/mail, with its retries) is another module's: until it is wired, the
- * server runs with no mailer and receipts stay `emailed_at = null`, to be sent when one is configured.
- * A failing SMTP server therefore never loses an alert: the receipt is in the inbox whatever the mail does.
+ * Alert e-mails in the recipient's preferred language, handed to the mail outbox (server/mail) in the
+ * transaction that raised the alert: the outbox sends them and retries with backoff while the SMTP server
+ * fails, and the receipt is in the inbox whatever the mail does, so a failing SMTP server never loses an alert.
  */
 import type { AlertResource, Language } from '../../core/contracts/alerts.ts';
 import { wordProblem } from '../../core/errors/messages/index.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
+import { enqueueMail } from '../mail/outbox.ts';
 
 export interface MailMessage {
   readonly to: string;
+  readonly language: Language;
   readonly subject: string;
   readonly text: string;
+  readonly rootId: number;
 }
 
 /** The outbox: `enqueue` writes the message in `trx`; the outbox sends it and retries on failure. */
 export interface AlertMailer {
   enqueue(trx: Executor, message: MailMessage): Promise<void>;
+}
+
+/**
+ * The server's mailer: the outbox, in the caller's transaction (the mail job sends after the commit). The
+ * evaluation's own clock stamps the mail.
+ */
+export function outboxMailer(now: () => Date = () => new Date()): AlertMailer {
+  return {
+    enqueue: async (trx, message) => {
+      await enqueueMail(trx, { ...message, kind: 'alert' }, now());
+    },
+  };
 }
 
 function what(alert: AlertResource, lang: Language): string {

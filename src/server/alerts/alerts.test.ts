@@ -14,6 +14,7 @@ import { createOrgTree, type OrgTree } from '../../../test/fixtures/org-units.ts
 import { makeScorecardFile, type ScorecardFixture } from '../../../test/fixtures/scorecards.ts';
 import { createTestServer, FIXTURE_ACTOR, type TestServer } from '../../../test/fixtures/server.ts';
 import type { AlertResource } from '../../core/contracts/alerts.ts';
+import { actionRoutes } from '../actions/actions.routes.ts';
 import { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
 import { submitApproval } from '../services/approvals.service.ts';
 import { writeDataValues } from '../services/data-values.service.ts';
@@ -32,6 +33,7 @@ describeEachEngine('alerts', (getDb) => {
   let owner: TestSession;
   let approver: TestSession;
   let engine: EvaluationEngine;
+  let actionId = 0;
   let receiver: Server;
   /** What the loopback webhook receiver got; it answers 500 to the first POST, 200 after. */
   const received: {
@@ -66,7 +68,10 @@ describeEachEngine('alerts', (getDb) => {
       now: new Date('2024-06-03T08:00:00Z'),
       routesFor: (ctx) => {
         engine = new EvaluationEngine(getDb(), ctx.changes);
-        return [alertRoutes(engine, { mailer, link: 'https://bsc.example' })];
+        return [
+          alertRoutes(engine, { mailer, link: 'https://bsc.example' }),
+          actionRoutes(engine, { attachmentLimit: 64 }),
+        ];
       },
     });
     tree = await createOrgTree(server.ctx, { prefix: 'AL', hospitals: 1, departmentsPerHospital: 2 });
@@ -190,6 +195,65 @@ describeEachEngine('alerts', (getDb) => {
       await server.requestAs(owner, 'POST', '/api/inbox/read', { all: true });
       const after = await server.requestAs(owner, 'GET', '/api/inbox/unread-count');
       expect([before.json().unread, after.json().unread]).toEqual([1, 0]);
+    });
+
+    it('lets the owner open an action from the alert, with the value when it opened', async () => {
+      const [alert] = (await inbox(owner)).filter((a) => a.kind === 'off-target');
+      const created = await server.requestAs(owner, 'POST', '/api/actions', {
+        title: 'Discharge planning from admission',
+        scorecard: scorecard.code,
+        indicator: scorecard.count,
+        orgUnit: dept(0),
+        period: '2024-05',
+        dueDate: '2024-06-30',
+        alertId: alert?.id,
+      });
+      actionId = created.json().id;
+      expect([
+        created.statusCode,
+        created.json().origin,
+        created.json().valueAtOpening,
+        created.json().owner.email,
+      ]).toEqual([201, 'alert', 50, owner.email]);
+    });
+
+    it('completes the action with evidence stored in the database', async () => {
+      const comment = await server.requestAs(owner, 'POST', `/api/actions/${actionId}/comments`, {
+        text: 'Pilot done',
+      });
+      const upload = await server.app.inject({
+        method: 'POST',
+        url: `/api/actions/${actionId}/comments/${comment.json().id}/attachments?name=minutes.txt`,
+        payload: Buffer.from('ward round minutes'),
+        headers: { ...owner.headers, 'content-type': 'text/plain' },
+      });
+      const done = await server.requestAs(owner, 'PATCH', `/api/actions/${actionId}`, { status: 'done' });
+      const file = await server.requestAs(
+        owner,
+        'GET',
+        `/api/action-attachments/${upload.json().attachments[0].id}`,
+      );
+      expect([
+        upload.statusCode,
+        upload.json().attachments[0].size,
+        done.json().status,
+        done.json().progress,
+        done.json().closedAt,
+        file.body,
+      ]).toEqual([201, 18, 'done', 100, '2024-06-03T08:00:00.000Z', 'ward round minutes']);
+    });
+
+    it('refuses an attachment above the limit with 413', async () => {
+      const comment = await server.requestAs(owner, 'POST', `/api/actions/${actionId}/comments`, {
+        text: 'Too big',
+      });
+      const upload = await server.app.inject({
+        method: 'POST',
+        url: `/api/actions/${actionId}/comments/${comment.json().id}/attachments?name=big.bin`,
+        payload: Buffer.alloc(65),
+        headers: { ...owner.headers, 'content-type': 'application/octet-stream' },
+      });
+      expect(upload.statusCode).toBe(413);
     });
 
     it('closes the alert when the next period is on target', async () => {

@@ -3,13 +3,32 @@
  * own exporting a `JobDefinition` (or a function making one from the feature's settings).
  */
 import { alertEvaluationJob } from '../alerts/alert-evaluation.job.ts';
+import { outboxMailer } from '../alerts/alert-mail.ts';
 import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
+import { mailSendJob } from '../mail/mail-send.job.ts';
+import type { MailSettings } from '../mail/mail-settings.ts';
+import type { MailWaker } from '../mail/mail-waker.ts';
+import { surveyReminderJob } from '../surveys/survey-reminder.job.ts';
 import type { JobScheduler } from './job-scheduler.ts';
 import { sessionCleanupJob } from './session-cleanup.job.ts';
 
+/** What the jobs need of the server's settings. */
+export interface ServerJobOptions {
+  /** The SMTP server; null or absent: e-mail is off (mails are noted `not-configured`). */
+  readonly mail?: MailSettings | null;
+  /** Attached to the mail job, so a commit that queued mail can ask for a run at once. */
+  readonly mailWaker?: MailWaker;
+  /** The evaluation engine, for the alert job; a scheduler built without one (its own tests) has no alert job. */
+  readonly engine?: EvaluationEngine;
+}
+
 /** Registers every job of the product on the scheduler (before it starts). */
-export function registerServerJobs(scheduler: JobScheduler, engine?: EvaluationEngine): void {
+export function registerServerJobs(scheduler: JobScheduler, options: ServerJobOptions = {}): void {
   scheduler.register(sessionCleanupJob());
-  // The alert job needs the evaluation engine; a scheduler built without one (tests of the scheduler) has none.
-  if (engine !== undefined) scheduler.register(alertEvaluationJob(engine));
+  scheduler.register(surveyReminderJob());
+  const mail = scheduler.register(mailSendJob(options.mail ?? null));
+  options.mailWaker?.attach(() => mail.enqueue({}));
+  if (options.engine !== undefined) {
+    scheduler.register(alertEvaluationJob(options.engine, { mailer: outboxMailer() }));
+  }
 }

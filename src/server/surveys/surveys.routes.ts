@@ -63,7 +63,7 @@ const tags = ['surveys'];
 const linkTags = ['survey links'];
 
 /** The origin the client reached the server at, for the QR code's full address. */
-function originOf(request: FastifyRequest): string {
+export function originOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 

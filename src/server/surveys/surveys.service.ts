@@ -120,6 +120,7 @@ export async function createSurvey(
         name: expert.name,
         email: expert.email ?? null,
         weight: expert.weight,
+        language: expert.language ?? null,
         now,
       });
     }
@@ -192,6 +193,7 @@ export async function addSurveyExpert(
       name: input.body.name,
       email: input.body.email ?? null,
       weight: input.body.weight,
+      language: input.body.language ?? null,
       now,
     });
     const state = await loadSurveyState(trx, input.id);

@@ -35,6 +35,7 @@ import { healthMessages } from './health.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { jobMessages } from './jobs.ts';
+import { mailMessages } from './mail.ts';
 import { monitoringMessages } from './monitoring.ts';
 import { orgUnitMessages } from './org-unit.ts';
 import { periodMessages } from './period.ts';
@@ -105,6 +106,7 @@ export const PROBLEM_MESSAGES = {
   ...alertMessages,
   ...actionMessages,
   ...alertMailMessages,
+  ...mailMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

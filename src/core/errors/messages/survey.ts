@@ -90,4 +90,12 @@ export const surveyMessages = defineMessages('survey', {
     en: 'Row {{row}} of sheet {{sheet}}: {{value}} is not on the scale (from 1/{{max}} to {{max}}).',
     'zh-CN': '工作表 {{sheet}} 第 {{row}} 行：{{value}} 不在标度范围内（1/{{max}} 到 {{max}}）。',
   },
+  'deadline-past': {
+    en: 'The deadline {{deadline}} has passed: set one in the future.',
+    'zh-CN': '截止时间 {{deadline}} 已过，请设置将来的时间。',
+  },
+  'reminder-days-without-deadline': {
+    en: 'Automatic reminders need a deadline: set the deadline, or no days before it.',
+    'zh-CN': '自动提醒需要截止时间：请设置截止时间，或不设提前天数。',
+  },
 });

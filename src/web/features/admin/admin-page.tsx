@@ -1,6 +1,6 @@
 /**
  * Administration (issue 5): org units and groups, data elements, periods, users and API tokens, the audit
- * trail, and the background jobs, one tab each; the tab is in the URL (`/admin?tab=users`) so it can be linked. The session decides which
+ * trail, the background jobs and the e-mail outbox, one tab each; the tab is in the URL (`/admin?tab=users`) so it can be linked. The session decides which
  * tabs are offered and whether write buttons show; the server stays the authority, and a tab named in the URL
  * that the user may not use shows the forbidden problem instead of a blank page.
  */
@@ -14,6 +14,7 @@ import { type AdminTab, canDesign, resolveAdminTab, visibleAdminTabs } from './a
 import { AuditTab } from './components/audit-tab.tsx';
 import { DataElementsTab } from './components/data-elements-tab.tsx';
 import { JobsPanel } from './components/jobs-panel.tsx';
+import { MailPanel } from './components/mail-panel.tsx';
 import { OrgUnitsTab } from './components/org-units-tab.tsx';
 import { PeriodsTab } from './components/periods-tab.tsx';
 import { UsersTab } from './components/users-tab.tsx';
@@ -25,6 +26,7 @@ const LABEL_KEYS = {
   users: 'admin.tabs.users',
   audit: 'admin.tabs.audit',
   jobs: 'admin.tabs.jobs',
+  mail: 'admin.tabs.mail',
 } as const satisfies Record<AdminTab, string>;
 
 export function AdminPage() {
@@ -64,6 +66,8 @@ export function AdminPage() {
         return <AuditTab canExport={user?.administrator ?? false} />;
       case 'jobs':
         return <JobsPanel />;
+      case 'mail':
+        return <MailPanel />;
     }
   }
 

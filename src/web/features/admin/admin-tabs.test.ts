@@ -10,6 +10,7 @@ describe('visibleAdminTabs', () => {
       'users',
       'audit',
       'jobs',
+      'mail',
     ]);
   });
 
@@ -33,6 +34,12 @@ describe('visibleAdminTabs', () => {
   it('hides users from an admin over a subtree only (administrator false)', () => {
     expect(visibleAdminTabs({ assignments: [{ role: 'admin' }], administrator: false })).not.toContain(
       'users',
+    );
+  });
+
+  it('hides the e-mail outbox from an admin over a subtree only', () => {
+    expect(visibleAdminTabs({ assignments: [{ role: 'admin' }], administrator: false })).not.toContain(
+      'mail',
     );
   });
 

@@ -5,7 +5,15 @@
  */
 import type { Role } from '../../../core/access/principal.ts';
 
-export const ADMIN_TABS = ['org-units', 'data-elements', 'periods', 'users', 'audit', 'jobs'] as const;
+export const ADMIN_TABS = [
+  'org-units',
+  'data-elements',
+  'periods',
+  'users',
+  'audit',
+  'jobs',
+  'mail',
+] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** Roles that may write org units and data elements (policy.ts `DESIGN_ROLES`). */
@@ -30,14 +38,14 @@ export function canDesign(user: SessionAccess): boolean {
 
 /**
  * The tabs this user is shown, in order: everyone signed in reads units, data elements and periods; users and
- * tokens, and the background jobs, are for installation admins; the audit trail for admins and approvers.
+ * tokens, the background jobs and the e-mail outbox are for installation admins; the audit trail for admins and approvers.
  *
  * @example visibleAdminTabs({ assignments: [{ role: 'strategist' }], administrator: false })
  * // ['org-units', 'data-elements', 'periods']
  */
 export function visibleAdminTabs(user: SessionAccess): AdminTab[] {
   return ADMIN_TABS.filter((tab) => {
-    if (tab === 'users' || tab === 'jobs') return user.administrator;
+    if (tab === 'users' || tab === 'jobs' || tab === 'mail') return user.administrator;
     if (tab === 'audit') return holdsAny(user, AUDIT_ROLES);
     return true;
   });

@@ -22,6 +22,7 @@ import type * as evaluation from '../../../core/contracts/evaluation.ts';
 import type * as explain from '../../../core/contracts/explain.ts';
 import type * as imports from '../../../core/contracts/import.ts';
 import type * as jobs from '../../../core/contracts/jobs.ts';
+import type * as mail from '../../../core/contracts/mail.ts';
 import type * as monitoring from '../../../core/contracts/monitoring.ts';
 import type * as objectiveRankings from '../../../core/contracts/objective-rankings.ts';
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
@@ -260,6 +261,10 @@ export interface ApiRoutes {
   // Background jobs (core/contracts/jobs.ts)
   'GET /api/jobs': Answer<typeof jobs.jobListSchema>;
   'POST /api/jobs/:name/run': ByName & Answer<typeof jobs.runJobResultSchema>;
+
+  // E-mail outbox (core/contracts/mail.ts)
+  'GET /api/mail/outbox': Query<typeof mail.mailOutboxQuerySchema> & Answer<typeof mail.mailOutboxSchema>;
+  'POST /api/mail/test': Body<typeof mail.testMailRequestSchema> & Answer<typeof mail.testMailResultSchema>;
 
   // Evaluation studies (core/contracts/studies.ts)
   'POST /api/studies/evaluate': Body<typeof studies.evaluateStudyBodySchema> &

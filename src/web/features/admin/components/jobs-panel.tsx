@@ -22,7 +22,12 @@ import { useLanguage } from '../../../lib/i18n/use-language.ts';
  * What each job does, by the key its registration names (src/server/jobs): a feature that registers a job adds
  * its key here and its words to the admin locales. A key not listed shows the job's name instead.
  */
-const DESCRIPTION_KEYS = ['admin.jobs.catalog.sessionCleanup'] as const;
+const DESCRIPTION_KEYS = [
+  'admin.jobs.catalog.sessionCleanup',
+  'admin.jobs.catalog.mailSend',
+  'admin.jobs.catalog.surveyReminders',
+  'admin.jobs.catalog.alertEvaluation',
+] as const;
 type DescriptionKey = (typeof DESCRIPTION_KEYS)[number];
 
 function isDescriptionKey(key: string): key is DescriptionKey {
