@@ -95,6 +95,7 @@ beforeAll(async () => {
       HEALTHBSC_SMTP_HOST: '127.0.0.1',
       HEALTHBSC_SMTP_PORT: String(address.port),
       HEALTHBSC_SMTP_SECURITY: 'none',
+      HEALTHBSC_MAIL_FROM: 'HealthBSC <bsc@test.healthbsc>',
     },
   });
 }, 600_000);
