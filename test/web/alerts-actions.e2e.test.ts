@@ -28,6 +28,9 @@ function recentMonths(now: Date): [string, string] {
 }
 const [FIRST, NEXT] = recentMonths(new Date());
 
+/** Each run's own data element: data elements are shared by every scorecard, so one run's months must not feed the other's. */
+const elementOf = (code: string) => `sessions_${code.toLowerCase().replace(/-/g, '_')}`;
+
 function scorecardFile(code: string) {
   return {
     format: 'healthbsc/scorecard@2',
@@ -36,7 +39,7 @@ function scorecardFile(code: string) {
     periodType: 'month',
     dataElements: [
       {
-        code: 'clinic_sessions',
+        code: elementOf(code),
         name: { en: 'Clinic sessions held', zh: '开诊单元数' },
         valueType: 'integer',
       },
@@ -50,7 +53,7 @@ function scorecardFile(code: string) {
           {
             id: 'SESSIONS',
             name: { en: 'Clinic sessions', zh: '门诊单元' },
-            formula: 'clinic_sessions',
+            formula: elementOf(code),
             direction: 'higher',
             owner: ENTRY_EMAIL,
           },
@@ -125,11 +128,11 @@ async function setUpScorecard(code: string): Promise<void> {
 }
 
 /** The entry user enters a month's value (as the grid would send it). */
-async function enter(period: string, value: number): Promise<void> {
+async function enter(code: string, period: string, value: number): Promise<void> {
   await ok(
     'POST',
     '/api/data-values',
-    { values: [{ orgUnit: UNIT, dataElement: 'clinic_sessions', period, value }] },
+    { values: [{ orgUnit: UNIT, dataElement: elementOf(code), period, value }] },
     DEMO.entry,
   );
 }
@@ -171,7 +174,7 @@ describe.each([
   }, 120_000);
 
   it('a value off target raises an alert in the owner’s inbox and an e-mail; an action from it is completed with evidence; the next month on target closes it', async () => {
-    await enter(FIRST, 40);
+    await enter(code, FIRST, 40);
     await evaluate(code);
     await expect
       .poll(async () => (await inboxOf(DEMO.entry, code)).filter((a) => a.state === 'open').length, {
@@ -249,7 +252,7 @@ describe.each([
     expect([action.status, action.progress, action.alertId]).toEqual(['done', 100, alert.id]);
 
     // The next month on target closes the alert.
-    await enter(NEXT, 120);
+    await enter(code, NEXT, 120);
     await evaluate(code);
     await expect
       .poll(async () => (await inboxOf(DEMO.entry, code)).find((a) => a.id === alert.id)?.state, {
