@@ -89,7 +89,12 @@ function cookieValue(response: Response, name: string): string {
   return pair?.slice(name.length + 1) ?? '';
 }
 
-export async function startE2e(): Promise<E2e> {
+export interface StartE2eOptions {
+  /** More `HEALTHBSC_*` settings for the server (an SMTP server on loopback, say). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export async function startE2e(options: StartE2eOptions = {}): Promise<E2e> {
   await ensureWebBuild();
   await mkdir(SCREENSHOTS, { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), 'healthbsc-web-e2e-'));
@@ -99,7 +104,7 @@ export async function startE2e(): Promise<E2e> {
   if (template) await cp(template, join(dir, 'data'), { recursive: true });
   // Port 0: the OS picks a free port, so files never collide.
   const server = await startServer(
-    { ...loadConfig({ HEALTHBSC_DATA_DIR: join(dir, 'data') }), port: 0 },
+    { ...loadConfig({ ...options.env, HEALTHBSC_DATA_DIR: join(dir, 'data') }), port: 0 },
     { logRequests: false, webRoot: DEFAULT_WEB_ROOT },
   );
   const browser = await launchChromium();

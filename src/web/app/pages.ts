@@ -19,17 +19,21 @@ export interface PageEntry {
     | 'nav.designer'
     | 'nav.surveys'
     | 'nav.incentives'
-    | 'nav.admin';
+    | 'nav.admin'
+    | 'myWork.title'
+    | 'actions.title';
   /** Absent: everyone signed in. */
   readonly roles?: readonly Role[];
 }
 
 export const PAGES: readonly PageEntry[] = [
+  { path: '/my-work', labelKey: 'myWork.title' },
   { path: '/overview', labelKey: 'nav.overview' },
   { path: '/scorecard', labelKey: 'nav.scorecard' },
   { path: '/comparison', labelKey: 'nav.comparison' },
   { path: '/studies', labelKey: 'nav.studies' },
   { path: '/strategy-map', labelKey: 'nav.strategyMap' },
+  { path: '/actions', labelKey: 'actions.title' },
   { path: '/data-entry', labelKey: 'nav.dataEntry', roles: ['entry', 'approver', 'steward'] },
   { path: '/assessments', labelKey: 'nav.assessments', roles: ['entry', 'approver'] },
   { path: '/imports', labelKey: 'nav.imports', roles: ['steward', 'strategist', 'entry'] },
@@ -42,7 +46,7 @@ export const PAGES: readonly PageEntry[] = [
 /**
  * The menu entries a user with these assignments sees.
  *
- * @example visiblePages([{ role: 'viewer', orgUnit: 'UMG' }]).map((p) => p.path) // ['/overview', '/scorecard', '/comparison']
+ * @example visiblePages([{ role: 'viewer', orgUnit: 'UMG' }]).map((p) => p.path) // ['/my-work', '/overview', '/scorecard', '/comparison', '/studies', '/actions']
  */
 export function visiblePages(assignments: readonly { readonly role: Role }[]): PageEntry[] {
   return PAGES.filter(

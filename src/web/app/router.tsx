@@ -6,7 +6,10 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { LoadingPanel } from '../components/loading-panel.tsx';
+import { useMyWork } from '../lib/api/my-work.ts';
+import { useSession } from '../lib/api/session.ts';
 import { QUESTIONNAIRE_PATH } from '../lib/api/session-helpers.ts';
+import { hasDutyRole, landingPath } from './landing.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { LanguageSwitch } from './layout/language-switch.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -66,13 +69,41 @@ const StrategyMapPage = lazy(() =>
     default: module.StrategyMapPage,
   })),
 );
+const MyWorkPage = lazy(() =>
+  import('../features/my-work/my-work-page.tsx').then((module) => ({ default: module.MyWorkPage })),
+);
+const InboxPage = lazy(() =>
+  import('../features/alerts/inbox-page.tsx').then((module) => ({ default: module.InboxPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/alerts/notifications-page.tsx').then((module) => ({
+    default: module.NotificationsPage,
+  })),
+);
+const ActionsPage = lazy(() =>
+  import('../features/actions/actions-page.tsx').then((module) => ({ default: module.ActionsPage })),
+);
+const ActionPage = lazy(() =>
+  import('../features/actions/action-page.tsx').then((module) => ({ default: module.ActionPage })),
+);
 const IndicatorPage = lazy(() =>
   import('../features/indicator/indicator-page.tsx').then((module) => ({ default: module.IndicatorPage })),
 );
 
-function ToOverview() {
+/** `/`: "my work" for users with duties, the overview for the others (landing.ts). */
+function ToLanding() {
   const { search } = useLocation();
-  return <Navigate to={{ pathname: '/overview', search }} replace />;
+  const session = useSession();
+  const assignments = session.data?.user.assignments ?? [];
+  const byRole = hasDutyRole(assignments);
+  const work = useMyWork(session.data !== undefined && !byRole);
+  if (session.isPending) return <LoadingPanel isLoading />;
+  const summary = work.isError
+    ? null
+    : work.data && { indicators: work.data.indicators.length, actions: work.data.actions.length };
+  const pathname = session.isError ? '/overview' : landingPath(assignments, summary);
+  if (pathname === null) return <LoadingPanel isLoading />;
+  return <Navigate to={{ pathname, search }} replace />;
 }
 
 export function AppRouter() {
@@ -97,7 +128,7 @@ export function AppRouter() {
           }
         />
         <Route path="/" element={<AppLayout />}>
-          <Route index element={<ToOverview />} />
+          <Route index element={<ToLanding />} />
           <Route path="overview" element={<OverviewPage />} />
           <Route path="scorecard" element={<ScorecardPage />} />
           <Route path="comparison" element={<ComparisonPage />} />
@@ -112,6 +143,11 @@ export function AppRouter() {
           <Route path="surveys" element={<SurveysPage />} />
           <Route path="surveys/:id" element={<SurveyPage />} />
           <Route path="indicators/:indicator" element={<IndicatorPage />} />
+          <Route path="my-work" element={<MyWorkPage />} />
+          <Route path="inbox" element={<InboxPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="actions" element={<ActionsPage />} />
+          <Route path="actions/:id" element={<ActionPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

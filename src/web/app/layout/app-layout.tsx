@@ -12,6 +12,7 @@ import { type SessionUser, useSession } from '../../lib/api/session.ts';
 import { PageErrorBoundary } from '../page-error-boundary.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DemoBanner } from './demo-banner.tsx';
+import { InboxBell } from './inbox-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PrintTitle } from './print-title.tsx';
 import { SelectionPickers } from './selection-pickers.tsx';
@@ -53,6 +54,7 @@ export function AppLayout() {
         <SelectionPickers />
         <div style={{ marginLeft: 'auto', display: 'flex', gap: 8, alignItems: 'center' }}>
           <LanguageSwitch />
+          <InboxBell />
           <AccountMenu />
         </div>
       </Layout.Header>

@@ -132,6 +132,7 @@ export function ScorecardPage() {
                 }
                 selection={complete}
                 onExplain={setExplained}
+                unitName={names.unit}
               />
             ))}
             <Suspense fallback={null}>

@@ -9,6 +9,8 @@
  */
 import type { z } from 'zod';
 import type * as accounts from '../../../core/contracts/accounts.ts';
+import type * as actions from '../../../core/contracts/actions.ts';
+import type * as alerts from '../../../core/contracts/alerts.ts';
 import type * as approvals from '../../../core/contracts/approvals.ts';
 import type * as assessments from '../../../core/contracts/assessments.ts';
 import type * as audit from '../../../core/contracts/audit.ts';
@@ -67,6 +69,9 @@ interface ByPeriod {
 }
 interface BySurveyExpert {
   params: { readonly id: number; readonly expertId: number };
+}
+interface ByDeadline {
+  params: { readonly code: string; readonly periodType: 'month' | 'quarter' | 'year' };
 }
 /** An expert's personal survey link: the token is the credential (no session, no CSRF header). */
 interface BySurveyToken {
@@ -295,6 +300,44 @@ export interface ApiRoutes {
   'PUT /api/scorecards/:code/strategy': ByCode &
     Body<typeof strategyMap.strategySchema> &
     Answer<typeof strategyMap.putStrategyResultSchema>;
+  // Alerts: deadlines, the inbox, subscriptions, preferences, webhooks (core/contracts/alerts.ts)
+  'GET /api/deadlines': Query<typeof alerts.listDeadlinesQuerySchema> &
+    Answer<typeof alerts.deadlineListSchema>;
+  'PUT /api/scorecards/:code/deadlines/:periodType': ByDeadline &
+    Body<typeof alerts.putDeadlineBodySchema> &
+    Answer<typeof alerts.deadlineSchema>;
+  'GET /api/alerts': Query<typeof alerts.listAlertsQuerySchema> & Answer<typeof alerts.alertPageSchema>;
+  'GET /api/inbox': Query<typeof alerts.listInboxQuerySchema> & Answer<typeof alerts.alertPageSchema>;
+  'GET /api/inbox/unread-count': Answer<typeof alerts.unreadCountSchema>;
+  'POST /api/inbox/read': Body<typeof alerts.markInboxBodySchema> &
+    Answer<typeof alerts.markInboxResultSchema>;
+  'GET /api/subscriptions': Answer<typeof alerts.subscriptionListSchema>;
+  'POST /api/subscriptions': Body<typeof alerts.subscriptionBodySchema> &
+    Answer<typeof alerts.subscriptionSchema>;
+  'DELETE /api/subscriptions/:id': ById & NoContent;
+  'GET /api/me/preferences': Answer<typeof alerts.preferencesSchema>;
+  'PUT /api/me/preferences': Body<typeof alerts.putPreferencesBodySchema> &
+    Answer<typeof alerts.preferencesSchema>;
+  'GET /api/webhooks': Answer<typeof alerts.webhookListSchema>;
+  'POST /api/webhooks': Body<typeof alerts.webhookBodySchema> & Answer<typeof alerts.webhookSchema>;
+  'PUT /api/webhooks/:id': ById & Body<typeof alerts.webhookBodySchema> & Answer<typeof alerts.webhookSchema>;
+  'DELETE /api/webhooks/:id': ById & NoContent;
+  'GET /api/webhooks/:id/deliveries': ById &
+    Query<typeof common.paginationQuerySchema> &
+    Answer<typeof alerts.webhookDeliveryPageSchema>;
+
+  // Action plans and "my work" (core/contracts/actions.ts)
+  'GET /api/actions': Query<typeof actions.listActionsQuerySchema> & Answer<typeof actions.actionPageSchema>;
+  'POST /api/actions': Body<typeof actions.createActionBodySchema> & Answer<typeof actions.actionSchema>;
+  'GET /api/actions/:id': ById & Answer<typeof actions.actionSchema>;
+  'PATCH /api/actions/:id': ById &
+    Body<typeof actions.updateActionBodySchema> &
+    Answer<typeof actions.actionSchema>;
+  'GET /api/actions/:id/comments': ById & Answer<typeof actions.actionCommentListSchema>;
+  'POST /api/actions/:id/comments': ById &
+    Body<typeof actions.createCommentBodySchema> &
+    Answer<typeof actions.actionCommentSchema>;
+  'GET /api/my-work': Answer<typeof actions.myWorkSchema>;
 }
 
 /**

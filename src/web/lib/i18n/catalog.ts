@@ -10,8 +10,12 @@
  */
 
 import { problemCatalog } from '../../../core/errors/messages/index.ts';
+import actionsEn from '../../features/actions/locales/en.json';
+import actionsZh from '../../features/actions/locales/zh-CN.json';
 import adminEn from '../../features/admin/locales/en.json';
 import adminZh from '../../features/admin/locales/zh-CN.json';
+import alertsEn from '../../features/alerts/locales/en.json';
+import alertsZh from '../../features/alerts/locales/zh-CN.json';
 import assessmentsEn from '../../features/assessments/locales/en.json';
 import assessmentsZh from '../../features/assessments/locales/zh-CN.json';
 import comparisonEn from '../../features/comparison/locales/en.json';
@@ -26,6 +30,8 @@ import incentivesEn from '../../features/incentives/locales/en.json';
 import incentivesZh from '../../features/incentives/locales/zh-CN.json';
 import indicatorEn from '../../features/indicator/locales/en.json';
 import indicatorZh from '../../features/indicator/locales/zh-CN.json';
+import myWorkEn from '../../features/my-work/locales/en.json';
+import myWorkZh from '../../features/my-work/locales/zh-CN.json';
 import overviewEn from '../../features/overview/locales/en.json';
 import overviewZh from '../../features/overview/locales/zh-CN.json';
 import questionnaireEn from '../../features/questionnaire/locales/en.json';
@@ -55,6 +61,9 @@ export const en = {
   ...studiesEn,
   ...questionnaireEn,
   ...surveysEn,
+  ...alertsEn,
+  ...actionsEn,
+  ...myWorkEn,
   problems: problemCatalog('en'),
 };
 
@@ -75,5 +84,8 @@ export const zhCN: Catalog = {
   ...studiesZh,
   ...questionnaireZh,
   ...surveysZh,
+  ...alertsZh,
+  ...actionsZh,
+  ...myWorkZh,
   problems: problemCatalog('zh-CN'),
 };

@@ -8,6 +8,7 @@ import { Button, Table, type TableColumnsType, theme } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CreateActionButton } from '../../../components/create-action-dialog.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { StatusTag } from '../../../components/status-tag.tsx';
 import { ExportableTable } from '../../../components/table-export.tsx';
@@ -55,6 +56,8 @@ export interface PerspectiveTableProps {
   /** The selection, for the links to the indicator pages. */
   readonly selection: { readonly scorecard: string; readonly orgUnit: string; readonly period: string };
   readonly onExplain: (indicator: IndicatorRow['indicator']) => void;
+  /** The unit's name as the reader sees it (for a new action's title). */
+  readonly unitName?: string;
 }
 
 export function PerspectiveTable({
@@ -66,6 +69,7 @@ export function PerspectiveTable({
   trendLabels,
   selection,
   onExplain,
+  unitName,
 }: PerspectiveTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -206,14 +210,28 @@ export function PerspectiveTable({
       width: 96,
       title: <span className="visually-hidden">{t('scorecard.details')}</span>,
       render: (_, row) => (
-        <Button
-          size="small"
-          data-testid={`explain-${row.indicator.id}`}
-          aria-label={t('scorecard.explainLabel', { indicator: localize(row.indicator.name, language) })}
-          onClick={() => onExplain(row.indicator)}
-        >
-          {t('scorecard.explainButton')}
-        </Button>
+        <div style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
+          <Button
+            size="small"
+            data-testid={`explain-${row.indicator.id}`}
+            aria-label={t('scorecard.explainLabel', { indicator: localize(row.indicator.name, language) })}
+            onClick={() => onExplain(row.indicator)}
+          >
+            {t('scorecard.explainButton')}
+          </Button>
+          {/* An off-track cell is where an action plan starts (issue 14): one click. */}
+          {row.status === 'off-track' ? (
+            <CreateActionButton
+              target={{
+                origin: 'cell',
+                ...selection,
+                indicator: row.indicator.id,
+                indicatorName: localize(row.indicator.name, language),
+                ...(unitName === undefined ? {} : { unitName }),
+              }}
+            />
+          ) : null}
+        </div>
       ),
     },
   ];

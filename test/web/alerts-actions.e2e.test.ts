@@ -1,0 +1,289 @@
+/**
+ * Alerts and action plans end to end (issue 14), in English and Chinese at 1366×768, against one server with an
+ * SMTP server on loopback: a value entered off target raises an alert in the responsible user's inbox (the
+ * indicator's owner, the demo's data-entry user) and an e-mail; the user creates an action from the alert in one
+ * click, completes it with evidence (an attachment); the next period's value on target closes the alert. And the
+ * approval-waiting alert reaches the approver when the department submits.
+ *
+ * Each language has a scorecard of its own (one monthly indicator owned by the entry user, targets for the last
+ * and the current month), so the two runs do not share alerts. The rules run on demand (`POST /api/alerts/evaluate`,
+ * as the schedule would), so the test does not wait for the change bus's debounce.
+ */
+import type { Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertResource } from '../../src/core/contracts/alerts.ts';
+import type { Page as ApiPage } from '../../src/core/contracts/common.ts';
+import { DEMO, type DemoUser, type E2e, screenshot, startE2e } from './e2e-harness.ts';
+
+const UNIT = 'UMG-B1-INTM';
+const VIEWPORT = { width: 1366, height: 768 };
+const ENTRY_EMAIL = DEMO.entry.email;
+
+/** The month before `now` and the month of `now` (UTC), the last two of the rules' recent periods. */
+function recentMonths(now: Date): [string, string] {
+  const month = (date: Date) => date.toISOString().slice(0, 7);
+  const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return [month(previous), month(now)];
+}
+const [FIRST, NEXT] = recentMonths(new Date());
+
+/** Each run's own data element: data elements are shared by every scorecard, so one run's months must not feed the other's. */
+const elementOf = (code: string) => `sessions_${code.toLowerCase().replace(/-/g, '_')}`;
+
+function scorecardFile(code: string) {
+  return {
+    format: 'healthbsc/scorecard@2',
+    code,
+    name: { en: `Clinic sessions ${code}`, zh: `门诊单元 ${code}` },
+    periodType: 'month',
+    dataElements: [
+      {
+        code: elementOf(code),
+        name: { en: 'Clinic sessions held', zh: '开诊单元数' },
+        valueType: 'integer',
+      },
+    ],
+    perspectives: [
+      {
+        id: 'I',
+        kind: 'internal',
+        name: { en: 'Internal process', zh: '内部流程维度' },
+        indicators: [
+          {
+            id: 'SESSIONS',
+            name: { en: 'Clinic sessions', zh: '门诊单元' },
+            formula: elementOf(code),
+            direction: 'higher',
+            owner: ENTRY_EMAIL,
+          },
+        ],
+      },
+    ],
+    weights: { perspectives: { manual: { I: 1 } }, indicators: { I: { manual: { SESSIONS: 1 } } } },
+  };
+}
+
+interface ReceivedMail {
+  readonly to: readonly string[];
+  readonly raw: string;
+}
+
+let e2e: E2e;
+let smtp: SMTPServer;
+const mails: ReceivedMail[] = [];
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        mails.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+  const address = smtp.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no SMTP address');
+  e2e = await startE2e({
+    env: {
+      HEALTHBSC_SMTP_HOST: '127.0.0.1',
+      HEALTHBSC_SMTP_PORT: String(address.port),
+      HEALTHBSC_SMTP_SECURITY: 'none',
+      HEALTHBSC_MAIL_FROM: 'HealthBSC <bsc@test.healthbsc>',
+    },
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await e2e?.close();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+});
+
+async function ok(method: string, path: string, body: unknown, as: DemoUser = DEMO.admin): Promise<unknown> {
+  const response = await e2e.request(method, path, { as, body });
+  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+  return response.body;
+}
+
+/** A scorecard for this run: assigned to the department, targets 100 for both months, the two rules. */
+async function setUpScorecard(code: string): Promise<void> {
+  await ok('POST', '/api/scorecards', scorecardFile(code));
+  await ok('PUT', `/api/scorecards/${code}/org-units`, {
+    orgUnits: [{ orgUnit: UNIT, includeDescendants: false }],
+  });
+  await ok('PUT', '/api/targets', {
+    targets: [FIRST, NEXT].map((period) => ({ scorecard: code, indicator: 'SESSIONS', period, target: 100 })),
+  });
+  await ok('POST', '/api/alert-rules', { scorecard: code, kind: 'off-target', severity: 'critical' });
+  await ok('POST', '/api/alert-rules', { scorecard: code, kind: 'approval-waiting', severity: 'info' });
+}
+
+/** The entry user enters a month's value (as the grid would send it). */
+async function enter(code: string, period: string, value: number): Promise<void> {
+  await ok(
+    'POST',
+    '/api/data-values',
+    { values: [{ orgUnit: UNIT, dataElement: elementOf(code), period, value }] },
+    DEMO.entry,
+  );
+}
+
+async function evaluate(code: string): Promise<void> {
+  await ok('POST', '/api/alerts/evaluate', { scorecard: code });
+}
+
+async function inboxOf(user: DemoUser, code: string): Promise<AlertResource[]> {
+  const page = await e2e.api<ApiPage<AlertResource>>('/api/inbox?state=all&limit=200', user);
+  return page.items.filter((alert) => alert.scorecard === code);
+}
+
+/** The words a run expects, in its language. */
+const WORDS = {
+  'en-US': {
+    offTarget: 'Off target',
+    done: 'Done',
+    approvalWaiting: 'Waiting for approval',
+    mailSubject: '[HealthBSC]',
+  },
+  'zh-CN': { offTarget: '未达目标', done: '已完成', approvalWaiting: '待审核', mailSubject: '【HealthBSC】' },
+} as const;
+
+async function openAs(locale: keyof typeof WORDS, as: DemoUser): Promise<{ page: Page; errors: string[] }> {
+  return e2e.openPage(locale, { as, viewport: VIEWPORT });
+}
+
+describe.each([
+  { locale: 'en-US', code: 'ALERTS-EN', language: 'en' },
+  { locale: 'zh-CN', code: 'ALERTS-ZH', language: 'zh-CN' },
+] as const)('alerts and actions in $locale', ({ locale, code, language }) => {
+  const words = WORDS[locale];
+
+  beforeAll(async () => {
+    await setUpScorecard(code);
+    // E-mails go out in the recipient's preferred language.
+    await ok('PUT', '/api/me/preferences', { language }, DEMO.entry);
+  }, 120_000);
+
+  it('a value off target raises an alert in the owner’s inbox and an e-mail; an action from it is completed with evidence; the next month on target closes it', async () => {
+    await enter(code, FIRST, 40);
+    await evaluate(code);
+    await expect
+      .poll(async () => (await inboxOf(DEMO.entry, code)).filter((a) => a.state === 'open').length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    const [alert] = await inboxOf(DEMO.entry, code);
+    if (alert === undefined) throw new Error('no alert');
+    expect([alert.kind, alert.indicator, alert.orgUnit, alert.period, alert.severity]).toEqual([
+      'off-target',
+      'SESSIONS',
+      UNIT,
+      FIRST,
+      'critical',
+    ]);
+    await expect
+      .poll(
+        () => mails.filter((mail) => mail.to.includes(ENTRY_EMAIL) && mail.raw.includes('SESSIONS')).length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBeGreaterThan(0);
+
+    // The landing page of a data-entry user is "my work"; the bell counts the unread alert and opens the inbox.
+    const { page, errors } = await openAs(locale, DEMO.entry);
+    await page.goto(e2e.url('/'));
+    await page.waitForURL(/\/my-work/, { timeout: 20_000 });
+    await expect
+      .poll(async () => Number(await page.getByTestId('inbox-bell').getAttribute('data-unread')), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    await page.getByTestId('inbox-bell').click();
+    await page.waitForURL(/\/inbox/);
+    const kind = page.getByTestId(`alert-kind-${alert.id}`);
+    await kind.waitFor({ timeout: 20_000 });
+    expect((await kind.textContent())?.trim()).toBe(words.offTarget);
+    await screenshot(page, `alerts-inbox-${locale}.png`);
+
+    // One click: the dialog proposes a title and due date; creating opens the action.
+    await page.getByTestId(`alert-create-action-${alert.id}`).click();
+    await page.getByTestId('create-action-submit').click();
+    await page.waitForURL(/\/actions\/\d+$/, { timeout: 20_000 });
+    const actionId = Number(new URL(page.url()).pathname.split('/').pop());
+    expect(await page.getByTestId('action-status').getAttribute('data-status')).toBe('planned');
+
+    // Evidence: a comment with an attachment, uploaded and then offered for download.
+    await page.getByTestId('action-comment-text').fill('Two extra afternoon sessions from next week.');
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'roster.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('Mon/Wed afternoons: Dr Li, Dr Wang'),
+    });
+    await page.getByTestId('action-comment-submit').click();
+    const attachment = page.locator('[data-testid^="attachment-"]').first();
+    await attachment.waitFor({ timeout: 20_000 });
+    expect((await attachment.textContent())?.trim()).toContain('roster.pdf');
+    const href = await attachment.getAttribute('href');
+    const download = await page.request.get(e2e.url(href ?? ''));
+    expect(await download.text()).toBe('Mon/Wed afternoons: Dr Li, Dr Wang');
+
+    // Done.
+    await page.getByTestId('action-edit-status').click();
+    await page.getByTitle(words.done).click();
+    await page.getByTestId('action-edit-save').click();
+    await expect
+      .poll(() => page.getByTestId('action-status').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('done');
+    await screenshot(page, `action-done-${locale}.png`);
+    const action = await e2e.api<{ status: string; progress: number; alertId: number | null }>(
+      `/api/actions/${actionId}`,
+      DEMO.entry,
+    );
+    expect([action.status, action.progress, action.alertId]).toEqual(['done', 100, alert.id]);
+
+    // The next month on target closes the alert.
+    await enter(code, NEXT, 120);
+    await evaluate(code);
+    await expect
+      .poll(async () => (await inboxOf(DEMO.entry, code)).find((a) => a.id === alert.id)?.state, {
+        timeout: 20_000,
+      })
+      .toBe('closed');
+    await page.goto(e2e.url('/inbox'));
+    await page.getByTestId(`alert-state-${alert.id}`).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId(`alert-state-${alert.id}`).getAttribute('data-state')).toBe('closed');
+    expect(errors).toEqual([]);
+  });
+
+  it('the approval-waiting alert reaches the approver when the department submits', async () => {
+    await ok('POST', '/api/approvals/submit', { scorecard: code, orgUnit: UNIT, period: NEXT }, DEMO.entry);
+    await evaluate(code);
+    await expect
+      .poll(
+        async () => (await inboxOf(DEMO.approver, code)).filter((a) => a.kind === 'approval-waiting').length,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1);
+    const [waiting] = (await inboxOf(DEMO.approver, code)).filter((a) => a.kind === 'approval-waiting');
+    if (waiting === undefined) throw new Error('no approval-waiting alert');
+    expect([waiting.orgUnit, waiting.period, waiting.state]).toEqual([UNIT, NEXT, 'open']);
+    const { page, errors } = await openAs(locale, DEMO.approver);
+    await page.goto(e2e.url('/inbox'));
+    const kind = page.getByTestId(`alert-kind-${waiting.id}`);
+    await kind.waitFor({ timeout: 20_000 });
+    expect((await kind.textContent())?.trim()).toBe(words.approvalWaiting);
+    expect(errors).toEqual([]);
+  });
+});
