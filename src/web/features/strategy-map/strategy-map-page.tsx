@@ -10,6 +10,7 @@
 import { Alert, Button, Segmented, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ActionTarget, CreateActionDialog } from '../../components/create-action-dialog.tsx';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useSession } from '../../lib/api/session.ts';
@@ -74,6 +75,23 @@ export function StrategyMapPage({
   readonly onCreateAction?: (target: CreateActionTarget) => void;
 }) {
   const { t } = useTranslation();
+  // Without a handler of its own, "Create an action" opens the action plans' dialog on the objective's first
+  // indicator (an action answers an indicator × unit × period; the objective is kept with it).
+  const [actionTarget, setActionTarget] = useState<ActionTarget | null>(null);
+  const createAction =
+    onCreateAction ??
+    ((target: CreateActionTarget) => {
+      const [indicator] = target.indicators;
+      if (indicator === undefined) return;
+      setActionTarget({
+        origin: 'objective',
+        scorecard: target.scorecard,
+        orgUnit: target.orgUnit,
+        period: target.period,
+        indicator,
+        objective: target.objective,
+      });
+    });
   const language = useLanguage();
   const [savedText, setSavedText] = useState<string | null>(null);
   const { complete } = useSelection();
@@ -232,10 +250,10 @@ export function StrategyMapPage({
             store({ objectives, links: current.links }, () => setOpenCard(null));
           }}
           onCreateAction={
-            onCreateAction === undefined
+            cardObjective.indicators.length === 0
               ? undefined
               : () =>
-                  onCreateAction({
+                  createAction({
                     ...complete,
                     objective: cardObjective.id,
                     indicators: cardObjective.indicators.map((i) => i.id),
@@ -267,6 +285,13 @@ export function StrategyMapPage({
             );
             if (body !== null) store(body, () => setOpenLink(null));
           }}
+        />
+      )}
+      {actionTarget === null ? null : (
+        <CreateActionDialog
+          target={actionTarget}
+          onClose={() => setActionTarget(null)}
+          onCreated={() => setActionTarget(null)}
         />
       )}
     </Space>
