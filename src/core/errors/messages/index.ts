@@ -31,6 +31,7 @@ import { fileMessages } from './file.ts';
 import { formulaMessages } from './formula.ts';
 import { guardMessages } from './guard.ts';
 import { healthMessages } from './health.ts';
+import { importProfileMessages } from './import-profile.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { jobMessages } from './jobs.ts';
@@ -64,6 +65,7 @@ export const PROBLEM_MESSAGES = {
   ...zodMessages,
   ...scoringMessages,
   ...importMessages,
+  ...importProfileMessages,
   ...importRowMessages,
   ...encodingMessages,
   ...fileMessages,
