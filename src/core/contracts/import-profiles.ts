@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { localizedTextSchema } from '../scorecard/scorecard-schema.ts';
+import { importErrorSchema } from './import.ts';
+import { orgUnitTypeSchema } from './org-units.ts';
 
 export const PROFILE_FORMAT = 'healthbsc/profile@1';
 
@@ -59,7 +61,7 @@ export const profileOrgTreeSchema = z.strictObject({
     .strictObject({
       code: z.string().min(1).max(64),
       name: localizedTextSchema,
-      type: z.string().default('group'),
+      type: orgUnitTypeSchema.default('group'),
     })
     .optional(),
   /** A column that names each unit's parent (a US state, a county); the parent is created under the root. */
@@ -67,11 +69,11 @@ export const profileOrgTreeSchema = z.strictObject({
     .strictObject({
       column: columnSchema,
       prefix: z.string().max(32).default(''),
-      type: z.string().default('group'),
+      type: orgUnitTypeSchema.default('group'),
     })
     .optional(),
   /** The type of the units themselves. */
-  type: z.string().default('hospital'),
+  type: orgUnitTypeSchema.default('hospital'),
   /** The column with the unit's name; without it the name is `nameTemplate` with `{code}` filled in. */
   nameColumn: columnSchema.optional(),
   nameTemplate: z.string().max(200).default('{code}'),
@@ -123,12 +125,15 @@ export const importProfileSchema = z.strictObject({
     })
     .default({ encoding: 'auto' }),
   unit: profileUnitSchema,
-  period: z.strictObject({
-    column: columnSchema,
-    format: periodFormatSchema.default('auto'),
-    /** The period type the values are for (a date becomes its month, quarter or year). */
-    type: z.enum(['month', 'quarter', 'year']).default('month'),
-  }),
+  /** Required when the profile maps values; a profile that only builds the org tree has none. */
+  period: z
+    .strictObject({
+      column: columnSchema,
+      format: periodFormatSchema.default('auto'),
+      /** The period type the values are for (a date becomes its month, quarter or year). */
+      type: z.enum(['month', 'quarter', 'year']).default('month'),
+    })
+    .optional(),
   /** Long layout: the column that names the element, and its translation (a cell not listed is refused). */
   element: z
     .strictObject({ column: columnSchema, translate: z.record(z.string(), elementCodeSchema) })
@@ -143,3 +148,31 @@ export const importProfileSchema = z.strictObject({
 
 export type ImportProfile = z.infer<typeof importProfileSchema>;
 export type ImportProfileInput = z.input<typeof importProfileSchema>;
+
+/** A profile import's answer: the mapping's counts, the org-unit and data reports, and errors by source row. */
+export const profileImportReportSchema = z.object({
+  profile: z.string(),
+  fileName: z.string(),
+  /** Rows of the source file read, left out by the filters, and cells holding a missing-value marker. */
+  rowsRead: z.number().int(),
+  rowsFiltered: z.number().int(),
+  cellsMissing: z.number().int(),
+  /** Values the profile mapped (before the data check). */
+  valuesMapped: z.number().int(),
+  /** The org tree the profile builds: units to create and to update (null when it builds none). */
+  orgUnits: z
+    .object({ toCreate: z.number().int(), toUpdate: z.number().int(), batchId: z.number().int().nullable() })
+    .nullable(),
+  /** The data values: to create, update, unchanged, and the batch a commit recorded (undo it as any import). */
+  values: z.object({
+    toCreate: z.number().int(),
+    toUpdate: z.number().int(),
+    unchanged: z.number().int(),
+    batchId: z.number().int().nullable(),
+  }),
+  /** Every cell that cannot be mapped or stored, by the SOURCE file's row and column. */
+  errors: z.array(importErrorSchema),
+  errorCount: z.number().int(),
+  committed: z.boolean(),
+});
+export type ProfileImportReport = z.infer<typeof profileImportReportSchema>;

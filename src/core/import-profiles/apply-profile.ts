@@ -6,6 +6,7 @@
  */
 import type { ImportErrorCode } from '../contracts/import.ts';
 import type { ImportProfile } from '../contracts/import-profiles.ts';
+import type { OrgUnitType } from '../contracts/org-units.ts';
 import { invalid, issue } from '../errors/problem.ts';
 import { readPeriodCell } from './period-formats.ts';
 
@@ -29,8 +30,8 @@ export interface MappedValue {
 export interface MappedOrgUnit {
   readonly code: string;
   readonly parent: string | null;
-  readonly type: string;
-  readonly name: { readonly en: string; readonly 'zh-CN'?: string };
+  readonly type: OrgUnitType;
+  readonly name: { readonly en: string; readonly zh?: string };
 }
 
 /** A cell that cannot be mapped; `code` and `params` are a row error's (`import-row.<code>`). */
@@ -65,7 +66,7 @@ const norm = (name: string): string => name.normalize('NFKC').trim().toLowerCase
 function columnsOf(p: ImportProfile): string[] {
   return [
     p.unit.column,
-    p.period.column,
+    ...(p.period ? [p.period.column] : []),
     ...(p.element ? [p.element.column] : []),
     ...p.values.map((v) => v.column),
     ...p.derived.flatMap((d) => d.product),
@@ -92,8 +93,9 @@ export function compileProfile(profile: ImportProfile, header: readonly string[]
     if (at.length > 1) return [issue('import-profile.column-repeated', { column: c }, ['columns', c])];
     return [];
   });
-  if (profile.values.length === 0 && profile.derived.length === 0 && !profile.orgTree)
-    issues.push(issue('import-profile.maps-nothing', {}, ['values']));
+  const mapsValues = profile.values.length > 0 || profile.derived.length > 0;
+  if (!mapsValues && !profile.orgTree) issues.push(issue('import-profile.maps-nothing', {}, ['values']));
+  if (mapsValues && !profile.period) issues.push(issue('import-profile.needs-period', {}, ['period']));
   if (issues.length > 0)
     throw invalid('import-profile.does-not-fit', { profile: profile.code, count: issues.length }, issues);
   return { profile, index: (column) => positions.get(norm(column))?.[0] ?? -1 };
@@ -139,7 +141,7 @@ export function createProfileMapper(compiled: CompiledProfile): {
   const missing = new Set(p.missing.map((m) => m.trim()));
   const filters = p.filters.map((f) => ({ ...f, at: index(f.column) }));
   const unitAt = index(p.unit.column);
-  const periodAt = index(p.period.column);
+  const periodAt = p.period ? index(p.period.column) : -1;
   const elementAt = p.element ? index(p.element.column) : -1;
   const values = p.values.map((v) => ({ ...v, at: index(v.column) }));
   const derived = p.derived.map((d) => ({ ...d, at: d.product.map(index) }));
@@ -214,6 +216,18 @@ export function createProfileMapper(compiled: CompiledProfile): {
     units.set(code, { code, parent, type: tree.type, name: { en: name === '' ? code : name } });
   }
 
+  function periodOf(row: ProfileRow, spec: NonNullable<ImportProfile['period']>): string | null {
+    const cell = cellOf(row, periodAt);
+    const period = readPeriodCell(cell, spec.format, spec.type);
+    if (period === null)
+      fail(row, spec.column, cell, 'invalid-value', {
+        value: cell,
+        column: spec.column,
+        allowed: `${spec.type}: ${PERIOD_EXAMPLES[spec.format] ?? spec.format}`,
+      });
+    return period;
+  }
+
   function numberAt(row: ProfileRow, at: number, column: string): number | 'missing' | null {
     const cell = cellOf(row, at);
     if (missing.has(cell)) return 'missing';
@@ -230,14 +244,7 @@ export function createProfileMapper(compiled: CompiledProfile): {
         return;
       }
       const unit = unitOf(row);
-      const periodCell = cellOf(row, periodAt);
-      const period = readPeriodCell(periodCell, p.period.format, p.period.type);
-      if (period === null)
-        fail(row, p.period.column, periodCell, 'invalid-value', {
-          value: periodCell,
-          column: p.period.column,
-          allowed: `${p.period.type}: ${PERIOD_EXAMPLES[p.period.format] ?? p.period.format}`,
-        });
+      const period = p.period ? periodOf(row, p.period) : '';
       let element = '';
       if (p.element) {
         const cell = cellOf(row, elementAt);

@@ -15,6 +15,10 @@ export const importProfileMessages = defineMessages('import-profile', {
     en: 'the profile maps no column to a data element and builds no org tree',
     'zh-CN': '该映射配置没有把任何列映射到数据元，也不建立机构树',
   },
+  'needs-period': {
+    en: 'the profile maps values but names no period column',
+    'zh-CN': '该映射配置映射了数值，但没有指定期间列',
+  },
   'not-a-profile': {
     en: 'not a mapping profile (format healthbsc/profile@1): {{detail}}',
     'zh-CN': '不是映射配置文件（格式 healthbsc/profile@1）：{{detail}}',
