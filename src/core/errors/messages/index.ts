@@ -27,6 +27,7 @@ import {
 import { demoMessages } from './demo.ts';
 import { encodingMessages } from './encoding.ts';
 import { evaluationMessages } from './evaluation.ts';
+import { fhirMessages } from './fhir.ts';
 import { fileMessages } from './file.ts';
 import { formulaMessages } from './formula.ts';
 import { guardMessages } from './guard.ts';
@@ -66,6 +67,7 @@ export const PROBLEM_MESSAGES = {
   ...scoringMessages,
   ...importMessages,
   ...importProfileMessages,
+  ...fhirMessages,
   ...importRowMessages,
   ...encodingMessages,
   ...fileMessages,
