@@ -34,6 +34,14 @@ const codeOf = (e: Extension | undefined): string | undefined =>
 const extension = (group: MeasureGroup | undefined, name: string): Extension | undefined =>
   group?.extension?.find((e) => e.url.endsWith(`/${name}`));
 
+/** A data element of a measure's population, as a scorecard file declares it. */
+export interface MeasureDataElement {
+  readonly code: string;
+  readonly name: { readonly en: string; readonly zh: string };
+  readonly valueType: 'integer';
+  readonly min: 0;
+}
+
 export interface MeasureDefinitions {
   readonly name: string;
   readonly title: string;
@@ -41,8 +49,15 @@ export interface MeasureDefinitions {
   /** `increase` → higher, `decrease` → lower; null when the measure does not say. */
   readonly direction: 'higher' | 'lower' | null;
   readonly populations: readonly FhirPopulation[];
+  /** False for a cohort measure (data elements only). */
+  readonly hasIndicator: boolean;
   /** A scorecard file (healthbsc/scorecard@2) with the data elements and, unless a cohort, the indicator. */
-  readonly scorecard: Readonly<Record<string, unknown>>;
+  readonly scorecard: {
+    readonly code: string;
+    readonly dataElements: readonly MeasureDataElement[];
+    readonly perspectives: readonly unknown[];
+    readonly [field: string]: unknown;
+  };
 }
 
 /**
@@ -73,12 +88,14 @@ export function measureToScorecard(measure: Measure): MeasureDefinitions {
   if (populations.length === 0) throw new FhirPathError('Measure.group[0].population', 'fhir.no-populations');
   const title = measure.title ?? name;
   const code = (p: FhirPopulation) => populationElementCode(name, p);
-  const dataElements = populations.map((p) => ({
-    code: code(p),
-    name: { en: `${title}: ${p}`, zh: `${title}：${POPULATION_ZH[p]}` },
-    valueType: 'integer',
-    min: 0,
-  }));
+  const dataElements = populations.map(
+    (p): MeasureDataElement => ({
+      code: code(p),
+      name: { en: `${title}: ${p}`, zh: `${title}：${POPULATION_ZH[p]}` },
+      valueType: 'integer',
+      min: 0,
+    }),
+  );
   const isRate =
     (scoring === 'proportion' || scoring === 'ratio') &&
     populations.includes('numerator') &&
@@ -119,7 +136,7 @@ export function measureToScorecard(measure: Measure): MeasureDefinitions {
         }
       : {}),
   };
-  return { name, title, scoring, direction, populations, scorecard };
+  return { name, title, scoring, direction, populations, hasIndicator: isRate, scorecard };
 }
 
 const POPULATION_ZH: Readonly<Record<FhirPopulation, string>> = {

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ahpRoutes } from '../ahp/ahp.routes.ts';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
+import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
 import { approvalRoutes } from './approvals.routes.ts';
@@ -41,4 +42,5 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   auditRoutes,
   studyRoutes,
   surveyRoutes(),
+  fhirRoutes,
 ];
