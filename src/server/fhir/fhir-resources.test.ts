@@ -1,8 +1,14 @@
+/** The FHIR readers (core/fhir) on the CMS eCQM Measures of the shared data folder and on generated MeasureReports (here, not in core, because it reads files). */
 import { readFileSync } from 'node:fs';
 import type { Bundle, Measure, MeasureReport } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { compileScorecard, readScorecardFile } from '../scorecard/index.ts';
-import { measureToScorecard, operationOutcome, periodOfFhir, readMeasureReports } from './index.ts';
+import {
+  measureToScorecard,
+  operationOutcome,
+  periodOfFhir,
+  readMeasureReports,
+} from '../../core/fhir/index.ts';
+import { compileScorecard, readScorecardFile } from '../../core/scorecard/index.ts';
 
 /** The three CMS eCQM Measures in the shared data folder beside the clone (its README.md, "standards"). */
 const measure = (file: string): Measure =>
