@@ -96,6 +96,8 @@ module.exports = {
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default'],
+      // Type-only packages (@medplum/fhirtypes) have an empty main and only `types`.
+      mainFields: ['module', 'main', 'types'],
     },
     exclude: { path: '(^|/)node_modules/' },
   },

@@ -29,6 +29,7 @@ import { insertSubscription } from '../db/repositories/alert-config.repository.t
 import { findOrgUnitByCode } from '../db/repositories/org-unit.repository.ts';
 import { findScorecardByCode } from '../db/repositories/scorecard.repository.ts';
 import { findUserByEmail } from '../db/repositories/user.repository.ts';
+import { populationElementCode } from '../core/fhir/index.ts';
 import { createApiToken } from './accounts/tokens.service.ts';
 import { createRule, createWebhook, putDeadline } from './alerts/alert-config.service.ts';
 import { commitImport } from './imports/import.service.ts';
@@ -39,6 +40,25 @@ import { createOrgUnitGroup } from './services/org-unit-groups.service.ts';
 import { importScorecard } from './services/scorecards.service.ts';
 import { putTargets } from './services/targets.service.ts';
 import { saveStudy } from './studies/studies.service.ts';
+
+/** A MeasureReport (FHIR) of one count for H1's department, its data element created first. */
+async function fhirReport(w: AccessWorld): Promise<{ payload: Uint8Array; contentType: string }> {
+  const name = uniqueCode('mx');
+  await createDataElement(w.server.ctx, FIXTURE_ACTOR, {
+    ...ELEMENT,
+    code: populationElementCode(name, 'numerator'),
+  });
+  const report = {
+    resourceType: 'MeasureReport',
+    status: 'complete',
+    type: 'summary',
+    measure: `https://example.org/Measure/${name}`,
+    reporter: { identifier: { value: w.units.inside } },
+    period: { start: `${DATA_MONTH}-01`, end: DATA_MONTH },
+    group: [{ population: [{ code: { coding: [{ code: 'numerator' }] }, count: 3 }] }],
+  };
+  return { contentType: 'application/fhir+json', payload: new TextEncoder().encode(JSON.stringify(report)) };
+}
 
 /** A study of the world's rate indicator over one unit (docs/study-format.md). */
 function studyOver(w: AccessWorld, unit: string, code: string) {
@@ -863,6 +883,43 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     }),
   },
   'GET /api/imports': { access: ANY, success: 200, build: () => ({ url: '/api/imports' }) },
+  // FHIR: the report names a unit inside every role's subtree (out-of-scope units are OperationOutcome issues).
+  'POST /api/fhir/MeasureReport': {
+    access: { kind: 'roles', roles: ['admin', 'entry', 'steward'], scoped: false },
+    success: 200,
+    build: async (w) => ({ url: '/api/fhir/MeasureReport?dryRun=true', raw: await fhirReport(w) }),
+  },
+  'POST /api/fhir': {
+    access: { kind: 'roles', roles: ['admin', 'entry', 'steward'], scoped: false },
+    success: 200,
+    build: async (w) => {
+      const report = await fhirReport(w);
+      const resource = JSON.parse(new TextDecoder().decode(report.payload));
+      const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource }] };
+      return {
+        url: '/api/fhir?dryRun=true',
+        raw: { ...report, payload: new TextEncoder().encode(JSON.stringify(bundle)) },
+      };
+    },
+  },
+  'POST /api/fhir/Measure': {
+    access: DESIGN,
+    success: 200,
+    build: () => ({
+      url: '/api/fhir/Measure?dryRun=true',
+      raw: {
+        contentType: 'application/fhir+json',
+        payload: new TextEncoder().encode(
+          JSON.stringify({
+            resourceType: 'Measure',
+            status: 'active',
+            name: uniqueCode('mx'),
+            group: [{ population: [{ code: { coding: [{ code: 'initial-population' }] } }] }],
+          }),
+        ),
+      },
+    }),
+  },
   'GET /api/imports/{id}': {
     access: { kind: 'import-author' },
     success: 200,

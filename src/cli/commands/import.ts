@@ -20,16 +20,20 @@ import { type Env, withDbSession } from '../db-session.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { InputFileError } from '../read-document.ts';
+import { runProfileImport } from './import-profile.ts';
 
 export const IMPORT_USAGE = `Usage: healthbsc import FILE [--dry-run] [--type ${importKindSchema.options.join('|')}]
                         [--encoding ${importEncodingSchema.options.join('|')}] [--scorecard CODE]
                         [--definition DEF] [--json]
+       healthbsc import FILE --profile PROFILE.json [--dry-run] [--json]
 Checks FILE (CSV, XLSX, or a scorecard file in YAML/JSON) whole against the database and imports it in one
 transaction. With --dry-run nothing is written. Any error: every one is listed, nothing is written, exit code 2.
 --type defaults to metadata for .yaml/.yml/.json files and to data otherwise. --scorecard names the scorecard
 of targets, assessments and reported values; --definition the extract definition (YAML or JSON) of an
 extract (healthbsc extract). The database is the one the server uses (HEALTHBSC_DATABASE_URL,
-or PGlite in HEALTHBSC_DATA_DIR, default ./data); stop the server first, or import over the HTTP API.`;
+or PGlite in HEALTHBSC_DATA_DIR, default ./data); stop the server first, or import over the HTTP API.
+--profile maps a table as its source publishes it (CSV, gzip CSV, XLSX) with a mapping profile
+(docs/profile-format.md; healthbsc schema profile) and shows a progress bar on a terminal.`;
 
 /** Files at least this large get a progress line on stderr. */
 export const PROGRESS_FILE_BYTES = 1024 * 1024;
@@ -111,10 +115,19 @@ export async function runImport(args: readonly string[], io: Io, env?: Env): Pro
       scorecard: { type: 'string' },
       definition: { type: 'string' },
       json: { type: 'boolean', default: false },
+      profile: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE', IMPORT_USAGE);
   const file = positionals[0] ?? '';
+  if (values.profile !== undefined) {
+    const bytes = await readInput(file);
+    return runProfileImport(
+      { file, bytes, profile: values.profile, dryRun: values['dry-run'], json: values.json },
+      io,
+      env,
+    );
+  }
   const kind: ImportKind = choice(values.type, importKindSchema.options, '--type') ?? kindOfFile(file);
   const encoding: ImportEncoding =
     choice(values.encoding, importEncodingSchema.options, '--encoding') ?? 'auto';

@@ -102,6 +102,7 @@ export const listOrgUnitGroupsQuerySchema = paginationQuerySchema
 export const orgUnitGroupPageSchema = pageSchema(orgUnitGroupSchema);
 
 export type OrgUnit = z.infer<typeof orgUnitSchema>;
+export type OrgUnitType = z.infer<typeof orgUnitTypeSchema>;
 export type CreateOrgUnitBody = z.infer<typeof createOrgUnitBodySchema>;
 export type UpdateOrgUnitBody = z.infer<typeof updateOrgUnitBodySchema>;
 export type ListOrgUnitsQuery = z.infer<typeof listOrgUnitsQuerySchema>;

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ahpRoutes } from '../ahp/ahp.routes.ts';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { incentiveRoutes } from '../incentives/incentives.routes.ts';
+import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
 import { surveyReminderRoutes } from '../surveys/survey-reminders.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
@@ -45,4 +46,5 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   surveyRoutes(),
   surveyReminderRoutes,
   incentiveRoutes,
+  fhirRoutes,
 ];

@@ -29,10 +29,12 @@ import { demoMessages } from './demo.ts';
 import { encodingMessages } from './encoding.ts';
 import { evaluationMessages } from './evaluation.ts';
 import { extractMessages } from './extract.ts';
+import { fhirMessages } from './fhir.ts';
 import { fileMessages } from './file.ts';
 import { formulaMessages } from './formula.ts';
 import { guardMessages } from './guard.ts';
 import { healthMessages } from './health.ts';
+import { importProfileMessages } from './import-profile.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { incentiveMessages } from './incentive.ts';
@@ -70,6 +72,8 @@ export const PROBLEM_MESSAGES = {
   ...zodMessages,
   ...scoringMessages,
   ...importMessages,
+  ...importProfileMessages,
+  ...fhirMessages,
   ...importRowMessages,
   ...encodingMessages,
   ...fileMessages,

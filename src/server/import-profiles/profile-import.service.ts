@@ -1,0 +1,192 @@
+/**
+ * Imports any table with a mapping profile (core/import-profiles): the file is read as it is (CSV, gzip CSV,
+ * XLSX), mapped row by row, and what it maps to goes through the checked imports that exist: an org-unit list
+ * (kind `metadata`) when the profile builds the tree, then long data values (kind `data`), so units, data
+ * elements, numbers, data-quality rules and approval locks are checked as for any import, and the data batch
+ * is undone as any batch. Nothing is written unless the whole file maps and checks: the data is checked (dry
+ * run) before the org units are written, units the profile is about to create counting as known.
+ */
+import { gunzipSync } from 'node:zlib';
+import type { ImportProgress, ImportReportBody } from '../../core/contracts/import.ts';
+import type { ImportProfile, ProfileImportReport } from '../../core/contracts/import-profiles.ts';
+import { wordProblem } from '../../core/errors/messages/index.ts';
+import { compileProfile, createProfileMapper, type MappedValue } from '../../core/import-profiles/index.ts';
+import { readTable, writeTable } from '../../ingest/index.ts';
+import type { Actor, ServerContext } from '../context.ts';
+import {
+  commitImport,
+  dryRunImport,
+  type ImportInput,
+  ImportRejectedError,
+} from '../imports/import.service.ts';
+
+export interface ProfileImportInput {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly profile: ImportProfile;
+  readonly dryRun: boolean;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+const isGzip = (bytes: Uint8Array): boolean => bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+type ImportError = ProfileImportReport['errors'][number];
+
+async function runKind(
+  ctx: ServerContext,
+  actor: Actor,
+  input: ImportInput,
+  dryRun: boolean,
+): Promise<ImportReportBody> {
+  try {
+    return dryRun ? await dryRunImport(ctx, actor, input) : await commitImport(ctx, actor, input);
+  } catch (error) {
+    if (error instanceof ImportRejectedError) return error.report;
+    throw error;
+  }
+}
+
+/**
+ * Maps and imports `bytes` with `profile`; a dry run writes nothing. Errors name the source file's rows and
+ * columns (a data error found on a mapped value points back at the cell it came from).
+ *
+ * @example const report = await importWithProfile(ctx, actor, { bytes, fileName: 'ae.csv', profile, dryRun: true });
+ */
+export async function importWithProfile(
+  ctx: ServerContext,
+  actor: Actor,
+  input: ProfileImportInput,
+): Promise<ProfileImportReport> {
+  const { profile } = input;
+  const bytes = isGzip(input.bytes) ? new Uint8Array(gunzipSync(input.bytes)) : input.bytes;
+  const table = await readTable(bytes, {
+    encoding: profile.source.encoding,
+    ...(profile.source.delimiter === undefined ? {} : { delimiter: profile.source.delimiter }),
+    ...(profile.source.sheet === undefined ? {} : { sheet: profile.source.sheet }),
+    onProgress: (p) => input.onProgress?.({ phase: 'reading', done: p.bytesRead, total: p.totalBytes }),
+  });
+  const mapper = createProfileMapper(compileProfile(profile, table.header));
+  for await (const row of table.rows) mapper.add(row);
+  const mapped = mapper.finish();
+  const base = {
+    profile: profile.code,
+    fileName: input.fileName,
+    rowsRead: mapped.rowsRead,
+    rowsFiltered: mapped.rowsFiltered,
+    cellsMissing: mapped.cellsMissing,
+    valuesMapped: mapped.values.length,
+  };
+  const none = { toCreate: 0, toUpdate: 0, unchanged: 0, batchId: null };
+  if (mapped.errors.length > 0) {
+    const errors = mapped.errors.map((e) => ({
+      ...e,
+      reason: wordProblem(`import-row.${e.code}`, e.params),
+    }));
+    return { ...base, orgUnits: null, values: none, errors, errorCount: errors.length, committed: false };
+  }
+
+  const units = mapped.orgUnits.length === 0 ? null : await orgUnitFile(mapped.orgUnits);
+  const unitInput = (dryRun: boolean) =>
+    units === null
+      ? null
+      : runKind(
+          ctx,
+          actor,
+          {
+            bytes: units,
+            fileName: `${input.fileName} (org units)`,
+            kind: 'metadata',
+            format: 'csv',
+            encoding: 'utf-8',
+          },
+          dryRun,
+        );
+  const unitCheck = await unitInput(true);
+  const creating = new Set(mapped.orgUnits.map((u) => u.code));
+  const data = await dataFile(mapped.values);
+  const dataInput: ImportInput = {
+    bytes: data,
+    fileName: input.fileName,
+    kind: 'data',
+    format: 'csv',
+    encoding: 'utf-8',
+    ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
+  };
+  const hasValues = mapped.values.length > 0;
+  const dataCheck = hasValues ? await runKind(ctx, actor, dataInput, true) : null;
+  // Units the profile creates are unknown to the data check until they are written.
+  const errors = [
+    ...(unitCheck?.errors ?? []),
+    ...(dataCheck?.errors ?? [])
+      .filter((e) => !(e.code === 'unknown-org-unit' && creating.has(e.value)))
+      .map((e) => toSource(e, mapped.values, profile)),
+  ];
+  const orgUnits = (r: ImportReportBody | null) =>
+    r === null ? null : { toCreate: r.toCreate, toUpdate: r.toUpdate, batchId: r.batchId };
+  // A dry run's data check refuses the values of units still to be created: they count as values to create.
+  const counts = (r: ImportReportBody | null) =>
+    r === null
+      ? none
+      : {
+          toCreate:
+            r.toCreate +
+            r.errors.filter((e) => e.code === 'unknown-org-unit' && creating.has(e.value)).length,
+          toUpdate: r.toUpdate,
+          unchanged: r.unchanged,
+          batchId: r.batchId,
+        };
+  if (errors.length > 0 || input.dryRun)
+    return {
+      ...base,
+      orgUnits: orgUnits(unitCheck),
+      values: counts(dataCheck),
+      errors,
+      errorCount: errors.length,
+      committed: false,
+    };
+
+  const unitReport = await unitInput(false);
+  const dataReport = hasValues ? await runKind(ctx, actor, dataInput, false) : null;
+  const late = (dataReport?.errors ?? []).map((e) => toSource(e, mapped.values, profile));
+  return {
+    ...base,
+    orgUnits: orgUnits(unitReport),
+    values: counts(dataReport),
+    errors: late,
+    errorCount: late.length,
+    committed: (dataReport?.committed ?? false) || (unitReport?.committed ?? false),
+  };
+}
+
+/** The org-unit list the profile builds, parents first (kinds/org-unit-list.ts reads it). */
+function orgUnitFile(
+  units: ReturnType<ReturnType<typeof createProfileMapper>['finish']>['orgUnits'],
+): Promise<Uint8Array> {
+  return writeTable(
+    ['code', 'parent', 'type', 'name_en', 'name_zh'],
+    units.map((u) => [u.code, u.parent ?? '', u.type, u.name.en, u.name.zh ?? '']),
+    'csv',
+  );
+}
+
+/** The mapped values as the long data format; line i + 2 of it is values[i] (line 1 is the header). */
+function dataFile(values: readonly MappedValue[]): Promise<Uint8Array> {
+  return writeTable(
+    ['org_unit', 'period', 'data_element', 'value'],
+    values.map((v) => [v.orgUnit, v.period, v.dataElement, v.value]),
+    'csv',
+  );
+}
+
+/** A data check's error on the generated file, pointed back at the source cell its value came from. */
+function toSource(error: ImportError, values: readonly MappedValue[], profile: ImportProfile): ImportError {
+  const value = values[error.row - 2];
+  if (value === undefined) return error;
+  const column =
+    error.column === 'org_unit'
+      ? profile.unit.column
+      : error.column === 'period'
+        ? (profile.period?.column ?? error.column)
+        : value.column;
+  return { ...error, row: value.row, column };
+}
