@@ -23,13 +23,13 @@ import {
 } from '../../test/fixtures/server.ts';
 import { surveyFor } from '../../test/fixtures/survey-world.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
+import { populationElementCode } from '../core/fhir/index.ts';
 import { insertAction, insertAttachment, insertComment } from '../db/repositories/action.repository.ts';
 import { insertAlert } from '../db/repositories/alert.repository.ts';
 import { insertSubscription } from '../db/repositories/alert-config.repository.ts';
 import { findOrgUnitByCode } from '../db/repositories/org-unit.repository.ts';
 import { findScorecardByCode } from '../db/repositories/scorecard.repository.ts';
 import { findUserByEmail } from '../db/repositories/user.repository.ts';
-import { populationElementCode } from '../core/fhir/index.ts';
 import { createApiToken } from './accounts/tokens.service.ts';
 import { createRule, createWebhook, putDeadline } from './alerts/alert-config.service.ts';
 import { commitImport } from './imports/import.service.ts';

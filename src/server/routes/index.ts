@@ -5,8 +5,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ahpRoutes } from '../ahp/ahp.routes.ts';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
-import { incentiveRoutes } from '../incentives/incentives.routes.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
+import { incentiveRoutes } from '../incentives/incentives.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
 import { surveyReminderRoutes } from '../surveys/survey-reminders.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
