@@ -92,6 +92,12 @@ const ROUTES = [
   'GET /api/incentives/{id}',
   'POST /api/incentives/{id}/approve',
   'GET /api/incentives/{id}/export',
+  'GET /api/surveys/{id}/reminders',
+  'POST /api/surveys/{id}/reminders',
+  'PUT /api/surveys/{id}/reminders',
+  'POST /api/fhir',
+  'POST /api/fhir/Measure',
+  'POST /api/fhir/MeasureReport',
 ].sort();
 
 interface OpenApiOperation {

@@ -13,6 +13,7 @@ import { queryBooleanSchema } from '../../core/contracts/common.ts';
 import { wordProblem } from '../../core/errors/messages/index.ts';
 import { type FhirIssue, FhirPathError, operationOutcome } from '../../core/fhir/index.ts';
 import { getActor } from '../plugins/actor.ts';
+import { problemResponses } from '../plugins/route-schemas.ts';
 import { importMeasure, importMeasureReports } from './fhir-import.service.ts';
 
 export const FHIR_JSON = 'application/fhir+json';
@@ -74,6 +75,9 @@ export const fhirRoutes: FastifyPluginAsync = async (fastify) => {
         summary: 'Import a FHIR R4 MeasureReport as data values',
         querystring: querySchema,
         body: resourceSchema,
+        // Success and refusals answer FHIR resources (a Bundle, an OperationOutcome); a failure of our own is a
+        // problem, as everywhere.
+        response: { 200: resourceSchema, ...problemResponses() },
       },
     },
     async (request, reply) => {
@@ -91,6 +95,9 @@ export const fhirRoutes: FastifyPluginAsync = async (fastify) => {
         summary: 'Import a FHIR R4 Bundle (transaction or collection) of MeasureReports',
         querystring: querySchema,
         body: resourceSchema,
+        // Success and refusals answer FHIR resources (a Bundle, an OperationOutcome); a failure of our own is a
+        // problem, as everywhere.
+        response: { 200: resourceSchema, ...problemResponses() },
       },
     },
     async (request, reply) => {
@@ -108,6 +115,9 @@ export const fhirRoutes: FastifyPluginAsync = async (fastify) => {
         summary: 'Import a FHIR R4 Measure as data elements and an indicator',
         querystring: querySchema,
         body: resourceSchema,
+        // Success and refusals answer FHIR resources (a Bundle, an OperationOutcome); a failure of our own is a
+        // problem, as everywhere.
+        response: { 200: resourceSchema, ...problemResponses() },
       },
     },
     async (request, reply) => {

@@ -101,7 +101,14 @@ describeEachEngine('/api/jobs', (getDb) => {
 
   it('lists the jobs by name', async () => {
     const names = (await server.request('GET', '/api/jobs')).json<JobList>().items.map((item) => item.name);
-    expect(names).toEqual(['held', 'mail-send', 'report-export', 'session-cleanup', 'survey-reminders']);
+    expect(names).toEqual([
+      'held',
+      'mail-send',
+      'report-export',
+      'report-mail',
+      'session-cleanup',
+      'survey-reminders',
+    ]);
   });
 
   it('runs a job now: 202 with the queued run, and the run happens', async () => {

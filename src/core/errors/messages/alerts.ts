@@ -49,7 +49,7 @@ export const actionMessages = defineMessages('action', {
 export const alertMailMessages = defineMessages('alert-mail', {
   subject: {
     en: '[HealthBSC] {{severity}}: {{what}} — {{orgUnit}} {{period}}',
-    'zh-CN': '【HealthBSC】{{severity}}：{{what}} — {{orgUnit}} {{period}}',
+    'zh-CN': '【HealthBSC 预警】{{severity}}：{{what}} — {{orgUnit}} {{period}}',
   },
   'digest-subject': {
     en: '[HealthBSC] {{count}} alert(s) of the day',
