@@ -36,7 +36,7 @@ import type { Executor } from '../../db/repositories/query-helpers.ts';
 import type { ScorecardRecord } from '../../db/repositories/scorecard.repository.ts';
 import type { JsonValue } from '../../db/schema.ts';
 import type { Actor, ServerContext } from '../context.ts';
-import { readScope, requireReadableUnit, requireRoleOver } from '../services/access.ts';
+import { readableListFilter, requireReadableUnit, requireRoleOver } from '../services/access.ts';
 import { commitWrite } from '../services/commit-write.ts';
 import { isoTime, toPage } from '../services/format.ts';
 import { requireOrgUnit, requireScorecard } from '../services/lookups.ts';
@@ -322,19 +322,6 @@ export async function listAllocationsPage(
   query: ListAllocationsQuery,
 ): Promise<Page<Allocation>> {
   const db = ctx.db.kysely;
-  const scorecardId =
-    query.scorecard === undefined ? undefined : (await requireScorecard(db, query.scorecard)).id;
-  const orgUnitId =
-    query.orgUnit === undefined ? undefined : (await requireReadableUnit(db, actor, query.orgUnit)).id;
-  const page = await listAllocations(
-    db,
-    {
-      scorecardId,
-      orgUnitId,
-      periodId: query.period === undefined ? undefined : parsePeriod(query.period, ['period']).id,
-      scope: readScope(actor),
-    },
-    query,
-  );
+  const page = await listAllocations(db, await readableListFilter(db, actor, query), query);
   return toPage(page, query, toAllocation);
 }

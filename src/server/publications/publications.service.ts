@@ -33,7 +33,7 @@ import { lockScorecard, type ScorecardRecord } from '../../db/repositories/score
 import type { JsonValue } from '../../db/schema.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
-import { readScope, requireReadableUnit, requireRoleOver } from '../services/access.ts';
+import { readableListFilter, requireReadableUnit, requireRoleOver } from '../services/access.ts';
 import { approvalsOfEvaluations } from '../services/approvals.service.ts';
 import { commitWrite } from '../services/commit-write.ts';
 import { isoTime, toPage } from '../services/format.ts';
@@ -246,20 +246,7 @@ export async function listPublicationsPage(
   query: ListPublicationsQuery,
 ): Promise<Page<Publication>> {
   const db = ctx.db.kysely;
-  const scorecardId =
-    query.scorecard === undefined ? undefined : (await requireScorecard(db, query.scorecard)).id;
-  const orgUnitId =
-    query.orgUnit === undefined ? undefined : (await requireReadableUnit(db, actor, query.orgUnit)).id;
-  const page = await listPublications(
-    db,
-    {
-      scorecardId,
-      orgUnitId,
-      periodId: query.period === undefined ? undefined : parsePeriod(query.period, ['period']).id,
-      scope: readScope(actor),
-    },
-    query,
-  );
+  const page = await listPublications(db, await readableListFilter(db, actor, query), query);
   return toPage(page, query, toPublication);
 }
 

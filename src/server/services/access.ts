@@ -6,10 +6,11 @@ import { canAdminister, denial, hasRole, hasRoleOver, READ_ROLES } from '../../c
 import type { Role } from '../../core/access/principal.ts';
 import { type OrgScope, scopeOf } from '../../core/access/scope.ts';
 import { forbidden } from '../../core/errors/problem.ts';
+import { parsePeriod } from '../../core/periods/index.ts';
 import type { OrgUnitRecord } from '../../db/repositories/org-unit.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import type { Actor } from '../context.ts';
-import { requireOrgUnit } from './lookups.ts';
+import { requireOrgUnit, requireScorecard } from './lookups.ts';
 
 /** The 403 of an actor who lacks `roles` (anywhere, or over the unit named). */
 export function denied(actor: Actor, roles: readonly Role[], orgUnitCode?: string) {
@@ -66,4 +67,27 @@ export function readScope(actor: Actor): OrgScope {
 /** Throws unless the actor is an admin over the whole installation. */
 export function requireAdministrator(actor: Actor): void {
   if (!canAdminister(actor.principal)) throw forbidden('access.needs-installation-admin');
+}
+
+/**
+ * The filter of a list of things per scorecard × unit × period (publications, allocations): each code named in
+ * the query resolved to its id (404 when unknown, 403 for a unit out of the actor's scope), and the actor's read
+ * scope for the rest.
+ */
+export async function readableListFilter(
+  db: Executor,
+  actor: Actor,
+  query: {
+    readonly scorecard?: string | undefined;
+    readonly orgUnit?: string | undefined;
+    readonly period?: string | undefined;
+  },
+) {
+  return {
+    scorecardId: query.scorecard === undefined ? undefined : (await requireScorecard(db, query.scorecard)).id,
+    orgUnitId:
+      query.orgUnit === undefined ? undefined : (await requireReadableUnit(db, actor, query.orgUnit)).id,
+    periodId: query.period === undefined ? undefined : parsePeriod(query.period, ['period']).id,
+    scope: readScope(actor),
+  };
 }
