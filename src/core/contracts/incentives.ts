@@ -117,7 +117,7 @@ export const listAllocationsQuerySchema = paginationQuerySchema
 export const allocationPageSchema = pageSchema(allocationSchema);
 export const allocationIdParamsSchema = z.object({ id: z.coerce.number().int().min(1) });
 export const allocationExportQuerySchema = z
-  .object({ format: z.enum(['xlsx']).default('xlsx'), lang: z.enum(['en', 'zh-CN']).default('en') })
+  .object({ format: z.enum(['xlsx', 'pdf']).default('xlsx'), lang: z.enum(['en', 'zh-CN']).default('en') })
   .strict();
 
 export type AllocationRuleJson = z.infer<typeof allocationRuleSchema>;

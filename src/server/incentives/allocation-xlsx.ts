@@ -9,7 +9,8 @@ import { minorDigits } from '../../core/incentives/currency.ts';
 
 export type ExportLanguage = 'en' | 'zh-CN';
 
-const WORDS = {
+/** The export's words in both languages (the PDF uses them too). */
+export const WORDS = {
   title: { en: 'Incentive allocation', zh: '绩效奖金分配' },
   scorecard: { en: 'Scorecard', zh: '计分卡' },
   orgUnit: { en: 'Org unit', zh: '机构' },
@@ -39,7 +40,7 @@ const WORDS = {
   cap: { en: 'held at the cap', zh: '按封顶' },
 } as const;
 
-type Word = keyof typeof WORDS;
+export type Word = keyof typeof WORDS;
 
 /** The allocation as XLSX bytes, worded in `language`. */
 export async function writeAllocationXlsx(allocation: Allocation, language: ExportLanguage): Promise<Buffer> {

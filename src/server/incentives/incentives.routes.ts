@@ -15,6 +15,7 @@ import {
 } from '../../core/contracts/incentives.ts';
 import { getActor } from '../plugins/actor.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
+import { writeAllocationPdf } from './allocation-pdf.ts';
 import { writeAllocationXlsx } from './allocation-xlsx.ts';
 import {
   approveAllocation,
@@ -105,7 +106,7 @@ export const incentiveRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'An allocation as XLSX, with real numbers',
+        summary: 'An allocation as XLSX (real numbers) or PDF (a draft marked on every page until approved)',
         params: allocationIdParamsSchema,
         querystring: allocationExportQuerySchema,
         response: { 200: z.any().describe('the workbook'), ...problemResponses(400, 404) },
@@ -113,12 +114,19 @@ export const incentiveRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const allocation = await getAllocation(app.ctx, getActor(request), request.params.id);
-      const bytes = await writeAllocationXlsx(allocation, request.query.lang);
-      const name = `allocation-${allocation.orgUnit}-${allocation.period}-${allocation.id}.xlsx`.replace(
-        /[^\w.-]/g,
-        '_',
-      );
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${name}"`).send(bytes);
+      const pdf = request.query.format === 'pdf';
+      const bytes = pdf
+        ? await writeAllocationPdf(allocation, request.query.lang)
+        : await writeAllocationXlsx(allocation, request.query.lang);
+      const name =
+        `allocation-${allocation.orgUnit}-${allocation.period}-${allocation.id}.${request.query.format}`.replace(
+          /[^\w.-]/g,
+          '_',
+        );
+      return reply
+        .type(pdf ? 'application/pdf' : XLSX)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(bytes);
     },
   );
 };

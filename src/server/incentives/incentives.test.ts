@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { createDatedWorld, type DatedWorld } from '../../../test/fixtures/dated-world.ts';
 import { auditOf } from '../../../test/fixtures/observe.ts';
+import { pdfPages } from '../../../test/fixtures/pdf.ts';
 import { TEST_ADMIN, type TestSession } from '../../../test/fixtures/server.ts';
 import type { Page } from '../../core/contracts/common.ts';
 import type { Allocation, AllocationPreview, AllocationRuleJson } from '../../core/contracts/incentives.ts';
@@ -233,6 +234,33 @@ describeEachEngine('incentive allocation', (getDb) => {
         '绩效奖金分配',
         first.units.map((u) => u.amount),
       ]);
+    });
+
+    it('exports the allocation as PDF with the amount of every unit, marked as a draft while it is one', async () => {
+      const response = await w.server.request(
+        'GET',
+        `/api/incentives/${first.id}/export?format=pdf&lang=zh-CN`,
+      );
+      const now = (await w.server.request('GET', `/api/incentives/${first.id}`)).json() as Allocation;
+      const text = (await pdfPages(Buffer.from(response.rawPayload))).join('\n');
+      const amounts = first.units.map((u) =>
+        u.amount.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      );
+      expect({
+        status: response.statusCode,
+        type: response.headers['content-type'],
+        title: text.includes('绩效奖金分配'),
+        units: [w.units.h1, w.units.h2].map((code) => text.includes(code)),
+        amounts: amounts.map((amount) => text.includes(amount)),
+        draft: text.includes('草稿'),
+      }).toEqual({
+        status: 200,
+        type: 'application/pdf',
+        title: true,
+        units: [true, true],
+        amounts: amounts.map(() => true),
+        draft: now.status === 'draft',
+      });
     });
   });
 });

@@ -2,7 +2,7 @@
  * Incentive allocation for the selected scorecard, unit and period (the performance office and approvers): the
  * pool and the rule, a preview of each child unit's published score, base, share and amount, and what-if (each
  * new preview against the first); saving a draft, or a restatement with a reason; approval by a second person;
- * the history with each allocation's status and its XLSX export. The server refuses an unpublished period, an
+ * the history with each allocation's status and its XLSX and PDF exports. The server refuses an unpublished period, an
  * infeasible rule and the creator's own approval; those refusals show as problems in the reader's language.
  */
 import { Button, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
@@ -223,6 +223,13 @@ export function IncentivesPage() {
           ) : null}
           <Button size="small" href={allocationExportUrl(a.id, language === 'zh-CN' ? 'zh-CN' : 'en')}>
             {t('incentives.exportXlsx')}
+          </Button>
+          <Button
+            size="small"
+            data-testid={`export-pdf-${a.id}`}
+            href={allocationExportUrl(a.id, language === 'zh-CN' ? 'zh-CN' : 'en', 'pdf')}
+          >
+            {t('incentives.exportPdf')}
           </Button>
         </Space>
       ),

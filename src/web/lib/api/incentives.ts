@@ -1,6 +1,6 @@
 /**
  * Incentive allocation (`/api/incentives`): the history of allocations of a unit's pool, the preview of a rule
- * (what-if, nothing saved), saving a draft or a restatement, the approval by a second person, and the XLSX link.
+ * (what-if, nothing saved), saving a draft or a restatement, the approval by a second person, and the XLSX and PDF links.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from './api-client.ts';
@@ -58,7 +58,11 @@ export function useApproveAllocation() {
   );
 }
 
-/** The link that downloads an allocation as XLSX in a language. */
-export function allocationExportUrl(id: number, lang: 'en' | 'zh-CN'): string {
-  return routeUrl('GET /api/incentives/:id/export', { params: { id }, query: { format: 'xlsx', lang } });
+/** The link that downloads an allocation as XLSX (default) or PDF in a language. */
+export function allocationExportUrl(
+  id: number,
+  lang: 'en' | 'zh-CN',
+  format: 'xlsx' | 'pdf' = 'xlsx',
+): string {
+  return routeUrl('GET /api/incentives/:id/export', { params: { id }, query: { format, lang } });
 }
