@@ -93,8 +93,8 @@ export interface EvaluationReportInput {
   /** The composite over recent periods, oldest first (the trend chart). */
   readonly trend: readonly { readonly period: string; readonly total: number | null }[];
   /**
-   * Improvement actions by indicator id. Optional: the actions of the execution work are not stored yet, so the
-   * server passes none and the section lists the indicators without actions.
+   * Improvement actions by indicator id, worded (the action plans of the unit for the period: title, status, due
+   * date). Absent: the section lists the indicators without actions.
    */
   readonly actions?: ReadonlyMap<string, readonly string[]>;
   /** Figures of a published source the method reproduces, where they differ; null when the scheme has none. */

@@ -110,6 +110,11 @@ export const REPORT_WORDS = {
   branches: { en: 'Branches (mean)', 'zh-CN': '分院（平均）' },
   units: { en: 'Units', 'zh-CN': '单位数' },
   difference: { en: 'Difference', 'zh-CN': '差值' },
+  actionLine: { en: '{{title}} ({{status}}, due {{due}})', 'zh-CN': '{{title}}（{{status}}，{{due}} 到期）' },
+  'actionStatus.planned': { en: 'planned', 'zh-CN': '计划中' },
+  'actionStatus.in-progress': { en: 'in progress', 'zh-CN': '进行中' },
+  'actionStatus.done': { en: 'done', 'zh-CN': '已完成' },
+  'actionStatus.dropped': { en: 'dropped', 'zh-CN': '已放弃' },
 } as const satisfies Record<string, Words>;
 
 export type ReportWord = keyof typeof REPORT_WORDS;

@@ -4,20 +4,32 @@
  * peers, the weights with their AHP checks and the published source its method reproduces; builds the report's
  * content in core/reports and renders it as PDF or XLSX. Whoever reads the unit reads its report.
  */
+
+import { MAX_PAGE_SIZE } from '../../core/contracts/common.ts';
 import { type EvaluationJson, evaluationSchema } from '../../core/contracts/evaluation.ts';
 import { REPORT_CONTENT_TYPES, type ReportQuery, reportFileName } from '../../core/contracts/reports.ts';
+import type { MessageLang } from '../../core/errors/messages/define-messages.ts';
 import { isProblemError } from '../../core/errors/problem.ts';
-import { parsePeriod, previousPeriod, samePeriodLastYear } from '../../core/periods/index.ts';
+import {
+  parsePeriod,
+  periodContaining,
+  previousPeriod,
+  samePeriodLastYear,
+  tryParsePeriod,
+} from '../../core/periods/index.ts';
 import {
   buildEvaluationReport,
   buildGroupReport,
   type EvaluationReport,
   type GroupReport,
+  reportWord,
   weightSetsOf,
 } from '../../core/reports/index.ts';
 import { comparePublished } from '../../core/scorecard/index.ts';
+import { listActionRows } from '../../db/repositories/action.repository.ts';
 import type { OrgUnitRecord } from '../../db/repositories/org-unit.repository.ts';
 import { findPublishedResult, type PublicationRecord } from '../../db/repositories/publication.repository.ts';
+import type { Executor } from '../../db/repositories/query-helpers.ts';
 import type { ScorecardRecord } from '../../db/repositories/scorecard.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { rankAs } from '../evaluation/evaluation.service.ts';
@@ -103,6 +115,39 @@ async function rankAmongPeers(
   }
 }
 
+/**
+ * The unit's action plans on this scorecard for the report's period or a period inside it (a month's action in a
+ * year's report), worded per indicator: title, status and due date, in due-date order.
+ */
+async function actionsOf(
+  db: Executor,
+  scorecard: ScorecardRecord,
+  unit: OrgUnitRecord,
+  period: string,
+  lang: MessageLang,
+): Promise<Map<string, string[]>> {
+  const type = tryParsePeriod(period)?.type;
+  const within = (p: string) =>
+    p === period ||
+    (type !== undefined && tryParsePeriod(p)?.type === 'month' && periodContaining(p, type) === period);
+  const { rows } = await listActionRows(
+    db,
+    { scorecardId: scorecard.id, orgUnitPath: unit.path },
+    { limit: MAX_PAGE_SIZE, offset: 0 },
+  );
+  const byIndicator = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.org_unit_code !== unit.code || !within(row.period_id)) continue;
+    const line = reportWord('actionLine', lang, {
+      title: row.title,
+      status: reportWord(`actionStatus.${row.status}`, lang),
+      due: row.due_date,
+    });
+    byIndicator.set(row.indicator, [...(byIndicator.get(row.indicator) ?? []), line]);
+  }
+  return byIndicator;
+}
+
 /** The content of a unit's evaluation report (403 outside the actor's scope, 404 for unknown codes). */
 export async function evaluationReportAs(
   ctx: ServerContext,
@@ -133,6 +178,7 @@ export async function evaluationReportAs(
     trend.push({ period: p, total: found?.evaluation.total ?? null });
   }
   const compiled = await engine.compiledFor({ scorecard: scorecard.code, orgUnit: unit.code, period });
+  const actions = await actionsOf(db, scorecard, unit, period, query.lang);
   const source = await publishedSourceOf(scorecard.code);
   const publication = main.publication;
   return buildEvaluationReport({
@@ -153,6 +199,7 @@ export async function evaluationReportAs(
     previous: { period: previousId, evaluation: previous?.evaluation ?? null },
     yearBefore: { period: yearBeforeId, evaluation: yearBefore?.evaluation ?? null },
     rank: await rankAmongPeers(ctx, engine, actor, unit, query),
+    actions,
     weightSets: weightSetsOf(compiled, main.evaluation),
     trend,
     method:

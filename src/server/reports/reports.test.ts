@@ -8,8 +8,13 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
+import { TEST_ADMIN } from '../../../test/fixtures/accounts.ts';
 import { pdfPages } from '../../../test/fixtures/pdf.ts';
 import { createSurveyWorld, type SurveyWorld } from '../../../test/fixtures/survey-world.ts';
+import { insertAction } from '../../db/repositories/action.repository.ts';
+import { findOrgUnitByCode } from '../../db/repositories/org-unit.repository.ts';
+import { findScorecardByCode } from '../../db/repositories/scorecard.repository.ts';
+import { findUserByEmail } from '../../db/repositories/user.repository.ts';
 import { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
 import { reportRoutes } from './reports.routes.ts';
 
@@ -172,5 +177,52 @@ describeEachEngine('evaluation reports', (getDb) => {
   it('answers 404 for an unknown scorecard', async () => {
     const response = await get({ scorecard: 'NOPE' });
     expect([response.statusCode, response.json().code]).toEqual([404, 'reference.scorecard-not-found']);
+  });
+  describe('the indicators needing attention', () => {
+    /** The attention sheet's rows: indicator (code and name) and action. */
+    async function attentionRows(): Promise<[string, string][]> {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(bytes(await get({ format: 'xlsx', lang: 'en' }))).buffer);
+      const sheet = workbook.worksheets.find((s) => s.name === 'Indicators needing attention'.slice(0, 28));
+      const rows: [string, string][] = [];
+      sheet?.eachRow((row) => {
+        const indicator = row.getCell(1).value;
+        if (typeof indicator === 'string' && /^[A-Z]\d/.test(indicator))
+          rows.push([indicator, String(row.getCell(6).value ?? '')]);
+      });
+      return rows;
+    }
+
+    it('shows the action plans of an indicator needing attention with their status and due date', async () => {
+      const [first] = await attentionRows();
+      const indicator = first?.[0].split(' ')[0] ?? '';
+      expect(indicator).not.toBe('');
+      await w.server.ctx.db.kysely.transaction().execute(async (trx) => {
+        const unit = await findOrgUnitByCode(trx, 'AZ');
+        const scorecard = await findScorecardByCode(trx, 'AZ-HOSPITAL');
+        const owner = await findUserByEmail(trx, TEST_ADMIN.email);
+        await insertAction(trx, {
+          rootId: unit?.rootId ?? 0,
+          title: 'Renegotiate the supply contracts',
+          description: null,
+          scorecardId: scorecard?.id ?? 0,
+          indicator,
+          orgUnitId: unit?.id ?? 0,
+          periodId: '2016',
+          ownerId: owner?.id ?? 0,
+          dueDate: '2017-03-31',
+          origin: 'cell',
+          alertId: null,
+          objective: null,
+          valueAtOpening: null,
+          createdBy: 'test',
+          at: w.server.ctx.now(),
+        });
+      });
+      const after = await attentionRows();
+      expect(after.find(([name]) => name.startsWith(`${indicator} `))?.[1]).toBe(
+        'Renegotiate the supply contracts (planned, due 2017-03-31)',
+      );
+    });
   });
 });
