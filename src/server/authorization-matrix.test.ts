@@ -34,6 +34,7 @@ import { createApiToken } from './accounts/tokens.service.ts';
 import { createRule, createWebhook, putDeadline } from './alerts/alert-config.service.ts';
 import { commitImport } from './imports/import.service.ts';
 import { createAllocation } from './incentives/incentives.service.ts';
+import { subscribeToReport } from './reports/report-subscriptions.ts';
 import { approveData, submitApproval } from './services/approvals.service.ts';
 import { createDataElement } from './services/data-elements.service.ts';
 import { createOrgUnitGroup } from './services/org-unit-groups.service.ts';
@@ -79,6 +80,17 @@ async function savedStudyOver(w: AccessWorld, unit: string): Promise<string> {
   const code = uniqueCode('ST');
   await saveStudy(w.server.ctx, FIXTURE_ACTOR, { code, body: studyOver(w, unit, code), create: true });
   return code;
+}
+
+/** A fresh report subscription over `unit` (each DELETE ends its own). */
+async function reportSubscriptionOver(w: AccessWorld, unit: string): Promise<number> {
+  return subscribeToReport(w.server.ctx, FIXTURE_ACTOR, {
+    scorecard: w.scorecard.code,
+    orgUnit: unit,
+    recipient: `${uniqueCode('r').toLowerCase()}@example.org`,
+    language: 'en',
+    format: 'xlsx',
+  });
 }
 
 /** Who may call a route. */
@@ -735,6 +747,28 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     build: (w, u) => ({
       url: `/api/reports/group?scorecard=${w.scorecard.code}&orgUnit=${u.code}&period=${DATA_MONTH}&format=xlsx&lang=en`,
     }),
+  },
+  'GET /api/report-subscriptions': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (w, u) => ({ url: `/api/report-subscriptions?scorecard=${w.scorecard.code}&orgUnit=${u.code}` }),
+  },
+  'POST /api/report-subscriptions': {
+    access: ANY_SCOPED,
+    success: 201,
+    build: (w, u) => ({
+      url: '/api/report-subscriptions',
+      body: {
+        scorecard: w.scorecard.code,
+        orgUnit: u.code,
+        recipient: `${uniqueCode('r').toLowerCase()}@example.org`,
+      },
+    }),
+  },
+  'DELETE /api/report-subscriptions/{id}': {
+    access: ANY_SCOPED,
+    success: 204,
+    build: async (w, u) => ({ url: `/api/report-subscriptions/${await reportSubscriptionOver(w, u.code)}` }),
   },
   'GET /api/evaluations/restatement': {
     access: ANY_SCOPED,

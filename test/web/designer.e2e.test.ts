@@ -328,11 +328,12 @@ describe('designer', () => {
     const { page, errors } = await openDesigner('en-US', 'UMG-BSC');
     await treeNode(page, 'p:F').click();
     expect(await textOf(page, 'node-editor')).toContain('Perspective code');
-    // Tab from the last tree button into the tree (its active node is the selected one, F); the first
-    // indicator of F is the node after F: one step down, Enter selects it.
+    // Tab from the last tree button into the tree (its active node is the selected one, F); under F come its
+    // two objectives (F-REVENUE, F-COST: src/demo/strategy.ts), then its first indicator: three steps down,
+    // Enter selects it.
     await page.getByTestId('remove-node').focus();
     await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByTestId('indicator-editor').waitFor();
     await expect.poll(() => page.getByTestId('indicator-id').inputValue()).toBe('medical_revenue');

@@ -353,3 +353,30 @@ describe('publishing', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 });
+
+describe('reports from the web (issue 15)', { timeout: 120_000 }, () => {
+  it('the Report button downloads AZ Hospital’s 2016 report as a PDF with progress, and subscribes an address to it monthly (zh-CN)', async () => {
+    const { page, errors } = await e2e.openPage('zh-CN', { viewport: { width: 1366, height: 768 } });
+    await page.goto(e2e.url('/scorecard?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016'));
+    await page.getByTestId('report-button').click();
+    await page.getByTestId('report-options').waitFor({ timeout: 20_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('report-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('evaluation-AZ-HOSPITAL-AZ-2016-zh-CN.pdf');
+    await page.getByTestId('report-button').click();
+    await page.getByTestId('report-subscribe-recipient').fill('director@az.example');
+    await page.getByTestId('report-subscribe').click();
+    await expect
+      .poll(() => page.getByTestId('report-subscriber').allTextContents(), { timeout: 20_000 })
+      .toEqual(['director@az.example · PDF · zh-CN']);
+    const stored = await e2e.api<{ items: { recipient: string; format: string; language: string }[] }>(
+      '/api/report-subscriptions?scorecard=AZ-HOSPITAL&orgUnit=AZ',
+    );
+    expect(stored.items.map((s) => [s.recipient, s.format, s.language])).toEqual([
+      ['director@az.example', 'pdf', 'zh-CN'],
+    ]);
+    expect(errors).toEqual([]);
+  });
+});

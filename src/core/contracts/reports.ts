@@ -22,6 +22,40 @@ export const reportQuerySchema = evaluationKeySchema.extend({
 
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
+/** `POST /api/report-subscriptions`: a unit's evaluation report e-mailed monthly (its latest published period). */
+export const reportSubscriptionBodySchema = z
+  .object({
+    scorecard: evaluationKeySchema.shape.scorecard,
+    orgUnit: evaluationKeySchema.shape.orgUnit,
+    recipient: z.email().max(320),
+    language: z.enum(REPORT_LANGS).default('zh-CN'),
+    format: z.enum(REPORT_FORMATS).default('pdf'),
+  })
+  .strict();
+
+/** `GET /api/report-subscriptions`: the subscriptions of a scorecard × unit. */
+export const reportSubscriptionQuerySchema = z
+  .object({ scorecard: evaluationKeySchema.shape.scorecard, orgUnit: evaluationKeySchema.shape.orgUnit })
+  .strict();
+
+export const reportSubscriptionSchema = z.object({
+  id: z.number().int(),
+  scorecard: z.string(),
+  orgUnit: z.string(),
+  recipient: z.string(),
+  language: z.enum(REPORT_LANGS),
+  format: z.enum(REPORT_FORMATS),
+  /** The period whose report was last mailed; null: none yet. */
+  lastPeriod: z.string().nullable(),
+});
+
+export const reportSubscriptionListSchema = z.object({ items: z.array(reportSubscriptionSchema) });
+
+export const reportSubscriptionIdSchema = z.object({ id: z.coerce.number().int().positive() }).strict();
+
+export type ReportSubscriptionBody = z.infer<typeof reportSubscriptionBodySchema>;
+export type ReportSubscription = z.infer<typeof reportSubscriptionSchema>;
+
 /** The content types of the report files. */
 export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   pdf: 'application/pdf',

@@ -49,8 +49,14 @@ export async function upsertReportSubscription(
   return Number(inserted.id);
 }
 
-/** Every subscription with its scorecard's and unit's codes, oldest first. */
-export async function listReportSubscriptions(db: Executor): Promise<ReportSubscriptionRecord[]> {
+/**
+ * Subscriptions with their scorecard's and unit's codes, oldest first: every one, or those of a scorecard × unit,
+ * or the one of an id.
+ */
+export async function listReportSubscriptions(
+  db: Executor,
+  filter: { readonly scorecardId?: number; readonly orgUnitId?: number; readonly id?: number } = {},
+): Promise<ReportSubscriptionRecord[]> {
   const rows = await db
     .selectFrom('report_subscription as s')
     .innerJoin('scorecard as c', 'c.id', 's.scorecard_id')
@@ -67,6 +73,9 @@ export async function listReportSubscriptions(db: Executor): Promise<ReportSubsc
       's.format',
       's.last_period',
     ])
+    .$if(filter.scorecardId !== undefined, (q) => q.where('s.scorecard_id', '=', filter.scorecardId ?? 0))
+    .$if(filter.orgUnitId !== undefined, (q) => q.where('s.org_unit_id', '=', filter.orgUnitId ?? 0))
+    .$if(filter.id !== undefined, (q) => q.where('s.id', '=', filter.id ?? 0))
     .orderBy('s.id')
     .execute();
   return rows.map((r) => ({
@@ -86,4 +95,9 @@ export async function listReportSubscriptions(db: Executor): Promise<ReportSubsc
 /** Records that the report of `period` was queued for the subscription. */
 export async function markReportSent(trx: Executor, id: number, period: string): Promise<void> {
   await trx.updateTable('report_subscription').set({ last_period: period }).where('id', '=', id).execute();
+}
+
+/** Ends a subscription. */
+export async function deleteReportSubscription(trx: Executor, id: number): Promise<void> {
+  await trx.deleteFrom('report_subscription').where('id', '=', id).execute();
 }

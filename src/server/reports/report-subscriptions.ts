@@ -3,11 +3,15 @@
  * report of a scorecard; the monthly job (./report-mail.job.ts) queues, for each subscription, the report of the
  * scorecard's latest published period, once per period, as an attachment in the mail outbox (../mail/outbox.ts).
  */
-import { badRequest } from '../../core/errors/problem.ts';
+
+import type { ReportSubscription } from '../../core/contracts/reports.ts';
+import { badRequest, notFound } from '../../core/errors/problem.ts';
 import { latestPublishedPeriod } from '../../db/repositories/publication.repository.ts';
 import {
+  deleteReportSubscription,
   listReportSubscriptions,
   markReportSent,
+  type ReportSubscriptionRecord,
   upsertReportSubscription,
 } from '../../db/repositories/report-subscription.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
@@ -69,6 +73,68 @@ export async function subscribeToReport(
           newValue: { language: input.language, format: input.format },
           reason: null,
           orgUnitId: unit.id,
+        },
+      ],
+      touched: [],
+    };
+  });
+}
+
+function toSubscription(record: ReportSubscriptionRecord): ReportSubscription {
+  return {
+    id: record.id,
+    scorecard: record.scorecardCode,
+    orgUnit: record.orgUnitCode,
+    recipient: record.recipient,
+    language: record.language,
+    format: record.format,
+    lastPeriod: record.lastPeriod,
+  };
+}
+
+/** The subscriptions of a scorecard × unit (403 unless the actor reads the unit). */
+export async function listSubscriptionsAs(
+  ctx: ServerContext,
+  actor: Actor,
+  query: { readonly scorecard: string; readonly orgUnit: string },
+): Promise<ReportSubscription[]> {
+  const db = ctx.db.kysely;
+  const unit = await requireReadableUnit(db, actor, query.orgUnit);
+  const scorecard = await requireScorecard(db, query.scorecard);
+  const records = await listReportSubscriptions(db, { scorecardId: scorecard.id, orgUnitId: unit.id });
+  return records.map(toSubscription);
+}
+
+/** One subscription by id (404 unknown; 403 unless the actor reads its unit). */
+export async function getSubscriptionAs(
+  ctx: ServerContext,
+  actor: Actor,
+  id: number,
+): Promise<ReportSubscription> {
+  const db = ctx.db.kysely;
+  const [record] = await listReportSubscriptions(db, { id });
+  if (record === undefined) throw notFound('report.subscription-not-found', { id });
+  await requireReadableUnit(db, actor, record.orgUnitCode);
+  return toSubscription(record);
+}
+
+/** Ends a subscription (whoever reads its unit); audited. */
+export async function unsubscribeFromReport(ctx: ServerContext, actor: Actor, id: number): Promise<void> {
+  const subscription = await getSubscriptionAs(ctx, actor, id);
+  const [record] = await listReportSubscriptions(ctx.db.kysely, { id });
+  await commitWrite(ctx, actor, async (trx) => {
+    await deleteReportSubscription(trx, id);
+    return {
+      result: undefined,
+      audit: [
+        {
+          action: 'unsubscribe',
+          entity: 'report_subscription',
+          entityKey: `${subscription.scorecard}/${subscription.orgUnit}/${subscription.recipient}`,
+          oldValue: { language: subscription.language, format: subscription.format },
+          newValue: null,
+          reason: null,
+          orgUnitId: record?.orgUnitId ?? null,
         },
       ],
       touched: [],

@@ -6,10 +6,23 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reportQuerySchema } from '../../core/contracts/reports.ts';
+import {
+  reportQuerySchema,
+  reportSubscriptionBodySchema,
+  reportSubscriptionIdSchema,
+  reportSubscriptionListSchema,
+  reportSubscriptionQuerySchema,
+  reportSubscriptionSchema,
+} from '../../core/contracts/reports.ts';
 import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
 import { getActor } from '../plugins/actor.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
+import {
+  getSubscriptionAs,
+  listSubscriptionsAs,
+  subscribeToReport,
+  unsubscribeFromReport,
+} from './report-subscriptions.ts';
 import { evaluationReportFile, groupReportFile, type ReportFile } from './reports.service.ts';
 
 const tags = ['reports'];
@@ -55,6 +68,54 @@ export function reportRoutes(engine: EvaluationEngine): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         sendFile(reply, await groupReportFile(app.ctx, engine, getActor(request), request.query)),
+    );
+
+    app.get(
+      '/report-subscriptions',
+      {
+        schema: {
+          tags,
+          summary: "Who receives a unit's evaluation report by e-mail each month",
+          querystring: reportSubscriptionQuerySchema,
+          response: { 200: reportSubscriptionListSchema, ...problemResponses(400, 404) },
+        },
+      },
+      async (request) => ({ items: await listSubscriptionsAs(app.ctx, getActor(request), request.query) }),
+    );
+
+    app.post(
+      '/report-subscriptions',
+      {
+        schema: {
+          tags,
+          summary: "Subscribes an address to a unit's evaluation report, mailed monthly",
+          description:
+            'On the first of each month the report of the scorecard’s latest published period goes out once, as an attachment, in the language and format chosen. The same address again changes its language and format. Whoever reads the unit; audited.',
+          body: reportSubscriptionBodySchema,
+          response: { 201: reportSubscriptionSchema, ...problemResponses(400, 404) },
+        },
+      },
+      async (request, reply) => {
+        const actor = getActor(request);
+        const id = await subscribeToReport(app.ctx, actor, request.body);
+        return reply.code(201).send(await getSubscriptionAs(app.ctx, actor, id));
+      },
+    );
+
+    app.delete(
+      '/report-subscriptions/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Ends a report subscription',
+          params: reportSubscriptionIdSchema,
+          response: { 204: z.null().describe('ended'), ...problemResponses(404) },
+        },
+      },
+      async (request, reply) => {
+        await unsubscribeFromReport(app.ctx, getActor(request), request.params.id);
+        return reply.code(204).send(null);
+      },
     );
   };
 }

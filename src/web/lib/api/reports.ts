@@ -1,9 +1,54 @@
 /**
  * Evaluation and group reports (GET /api/reports/evaluation|group): the file's address, and downloading it with
- * progress (the bytes received so far), so the page shows how far a report has come before the browser saves it.
+ * progress (the bytes received so far), so the page shows how far a report has come before the browser saves it;
+ * and the subscriptions that mail a unit's report every month (/api/report-subscriptions).
  */
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ReportFormat, ReportLang } from '../../../core/contracts/reports.ts';
-import { routeUrl } from './request.ts';
+import type { ApiClient } from './api-client.ts';
+import { useApiClient } from './api-context.tsx';
+import { useApiMutation } from './mutation.ts';
+import { requestFn } from './query.ts';
+import { apiRequest, routeUrl } from './request.ts';
+import type { BodyOf } from './routes.ts';
+
+export type ReportSubscriptionBody = BodyOf<'POST /api/report-subscriptions'>;
+
+const ROOT = ['report-subscriptions'] as const;
+
+export const reportSubscriptionKeys = {
+  all: ROOT,
+  of: (key: { scorecard: string; orgUnit: string } | null) => [...ROOT, key] as const,
+};
+
+export function getReportSubscriptionsQueryOptions(
+  client: ApiClient,
+  key: { scorecard: string; orgUnit: string } | null,
+) {
+  return queryOptions({
+    queryKey: reportSubscriptionKeys.of(key),
+    queryFn: requestFn(client, 'GET /api/report-subscriptions', key === null ? null : { query: key }),
+  });
+}
+
+/** Who receives the unit's report by e-mail each month. */
+export function useReportSubscriptions(key: { scorecard: string; orgUnit: string } | null) {
+  return useQuery(getReportSubscriptionsQueryOptions(useApiClient(), key));
+}
+
+export function useSubscribeToReport() {
+  return useApiMutation(
+    (client, body: ReportSubscriptionBody) => apiRequest(client, 'POST /api/report-subscriptions', { body }),
+    [reportSubscriptionKeys.all],
+  );
+}
+
+export function useUnsubscribeFromReport() {
+  return useApiMutation(
+    (client, id: number) => apiRequest(client, 'DELETE /api/report-subscriptions/:id', { params: { id } }),
+    [reportSubscriptionKeys.all],
+  );
+}
 
 export type ReportKind = 'evaluation' | 'group';
 

@@ -293,6 +293,13 @@ export interface ApiRoutes {
     Answer<typeof studies.savedStudySchema>;
   'DELETE /api/studies/:code': ByCode & NoContent;
 
+  // Reports by e-mail (core/contracts/reports.ts)
+  'GET /api/report-subscriptions': Query<typeof reports.reportSubscriptionQuerySchema> &
+    Answer<typeof reports.reportSubscriptionListSchema>;
+  'POST /api/report-subscriptions': Body<typeof reports.reportSubscriptionBodySchema> &
+    Answer<typeof reports.reportSubscriptionSchema>;
+  'DELETE /api/report-subscriptions/:id': ById & NoContent;
+
   // The strategy map (core/contracts/strategy-map.ts)
   'GET /api/strategy-map': Query<typeof strategyMap.strategyMapQuerySchema> &
     Answer<typeof strategyMap.strategyMapSchema>;

@@ -51,6 +51,40 @@ describe('tree edits', () => {
     expect(validateFile(file).ok).toBe(true);
   });
 
+  it('removes an indicator from the objectives it measures and the strategy-map links that name it', () => {
+    const measured = testFile();
+    const file: typeof measured = {
+      ...measured,
+      perspectives: measured.perspectives.map((p, i) =>
+        i === 0
+          ? { ...p, objectives: [{ id: 'grow', name: { en: 'Grow' }, indicators: ['f1', 'f2', 'c1'] }] }
+          : p,
+      ),
+      links: [
+        { from: 'f2', to: 'grow' },
+        { from: 'c1', to: 'f1' },
+      ],
+    };
+    const removed = removeIndicator(file, 'f2');
+    const renamed = updateIndicator(file, 'c1', {
+      ...(findIndicator(file, 'c1')?.indicator ?? newIndicator('c1', 'C1')),
+      id: 'c9',
+    });
+    expect({
+      removed: [removed.perspectives[0]?.objectives[0]?.indicators, removed.links, validateFile(removed).ok],
+      renamed: [renamed.perspectives[0]?.objectives[0]?.indicators, renamed.links],
+    }).toEqual({
+      removed: [['f1', 'c1'], [{ from: 'c1', to: 'f1' }], true],
+      renamed: [
+        ['f1', 'f2', 'c9'],
+        [
+          { from: 'f2', to: 'grow' },
+          { from: 'c9', to: 'f1' },
+        ],
+      ],
+    });
+  });
+
   it('renames the weight entry when an indicator gets a new id', () => {
     const found = findIndicator(testFile(), 'f2');
     if (!found) throw new Error('f2 missing');

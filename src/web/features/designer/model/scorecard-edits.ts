@@ -242,7 +242,7 @@ export function removeIndicator(file: ScorecardFile, indicatorId: string): Score
   }));
   const ids = next.perspectives.find((p) => p.id === perspectiveId)?.indicators.map((i) => i.id) ?? [];
   return {
-    ...next,
+    ...renameReferences(next, indicatorId, null),
     weights: {
       ...next.weights,
       indicators: {
@@ -267,13 +267,40 @@ export function updateIndicator(
     indicators: p.indicators.map((i) => (i.id === indicatorId ? indicator : i)),
   }));
   if (indicator.id === indicatorId) return next;
+  const renamed = renameReferences(next, indicatorId, indicator.id);
   const set = renameKey(file.weights.indicators[perspectiveId], indicatorId, indicator.id);
   return set === undefined
-    ? next
+    ? renamed
     : {
-        ...next,
-        weights: { ...next.weights, indicators: { ...next.weights.indicators, [perspectiveId]: set } },
+        ...renamed,
+        weights: { ...renamed.weights, indicators: { ...renamed.weights.indicators, [perspectiveId]: set } },
       };
+}
+
+/**
+ * An indicator's id renamed (or, `to` null, removed) where objectives and strategy-map links name it, so that
+ * removing or renaming a measured indicator leaves a file that still checks (an objective's `indicators` may
+ * name any perspective's; a link may join indicators).
+ */
+function renameReferences(file: ScorecardFile, from: string, to: string | null): ScorecardFile {
+  const rename = (ids: readonly string[]) =>
+    ids.flatMap((id) => (id !== from ? [id] : to === null ? [] : [to]));
+  const perspectives = file.perspectives.map((p) =>
+    p.objectives.some((o) => o.indicators?.includes(from))
+      ? {
+          ...p,
+          objectives: p.objectives.map((o) =>
+            o.indicators?.includes(from) ? { ...o, indicators: rename(o.indicators) } : o,
+          ),
+        }
+      : p,
+  );
+  const links = file.links?.flatMap((link) => {
+    if (link.from !== from && link.to !== from) return [link];
+    if (to === null) return [];
+    return [{ ...link, from: link.from === from ? to : link.from, to: link.to === from ? to : link.to }];
+  });
+  return { ...file, perspectives, ...(links === undefined ? {} : { links }) };
 }
 
 /** A data element as the API lists it, written as a file's `dataElements` entry (nulls left out). */
