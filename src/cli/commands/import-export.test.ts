@@ -146,7 +146,9 @@ describe('healthbsc import', () => {
     const run = await capture(runImport, ['x.csv', '--type', 'people'], env);
     expect(run).toMatchObject({
       code: 2,
-      stderr: ["--type must be one of data, targets, assessments, reported, metadata, extract (got 'people')"],
+      stderr: [
+        "--type must be one of data, targets, assessments, reported, metadata, extract (got 'people')",
+      ],
     });
   });
 });
