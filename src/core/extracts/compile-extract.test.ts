@@ -20,7 +20,7 @@ describe('quoting', () => {
   });
 
   test('a literal with single quotes keeps them doubled inside quotes', () => {
-    expect(quoteLiteral("x'); COPY y TO '/tmp/z'; --")).toBe("'x''); COPY y TO ''/tmp/z''; --'");
+    expect(quoteLiteral("x'); COPY y TO 'stolen.csv'; --")).toBe("'x''); COPY y TO ''stolen.csv''; --'");
   });
 
   test('a NUL in a name is refused', () => {
@@ -165,12 +165,12 @@ describe('compileExtract', () => {
           aggregate: 'sum',
           column: 'cost"); DROP TABLE t; --',
           date: 'd',
-          where: [{ column: "ward'", op: 'eq', value: "'); COPY (SELECT 1) TO '/tmp/x' --" }],
+          where: [{ column: "ward'", op: 'eq', value: "'); COPY (SELECT 1) TO 'stolen.csv' --" }],
         },
       ],
     });
     expect(sql).toContain(`sum(TRY_CAST("cost""); DROP TABLE t; --" AS DOUBLE))`);
-    expect(sql).toContain(`CAST("ward'" AS VARCHAR) = '''); COPY (SELECT 1) TO ''/tmp/x'' --'`);
+    expect(sql).toContain(`CAST("ward'" AS VARCHAR) = '''); COPY (SELECT 1) TO ''stolen.csv'' --'`);
   });
 
   test('a date format reads dates that are not ISO', () => {
