@@ -28,6 +28,8 @@ export async function findActionRow(db: Executor, id: number): Promise<ActionRow
 export interface ActionFilter {
   readonly scorecardId?: number;
   readonly orgUnitPath?: string;
+  /** Only the actions of this unit (not of the units below it). */
+  readonly orgUnitId?: number;
   readonly indicator?: string;
   readonly status?: ActionPlanTable['status'];
   readonly open?: boolean;
@@ -44,6 +46,7 @@ export async function listActionRows(
   const base = selectActions(db)
     .$if(f.scorecardId !== undefined, (q) => q.where('a.scorecard_id', '=', f.scorecardId ?? 0))
     .$if(f.orgUnitPath !== undefined, (q) => q.where('o.path', 'like', `${f.orgUnitPath ?? ''}%`))
+    .$if(f.orgUnitId !== undefined, (q) => q.where('a.org_unit_id', '=', f.orgUnitId ?? 0))
     .$if(f.indicator !== undefined, (q) => q.where('a.indicator', '=', f.indicator ?? ''))
     .$if(f.status !== undefined, (q) => q.where('a.status', '=', f.status ?? 'planned'))
     .$if(f.open === true, (q) => q.where('a.status', 'in', ['planned', 'in-progress']))

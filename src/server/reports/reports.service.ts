@@ -132,12 +132,12 @@ async function actionsOf(
     (type !== undefined && tryParsePeriod(p)?.type === 'month' && periodContaining(p, type) === period);
   const { rows } = await listActionRows(
     db,
-    { scorecardId: scorecard.id, orgUnitPath: unit.path },
+    { scorecardId: scorecard.id, orgUnitId: unit.id },
     { limit: MAX_PAGE_SIZE, offset: 0 },
   );
   const byIndicator = new Map<string, string[]>();
   for (const row of rows) {
-    if (row.org_unit_code !== unit.code || !within(row.period_id)) continue;
+    if (!within(row.period_id)) continue;
     const line = reportWord('actionLine', lang, {
       title: row.title,
       status: reportWord(`actionStatus.${row.status}`, lang),
