@@ -105,23 +105,32 @@ export async function listSubscriptionsAs(
   return records.map(toSubscription);
 }
 
+/** The stored subscription of an id (404 unknown; 403 unless the actor reads its unit). */
+async function readableSubscription(
+  ctx: ServerContext,
+  actor: Actor,
+  id: number,
+): Promise<ReportSubscriptionRecord> {
+  const db = ctx.db.kysely;
+  const [record] = await listReportSubscriptions(db, { id });
+  if (record === undefined) throw notFound('report.subscription-not-found', { id });
+  await requireReadableUnit(db, actor, record.orgUnitCode);
+  return record;
+}
+
 /** One subscription by id (404 unknown; 403 unless the actor reads its unit). */
 export async function getSubscriptionAs(
   ctx: ServerContext,
   actor: Actor,
   id: number,
 ): Promise<ReportSubscription> {
-  const db = ctx.db.kysely;
-  const [record] = await listReportSubscriptions(db, { id });
-  if (record === undefined) throw notFound('report.subscription-not-found', { id });
-  await requireReadableUnit(db, actor, record.orgUnitCode);
-  return toSubscription(record);
+  return toSubscription(await readableSubscription(ctx, actor, id));
 }
 
 /** Ends a subscription (whoever reads its unit); audited. */
 export async function unsubscribeFromReport(ctx: ServerContext, actor: Actor, id: number): Promise<void> {
-  const subscription = await getSubscriptionAs(ctx, actor, id);
-  const [record] = await listReportSubscriptions(ctx.db.kysely, { id });
+  const record = await readableSubscription(ctx, actor, id);
+  const subscription = toSubscription(record);
   await commitWrite(ctx, actor, async (trx) => {
     await deleteReportSubscription(trx, id);
     return {
@@ -134,7 +143,7 @@ export async function unsubscribeFromReport(ctx: ServerContext, actor: Actor, id
           oldValue: { language: subscription.language, format: subscription.format },
           newValue: null,
           reason: null,
-          orgUnitId: record?.orgUnitId ?? null,
+          orgUnitId: record.orgUnitId,
         },
       ],
       touched: [],
