@@ -135,6 +135,7 @@ async function evaluateScorecard(
     violations: kinds.has('data-quality'),
     approvals: kinds.has('approval-waiting'),
     actions: kinds.has('action-overdue'),
+    monitoring: rules.filter((r) => r.kind === 'adverse-trend' || r.kind === 'forecast-miss'),
   });
   const conditions = evaluateAlertConditions(rules, input);
   const rootOf = new Map(units.map((u) => [u.id, u.rootId]));
