@@ -133,7 +133,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         warn: (details, message) => app?.log.warn(details, message),
       },
     });
-    registerServerJobs(scheduler, { mail: config.mail, mailWaker, engine });
+    registerServerJobs(scheduler, {
+      mail: config.mail,
+      mailWaker,
+      engine,
+      timezone: config.timezone,
+      alertDigestHour: config.alertDigestHour,
+    });
     // Alerts follow data changes, debounced per organisation (the 15-minute job catches the rest).
     const alertTrigger = triggerAlertsOnChange(
       ctx.changes,

@@ -88,6 +88,7 @@ async function deliver(
     { rootId: row.root_id, id: row.id },
     recipients.map((r) => r.userId),
     at,
+    new Set(recipients.filter((r) => r.email === 'digest').map((r) => r.userId)),
   );
   const resource = toAlertResource(row);
   if (options.mailer !== undefined) {
