@@ -24,7 +24,10 @@ describeEachEngine('the alert job under the job scheduler', (getDb) => {
   let scorecard: ScorecardFixture;
   let engine: EvaluationEngine;
   let scheduler: JobScheduler;
-  /** The day after June's deadline (10 July, end of day UTC), three minutes past midnight (the 00:00 occurrence is over a minute old at start, so it is skipped). */
+  /**
+   * The day after June's deadline (10 July, end of day UTC), three minutes past midnight: the 00:00 occurrence
+   * is over a minute old at start, so the scheduler skips it.
+   */
   let clock = new Date('2024-07-11T00:03:00Z');
   const errors: string[] = [];
 
