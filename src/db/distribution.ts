@@ -89,6 +89,8 @@ export const COORDINATOR_TABLES = [
   // mails (a test mail) have no organisation, so `root_id` may be null.
   'mail_outbox',
   'mail_attachment',
+  // One row per user and day the alert digest went out: written and read only by the digest job.
+  'alert_digest',
 ] as const;
 
 export type DistributedTable = (typeof DISTRIBUTED_TABLES)[number];

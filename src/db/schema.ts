@@ -650,7 +650,18 @@ export interface AlertReceiptTable {
   user_id: number;
   read_at: Date | null;
   emailed_at: Date | null;
+  /** The e-mail waits for the recipient's daily digest (202612080000_alert_digest). */
+  digest: Defaulted<boolean>;
   readonly created_at: CreatedAt;
+}
+
+/** `alert_digest` (202612080000_alert_digest): a user's daily digest of a day, sent once. */
+export interface AlertDigestTable {
+  user_id: number;
+  /** `YYYY-MM-DD` in the installation's time zone. */
+  day: string;
+  alerts: number;
+  sent_at: Date;
 }
 
 /** `alert_subscription` (202612070200_alerts_and_actions). */
@@ -822,6 +833,7 @@ export interface Database {
   alert_rule: AlertRuleTable;
   alert: AlertTable;
   alert_receipt: AlertReceiptTable;
+  alert_digest: AlertDigestTable;
   alert_subscription: AlertSubscriptionTable;
   webhook: WebhookTable;
   webhook_delivery: WebhookDeliveryTable;

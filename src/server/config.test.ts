@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       trustProxy: false,
       timezone: machineTimeZone(),
       jobs: 'on',
+      alertDigestHour: 7,
+      alertTrigger: 'on',
       maxHeavyRequests: 8,
       requestTimeoutSeconds: 60,
       mail: null,
@@ -32,6 +34,8 @@ describe('loadConfig', () => {
         HEALTHBSC_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
         HEALTHBSC_TIMEZONE: 'Asia/Shanghai',
         HEALTHBSC_JOBS: 'off',
+        HEALTHBSC_ALERT_DIGEST_HOUR: '18',
+        HEALTHBSC_ALERT_TRIGGER: 'off',
         HEALTHBSC_MAX_HEAVY_REQUESTS: '4',
         HEALTHBSC_REQUEST_TIMEOUT: '30',
         HEALTHBSC_STATEMENT_TIMEOUT: '15',
@@ -56,6 +60,8 @@ describe('loadConfig', () => {
       trustProxy: ['10.0.0.1', '192.168.0.0/16'],
       timezone: 'Asia/Shanghai',
       jobs: 'off',
+      alertDigestHour: 18,
+      alertTrigger: 'off',
       maxHeavyRequests: 4,
       requestTimeoutSeconds: 30,
       mail: {
@@ -110,6 +116,12 @@ describe('loadConfig', () => {
       engine: 'postgres',
       url: 'postgres://db/x',
     });
+  });
+
+  it('refuses a digest hour past 23, naming the variable', () => {
+    expect(() => loadConfig({ HEALTHBSC_ALERT_DIGEST_HOUR: '24' })).toThrow(
+      'Invalid configuration: HEALTHBSC_ALERT_DIGEST_HOUR must be an hour of the day, 0–23',
+    );
   });
 
   it('writes HEALTHBSC_TIMEZONE as Intl names the zone', () => {

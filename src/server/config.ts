@@ -15,6 +15,8 @@
  * | `HEALTHBSC_TRUST_PROXY`  | `--trust-proxy`  | false        |
  * | `HEALTHBSC_TIMEZONE`     | `--timezone`     | the machine's time zone |
  * | `HEALTHBSC_JOBS`         | `--jobs`         | on           |
+ * | `HEALTHBSC_ALERT_DIGEST_HOUR` | `--alert-digest-hour` (0–23, in `HEALTHBSC_TIMEZONE`) | 7 |
+ * | `HEALTHBSC_ALERT_TRIGGER` | `--alert-trigger` (alerts evaluated after data changes) | on |
  * | `HEALTHBSC_MAX_HEAVY_REQUESTS` | `--max-heavy-requests` | 8 |
  * | `HEALTHBSC_REQUEST_TIMEOUT`    | `--request-timeout` (seconds, 0 = none) | 60 |
  * | `HEALTHBSC_STATEMENT_TIMEOUT`  | `--statement-timeout` (seconds, 0 = none; PostgreSQL only) | 30 |
@@ -77,6 +79,10 @@ export interface ServerConfig {
   readonly timezone: string;
   /** `off`: this server runs no background jobs (they are still listed, and "run now" queues them). */
   readonly jobs: JobsSetting;
+  /** The hour (0–23, in `timezone`) the daily alert digest goes out. */
+  readonly alertDigestHour: number;
+  /** `off`: data changes do not evaluate the alert rules in this process (the 15-minute job still does). */
+  readonly alertTrigger: JobsSetting;
   /** Heavy requests (rankings, series, imports) served at once; more answer 503 with `Retry-After`. */
   readonly maxHeavyRequests: number;
   /** Seconds before an unanswered request is answered 503 (imports excepted); 0: none. */
@@ -97,6 +103,8 @@ export interface ConfigFlags {
   readonly 'trust-proxy'?: string;
   readonly timezone?: string;
   readonly jobs?: string;
+  readonly 'alert-digest-hour'?: string;
+  readonly 'alert-trigger'?: string;
   readonly 'max-heavy-requests'?: string;
   readonly 'request-timeout'?: string;
   readonly 'statement-timeout'?: string;
@@ -119,6 +127,8 @@ export const CONFIG_FLAG_OPTIONS = {
   'trust-proxy': { type: 'string' },
   timezone: { type: 'string' },
   jobs: { type: 'string' },
+  'alert-digest-hour': { type: 'string' },
+  'alert-trigger': { type: 'string' },
   'max-heavy-requests': { type: 'string' },
   'request-timeout': { type: 'string' },
   'statement-timeout': { type: 'string' },
@@ -140,6 +150,8 @@ const SETTINGS = {
   trustProxy: { variable: 'HEALTHBSC_TRUST_PROXY', flag: 'trust-proxy' },
   timezone: { variable: 'HEALTHBSC_TIMEZONE', flag: 'timezone' },
   jobs: { variable: 'HEALTHBSC_JOBS', flag: 'jobs' },
+  alertDigestHour: { variable: 'HEALTHBSC_ALERT_DIGEST_HOUR', flag: 'alert-digest-hour' },
+  alertTrigger: { variable: 'HEALTHBSC_ALERT_TRIGGER', flag: 'alert-trigger' },
   maxHeavyRequests: { variable: 'HEALTHBSC_MAX_HEAVY_REQUESTS', flag: 'max-heavy-requests' },
   requestTimeout: { variable: 'HEALTHBSC_REQUEST_TIMEOUT', flag: 'request-timeout' },
   statementTimeout: { variable: 'HEALTHBSC_STATEMENT_TIMEOUT', flag: 'statement-timeout' },
@@ -162,6 +174,8 @@ const SETTING_NAMES: readonly Setting[] = [
   'trustProxy',
   'timezone',
   'jobs',
+  'alertDigestHour',
+  'alertTrigger',
   'maxHeavyRequests',
   'requestTimeout',
   'statementTimeout',
@@ -221,6 +235,8 @@ const rawSchema = z.object({
   trustProxy: trustProxySchema.default(false),
   timezone: timeZoneSchema.optional(),
   jobs: z.enum(JOBS_SETTINGS, { error: 'config.jobs' }).default('on'),
+  alertDigestHour: wholeNumber.pipe(z.number().int().max(23, 'config.hour')).default(7),
+  alertTrigger: z.enum(JOBS_SETTINGS, { error: 'config.jobs' }).default('on'),
   maxHeavyRequests: wholeNumber.pipe(z.number().int().min(1, 'config.whole-number')).default(8),
   requestTimeout: wholeNumber.default(60),
   statementTimeout: wholeNumber.default(30),
@@ -296,7 +312,7 @@ export function loadConfig(
     );
   }
   const { port, host, databaseUrl, dataDir, bodyLimit, logLevel, mode, trustProxy, jobs } = parsed.data;
-  const { maxHeavyRequests, requestTimeout, statementTimeout } = parsed.data;
+  const { maxHeavyRequests, requestTimeout, statementTimeout, alertDigestHour, alertTrigger } = parsed.data;
   const timezone = parsed.data.timezone ?? machineTimeZone();
   const database: DbConfig =
     databaseUrl === undefined
@@ -329,6 +345,8 @@ export function loadConfig(
     trustProxy,
     timezone,
     jobs,
+    alertDigestHour,
+    alertTrigger,
     maxHeavyRequests,
     requestTimeoutSeconds: requestTimeout,
     mail,

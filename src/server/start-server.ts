@@ -13,7 +13,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { hasInstallationAdmin } from '../db/repositories/user.repository.ts';
 import { ensureDemoUsers } from './accounts/demo-users.ts';
 import { actionRoutes } from './actions/actions.routes.ts';
-import { evaluateAlerts } from './alerts/alert-evaluation.service.ts';
+import { evaluateAlertsForChange } from './alerts/alert-evaluation.service.ts';
 import { outboxMailer } from './alerts/alert-mail.ts';
 import { triggerAlertsOnChange } from './alerts/alert-trigger.ts';
 import { alertRoutes } from './alerts/alerts.routes.ts';
@@ -133,15 +133,25 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         warn: (details, message) => app?.log.warn(details, message),
       },
     });
-    registerServerJobs(scheduler, { mail: config.mail, mailWaker, engine });
-    // Alerts follow data changes, debounced per organisation (the 15-minute job catches the rest).
-    const alertTrigger = triggerAlertsOnChange(
-      ctx.changes,
-      async () => {
-        if (config.jobs === 'on') await evaluateAlerts(ctx, engine, undefined, { mailer: outboxMailer() });
-      },
-      { onError: (error) => app?.log.warn({ err: error }, 'evaluating the alert rules failed') },
-    );
+    registerServerJobs(scheduler, {
+      mail: config.mail,
+      mailWaker,
+      engine,
+      timezone: config.timezone,
+      alertDigestHour: config.alertDigestHour,
+    });
+    // Alerts follow data changes, debounced per organisation, for the scorecards the changes touched (the
+    // 15-minute job catches the rest). In process, so it needs no job runner; HEALTHBSC_ALERT_TRIGGER=off stops it.
+    const alertTrigger =
+      config.alertTrigger === 'on'
+        ? triggerAlertsOnChange(
+            ctx.changes,
+            async (scope) => {
+              await evaluateAlertsForChange(ctx, engine, scope, { mailer: outboxMailer() });
+            },
+            { onError: (error) => app?.log.warn({ err: error }, 'evaluating the alert rules failed') },
+          )
+        : null;
     const built = await buildApp(ctx, {
       logger: options.logRequests === false ? false : { level: config.logLevel },
       bodyLimit: config.bodyLimit,
@@ -204,7 +214,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       setupRequired,
       close: async () => {
         await ready;
-        alertTrigger.stop();
+        alertTrigger?.stop();
         await built.close();
         await relaying?.close();
         await opened.close();

@@ -139,12 +139,20 @@ export async function insertReceipts(
   alert: { readonly rootId: number; readonly id: number },
   userIds: readonly number[],
   at: Date,
+  /** Those whose e-mail waits for their daily digest. */
+  digestUserIds: ReadonlySet<number> = new Set(),
 ): Promise<void> {
   if (userIds.length === 0) return;
   await trx
     .insertInto('alert_receipt')
     .values(
-      userIds.map((user_id) => ({ root_id: alert.rootId, alert_id: alert.id, user_id, created_at: at })),
+      userIds.map((user_id) => ({
+        root_id: alert.rootId,
+        alert_id: alert.id,
+        user_id,
+        created_at: at,
+        digest: digestUserIds.has(user_id),
+      })),
     )
     .onConflict((oc) => oc.columns(['root_id', 'alert_id', 'user_id']).doNothing())
     .execute();

@@ -5,6 +5,8 @@
  * audited as the `alert-evaluator`. Run after data changes (alert-trigger.ts, debounced per organisation) and
  * on a schedule (alert-evaluation.job.ts).
  */
+
+import { coversPath } from '../../core/access/scope.ts';
 import type { AlertCondition, AlertRuleInput } from '../../core/alerts/alert-input.ts';
 import { evaluateAlertConditions, reconcileAlerts } from '../../core/alerts/evaluate-alerts.ts';
 import type { AlertSeverity } from '../../core/contracts/alerts.ts';
@@ -18,6 +20,7 @@ import {
   markEmailed,
 } from '../../db/repositories/alert.repository.ts';
 import { listAlertRules, listWebhooks } from '../../db/repositories/alert-config.repository.ts';
+import type { OrgUnitRecord } from '../../db/repositories/org-unit.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { type ServerContext, systemActor } from '../context.ts';
 import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
@@ -26,6 +29,7 @@ import { languageOf } from './alert-config.service.ts';
 import { gatherAlertInput } from './alert-inputs.ts';
 import { type AlertMailer, alertMail } from './alert-mail.ts';
 import { ruleIndicators, ruleUnitIds, toAlertResource, webhookKinds } from './alert-resources.ts';
+import type { ChangeScope } from './alert-trigger.ts';
 import { recipientsOf } from './recipients.ts';
 import { loadScorecardFacts, type ScorecardFacts, scorecardUnits } from './scorecard-facts.ts';
 
@@ -88,6 +92,7 @@ async function deliver(
     { rootId: row.root_id, id: row.id },
     recipients.map((r) => r.userId),
     at,
+    new Set(recipients.filter((r) => r.email === 'digest').map((r) => r.userId)),
   );
   const resource = toAlertResource(row);
   if (options.mailer !== undefined) {
@@ -120,6 +125,7 @@ async function evaluateScorecard(
   engine: EvaluationEngine,
   facts: ScorecardFacts,
   options: AlertDeliveryOptions,
+  units: readonly OrgUnitRecord[],
 ): Promise<AlertEvaluationResult> {
   const db = ctx.db.kysely;
   const rules = (await listAlertRules(db, { scorecardId: facts.record.id, enabledOnly: true })).map(
@@ -127,7 +133,6 @@ async function evaluateScorecard(
   );
   if (rules.length === 0) return { raised: 0, closed: 0, open: 0 };
   const kinds = new Set(rules.map((r) => r.kind));
-  const units = await scorecardUnits(db, facts.record.id);
   const now = ctx.now();
   const input = await gatherAlertInput(db, engine, facts, units, now, {
     cells: kinds.has('off-target'),
@@ -135,6 +140,7 @@ async function evaluateScorecard(
     violations: kinds.has('data-quality'),
     approvals: kinds.has('approval-waiting'),
     actions: kinds.has('action-overdue'),
+    monitoring: rules.filter((r) => r.kind === 'adverse-trend' || r.kind === 'forecast-miss'),
   });
   const conditions = evaluateAlertConditions(rules, input);
   const rootOf = new Map(units.map((u) => [u.id, u.rootId]));
@@ -193,19 +199,15 @@ async function evaluateScorecard(
   });
 }
 
-/** Evaluates the rules of every scorecard (or of the one named) now. */
-export async function evaluateAlerts(
+async function evaluateEach(
   ctx: ServerContext,
   engine: EvaluationEngine,
-  scorecard: string | undefined,
-  options: AlertDeliveryOptions = {},
+  scorecards: readonly { readonly facts: ScorecardFacts; readonly units: readonly OrgUnitRecord[] }[],
+  options: AlertDeliveryOptions,
 ): Promise<AlertEvaluationResult> {
   const total = { raised: 0, closed: 0, open: 0 };
-  for (const facts of await loadScorecardFacts(
-    ctx.db.kysely,
-    scorecard === undefined ? undefined : [scorecard],
-  )) {
-    const one = await evaluateScorecard(ctx, engine, facts, options);
+  for (const { facts, units } of scorecards) {
+    const one = await evaluateScorecard(ctx, engine, facts, options, units);
     // The e-mails of the raised alerts are in the outbox now: ask the mail job to send them at once.
     if (one.raised > 0) ctx.mail?.wake();
     total.raised += one.raised;
@@ -213,4 +215,82 @@ export async function evaluateAlerts(
     total.open += one.open;
   }
   return total;
+}
+
+/** Evaluates the rules of every scorecard (or of the one named) now. */
+export async function evaluateAlerts(
+  ctx: ServerContext,
+  engine: EvaluationEngine,
+  scorecard: string | undefined,
+  options: AlertDeliveryOptions = {},
+): Promise<AlertEvaluationResult> {
+  const db = ctx.db.kysely;
+  const scorecards = [];
+  for (const facts of await loadScorecardFacts(db, scorecard === undefined ? undefined : [scorecard])) {
+    scorecards.push({ facts, units: await scorecardUnits(db, facts.record.id) });
+  }
+  return evaluateEach(ctx, engine, scorecards, options);
+}
+
+/**
+ * Whether a change can move a scorecard's alerts: it has units in the changed organisation and, when the change
+ * is of data values, reads one of the changed data elements at a unit that is a changed unit or above one (its
+ * roll-up includes the unit's values).
+ */
+export function isScorecardTouched(
+  facts: Pick<ScorecardFacts, 'dataElements'>,
+  units: readonly Pick<OrgUnitRecord, 'rootId' | 'path'>[],
+  scope: ChangeScope,
+  changed: { readonly elementCodes: ReadonlySet<string>; readonly unitPaths: readonly string[] },
+): boolean {
+  if (scope.rootId === null) return true;
+  const ofRoot = units.filter((u) => u.rootId === scope.rootId);
+  if (ofRoot.length === 0) return false;
+  if (scope.values === null) return true;
+  if (!facts.dataElements.some((code) => changed.elementCodes.has(code))) return false;
+  return ofRoot.some((u) => changed.unitPaths.some((path) => coversPath(u.path, path)));
+}
+
+/**
+ * Evaluates the rules of the scorecards a change touched (alert-trigger.ts): the codes of those evaluated, and
+ * what changed.
+ */
+export async function evaluateAlertsForChange(
+  ctx: ServerContext,
+  engine: EvaluationEngine,
+  scope: ChangeScope,
+  options: AlertDeliveryOptions = {},
+): Promise<AlertEvaluationResult & { readonly scorecards: string[] }> {
+  const db = ctx.db.kysely;
+  const values = scope.values;
+  const elementCodes = new Set<string>();
+  const unitPaths: string[] = [];
+  if (values !== null && values.dataElementIds.size > 0) {
+    const elements = await db
+      .selectFrom('data_element')
+      .select('code')
+      .where('id', 'in', [...values.dataElementIds])
+      .execute();
+    for (const e of elements) elementCodes.add(e.code);
+  }
+  if (values !== null && values.orgUnitIds.size > 0) {
+    const rows = await db
+      .selectFrom('org_unit')
+      .select('path')
+      .where('id', 'in', [...values.orgUnitIds])
+      .execute();
+    unitPaths.push(...rows.map((r) => r.path));
+  }
+  // Cheap checks first: a scorecard without enabled rules, or not reading a changed element, is passed over.
+  const withRules = new Set((await listAlertRules(db, { enabledOnly: true })).map((r) => r.scorecard_id));
+  const scorecards = [];
+  for (const facts of await loadScorecardFacts(db)) {
+    if (!withRules.has(facts.record.id)) continue;
+    if (values !== null && !facts.dataElements.some((code) => elementCodes.has(code))) continue;
+    const units = await scorecardUnits(db, facts.record.id);
+    if (isScorecardTouched(facts, units, scope, { elementCodes, unitPaths }))
+      scorecards.push({ facts, units });
+  }
+  const result = await evaluateEach(ctx, engine, scorecards, options);
+  return { ...result, scorecards: scorecards.map((s) => s.facts.record.code) };
 }

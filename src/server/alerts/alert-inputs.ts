@@ -5,9 +5,16 @@
  * one containing `now`. Off target judges, per indicator and unit, the latest of them with data: so an
  * off-target month's alert stays open until a later month has data, and closes when that month is on target.
  * Data late judges each recent period whose deadline has passed; data quality each recent period.
- * Adverse trend and forecast miss are not gathered yet (their inputs stay empty).
+ * Adverse trend and forecast miss read control charts and year-end forecasts (monitoring-inputs.ts), gathered
+ * only for the units and indicators in scope of such a rule.
  */
-import type { AlertCell, AlertInput, AlertUnit, EntryState } from '../../core/alerts/alert-input.ts';
+import type {
+  AlertCell,
+  AlertInput,
+  AlertRuleInput,
+  AlertUnit,
+  EntryState,
+} from '../../core/alerts/alert-input.ts';
 import { dueAtOf } from '../../core/alerts/deadlines.ts';
 import { parsePeriod } from '../../core/periods/period.ts';
 import { periodContaining, previousPeriod } from '../../core/periods/period-arithmetic.ts';
@@ -18,6 +25,7 @@ import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { violationsOfUnit } from '../data-quality/data-quality.service.ts';
 import { loadQualityRules } from '../data-quality/quality-rules.ts';
 import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
+import { gatherMonitoring } from './monitoring-inputs.ts';
 import type { ScorecardFacts } from './scorecard-facts.ts';
 
 export const RECENT_PERIODS = 3;
@@ -43,6 +51,8 @@ export interface GatherNeeds {
   readonly violations: boolean;
   readonly approvals: boolean;
   readonly actions: boolean;
+  /** The enabled adverse-trend and forecast-miss rules: their scopes say which charts and forecasts to make. */
+  readonly monitoring: readonly AlertRuleInput[];
 }
 
 /** Per indicator and unit, the latest of `periods` with data (its status, value and target). */
@@ -154,12 +164,24 @@ export async function gatherAlertInput(
       }))
     : [];
 
+  const monitoring =
+    needs.monitoring.length === 0
+      ? { signals: [], forecasts: [] }
+      : await gatherMonitoring(
+          engine,
+          { code: facts.record.code, periodType: facts.periodType },
+          alertUnits,
+          needs.monitoring,
+          periods,
+          now,
+        );
+
   return {
     now,
     units: alertUnits,
     cells: needs.cells ? await latestCells(engine, facts.record.code, units, periods) : [],
-    signals: [],
-    forecasts: [],
+    signals: monitoring.signals,
+    forecasts: monitoring.forecasts,
     entries,
     violations,
     approvals: needs.approvals

@@ -68,10 +68,26 @@ export function alertMail(
   return { subject, text: lines.join('\n') };
 }
 
-/** The daily digest of several alerts. */
-export function digestMail(alerts: readonly AlertResource[], lang: Language, link: string) {
-  const subject = wordProblem('alert-mail.digest-subject', { count: alerts.length }, lang);
-  const lines = alerts.map((a) => `- ${alertMail(a, lang, link).subject}`);
-  lines.push('', wordProblem('alert-mail.open-line', { link }, lang));
+/**
+ * The daily digest: the alerts raised and those closed since the last digest, one subject line each.
+ *
+ * @example digestMail({ raised: [alert], closed: [] }, 'en', 'https://bsc.example').subject // '[HealthBSC] 1 alert(s) of the day'
+ */
+export function digestMail(
+  alerts: { readonly raised: readonly AlertResource[]; readonly closed: readonly AlertResource[] },
+  lang: Language,
+  link: string,
+) {
+  const count = new Set([...alerts.raised, ...alerts.closed].map((a) => a.id)).size;
+  const subject = wordProblem('alert-mail.digest-subject', { count }, lang);
+  const lines: string[] = [];
+  for (const [key, list] of [
+    ['alert-mail.digest-raised', alerts.raised],
+    ['alert-mail.digest-closed', alerts.closed],
+  ] as const) {
+    if (list.length === 0) continue;
+    lines.push(wordProblem(key, {}, lang), ...list.map((a) => `- ${alertMail(a, lang, link).subject}`), '');
+  }
+  lines.push(wordProblem('alert-mail.open-line', { link }, lang));
   return { subject, text: lines.join('\n') };
 }

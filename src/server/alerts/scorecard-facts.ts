@@ -17,6 +17,8 @@ const MAX_UNITS = 100_000;
 
 const definitionFacts = z.object({
   periodType: z.enum(['month', 'quarter', 'year']).optional(),
+  // Every data element a formula reads is declared here (an undeclared one fails the compile).
+  dataElements: z.array(z.object({ code: z.string() })).default([]),
   perspectives: z
     .array(
       z.object({
@@ -44,16 +46,21 @@ export interface ScorecardFacts {
   readonly record: CurrentScorecardRecord;
   readonly periodType: PeriodType;
   readonly indicators: readonly IndicatorFacts[];
+  /** The codes of the data elements the scorecard reads. */
+  readonly dataElements: readonly string[];
 }
 
 /** The current scorecards (all, or those named) with their period type and indicators. */
 export async function loadScorecardFacts(db: Executor, codes?: readonly string[]): Promise<ScorecardFacts[]> {
   return (await listCurrentScorecards(db, codes)).map((record) => {
     const parsed = definitionFacts.safeParse(record.definition);
-    const facts = parsed.success ? parsed.data : { periodType: undefined, perspectives: [] };
+    const facts = parsed.success
+      ? parsed.data
+      : { periodType: undefined, perspectives: [], dataElements: [] };
     return {
       record,
       periodType: facts.periodType ?? 'month',
+      dataElements: facts.dataElements.map((e) => e.code),
       indicators: facts.perspectives.flatMap((p) =>
         p.indicators.map((i) => ({ id: i.id, name: i.name ?? { en: i.id }, owner: i.owner?.trim() ?? null })),
       ),

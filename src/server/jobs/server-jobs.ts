@@ -2,6 +2,7 @@
  * The jobs the server registers at start-up: add a feature's job here (./README.md). Each job is a file of its
  * own exporting a `JobDefinition` (or a function making one from the feature's settings).
  */
+import { alertDigestJob } from '../alerts/alert-digest.job.ts';
 import { alertEvaluationJob } from '../alerts/alert-evaluation.job.ts';
 import { outboxMailer } from '../alerts/alert-mail.ts';
 import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
@@ -19,8 +20,12 @@ export interface ServerJobOptions {
   readonly mail?: MailSettings | null;
   /** Attached to the mail job, so a commit that queued mail can ask for a run at once. */
   readonly mailWaker?: MailWaker;
-  /** The evaluation engine, for the alert job; a scheduler built without one (its own tests) has no alert job. */
+  /** The evaluation engine, for the alert job; a scheduler built without one (its own tests) has no alert jobs (evaluation, digest). */
   readonly engine?: EvaluationEngine;
+  /** The installation's time zone (HEALTHBSC_TIMEZONE): the day of the alert digest. Default UTC. */
+  readonly timezone?: string;
+  /** The hour of the daily alert digest (HEALTHBSC_ALERT_DIGEST_HOUR). */
+  readonly alertDigestHour?: number;
 }
 
 /** Registers every job of the product on the scheduler (before it starts). */
@@ -32,5 +37,11 @@ export function registerServerJobs(scheduler: JobScheduler, options: ServerJobOp
   options.mailWaker?.attach(() => mail.enqueue({}));
   if (options.engine !== undefined) {
     scheduler.register(alertEvaluationJob(options.engine, { mailer: outboxMailer() }));
+    scheduler.register(
+      alertDigestJob({
+        timeZone: options.timezone ?? 'UTC',
+        ...(options.alertDigestHour === undefined ? {} : { hour: options.alertDigestHour }),
+      }),
+    );
   }
 }

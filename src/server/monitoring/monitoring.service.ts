@@ -86,7 +86,19 @@ export async function controlChartsOfSeries(
     const [own] = await engine.figures({ ...query, period }, 'self');
     byPeriod.push(own?.figures ?? []);
   }
-  const ids = byPeriod[0]?.map((f) => f.id) ?? [];
+  return chartsOfFigures(byPeriod, periods, baseline);
+}
+
+/**
+ * The control chart of each indicator over figures already read, one list per period of `periods`, with limits
+ * from the first `baseline` periods (the alert evaluation reads the figures once for charts and forecasts).
+ */
+export function chartsOfFigures(
+  byPeriod: readonly (readonly IndicatorFigure[])[],
+  periods: readonly string[],
+  baseline: number,
+): IndicatorControlChartJson[] {
+  const ids = byPeriod.find((figures) => figures.length > 0)?.map((f) => f.id) ?? [];
   return ids.map((id) => {
     const series = byPeriod.map((figures) => figures.find((f) => f.id === id) ?? null);
     const present = series.filter((f): f is IndicatorFigure => f !== null);

@@ -55,6 +55,8 @@ export const alertMailMessages = defineMessages('alert-mail', {
     en: '[HealthBSC] {{count}} alert(s) of the day',
     'zh-CN': '【HealthBSC】今日预警 {{count}} 条',
   },
+  'digest-raised': { en: 'Raised since the last digest:', 'zh-CN': '自上次摘要以来新发预警：' },
+  'digest-closed': { en: 'Closed since the last digest:', 'zh-CN': '自上次摘要以来已解除预警：' },
   'kind-off-target': { en: '{{indicator}} is off target', 'zh-CN': '{{indicator}} 未达目标' },
   'kind-watch': { en: '{{indicator}} needs watching', 'zh-CN': '{{indicator}} 需要关注' },
   'kind-adverse-trend': {

@@ -21,6 +21,7 @@ export const configMessages = defineMessages('config', {
     'zh-CN': '须为 IANA 时区名，如 Asia/Shanghai 或 UTC',
   },
   jobs: { en: 'must be one of on, off', 'zh-CN': '须为 on 或 off' },
+  hour: { en: 'must be an hour of the day, 0–23', 'zh-CN': '须为一天中的小时数，0–23' },
   'trust-proxy': {
     en: 'must be true, false, a number of hops, or comma-separated addresses or CIDR ranges',
     'zh-CN': '须为 true、false、代理跳数，或以逗号分隔的地址或 CIDR 网段',
