@@ -301,7 +301,8 @@ describe.each([
     await page.getByTestId(`alert-state-${alert.id}`).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId(`alert-state-${alert.id}`).getAttribute('data-state')).toBe('closed');
     expect(errors).toEqual([]);
-  });
+    // Three pages, two evaluations and an upload: more than the default 30 s on a busy machine.
+  }, 150_000);
 
   it('the approval-waiting alert reaches the approver when the department submits', async () => {
     await ok('POST', '/api/approvals/submit', { scorecard: code, orgUnit: UNIT, period: NEXT }, DEMO.entry);
@@ -371,5 +372,5 @@ describe('the alert rules editor in zh-CN', () => {
     expect((await rulesOf()).map((r) => r.enabled)).toEqual([false]);
     await screenshot(page, 'alert-rules-zh-CN.png');
     expect(errors).toEqual([]);
-  });
+  }, 90_000);
 });
