@@ -54,6 +54,7 @@ const ROUTES = [
   'DELETE /api/session',
   'POST /api/session/password',
   'GET /api/users',
+  'GET /api/users/directory',
   'POST /api/users',
   'PATCH /api/users/{id}',
   'GET /api/tokens',

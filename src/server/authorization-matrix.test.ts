@@ -331,6 +331,11 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 200,
     build: () => ({ url: '/api/users' }),
   },
+  'GET /api/users/directory': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/users/directory?unit=${u.code}&q=a` }),
+  },
   'POST /api/users': {
     access: { kind: 'installation-admin' },
     success: 201,

@@ -3,7 +3,9 @@
  * SMTP server on loopback: a value entered off target raises an alert in the responsible user's inbox (the
  * indicator's owner, the demo's data-entry user) and an e-mail; the user creates an action from the alert in one
  * click, completes it with evidence (an attachment); the next period's value on target closes the alert. And the
- * approval-waiting alert reaches the approver when the department submits.
+ * approval-waiting alert reaches the approver when the department submits. The action's collaborator is picked by
+ * name from the user directory and finds the action in their "my work"; and the performance office adds an
+ * off-target rule scoped to one unit on the alert rules tab (in Chinese), sees it listed and turns it off.
  *
  * Each language has a scorecard of its own (one monthly indicator owned by the entry user, targets for the last
  * and the current month), so the two runs do not share alerts. The rules run on demand (`POST /api/alerts/evaluate`,
@@ -146,6 +148,25 @@ async function inboxOf(user: DemoUser, code: string): Promise<AlertResource[]> {
   return page.items.filter((alert) => alert.scorecard === code);
 }
 
+/** The approver, as the directory names them: found by typing a part of the name. */
+const COLLABORATOR = {
+  typed: 'director',
+  label: 'Dongcheng Branch director (approver) · approver@demo.healthbsc',
+};
+
+/**
+ * Chooses the option titled `title` of the antd select `testId` in a dialog, after typing `typed` into its search;
+ * then clicks the dialog's title to close the list (Escape would close the dialog).
+ */
+async function pick(page: Page, testId: string, typed: string, title: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  const option = page.locator(`.ant-select-item-option[title="${title}"]`);
+  await option.waitFor({ timeout: 20_000 });
+  await option.click();
+  await page.locator('.ant-modal-title').click();
+}
+
 /** The words a run expects, in its language. */
 const WORDS = {
   'en-US': {
@@ -215,12 +236,29 @@ describe.each([
     expect((await kind.textContent())?.trim()).toBe(words.offTarget);
     await screenshot(page, `alerts-inbox-${locale}.png`);
 
-    // One click: the dialog proposes a title and due date; creating opens the action.
+    // One click: the dialog proposes a title and due date, the user as the owner; a collaborator is picked by
+    // name from the directory; creating opens the action.
     await page.getByTestId(`alert-create-action-${alert.id}`).click();
+    await pick(page, 'create-action-collaborators', COLLABORATOR.typed, COLLABORATOR.label);
     await page.getByTestId('create-action-submit').click();
     await page.waitForURL(/\/actions\/\d+$/, { timeout: 20_000 });
     const actionId = Number(new URL(page.url()).pathname.split('/').pop());
     expect(await page.getByTestId('action-status').getAttribute('data-status')).toBe('planned');
+    const created = await e2e.api<{ owner: { email: string }; collaborators: { email: string }[] }>(
+      `/api/actions/${actionId}`,
+      DEMO.entry,
+    );
+    expect([created.owner.email, created.collaborators.map((user) => user.email)]).toEqual([
+      ENTRY_EMAIL,
+      [DEMO.approver.email],
+    ]);
+
+    // The collaborator finds it in their "my work".
+    const collaborator = await openAs(locale, DEMO.approver);
+    await collaborator.page.goto(e2e.url('/my-work'));
+    await collaborator.page.getByTestId(`action-link-${actionId}`).waitFor({ timeout: 20_000 });
+    await screenshot(collaborator.page, `action-collaborator-my-work-${locale}.png`);
+    expect(collaborator.errors).toEqual([]);
 
     // Evidence: a comment with an attachment, uploaded and then offered for download.
     await page.getByTestId('action-comment-text').fill('Two extra afternoon sessions from next week.');
@@ -263,7 +301,8 @@ describe.each([
     await page.getByTestId(`alert-state-${alert.id}`).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId(`alert-state-${alert.id}`).getAttribute('data-state')).toBe('closed');
     expect(errors).toEqual([]);
-  });
+    // Three pages, two evaluations and an upload: more than the default 30 s on a busy machine.
+  }, 150_000);
 
   it('the approval-waiting alert reaches the approver when the department submits', async () => {
     await ok('POST', '/api/approvals/submit', { scorecard: code, orgUnit: UNIT, period: NEXT }, DEMO.entry);
@@ -286,4 +325,52 @@ describe.each([
     expect((await kind.textContent())?.trim()).toBe(words.approvalWaiting);
     expect(errors).toEqual([]);
   });
+});
+
+describe('the alert rules editor in zh-CN', () => {
+  const code = 'RULES-ZH';
+
+  beforeAll(async () => {
+    await ok('POST', '/api/scorecards', scorecardFile(code));
+    await ok('PUT', `/api/scorecards/${code}/org-units`, {
+      orgUnits: [{ orgUnit: UNIT, includeDescendants: false }],
+    });
+  }, 120_000);
+
+  it('the performance office adds an off-target rule scoped to one unit, sees it listed and turns it off', async () => {
+    const unit = await e2e.api<{ name: { en: string; zh?: string } }>(
+      `/api/org-units/${UNIT}`,
+      DEMO.strategist,
+    );
+    const unitName = unit.name.zh ?? unit.name.en;
+    const { page, errors } = await openAs('zh-CN', DEMO.strategist);
+    await page.goto(e2e.url(`/notifications?tab=rules&scorecard=${code}`));
+    await page.getByTestId('rule-add').click();
+    await pick(page, 'rule-units', UNIT, `${unitName} (${UNIT})`);
+    await page.getByTestId('rule-submit').click();
+
+    type Rule = { id: number; kind: string; orgUnits: string[]; enabled: boolean };
+    const rulesOf = async () =>
+      (await e2e.api<{ rules: Rule[] }>(`/api/alert-rules?scorecard=${code}`, DEMO.strategist)).rules;
+    await expect.poll(async () => (await rulesOf()).length, { timeout: 20_000 }).toBe(1);
+    const [rule] = await rulesOf();
+    if (rule === undefined) throw new Error('no rule');
+    expect([rule.kind, rule.orgUnits, rule.enabled]).toEqual(['off-target', [UNIT], true]);
+    const listed = page.getByTestId(`rule-kind-${rule.id}`);
+    await listed.waitFor({ timeout: 20_000 });
+    expect([
+      (await listed.textContent())?.trim(),
+      (await page.getByTestId(`rule-units-${rule.id}`).textContent())?.trim(),
+    ]).toEqual(['未达目标', unitName]);
+
+    await page.getByTestId(`rule-enabled-${rule.id}`).click();
+    await expect
+      .poll(() => page.getByTestId(`rule-enabled-${rule.id}`).getAttribute('data-enabled'), {
+        timeout: 20_000,
+      })
+      .toBe('false');
+    expect((await rulesOf()).map((r) => r.enabled)).toEqual([false]);
+    await screenshot(page, 'alert-rules-zh-CN.png');
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

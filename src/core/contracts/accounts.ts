@@ -89,6 +89,28 @@ export const userIdParamsSchema = z.object({ id: z.coerce.number().int().positiv
 export const listUsersQuerySchema = paginationQuerySchema.strict();
 export const userPageSchema = pageSchema(userSchema);
 
+/**
+ * `GET /api/users/directory`: the people a user may name as an owner or a collaborator, without the admin's view of
+ * accounts: every enabled user whose scope overlaps the caller's (one subtree holds the other, or either covers
+ * the whole installation), searched by name or e-mail (`q`), optionally among those whose scope overlaps one unit's
+ * subtree (`unit`, which the caller must read). An installation admin sees every enabled user.
+ */
+export const userDirectoryQuerySchema = paginationQuerySchema
+  .extend({
+    q: z.string().trim().max(200).optional(),
+    unit: codeRefSchema.optional(),
+  })
+  .strict();
+
+export const directoryUserSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string().nullable(),
+  /** The codes of the units of the user's role assignments (an installation-wide assignment adds none). */
+  units: z.array(z.string()),
+});
+export const userDirectoryPageSchema = pageSchema(directoryUserSchema);
+
 export const apiTokenSchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -139,6 +161,8 @@ export type MetaResource = z.infer<typeof metaSchema>;
 export type UserResource = z.infer<typeof userSchema>;
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+export type UserDirectoryQuery = z.infer<typeof userDirectoryQuerySchema>;
+export type DirectoryUser = z.infer<typeof directoryUserSchema>;
 export type ApiTokenResource = z.infer<typeof apiTokenSchema>;
 export type CreateApiTokenBody = z.infer<typeof createApiTokenBodySchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;

@@ -2,9 +2,10 @@
  * Users and their role assignments (migration 202611240900_accounts). A role assignment names an org unit by id;
  * reads join the unit for its code and path, since the access policy (core/access) works on paths.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Role } from '../../core/access/principal.ts';
-import type { Executor, PageRows, PageWindow } from './query-helpers.ts';
+import type { OrgScope } from '../../core/access/scope.ts';
+import { containsPattern, type Executor, type PageRows, type PageWindow } from './query-helpers.ts';
 
 export interface UserRecord {
   readonly id: number;
@@ -192,4 +193,61 @@ export async function hasInstallationAdmin(db: Executor): Promise<boolean> {
 /** True when any user exists. */
 export async function hasUsers(db: Executor): Promise<boolean> {
   return (await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** A user as the directory shows them. */
+export interface DirectoryUserRecord {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string | null;
+}
+
+/**
+ * "Some assignment of the user overlaps `scope`": it covers the whole installation, or its unit lies in one of the
+ * scope's subtrees, or one of the scope's tops lies in its unit's subtree. Paths are ids and slashes (nothing to
+ * escape in a LIKE pattern); a null scope is every user.
+ */
+function overlapsScope(scope: OrgScope): RawBuilder<SqlBool> {
+  if (scope === null) return sql<SqlBool>`true`;
+  if (scope.length === 0) return sql<SqlBool>`false`;
+  const either = sql.join(
+    scope.map((top) => sql`o.path like ${`${top}%`} or ${top} like o.path || '%'`),
+    sql` or `,
+  );
+  return sql<SqlBool>`exists (select 1 from role_assignment a left join org_unit o on o.id = a.org_unit_id
+    where a.user_id = u.id and (a.org_unit_id is null or ${either}))`;
+}
+
+/**
+ * One page of the enabled users whose assignments overlap `scope` (null: every enabled user), whose name or
+ * e-mail contains `q` (any case), by name (unnamed last) then e-mail.
+ */
+export async function listDirectoryUsers(
+  db: Executor,
+  filter: { readonly scope: OrgScope; readonly q?: string | undefined },
+  window: PageWindow,
+): Promise<PageRows<DirectoryUserRecord>> {
+  const q = filter.q?.trim() ?? '';
+  const base = db
+    .selectFrom('app_user as u')
+    .where('u.disabled', '=', false)
+    .where(overlapsScope(filter.scope))
+    .$call((query) =>
+      q === ''
+        ? query
+        : query.where((eb) =>
+            eb.or([eb('u.name', 'ilike', containsPattern(q)), eb('u.email', 'ilike', containsPattern(q))]),
+          ),
+    );
+  const [rows, count] = await Promise.all([
+    base
+      .select(['u.id', 'u.email', 'u.name'])
+      .orderBy(sql`u.name nulls last`)
+      .orderBy('u.email')
+      .limit(window.limit)
+      .offset(window.offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.total };
 }

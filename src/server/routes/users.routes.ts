@@ -1,5 +1,6 @@
 /**
- * `/api/users` and `/api/tokens`: accounts and integration tokens, for admins over the whole installation.
+ * `/api/users` and `/api/tokens`: accounts and integration tokens, for admins over the whole installation; and
+ * `/api/users/directory`, the people any signed-in user may name (owners, collaborators), within their scope.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,11 +14,14 @@ import {
   listApiTokensQuerySchema,
   listUsersQuerySchema,
   updateUserBodySchema,
+  userDirectoryPageSchema,
+  userDirectoryQuerySchema,
   userIdParamsSchema,
   userPageSchema,
   userSchema,
 } from '../../core/contracts/accounts.ts';
 import { createApiToken, listApiTokensPage, revokeApiTokenBy } from '../accounts/tokens.service.ts';
+import { listUserDirectory } from '../accounts/user-directory.service.ts';
 import { createUser, listUsersPage, updateUserById } from '../accounts/users.service.ts';
 import { getActor } from '../plugins/actor.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
@@ -38,6 +42,20 @@ export const userRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (request) => listUsersPage(app.ctx, getActor(request), request.query),
+  );
+
+  app.get(
+    '/users/directory',
+    {
+      schema: {
+        tags,
+        summary:
+          'Users whose scope overlaps the caller’s (all for an installation admin), by name or e-mail: for owner and collaborator pickers',
+        querystring: userDirectoryQuerySchema,
+        response: { 200: userDirectoryPageSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => listUserDirectory(app.ctx, getActor(request), request.query),
   );
 
   app.post(

@@ -1,8 +1,9 @@
 /**
  * Creating an action plan in one click, from wherever something is off target: a red cell of the scorecard, an
  * alert of the inbox, an objective of the strategy map. `CreateActionButton` opens `CreateActionDialog`, which
- * proposes a title (indicator · unit) and a due date four weeks ahead; the signed-in user becomes the owner.
- * Once created, the action's page opens (or `onCreated` decides).
+ * proposes a title (indicator · unit) and a due date four weeks ahead, with the signed-in user as the owner; the
+ * owner and the collaborators are picked from the user directory (the people of the unit's subtree and those above
+ * it). Once created, the action's page opens (or `onCreated` decides).
  *
  * @example <CreateActionButton target={{ origin: 'cell', scorecard, indicator, orgUnit, period, indicatorName, unitName }} />
  */
@@ -12,7 +13,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DEFAULT_DUE_DAYS, dueDateAfter, proposedTitle } from '../lib/action-defaults.ts';
 import { type ActionResource, useCreateAction } from '../lib/api/actions.ts';
+import { useSession } from '../lib/api/session.ts';
 import { ProblemAlert } from './problem-alert.tsx';
+import { UserPicker, UsersPicker } from './user-picker.tsx';
 
 /** What the action answers: an indicator × unit × period, and where it was created from. */
 export interface ActionTarget {
@@ -41,6 +44,9 @@ interface Fields {
   readonly title: string;
   readonly dueDate: string;
   readonly description: string;
+  /** Null: the signed-in user (the server's default). */
+  readonly ownerId: number | null;
+  readonly collaboratorIds: number[];
 }
 
 /** The form's field names (keys of its values, never shown). */
@@ -50,6 +56,8 @@ const FIELD = {
   dueDate: 'dueDate',
   // i18n-ignore: a form field's name, never shown
   description: 'description',
+  ownerId: 'ownerId',
+  collaboratorIds: 'collaboratorIds',
 } as const satisfies Record<keyof Fields, string>;
 
 export function CreateActionDialog({ target, onClose, onCreated }: CreateActionDialogProps) {
@@ -57,10 +65,13 @@ export function CreateActionDialog({ target, onClose, onCreated }: CreateActionD
   const navigate = useNavigate();
   const [form] = Form.useForm<Fields>();
   const create = useCreateAction();
+  const me = useSession().data?.user;
   const initial: Fields = {
     title: proposedTitle(target.indicatorName ?? target.indicator, target.unitName ?? target.orgUnit),
     dueDate: dueDateAfter(new Date(), DEFAULT_DUE_DAYS),
     description: '',
+    ownerId: me?.id ?? null,
+    collaboratorIds: [],
   };
 
   const submit = (fields: Fields) => {
@@ -73,6 +84,8 @@ export function CreateActionDialog({ target, onClose, onCreated }: CreateActionD
         orgUnit: target.orgUnit,
         period: target.period,
         dueDate: fields.dueDate,
+        ...(fields.ownerId === null ? {} : { ownerId: fields.ownerId }),
+        collaboratorIds: fields.collaboratorIds.filter((id) => id !== fields.ownerId),
         origin: target.origin,
         ...(target.alertId === undefined ? {} : { alertId: target.alertId }),
         ...(target.objective === undefined ? {} : { objective: target.objective }),
@@ -127,6 +140,17 @@ export function CreateActionDialog({ target, onClose, onCreated }: CreateActionD
           rules={[{ required: true, message: t('actions.create.dueRequired') }]}
         >
           <Input type="date" data-testid="create-action-due" />
+        </Form.Item>
+        <Form.Item name={FIELD.ownerId} label={t('actions.fields.owner')}>
+          <UserPicker
+            unit={target.orgUnit}
+            known={me === undefined ? [] : [me]}
+            testId="create-action-owner"
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+        <Form.Item name={FIELD.collaboratorIds} label={t('actions.fields.collaborators')}>
+          <UsersPicker unit={target.orgUnit} testId="create-action-collaborators" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name={FIELD.description} label={t('actions.fields.description')}>
           <Input.TextArea rows={3} maxLength={10000} data-testid="create-action-description" />

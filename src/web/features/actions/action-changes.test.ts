@@ -6,6 +6,8 @@ const before: ActionFields = {
   dueDate: '2027-01-03',
   status: 'in-progress',
   progress: 40,
+  ownerId: 1,
+  collaboratorIds: [2, 3],
 };
 
 describe('actionChanges', () => {
@@ -34,6 +36,21 @@ describe('actionChanges', () => {
   it('trims the title', () => {
     expect(actionChanges(before, { ...before, title: '  Shorter waits ' })).toEqual({
       title: 'Shorter waits',
+    });
+  });
+
+  it('sends a new owner', () => {
+    expect(actionChanges(before, { ...before, ownerId: 4 })).toEqual({ ownerId: 4 });
+  });
+
+  it('sends nothing when the collaborators are the same in another order', () => {
+    expect(actionChanges(before, { ...before, collaboratorIds: [3, 2] })).toEqual({});
+  });
+
+  it('sends the collaborators without the owner when they changed', () => {
+    expect(actionChanges(before, { ...before, ownerId: 3, collaboratorIds: [2, 3, 5] })).toEqual({
+      ownerId: 3,
+      collaboratorIds: [2, 5],
     });
   });
 });

@@ -8,9 +8,10 @@ describe('visibleNotificationTabs', () => {
     ]);
   });
 
-  it('shows the performance office the deadlines', () => {
+  it('shows the performance office the alert rules and the deadlines', () => {
     expect(visibleNotificationTabs({ assignments: [{ role: 'strategist' }], administrator: false })).toEqual([
       'subscriptions',
+      'rules',
       'deadlines',
     ]);
   });
@@ -18,6 +19,7 @@ describe('visibleNotificationTabs', () => {
   it('shows an installation admin the webhooks too', () => {
     expect(visibleNotificationTabs({ assignments: [], administrator: true })).toEqual([
       'subscriptions',
+      'rules',
       'deadlines',
       'webhooks',
     ]);

@@ -1,6 +1,7 @@
 /**
  * `/notifications`: who hears what. Every user sets their own subscriptions and the language of their e-mails;
- * the performance office (strategists and admins) sets the entry deadlines of the header's scorecard; installation
+ * the performance office (strategists and admins) sets the alert rules and the entry deadlines of the header's
+ * scorecard; installation
  * admins manage the webhooks. The tab is in the URL (`?tab=webhooks`); the server stays the authority.
  */
 import { Tabs } from 'antd';
@@ -10,12 +11,14 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { useSession } from '../../lib/api/session.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 import { DeadlinesTab } from './components/deadlines-tab.tsx';
+import { RulesTab } from './components/rules-tab.tsx';
 import { SubscriptionsTab } from './components/subscriptions-tab.tsx';
 import { WebhooksTab } from './components/webhooks-tab.tsx';
 import { type NotificationTab, visibleNotificationTabs } from './notification-tabs.ts';
 
 const LABEL_KEYS = {
   subscriptions: 'alerts.settings.tabs.subscriptions',
+  rules: 'alerts.settings.tabs.rules',
   deadlines: 'alerts.settings.tabs.deadlines',
   webhooks: 'alerts.settings.tabs.webhooks',
 } as const satisfies Record<NotificationTab, string>;
@@ -34,6 +37,8 @@ export function NotificationsPage() {
     switch (which) {
       case 'subscriptions':
         return <SubscriptionsTab />;
+      case 'rules':
+        return <RulesTab scorecard={selection.scorecard ?? null} />;
       case 'deadlines':
         return <DeadlinesTab scorecard={selection.scorecard ?? null} />;
       case 'webhooks':

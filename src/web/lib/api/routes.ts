@@ -87,6 +87,8 @@ export interface ApiRoutes {
   'DELETE /api/session': NoContent;
   'POST /api/session/password': Body<typeof accounts.changePasswordBodySchema> & NoContent;
   'GET /api/users': Query<typeof accounts.listUsersQuerySchema> & Answer<typeof accounts.userPageSchema>;
+  'GET /api/users/directory': Query<typeof accounts.userDirectoryQuerySchema> &
+    Answer<typeof accounts.userDirectoryPageSchema>;
   'POST /api/users': Body<typeof accounts.createUserBodySchema> & Answer<typeof accounts.userSchema>;
   'PATCH /api/users/:id': ById &
     Body<typeof accounts.updateUserBodySchema> &
@@ -313,6 +315,13 @@ export interface ApiRoutes {
   'PUT /api/scorecards/:code/deadlines/:periodType': ByDeadline &
     Body<typeof alerts.putDeadlineBodySchema> &
     Answer<typeof alerts.deadlineSchema>;
+  'GET /api/alert-rules': Query<typeof alerts.listAlertRulesQuerySchema> &
+    Answer<typeof alerts.alertRuleListSchema>;
+  'POST /api/alert-rules': Body<typeof alerts.alertRuleBodySchema> & Answer<typeof alerts.alertRuleSchema>;
+  'PUT /api/alert-rules/:id': ById &
+    Body<typeof alerts.alertRuleBodySchema> &
+    Answer<typeof alerts.alertRuleSchema>;
+  'DELETE /api/alert-rules/:id': ById & NoContent;
   'GET /api/alerts': Query<typeof alerts.listAlertsQuerySchema> & Answer<typeof alerts.alertPageSchema>;
   'GET /api/inbox': Query<typeof alerts.listInboxQuerySchema> & Answer<typeof alerts.alertPageSchema>;
   'GET /api/inbox/unread-count': Answer<typeof alerts.unreadCountSchema>;
@@ -320,6 +329,9 @@ export interface ApiRoutes {
     Answer<typeof alerts.markInboxResultSchema>;
   'GET /api/subscriptions': Answer<typeof alerts.subscriptionListSchema>;
   'POST /api/subscriptions': Body<typeof alerts.subscriptionBodySchema> &
+    Answer<typeof alerts.subscriptionSchema>;
+  'PUT /api/subscriptions/:id': ById &
+    Body<typeof alerts.subscriptionBodySchema> &
     Answer<typeof alerts.subscriptionSchema>;
   'DELETE /api/subscriptions/:id': ById & NoContent;
   'GET /api/me/preferences': Answer<typeof alerts.preferencesSchema>;

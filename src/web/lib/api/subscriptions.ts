@@ -35,14 +35,24 @@ export function useSubscriptions() {
 
 export type SaveSubscription =
   | { readonly kind: 'add'; readonly body: SubscriptionBody }
+  | { readonly kind: 'replace'; readonly id: number; readonly body: SubscriptionBody }
   | { readonly kind: 'remove'; readonly id: number };
 
 export function useSaveSubscription() {
   return useApiMutation(
-    (client, input: SaveSubscription) =>
-      input.kind === 'add'
-        ? apiRequest(client, 'POST /api/subscriptions', { body: input.body })
-        : apiRequest(client, 'DELETE /api/subscriptions/:id', { params: { id: input.id } }),
+    (client, input: SaveSubscription) => {
+      switch (input.kind) {
+        case 'add':
+          return apiRequest(client, 'POST /api/subscriptions', { body: input.body });
+        case 'replace':
+          return apiRequest(client, 'PUT /api/subscriptions/:id', {
+            params: { id: input.id },
+            body: input.body,
+          });
+        case 'remove':
+          return apiRequest(client, 'DELETE /api/subscriptions/:id', { params: { id: input.id } });
+      }
+    },
     [subscriptionKeys.list()],
   );
 }

@@ -12,6 +12,7 @@ import {
   getActionQueryOptions,
   getActionsQueryOptions,
 } from './actions.ts';
+import { alertRuleKeys, getAlertRulesQueryOptions } from './alert-rules.ts';
 import { alertKeys, getInboxQueryOptions, getUnreadCountQueryOptions } from './alerts.ts';
 import type { ApiClient, RequestOptions } from './api-client.ts';
 import { deadlineKeys, getDeadlinesQueryOptions } from './deadlines.ts';
@@ -22,6 +23,7 @@ import {
   subscriptionKeys,
 } from './subscriptions.ts';
 import { uploadShare } from './upload.ts';
+import { getUserDirectoryQueryOptions, userKeys } from './users.ts';
 import { getWebhookDeliveriesQueryOptions, getWebhooksQueryOptions, webhookKeys } from './webhooks.ts';
 
 interface Call {
@@ -55,6 +57,8 @@ const OPTIONS = [
   { root: deadlineKeys.all, options: getDeadlinesQueryOptions(client, 'UMG-BSC') },
   { root: webhookKeys.all, options: getWebhooksQueryOptions(client) },
   { root: webhookKeys.all, options: getWebhookDeliveriesQueryOptions(client, 3) },
+  { root: alertRuleKeys.all, options: getAlertRulesQueryOptions(client, 'UMG-BSC') },
+  { root: userKeys.all, options: getUserDirectoryQueryOptions(client, { q: 'li', limit: 20, offset: 0 }) },
 ];
 
 describe('query keys of alerts, actions and my work', () => {
@@ -66,7 +70,7 @@ describe('query keys of alerts, actions and my work', () => {
   );
 
   it('gives every resource a root of its own', () => {
-    expect(new Set(OPTIONS.map(({ root }) => root.join('/'))).size).toBe(6);
+    expect(new Set(OPTIONS.map(({ root }) => root.join('/'))).size).toBe(8);
   });
 });
 
@@ -76,6 +80,7 @@ describe('a query whose arguments are not known yet', () => {
     { what: "an action's comments", options: getActionCommentsQueryOptions(client, null) },
     { what: "a scorecard's deadlines", options: getDeadlinesQueryOptions(client, null) },
     { what: "a webhook's deliveries", options: getWebhookDeliveriesQueryOptions(client, null) },
+    { what: "a scorecard's alert rules", options: getAlertRulesQueryOptions(client, null) },
   ])('waits for $what', ({ options }) => {
     expect(options.queryFn).toBe(skipToken);
   });
@@ -89,6 +94,16 @@ describe('queries that run', () => {
     );
     expect(recording.calls).toEqual([
       { path: '/api/inbox', query: { state: 'open', unread: 'true', limit: 50, offset: 0 } },
+    ]);
+  });
+
+  it('searches the user directory with what was typed', async () => {
+    const recording = recordingClient();
+    await new QueryClient().fetchQuery(
+      getUserDirectoryQueryOptions(recording.client, { q: '李', unit: 'UMG-B1', limit: 20, offset: 0 }),
+    );
+    expect(recording.calls).toEqual([
+      { path: '/api/users/directory', query: { q: '李', unit: 'UMG-B1', limit: 20, offset: 0 } },
     ]);
   });
 

@@ -1,10 +1,12 @@
 /**
- * Changing an action: title, due date, status and progress. Marking it done sets the progress to 100 unless the
+ * Changing an action: title, due date, status and progress, the owner and the collaborators (picked from the
+ * user directory). Marking it done sets the progress to 100 unless the
  * user set another; the server audits each change.
  */
 import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { UserPicker, UsersPicker } from '../../../components/user-picker.tsx';
 import { STATUS_KEYS } from '../../../lib/action-labels.ts';
 import {
   ACTION_STATUSES,
@@ -21,6 +23,8 @@ const FIELD = {
   dueDate: 'dueDate',
   status: 'status',
   progress: 'progress',
+  ownerId: 'ownerId',
+  collaboratorIds: 'collaboratorIds',
 } as const satisfies Record<keyof ActionFields, string>;
 
 export function ActionEditor({ action }: { readonly action: ActionResource }) {
@@ -32,7 +36,10 @@ export function ActionEditor({ action }: { readonly action: ActionResource }) {
     dueDate: action.dueDate,
     status: action.status,
     progress: action.progress,
+    ownerId: action.owner.id,
+    collaboratorIds: action.collaborators.map((user) => user.id),
   };
+  const known = [action.owner, ...action.collaborators];
   return (
     <>
       <ProblemAlert error={update.error} />
@@ -66,6 +73,17 @@ export function ActionEditor({ action }: { readonly action: ActionResource }) {
         </Form.Item>
         <Form.Item name={FIELD.progress} label={t('actions.fields.progress')}>
           <InputNumber<number> min={0} max={100} suffix="%" data-testid="action-edit-progress" />
+        </Form.Item>
+        <Form.Item name={FIELD.ownerId} label={t('actions.fields.owner')}>
+          <UserPicker unit={action.orgUnit} known={known} testId="action-edit-owner" />
+        </Form.Item>
+        <Form.Item name={FIELD.collaboratorIds} label={t('actions.fields.collaborators')}>
+          <UsersPicker
+            unit={action.orgUnit}
+            known={known}
+            testId="action-edit-collaborators"
+            style={{ minWidth: 320 }}
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="action-edit-save">

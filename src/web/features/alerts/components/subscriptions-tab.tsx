@@ -1,6 +1,7 @@
 /**
  * The signed-in user's own notification settings: the language of their e-mails and digests, and their
- * subscriptions (a unit's subtree or every unit × a rule or all rules, e-mail on or off, one digest a day).
+ * subscriptions (a unit's subtree or every unit × a rule or all rules, e-mail on or off, each alert at once or one
+ * digest a day), changed in place in the table.
  */
 import {
   Button,
@@ -59,6 +60,14 @@ export function SubscriptionsTab() {
     return unit === undefined ? code : localize(unit.name, language);
   };
 
+  /** Changes one subscription's e-mail or delivery in place (immediate or the daily digest). */
+  const change = (s: SubscriptionResource, fields: Partial<Pick<NewSubscription, 'email' | 'digest'>>) =>
+    save.mutate({
+      kind: 'replace',
+      id: s.id,
+      body: { orgUnit: s.orgUnit, kind: s.kind, email: s.email, digest: s.digest, ...fields },
+    });
+
   const columns: TableColumnsType<SubscriptionResource> = [
     { key: 'unit', title: t('alerts.columns.unit'), render: (_, s) => unitName(s.orgUnit) },
     {
@@ -69,12 +78,34 @@ export function SubscriptionsTab() {
     {
       key: 'email',
       title: t('alerts.settings.email'),
-      render: (_, s) => (s.email ? t('alerts.settings.yes') : t('alerts.settings.no')),
+      render: (_, s) => (
+        <Switch
+          size="small"
+          checked={s.email}
+          aria-label={t('alerts.settings.email')}
+          data-testid={`subscription-email-${s.id}`}
+          onChange={(email) => change(s, { email })}
+        />
+      ),
     },
     {
       key: 'digest',
       title: t('alerts.settings.digest'),
-      render: (_, s) => (s.digest === 'daily' ? t('alerts.settings.daily') : t('alerts.settings.each')),
+      render: (_, s) => (
+        <Select<'none' | 'daily'>
+          size="small"
+          style={{ minWidth: 160 }}
+          value={s.digest}
+          disabled={!s.email}
+          aria-label={t('alerts.settings.digest')}
+          data-testid={`subscription-digest-${s.id}`}
+          options={[
+            { value: 'none', label: t('alerts.settings.each') },
+            { value: 'daily', label: t('alerts.settings.daily') },
+          ]}
+          onChange={(digest) => change(s, { digest })}
+        />
+      ),
     },
     {
       key: 'remove',

@@ -1,11 +1,13 @@
 /**
  * The edit panels of the tree's other nodes: the scorecard itself (names, description, default scoring,
- * missing-data policy, rating bands), a perspective (id, kind, names) and an objective (id, names).
+ * missing-data policy, rating bands), a perspective (id, kind, names) and an objective (id, names, and its owner:
+ * a user picked from the directory, named by e-mail as the format does, and/or free text).
  */
 import { Button, Col, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PerspectiveFile, ScorecardFile } from '../../../../core/scorecard/scorecard-schema.ts';
 import { DEFAULT_STATUS_THRESHOLDS } from '../../../../core/scoring/status.ts';
+import { OwnerEmailPicker } from '../../../components/user-picker.tsx';
 import type { ObjectiveFile } from '../model/scorecard-edits.ts';
 import { Field } from './field.tsx';
 import { MISSING_DATA_LABELS, PERSPECTIVE_KIND_LABELS } from './labels.ts';
@@ -121,6 +123,32 @@ export function ObjectiveEditor({
         name={objective.name}
         onChange={(name) => onChange({ ...objective, name })}
       />
+      <Col xs={24} md={12}>
+        <Field id="objective-owner" label={t('designer.objective.owner')}>
+          <OwnerEmailPicker
+            id="objective-owner"
+            testId="objective-owner"
+            style={{ width: '100%' }}
+            value={objective.owner ?? null}
+            onChange={(owner) => {
+              const { owner: _owner, ...rest } = objective;
+              onChange(owner === undefined ? rest : { ...rest, owner });
+            }}
+          />
+        </Field>
+      </Col>
+      <Col xs={24} md={12}>
+        <Field id="objective-owner-name" label={t('designer.objective.ownerName')}>
+          <Input
+            id="objective-owner-name"
+            value={objective.ownerName ?? ''}
+            onChange={(e) => {
+              const { ownerName: _name, ...rest } = objective;
+              onChange(e.target.value === '' ? rest : { ...rest, ownerName: e.target.value });
+            }}
+          />
+        </Field>
+      </Col>
     </Row>
   );
 }

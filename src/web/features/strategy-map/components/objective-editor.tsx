@@ -4,6 +4,7 @@
  */
 import { Button, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { OwnerEmailPicker } from '../../../components/user-picker.tsx';
 import type { StrategyJson, StrategyMapJson } from '../../../lib/api/strategy-map.ts';
 import { formatPercent } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
@@ -153,7 +154,10 @@ export function ObjectiveEditor({
         </Form.Item>
         <Space wrap>
           <Form.Item name={FIELDS.owner} label={t('strategyMap.objective.owner')} rules={[{ type: 'email' }]}>
-            <Input />
+            <OwnerEmailPicker
+              testId="objective-owner"
+              known={objective.ownerUser === null ? [] : [{ id: 0, ...objective.ownerUser }]}
+            />
           </Form.Item>
           <Form.Item name={FIELDS.ownerName} label={t('strategyMap.objective.ownerName')}>
             <Input />
