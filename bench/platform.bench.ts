@@ -255,7 +255,7 @@ async function measure(
   });
 
   rows.push(
-    ...(await measureRankingsOverHttp(db, engineName, {
+    ...(await measureRankingsOverHttp(db, engine, engineName, {
       parent: 'SYN',
       period: years[years.length - 1] ?? '2020',
       units: group.units.length - 1,
