@@ -19,11 +19,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type AccountsOptions, accountsPlugin } from './accounts/accounts.plugin.ts';
 import { DEFAULT_BODY_LIMIT, type LogLevel } from './config.ts';
 import type { ServerContext } from './context.ts';
+import { serializerCompiler } from './plugins/compiled-serializer.ts';
 import { registerEtags } from './plugins/etags.ts';
 import { registerProblemErrors } from './plugins/problem-errors.ts';
 import { refusalLogPlugin } from './plugins/refusal-log.ts';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   });
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(problemValidatorCompiler);
+  // Compiled stringifiers for the heavy answers (rankings, evaluations, series), zod encoding for the rest.
   app.setSerializerCompiler(serializerCompiler);
   registerProblemErrors(app);
   // Before every route: who sends each request, and 401/403/503 before any handler runs.

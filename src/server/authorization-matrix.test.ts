@@ -860,6 +860,14 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       url: `/api/rankings?scorecard=${w.scorecard.code}&parent=${u.inScope ? u.hospital : u.code}&period=${DATA_MONTH}`,
     }),
   },
+  'GET /api/rankings/matrix': {
+    access: ANY_SCOPED,
+    success: 200,
+    // As GET /api/rankings.
+    build: (w, u) => ({
+      url: `/api/rankings/matrix?scorecard=${w.scorecard.code}&parent=${u.inScope ? u.hospital : u.code}&period=${DATA_MONTH}`,
+    }),
+  },
   'GET /api/objective-rankings': {
     access: ANY_SCOPED,
     // Access as GET /api/rankings. The world has data in one department per hospital, so a ranking of H1's

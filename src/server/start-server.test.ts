@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../../test/postgres-cluster.ts';
 import type { MetaResource } from '../core/contracts/accounts.ts';
 import type { Page } from '../core/contracts/common.ts';
-import type { EvaluationJson, RankingJson } from '../core/contracts/evaluation.ts';
+import type { EvaluationJson } from '../core/contracts/evaluation.ts';
 import type { JobList } from '../core/contracts/jobs.ts';
 import type { Publication } from '../core/contracts/publications.ts';
+import type { RankingJson } from '../core/contracts/rankings.ts';
 import { DEMO_USERS } from './accounts/demo-users.ts';
 import { loadConfig } from './config.ts';
 import { type RunningServer, startServer } from './start-server.ts';
@@ -150,7 +151,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
     it('ranks the demo group’s hospitals, head and branches, for 2024', async () => {
       const { body } = await getJson<RankingJson>(
         server,
-        '/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024',
+        '/api/rankings?view=full&scorecard=UMG-BSC&parent=UMG&period=2024',
       );
       expect(body.items.map((i) => i.orgUnit).sort()).toEqual([
         'UMG-B1',

@@ -7,7 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationJson, RankingJson, SeriesJson } from '../../src/core/contracts/evaluation.ts';
+import type { EvaluationJson, SeriesJson } from '../../src/core/contracts/evaluation.ts';
+import type { RankingJson } from '../../src/core/contracts/rankings.ts';
 import type { IndicatorSummary } from '../../src/core/contracts/scorecards.ts';
 import { formatList, formatNumber, formatPeriod, formatScore } from '../../src/web/lib/format.ts';
 import type { Language } from '../../src/web/lib/i18n/languages.ts';
@@ -165,7 +166,9 @@ describe('a demo group indicator (UMG-BSC, UMG, 2024)', () => {
   });
 
   it('compares the group’s hospitals for 2024 as /api/rankings evaluates them, closest to target first, head and branches marked', async () => {
-    const ranking = await e2e.api<RankingJson>('/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024');
+    const ranking = await e2e.api<RankingJson>(
+      '/api/rankings?view=full&scorecard=UMG-BSC&parent=UMG&period=2024',
+    );
     expect(ranking.items).toHaveLength(5);
     const { page, errors } = await e2e.openPage('en-US');
     await page.goto(e2e.url(UMG_PAGE));
@@ -298,7 +301,9 @@ describe('an AZ Hospital indicator (F1, AZ, 2016)', () => {
   });
 
   it('says AZ Hospital has no sub-units to compare', async () => {
-    const ranking = await e2e.api<RankingJson>('/api/rankings?scorecard=AZ-HOSPITAL&parent=AZ&period=2016');
+    const ranking = await e2e.api<RankingJson>(
+      '/api/rankings?view=full&scorecard=AZ-HOSPITAL&parent=AZ&period=2016',
+    );
     expect(ranking.items).toEqual([]);
     const { page, errors } = await e2e.openPage('en-US');
     await page.goto(e2e.url(AZ_PAGE));

@@ -6,8 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationJson, RankingJson, SeriesJson } from '../../src/core/contracts/evaluation.ts';
+import type { EvaluationJson, SeriesJson } from '../../src/core/contracts/evaluation.ts';
 import type { ExplanationJson } from '../../src/core/contracts/explain.ts';
+import type { RankingJson } from '../../src/core/contracts/rankings.ts';
 import {
   formatChange,
   formatNumber,
@@ -280,7 +281,7 @@ describe('narrow window', () => {
 describe('drill-down heatmap', () => {
   it('draws UMG’s children × indicators for 2024 with every child the ranking has', async () => {
     const ranking = await e2e.api<RankingJson>(
-      '/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024&depth=children',
+      '/api/rankings?view=full&scorecard=UMG-BSC&parent=UMG&period=2024&depth=children',
     );
     const evaluation = await e2e.api<EvaluationJson>(
       '/api/evaluations?scorecard=UMG-BSC&orgUnit=UMG&period=2024',

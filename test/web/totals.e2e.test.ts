@@ -9,7 +9,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationJson, RankingJson } from '../../src/core/contracts/evaluation.ts';
+import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
+import type { RankingJson } from '../../src/core/contracts/rankings.ts';
 import type { ScorecardDetail } from '../../src/core/contracts/scorecards.ts';
 import { groupAboveMembers } from '../../src/core/scoring/rank-units.ts';
 import { formatPercent, formatScore } from '../../src/web/lib/format.ts';
@@ -91,7 +92,7 @@ describe('insufficient data', () => {
 
 describe('rankings', () => {
   const PAGE = '/comparison?scorecard=UMG-BSC&orgUnit=UMG&period=2024&depth=descendants';
-  const API = '/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024&depth=descendants';
+  const API = '/api/rankings?view=full&scorecard=UMG-BSC&parent=UMG&period=2024&depth=descendants';
 
   it('ranks hospitals among hospitals; departments with insufficient data come last, unranked (en)', async () => {
     const ranking = await e2e.api<RankingJson>(API);
@@ -139,7 +140,9 @@ describe('a group above all its members', () => {
   it('says why in one sentence and opens Explain of the indicator that lifts it most (en, then zh-CN)', async () => {
     const selection = 'scorecard=UMG-BSC&orgUnit=UMG&period=2024';
     const group = await e2e.api<EvaluationJson>(`/api/evaluations?${selection}`);
-    const members = await e2e.api<RankingJson>(`/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024`);
+    const members = await e2e.api<RankingJson>(
+      `/api/rankings?view=full&scorecard=UMG-BSC&parent=UMG&period=2024`,
+    );
     const indicators = (json: EvaluationJson) => json.perspectives.flatMap((p) => p.indicators);
     const above = groupAboveMembers(
       { total: group.total, indicators: indicators(group) },

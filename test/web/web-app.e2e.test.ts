@@ -8,7 +8,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationJson, RankingJson } from '../../src/core/contracts/evaluation.ts';
+import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
+import type { RankingJson } from '../../src/core/contracts/rankings.ts';
 import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
 
 const AZ = '/overview?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016';
@@ -257,7 +258,9 @@ describe('scorecard', () => {
 
 describe('comparison', () => {
   it('ranks the demo group’s hospitals for 2024 as /api/rankings does, the head hospital highlighted', async () => {
-    const ranking = await api<RankingJson>('/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024');
+    const ranking = await api<RankingJson>(
+      '/api/rankings?view=full&scorecard=UMG-BSC&parent=UMG&period=2024',
+    );
     const { page, errors } = await openPage('en-US');
     await page.goto(`${e2e.server.url}${UMG_COMPARISON}`);
     const rows = page.getByTestId('ranking-table').locator('tbody tr[data-row-key]');
@@ -293,7 +296,9 @@ describe('comparison', () => {
   });
 
   it('renders the branch comparison in Chinese: the same ranking, Chinese labels', async () => {
-    const ranking = await api<RankingJson>('/api/rankings?scorecard=UMG-BSC&parent=UMG&period=2024');
+    const ranking = await api<RankingJson>(
+      '/api/rankings?view=full&scorecard=UMG-BSC&parent=UMG&period=2024',
+    );
     const { page, errors } = await e2e.openPage('zh-CN');
     await page.goto(`${e2e.server.url}${UMG_COMPARISON}`);
     await page.getByRole('heading', { name: '对比' }).waitFor({ timeout: 15_000 });

@@ -264,6 +264,38 @@ describe('aggregateAllUnits', () => {
     expect(Array.from(all)).toEqual([320, 6, 275, 6, 45, Number.NaN, 105, 12, 150, 6, 45, Number.NaN]);
   });
 
+  test("rolls up only the subtree asked for: H1's rows equal the whole tree's, every other row is NaN", () => {
+    const cube = makeCube();
+    const sub = aggregateAllUnits(cube, tree, rules, {
+      elements: [0, 1],
+      months: [0, 1, 2],
+      subtreeOf: tree.codes.indexOf('H1'),
+    });
+    // [patients, beds] per unit: G, H1, H2, D1, D2, D3
+    expect(Array.from(sub)).toEqual([
+      Number.NaN,
+      Number.NaN,
+      275,
+      6,
+      Number.NaN,
+      Number.NaN,
+      105,
+      12,
+      150,
+      6,
+      Number.NaN,
+      Number.NaN,
+    ]);
+  });
+
+  test('refuses a subtree index outside the tree', () => {
+    expect(() =>
+      aggregateAllUnits(makeCube(), tree, rules, { elements: [0], months: [0], subtreeOf: 6 }),
+    ).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ code: 'analytics.no-unit-at-index' }) }),
+    );
+  });
+
   test('returns an empty matrix for an empty tree', () => {
     expect(
       aggregateAllUnits(makeCube(), buildOrgTree([]), rules, { elements: [0], months: [0] }),

@@ -40,6 +40,11 @@ export interface AllUnitsRequest {
   readonly elements: readonly number[];
   readonly months: readonly number[];
   readonly pairs?: readonly PairRequest[];
+  /**
+   * Only this unit (an index in the tree) and its descendants: a ranking of one hospital's departments rolls up
+   * that hospital's subtree, not the whole group. Every other unit's row is left NaN (not computed).
+   */
+  readonly subtreeOf?: number;
 }
 
 /**
@@ -83,6 +88,8 @@ export function aggregateUnitValues(
  * @example
  * const all = aggregateAllUnits(cube, tree, rules, { elements: [occupied, available], months: [0] });
  * all[g * 2] / all[g * 2 + 1] // 91 / 110 = 0.827 for the group above
+ * // Only H1 and its departments (rows of other units stay NaN):
+ * aggregateAllUnits(cube, tree, rules, { elements: [occupied], months: [0], subtreeOf: tree.codes.indexOf('H1') })
  */
 export function aggregateAllUnits(
   cube: ValueCube,
@@ -94,7 +101,19 @@ export function aggregateAllUnits(
   const topology = treeTopology(tree);
   const plan = makePlan(cube, rules, request);
   const out = new Float64Array(topology.size * plan.elements.length);
-  if (topology.size > 0) runKernel(cube, tree, topology, plan, 0, topology.size - 1, out, true, coverage);
+  if (topology.size === 0) return out;
+  const top = request.subtreeOf;
+  if (top === undefined) {
+    runKernel(cube, tree, topology, plan, 0, topology.size - 1, out, true, coverage);
+    return out;
+  }
+  if (!Number.isInteger(top) || top < 0 || top >= topology.size) {
+    throw badRequest('analytics.no-unit-at-index', { index: String(top) }, ['subtreeOf']);
+  }
+  out.fill(Number.NaN);
+  const hi = topology.position[top] ?? 0;
+  const lo = hi - (topology.subtreeSize[top] ?? 1) + 1;
+  runKernel(cube, tree, topology, plan, lo, hi, out, true, coverage);
   return out;
 }
 

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { ComparisonRow } from '../scorecard/compare-published.ts';
 import type { ScorecardEvaluation } from '../scorecard/evaluate-scorecard.ts';
 import { unitOfMeasureSchema } from '../scorecard/scorecard-schema.ts';
-import { queryBooleanSchema } from './common.ts';
 import { indicatorControlChartSchema } from './monitoring.ts';
 
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
@@ -263,34 +262,6 @@ export const evaluationQuerySchema = evaluationKeySchema.extend({
     .describe('today: computed now; published: as the latest publication (by asOf) froze it (404 when none)'),
 });
 
-export const rankingQuerySchema = z.object({
-  scorecard: code,
-  period: periodId,
-  parent: code.describe('Rank the children (or all descendants) of this org unit'),
-  depth: z.enum(['children', 'descendants']).default('children'),
-  mix: queryBooleanSchema
-    .default(false)
-    .describe(
-      'false (default): units are ranked among units of the same type and level (hospitals with hospitals, departments with departments); true: all together',
-    ),
-});
-
-export const rankedUnitSchema = z.object({
-  /** Among the units of its cohort; null for a unit without a total ("insufficient data" or no data), listed last. */
-  rank: z.number().int().nullable(),
-  orgUnit: z.string(),
-  name: localized,
-  type: z.string(),
-  /** Depth in the org tree (the root is 1). */
-  level: z.number().int(),
-  /** The units ranked together: `<type>@<level>`, or `all` when mixing was asked for. */
-  cohort: z.string(),
-  role: z.string().nullable(),
-  evaluation: evaluationSchema,
-});
-
-export const rankingSchema = z.object({ items: z.array(rankedUnitSchema) });
-
 export const seriesQuerySchema = z.object({
   scorecard: code,
   orgUnit: code,
@@ -307,8 +278,9 @@ export const seriesSchema = z.object({
   controlCharts: z.array(indicatorControlChartSchema).optional(),
 });
 
+/** The pieces the ranking contracts (rankings.ts) share with evaluations. */
+export { code as codeParamSchema, localized as localizedNameSchema, periodId as periodIdSchema };
+
 export type EvaluationQuery = z.infer<typeof evaluationQuerySchema>;
 export type EvaluationKey = z.infer<typeof evaluationKeySchema>;
-export type RankingQuery = z.infer<typeof rankingQuerySchema>;
-export type RankingJson = z.infer<typeof rankingSchema>;
 export type SeriesJson = z.infer<typeof seriesSchema>;

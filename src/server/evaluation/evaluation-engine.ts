@@ -95,6 +95,17 @@ export class EvaluationEngine {
     string,
     { readonly meta: number; readonly root: number; readonly json: EvaluationJson }
   >(5_000);
+  /**
+   * Whole rankings, so that the second page of a ranking (or its matrix) is a slice rather than a recompute. Few
+   * entries: a ranking of 2,000 units holds 2,000 evaluations. An entry is used only while the metadata and the
+   * organisation's revisions are those it was computed at (a write bumps them; the change bus relays them).
+   */
+  readonly #rankings = new LruCache<
+    string,
+    { readonly meta: number; readonly root: number; readonly items: RankedUnit[] }
+  >(8);
+  /** How many rankings were computed rather than taken from the cache (tests and the bench read it). */
+  rankingsComputed = 0;
   #meta: Promise<MetadataSnapshot> | null = null;
   #metaRevision = -1;
 
@@ -150,37 +161,60 @@ export class EvaluationEngine {
   /**
    * Units ranked by total score among units of the same type and level unless `mix` (core/scoring/rank-units.ts:
    * 1 = best; units without a total, "insufficient data" among them, last, unranked); ties share a rank. With
-   * `visible`, only the units it accepts are evaluated and ranked (a reader sees the units of their scope).
+   * `visible`, only the units it accepts are evaluated and ranked (a reader sees the units of their scope). Only
+   * `parent`'s subtree is rolled up. The result is cached by revision: treat it as read-only.
    */
   async rank(
     query: RankingQuery,
-    options: { readonly visible?: (orgUnitCode: string) => boolean } = {},
+    options: {
+      readonly visible?: (orgUnitCode: string) => boolean;
+      /** Names the set `visible` accepts (rankings are cached per set); required with `visible`. */
+      readonly visibleKey?: string;
+    } = {},
   ): Promise<RankedUnit[]> {
     const period = parsePeriod(query.period, ['period']).id;
     const revisions = await this.#revisionsFor(query.parent);
+    const key = [
+      query.scorecard,
+      period,
+      query.parent,
+      query.depth,
+      query.mix ? 'mix' : '',
+      options.visible === undefined ? '' : `v:${options.visibleKey ?? ''}`,
+    ].join('\u0000');
+    // A `visible` the caller did not name cannot be told apart from another: not cached.
+    const cacheable = options.visible === undefined || options.visibleKey !== undefined;
+    const cached = cacheable ? this.#rankings.get(key) : undefined;
+    if (cached && cached.meta === revisions.meta && cached.root === revisions.root) return cached.items;
     const state = await this.#state(revisions.meta, query.parent, revisions.root);
     const parent = state.meta.unit(query.parent);
     const scorecard = await state.meta.scorecard(query.scorecard);
     const visible = options.visible ?? (() => true);
     const units = this.#below(state.meta, parent, query.depth).filter((u) => visible(u.code));
+    this.rankingsComputed++;
     const evaluations = await this.#evaluateUnits(state, scorecard, units, period, {
       many: true,
       asOf: null,
+      top: parent,
     });
     const candidates = evaluations.map(({ json }, i) => {
       const unit = units[i] ?? parent;
       return { unit, evaluation: json, type: unit.type, level: unit.level, total: json.total };
     });
-    return rankUnits(candidates, query.mix ?? false).map(({ item: { unit, evaluation }, rank, cohort }) => ({
-      rank,
-      orgUnit: unit.code,
-      name: unit.nameZh ? { en: unit.nameEn, zh: unit.nameZh } : { en: unit.nameEn },
-      type: unit.type,
-      level: unit.level,
-      cohort,
-      role: unit.role,
-      evaluation,
-    }));
+    const items = rankUnits(candidates, query.mix ?? false).map(
+      ({ item: { unit, evaluation }, rank, cohort }): RankedUnit => ({
+        rank,
+        orgUnit: unit.code,
+        name: unit.nameZh ? { en: unit.nameEn, zh: unit.nameZh } : { en: unit.nameEn },
+        type: unit.type,
+        level: unit.level,
+        cohort,
+        role: unit.role,
+        evaluation,
+      }),
+    );
+    if (cacheable) this.#rankings.set(key, { meta: revisions.meta, root: revisions.root, items });
+    return items;
   }
 
   /** The evaluation of every period from `from` to `to` (same period type), oldest first. */
@@ -222,6 +256,7 @@ export class EvaluationEngine {
     const evaluated = await this.#evaluateUnits(state, scorecard, units, period, {
       many: units.length > 1,
       asOf: null,
+      top: among === 'children' ? unit : null,
     });
     return evaluated.map((result, i) => ({
       unit: units[i] ?? unit,
@@ -255,6 +290,7 @@ export class EvaluationEngine {
     const evaluated = await this.#evaluateUnits(state, scorecard, units, period, {
       many: units.length > 1,
       asOf: null,
+      top,
     });
     return {
       rootId: top.rootId,
@@ -390,7 +426,12 @@ export class EvaluationEngine {
     scorecard: DatedScorecard,
     units: readonly OrgUnitRow[],
     period: string,
-    options: { readonly many: boolean; readonly asOf: Date | null },
+    options: {
+      readonly many: boolean;
+      readonly asOf: Date | null;
+      /** With `many`: every unit is in this unit's subtree, so only that subtree is rolled up. */
+      readonly top?: OrgUnitRow | null;
+    },
   ): Promise<Evaluated[]> {
     const method: ScorecardMethod = scorecard.method(period, options.asOf);
     const targets = await scorecard.targetsAt(options.asOf);
@@ -400,6 +441,7 @@ export class EvaluationEngine {
       units,
       period,
       options.many,
+      options.top ?? null,
     );
     return units.map((unit, i) => {
       const inputs = unitInputs[i] ?? { inputs: EMPTY_INPUTS, targetRows: new Map() };

@@ -68,18 +68,20 @@ export function targetUnitOf(unit: OrgUnitRow, meta: MetadataSnapshot): TargetUn
 
 /**
  * The inputs for each unit (in the order given; all of one organisation). With `many`, reported values and
- * ratings are read for the whole organisation at once rather than unit by unit.
+ * ratings are read for the whole organisation at once rather than unit by unit, and data elements are rolled
+ * up in one pass over `top`'s subtree (every unit given must be in it), or the whole tree when `top` is null.
  */
 export async function inputsOfUnits(
   context: InputsContext,
   units: readonly OrgUnitRow[],
   period: string,
   many: boolean,
+  top: OrgUnitRow | null = null,
 ): Promise<UnitInputs[]> {
   const first = units[0];
   if (!first) return [];
   const rootId = first.rootId;
-  const data = aggregatedData(context, units, period, many);
+  const data = aggregatedData(context, units, period, many, top);
   const ids = units.map((u) => u.id);
   const type = parsePeriod(period).type;
   const longerIds = (['quarter', 'year'] as const)
@@ -162,6 +164,7 @@ function aggregatedData(
   units: readonly OrgUnitRow[],
   period: string,
   many: boolean,
+  top: OrgUnitRow | null,
 ): UnitData[] {
   const result: UnitData[] = units.map(() => ({
     data: new Map(),
@@ -170,6 +173,8 @@ function aggregatedData(
   }));
   const rootId = units[0]?.rootId ?? 0;
   const tree = context.meta.tree(rootId);
+  // A ranking of one hospital's 20 departments rolls up that hospital, not the group's 2,000 units.
+  const subtreeOf = top === null ? undefined : tree.indexOf.get(top.id);
   const rules = context.meta.rules();
   const pairs = pairsOfScorecard(context.method.scorecard, context.meta.elementsByCode);
   const needed = plainlyRead(context, pairs);
@@ -240,7 +245,7 @@ function aggregatedData(
     };
     if (many) {
       const table = new PairCoverage(tree.units.length, uniquePairs.length);
-      const all = aggregateAllUnits(cube, tree.tree, rules, request, table);
+      const all = aggregateAllUnits(cube, tree.tree, rules, { ...request, subtreeOf }, table);
       units.forEach((unit, i) => {
         const index = tree.indexOf.get(unit.id) ?? -1;
         if (index >= 0) read(i, all, index * codes.length, table);

@@ -6,19 +6,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   evaluationQuerySchema,
   evaluationSchema,
-  rankingQuerySchema,
-  rankingSchema,
   seriesQuerySchema,
   seriesSchema,
 } from '../../core/contracts/evaluation.ts';
 import { explainQuerySchema, explanationSchema } from '../../core/contracts/explain.ts';
+import {
+  rankingMatrixSchema,
+  rankingPageSchema,
+  rankingQuerySchema,
+  rankingScopeQuerySchema,
+} from '../../core/contracts/rankings.ts';
 import { badRequest } from '../../core/errors/problem.ts';
 import { periodRange } from '../../core/periods/index.ts';
 import { controlChartsOfSeries } from '../monitoring/monitoring.service.ts';
 import { getActor } from '../plugins/actor.ts';
+import { compiledResponse } from '../plugins/compiled-serializer.ts';
 import type { RevisionsOf } from '../plugins/etags.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
-import { evaluateAs, explainAs, rankAs, seriesAs } from './evaluation.service.ts';
+import { evaluateAs, explainAs, rankingMatrixAs, rankingPageAs, seriesAs } from './evaluation.service.ts';
 import type { EvaluationEngine } from './evaluation-engine.ts';
 
 /** The longest series one request may ask for (ten years of months). */
@@ -47,7 +52,7 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
           description:
             'Perspective scores, the composite V and its rating, each indicator with its actual, target, quantified value and weighted score. A parent aggregates its children as each data element prescribes (a group rate is Σ numerators ÷ Σ denominators); quarters and years are computed from months.',
           querystring: evaluationQuerySchema,
-          response: { 200: evaluationSchema, ...problemResponses(400, 404) },
+          response: { 200: compiledResponse(evaluationSchema), ...problemResponses(400, 404) },
         },
       },
       async (request) => evaluateAs(app.ctx, engine, getActor(request), request.query),
@@ -75,11 +80,29 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
         schema: {
           tags: ['evaluations'],
           summary: 'Rank the children (or all descendants) of an org unit by total score',
+          description:
+            'A page of the ranking (`limit`, `offset`, `total`), sorted by rank, total, name or coverage. `view=summary` (default): rank, unit, total, rating and weight coverage per unit; `view=full`: each unit’s whole evaluation with its approval status. One unit’s evaluation: GET /api/evaluations. The ranking is computed once per revision of the organisation and its methods; further pages are slices of it.',
           querystring: rankingQuerySchema,
-          response: { 200: rankingSchema, ...problemResponses(400, 404) },
+          response: { 200: compiledResponse(rankingPageSchema), ...problemResponses(400, 404) },
         },
       },
-      async (request) => ({ items: await rankAs(app.ctx, engine, getActor(request), request.query) }),
+      async (request) => rankingPageAs(app.ctx, engine, getActor(request), request.query),
+    );
+
+    app.get(
+      '/rankings/matrix',
+      {
+        config: { etag },
+        schema: {
+          tags: ['evaluations'],
+          summary: 'The units × indicators of a ranking, for a heatmap',
+          description:
+            'Units in ranking order and indicators in scorecard order; `quantified` and `status` are flat, row-major (cell u × indicators + i), a status as its index in met, watch, off-track, no-data. Same units and access as GET /api/rankings.',
+          querystring: rankingScopeQuerySchema,
+          response: { 200: compiledResponse(rankingMatrixSchema), ...problemResponses(400, 404) },
+        },
+      },
+      async (request) => rankingMatrixAs(app.ctx, engine, getActor(request), request.query),
     );
 
     app.get(
@@ -92,7 +115,7 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
           description:
             "With each indicator's control chart over the series (src/core/monitoring/README.md): p-chart (Laney p′ when over-dispersed) for proportions, u-chart for rates, XmR otherwise; limits from the baseline (the first 12 periods unless `baselineTo`); the rules that fire and the periods they mark; Wilson intervals where a proportion's denominator is small.",
           querystring: seriesQuerySchema,
-          response: { 200: seriesSchema, ...problemResponses(400, 404) },
+          response: { 200: compiledResponse(seriesSchema), ...problemResponses(400, 404) },
         },
       },
       async (request) => {

@@ -12,8 +12,15 @@ import {
   evaluationSchema,
 } from '../../core/contracts/evaluation.ts';
 import type { ExplainQuery, ExplanationJson } from '../../core/contracts/explain.ts';
+import type {
+  RankingJson,
+  RankingMatrixJson,
+  RankingQuery as RankingPageQuery,
+  RankingSummaryJson,
+} from '../../core/contracts/rankings.ts';
 import { notFound } from '../../core/errors/problem.ts';
 import { differsFromPublished } from '../../core/publications/restatement.ts';
+import { rankingMatrixOf, sortRanking, summaryRowOf } from '../../core/scoring/ranking-views.ts';
 import { findGroupCode } from '../../db/repositories/evaluation.repository.ts';
 import { findOrgUnitsByCodes, listOrgUnits } from '../../db/repositories/org-unit.repository.ts';
 import { findPublishedResult } from '../../db/repositories/publication.repository.ts';
@@ -72,8 +79,53 @@ export async function evaluateAs(
 }
 
 /**
- * A ranking of the units under `parent` that the actor reads, ranked among themselves. 403 when the actor reads
- * none of them.
+ * The units under `parent` that the actor reads, ranked among themselves (cached by the engine, without
+ * approvals). 403 when the actor reads none of them.
+ */
+async function rankedVisible(
+  ctx: ServerContext,
+  engine: EvaluationEngine,
+  actor: Actor,
+  query: RankingQuery,
+): Promise<readonly RankedUnit[]> {
+  const db = ctx.db.kysely;
+  const parent = await requireOrgUnit(db, query.parent);
+  const scope = readScope(actor);
+  if (inScope(scope, parent.path)) return engine.rank(query);
+  const { rows } = await listOrgUnits(
+    db,
+    { subtreeOf: parent.path, scope },
+    { limit: MAX_RANKED, offset: 0 },
+  );
+  if (rows.length === 0) throw denied(actor, READ_ROLES, parent.code);
+  const codes = new Set(rows.map((row) => row.code));
+  return engine.rank(query, {
+    visible: (code) => codes.has(code),
+    visibleKey: [...codes].sort().join(','),
+  });
+}
+
+/** Adds each unit's approval status (one query for the units given). */
+async function withApprovals(
+  ctx: ServerContext,
+  scorecard: string,
+  period: string,
+  items: readonly RankedUnit[],
+): Promise<RankedUnit[]> {
+  const units = await findOrgUnitsByCodes(
+    ctx.db.kysely,
+    items.map((item) => item.orgUnit),
+  );
+  const approvals = await approvalsOfEvaluations(ctx.db.kysely, scorecard, [...units.values()], period);
+  return items.map((item) => ({
+    ...item,
+    evaluation: { ...item.evaluation, approval: approvals.get(item.orgUnit) },
+  }));
+}
+
+/**
+ * A ranking of the units under `parent` that the actor reads, ranked among themselves, each evaluation with its
+ * approval status (reports, objective rankings). 403 when the actor reads none of them.
  */
 export async function rankAs(
   ctx: ServerContext,
@@ -81,31 +133,40 @@ export async function rankAs(
   actor: Actor,
   query: RankingQuery,
 ): Promise<RankedUnit[]> {
-  const db = ctx.db.kysely;
-  const parent = await requireOrgUnit(db, query.parent);
-  const scope = readScope(actor);
-  let visible: ((code: string) => boolean) | undefined;
-  if (!inScope(scope, parent.path)) {
-    const { rows } = await listOrgUnits(
-      db,
-      { subtreeOf: parent.path, scope },
-      { limit: MAX_RANKED, offset: 0 },
-    );
-    if (rows.length === 0) throw denied(actor, READ_ROLES, parent.code);
-    const codes = new Set(rows.map((row) => row.code));
-    visible = (code) => codes.has(code);
-  }
-  const items = await engine.rank(query, visible === undefined ? {} : { visible });
-  const units = await findOrgUnitsByCodes(
-    db,
-    items.map((item) => item.orgUnit),
-  );
+  const items = await rankedVisible(ctx, engine, actor, query);
   const period = items[0]?.evaluation.period ?? query.period;
-  const approvals = await approvalsOfEvaluations(db, query.scorecard, [...units.values()], period);
-  return items.map((item) => ({
-    ...item,
-    evaluation: { ...item.evaluation, approval: approvals.get(item.orgUnit) },
-  }));
+  return withApprovals(ctx, query.scorecard, period, items);
+}
+
+/**
+ * One page of a ranking (`GET /api/rankings`), sorted as asked: summary rows, or (`view: 'full'`) the page's
+ * evaluations with their approval status. The ranking is computed once per revision; pages are slices of it.
+ */
+export async function rankingPageAs(
+  ctx: ServerContext,
+  engine: EvaluationEngine,
+  actor: Actor,
+  query: RankingPageQuery,
+): Promise<RankingSummaryJson | RankingJson> {
+  const items = await rankedVisible(ctx, engine, actor, query);
+  const sorted = sortRanking(items, query.sort, query.order);
+  const slice = sorted.slice(query.offset, query.offset + query.limit);
+  const page = { total: items.length, limit: query.limit, offset: query.offset };
+  if (query.view === 'summary') return { view: 'summary', items: slice.map(summaryRowOf), ...page };
+  const period = items[0]?.evaluation.period ?? query.period;
+  return { view: 'full', items: await withApprovals(ctx, query.scorecard, period, slice), ...page };
+}
+
+/** The units × indicators of a ranking (`GET /api/rankings/matrix`), in ranking order, for a heatmap. */
+export async function rankingMatrixAs(
+  ctx: ServerContext,
+  engine: EvaluationEngine,
+  actor: Actor,
+  query: RankingQuery,
+): Promise<RankingMatrixJson> {
+  const items = await rankedVisible(ctx, engine, actor, query);
+  const period = items[0]?.evaluation.period ?? query.period;
+  return rankingMatrixOf(query.scorecard, period, items);
 }
 
 /** A unit's evaluations over periods (403 outside the actor's scope), each with its approval status. */

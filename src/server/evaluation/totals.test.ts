@@ -13,7 +13,8 @@ import {
   setValues,
 } from '../../../test/fixtures/evaluation-fixtures.ts';
 import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
-import type { EvaluationJson, RankingJson } from '../../core/contracts/evaluation.ts';
+import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
+import type { RankingJson } from '../../core/contracts/rankings.ts';
 import type { ScorecardDetail } from '../../core/contracts/scorecards.ts';
 import type { ScorecardFileInput } from '../../core/scorecard/index.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
@@ -110,7 +111,10 @@ describeEachEngine('totals that inform', (getDb) => {
   }
 
   async function ranking(query: string): Promise<RankingJson> {
-    const response = await server.request('GET', `/api/rankings?scorecard=WARD&period=${PERIOD}&${query}`);
+    const response = await server.request(
+      'GET',
+      `/api/rankings?view=full&scorecard=WARD&period=${PERIOD}&${query}`,
+    );
     expect(response.statusCode).toBe(200);
     return response.json();
   }

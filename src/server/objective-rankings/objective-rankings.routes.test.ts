@@ -7,8 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { type AccessWorld, createAccessWorld, DATA_MONTH } from '../../../test/fixtures/access-world.ts';
 import { FIXTURE_ACTOR } from '../../../test/fixtures/server.ts';
-import type { RankingJson } from '../../core/contracts/evaluation.ts';
 import type { ObjectiveRankingJson } from '../../core/contracts/objective-rankings.ts';
+import type { RankingJson } from '../../core/contracts/rankings.ts';
 import type { Problem } from '../../core/errors/problem.ts';
 import { criticWeights, entropyWeights, rankSumRatio, topsis } from '../../core/ranking/index.ts';
 import { writeAssessments } from '../services/assessments.service.ts';
@@ -28,7 +28,7 @@ describeEachEngine('objective rankings over HTTP', (getDb) => {
   async function departmentRanking() {
     const response = await w.server.request(
       'GET',
-      `/api/rankings?scorecard=${w.scorecard.code}&parent=${w.tree.group}&depth=descendants&period=${DATA_MONTH}`,
+      `/api/rankings?view=full&scorecard=${w.scorecard.code}&parent=${w.tree.group}&depth=descendants&period=${DATA_MONTH}`,
     );
     const items = response.json<RankingJson>().items;
     const departments = w.tree.departments.flat();

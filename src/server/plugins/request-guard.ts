@@ -29,6 +29,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** Routes (method and Fastify route URL) whose answer costs seconds of CPU or a whole file's reading. */
 export const HEAVY_ROUTES: readonly { readonly method: string; readonly url: string }[] = [
   { method: 'GET', url: '/api/rankings' },
+  { method: 'GET', url: '/api/rankings/matrix' },
   { method: 'GET', url: '/api/series' },
   { method: 'POST', url: '/api/imports' },
 ];

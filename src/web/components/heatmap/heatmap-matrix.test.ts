@@ -4,10 +4,16 @@
  * by the default thresholds (core/scoring/status.ts) unless a test gives another.
  */
 import { describe, expect, it } from 'vitest';
+import { rankingMatrixOf } from '../../../core/scoring/ranking-views.ts';
 import { statusOf } from '../../../core/scoring/status.ts';
 import type { EvaluationJson } from '../../lib/api/evaluations.ts';
 import type { IndicatorStatus } from '../../lib/status.ts';
-import { buildHeatmapMatrix, HEATMAP_STATUSES, type HeatmapUnit } from './heatmap-matrix.ts';
+import {
+  buildHeatmapMatrix,
+  HEATMAP_STATUSES,
+  type HeatmapUnit,
+  heatmapFromRankingMatrix,
+} from './heatmap-matrix.ts';
 
 function unit(
   code: string,
@@ -146,5 +152,12 @@ describe('buildHeatmapMatrix', () => {
 
   it('is empty for a unit without children', () => {
     expect(buildHeatmapMatrix([], 'en')).toEqual({ units: [], indicators: [], cells: [] });
+  });
+});
+
+describe('heatmapFromRankingMatrix', () => {
+  it("draws the server's compact matrix (GET /api/rankings/matrix) as the ranking's evaluations draw", () => {
+    const compact = rankingMatrixOf('UMG-BSC', '2024', ITEMS);
+    expect(heatmapFromRankingMatrix(compact, 'zh-CN')).toEqual(buildHeatmapMatrix(ITEMS, 'zh-CN'));
   });
 });

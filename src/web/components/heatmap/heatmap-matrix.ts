@@ -4,7 +4,7 @@
  * by indicators with traffic-light cells). Built once per ranking as flat arrays, so 500 units × 40 indicators
  * is 20,000 cells without an object per cell in React.
  */
-import type { RankingJson } from '../../lib/api/rankings.ts';
+import type { RankingJson, RankingMatrixJson } from '../../lib/api/rankings.ts';
 import { type Language, localize } from '../../lib/i18n/languages.ts';
 import type { IndicatorStatus } from '../../lib/status.ts';
 
@@ -89,6 +89,37 @@ export function buildHeatmapMatrix(items: readonly HeatmapUnit[], language: Lang
       role: item.role,
     })),
     indicators: [...columns.values()],
+    cells,
+  };
+}
+
+/**
+ * The heatmap of the server's compact matrix (`GET /api/rankings/matrix`: flat, row-major cells whose status is
+ * already an index in the legend's order), without an evaluation per unit.
+ *
+ * @example heatmapFromRankingMatrix(matrix, 'en').cells[0] // [0, 0, 1, 0.94]
+ */
+export function heatmapFromRankingMatrix(matrix: RankingMatrixJson, language: Language): HeatmapMatrix {
+  const width = matrix.indicators.length;
+  const cells: [number, number, number, number | '-'][] = [];
+  matrix.units.forEach((_, row) => {
+    for (let column = 0; column < width; column++) {
+      const at = row * width + column;
+      const value = matrix.quantified[at] ?? null;
+      cells.push([column, row, matrix.status[at] ?? NO_DATA, value === null ? '-' : value]);
+    }
+  });
+  return {
+    units: matrix.units.map((unit) => ({
+      code: unit.orgUnit,
+      label: localize(unit.name, language),
+      role: unit.role,
+    })),
+    indicators: matrix.indicators.map((indicator) => ({
+      id: indicator.id,
+      label: localize(indicator.name, language),
+      perspective: localize(indicator.perspective, language),
+    })),
     cells,
   };
 }

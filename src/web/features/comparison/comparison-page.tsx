@@ -3,23 +3,41 @@
  * head hospital and the branches told apart (ranked among units of the same type and level unless mixing is
  * switched on; "insufficient data" last, unranked), the same cohort ranked by objective methods beside the
  * scorecard's rank, how stable the perspective weights and the ranking are (sensitivity), and a units × indicators heatmap of quantified values.
+ * The table reads one sorted page of summary rows at a time, the chart the first ranks, the heatmap the compact
+ * matrix; only the sensitivity analysis reads the units' full evaluations.
  */
-import { Col, Row, Segmented, Switch } from 'antd';
-import { useMemo } from 'react';
+import { Col, Row, Segmented, Spin, Switch } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildHeatmapMatrix } from '../../components/heatmap/heatmap-matrix.ts';
+import { heatmapFromRankingMatrix } from '../../components/heatmap/heatmap-matrix.ts';
 import { UnitsHeatmap } from '../../components/heatmap/units-heatmap.tsx';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { ReportButton } from '../../components/report-button.tsx';
-import { RANKING_DEPTHS, useRankings } from '../../lib/api/rankings.ts';
+import {
+  RANKING_DEPTHS,
+  type RankingQuery,
+  useRankingMatrix,
+  useRankingPage,
+  useRankings,
+} from '../../lib/api/rankings.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
 import { ObjectiveRankingsPanel } from './components/objective-rankings-panel.tsx';
 import { RankingChart } from './components/ranking-chart.tsx';
-import { RankingTable } from './components/ranking-table.tsx';
+import { RANKING_PAGE_SIZE, RankingTable, type RankingTableState } from './components/ranking-table.tsx';
 import { SensitivityPanel } from './components/sensitivity-panel.tsx';
+
+/** How many of the first ranks the chart draws. */
+const CHART_UNITS = 100;
+
+/** The sensitivity analysis, which needs the units' full evaluations: read on their own. */
+function SensitivitySection({ query }: { readonly query: RankingQuery }) {
+  const full = useRankings(query);
+  if (full.data === undefined) return <Spin />;
+  return <SensitivityPanel scorecard={query.scorecard} items={full.data.items} />;
+}
 
 export function ComparisonPage() {
   const { t } = useTranslation();
@@ -30,15 +48,30 @@ export function ComparisonPage() {
   // Hospitals are ranked with hospitals, departments with departments, unless mixing is switched on.
   const [mixed, setMixed] = useSearchParam('mix', ['true', 'false'] as const, 'false');
   const mix = mixed === 'true';
-  const ranking = useRankings(
+  const query: RankingQuery | null =
     complete === null
       ? null
-      : { scorecard: complete.scorecard, parent: complete.orgUnit, period: complete.period, depth, mix },
+      : { scorecard: complete.scorecard, parent: complete.orgUnit, period: complete.period, depth, mix };
+  const [table, setTable] = useState<RankingTableState>({ sort: 'rank', order: 'asc', page: 1 });
+  const tablePage = useRankingPage(
+    query && {
+      ...query,
+      sort: table.sort,
+      order: table.order,
+      limit: RANKING_PAGE_SIZE,
+      offset: (table.page - 1) * RANKING_PAGE_SIZE,
+    },
   );
+  // The chart draws the first ranks (past a hundred bars it is no longer read).
+  const ranking = useRankingPage(
+    query && { ...query, sort: 'rank', order: 'asc', limit: CHART_UNITS, offset: 0 },
+  );
+  const heatmap = useRankingMatrix(query);
   const items = ranking.data?.items;
+  const matrixData = heatmap.data;
   const matrix = useMemo(
-    () => (items === undefined ? null : buildHeatmapMatrix(items, language)),
-    [items, language],
+    () => (matrixData === undefined ? null : heatmapFromRankingMatrix(matrixData, language)),
+    [matrixData, language],
   );
 
   return (
@@ -80,7 +113,7 @@ export function ComparisonPage() {
         emptyText={t('comparison.empty', { unit: names.unit })}
         onRetry={() => void ranking.refetch()}
       >
-        {items === undefined || matrix === null ? null : (
+        {items === undefined || tablePage.data === undefined ? null : (
           <Row gutter={[16, 16]}>
             <Col xs={24} xxl={10}>
               <Panel title={t('comparison.ranking')} fill>
@@ -89,7 +122,13 @@ export function ComparisonPage() {
             </Col>
             <Col xs={24} xxl={14}>
               <Panel title={t('comparison.table')} headingId="ranking-table-title" fill>
-                <RankingTable items={items} labelledBy="ranking-table-title" />
+                <RankingTable
+                  data={tablePage.data}
+                  state={table}
+                  onChange={setTable}
+                  loading={tablePage.isFetching}
+                  labelledBy="ranking-table-title"
+                />
               </Panel>
             </Col>
             {complete === null ? null : (
@@ -104,23 +143,27 @@ export function ComparisonPage() {
                 </Panel>
               </Col>
             )}
-            {complete === null ? null : (
+            {query === null ? null : (
               <Col xs={24}>
                 <Panel title={t('sensitivity.title')}>
-                  <SensitivityPanel scorecard={complete.scorecard} items={items} />
+                  <SensitivitySection query={query} />
                 </Panel>
               </Col>
             )}
             <Col xs={24}>
               <Panel title={t('comparison.heatmap')}>
-                <UnitsHeatmap
-                  matrix={matrix}
-                  testId="comparison-heatmap"
-                  ariaLabel={t('comparison.heatmapLabel', {
-                    units: matrix.units.length,
-                    indicators: matrix.indicators.length,
-                  })}
-                />
+                {matrix === null ? (
+                  <Spin />
+                ) : (
+                  <UnitsHeatmap
+                    matrix={matrix}
+                    testId="comparison-heatmap"
+                    ariaLabel={t('comparison.heatmapLabel', {
+                      units: matrix.units.length,
+                      indicators: matrix.indicators.length,
+                    })}
+                  />
+                )}
               </Panel>
             </Col>
           </Row>

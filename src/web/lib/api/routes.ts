@@ -29,6 +29,7 @@ import type * as objectiveRankings from '../../../core/contracts/objective-ranki
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
 import type * as periods from '../../../core/contracts/periods.ts';
 import type * as publications from '../../../core/contracts/publications.ts';
+import type * as rankings from '../../../core/contracts/rankings.ts';
 import type * as reportedValues from '../../../core/contracts/reported-values.ts';
 import type * as reports from '../../../core/contracts/reports.ts';
 import type * as scorecards from '../../../core/contracts/scorecards.ts';
@@ -197,7 +198,10 @@ export interface ApiRoutes {
     Answer<typeof explain.explanationSchema>;
   'GET /api/evaluations/restatement': Query<typeof publications.restatementQuerySchema> &
     Answer<typeof publications.restatementSchema>;
-  'GET /api/rankings': Query<typeof evaluation.rankingQuerySchema> & Answer<typeof evaluation.rankingSchema>;
+  // Rankings (core/contracts/rankings.ts): a page of summary rows or (view=full) evaluations; a heatmap's matrix
+  'GET /api/rankings': Query<typeof rankings.rankingQuerySchema> & Answer<typeof rankings.rankingPageSchema>;
+  'GET /api/rankings/matrix': Query<typeof rankings.rankingScopeQuerySchema> &
+    Answer<typeof rankings.rankingMatrixSchema>;
   // Objective rankings and AHP sensitivity (core/contracts/objective-rankings.ts, sensitivity.ts)
   'GET /api/objective-rankings': Query<typeof objectiveRankings.objectiveRankingQuerySchema> &
     Answer<typeof objectiveRankings.objectiveRankingSchema>;

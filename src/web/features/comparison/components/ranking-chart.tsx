@@ -4,13 +4,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../components/chart/lazy-chart.tsx';
 import { chartHeight } from '../../../components/heatmap/heatmap-option.ts';
-import type { RankedUnit } from '../../../lib/api/rankings.ts';
+import type { RankingRow } from '../../../lib/api/rankings.ts';
 import { formatList, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { OTHER_ROLE_COLOR, ROLE_COLORS, rankingBarsOption } from '../chart-options.ts';
 
-export function RankingChart({ items }: { readonly items: readonly RankedUnit[] }) {
+export function RankingChart({ items }: { readonly items: readonly RankingRow[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const option = useMemo(
@@ -18,7 +18,7 @@ export function RankingChart({ items }: { readonly items: readonly RankedUnit[] 
       rankingBarsOption(
         items.map((item) => ({
           label: localize(item.name, language),
-          total: item.evaluation.total,
+          total: item.total,
           role: item.role,
         })),
         language,
@@ -27,9 +27,7 @@ export function RankingChart({ items }: { readonly items: readonly RankedUnit[] 
     [items, language, t],
   );
   const summary = formatList(
-    items
-      .slice(0, 10)
-      .map((item) => `${localize(item.name, language)} ${formatScore(item.evaluation.total, language)}`),
+    items.slice(0, 10).map((item) => `${localize(item.name, language)} ${formatScore(item.total, language)}`),
     language,
   );
   const roles = new Set(items.map((item) => item.role));

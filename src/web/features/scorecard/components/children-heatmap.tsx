@@ -1,15 +1,15 @@
 /**
  * The scorecard's drill-down: the selected unit's children × indicators, each cell coloured by the child's own
- * status for that indicator (its evaluation from `GET /api/rankings`, the real scores). Loaded on its own, so
+ * status for that indicator (the compact matrix of `GET /api/rankings/matrix`, the real scores). Loaded on its own, so
  * the heatmap's ECharts parts stay out of the scorecard's first chunk.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildHeatmapMatrix } from '../../../components/heatmap/heatmap-matrix.ts';
+import { heatmapFromRankingMatrix } from '../../../components/heatmap/heatmap-matrix.ts';
 import { UnitsHeatmap } from '../../../components/heatmap/units-heatmap.tsx';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
-import { useRankings } from '../../../lib/api/rankings.ts';
+import { useRankingMatrix } from '../../../lib/api/rankings.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 
 export interface ChildrenHeatmapProps {
@@ -22,11 +22,12 @@ export interface ChildrenHeatmapProps {
 export default function ChildrenHeatmap({ scorecard, orgUnit, period, unitName }: ChildrenHeatmapProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const ranking = useRankings({ scorecard, parent: orgUnit, period, depth: 'children' });
-  const items = ranking.data?.items;
+  const ranking = useRankingMatrix({ scorecard, parent: orgUnit, period, depth: 'children' });
+  const data = ranking.data;
+  const items = data?.units;
   const matrix = useMemo(
-    () => (items === undefined ? null : buildHeatmapMatrix(items, language)),
-    [items, language],
+    () => (data === undefined ? null : heatmapFromRankingMatrix(data, language)),
+    [data, language],
   );
   return (
     <Panel title={t('scorecard.childrenHeatmap')} testId="children-heatmap-panel">
