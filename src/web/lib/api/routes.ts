@@ -86,6 +86,9 @@ export interface ApiRoutes {
   'POST /api/session': Body<typeof accounts.loginBodySchema> & Answer<typeof accounts.sessionSchema>;
   'DELETE /api/session': NoContent;
   'POST /api/session/password': Body<typeof accounts.changePasswordBodySchema> & NoContent;
+  'GET /api/me/last-view': Answer<typeof accounts.lastViewSchema>;
+  'PUT /api/me/last-view': Body<typeof accounts.putLastViewBodySchema> &
+    Answer<typeof accounts.lastViewSchema>;
   'GET /api/users': Query<typeof accounts.listUsersQuerySchema> & Answer<typeof accounts.userPageSchema>;
   'POST /api/users': Body<typeof accounts.createUserBodySchema> & Answer<typeof accounts.userSchema>;
   'PATCH /api/users/:id': ById &
