@@ -165,7 +165,7 @@ export function PerspectiveTable({
     {
       key: 'status',
       title: t('scorecard.status'),
-      render: (_, row) => <StatusTag status={row.status} />,
+      render: (_, row) => <StatusTag status={row.status} reason={row.indicator.reason} />,
     },
     {
       key: 'trend',
