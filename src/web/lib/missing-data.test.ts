@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationJson, IndicatorJson } from './api/evaluations.ts';
+import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
+
+type IndicatorJson = EvaluationJson['perspectives'][number]['indicators'][number];
+
 import { longReasonKey, missingKind, noDataKey } from './missing-data.ts';
 
 function indicator(actual: number | null, target: number | null, reason?: string): IndicatorJson {

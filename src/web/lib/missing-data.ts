@@ -4,7 +4,9 @@
  * …); the scorecard's status column names it ("No target") instead of "No data" beside an actual value, and the
  * overview says whether a unit × period lacks actual values, targets or both.
  */
-import type { EvaluationJson, IndicatorJson } from './api/evaluations.ts';
+import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
+
+type IndicatorJson = EvaluationJson['perspectives'][number]['indicators'][number];
 
 /** The short words of each reason, for a status cell. */
 export const SHORT_REASON_KEYS = {

@@ -125,6 +125,9 @@ export function PerspectiveTable({
       key: 'target',
       title: t('scorecard.target'),
       align: 'right',
+      // A rule between actual and target: two long figures side by side must never read as one.
+      onCell: () => ({ style: { borderLeft: `1px solid ${token.colorBorderSecondary}` } }),
+      onHeaderCell: () => ({ style: { borderLeft: `1px solid ${token.colorBorderSecondary}` } }),
       render: (_, row) => (
         <Nowrap>{formatNumber(row.indicator.target, language, row.indicator.decimals)}</Nowrap>
       ),
@@ -205,8 +208,7 @@ export function PerspectiveTable({
     },
     {
       key: 'explain',
-      // Kept in view while the table scrolls sideways, like the indicator's name on the left.
-      fixed: 'right',
+      // Not fixed to the right: a fixed column covered the change columns at 1366 px (issue 17).
       width: 96,
       title: <span className="visually-hidden">{t('scorecard.details')}</span>,
       render: (_, row) => (
@@ -257,7 +259,9 @@ export function PerspectiveTable({
           size="small"
           rowKey="key"
           pagination={false}
-          scroll={{ x: 1240 }}
+          // Columns as wide as their content (a fixed layout let long figures run into the next cell).
+          tableLayout="auto"
+          scroll={{ x: 'max-content' }}
           columns={columns}
           dataSource={rows}
         />
