@@ -84,7 +84,7 @@ describe.each(LANGUAGES)('landing in $locale', ({ locale, language }) => {
     await page.getByTestId('scorecard-total').waitFor({ timeout: 30_000 });
     await screenshot(page, `role-defects-entry-landing-${language}.png`);
     expect(errors).toEqual([]);
-  });
+  }, 150_000);
 
   it('lands the approver on the group scorecard of their branch, and restores the unit they chose next time', async () => {
     const first = await e2e.openPage(locale, { as: DEMO.approver, viewport: VIEWPORT });
@@ -120,7 +120,7 @@ describe.each(LANGUAGES)('landing in $locale', ({ locale, language }) => {
       body: { scorecard: 'UMG-BSC', orgUnit: 'UMG-B1' },
     });
     expect([...first.errors, ...second.errors]).toEqual([]);
-  });
+  }, 150_000);
 });
 
 describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dataEntry }) => {
@@ -149,7 +149,7 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
     // No panel refused: no error state, no error alert.
     expect(await page.locator('main [data-testid="error-state"], main .ant-alert-error').count()).toBe(0);
     expect(errors).toEqual([]);
-  });
+  }, 150_000);
 
   it('shows the scorecard’s total and rating at the top, and its change columns and separate actual and target at 1366 px', async () => {
     const { page, errors } = await e2e.openPage(locale, { viewport: VIEWPORT });
@@ -199,7 +199,7 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
     expect(first).toBeDefined();
     await screenshot(page, `role-defects-scorecard-1366-${language}.png`);
     expect(errors).toEqual([]);
-  });
+  }, 150_000);
 
   it('fits the import history at 1366 px: status and Undo on screen', async () => {
     if (language === 'zh-CN') {
@@ -232,7 +232,7 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
     );
     await screenshot(page, `role-defects-import-history-${language}.png`);
     expect(errors).toEqual([]);
-  });
+  }, 150_000);
 
   it('says what a unit lacks for a month on the overview, and never "No data" beside an actual on the scorecard', async () => {
     const query = 'scorecard=UMG-BSC&orgUnit=UMG-B1&period=2024-03';
@@ -267,7 +267,7 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
     }
     await screenshot(page, `role-defects-missing-${language}.png`);
     expect(errors).toEqual([]);
-  });
+  }, 150_000);
 
   it('lists only off-track and watch indicators as needing attention, and never "no indicators with data" beside a best one', async () => {
     const { page, errors } = await e2e.openPage(locale, { viewport: VIEWPORT });
@@ -282,7 +282,7 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).not.toContain(overview.overview.noIndicators);
     expect(errors).toEqual([]);
-  });
+  }, 150_000);
 
   it('shows the month’s entry deadline on data entry, and lets the entry user submit a month the approver approves', async () => {
     const month = language === 'en' ? '2024-05' : '2024-04';
@@ -338,5 +338,5 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
     ]);
     await screenshot(approver.page, `role-defects-month-approval-${language}.png`);
     expect([...entry.errors, ...approver.errors]).toEqual([]);
-  });
+  }, 150_000);
 });

@@ -89,7 +89,7 @@ export function PerspectiveTable({
       key: 'indicator',
       title: t('scorecard.indicator'),
       fixed: 'left',
-      width: 240,
+      width: 220,
       onCell: (row) => ({
         style: { boxShadow: `inset 4px 0 0 ${STATUS_COLORS[row.status]}` },
         'data-status': row.status,
@@ -107,6 +107,30 @@ export function PerspectiveTable({
               {formatUnit(row.indicator.unit, language)}
             </div>
           )}
+          {/* Explain (and, off track, a new action) under the name rather than in a column of their own: a
+              last column fixed on the right covered the change columns at 1366 px (issue 17). */}
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}>
+            <Button
+              size="small"
+              data-testid={`explain-${row.indicator.id}`}
+              aria-label={t('scorecard.explainLabel', { indicator: localize(row.indicator.name, language) })}
+              onClick={() => onExplain(row.indicator)}
+            >
+              {t('scorecard.explainButton')}
+            </Button>
+            {/* An off-track cell is where an action plan starts (issue 14): one click. */}
+            {row.status === 'off-track' ? (
+              <CreateActionButton
+                target={{
+                  origin: 'cell',
+                  ...selection,
+                  indicator: row.indicator.id,
+                  indicatorName: localize(row.indicator.name, language),
+                  ...(unitName === undefined ? {} : { unitName }),
+                }}
+              />
+            ) : null}
+          </div>
         </div>
       ),
     },
@@ -205,36 +229,6 @@ export function PerspectiveTable({
           : t('scorecard.vsLastYear', { period: yearAgoLabel }),
       align: 'right',
       render: (_, row) => change(row.changeYear, row.trendYear, row.indicator.decimals),
-    },
-    {
-      key: 'explain',
-      // Not fixed to the right: a fixed column covered the change columns at 1366 px (issue 17).
-      width: 96,
-      title: <span className="visually-hidden">{t('scorecard.details')}</span>,
-      render: (_, row) => (
-        <div style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
-          <Button
-            size="small"
-            data-testid={`explain-${row.indicator.id}`}
-            aria-label={t('scorecard.explainLabel', { indicator: localize(row.indicator.name, language) })}
-            onClick={() => onExplain(row.indicator)}
-          >
-            {t('scorecard.explainButton')}
-          </Button>
-          {/* An off-track cell is where an action plan starts (issue 14): one click. */}
-          {row.status === 'off-track' ? (
-            <CreateActionButton
-              target={{
-                origin: 'cell',
-                ...selection,
-                indicator: row.indicator.id,
-                indicatorName: localize(row.indicator.name, language),
-                ...(unitName === undefined ? {} : { unitName }),
-              }}
-            />
-          ) : null}
-        </div>
-      ),
     },
   ];
 
