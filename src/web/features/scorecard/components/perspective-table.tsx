@@ -253,9 +253,11 @@ export function PerspectiveTable({
           size="small"
           rowKey="key"
           pagination={false}
-          // Columns as wide as their content (a fixed layout let long figures run into the next cell).
+          // Columns as wide as their content (a fixed layout let long figures run into the next cell), the table
+          // no wider than the page where headers can wrap (max-content kept every header on one line, and the
+          // last change column off a 1366 px screen); it scrolls sideways only when the figures need it.
           tableLayout="auto"
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: true }}
           columns={columns}
           dataSource={rows}
         />
