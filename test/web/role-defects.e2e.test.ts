@@ -119,7 +119,10 @@ describe.each(LANGUAGES)('landing in $locale', ({ locale, language }) => {
       as: DEMO.approver,
       body: { scorecard: 'UMG-BSC', orgUnit: 'UMG-B1' },
     });
-    expect([...first.errors, ...second.errors]).toEqual([]);
+    // The first page is sent elsewhere while it still loads its chunks: those aborted loads are not errors.
+    expect(
+      [...first.errors, ...second.errors].filter((error) => !error.endsWith('net::ERR_ABORTED')),
+    ).toEqual([]);
   }, 150_000);
 });
 
