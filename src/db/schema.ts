@@ -300,6 +300,9 @@ export interface AppUserTable {
   last_login_at: Date | null;
   /** 202612070200_alerts_and_actions: the language of the user's e-mails and digests. */
   preferred_language: Defaulted<'zh-CN' | 'en'>;
+  /** 202612080400_user_last_view: the scorecard and unit (codes) the user last looked at, restored at sign-in. */
+  last_scorecard: string | null;
+  last_org_unit: string | null;
 }
 
 /** `api_token` (202611240900_accounts): integration tokens, kept as their SHA-256. */

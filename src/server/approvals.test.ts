@@ -197,6 +197,48 @@ describeEachEngine('data approval', (getDb) => {
     expect([(await write('2023-11')).statusCode, (await write('2023-09')).statusCode]).toEqual([409, 200]);
   });
 
+  it("submits and approves a month on its own: that month locks, the year's other months stay open", async () => {
+    const unit = w.tree.departments[0]?.[1] ?? '';
+    const entry = w.session('entry');
+    const approver = w.session('approver');
+    const submitted = await w.server.requestAs(entry, 'POST', '/api/approvals/submit', key(unit, '2020-06'));
+    const approved = await w.server.requestAs(
+      approver,
+      'POST',
+      '/api/approvals/approve',
+      key(unit, '2020-06'),
+    );
+    const write = (period: string) =>
+      w.server.request('POST', '/api/data-values', {
+        values: [{ orgUnit: unit, dataElement: w.scorecard.numerator, period, value: 5 }],
+      });
+    const june = await write('2020-06');
+    const july = await write('2020-07');
+    const month = await w.server.requestAs(
+      approver,
+      'GET',
+      `/api/approvals?scorecard=${w.scorecard.code}&orgUnit=${unit}&period=2020-06`,
+    );
+    const year = await w.server.requestAs(
+      approver,
+      'GET',
+      `/api/approvals?scorecard=${w.scorecard.code}&orgUnit=${unit}&period=2020`,
+    );
+    expect({
+      submitted: [submitted.statusCode, submitted.json().period, submitted.json().status],
+      approved: [approved.statusCode, approved.json().period, approved.json().status],
+      writes: [june.statusCode, june.json().approval?.period, july.statusCode],
+      month: month.json().items.map((a: { period: string; status: string }) => [a.period, a.status]),
+      year: year.json().items.length,
+    }).toEqual({
+      submitted: [200, '2020-06', 'submitted'],
+      approved: [200, '2020-06', 'approved'],
+      writes: [409, '2020-06', 200],
+      month: [['2020-06', 'approved']],
+      year: 0,
+    });
+  });
+
   it('reopens approved data with a reason, audited; the data can change again and evaluations say reopened', async () => {
     const unit = w.tree.departments[1]?.[1] ?? '';
     const approver = w.session('admin');

@@ -1247,6 +1247,15 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 200,
     build: () => ({ url: '/api/me/preferences', body: { language: 'zh-CN' } }),
   },
+  'GET /api/me/last-view': { access: ANY, success: 200, build: () => ({ url: '/api/me/last-view' }) },
+  'PUT /api/me/last-view': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({
+      url: '/api/me/last-view',
+      body: { scorecard: w.scorecard.code, orgUnit: w.units.inside },
+    }),
+  },
   'PUT /api/users/{id}/preferences': {
     access: INSTALLATION_ADMIN,
     success: 200,

@@ -48,6 +48,16 @@ export const sessionSchema = z.object({
   demo: z.boolean(),
 });
 
+/**
+ * The scorecard and unit a user last looked at (issue 17): kept on the server so that the next sign-in, on any
+ * machine, opens them (when they are still in the user's scope). Null parts: nothing remembered yet.
+ */
+export const lastViewSchema = z.object({
+  scorecard: z.string().nullable(),
+  orgUnit: z.string().nullable(),
+});
+export const putLastViewBodySchema = z.object({ scorecard: codeRefSchema, orgUnit: codeRefSchema }).strict();
+
 export const metaSchema = z.object({
   name: z.literal('HealthBSC'),
   version: z.string(),
@@ -156,6 +166,8 @@ export const changePasswordBodySchema = z
   .strict();
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 export type SessionResource = z.infer<typeof sessionSchema>;
+export type LastView = z.infer<typeof lastViewSchema>;
+export type PutLastViewBody = z.infer<typeof putLastViewBodySchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type MetaResource = z.infer<typeof metaSchema>;
 export type UserResource = z.infer<typeof userSchema>;

@@ -3,6 +3,7 @@
  * sign in (POST, public), read the session (GET), sign out (DELETE), change one's own password (POST
  * /api/session/password: the current password required; the account's other sessions end). The session lives in an httpOnly,
  * SameSite=Strict cookie; the CSRF token comes back in the body and in the readable `healthbsc_csrf` cookie.
+ * `/api/me/last-view` (GET, PUT): the scorecard and unit the user last looked at, kept across machines.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,11 +12,14 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import {
   CSRF_COOKIE,
   changePasswordBodySchema,
+  lastViewSchema,
   loginBodySchema,
   metaSchema,
+  putLastViewBodySchema,
   SESSION_COOKIE,
   sessionSchema,
 } from '../../core/contracts/accounts.ts';
+import { ownLastView, saveLastView } from '../accounts/last-view.service.ts';
 import { changeOwnPassword } from '../accounts/own-password.service.ts';
 import { currentSession, signIn, signOut } from '../accounts/session.service.ts';
 import { getActor } from '../plugins/actor.ts';
@@ -124,5 +128,30 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
       await changeOwnPassword(app.ctx, getActor(request), request.auth, request.body);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/me/last-view',
+    {
+      schema: {
+        tags,
+        summary: 'The scorecard and unit the signed-in user last looked at (restored at the next sign-in)',
+        response: { 200: lastViewSchema, ...problemResponses() },
+      },
+    },
+    async (request) => ownLastView(app.ctx, getActor(request)),
+  );
+
+  app.put(
+    '/me/last-view',
+    {
+      schema: {
+        tags,
+        summary: 'Remember the scorecard and unit the signed-in user looks at',
+        body: putLastViewBodySchema,
+        response: { 200: lastViewSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => saveLastView(app.ctx, getActor(request), request.body),
   );
 };

@@ -18,11 +18,13 @@ import { PrintTitle } from './print-title.tsx';
 import { SelectionPickers } from './selection-pickers.tsx';
 import { SideNav } from './side-nav.tsx';
 import { useDefaultSelection } from './use-default-selection.ts';
+import { useRememberView } from './use-remember-view.ts';
 
 export function AppLayout() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const defaults = useDefaultSelection();
+  useRememberView();
   const session = useSession();
   const { pathname, search } = useLocation();
   // Until the first measurement, assume a wide screen (the common case for this app).

@@ -1,6 +1,8 @@
 /**
  * The header's pickers: scorecard, org unit (a searchable tree) and period (grouped by type; any valid period id
- * can be typed). Choosing a scorecard that does not apply to the current unit moves to a unit it applies to.
+ * can be typed). The unit tree offers only the units the user holds a role over (all of them for a role over the
+ * whole installation). Choosing a scorecard that does not apply to the current unit moves to a unit in scope it
+ * applies to; when there is none, the user's own unit stays (issue 17: no panel may say "no access").
  */
 import { Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
@@ -9,10 +11,12 @@ import { tryParsePeriod } from '../../../core/periods/index.ts';
 import { useOrgUnits } from '../../lib/api/org-units.ts';
 import { usePeriods } from '../../lib/api/periods.ts';
 import { useFetchScorecardOrgUnits, useScorecards } from '../../lib/api/scorecards.ts';
+import { useSession } from '../../lib/api/session.ts';
 import { formatPeriod } from '../../lib/format.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { appliesTo, buildUnitTree } from '../../lib/org-unit-tree.ts';
+import { seesEverything, unitForScorecard, unitsInScope } from '../../lib/scoped-selection.ts';
 import { DEMO_VIEWS, type Selection } from '../../lib/selection.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 
@@ -38,8 +42,13 @@ export function SelectionPickers() {
   const orgUnits = useOrgUnits();
   const periods = usePeriods();
   const [typedPeriod, setTypedPeriod] = useState('');
+  const assignments = useSession().data?.user.assignments;
+  const scoped = useMemo(
+    () => (assignments === undefined ? [] : unitsInScope(assignments, orgUnits.data ?? [])),
+    [assignments, orgUnits.data],
+  );
 
-  const unitTree = useMemo(() => buildUnitTree(orgUnits.data ?? [], language), [orgUnits.data, language]);
+  const unitTree = useMemo(() => buildUnitTree(scoped, language), [scoped, language]);
   const periodOptions = useMemo(() => {
     const all = periods.data ?? [];
     const groups = PERIOD_GROUPS.map((group) => ({
@@ -70,7 +79,18 @@ export function SelectionPickers() {
       const assigned = await fetchScorecardOrgUnits(code);
       const current = selection.orgUnit;
       const units = orgUnits.data ?? [];
-      if (current === undefined || !appliesTo(current, assigned.orgUnits, units)) {
+      if (
+        assignments !== undefined &&
+        !seesEverything(assignments) &&
+        (current === undefined || !appliesTo(current, assigned.orgUnits, units))
+      ) {
+        const inScope = unitForScorecard(
+          assigned.orgUnits,
+          scoped.map((unit) => unit.code),
+          units,
+        );
+        if (inScope !== undefined) change.orgUnit = inScope;
+      } else if (current === undefined || !appliesTo(current, assigned.orgUnits, units)) {
         const demo = DEMO_VIEWS.find((view) => view.scorecard === code);
         const first = demo?.orgUnit ?? assigned.orgUnits[0]?.orgUnit;
         if (first !== undefined) change.orgUnit = first;

@@ -18,6 +18,8 @@ import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { holdsAny, rolesOver } from '../../lib/roles.ts';
 import { useSelection } from '../../lib/use-selection.ts';
+import { approvalPeriodOf } from './approval-period.ts';
+import { DeadlineNote } from './components/deadline-note.tsx';
 import type { GridRow } from './components/entry-grid.tsx';
 import { GridEditor } from './components/grid-editor.tsx';
 import { QualityReport } from './components/quality-report.tsx';
@@ -73,6 +75,9 @@ export function DataEntryPage() {
         }}
       >
         {complete === null || span === null ? null : (
+          <DeadlineNote scorecard={complete.scorecard} period={complete.period} />
+        )}
+        {complete === null || span === null ? null : (
           <Tabs
             data-testid="data-entry-tabs"
             items={[
@@ -85,6 +90,7 @@ export function DataEntryPage() {
                     scorecard={complete.scorecard}
                     orgUnit={complete.orgUnit}
                     span={span}
+                    approvalPeriod={approvalPeriodOf(complete.period, span.period)}
                     rows={rows}
                     canEnter={holdsAny(roles, DATA_ENTRY_ROLES)}
                     canSubmit={holdsAny(roles, SUBMIT_ROLES)}
@@ -99,7 +105,7 @@ export function DataEntryPage() {
                   <QualityReport
                     scorecard={complete.scorecard}
                     orgUnit={complete.orgUnit}
-                    period={span.period}
+                    period={approvalPeriodOf(complete.period, span.period)}
                     elementName={elementName}
                   />
                 ),

@@ -15,6 +15,7 @@ import { GroupAboveNote } from '../../components/total-notes.tsx';
 import { useSubtreeApprovals } from '../../lib/api/approvals.ts';
 import { useOrgUnits } from '../../lib/api/org-units.ts';
 import { useSeries } from '../../lib/api/series.ts';
+import { MISSING_KIND_KEYS, missingKind } from '../../lib/missing-data.ts';
 import { trendWindow } from '../../lib/period-window.ts';
 import { useEvaluationView } from '../../lib/use-evaluation-view.ts';
 import { useSelection } from '../../lib/use-selection.ts';
@@ -78,7 +79,11 @@ export function OverviewPage() {
         isLoading={evaluation.isPending}
         error={evaluation.error}
         isEmpty={data !== undefined && data.total === null && !data.insufficientData}
-        emptyText={t('overview.noData', { unit: names.unit, period: names.period })}
+        emptyText={
+          data === undefined
+            ? t('overview.noData', { unit: names.unit, period: names.period })
+            : t(MISSING_KIND_KEYS[missingKind(data)], { unit: names.unit, period: names.period })
+        }
         onRetry={() => void evaluation.refetch()}
       >
         {data === undefined || complete === null ? null : (
@@ -128,6 +133,7 @@ export function OverviewPage() {
                 title={t('overview.best')}
                 entries={ranked.best}
                 testId="best-indicators"
+                emptyText={t(ranked.withValue === 0 ? 'overview.noIndicators' : 'overview.noneOnTarget')}
               />
             </Col>
             <Col xs={24} lg={12}>
@@ -135,6 +141,7 @@ export function OverviewPage() {
                 title={t('overview.worst')}
                 entries={ranked.worst}
                 testId="worst-indicators"
+                emptyText={t(ranked.withValue === 0 ? 'overview.noIndicators' : 'overview.noneNeedAttention')}
               />
             </Col>
           </Row>

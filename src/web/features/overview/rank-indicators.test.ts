@@ -75,10 +75,34 @@ describe('rankIndicators', () => {
     expect(ranked.worst.map((entry) => entry.indicator.id)).toEqual(worst);
   });
 
-  it('never lists an indicator as both best and worst, and leaves out indicators without a value', () => {
+  it('lists only indicators off track or on watch as needing attention, and none of them among the best', () => {
     const ranked = rankIndicators(AZ_2016, 10);
-    expect(ranked.best).toHaveLength(10);
-    expect(ranked.worst).toEqual([]);
-    expect(ranked.best.map((entry) => entry.indicator.id)).not.toContain('S4');
+    expect({
+      best: ranked.best.map((entry) => entry.indicator.id),
+      worst: ranked.worst.map((entry) => [entry.indicator.id, entry.indicator.status]),
+      withValue: ranked.withValue,
+    }).toEqual({
+      best: ['I1', 'F1', 'S3', 'I8', 'C4'],
+      worst: [
+        ['C2', 'off-track'],
+        ['C3', 'off-track'],
+        ['F3', 'off-track'],
+        ['F6', 'off-track'],
+        ['F2', 'watch'],
+      ],
+      withValue: 10,
+    });
+  });
+
+  it('needs no attention when every indicator with a value is on target', () => {
+    const ranked = rankIndicators(
+      evaluationOf({ S: [indicator('S3', 1, 0.5), indicator('S4', null, 0.5)] }),
+      5,
+    );
+    expect([ranked.best.map((entry) => entry.indicator.id), ranked.worst, ranked.withValue]).toEqual([
+      ['S3'],
+      [],
+      1,
+    ]);
   });
 });

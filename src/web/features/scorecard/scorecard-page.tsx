@@ -22,6 +22,7 @@ import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useEvaluationView } from '../../lib/use-evaluation-view.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 import { PerspectiveTable } from './components/perspective-table.tsx';
+import { TotalHeadline } from './components/total-headline.tsx';
 import { historyWindow } from './history-window.ts';
 import { type PerspectiveHistory, previousEvaluation } from './indicator-rows.ts';
 
@@ -104,6 +105,7 @@ export function ScorecardPage() {
       >
         {complete === null || data === undefined ? null : (
           <>
+            <TotalHeadline evaluation={data} />
             <InsufficientDataNote evaluation={data} />
             <GroupAboveNote evaluation={data} selection={complete} onExplain={explainById} />
           </>

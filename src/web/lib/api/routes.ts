@@ -87,6 +87,9 @@ export interface ApiRoutes {
   'POST /api/session': Body<typeof accounts.loginBodySchema> & Answer<typeof accounts.sessionSchema>;
   'DELETE /api/session': NoContent;
   'POST /api/session/password': Body<typeof accounts.changePasswordBodySchema> & NoContent;
+  'GET /api/me/last-view': Answer<typeof accounts.lastViewSchema>;
+  'PUT /api/me/last-view': Body<typeof accounts.putLastViewBodySchema> &
+    Answer<typeof accounts.lastViewSchema>;
   'GET /api/users': Query<typeof accounts.listUsersQuerySchema> & Answer<typeof accounts.userPageSchema>;
   'GET /api/users/directory': Query<typeof accounts.userDirectoryQuerySchema> &
     Answer<typeof accounts.userDirectoryPageSchema>;

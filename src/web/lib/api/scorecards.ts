@@ -4,7 +4,7 @@
  * version, a new weight version). A scorecard's structure and weights decide every score and indicator
  * definition; a file may also create data elements.
  */
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
@@ -169,4 +169,22 @@ export function usePutWeights(code: string) {
       apiRequest(client, 'PUT /api/scorecards/:code/weights', { params: { code }, body }),
     definitionChanges,
   );
+}
+
+/**
+ * Every scorecard with the units it applies to (one request per scorecard, cached as each one's own); undefined
+ * until all are in. The header needs them to land a user on a scorecard of their own units.
+ */
+export function useScorecardsWithUnits(
+  codes: readonly string[] | undefined,
+): readonly { readonly code: string; readonly units: ScorecardOrgUnits['orgUnits'] }[] | undefined {
+  const client = useApiClient();
+  return useQueries({
+    queries: (codes ?? []).map((code) => getScorecardOrgUnitsQueryOptions(client, code)),
+    combine: (results) =>
+      // A scorecard whose units could not be read counts as applying nowhere; the header goes on without it.
+      codes === undefined || results.some((result) => result.isPending)
+        ? undefined
+        : codes.map((code, i) => ({ code, units: results[i]?.data?.orgUnits ?? [] })),
+  });
 }

@@ -47,6 +47,11 @@ export interface GridEditorProps {
   readonly scorecard: string;
   readonly orgUnit: string;
   readonly span: GridSpan;
+  /**
+   * The period submitted and approved: the month when a month is chosen (monthly reporting), else the grid's
+   * span. A month's approval locks that month only on the server; the grid turns read-only while it is approved.
+   */
+  readonly approvalPeriod: string;
   readonly rows: readonly GridRow[];
   readonly canEnter: boolean;
   readonly canSubmit: boolean;
@@ -57,6 +62,7 @@ export function GridEditor({
   scorecard,
   orgUnit,
   span,
+  approvalPeriod,
   rows,
   canEnter,
   canSubmit,
@@ -79,8 +85,8 @@ export function GridEditor({
   );
   const values = useDataValues(valuesParams);
   const approvalKey = useMemo(
-    () => ({ scorecard, orgUnit, period: span.period }),
-    [scorecard, orgUnit, span],
+    () => ({ scorecard, orgUnit, period: approvalPeriod }),
+    [scorecard, orgUnit, approvalPeriod],
   );
   const approval = useApproval(approvalKey);
   const quality = useDataQuality(approvalKey);
@@ -240,7 +246,7 @@ export function GridEditor({
         >
           <ApprovalBar
             approval={lock ?? approval.data ?? null}
-            period={span.period}
+            period={approvalPeriod}
             canSubmit={canSubmit}
             canApprove={canApprove}
             busy={approvalAction.isPending}

@@ -1,7 +1,9 @@
 /**
  * The imports committed so far (`GET /api/imports`, newest first): who, when, what kind, which file, the
  * counts and the status, with Undo. Undo asks first; the server refuses with 409 when a row changed since the
- * import or an approval locks it, and that answer is shown in the dialog.
+ * import or an approval locks it, and that answer is shown in the dialog. The table fits a 1366 px screen (issue
+ * 17: status and Undo were off screen): fixed column widths, the file name cut with an ellipsis (in full on
+ * hover), who under when, and the counts and the undo note wrapping.
  */
 import { Alert, Button, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -79,7 +81,7 @@ export function ImportHistory() {
             rowKey="id"
             dataSource={data?.items ?? []}
             loading={history.isFetching && !history.isPending}
-            scroll={{ x: 'max-content' }}
+            tableLayout="fixed"
             onRow={(batch) => ({ 'data-testid': 'import-history-row', 'data-id': batch.id }) as object}
             pagination={{
               current: page,
@@ -90,28 +92,45 @@ export function ImportHistory() {
               onChange: setPage,
             }}
             columns={[
-              { key: 'id', title: t('imports.history.id'), dataIndex: 'id', width: 64 },
+              { key: 'id', title: t('imports.history.id'), dataIndex: 'id', width: 56 },
               {
                 key: 'when',
-                title: t('imports.history.when'),
-                render: (_: unknown, batch: ImportBatch) => formatDateTime(batch.createdAt, language),
+                title: `${t('imports.history.when')} / ${t('imports.history.who')}`,
+                width: 190,
+                render: (_: unknown, batch: ImportBatch) => (
+                  <div>
+                    <div>{formatDateTime(batch.createdAt, language)}</div>
+                    <Typography.Text
+                      type="secondary"
+                      ellipsis={{ tooltip: batch.createdBy }}
+                      style={{ fontSize: 12, maxWidth: '100%' }}
+                      data-testid="import-history-who"
+                    >
+                      {batch.createdBy}
+                    </Typography.Text>
+                  </div>
+                ),
               },
-              { key: 'who', title: t('imports.history.who'), dataIndex: 'createdBy' },
               {
                 key: 'kind',
                 title: t('imports.history.kind'),
+                width: 120,
                 render: (_: unknown, batch: ImportBatch) => t(KIND_LABELS[batch.kind]),
               },
               {
                 key: 'file',
                 title: t('imports.history.file'),
+                ellipsis: { showTitle: false },
                 render: (_: unknown, batch: ImportBatch) => (
-                  <span data-testid="import-history-file">{batch.fileName}</span>
+                  <Typography.Text ellipsis={{ tooltip: batch.fileName }} data-testid="import-history-file">
+                    {batch.fileName}
+                  </Typography.Text>
                 ),
               },
               {
                 key: 'counts',
                 title: t('imports.history.counts'),
+                width: 240,
                 render: (_: unknown, batch: ImportBatch) => (
                   <span data-testid="import-history-counts">
                     {t('imports.history.countsText', {
@@ -126,6 +145,7 @@ export function ImportHistory() {
               {
                 key: 'status',
                 title: t('imports.history.status'),
+                width: 150,
                 render: (_: unknown, batch: ImportBatch) =>
                   batch.status === 'committed' ? (
                     <Tag color="green" data-testid="import-history-status" data-status={batch.status}>
@@ -150,6 +170,7 @@ export function ImportHistory() {
               {
                 key: 'actions',
                 title: t('imports.history.actions'),
+                width: 96,
                 render: (_: unknown, batch: ImportBatch) => (
                   <Button
                     size="small"

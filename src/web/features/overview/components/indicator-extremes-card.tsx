@@ -12,16 +12,20 @@ export interface IndicatorExtremesCardProps {
   readonly title: string;
   readonly entries: readonly RankedIndicator[];
   readonly testId: string;
+  /** What an empty list says (no indicator with a value, or none in this list's kind). */
+  readonly emptyText: string;
 }
 
-export function IndicatorExtremesCard({ title, entries, testId }: IndicatorExtremesCardProps) {
+export function IndicatorExtremesCard({ title, entries, testId, emptyText }: IndicatorExtremesCardProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { token } = theme.useToken();
   return (
     <Panel title={title} fill>
       {entries.length === 0 ? (
-        <p style={{ margin: 0, color: token.colorTextSecondary }}>{t('overview.noIndicators')}</p>
+        <p data-testid={`${testId}-empty`} style={{ margin: 0, color: token.colorTextSecondary }}>
+          {emptyText}
+        </p>
       ) : (
         <ol data-testid={testId} style={{ margin: 0, padding: 0, listStyle: 'none' }}>
           {entries.map((entry, index) => (

@@ -89,7 +89,7 @@ export function PerspectiveTable({
       key: 'indicator',
       title: t('scorecard.indicator'),
       fixed: 'left',
-      width: 240,
+      width: 220,
       onCell: (row) => ({
         style: { boxShadow: `inset 4px 0 0 ${STATUS_COLORS[row.status]}` },
         'data-status': row.status,
@@ -107,6 +107,30 @@ export function PerspectiveTable({
               {formatUnit(row.indicator.unit, language)}
             </div>
           )}
+          {/* Explain (and, off track, a new action) under the name rather than in a column of their own: a
+              last column fixed on the right covered the change columns at 1366 px (issue 17). */}
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}>
+            <Button
+              size="small"
+              data-testid={`explain-${row.indicator.id}`}
+              aria-label={t('scorecard.explainLabel', { indicator: localize(row.indicator.name, language) })}
+              onClick={() => onExplain(row.indicator)}
+            >
+              {t('scorecard.explainButton')}
+            </Button>
+            {/* An off-track cell is where an action plan starts (issue 14): one click. */}
+            {row.status === 'off-track' ? (
+              <CreateActionButton
+                target={{
+                  origin: 'cell',
+                  ...selection,
+                  indicator: row.indicator.id,
+                  indicatorName: localize(row.indicator.name, language),
+                  ...(unitName === undefined ? {} : { unitName }),
+                }}
+              />
+            ) : null}
+          </div>
         </div>
       ),
     },
@@ -125,6 +149,9 @@ export function PerspectiveTable({
       key: 'target',
       title: t('scorecard.target'),
       align: 'right',
+      // A rule between actual and target: two long figures side by side must never read as one.
+      onCell: () => ({ style: { borderLeft: `1px solid ${token.colorBorderSecondary}` } }),
+      onHeaderCell: () => ({ style: { borderLeft: `1px solid ${token.colorBorderSecondary}` } }),
       render: (_, row) => (
         <Nowrap>{formatNumber(row.indicator.target, language, row.indicator.decimals)}</Nowrap>
       ),
@@ -165,7 +192,7 @@ export function PerspectiveTable({
     {
       key: 'status',
       title: t('scorecard.status'),
-      render: (_, row) => <StatusTag status={row.status} />,
+      render: (_, row) => <StatusTag status={row.status} reason={row.indicator.reason} />,
     },
     {
       key: 'trend',
@@ -203,37 +230,6 @@ export function PerspectiveTable({
       align: 'right',
       render: (_, row) => change(row.changeYear, row.trendYear, row.indicator.decimals),
     },
-    {
-      key: 'explain',
-      // Kept in view while the table scrolls sideways, like the indicator's name on the left.
-      fixed: 'right',
-      width: 96,
-      title: <span className="visually-hidden">{t('scorecard.details')}</span>,
-      render: (_, row) => (
-        <div style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
-          <Button
-            size="small"
-            data-testid={`explain-${row.indicator.id}`}
-            aria-label={t('scorecard.explainLabel', { indicator: localize(row.indicator.name, language) })}
-            onClick={() => onExplain(row.indicator)}
-          >
-            {t('scorecard.explainButton')}
-          </Button>
-          {/* An off-track cell is where an action plan starts (issue 14): one click. */}
-          {row.status === 'off-track' ? (
-            <CreateActionButton
-              target={{
-                origin: 'cell',
-                ...selection,
-                indicator: row.indicator.id,
-                indicatorName: localize(row.indicator.name, language),
-                ...(unitName === undefined ? {} : { unitName }),
-              }}
-            />
-          ) : null}
-        </div>
-      ),
-    },
   ];
 
   return (
@@ -257,7 +253,11 @@ export function PerspectiveTable({
           size="small"
           rowKey="key"
           pagination={false}
-          scroll={{ x: 1240 }}
+          // Columns as wide as their content (a fixed layout let long figures run into the next cell), the table
+          // no wider than the page where headers can wrap (max-content kept every header on one line, and the
+          // last change column off a 1366 px screen); it scrolls sideways only when the figures need it.
+          tableLayout="auto"
+          scroll={{ x: true }}
           columns={columns}
           dataSource={rows}
         />
