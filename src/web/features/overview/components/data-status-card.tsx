@@ -8,6 +8,7 @@ import { Panel } from '../../../components/panel.tsx';
 import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import { noValueReasonKey } from '../../../lib/no-value-reasons.ts';
 import type { DataStatus } from '../data-status.ts';
 
 const APPROVAL_COLORS = {
@@ -65,7 +66,7 @@ export function DataStatusCard({
           {status.missing.slice(0, SHOWN).map((indicator) => (
             <li key={indicator.id}>
               {localize(indicator.name, language)}
-              {indicator.reason === null ? null : ` — ${indicator.reason}`}
+              {indicator.reason === null ? null : ` — ${t(noValueReasonKey(indicator.reason))}`}
             </li>
           ))}
           {status.missing.length > SHOWN ? (
