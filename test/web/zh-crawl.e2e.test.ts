@@ -41,7 +41,8 @@ const VISIBLE_TEXTS = `(() => {
     if (node.parentElement !== null && shown(node.parentElement)) texts.push(node.textContent ?? '');
   }
   for (const element of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
-    if (!shown(element)) continue;
+    // Ant Design's icons label themselves by the icon's name (aria-label="menu-fold"): not text a reader sees.
+    if (!shown(element) || element.closest('.anticon') !== null) continue;
     for (const name of ['placeholder', 'title', 'aria-label']) {
       const value = element.getAttribute(name);
       if (value !== null) texts.push(value);
