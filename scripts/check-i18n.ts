@@ -14,12 +14,19 @@
  * In the translation files: keys present in one language only, empty values, `{{placeholders}}` that differ
  * between the languages, and keys no source file mentions.
  * A line preceded by `// i18n-ignore: <why>` is skipped.
+ *
+ * Beyond the web app (checkCodeWording): every code the server sends for the client to word — problem codes,
+ * import-row codes, unit codes, the reasons an indicator has no value — has Chinese words, and no Chinese
+ * text is the English one copied (what a zh-CN page would then show in English).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { importErrorCodeSchema } from '../src/core/contracts/import.ts';
 import { isProblemCode, problemCatalog, problemCodes } from '../src/core/errors/messages/index.ts';
+import { UNIT_CATALOG, type UnitWords } from '../src/core/scorecard/unit-codes.ts';
+import { NO_VALUE_REASONS } from '../src/core/scoring/index.ts';
 
 /** Props whose string values are shown to the user (Ant Design, ECharts, HTML and ARIA). */
 export const UI_PROPS: ReadonlySet<string> = new Set([
@@ -376,9 +383,111 @@ export function checkProblemCodes(root: string): Finding[] {
   return findings;
 }
 
+/** Two or more lower-case English words: a text a Chinese reader should not be shown as it is. */
+const ENGLISH_WORDS = /\b[a-z]{3,}\b.*\b[a-z]{3,}\b/;
+
+/** A text without its `{{placeholders}}` and markup, which are not words. */
+function wordsOf(text: string): string {
+  return text.replace(/\{\{[^}]*\}\}/g, '').replace(/<[^>]*>/g, '');
+}
+
+/** `missing-actual` → `missingActual`, as the translation keys name codes. */
+export function camelCase(code: string): string {
+  return code.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * Units by code: each has an English and a Chinese word, and the Chinese one is not written in Latin letters.
+ *
+ * @example checkUnitWords({ yuan: { en: 'yuan', zh: 'yuan' } })[0].message // 'The unit code yuan has no Chinese word (zh is "yuan")'
+ */
+export function checkUnitWords(catalog: Readonly<Record<string, UnitWords>>): Finding[] {
+  const file = 'src/core/scorecard/unit-codes.ts';
+  const findings: Finding[] = [];
+  for (const [code, words] of Object.entries(catalog)) {
+    if (words.en.trim() === '')
+      findings.push({ file, line: 1, column: 1, message: `The unit code ${code} has no English word` });
+    if (words.zh.trim() === '' || /[A-Za-z]{2,}/.test(words.zh))
+      findings.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `The unit code ${code} has no Chinese word (zh is "${words.zh}")`,
+      });
+  }
+  return findings;
+}
+
+/**
+ * Chinese texts that are the English ones copied: the same text in both languages with English words in it.
+ * Names (HealthBSC, Excel) and notation (`λmax · CI`) are not words and pass.
+ *
+ * @example checkCopiedEnglish({ a: 'No data yet' }, { a: 'No data yet' }, 'x')[0].message // 'a is the English text in zh-CN: "No data yet"'
+ */
+export function checkCopiedEnglish(en: unknown, zh: unknown, zhFile: string): Finding[] {
+  const enKeys = flattenKeys(en);
+  const findings: Finding[] = [];
+  for (const [key, value] of flattenKeys(zh)) {
+    if (typeof value !== 'string' || enKeys.get(key) !== value) continue;
+    if (ENGLISH_WORDS.test(wordsOf(value)))
+      findings.push({
+        file: zhFile,
+        line: 1,
+        column: 1,
+        message: `${key} is the English text in zh-CN: "${value}"`,
+      });
+  }
+  return findings;
+}
+
+/**
+ * The codes the client words (the server sends a code; the page shows its words): every import-row code of
+ * the import report is a worded problem code, every reason an indicator has no value has words under
+ * `noValueReasons` in both languages, every unit code has a Chinese word, and no Chinese text of the web
+ * catalog or of the problem codes is the English text copied.
+ *
+ * @example checkCodeWording(root) // [] when a zh-CN page can word every code the server sends
+ */
+export function checkCodeWording(root: string): Finding[] {
+  const catalogSource = readFileSync(join(root, 'src/web/lib/i18n/catalog.ts'), 'utf8');
+  const en = mergeLocaleFiles(localeFiles(root, 'en'), catalogSource).merged;
+  const zh = mergeLocaleFiles(localeFiles(root, 'zh-CN'), catalogSource).merged;
+  const enKeys = flattenKeys(en);
+  const zhKeys = flattenKeys(zh);
+  const at = (file: string, message: string): Finding => ({ file, line: 1, column: 1, message });
+  const findings: Finding[] = [];
+  for (const code of importErrorCodeSchema.options) {
+    if (!isProblemCode(`import-row.${code}`))
+      findings.push(
+        at(
+          'src/core/errors/messages/import-rows.ts',
+          `The import-row code ${code} has no wording (import-row.${code})`,
+        ),
+      );
+  }
+  for (const reason of NO_VALUE_REASONS) {
+    const key = `noValueReasons.${camelCase(reason)}`;
+    for (const [language, keys] of [
+      ['en', enKeys],
+      ['zh-CN', zhKeys],
+    ] as const) {
+      if (typeof keys.get(key) !== 'string')
+        findings.push(
+          at(`src/web/locales/${language}.json`, `The reason ${reason} has no words (${key} is missing)`),
+        );
+    }
+  }
+  findings.push(...checkUnitWords(UNIT_CATALOG));
+  findings.push(...checkCopiedEnglish(en, zh, "src/web/locales/zh-CN.json and the features' zh-CN.json"));
+  findings.push(
+    ...checkCopiedEnglish(problemCatalog('en'), problemCatalog('zh-CN'), 'src/core/errors/messages (zh-CN)'),
+  );
+  return findings;
+}
+
 if (import.meta.main) {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const findings = [...checkI18n(root), ...checkProblemCodes(root)];
+  const findings = [...checkI18n(root), ...checkProblemCodes(root), ...checkCodeWording(root)];
   for (const finding of findings) {
     process.stderr.write(`${finding.file}:${finding.line}:${finding.column} ${finding.message}\n`);
   }
@@ -388,6 +497,8 @@ if (import.meta.main) {
     );
     process.exitCode = 1;
   } else {
-    process.stdout.write('check-i18n: every UI string is translated; en and zh-CN agree.\n');
+    process.stdout.write(
+      'check-i18n: every UI string is translated; en and zh-CN agree; every code the client words has Chinese words.\n',
+    );
   }
 }

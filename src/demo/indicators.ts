@@ -61,7 +61,7 @@ export const DEMO_INDICATORS: readonly DemoIndicatorOf<DemoIndicatorCode>[] = [
     denominator: 'county_resident_visits_total',
     factor: 100,
     direction: 'higher',
-    unit: '%',
+    unit: 'percent',
   },
   {
     code: 'diabetes_management_rate',
@@ -71,7 +71,7 @@ export const DEMO_INDICATORS: readonly DemoIndicatorOf<DemoIndicatorCode>[] = [
     denominator: 'diabetics_registered',
     factor: 100,
     direction: 'higher',
-    unit: '%',
+    unit: 'percent',
   },
   {
     code: 'hypertension_management_rate',
@@ -81,7 +81,7 @@ export const DEMO_INDICATORS: readonly DemoIndicatorOf<DemoIndicatorCode>[] = [
     denominator: 'hypertensives_registered',
     factor: 100,
     direction: 'higher',
-    unit: '%',
+    unit: 'percent',
   },
   {
     code: 'cases_handled',

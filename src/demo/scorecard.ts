@@ -15,7 +15,7 @@
  */
 import { aggregateUnitValues, buildOrgTree, type ElementRule, ValueCube } from '../core/analytics/index.ts';
 import { monthsOf, periodRange, samePeriodLastYear } from '../core/periods/index.ts';
-import { type ScorecardFileInput, unitFromText, type ValidationRuleFile } from '../core/scorecard/index.ts';
+import type { ScorecardFileInput, ValidationRuleFile } from '../core/scorecard/index.ts';
 import { DEMO_LINKS, DEMO_OBJECTIVES } from './strategy.ts';
 import type { DemoDataElement, DemoIndicatorDefinition, MedicalGroupDemo } from './types.ts';
 
@@ -59,7 +59,7 @@ export function dataElementFile(e: DemoDataElement) {
     code: e.code,
     name: e.name,
     valueType: e.valueType,
-    ...(e.unit ? { unit: unitFromText(e.unit).unit } : {}),
+    ...(e.unit ? { unit: e.unit } : {}),
     ...elementRule(e),
     ...(e.min === undefined ? {} : { min: e.min }),
   };
@@ -74,9 +74,9 @@ export function indicatorFile(i: DemoIndicatorDefinition, source: string) {
       i.denominator === null
         ? i.numerator
         : { numerator: i.numerator, denominator: i.denominator, factor: i.factor },
-    // The generator words units in English; the common ones have their Chinese word (core/scorecard/units.ts).
-    unit: unitFromText(i.unit).unit,
-    decimals: i.unit === '%' ? 1 : 0,
+    // Unit codes, worded in both languages by the catalog (core/scorecard/unit-codes.ts).
+    unit: i.unit,
+    decimals: i.unit === 'percent' ? 1 : 0,
     direction: i.direction,
     role:
       i.perspective === 'financial' || i.perspective === 'customer'

@@ -3,6 +3,7 @@
  * into the database and the tests can recompute every figure from it.
  */
 import type { LocalizedText } from '../core/indicators/indicator.ts';
+import type { UnitCode } from '../core/scorecard/unit-codes.ts';
 
 /** One node of the group → hospital → department tree. `parent` is the parent's code (`null` for the group). */
 export interface DemoOrgUnit {
@@ -25,7 +26,7 @@ export interface DemoDataElement {
   readonly valueType: 'number' | 'integer' | 'percentage' | 'money';
   readonly aggregation: 'sum' | 'average' | 'last';
   readonly min?: number;
-  readonly unit?: string;
+  readonly unit?: UnitCode;
   readonly level: 'department' | 'hospital';
 }
 
@@ -51,7 +52,7 @@ export interface DemoIndicatorDefinition {
   readonly denominator: string | null;
   readonly factor: number;
   readonly direction: 'higher' | 'lower';
-  readonly unit: string;
+  readonly unit: UnitCode;
 }
 
 export interface MedicalGroupDemo {

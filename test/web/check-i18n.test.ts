@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, test } from 'vitest';
 import {
+  camelCase,
+  checkCodeWording,
+  checkCopiedEnglish,
   checkI18n,
   checkLocales,
   checkProblemCodes,
+  checkUnitWords,
   mergeLocaleFiles,
   scanSource,
 } from '../../scripts/check-i18n.ts';
@@ -205,4 +209,45 @@ describe('checkProblemCodes', () => {
 it('finds nothing to report in the web app', () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   expect(checkI18n(root)).toEqual([]);
+});
+
+describe('checkUnitWords', () => {
+  it('reports a unit code whose Chinese word is written in Latin letters', () => {
+    expect(checkUnitWords({ yuan: { en: 'yuan', zh: 'yuan' } }).map((f) => f.message)).toEqual([
+      'The unit code yuan has no Chinese word (zh is "yuan")',
+    ]);
+  });
+
+  it('takes a sign that is the same in both languages as worded', () => {
+    expect(checkUnitWords({ percent: { en: '%', zh: '%' }, cases: { en: 'cases', zh: '例' } })).toEqual([]);
+  });
+});
+
+describe('checkCopiedEnglish', () => {
+  it('reports a Chinese text that is the English one copied', () => {
+    expect(
+      checkCopiedEnglish({ a: { b: 'No data yet' } }, { a: { b: 'No data yet' } }, 'zh.json').map(
+        (f) => f.message,
+      ),
+    ).toEqual(['a.b is the English text in zh-CN: "No data yet"']);
+  });
+
+  it('passes names and notation that read the same in both languages', () => {
+    expect(
+      checkCopiedEnglish(
+        { name: 'HealthBSC', xlsx: 'Excel', ci: 'λmax {{lambda}} · CI {{ci}}' },
+        { name: 'HealthBSC', xlsx: 'Excel', ci: 'λmax {{lambda}} · CI {{ci}}' },
+        'zh.json',
+      ),
+    ).toEqual([]);
+  });
+});
+
+it('names a reason by its key as the translation files do', () => {
+  expect(camelCase('reported-quarterly')).toBe('reportedQuarterly');
+});
+
+it('finds every code the client words (import rows, units, no-value reasons) worded in zh-CN', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  expect(checkCodeWording(root)).toEqual([]);
 });

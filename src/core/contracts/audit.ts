@@ -37,6 +37,8 @@ export const listAuditQuerySchema = paginationQuerySchema
     entity: z.string().min(1).max(64).optional(),
     entityKey: z.string().min(1).max(500).optional(),
     actor: z.string().min(1).max(200).optional(),
+    /** Text searched (case-insensitively) in the actor, the key, the reason and the old and new values. */
+    q: z.string().trim().min(1).max(200).optional(),
     orgUnit: codeRefSchema.optional(),
     includeDescendants: queryBooleanSchema.default(false),
     /** Changes at or after this time. */

@@ -12,7 +12,7 @@ export const extractColumnSchema = z
   .string()
   .min(1)
   .max(128)
-  .refine((name) => !name.includes('\u0000'), { message: 'a column name cannot contain NUL' });
+  .refine((name) => !name.includes('\u0000'), { message: 'extract.column-nul' });
 
 const literalSchema = z.union([z.string().max(1000), z.number().finite(), z.boolean()]);
 
@@ -70,7 +70,7 @@ export const extractElementSchema = z
     where: z.array(extractFilterSchema).max(50).default([]),
   })
   .refine((e) => (e.aggregate === 'count') === (e.column === undefined), {
-    message: 'count takes no column; count-distinct, sum and avg need one',
+    message: 'extract.aggregate-column',
     path: ['column'],
   });
 
@@ -92,14 +92,15 @@ export const extractDefinitionSchema = z
     const seen = new Set<string>();
     d.elements.forEach((e, i) => {
       if (seen.has(e.dataElement)) {
-        ctx.addIssue({ code: 'custom', message: 'a data element appears twice', path: ['elements', i] });
+        ctx.addIssue({ code: 'custom', message: 'extract.element-twice', path: ['elements', i] });
       }
       seen.add(e.dataElement);
       e.where.forEach((f, j) => {
         if ('construct' in f && !Object.hasOwn(d.constructs, f.construct)) {
           ctx.addIssue({
             code: 'custom',
-            message: `no construct named ${f.construct}`,
+            message: 'extract.unknown-construct',
+            params: { construct: f.construct },
             path: ['elements', i, 'where', j, 'construct'],
           });
         }

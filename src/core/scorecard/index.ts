@@ -12,6 +12,7 @@ export * from './read-scorecard-file.ts';
 export * from './resolve-weights.ts';
 export * from './scorecard-schema.ts';
 export * from './scorecard-schema-v1.ts';
+export * from './unit-codes.ts';
 export * from './units.ts';
 export * from './values-schema.ts';
 export * from './weigh-perspective.ts';

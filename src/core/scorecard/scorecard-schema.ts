@@ -29,6 +29,7 @@ import {
   valueTypeSchema,
   weightSetSchema,
 } from './schema-parts.ts';
+import { unitWordsOf } from './unit-codes.ts';
 
 export type { AhpSettingsFile, WeightSetFile } from './schema-parts.ts';
 export {
@@ -45,6 +46,25 @@ export const SCORECARD_FORMAT = 'healthbsc/scorecard@2';
 
 /** A unit of measure in both languages (`{ en: cases, zh: 例 }`); the same text twice where it has no words. */
 export const unitOfMeasureSchema = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
+
+/**
+ * A unit as a file gives it: both words, a unit code of the catalog (`unit: bed-days`, unit-codes.ts) or, as
+ * older files did, any other text, kept as entered in both languages. Read as both words.
+ */
+export const unitInFileSchema = z.codec(
+  // The words are checked after decoding (by unitOfMeasureSchema), so that a missing `zh` is reported at its path.
+  z.union([
+    z.string().trim().min(1),
+    z.looseObject({ en: z.string().optional(), zh: z.string().optional() }),
+  ]),
+  unitOfMeasureSchema,
+  {
+    decode: (value) =>
+      typeof value === 'string' ? unitWordsOf(value) : (value as z.input<typeof unitOfMeasureSchema>),
+    // A codec, so that a response holding a file can be encoded back (the API's serializer) as both words.
+    encode: (words) => words,
+  },
+);
 
 /**
  * A period id (`2024-03`, `2024Q1`, `2024`; a bare YAML number such as 2024 is read as the year), normalised
@@ -101,7 +121,7 @@ export const dataElementSchema = z
     code: codeSchema,
     name: localizedTextSchema,
     valueType: valueTypeSchema.default('number'),
-    unit: unitOfMeasureSchema.optional(),
+    unit: unitInFileSchema.optional(),
     /** How a parent combines its children's values (beds: sum; a price index: average). */
     aggregation: unitAggregationSchema.default('sum'),
     /** The period a value is reported for; absent: month. Values are entered per month for now. */
@@ -145,7 +165,7 @@ export const indicatorSchema = z
     formula: formulaSchema.optional(),
     /** The formula as the source document words it, kept for readers. */
     formulaText: z.string().optional(),
-    unit: unitOfMeasureSchema.optional(),
+    unit: unitInFileSchema.optional(),
     decimals: z.number().int().min(0).max(10).default(2),
     direction: directionSchema.default('higher'),
     role: roleSchema.optional(),

@@ -543,3 +543,50 @@ describe('data elements', () => {
     ).toEqual([['zod.required', ['dataElements', 0, 'unit', 'zh']]]);
   });
 });
+
+describe('units', () => {
+  const unitsOf = (units: readonly (string | { en: string; zh: string })[]) => {
+    const compiled = compileScorecard(
+      makeFile((f) => {
+        (f.dataElements ?? []).forEach((element, i) => {
+          const unit = units[i];
+          if (unit !== undefined) element.unit = unit;
+        });
+      }),
+    );
+    return compiled.definition.dataElements.map((e) => e.unit);
+  };
+
+  it('read a unit code as the catalog words in both languages', () => {
+    expect(unitsOf(['bed-days', 'person-times', '10k-yuan', 'per-1000'])).toEqual([
+      { en: 'bed days', zh: '床日' },
+      { en: 'person-times', zh: '人次' },
+      { en: '10,000 yuan', zh: '万元' },
+      { en: 'per 1,000', zh: '每千' },
+    ]);
+  });
+
+  it('keep any other text as entered, the same in both languages', () => {
+    expect(unitsOf(['mmHg', ' g/L '])[0]).toEqual({ en: 'mmHg', zh: 'mmHg' });
+  });
+
+  it('trim a text kept as entered', () => {
+    expect(unitsOf(['mmHg', ' g/L '])[1]).toEqual({ en: 'g/L', zh: 'g/L' });
+  });
+
+  it('keep both words as given', () => {
+    expect(unitsOf([{ en: 'bed-days used', zh: '占用床日' }])[0]).toEqual({
+      en: 'bed-days used',
+      zh: '占用床日',
+    });
+  });
+
+  it('refuse an empty unit', () => {
+    expect(
+      codesOf((f) => {
+        const element = f.dataElements?.[0];
+        if (element) element.unit = '  ';
+      }),
+    ).toEqual([['zod.too-short', ['dataElements', 0, 'unit']]]);
+  });
+});

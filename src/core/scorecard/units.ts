@@ -5,6 +5,7 @@
  * translated from either side; any other text is kept as it is in both languages.
  */
 import type { UnitOfMeasure } from './scorecard-schema.ts';
+import { isUnitCode, UNIT_CATALOG } from './unit-codes.ts';
 
 /** English and Chinese words of the common units; English alternatives after the first are also recognised. */
 const COMMON_UNITS: readonly { readonly en: readonly string[]; readonly zh: string }[] = [
@@ -42,9 +43,12 @@ for (const unit of COMMON_UNITS) {
  * @example unitFromText('days') // { unit: { en: 'days', zh: '天' }, known: true }
  * @example unitFromText('万元') // { unit: { en: '10,000 yuan', zh: '万元' }, known: true }
  * @example unitFromText('g/L') // { unit: { en: 'g/L', zh: 'g/L' }, known: false }
+ * @example unitFromText('bed-days') // { unit: { en: 'bed days', zh: '床日' }, known: true } (a unit code)
  */
 export function unitFromText(text: string): { readonly unit: UnitOfMeasure; readonly known: boolean } {
   const trimmed = text.trim();
+  // A unit code (unit-codes.ts) reads as the catalog's words: a stored text may be one since format @2.
+  if (isUnitCode(trimmed)) return { unit: { ...UNIT_CATALOG[trimmed] }, known: true };
   // The author's own word is kept as it is written; only the other language's word comes from the table.
   const zh = ZH_BY_ENGLISH.get(trimmed.toLowerCase());
   if (zh !== undefined) return { unit: { en: trimmed, zh }, known: true };

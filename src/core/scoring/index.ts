@@ -24,7 +24,7 @@ export type {
   ScoringMethod,
   ThresholdRule,
 } from './scoring-method.ts';
-export { DEFAULT_CAP } from './scoring-method.ts';
+export { DEFAULT_CAP, NO_VALUE_REASONS } from './scoring-method.ts';
 export type { IndicatorStatus, StatusThresholds } from './status.ts';
 export {
   DEFAULT_STATUS_THRESHOLDS,

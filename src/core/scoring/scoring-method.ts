@@ -65,6 +65,25 @@ export type NoValueReason =
   | 'reported-quarterly'
   | 'reported-yearly';
 
+// Written as a record so that a new reason fails the type check until it is listed (and then worded).
+const REASONS = {
+  'missing-actual': true,
+  'missing-target': true,
+  'undefined-ratio': true,
+  'no-matching-rule': true,
+  'no-ratings': true,
+  'not-in-effect': true,
+  'reported-quarterly': true,
+  'reported-yearly': true,
+} as const satisfies Record<NoValueReason, true>;
+
+/**
+ * Every reason an indicator can have no value, so that `npm run check:i18n` can check each has words.
+ *
+ * @example NO_VALUE_REASONS[0] // 'missing-actual'
+ */
+export const NO_VALUE_REASONS = Object.keys(REASONS) as readonly NoValueReason[];
+
 /** A quantified value (1 = on target), or `null` with the reason there is none. */
 export interface Quantified {
   readonly value: number | null;

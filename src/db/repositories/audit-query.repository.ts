@@ -25,6 +25,8 @@ export interface AuditFilter {
   readonly entity?: string;
   readonly entityKey?: string;
   readonly actor?: string;
+  /** Text found, case-insensitively, in the actor, the key, the reason or the old or new value. */
+  readonly text?: string;
   readonly orgUnitId?: number;
   /** A unit's path: changes concerning that unit or any unit under it. */
   readonly subtreeOf?: string;
@@ -49,6 +51,19 @@ function filterConditions(
   if (filter.entity !== undefined) conditions.push(eb('a.entity', '=', filter.entity));
   if (filter.entityKey !== undefined) conditions.push(eb('a.entity_key', '=', filter.entityKey));
   if (filter.actor !== undefined) conditions.push(eb('a.actor', '=', filter.actor));
+  if (filter.text !== undefined) {
+    // LIKE's wildcards in the text are searched for as themselves.
+    const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      eb.or([
+        eb('a.actor', 'ilike', pattern),
+        eb('a.entity_key', 'ilike', pattern),
+        eb('a.reason', 'ilike', pattern),
+        eb(sql<string>`a.old_value::text`, 'ilike', pattern),
+        eb(sql<string>`a.new_value::text`, 'ilike', pattern),
+      ]),
+    );
+  }
   if (filter.orgUnitId !== undefined) conditions.push(eb('a.org_unit_id', '=', filter.orgUnitId));
   if (filter.subtreeOf !== undefined) {
     conditions.push(

@@ -62,10 +62,10 @@ function inWorker(
     });
     worker.on('error', () => {
       settled = true;
-      reject(badRequest('extract.engine-failed', { message: 'the worker stopped' }));
+      reject(badRequest('extract.worker-stopped', {}));
     });
     worker.on('exit', () => {
-      if (!settled) reject(badRequest('extract.engine-failed', { message: 'the worker stopped' }));
+      if (!settled) reject(badRequest('extract.worker-stopped', {}));
     });
   });
 }

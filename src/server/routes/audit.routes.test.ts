@@ -78,6 +78,15 @@ describeEachEngine('the audit trail over HTTP', (getDb) => {
     });
   });
 
+  it('searches a value of a change, whatever its case', async () => {
+    const department = tree.departments[1]?.[0] ?? '';
+    expect(summary(await list('q=cardiOLOGY'))).toEqual([`update ${department} by ${TEST_ADMIN.email}`]);
+  });
+
+  it('searches a LIKE wildcard as itself', async () => {
+    expect((await list('q=%25')).total).toBe(0);
+  });
+
   it('filters by time and pages newest first', async () => {
     const inTree = `orgUnit=${tree.group}&includeDescendants=true`;
     const future = new Date(Date.now() + 3_600_000).toISOString();

@@ -54,6 +54,7 @@ export async function resolveAuditFilter(
     entity: input.entity,
     entityKey: input.entityKey,
     actor: input.actor,
+    text: input.q,
     orgUnitId: unit !== undefined && !input.includeDescendants ? unit.id : undefined,
     subtreeOf: unit !== undefined && input.includeDescendants ? unit.path : undefined,
     from: input.from === undefined ? undefined : new Date(input.from),

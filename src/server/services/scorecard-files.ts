@@ -64,7 +64,7 @@ const storedIndicatorsSchema = z.object({
         z.object({
           id: z.string(),
           kind: z.enum(['quantitative', 'qualitative']).default('quantitative'),
-          // One text in an @1 structure, both words in @2.
+          // One text in an @1 structure; both words, a unit code or a text as entered in @2.
           unit: z.union([z.string(), unitOfMeasureSchema]).optional(),
         }),
       ),

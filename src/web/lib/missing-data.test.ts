@@ -3,7 +3,7 @@ import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
 
 type IndicatorJson = EvaluationJson['perspectives'][number]['indicators'][number];
 
-import { longReasonKey, missingKind, noDataKey } from './missing-data.ts';
+import { missingKind, noDataKey } from './missing-data.ts';
 
 function indicator(actual: number | null, target: number | null, reason?: string): IndicatorJson {
   return {
@@ -74,14 +74,5 @@ describe('noDataKey', () => {
       noDataKey({ status: 'met', reason: 'missing-target' }),
       noDataKey({ status: 'no-data', reason: undefined }),
     ]).toEqual(['missingData.short.missingTarget', 'missingData.short.missingActual', null, null, null]);
-  });
-});
-
-describe('longReasonKey', () => {
-  it('finds the sentence of a known reason only', () => {
-    expect([longReasonKey('missing-actual'), longReasonKey('x')]).toEqual([
-      'scorecard.explain.reasons.missingActual',
-      undefined,
-    ]);
   });
 });

@@ -60,28 +60,3 @@ export const MISSING_KIND_KEYS = {
   targets: 'missingData.overview.targets',
   scores: 'missingData.overview.scores',
 } as const satisfies Record<MissingKind, string>;
-
-/** The sentence of each reason (the scorecard's Explain words them the same way). */
-export const LONG_REASON_KEYS = {
-  'missing-actual': 'scorecard.explain.reasons.missingActual',
-  'missing-target': 'scorecard.explain.reasons.missingTarget',
-  'undefined-ratio': 'scorecard.explain.reasons.undefinedRatio',
-  'no-matching-rule': 'scorecard.explain.reasons.noMatchingRule',
-  'no-ratings': 'scorecard.explain.reasons.noRatings',
-  'not-in-effect': 'scorecard.explain.reasons.notInEffect',
-  'reported-quarterly': 'scorecard.explain.reasons.reportedQuarterly',
-  'reported-yearly': 'scorecard.explain.reasons.reportedYearly',
-} as const;
-
-/**
- * The catalog key of a reason's sentence; undefined for a reason the catalog does not know (shown as sent).
- *
- * @example longReasonKey('missing-actual') // 'scorecard.explain.reasons.missingActual'
- */
-export function longReasonKey(
-  reason: string,
-): (typeof LONG_REASON_KEYS)[keyof typeof LONG_REASON_KEYS] | undefined {
-  return (
-    LONG_REASON_KEYS as Readonly<Record<string, (typeof LONG_REASON_KEYS)[keyof typeof LONG_REASON_KEYS]>>
-  )[reason];
-}

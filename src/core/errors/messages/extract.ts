@@ -30,4 +30,24 @@ export const extractMessages = defineMessages('extract', {
     en: 'No record of the extract matched a unit and a date.',
     'zh-CN': '明细数据中没有记录同时具有机构和日期。',
   },
+  'worker-stopped': {
+    en: 'The extract could not be aggregated: the worker stopped (record values are not shown).',
+    'zh-CN': '无法汇总明细数据：汇总进程已停止（不显示记录中的值）。',
+  },
+  'column-nul': {
+    en: 'A column name cannot contain the NUL character.',
+    'zh-CN': '列名不能包含 NUL 字符。',
+  },
+  'aggregate-column': {
+    en: 'count takes no column; count-distinct, sum and avg need one.',
+    'zh-CN': '计数（count）不指定列；去重计数、求和与平均（count-distinct、sum、avg）须指定列。',
+  },
+  'element-twice': {
+    en: 'A data element appears twice.',
+    'zh-CN': '同一数据元出现了两次。',
+  },
+  'unknown-construct': {
+    en: 'There is no construct named {{construct}}.',
+    'zh-CN': '没有名为 {{construct}} 的条件组合。',
+  },
 });

@@ -23,3 +23,7 @@ describe('auditQuery', () => {
     });
   });
 });
+
+it('sends the search text trimmed, as q', () => {
+  expect(auditQuery({ q: '  Cardiology ' })).toEqual({ q: 'Cardiology' });
+});

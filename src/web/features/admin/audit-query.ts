@@ -6,6 +6,8 @@
 export interface AuditFilters {
   readonly entity?: string | undefined;
   readonly actor?: string | undefined;
+  /** Text searched on the server in the actor, key, reason and values. */
+  readonly q?: string | undefined;
   readonly orgUnit?: string | undefined;
   /** ISO date-times. */
   readonly from?: string | undefined;
@@ -16,6 +18,7 @@ export interface AuditFilters {
 export interface AuditFilterQuery {
   entity?: string;
   actor?: string;
+  q?: string;
   orgUnit?: string;
   from?: string;
   to?: string;
@@ -25,6 +28,7 @@ export interface AuditFilterQuery {
 const FILTERS = [
   'entity',
   'actor',
+  'q',
   'orgUnit',
   'from',
   'to',

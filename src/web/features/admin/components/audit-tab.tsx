@@ -14,33 +14,22 @@ import { auditExportUrl, useAudit } from '../../../lib/api/audit.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { type AuditFilters, auditQuery } from '../audit-query.ts';
+import { AUDIT_ENTITIES, AUDIT_ENTITY_KEYS, auditWordKey } from '../audit-words.ts';
 import { AuditDiffView } from './audit-diff-view.tsx';
 
 const PAGE_SIZE = 25;
-const ENTITIES = [
-  'org_unit',
-  'org_unit_group',
-  'data_element',
-  'data_value',
-  'reported_value',
-  'data_approval',
-  'assessment',
-  'import_batch',
-  'scorecard',
-  'scorecard_version',
-  'scorecard_org_unit',
-  'target',
-  'weight_version',
-  'app_user',
-  'api_token',
-  'session',
-] as const;
 
 export function AuditTab({ canExport }: { readonly canExport: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [actor, setActor] = useState('');
+  const [text, setText] = useState('');
+  const word = (kind: 'entity' | 'action', value: string) => {
+    const key = auditWordKey(kind, value);
+    return key === null ? value : t(key);
+  };
+  const typed = () => ({ actor, orgUnit, q: text });
   const [orgUnit, setOrgUnit] = useState('');
   const [page, setPage] = useState(1);
   const audit = useAudit({ ...auditQuery(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -72,7 +61,7 @@ export function AuditTab({ canExport }: { readonly canExport: boolean }) {
           style={{ width: 200 }}
           value={filters.entity}
           onChange={(entity: string | undefined) => apply({ entity })}
-          options={ENTITIES.map((entity) => ({ value: entity, label: entity }))}
+          options={AUDIT_ENTITIES.map((entity) => ({ value: entity, label: t(AUDIT_ENTITY_KEYS[entity]) }))}
           data-testid="audit-filter-entity"
         />
         <Input
@@ -80,7 +69,7 @@ export function AuditTab({ canExport }: { readonly canExport: boolean }) {
           placeholder={t('admin.audit.actor')}
           value={actor}
           onChange={(event) => setActor(event.target.value)}
-          onPressEnter={() => apply({ actor, orgUnit })}
+          onPressEnter={() => apply(typed())}
           style={{ width: 200 }}
           data-testid="audit-filter-actor"
         />
@@ -89,16 +78,25 @@ export function AuditTab({ canExport }: { readonly canExport: boolean }) {
           placeholder={t('admin.audit.orgUnit')}
           value={orgUnit}
           onChange={(event) => setOrgUnit(event.target.value)}
-          onPressEnter={() => apply({ actor, orgUnit })}
+          onPressEnter={() => apply(typed())}
           style={{ width: 160 }}
           data-testid="audit-filter-org-unit"
+        />
+        <Input.Search
+          aria-label={t('admin.audit.search')}
+          placeholder={t('admin.audit.search')}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onSearch={(value) => apply({ ...typed(), q: value })}
+          style={{ width: 220 }}
+          data-testid="audit-search"
         />
         <DatePicker.RangePicker
           aria-label={t('admin.audit.time')}
           showTime
           onChange={(range) => apply({ from: range?.[0]?.toISOString(), to: range?.[1]?.toISOString() })}
         />
-        <Button onClick={() => apply({ actor, orgUnit })} data-testid="audit-filter-apply">
+        <Button onClick={() => apply(typed())} data-testid="audit-filter-apply">
           {t('admin.audit.apply')}
         </Button>
       </Space>
@@ -150,8 +148,8 @@ export function AuditTab({ canExport }: { readonly canExport: boolean }) {
                 title: t('admin.audit.what'),
                 render: (_, entry) => (
                   <span data-testid="audit-what">
-                    <Tag>{entry.action}</Tag>
-                    <code>{entry.entity}</code>
+                    <Tag data-action={entry.action}>{word('action', entry.action)}</Tag>
+                    <span data-entity={entry.entity}>{word('entity', entry.entity)}</span>
                     {entry.entityKey === null ? null : <> {entry.entityKey}</>}
                   </span>
                 ),

@@ -8,7 +8,7 @@ import { Panel } from '../../../components/panel.tsx';
 import type { EvaluationJson } from '../../../lib/api/evaluations.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
-import { longReasonKey } from '../../../lib/missing-data.ts';
+import { noValueReasonKey } from '../../../lib/no-value-reasons.ts';
 import type { DataStatus } from '../data-status.ts';
 
 const APPROVAL_COLORS = {
@@ -35,11 +35,6 @@ export function DataStatusCard({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const reasonText = (reason: string) => {
-    const key = longReasonKey(reason);
-    // A reason this catalog does not know (a newer server) is shown as sent.
-    return key === undefined ? reason : t(key);
-  };
   const total = evaluation.perspectives.reduce((sum, perspective) => sum + perspective.indicators.length, 0);
   return (
     <Panel title={t('overview.dataStatus')} fill>
@@ -71,7 +66,7 @@ export function DataStatusCard({
           {status.missing.slice(0, SHOWN).map((indicator) => (
             <li key={indicator.id}>
               {localize(indicator.name, language)}
-              {indicator.reason === null ? null : ` — ${reasonText(indicator.reason)}`}
+              {indicator.reason === null ? null : ` — ${t(noValueReasonKey(indicator.reason))}`}
             </li>
           ))}
           {status.missing.length > SHOWN ? (

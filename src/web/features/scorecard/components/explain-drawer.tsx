@@ -19,6 +19,7 @@ import {
 } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import { noValueReasonKey } from '../../../lib/no-value-reasons.ts';
 import {
   ACTUAL_SOURCE_KEYS,
   AGGREGATION_KEYS,
@@ -422,11 +423,11 @@ function Explanation({ data, unitName }: { readonly data: ExplanationJson; reado
   );
 }
 
-/** The reason in words; an unknown reason (a newer server) as sent. */
+/** The reason in words; an unknown reason (a newer server) in the short words of lib/no-value-reasons.ts. */
 function useReasonText() {
   const { t } = useTranslation();
   return (reason: string) => {
     const key = REASON_KEYS[reason];
-    return key === undefined ? reason : t(key);
+    return key === undefined ? t(noValueReasonKey(reason)) : t(key);
   };
 }
