@@ -52,6 +52,12 @@ export const profileUnitSchema = z.strictObject({
   translateOnly: z.boolean().default(false),
   /** Put before the source code (`NHS-` + `RJ1`), so codes of several sources never collide. */
   prefix: z.string().max(32).default(''),
+  /**
+   * The cell is the unit's identifier in this system (`org_unit_identifier`, e.g. `https://www.cms.gov/ccn`):
+   * a cell no unit holds is `unknown-org-unit`, unless the profile builds the tree, which then creates the unit
+   * (code `prefix` + cell) and records the identifier. `translate` still wins over it.
+   */
+  identifierSystem: z.string().min(1).max(200).optional(),
 });
 
 /** A level of the org tree built from the source: a fixed root, or a parent named by a column. */
@@ -176,3 +182,43 @@ export const profileImportReportSchema = z.object({
   committed: z.boolean(),
 });
 export type ProfileImportReport = z.infer<typeof profileImportReportSchema>;
+
+/** A saved profile's version: the profile as saved, who saved it, when and why. */
+export const savedProfileVersionSchema = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  reason: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type SavedProfileVersion = z.infer<typeof savedProfileVersionSchema>;
+
+export const savedProfileSchema = savedProfileVersionSchema.extend({
+  profile: importProfileSchema,
+  /** Every version, newest first (without their bodies). */
+  versions: z.array(savedProfileVersionSchema),
+});
+export type SavedProfile = z.infer<typeof savedProfileSchema>;
+
+export const savedProfileSummarySchema = z.object({
+  code: z.string(),
+  name: localizedTextSchema.nullable(),
+  version: z.number().int(),
+  versions: z.number().int(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+export const savedProfileListSchema = z.object({ items: z.array(savedProfileSummarySchema) });
+export type SavedProfileList = z.infer<typeof savedProfileListSchema>;
+
+/** Saving a profile: the first save creates it under its code, each later save adds a version. */
+export const saveProfileBodySchema = z.strictObject({
+  profile: importProfileSchema,
+  /** Why this version (kept with it). */
+  reason: z.string().trim().max(500).optional(),
+});
+export type SaveProfileBody = z.infer<typeof saveProfileBodySchema>;
+
+export const profileVersionQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+});

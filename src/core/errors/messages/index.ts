@@ -35,6 +35,7 @@ import { formulaMessages } from './formula.ts';
 import { guardMessages } from './guard.ts';
 import { healthMessages } from './health.ts';
 import { importProfileMessages } from './import-profile.ts';
+import { orgUnitIdentifierMessages } from './org-unit-identifier.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { incentiveMessages } from './incentive.ts';
@@ -73,6 +74,7 @@ export const PROBLEM_MESSAGES = {
   ...scoringMessages,
   ...importMessages,
   ...importProfileMessages,
+  ...orgUnitIdentifierMessages,
   ...fhirMessages,
   ...importRowMessages,
   ...encodingMessages,
