@@ -222,3 +222,44 @@ export type SaveProfileBody = z.infer<typeof saveProfileBodySchema>;
 export const profileVersionQuerySchema = z.object({
   version: z.coerce.number().int().min(1).optional(),
 });
+
+/** The wizard's first look at an uploaded table: columns, sample values, guessed types (core inspectColumns). */
+export const profileInspectionSchema = z.object({
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      samples: z.array(z.string()),
+      type: z.enum(['number', 'period', 'text', 'empty']),
+      periodFormat: periodFormatSchema.nullable(),
+      suggestedElement: z.string(),
+    }),
+  ),
+  /** The first rows as read (cells in header order). */
+  rows: z.array(z.array(z.string())),
+  rowsSampled: z.number().int(),
+  unitColumn: z.string().nullable(),
+  periodColumn: z.string().nullable(),
+});
+export type ProfileInspection = z.infer<typeof profileInspectionSchema>;
+
+/** A profile applied to the first rows of a file: the values it maps and every cell it cannot map. */
+export const profilePreviewSchema = z.object({
+  rowsRead: z.number().int(),
+  rowsFiltered: z.number().int(),
+  cellsMissing: z.number().int(),
+  values: z.array(
+    z.object({
+      row: z.number().int(),
+      column: z.string(),
+      orgUnit: z.string(),
+      period: z.string(),
+      dataElement: z.string(),
+      value: z.number(),
+    }),
+  ),
+  /** Units the profile would build from these rows. */
+  orgUnits: z.number().int(),
+  errors: z.array(importErrorSchema),
+  errorCount: z.number().int(),
+});
+export type ProfilePreview = z.infer<typeof profilePreviewSchema>;

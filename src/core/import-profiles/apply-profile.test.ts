@@ -189,7 +189,13 @@ describe('applyProfile, units by identifier', () => {
       { identifiers },
     );
     expect(result.errors).toEqual([
-      { row: 2, column: 'PROVIDER_ID', value: '999999', code: 'unknown-org-unit', params: { value: '999999' } },
+      {
+        row: 2,
+        column: 'PROVIDER_ID',
+        value: '999999',
+        code: 'unknown-org-unit',
+        params: { value: '999999' },
+      },
     ]);
   });
 

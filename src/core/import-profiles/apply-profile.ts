@@ -227,7 +227,8 @@ export function createProfileMapper(
   function addUnit(row: ProfileRow, code: string): void {
     if (!tree || units.has(code)) return;
     // A unit found by its identifier exists already: the tree leaves it where it is.
-    if (p.unit.identifierSystem !== undefined && options.identifiers?.get(cellOf(row, unitAt)) === code) return;
+    if (p.unit.identifierSystem !== undefined && options.identifiers?.get(cellOf(row, unitAt)) === code)
+      return;
     let parent = tree.root?.code ?? null;
     if (tree.parent) {
       const name = cellOf(row, parentAt);

@@ -10,7 +10,6 @@ export {
   type ProfileRow,
   type ProfileRowError,
 } from './apply-profile.ts';
-export { readPeriodCell } from './period-formats.ts';
 export {
   type ColumnInspection,
   type ColumnType,
@@ -18,3 +17,4 @@ export {
   type InspectedColumn,
   inspectColumns,
 } from './inspect-columns.ts';
+export { readPeriodCell } from './period-formats.ts';

@@ -39,7 +39,8 @@ const FORMATS: readonly PeriodFormat[] = [
   'YYYY',
 ];
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*%?$/;
-const UNIT_NAME = /(^|[\s_])(id|code|org|unit|provider|trust|hospital|facility|ccn|oshpdid|机构|医院|科室|代码)([\s_]|$)/i;
+const UNIT_NAME =
+  /(^|[\s_])(id|code|org|unit|provider|trust|hospital|facility|ccn|oshpdid|机构|医院|科室|代码)([\s_]|$)/i;
 const PERIOD_NAME = /(date|month|period|year|quarter|日期|月份|期间|年度|季度)/i;
 
 function typeOf(cells: readonly string[], format: PeriodFormat | null): ColumnType {
@@ -84,7 +85,10 @@ export function elementCodeOf(name: string, position: number): string {
  * inspectColumns(['date', 'trust', 'total'], [['April 2021', 'RJ1', '1,204']]).columns[0]
  * // { name: 'date', samples: ['April 2021'], type: 'period', periodFormat: 'month-name', suggestedElement: 'date' }
  */
-export function inspectColumns(header: readonly string[], rows: readonly (readonly string[])[]): ColumnInspection {
+export function inspectColumns(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): ColumnInspection {
   const columns = header.map((name, i): InspectedColumn => {
     const cells = rows.map((r) => (r[i] ?? '').trim()).filter((c) => c !== '');
     const samples = [...new Set(cells)].slice(0, 5);

@@ -86,7 +86,7 @@ export async function saveProfile(
   actor: Actor,
   body: SaveProfileBody,
   options: { readonly code?: string; readonly mustExist?: boolean } = {},
-): Promise<SavedProfile> {
+): Promise<{ readonly saved: SavedProfile; readonly created: boolean }> {
   requireSomeRole(actor, PROFILE_ROLES);
   const { profile } = body;
   if (options.code !== undefined && options.code !== profile.code)
@@ -98,7 +98,7 @@ export async function saveProfile(
   if (latest === undefined && options.mustExist === true)
     throw notFound('import-profile.not-found', { code: profile.code });
   if (latest !== undefined && isDeepStrictEqual(bodyOf(latest.body), profile))
-    return getSavedProfile(ctx, actor, profile.code);
+    return { saved: await getSavedProfile(ctx, actor, profile.code), created: false };
   const version = await commitWrite(ctx, actor, async (trx) => {
     const written = await appendImportProfileVersion(trx, {
       code: profile.code,
@@ -122,7 +122,7 @@ export async function saveProfile(
       touched: [],
     };
   });
-  return getSavedProfile(ctx, actor, profile.code, version);
+  return { saved: await getSavedProfile(ctx, actor, profile.code, version), created: true };
 }
 
 /** The profile file of a saved profile (latest or `version`), as `healthbsc import --profile` reads it. */
@@ -145,7 +145,7 @@ export function importProfileFile(
   actor: Actor,
   text: string,
   reason?: string,
-): Promise<SavedProfile> {
+): ReturnType<typeof saveProfile> {
   requireSomeRole(actor, PROFILE_ROLES);
   const profile = parseProfileFile(text);
   return saveProfile(ctx, actor, { profile, ...(reason === undefined ? {} : { reason }) });

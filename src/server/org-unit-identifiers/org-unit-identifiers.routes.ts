@@ -34,7 +34,8 @@ export const orgUnitIdentifierRoutes: FastifyPluginAsync = async (fastify) => {
     {
       schema: {
         tags,
-        summary: 'Give a unit an external identifier (201; 200 when it holds it already; 409 when another does)',
+        summary:
+          'Give a unit an external identifier (201; 200 when it holds it already; 409 when another does)',
         params: codeParamsSchema,
         body: orgUnitIdentifierBodySchema,
         response: {

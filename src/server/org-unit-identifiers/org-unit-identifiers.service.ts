@@ -29,6 +29,12 @@ const toIdentifier = (r: OrgUnitIdentifierRecord): OrgUnitIdentifier => ({
   createdAt: r.createdAt.toISOString(),
 });
 
+interface AddedIdentifier {
+  readonly identifier: OrgUnitIdentifier;
+  /** False when the unit held it already (nothing written). */
+  readonly created: boolean;
+}
+
 /** The identifiers of the unit `code`, by system and value. */
 export async function listOrgUnitIdentifiers(
   ctx: ServerContext,
@@ -49,16 +55,17 @@ export async function addOrgUnitIdentifier(
   actor: Actor,
   code: string,
   body: OrgUnitIdentifierBody,
-): Promise<{ readonly identifier: OrgUnitIdentifier; readonly created: boolean }> {
+): Promise<AddedIdentifier> {
   requireSomeRole(actor, DESIGN_ROLES);
-  return commitWrite(ctx, actor, async (trx) => {
+  return commitWrite<AddedIdentifier>(ctx, actor, async (trx) => {
     const unit = await requireOrgUnit(trx, code);
     requireRoleOver(actor, DESIGN_ROLES, unit);
     const key = { rootId: unit.rootId, system: body.system, value: body.value };
     const held = await findIdentifier(trx, key);
     if (held !== undefined && held.orgUnitCode !== unit.code)
       throw conflict('org-unit-identifier.taken', { ...body, orgUnit: held.orgUnitCode });
-    if (held !== undefined) return { result: { identifier: toIdentifier(held), created: false }, audit: [], touched: [] };
+    if (held !== undefined)
+      return { result: { identifier: toIdentifier(held), created: false }, audit: [], touched: [] };
     await insertIdentifiers(trx, [{ ...key, orgUnitId: unit.id, createdBy: actor.id, createdAt: ctx.now() }]);
     const written = await findIdentifier(trx, key);
     if (written === undefined) throw new Error('identifier not written');

@@ -29,6 +29,10 @@ export const importProfileMessages = defineMessages('import-profile', {
     en: "The profile '{{code}}' has no version {{version}}.",
     'zh-CN': '映射配置“{{code}}”没有第 {{version}} 版。',
   },
+  'no-profile': {
+    en: 'Name the profile: send its JSON (profile) or a saved profile’s code.',
+    'zh-CN': '请指定映射配置：提交配置内容（profile）或已保存配置的代码（code）。',
+  },
   'code-mismatch': {
     en: "The profile's code {{given}} is not {{code}}, the profile being saved.",
     'zh-CN': '配置中的代码 {{given}} 与正在保存的映射配置 {{code}} 不一致。',
