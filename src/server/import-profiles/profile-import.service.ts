@@ -9,6 +9,7 @@
  * refusal at the write (a period approved meanwhile) leaves no unit behind either.
  */
 import { gunzipSync } from 'node:zlib';
+import { DATA_ENTRY_ROLES } from '../../core/access/policy.ts';
 import type { ImportProgress, ImportReportBody } from '../../core/contracts/import.ts';
 import type { ImportProfile, ProfileImportReport } from '../../core/contracts/import-profiles.ts';
 import { wordProblem } from '../../core/errors/messages/index.ts';
@@ -25,6 +26,7 @@ import {
   type ImportInput,
   ImportRejectedError,
 } from '../imports/import.service.ts';
+import { requireSomeRole } from '../services/access.ts';
 import { joinTransaction } from './joined-transaction.ts';
 
 export interface ProfileImportInput {
@@ -64,6 +66,8 @@ export async function importWithProfile(
   actor: Actor,
   input: ProfileImportInput,
 ): Promise<ProfileImportReport> {
+  // The data kind's roles, before the file is read: a profile import is a data import.
+  requireSomeRole(actor, DATA_ENTRY_ROLES);
   const { profile } = input;
   const bytes = isGzip(input.bytes) ? new Uint8Array(gunzipSync(input.bytes)) : input.bytes;
   const table = await readTable(bytes, {
