@@ -5,9 +5,27 @@ import { draftOf, profileOf } from './profile-draft.ts';
 // Columns as the server inspects NHS England's A&E file (core/import-profiles inspectColumns).
 const INSPECTION: ProfileInspection = {
   columns: [
-    { name: 'nhs_trust22_code', samples: ['RC9'], type: 'text', periodFormat: null, suggestedElement: 'nhs_trust22_code' },
-    { name: 'total_attendances', samples: ['17570'], type: 'number', periodFormat: null, suggestedElement: 'total_attendances' },
-    { name: 'date', samples: ['April 2021'], type: 'period', periodFormat: 'month-name', suggestedElement: 'date' },
+    {
+      name: 'nhs_trust22_code',
+      samples: ['RC9'],
+      type: 'text',
+      periodFormat: null,
+      suggestedElement: 'nhs_trust22_code',
+    },
+    {
+      name: 'total_attendances',
+      samples: ['17570'],
+      type: 'number',
+      periodFormat: null,
+      suggestedElement: 'total_attendances',
+    },
+    {
+      name: 'date',
+      samples: ['April 2021'],
+      type: 'period',
+      periodFormat: 'month-name',
+      suggestedElement: 'date',
+    },
   ],
   rows: [['RC9', '17570', 'April 2021']],
   rowsSampled: 1,

@@ -34,7 +34,10 @@ export interface ProfileDraft {
  */
 export function draftOf(inspection: ProfileInspection, fileName: string): ProfileDraft {
   const period = inspection.columns.find((c) => c.name === inspection.periodColumn);
-  const base = fileName.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[-.]+/, '');
+  const base = fileName
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[-.]+/, '');
   return {
     code: (base === '' ? 'profile' : base).slice(0, 64),
     name: fileName,
@@ -43,7 +46,8 @@ export function draftOf(inspection: ProfileInspection, fileName: string): Profil
     prefix: '',
     periodColumn: inspection.periodColumn ?? '',
     periodFormat: period?.periodFormat ?? 'auto',
-    periodType: period?.periodFormat === 'YYYY' ? 'year' : period?.periodFormat === 'YYYYQn' ? 'quarter' : 'month',
+    periodType:
+      period?.periodFormat === 'YYYY' ? 'year' : period?.periodFormat === 'YYYYQn' ? 'quarter' : 'month',
     values: inspection.columns
       .filter((c) => c.type === 'number')
       .map((c) => ({ column: c.name, include: true, dataElement: c.suggestedElement, scale: 1 })),

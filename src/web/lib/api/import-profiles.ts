@@ -74,7 +74,10 @@ function form(file: File, choice: ProfileChoice | null, fields: Record<string, s
   return body;
 }
 
-async function single<R extends keyof StreamRoutes>(route: R, body: FormData): Promise<StreamRoutes[R]['line']> {
+async function single<R extends keyof StreamRoutes>(
+  route: R,
+  body: FormData,
+): Promise<StreamRoutes[R]['line']> {
   const [, path] = splitRoute(route);
   let answer: unknown = null;
   await postNdjson({ path, body, onLine: (line) => (answer = line) });

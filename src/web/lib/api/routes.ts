@@ -365,8 +365,14 @@ export interface StreamRoutes {
     line: Out<typeof imports.importStreamLineSchema>;
   };
   // The import wizard's steps on an uploaded table: one JSON line each, then the import with progress lines.
-  'POST /api/profile-imports/inspect': { body: FormData; line: Out<typeof importProfiles.profileInspectionSchema> };
-  'POST /api/profile-imports/preview': { body: FormData; line: Out<typeof importProfiles.profilePreviewSchema> };
+  'POST /api/profile-imports/inspect': {
+    body: FormData;
+    line: Out<typeof importProfiles.profileInspectionSchema>;
+  };
+  'POST /api/profile-imports/preview': {
+    body: FormData;
+    line: Out<typeof importProfiles.profilePreviewSchema>;
+  };
   'POST /api/profile-imports': { body: FormData; line: unknown };
 }
 
