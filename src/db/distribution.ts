@@ -73,6 +73,10 @@ export const REFERENCE_TABLES = [
   'alert_rule',
   'alert_subscription',
   'webhook',
+  // External identifiers of units (read with the tree) and saved mapping profiles: a few rows per unit or source.
+  'org_unit_identifier',
+  'import_profile',
+  'import_profile_version',
 ] as const;
 
 /** Kept on the coordinator (with the job queue's schema, `pgboss`, and the migrations' own tables). */

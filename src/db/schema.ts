@@ -792,6 +792,34 @@ export interface MailAttachmentTable {
   content: ColumnType<Uint8Array, Uint8Array, never>;
 }
 
+/** `org_unit_identifier` (202612080100): a unit's code in another system, unique per root. */
+export interface OrgUnitIdentifierTable {
+  root_id: number;
+  org_unit_id: number;
+  system: string;
+  value: string;
+  created_by: string;
+  created_at: Date;
+}
+
+/** `import_profile` (202612080100): a saved mapping profile, named by its code. */
+export interface ImportProfileTable {
+  readonly id: Id;
+  code: string;
+  created_by: string;
+  created_at: Date;
+}
+
+/** `import_profile_version` (202612080100): append-only versions of a saved profile (a trigger refuses changes). */
+export interface ImportProfileVersionTable {
+  profile_id: ColumnType<number, number, never>;
+  version: ColumnType<number, number, never>;
+  body: ColumnType<JsonValue, string, never>;
+  reason: ColumnType<string | null, string | null, never>;
+  created_by: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date, never>;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   org_unit: OrgUnitTable;
@@ -848,4 +876,7 @@ export interface Database {
   mail_attachment: MailAttachmentTable;
   incentive_allocation: IncentiveAllocationTable;
   incentive_approval: IncentiveApprovalTable;
+  org_unit_identifier: OrgUnitIdentifierTable;
+  import_profile: ImportProfileTable;
+  import_profile_version: ImportProfileVersionTable;
 }

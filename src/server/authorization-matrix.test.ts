@@ -23,6 +23,7 @@ import {
 } from '../../test/fixtures/server.ts';
 import { surveyFor } from '../../test/fixtures/survey-world.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
+import { importProfileSchema } from '../core/contracts/import-profiles.ts';
 import { populationElementCode } from '../core/fhir/index.ts';
 import { insertAction, insertAttachment, insertComment } from '../db/repositories/action.repository.ts';
 import { insertAlert } from '../db/repositories/alert.repository.ts';
@@ -32,6 +33,7 @@ import { findScorecardByCode } from '../db/repositories/scorecard.repository.ts'
 import { findUserByEmail } from '../db/repositories/user.repository.ts';
 import { createApiToken } from './accounts/tokens.service.ts';
 import { createRule, createWebhook, putDeadline } from './alerts/alert-config.service.ts';
+import { saveProfile } from './import-profiles/saved-profiles.service.ts';
 import { commitImport } from './imports/import.service.ts';
 import { createAllocation } from './incentives/incentives.service.ts';
 import { subscribeToReport } from './reports/report-subscriptions.ts';
@@ -147,6 +149,34 @@ const WORK_SCOPED: Access = {
   scoped: true,
 };
 const INSTALLATION_ADMIN: Access = { kind: 'installation-admin' };
+const PROFILE_WRITERS: Access = { kind: 'roles', roles: ['admin', 'steward'], scoped: false };
+const ENTRY: Access = { kind: 'roles', roles: ['admin', 'entry', 'steward'], scoped: false };
+
+/** A mapping profile of one value column into `element` (default a fresh code). */
+const mappingProfile = (code: string, element = 'beds', scale = 1) => ({
+  format: 'healthbsc/profile@1' as const,
+  code,
+  unit: { column: 'unit' },
+  period: { column: 'month', format: 'YYYY-MM' as const },
+  values: [{ column: 'beds', dataElement: element, scale }],
+});
+
+/** A profile saved by the fixture, mapping into a data element it creates; its code. */
+async function savedProfile(w: AccessWorld): Promise<string> {
+  const code = uniqueCode('prof');
+  const element = uniqueCode('pe').toLowerCase();
+  await createDataElement(w.server.ctx, FIXTURE_ACTOR, { ...ELEMENT, code: element });
+  await saveProfile(w.server.ctx, FIXTURE_ACTOR, {
+    profile: importProfileSchema.parse(mappingProfile(code, element)),
+  });
+  return code;
+}
+
+/** A small source table naming the in-scope unit. */
+const profileTable = (w: AccessWorld) => ({
+  payload: new TextEncoder().encode(`unit,month,beds\n${w.units.inside},${DATA_MONTH},7\n`),
+  contentType: 'text/csv',
+});
 
 /** The user id behind a session (the fixture's admin when there is none). */
 async function userIdOf(w: AccessWorld, session: TestSession | null): Promise<number> {
@@ -413,6 +443,75 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     access: ANY_SCOPED,
     success: 200,
     build: (_w, u) => ({ url: `/api/org-units/${u.code}/children` }),
+  },
+  'GET /api/org-units/{code}/identifiers': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/org-units/${u.code}/identifiers` }),
+  },
+  'POST /api/org-units/{code}/identifiers': {
+    access: DESIGN_SCOPED,
+    success: 201,
+    build: (_w, u) => ({
+      url: `/api/org-units/${u.code}/identifiers`,
+      body: { system: 'https://example.org/ids', value: uniqueCode('id') },
+    }),
+  },
+  'GET /api/import-profiles': { access: ANY, success: 200, build: () => ({ url: '/api/import-profiles' }) },
+  'POST /api/import-profiles': {
+    access: PROFILE_WRITERS,
+    success: 201,
+    build: () => ({ url: '/api/import-profiles', body: { profile: mappingProfile(uniqueCode('prof')) } }),
+  },
+  'POST /api/import-profiles/files': {
+    access: PROFILE_WRITERS,
+    success: 201,
+    build: () => ({
+      url: '/api/import-profiles/files',
+      body: { file: JSON.stringify(mappingProfile(uniqueCode('prof'))) },
+    }),
+  },
+  'GET /api/import-profiles/{code}': {
+    access: ANY,
+    success: 200,
+    build: async (w) => ({ url: `/api/import-profiles/${await savedProfile(w)}` }),
+  },
+  'POST /api/import-profiles/{code}/versions': {
+    access: PROFILE_WRITERS,
+    success: 201,
+    build: async (w) => {
+      const code = await savedProfile(w);
+      return {
+        url: `/api/import-profiles/${code}/versions`,
+        body: { profile: mappingProfile(code, 'beds', 2) },
+      };
+    },
+  },
+  'GET /api/import-profiles/{code}/file': {
+    access: ANY,
+    success: 200,
+    build: async (w) => ({ url: `/api/import-profiles/${await savedProfile(w)}/file` }),
+  },
+  'POST /api/profile-imports/inspect': {
+    access: ANY,
+    success: 200,
+    build: (w) => ({ url: '/api/profile-imports/inspect', raw: profileTable(w) }),
+  },
+  'POST /api/profile-imports/preview': {
+    access: ANY,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/profile-imports/preview?code=${await savedProfile(w)}`,
+      raw: profileTable(w),
+    }),
+  },
+  'POST /api/profile-imports': {
+    access: ENTRY,
+    success: 200,
+    build: async (w) => ({
+      url: `/api/profile-imports?code=${await savedProfile(w)}&dryRun=true`,
+      raw: profileTable(w),
+    }),
   },
   'GET /api/org-units/{code}/subtree': {
     access: ANY_SCOPED,

@@ -1,14 +1,16 @@
 /**
- * `healthbsc import FILE --profile PROFILE.json [--dry-run] [--json]`: a table as its source publishes it,
- * mapped by a profile (docs/profile-format.md) and imported through the checked imports
+ * `healthbsc import FILE --profile PROFILE.json|NAME[@VERSION] [--dry-run] [--json]`: a table as its source
+ * publishes it, mapped by a profile file or a profile saved in the database (docs/profile-format.md), imported through the checked imports
  * (src/server/import-profiles). Prints a progress bar on a terminal and plain lines otherwise, then the
  * report and every unmappable cell as `FILE:ROW column: reason`; exits 2 on any error (nothing written).
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import type { ImportProgress } from '../../core/contracts/import.ts';
-import type { ProfileImportReport } from '../../core/contracts/import-profiles.ts';
+import type { ImportProfile, ProfileImportReport } from '../../core/contracts/import-profiles.ts';
+import type { Actor, ServerContext } from '../../server/context.ts';
 import { parseProfileFile } from '../../server/import-profiles/profile-file.ts';
 import { importWithProfile } from '../../server/import-profiles/profile-import.service.ts';
+import { getSavedProfile } from '../../server/import-profiles/saved-profiles.service.ts';
 import { type Env, withDbSession } from '../db-session.ts';
 import type { Io } from '../io.ts';
 
@@ -64,6 +66,22 @@ function print(io: Io, file: string, r: ProfileImportReport, dryRun: boolean): v
   else if (r.values.batchId !== null) io.out(`Imported as batch ${r.values.batchId}.`);
 }
 
+async function isFile(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A saved profile named `code` or `code@version` (not a file: a name such as `nhs-ae` or `nhs-ae@2`). */
+async function savedProfile(ctx: ServerContext, actor: Actor, name: string): Promise<ImportProfile> {
+  const [, code = name, version] = /^(.+?)(?:@(\d+))?$/.exec(name) ?? [];
+  return (await getSavedProfile(ctx, actor, code, version === undefined ? undefined : Number(version)))
+    .profile;
+}
+
 /** Runs a profile import for `healthbsc import` (import.ts hands over when `--profile` is given). */
 export async function runProfileImport(
   options: {
@@ -76,15 +94,16 @@ export async function runProfileImport(
   io: Io,
   env?: Env,
 ): Promise<number> {
-  const profile = parseProfileFile(await readFile(options.profile, 'utf8'));
+  const file = await isFile(options.profile);
+  const fromFile = file ? parseProfileFile(await readFile(options.profile, 'utf8')) : null;
   const onProgress = printer(io, process.stderr.isTTY === true && !options.json);
   const report = await withDbSession(
     { owner: 'healthbsc import', ...(env === undefined ? {} : { env }) },
-    (s) =>
+    async (s) =>
       importWithProfile(s.ctx, s.actor, {
         bytes: options.bytes,
         fileName: options.file.split(/[\\/]/).pop() ?? options.file,
-        profile,
+        profile: fromFile ?? (await savedProfile(s.ctx, s.actor, options.profile)),
         dryRun: options.dryRun,
         onProgress,
       }),

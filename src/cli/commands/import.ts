@@ -25,14 +25,15 @@ import { runProfileImport } from './import-profile.ts';
 export const IMPORT_USAGE = `Usage: healthbsc import FILE [--dry-run] [--type ${importKindSchema.options.join('|')}]
                         [--encoding ${importEncodingSchema.options.join('|')}] [--scorecard CODE]
                         [--definition DEF] [--json]
-       healthbsc import FILE --profile PROFILE.json [--dry-run] [--json]
+       healthbsc import FILE --profile PROFILE.json|NAME[@VERSION] [--dry-run] [--json]
 Checks FILE (CSV, XLSX, or a scorecard file in YAML/JSON) whole against the database and imports it in one
 transaction. With --dry-run nothing is written. Any error: every one is listed, nothing is written, exit code 2.
 --type defaults to metadata for .yaml/.yml/.json files and to data otherwise. --scorecard names the scorecard
 of targets, assessments and reported values; --definition the extract definition (YAML or JSON) of an
 extract (healthbsc extract). The database is the one the server uses (HEALTHBSC_DATABASE_URL,
 or PGlite in HEALTHBSC_DATA_DIR, default ./data); stop the server first, or import over the HTTP API.
---profile maps a table as its source publishes it (CSV, gzip CSV, XLSX) with a mapping profile
+--profile maps a table as its source publishes it (CSV, gzip CSV, XLSX) with a mapping profile, a file or
+the name of a profile saved in the database
 (docs/profile-format.md; healthbsc schema profile) and shows a progress bar on a terminal.`;
 
 /** Files at least this large get a progress line on stderr. */

@@ -14,6 +14,8 @@
  * | create or change org units                            | admin, strategist over the parent   |
  * | read the audit trail of units                         | admin, approver                     |
  * | import a kind of file (rows of the units covered)     | the roles its kind declares (server/imports/kinds) |
+ * | save mapping profiles (any signed-in principal reads) | admin, steward                      |
+ * | add external identifiers of a unit                    | admin, strategist over the unit     |
  * | users, API tokens, audit export                       | admin over the whole installation   |
  *
  * Metadata (scorecards, data elements, periods, indicators) is readable by every signed-in principal.
@@ -32,6 +34,8 @@ export const APPROVE_ROLES: readonly Role[] = ['admin', 'approver'];
 export const DESIGN_ROLES: readonly Role[] = ['admin', 'strategist'];
 /** Who reads the audit trail (of the units in their scope; an installation admin reads all of it). */
 export const AUDIT_ROLES: readonly Role[] = ['admin', 'approver'];
+/** Who saves mapping profiles (server/import-profiles); every signed-in principal reads them. */
+export const PROFILE_ROLES: readonly Role[] = ['admin', 'steward'];
 /** Any role reads. */
 export const READ_ROLES: readonly Role[] = ROLES;
 

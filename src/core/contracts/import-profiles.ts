@@ -52,6 +52,12 @@ export const profileUnitSchema = z.strictObject({
   translateOnly: z.boolean().default(false),
   /** Put before the source code (`NHS-` + `RJ1`), so codes of several sources never collide. */
   prefix: z.string().max(32).default(''),
+  /**
+   * The cell is the unit's identifier in this system (`org_unit_identifier`, e.g. `https://www.cms.gov/ccn`):
+   * a cell no unit holds is `unknown-org-unit`, unless the profile builds the tree, which then creates the unit
+   * (code `prefix` + cell) and records the identifier. `translate` still wins over it.
+   */
+  identifierSystem: z.string().min(1).max(200).optional(),
 });
 
 /** A level of the org tree built from the source: a fixed root, or a parent named by a column. */
@@ -176,3 +182,84 @@ export const profileImportReportSchema = z.object({
   committed: z.boolean(),
 });
 export type ProfileImportReport = z.infer<typeof profileImportReportSchema>;
+
+/** A saved profile's version: the profile as saved, who saved it, when and why. */
+export const savedProfileVersionSchema = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  reason: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type SavedProfileVersion = z.infer<typeof savedProfileVersionSchema>;
+
+export const savedProfileSchema = savedProfileVersionSchema.extend({
+  profile: importProfileSchema,
+  /** Every version, newest first (without their bodies). */
+  versions: z.array(savedProfileVersionSchema),
+});
+export type SavedProfile = z.infer<typeof savedProfileSchema>;
+
+export const savedProfileSummarySchema = z.object({
+  code: z.string(),
+  name: localizedTextSchema.nullable(),
+  version: z.number().int(),
+  versions: z.number().int(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+export const savedProfileListSchema = z.object({ items: z.array(savedProfileSummarySchema) });
+export type SavedProfileList = z.infer<typeof savedProfileListSchema>;
+
+/** Saving a profile: the first save creates it under its code, each later save adds a version. */
+export const saveProfileBodySchema = z.strictObject({
+  profile: importProfileSchema,
+  /** Why this version (kept with it). */
+  reason: z.string().trim().max(500).optional(),
+});
+export type SaveProfileBody = z.infer<typeof saveProfileBodySchema>;
+
+export const profileVersionQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+});
+
+/** The wizard's first look at an uploaded table: columns, sample values, guessed types (core inspectColumns). */
+export const profileInspectionSchema = z.object({
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      samples: z.array(z.string()),
+      type: z.enum(['number', 'period', 'text', 'empty']),
+      periodFormat: periodFormatSchema.nullable(),
+      suggestedElement: z.string(),
+    }),
+  ),
+  /** The first rows as read (cells in header order). */
+  rows: z.array(z.array(z.string())),
+  rowsSampled: z.number().int(),
+  unitColumn: z.string().nullable(),
+  periodColumn: z.string().nullable(),
+});
+export type ProfileInspection = z.infer<typeof profileInspectionSchema>;
+
+/** A profile applied to the first rows of a file: the values it maps and every cell it cannot map. */
+export const profilePreviewSchema = z.object({
+  rowsRead: z.number().int(),
+  rowsFiltered: z.number().int(),
+  cellsMissing: z.number().int(),
+  values: z.array(
+    z.object({
+      row: z.number().int(),
+      column: z.string(),
+      orgUnit: z.string(),
+      period: z.string(),
+      dataElement: z.string(),
+      value: z.number(),
+    }),
+  ),
+  /** Units the profile would build from these rows. */
+  orgUnits: z.number().int(),
+  errors: z.array(importErrorSchema),
+  errorCount: z.number().int(),
+});
+export type ProfilePreview = z.infer<typeof profilePreviewSchema>;

@@ -160,3 +160,57 @@ describe('compileProfile', () => {
     ).toBe(1);
   });
 });
+
+describe('applyProfile, units by identifier', () => {
+  const CCN = 'https://www.cms.gov/ccn';
+  const byIdentifier = (orgTree?: ImportProfileInput['orgTree']) =>
+    profileOf({
+      unit: { column: 'PROVIDER_ID', identifierSystem: CCN, prefix: 'US-' },
+      period: { column: 'report_date', format: 'YYYY-MM-DD' },
+      values: [{ column: 'READM_30_HOSP_WIDE_DEN', dataElement: 'readm_den' }],
+      ...(orgTree === undefined ? {} : { orgTree }),
+    });
+  const header = ['report_date', 'PROVIDER_ID', 'READM_30_HOSP_WIDE_DEN'];
+  const identifiers = new Map([['010001', 'SOUTHEAST']]);
+
+  it('names the unit an identifier of the system belongs to', () => {
+    const result = applyProfile(
+      compileProfile(byIdentifier(), header),
+      rowsOf([['2018-01-01', '010001', '5411']]),
+      { identifiers },
+    );
+    expect(result.values.map((v) => [v.orgUnit, v.value])).toEqual([['SOUTHEAST', 5411]]);
+  });
+
+  it('refuses an identifier no unit holds when the profile builds no tree', () => {
+    const result = applyProfile(
+      compileProfile(byIdentifier(), header),
+      rowsOf([['2018-01-01', '999999', '7']]),
+      { identifiers },
+    );
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        column: 'PROVIDER_ID',
+        value: '999999',
+        code: 'unknown-org-unit',
+        params: { value: '999999' },
+      },
+    ]);
+  });
+
+  it('builds a unit for an unknown identifier, keeping the cell as its source, and leaves a known one where it is', () => {
+    const result = applyProfile(
+      compileProfile(byIdentifier({ root: { code: 'US', name: { en: 'United States' } } }), header),
+      rowsOf([
+        ['2018-01-01', '010001', '5411'],
+        ['2018-01-01', '999999', '7'],
+      ]),
+      { identifiers },
+    );
+    expect(result.orgUnits.map((u) => [u.code, u.parent, u.source])).toEqual([
+      ['US', null, undefined],
+      ['US-999999', 'US', '999999'],
+    ]);
+  });
+});

@@ -32,6 +32,8 @@ export interface MappedOrgUnit {
   readonly parent: string | null;
   readonly type: OrgUnitType;
   readonly name: { readonly en: string; readonly zh?: string };
+  /** The unit cell it was built from (units, not their parents): its identifier when the profile names a system. */
+  readonly source?: string;
 }
 
 /** A cell that cannot be mapped; `code` and `params` are a row error's (`import-row.<code>`). */
@@ -126,14 +128,30 @@ const PERIOD_EXAMPLES: Readonly<Record<string, string>> = {
  * const result = applyProfile(compileProfile(profile, header), rows);
  * result.values[0] // { row: 2, column: 'READM_30_HOSP_WIDE', orgUnit: '010001', period: '2018-01', dataElement: 'readm_rate', value: 15.6 }
  */
-export function applyProfile(compiled: CompiledProfile, rows: Iterable<ProfileRow>): ProfileResult {
-  const mapper = createProfileMapper(compiled);
+export function applyProfile(
+  compiled: CompiledProfile,
+  rows: Iterable<ProfileRow>,
+  options: MapperOptions = {},
+): ProfileResult {
+  const mapper = createProfileMapper(compiled, options);
   for (const row of rows) mapper.add(row);
   return mapper.finish();
 }
 
+/** What the caller knows beyond the file. */
+export interface MapperOptions {
+  /**
+   * The identifiers of `unit.identifierSystem` the database holds: value → unit code. Without a system in the
+   * profile they are not read.
+   */
+  readonly identifiers?: ReadonlyMap<string, string>;
+}
+
 /** The same as `applyProfile`, a row at a time (for rows that stream from a file). */
-export function createProfileMapper(compiled: CompiledProfile): {
+export function createProfileMapper(
+  compiled: CompiledProfile,
+  options: MapperOptions = {},
+): {
   add(row: ProfileRow): void;
   finish(): ProfileResult;
 } {
@@ -194,8 +212,12 @@ export function createProfileMapper(compiled: CompiledProfile): {
       fail(row, p.unit.column, cell, 'missing-value', { column: p.unit.column });
       return null;
     }
-    const translated = p.unit.translate?.[cell];
-    if (translated === undefined && p.unit.translateOnly) {
+    const translated =
+      p.unit.translate?.[cell] ??
+      (p.unit.identifierSystem === undefined ? undefined : options.identifiers?.get(cell));
+    // An identifier no unit holds names no unit, unless the tree is built from this very file.
+    const unknown = p.unit.translateOnly || (p.unit.identifierSystem !== undefined && !tree);
+    if (translated === undefined && unknown) {
       fail(row, p.unit.column, cell, 'unknown-org-unit', { value: cell });
       return null;
     }
@@ -204,6 +226,9 @@ export function createProfileMapper(compiled: CompiledProfile): {
 
   function addUnit(row: ProfileRow, code: string): void {
     if (!tree || units.has(code)) return;
+    // A unit found by its identifier exists already: the tree leaves it where it is.
+    if (p.unit.identifierSystem !== undefined && options.identifiers?.get(cellOf(row, unitAt)) === code)
+      return;
     let parent = tree.root?.code ?? null;
     if (tree.parent) {
       const name = cellOf(row, parentAt);
@@ -213,7 +238,8 @@ export function createProfileMapper(compiled: CompiledProfile): {
       parent = parentCode;
     }
     const name = nameAt >= 0 ? cellOf(row, nameAt) : tree.nameTemplate.replaceAll('{code}', code);
-    units.set(code, { code, parent, type: tree.type, name: { en: name === '' ? code : name } });
+    const source = cellOf(row, unitAt);
+    units.set(code, { code, parent, type: tree.type, name: { en: name === '' ? code : name }, source });
   }
 
   function periodOf(row: ProfileRow, spec: NonNullable<ImportProfile['period']>): string | null {

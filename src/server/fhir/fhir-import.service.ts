@@ -16,6 +16,7 @@ import {
   readMeasureReports,
 } from '../../core/fhir/index.ts';
 import { findDataElementByCode } from '../../db/repositories/data-element.repository.ts';
+import { identifierMap } from '../../db/repositories/org-unit-identifier.repository.ts';
 import { writeTable } from '../../ingest/index.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { commitImport, dryRunImport, ImportRejectedError } from '../imports/import.service.ts';
@@ -56,8 +57,10 @@ export async function importMeasureReports(
   resource: MeasureReport | Bundle,
   options: { readonly dryRun: boolean; readonly onProgress?: (p: ImportProgress) => void },
 ): Promise<FhirImportResult> {
-  const { values, issues, reports } = readMeasureReports(resource);
-  if (issues.length > 0) return { reports, values: values.length, report: null, issues };
+  const read = readMeasureReports(resource);
+  const { issues, reports } = read;
+  if (issues.length > 0) return { reports, values: read.values.length, report: null, issues };
+  const values = await unitsByIdentifier(ctx, read.values);
   const bytes = await writeTable(
     ['org_unit', 'period', 'data_element', 'value'],
     values.map((v) => [v.orgUnit, v.period, v.dataElement, v.value]),
@@ -77,6 +80,23 @@ export async function importMeasureReports(
     options.dryRun,
   );
   return { reports, values: values.length, report, issues: report.errors.map((e) => issueAt(e, values)) };
+}
+
+/**
+ * Each value's unit: the one holding the reporter's identifier (system and value) in `org_unit_identifier`,
+ * else the unit whose code is the identifier's value.
+ */
+async function unitsByIdentifier(ctx: ServerContext, values: readonly FhirValue[]): Promise<FhirValue[]> {
+  const systems = [
+    ...new Set(values.flatMap((v) => (v.identifierSystem === null ? [] : [v.identifierSystem]))),
+  ];
+  const maps = new Map(
+    await Promise.all(systems.map(async (s) => [s, await identifierMap(ctx.db.kysely, s)] as const)),
+  );
+  return values.map((v) => {
+    const code = v.identifierSystem === null ? undefined : maps.get(v.identifierSystem)?.get(v.orgUnit);
+    return code === undefined ? v : { ...v, orgUnit: code };
+  });
 }
 
 /** A data check's error on line `row` of the generated table, at the FHIRPath of the count it came from. */

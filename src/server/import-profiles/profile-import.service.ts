@@ -4,13 +4,20 @@
  * (kind `metadata`) when the profile builds the tree, then long data values (kind `data`), so units, data
  * elements, numbers, data-quality rules and approval locks are checked as for any import, and the data batch
  * is undone as any batch. Nothing is written unless the whole file maps and checks: the data is checked (dry
- * run) before the org units are written, units the profile is about to create counting as known.
+ * run) before anything is written, units the profile is about to create counting as known; then the org
+ * units, their identifiers (`unit.identifierSystem`) and the values are written in ONE transaction, so a
+ * refusal at the write (a period approved meanwhile) leaves no unit behind either.
  */
 import { gunzipSync } from 'node:zlib';
+import { DATA_ENTRY_ROLES } from '../../core/access/policy.ts';
 import type { ImportProgress, ImportReportBody } from '../../core/contracts/import.ts';
 import type { ImportProfile, ProfileImportReport } from '../../core/contracts/import-profiles.ts';
 import { wordProblem } from '../../core/errors/messages/index.ts';
 import { compileProfile, createProfileMapper, type MappedValue } from '../../core/import-profiles/index.ts';
+import { writeAudit } from '../../db/repositories/audit.repository.ts';
+import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
+import { identifierMap, insertIdentifiers } from '../../db/repositories/org-unit-identifier.repository.ts';
+import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { readTable, writeTable } from '../../ingest/index.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import {
@@ -19,6 +26,8 @@ import {
   type ImportInput,
   ImportRejectedError,
 } from '../imports/import.service.ts';
+import { requireSomeRole } from '../services/access.ts';
+import { joinTransaction } from './joined-transaction.ts';
 
 export interface ProfileImportInput {
   readonly bytes: Uint8Array;
@@ -57,6 +66,8 @@ export async function importWithProfile(
   actor: Actor,
   input: ProfileImportInput,
 ): Promise<ProfileImportReport> {
+  // The data kind's roles, before the file is read: a profile import is a data import.
+  requireSomeRole(actor, DATA_ENTRY_ROLES);
   const { profile } = input;
   const bytes = isGzip(input.bytes) ? new Uint8Array(gunzipSync(input.bytes)) : input.bytes;
   const table = await readTable(bytes, {
@@ -65,7 +76,11 @@ export async function importWithProfile(
     ...(profile.source.sheet === undefined ? {} : { sheet: profile.source.sheet }),
     onProgress: (p) => input.onProgress?.({ phase: 'reading', done: p.bytesRead, total: p.totalBytes }),
   });
-  const mapper = createProfileMapper(compileProfile(profile, table.header));
+  const system = profile.unit.identifierSystem;
+  const identifiers = system === undefined ? undefined : await identifierMap(ctx.db.kysely, system);
+  const mapper = createProfileMapper(compileProfile(profile, table.header), {
+    ...(identifiers === undefined ? {} : { identifiers }),
+  });
   for await (const row of table.rows) mapper.add(row);
   const mapped = mapper.finish();
   const base = {
@@ -86,22 +101,14 @@ export async function importWithProfile(
   }
 
   const units = mapped.orgUnits.length === 0 ? null : await orgUnitFile(mapped.orgUnits);
-  const unitInput = (dryRun: boolean) =>
-    units === null
-      ? null
-      : runKind(
-          ctx,
-          actor,
-          {
-            bytes: units,
-            fileName: `${input.fileName} (org units)`,
-            kind: 'metadata',
-            format: 'csv',
-            encoding: 'utf-8',
-          },
-          dryRun,
-        );
-  const unitCheck = await unitInput(true);
+  const unitFile = (bytes: Uint8Array): ImportInput => ({
+    bytes,
+    fileName: `${input.fileName} (org units)`,
+    kind: 'metadata',
+    format: 'csv',
+    encoding: 'utf-8',
+  });
+  const unitCheck = units === null ? null : await runKind(ctx, actor, unitFile(units), true);
   const creating = new Set(mapped.orgUnits.map((u) => u.code));
   const data = await dataFile(mapped.values);
   const dataInput: ImportInput = {
@@ -145,17 +152,79 @@ export async function importWithProfile(
       committed: false,
     };
 
-  const unitReport = await unitInput(false);
-  const dataReport = hasValues ? await runKind(ctx, actor, dataInput, false) : null;
-  const late = (dataReport?.errors ?? []).map((e) => toSource(e, mapped.values, profile));
+  let written: { unitReport: ImportReportBody | null; dataReport: ImportReportBody | null };
+  try {
+    written = await ctx.db.kysely.transaction().execute(async (trx) => {
+      const joined = joinTransaction(ctx, trx);
+      const unitReport = units === null ? null : await commitImport(joined, actor, unitFile(units));
+      if (system !== undefined) await recordIdentifiers(trx, actor, ctx.now(), system, mapped.orgUnits);
+      const dataReport = hasValues ? await commitImport(joined, actor, dataInput) : null;
+      return { unitReport, dataReport };
+    });
+  } catch (error) {
+    // Refused at the write (a period approved since the check): the transaction, units too, rolled back.
+    if (!(error instanceof ImportRejectedError)) throw error;
+    const late = error.report.errors.map((e) => toSource(e, mapped.values, profile));
+    return {
+      ...base,
+      orgUnits: orgUnits(unitCheck),
+      values: counts(dataCheck),
+      errors: late,
+      errorCount: late.length,
+      committed: false,
+    };
+  }
+  const { unitReport, dataReport } = written;
   return {
     ...base,
     orgUnits: orgUnits(unitReport),
     values: counts(dataReport),
-    errors: late,
-    errorCount: late.length,
-    committed: (dataReport?.committed ?? false) || (unitReport?.committed ?? false),
+    errors: [],
+    errorCount: 0,
+    committed: (dataReport ?? unitReport)?.committed ?? false,
   };
+}
+
+/** Gives each unit the profile built from a source cell that cell as its identifier of `system` (audited). */
+async function recordIdentifiers(
+  trx: Executor,
+  actor: Actor,
+  at: Date,
+  system: string,
+  built: ReturnType<ReturnType<typeof createProfileMapper>['finish']>['orgUnits'],
+): Promise<void> {
+  const sourced = built.flatMap((u) => (u.source === undefined ? [] : [{ code: u.code, value: u.source }]));
+  const ids = await findOrgUnitsByCodes(
+    trx,
+    sourced.map((u) => u.code),
+  );
+  const rows = sourced.flatMap((u) => {
+    const unit = ids.get(u.code);
+    return unit === undefined
+      ? []
+      : [
+          {
+            orgUnitId: unit.id,
+            rootId: unit.rootId,
+            system,
+            value: u.value,
+            createdBy: actor.id,
+            createdAt: at,
+          },
+        ];
+  });
+  if ((await insertIdentifiers(trx, rows)) === 0) return;
+  await writeAudit(
+    trx,
+    actor,
+    rows.map((r) => ({
+      action: 'create',
+      entity: 'org_unit_identifier',
+      entityKey: `${sourced.find((u) => ids.get(u.code)?.id === r.orgUnitId)?.code ?? ''} ${system}|${r.value}`,
+      newValue: { system, value: r.value },
+      orgUnitId: r.orgUnitId,
+    })),
+  );
 }
 
 /** The org-unit list the profile builds, parents first (kinds/org-unit-list.ts reads it). */

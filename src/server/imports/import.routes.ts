@@ -59,7 +59,7 @@ export interface ImportRoutesOptions {
 
 const tags = ['imports and exports'];
 const NDJSON = 'application/x-ndjson';
-const RAW_TYPES = [
+export const RAW_TYPES = [
   'application/octet-stream',
   'text/csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -67,14 +67,14 @@ const RAW_TYPES = [
   'application/x-yaml',
 ];
 
-interface Upload {
+export interface Upload {
   readonly bytes: Uint8Array;
   readonly fileName: string | undefined;
   readonly fields: Record<string, string>;
 }
 
 /** The file and the form fields of a multipart upload, or the raw body. */
-async function readUpload(request: FastifyRequest): Promise<Upload> {
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) {
     const body: unknown = request.body;
     if (!(body instanceof Uint8Array)) {
@@ -152,7 +152,7 @@ function problemLine(error: unknown, request: FastifyRequest): string {
   return JSON.stringify({ problem });
 }
 
-function sendStream(
+export function sendStream(
   request: FastifyRequest,
   reply: FastifyReply,
   run: (onProgress: (p: ImportProgress) => void) => Promise<unknown>,
@@ -169,7 +169,7 @@ function sendStream(
 }
 
 /** RFC 6266 `attachment` with an ASCII fallback and the UTF-8 name (`filename*`, RFC 8187). */
-function sendFile(reply: FastifyReply, file: DownloadFile): FastifyReply {
+export function sendFile(reply: FastifyReply, file: DownloadFile): FastifyReply {
   const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return reply
     .type(file.contentType)

@@ -6,7 +6,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ahpRoutes } from '../ahp/ahp.routes.ts';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
+import { importProfileRoutes } from '../import-profiles/import-profiles.routes.ts';
 import { incentiveRoutes } from '../incentives/incentives.routes.ts';
+import { orgUnitIdentifierRoutes } from '../org-unit-identifiers/org-unit-identifiers.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
 import { surveyReminderRoutes } from '../surveys/survey-reminders.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
@@ -47,4 +49,6 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   surveyReminderRoutes,
   incentiveRoutes,
   fhirRoutes,
+  importProfileRoutes,
+  orgUnitIdentifierRoutes,
 ];

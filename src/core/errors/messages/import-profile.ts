@@ -24,4 +24,17 @@ export const importProfileMessages = defineMessages('import-profile', {
     'zh-CN': '不是映射配置文件（格式 healthbsc/profile@1）：{{detail}}',
   },
   'unknown-profile': { en: 'there is no saved profile {{code}}', 'zh-CN': '没有已保存的映射配置 {{code}}' },
+  'not-found': { en: "There is no saved profile '{{code}}'.", 'zh-CN': '没有已保存的映射配置“{{code}}”。' },
+  'version-not-found': {
+    en: "The profile '{{code}}' has no version {{version}}.",
+    'zh-CN': '映射配置“{{code}}”没有第 {{version}} 版。',
+  },
+  'no-profile': {
+    en: 'Name the profile: send its JSON (profile) or a saved profile’s code.',
+    'zh-CN': '请指定映射配置：提交配置内容（profile）或已保存配置的代码（code）。',
+  },
+  'code-mismatch': {
+    en: "The profile's code {{given}} is not {{code}}, the profile being saved.",
+    'zh-CN': '配置中的代码 {{given}} 与正在保存的映射配置 {{code}} 不一致。',
+  },
 });

@@ -42,6 +42,7 @@ import { jobMessages } from './jobs.ts';
 import { mailMessages } from './mail.ts';
 import { monitoringMessages } from './monitoring.ts';
 import { orgUnitMessages } from './org-unit.ts';
+import { orgUnitIdentifierMessages } from './org-unit-identifier.ts';
 import { periodMessages } from './period.ts';
 import { publicationMessages } from './publication.ts';
 import { queryMessages } from './query.ts';
@@ -73,6 +74,7 @@ export const PROBLEM_MESSAGES = {
   ...scoringMessages,
   ...importMessages,
   ...importProfileMessages,
+  ...orgUnitIdentifierMessages,
   ...fhirMessages,
   ...importRowMessages,
   ...encodingMessages,

@@ -8,8 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ImportHistory } from './components/import-history.tsx';
 import { ImportWizard } from './components/import-wizard.tsx';
+import { ProfileWizard } from './components/profile-wizard.tsx';
 
-type Tab = 'wizard' | 'history';
+type Tab = 'wizard' | 'profile' | 'history';
 
 export function ImportsPage() {
   const { t } = useTranslation();
@@ -20,12 +21,17 @@ export function ImportsPage() {
       <Typography.Paragraph type="secondary">{t('imports.intro')}</Typography.Paragraph>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key === 'history' ? 'history' : 'wizard')}
+        onChange={(key) => setTab(key === 'history' || key === 'profile' ? key : 'wizard')}
         items={[
           {
             key: 'wizard',
             label: <span data-testid="imports-tab-wizard">{t('imports.tabs.wizard')}</span>,
             children: <ImportWizard onShowHistory={() => setTab('history')} />,
+          },
+          {
+            key: 'profile',
+            label: <span data-testid="imports-tab-profile">{t('profileWizard.tab')}</span>,
+            children: <ProfileWizard />,
           },
           {
             key: 'history',

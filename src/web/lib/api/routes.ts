@@ -21,6 +21,7 @@ import type * as dataValues from '../../../core/contracts/data-values.ts';
 import type * as evaluation from '../../../core/contracts/evaluation.ts';
 import type * as explain from '../../../core/contracts/explain.ts';
 import type * as imports from '../../../core/contracts/import.ts';
+import type * as importProfiles from '../../../core/contracts/import-profiles.ts';
 import type * as incentives from '../../../core/contracts/incentives.ts';
 import type * as jobs from '../../../core/contracts/jobs.ts';
 import type * as mail from '../../../core/contracts/mail.ts';
@@ -364,6 +365,13 @@ export interface ApiRoutes {
     Body<typeof actions.createCommentBodySchema> &
     Answer<typeof actions.actionCommentSchema>;
   'GET /api/my-work': Answer<typeof actions.myWorkSchema>;
+  // Saved mapping profiles (core/contracts/import-profiles.ts); the wizard's uploads are StreamRoutes.
+  'GET /api/import-profiles': Answer<typeof importProfiles.savedProfileListSchema>;
+  'GET /api/import-profiles/:code': ByCode &
+    Query<typeof importProfiles.profileVersionQuerySchema> &
+    Answer<typeof importProfiles.savedProfileSchema>;
+  'POST /api/import-profiles': Body<typeof importProfiles.saveProfileBodySchema> &
+    Answer<typeof importProfiles.savedProfileSchema>;
 }
 
 /**
@@ -375,6 +383,16 @@ export interface StreamRoutes {
     body: FormData;
     line: Out<typeof imports.importStreamLineSchema>;
   };
+  // The import wizard's steps on an uploaded table: one JSON line each, then the import with progress lines.
+  'POST /api/profile-imports/inspect': {
+    body: FormData;
+    line: Out<typeof importProfiles.profileInspectionSchema>;
+  };
+  'POST /api/profile-imports/preview': {
+    body: FormData;
+    line: Out<typeof importProfiles.profilePreviewSchema>;
+  };
+  'POST /api/profile-imports': { body: FormData; line: unknown };
 }
 
 /** Routes the browser opens as a link (a file to download), not as a request: only their address is built. */
@@ -390,6 +408,7 @@ export interface DownloadRoutes {
   'GET /api/incentives/:id/export': ById & Query<typeof incentives.allocationExportQuerySchema>;
   'GET /api/reports/evaluation': Query<typeof reports.reportQuerySchema>;
   'GET /api/reports/group': Query<typeof reports.reportQuerySchema>;
+  'GET /api/import-profiles/:code/file': ByCode & Query<typeof importProfiles.profileVersionQuerySchema>;
 }
 
 export type Route = keyof ApiRoutes;
