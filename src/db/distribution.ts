@@ -73,6 +73,9 @@ export const REFERENCE_TABLES = [
   'alert_rule',
   'alert_subscription',
   'webhook',
+  // Database pulls: a few connections and queries per organisation, read by the pull job every minute.
+  'pull_connection',
+  'pull_definition',
 ] as const;
 
 /** Kept on the coordinator (with the job queue's schema, `pgboss`, and the migrations' own tables). */
@@ -89,6 +92,8 @@ export const COORDINATOR_TABLES = [
   // mails (a test mail) have no organisation, so `root_id` may be null.
   'mail_outbox',
   'mail_attachment',
+  // Pull runs: written at every run and only read alone (a pull's history).
+  'pull_run',
 ] as const;
 
 export type DistributedTable = (typeof DISTRIBUTED_TABLES)[number];
