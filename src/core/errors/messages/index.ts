@@ -44,6 +44,7 @@ import { monitoringMessages } from './monitoring.ts';
 import { orgUnitMessages } from './org-unit.ts';
 import { periodMessages } from './period.ts';
 import { publicationMessages } from './publication.ts';
+import { pullMessages } from './pull.ts';
 import { queryMessages } from './query.ts';
 import { rankingMessages } from './ranking.ts';
 import { referenceMessages } from './reference.ts';
@@ -119,6 +120,7 @@ export const PROBLEM_MESSAGES = {
   ...mailMessages,
   ...incentiveMessages,
   ...extractMessages,
+  ...pullMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
