@@ -26,6 +26,10 @@ export const pullMessages = defineMessages('pull', {
     en: 'Database passwords cannot be stored: the server has no HEALTHBSC_PULL_KEY (32 bytes, base64).',
     'zh-CN': '无法保存数据库密码：服务器未设置 HEALTHBSC_PULL_KEY（32 字节，base64 编码）。',
   },
+  'bad-key': {
+    en: 'must be 32 bytes in base64 (openssl rand -base64 32).',
+    'zh-CN': '必须是 base64 编码的 32 字节（可用 openssl rand -base64 32 生成）。',
+  },
   'password-needed': {
     en: 'A new connection needs its password.',
     'zh-CN': '新建连接时必须填写密码。',
