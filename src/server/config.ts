@@ -41,8 +41,8 @@ import { z } from 'zod';
 import { type MessageParams, type ProblemCode, wordProblem } from '../core/errors/messages/index.ts';
 import { codeOf } from '../core/errors/zod-issues.ts';
 import type { DbConfig } from '../db/connect.ts';
-import { pullKeyFrom } from './pulls/credentials.ts';
 import { DEFAULT_SMTP_PORT, FROM_ADDRESS, type MailSettings, SMTP_SECURITY } from './mail/mail-settings.ts';
+import { pullKeyFrom } from './pulls/credentials.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -98,7 +98,10 @@ export async function listPullConnections(db: Executor, rootId?: number): Promis
   return rows.map(toConnection);
 }
 
-export async function findPullConnection(db: Executor, id: number): Promise<PullConnectionRecord | undefined> {
+export async function findPullConnection(
+  db: Executor,
+  id: number,
+): Promise<PullConnectionRecord | undefined> {
   const row = await selectConnections(db).where('c.id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : toConnection(row);
 }
@@ -252,14 +255,19 @@ export async function listPullDefinitions(
 ): Promise<PullDefinitionRecord[]> {
   const rows = await selectPulls(db)
     .$if(filter.rootId !== undefined, (q) => q.where('p.root_id', '=', filter.rootId ?? 0))
-    .$if(filter.scheduled === true, (q) => q.where('p.enabled', '=', true).where('p.schedule', 'is not', null))
+    .$if(filter.scheduled === true, (q) =>
+      q.where('p.enabled', '=', true).where('p.schedule', 'is not', null),
+    )
     .orderBy('u.code')
     .orderBy('p.code')
     .execute();
   return rows.map(toPull);
 }
 
-export async function findPullDefinition(db: Executor, id: number): Promise<PullDefinitionRecord | undefined> {
+export async function findPullDefinition(
+  db: Executor,
+  id: number,
+): Promise<PullDefinitionRecord | undefined> {
   const row = await selectPulls(db).where('p.id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : toPull(row);
 }
@@ -339,11 +347,7 @@ export async function claimPullOccurrence(
     .updateTable('pull_definition')
     .set({ last_due_at: dueAt })
     .where('id', '=', id)
-    .where(
-      previous === null
-        ? sql<boolean>`last_due_at is null`
-        : sql<boolean>`last_due_at = ${previous}`,
-    )
+    .where(previous === null ? sql<boolean>`last_due_at is null` : sql<boolean>`last_due_at = ${previous}`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -414,8 +418,9 @@ export async function finishPullRun(
     readonly status: 'succeeded' | 'failed';
     readonly rowsRead: number | null;
     readonly valuesImported: number | null;
-    readonly report: JsonValue | null;
-    readonly problems: JsonValue;
+    /** Plain JSON objects (a profile import report; problems by code). */
+    readonly report: object | null;
+    readonly problems: readonly object[];
     readonly at: Date;
   },
 ): Promise<void> {
