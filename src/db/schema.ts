@@ -592,6 +592,7 @@ export interface WeightVersionProvenanceTable {
 /** `pull_connection` (202612080200_database_pulls): a hospital database a pull reads; password encrypted. */
 export interface PullConnectionTable {
   readonly id: Id;
+  org_unit_id: number;
   root_id: number;
   code: string;
   kind: 'postgres' | 'mysql' | 'sqlserver' | 'oracle';
@@ -609,6 +610,7 @@ export interface PullConnectionTable {
 /** `pull_definition` (202612080200_database_pulls): a query, its mapping profile and its schedule. */
 export interface PullDefinitionTable {
   readonly id: Id;
+  org_unit_id: number;
   root_id: number;
   code: string;
   connection_id: number;
@@ -653,7 +655,8 @@ type AlertKindColumn =
   | 'data-late'
   | 'data-quality'
   | 'approval-waiting'
-  | 'action-overdue';
+  | 'action-overdue'
+  | 'pull-failed';
 type SeverityColumn = 'info' | 'warning' | 'critical';
 
 /** `entry_deadline` (202612070200_alerts_and_actions): data due on `due_day` of the month after the period. */

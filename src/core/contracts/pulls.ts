@@ -2,8 +2,8 @@
  * Scheduled pulls from hospital databases (`/api/pull-connections`, `/api/pulls`; src/server/pulls/README.md): a
  * connection (where and as whom to read; the password is write-only), a pull (a query with `:period_start` and
  * `:period_end`, a mapping profile healthbsc/profile@1, a cron schedule in a time zone, which period a run
- * reads) and its runs (rows read, values imported, problems by code). Both belong to an organisation (the root
- * unit named by `orgUnit`); its data stewards and admins manage them.
+ * reads) and its runs (rows read, values imported, problems by code). Both belong to an org unit
+ * (`orgUnit`: a hospital, or the group); the data stewards and admins over it manage them.
  */
 import { z } from 'zod';
 import {
@@ -28,7 +28,7 @@ const codeSchema = unitCodeSchema.min(1);
 export const pullConnectionBodySchema = z
   .object({
     code: codeSchema,
-    /** The organisation (a root unit) the connection belongs to. */
+    /** The unit (a hospital, or the group) the connection belongs to; fixed once created. */
     orgUnit: codeRefSchema,
     kind: z.enum(PULL_KINDS),
     host: z.string().min(1).max(255),
@@ -72,7 +72,7 @@ export const pullBodySchema = z
   .object({
     code: codeSchema,
     orgUnit: codeRefSchema,
-    /** The connection's code (of the same organisation). */
+    /** The connection's code (of the same unit). */
     connection: codeRefSchema,
     query: z.string().min(1).max(100_000),
     profile: importProfileSchema,

@@ -1,11 +1,13 @@
 -- Scheduled pulls from hospital databases (src/server/pulls/README.md). A connection holds where and as whom to
 -- read (the password encrypted with AES-256-GCM under HEALTHBSC_PULL_KEY, never in clear); a pull holds the query
 -- (with :period_start / :period_end), the mapping profile (healthbsc/profile@1, inline), the schedule and which
--- period a run pulls; a run records what happened. Connections and pulls belong to an organisation (root_id).
+-- period a run pulls; a run records what happened. Connections and pulls belong to an org unit (its data stewards
+-- and admins manage them); root_id is that unit's organisation (the distribution key), written with it.
 -- PostgreSQL 15 SQL (PGlite runs it unchanged).
 
 create table pull_connection (
   id            bigint generated always as identity primary key,
+  org_unit_id   bigint not null references org_unit (id),
   root_id       bigint not null references org_unit (id),
   code          text not null check (code ~ '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$'),
   kind          text not null check (kind in ('postgres', 'mysql', 'sqlserver', 'oracle')),
@@ -18,11 +20,12 @@ create table pull_connection (
   created_by    text not null,
   created_at    timestamptz not null,
   updated_at    timestamptz not null,
-  unique (root_id, code)
+  unique (org_unit_id, code)
 );
 
 create table pull_definition (
   id            bigint generated always as identity primary key,
+  org_unit_id   bigint not null references org_unit (id),
   root_id       bigint not null references org_unit (id),
   code          text not null check (code ~ '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$'),
   connection_id bigint not null references pull_connection (id),
@@ -41,7 +44,7 @@ create table pull_definition (
   created_by    text not null,
   created_at    timestamptz not null,
   updated_at    timestamptz not null,
-  unique (root_id, code)
+  unique (org_unit_id, code)
 );
 
 create table pull_run (
@@ -67,3 +70,12 @@ create table pull_run (
 );
 
 create index pull_run_pull_started on pull_run (pull_id, started_at desc);
+
+-- A failed pull raises an alert (core/alerts/rules/pull-failed.ts): the alert kinds gain `pull-failed`.
+alter table alert_rule drop constraint alert_rule_kind_check;
+alter table alert_rule add constraint alert_rule_kind_check check (kind in ('off-target', 'adverse-trend',
+  'forecast-miss', 'data-late', 'data-quality', 'approval-waiting', 'action-overdue', 'pull-failed'));
+alter table alert_subscription drop constraint alert_subscription_kind_check;
+alter table alert_subscription add constraint alert_subscription_kind_check check (kind in ('off-target',
+  'adverse-trend', 'forecast-miss', 'data-late', 'data-quality', 'approval-waiting', 'action-overdue',
+  'pull-failed'));

@@ -1,7 +1,7 @@
 /**
  * Database pulls (migration 202612080200_database_pulls): connections (`pull_connection`, the password as
  * stored: encrypted), pulls (`pull_definition`, the mapping profile as JSON) and their runs (`pull_run`). Records
- * carry their organisation's code and path (for the access check) and the connection's code.
+ * carry their unit's code and path (for the access check) and the connection's code.
  */
 import { sql } from 'kysely';
 import type { JsonValue } from '../schema.ts';
@@ -13,8 +13,9 @@ export type PullOptions = Readonly<Record<string, string | number | boolean>>;
 export interface PullConnectionRecord {
   readonly id: number;
   readonly rootId: number;
-  readonly rootCode: string;
-  readonly rootPath: string;
+  readonly unitId: number;
+  readonly unitCode: string;
+  readonly unitPath: string;
   readonly code: string;
   readonly kind: PullKindValue;
   readonly host: string;
@@ -27,6 +28,7 @@ export interface PullConnectionRecord {
 }
 
 export interface PullConnectionRow {
+  readonly unitId: number;
   readonly rootId: number;
   readonly code: string;
   readonly kind: PullKindValue;
@@ -50,12 +52,13 @@ function optionsOf(value: JsonValue | null): PullOptions {
 function selectConnections(db: Executor) {
   return db
     .selectFrom('pull_connection as c')
-    .innerJoin('org_unit as u', 'u.id', 'c.root_id')
+    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
     .select([
       'c.id',
+      'c.org_unit_id',
       'c.root_id',
-      'u.code as root_code',
-      'u.path as root_path',
+      'u.code as unit_code',
+      'u.path as unit_path',
       'c.code',
       'c.kind',
       'c.host',
@@ -73,9 +76,10 @@ type ConnectionRow = Awaited<ReturnType<ReturnType<typeof selectConnections>['ex
 function toConnection(r: ConnectionRow): PullConnectionRecord {
   return {
     id: Number(r.id),
+    unitId: Number(r.org_unit_id),
     rootId: Number(r.root_id),
-    rootCode: r.root_code,
-    rootPath: r.root_path,
+    unitCode: r.unit_code,
+    unitPath: r.unit_path,
     code: r.code,
     kind: r.kind,
     host: r.host,
@@ -88,10 +92,10 @@ function toConnection(r: ConnectionRow): PullConnectionRecord {
   };
 }
 
-/** Every connection, or those of one organisation, by organisation and code. */
-export async function listPullConnections(db: Executor, rootId?: number): Promise<PullConnectionRecord[]> {
+/** Every connection, or those of one unit, by unit and code. */
+export async function listPullConnections(db: Executor, unitId?: number): Promise<PullConnectionRecord[]> {
   const rows = await selectConnections(db)
-    .$if(rootId !== undefined, (q) => q.where('c.root_id', '=', rootId ?? 0))
+    .$if(unitId !== undefined, (q) => q.where('c.org_unit_id', '=', unitId ?? 0))
     .orderBy('u.code')
     .orderBy('c.code')
     .execute();
@@ -108,11 +112,11 @@ export async function findPullConnection(
 
 export async function findPullConnectionByCode(
   db: Executor,
-  rootId: number,
+  unitId: number,
   code: string,
 ): Promise<PullConnectionRecord | undefined> {
   const row = await selectConnections(db)
-    .where('c.root_id', '=', rootId)
+    .where('c.org_unit_id', '=', unitId)
     .where('c.code', '=', code)
     .executeTakeFirst();
   return row === undefined ? undefined : toConnection(row);
@@ -125,6 +129,7 @@ export async function insertPullConnection(
   const inserted = await trx
     .insertInto('pull_connection')
     .values({
+      org_unit_id: row.unitId,
       root_id: row.rootId,
       code: row.code,
       kind: row.kind,
@@ -173,6 +178,7 @@ export async function deletePullConnection(trx: Executor, id: number): Promise<v
 // Pulls
 
 export interface PullDefinitionRow {
+  readonly unitId: number;
   readonly rootId: number;
   readonly code: string;
   readonly connectionId: number;
@@ -188,8 +194,9 @@ export interface PullDefinitionRow {
 
 export interface PullDefinitionRecord extends PullDefinitionRow {
   readonly id: number;
-  readonly rootCode: string;
-  readonly rootPath: string;
+  readonly unitId: number;
+  readonly unitCode: string;
+  readonly unitPath: string;
   readonly connectionCode: string;
   readonly lastDueAt: Date | null;
   readonly createdAt: Date;
@@ -199,13 +206,14 @@ export interface PullDefinitionRecord extends PullDefinitionRow {
 function selectPulls(db: Executor) {
   return db
     .selectFrom('pull_definition as p')
-    .innerJoin('org_unit as u', 'u.id', 'p.root_id')
+    .innerJoin('org_unit as u', 'u.id', 'p.org_unit_id')
     .innerJoin('pull_connection as c', 'c.id', 'p.connection_id')
     .select([
       'p.id',
+      'p.org_unit_id',
       'p.root_id',
-      'u.code as root_code',
-      'u.path as root_path',
+      'u.code as unit_code',
+      'u.path as unit_path',
       'p.code',
       'p.connection_id',
       'c.code as connection_code',
@@ -228,9 +236,10 @@ type PullRow = Awaited<ReturnType<ReturnType<typeof selectPulls>['execute']>>[nu
 function toPull(r: PullRow): PullDefinitionRecord {
   return {
     id: Number(r.id),
+    unitId: Number(r.org_unit_id),
     rootId: Number(r.root_id),
-    rootCode: r.root_code,
-    rootPath: r.root_path,
+    unitCode: r.unit_code,
+    unitPath: r.unit_path,
     code: r.code,
     connectionId: Number(r.connection_id),
     connectionCode: r.connection_code,
@@ -248,13 +257,13 @@ function toPull(r: PullRow): PullDefinitionRecord {
   };
 }
 
-/** Every pull, or those of one organisation; `scheduled`: only the enabled ones with a schedule. */
+/** Every pull, or those of one unit; `scheduled`: only the enabled ones with a schedule. */
 export async function listPullDefinitions(
   db: Executor,
-  filter: { readonly rootId?: number; readonly scheduled?: boolean } = {},
+  filter: { readonly unitId?: number; readonly scheduled?: boolean } = {},
 ): Promise<PullDefinitionRecord[]> {
   const rows = await selectPulls(db)
-    .$if(filter.rootId !== undefined, (q) => q.where('p.root_id', '=', filter.rootId ?? 0))
+    .$if(filter.unitId !== undefined, (q) => q.where('p.org_unit_id', '=', filter.unitId ?? 0))
     .$if(filter.scheduled === true, (q) =>
       q.where('p.enabled', '=', true).where('p.schedule', 'is not', null),
     )
@@ -304,6 +313,7 @@ export async function insertPullDefinition(
   const inserted = await trx
     .insertInto('pull_definition')
     .values({
+      org_unit_id: row.unitId,
       root_id: row.rootId,
       ...pullColumns(row),
       last_due_at: row.at,
@@ -492,4 +502,34 @@ export async function hasRunningPullRun(db: Executor, pullId: number, since: Dat
     .where('started_at', '>', since)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The pulls of these units whose latest run failed: their unit, code, period read and first problem code. */
+export async function listFailedPulls(
+  db: Executor,
+  unitIds: readonly number[],
+): Promise<{ orgUnitId: number; pull: string; period: string; problem: string }[]> {
+  if (unitIds.length === 0) return [];
+  const { rows } = await sql<{ org_unit_id: number; code: string; period: string; problems: JsonValue }>`
+    select p.org_unit_id, p.code, r.period, r.problems
+    from pull_definition p
+    join lateral (
+      select status, period, problems from pull_run
+      where pull_id = p.id and status <> 'running'
+      order by started_at desc, id desc limit 1
+    ) r on true
+    where r.status = 'failed' and p.org_unit_id in (${sql.join(unitIds)})
+    order by p.org_unit_id, p.code
+  `.execute(db);
+  return rows.map((r) => {
+    const first = Array.isArray(r.problems) ? r.problems[0] : undefined;
+    const code =
+      typeof first === 'object' && first !== null && !Array.isArray(first) ? first.code : undefined;
+    return {
+      orgUnitId: Number(r.org_unit_id),
+      pull: r.code,
+      period: r.period,
+      problem: typeof code === 'string' ? code : '',
+    };
+  });
 }

@@ -135,6 +135,7 @@ async function evaluateScorecard(
     violations: kinds.has('data-quality'),
     approvals: kinds.has('approval-waiting'),
     actions: kinds.has('action-overdue'),
+    pullFailures: kinds.has('pull-failed'),
   });
   const conditions = evaluateAlertConditions(rules, input);
   const rootOf = new Map(units.map((u) => [u.id, u.rootId]));

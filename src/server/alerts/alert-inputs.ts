@@ -7,6 +7,7 @@
  * Data late judges each recent period whose deadline has passed; data quality each recent period.
  * Adverse trend and forecast miss are not gathered yet (their inputs stay empty).
  */
+
 import type { AlertCell, AlertInput, AlertUnit, EntryState } from '../../core/alerts/alert-input.ts';
 import { dueAtOf } from '../../core/alerts/deadlines.ts';
 import { parsePeriod } from '../../core/periods/period.ts';
@@ -14,6 +15,7 @@ import { periodContaining, previousPeriod } from '../../core/periods/period-arit
 import { listDeadlines } from '../../db/repositories/alert-config.repository.ts';
 import { loadApprovalsOfScorecard } from '../../db/repositories/approval.repository.ts';
 import type { OrgUnitRecord } from '../../db/repositories/org-unit.repository.ts';
+import { listFailedPulls } from '../../db/repositories/pull.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { violationsOfUnit } from '../data-quality/data-quality.service.ts';
 import { loadQualityRules } from '../data-quality/quality-rules.ts';
@@ -43,6 +45,8 @@ export interface GatherNeeds {
   readonly violations: boolean;
   readonly approvals: boolean;
   readonly actions: boolean;
+  /** Pulls of the units whose latest run failed (the `pull-failed` rule). */
+  readonly pullFailures?: boolean;
 }
 
 /** Per indicator and unit, the latest of `periods` with data (its status, value and target). */
@@ -172,5 +176,12 @@ export async function gatherAlertInput(
           }))
       : [],
     actions,
+    pullFailures:
+      needs.pullFailures === true
+        ? await listFailedPulls(
+            db,
+            units.map((u) => u.id),
+          )
+        : [],
   };
 }

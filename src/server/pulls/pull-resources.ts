@@ -19,7 +19,7 @@ export function toConnectionResource(c: PullConnectionRecord): PullConnectionRes
   return {
     id: c.id,
     code: c.code,
-    orgUnit: c.rootCode,
+    orgUnit: c.unitCode,
     kind: c.kind,
     host: c.host,
     port: c.port,
@@ -36,7 +36,7 @@ export function toPullResource(p: PullDefinitionRecord, now: Date): PullResource
   return {
     id: p.id,
     code: p.code,
-    orgUnit: p.rootCode,
+    orgUnit: p.unitCode,
     connection: p.connectionCode,
     query: p.query,
     profile: importProfileSchema.parse(p.profile),

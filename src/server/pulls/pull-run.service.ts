@@ -125,9 +125,9 @@ export async function runPull(
       {
         action: request.dryRun ? 'dry-run' : 'run',
         entity: 'pull',
-        entityKey: `${pull.rootCode}/${pull.code}`,
+        entityKey: `${pull.unitCode}/${pull.code}`,
         newValue: { period: window.period, trigger: request.trigger },
-        orgUnitId: pull.rootId,
+        orgUnitId: pull.unitId,
       },
     ],
     touched: [],

@@ -1,6 +1,6 @@
 /**
- * Connections and pulls of an organisation: listed, created, changed and deleted by its data stewards and
- * admins (PULL_ROLES over the organisation's root unit); every change audited, passwords never (the audit row
+ * Connections and pulls of an org unit (a hospital, or the group): listed, created, changed and deleted by the
+ * data stewards and admins over that unit (PULL_ROLES); every change audited, passwords never (the audit row
  * says only whether it changed). A password is encrypted with HEALTHBSC_PULL_KEY before it is stored.
  */
 
@@ -41,23 +41,22 @@ import { checkPullSchedule } from './pull-calendar.ts';
 import { toConnectionResource, toPullResource } from './pull-resources.ts';
 import { runPullQuery } from './run-pull-query.ts';
 
-/** Who manages an organisation's pulls: its admins and data stewards. */
+/** Who manages a unit's connections and pulls: the admins and data stewards over it. */
 export const PULL_ROLES: readonly Role[] = ['admin', 'steward'];
 
-/** The organisation named by `code` (404; 400 when not a root unit), managed by the actor (403). */
+/** The unit named by `code` (404), managed by the actor (403). */
 async function requireOrganisation(db: Executor, actor: Actor, code: string) {
   const unit = await requireOrgUnit(db, code);
-  if (unit.parentId !== null) throw badRequest('pull.not-a-root', { orgUnit: code }, ['orgUnit']);
   requireRoleOver(actor, PULL_ROLES, unit);
   return unit;
 }
 
-function requireManaged(actor: Actor, thing: { readonly rootCode: string; readonly rootPath: string }): void {
-  requireRoleOver(actor, PULL_ROLES, { code: thing.rootCode, path: thing.rootPath });
+function requireManaged(actor: Actor, thing: { readonly unitCode: string; readonly unitPath: string }): void {
+  requireRoleOver(actor, PULL_ROLES, { code: thing.unitCode, path: thing.unitPath });
 }
 
-const manages = (actor: Actor) => (thing: { readonly rootPath: string }) =>
-  hasRoleOver(actor.principal, PULL_ROLES, thing.rootPath);
+const manages = (actor: Actor) => (thing: { readonly unitPath: string }) =>
+  hasRoleOver(actor.principal, PULL_ROLES, thing.unitPath);
 
 function requireKey(ctx: ServerContext): Buffer {
   if (ctx.pullKey === undefined || ctx.pullKey === null) throw badRequest('pull.no-key', {});
@@ -131,7 +130,8 @@ export async function createConnection(
   const id = await commitWrite(ctx, actor, async (trx) => {
     const created = await insertPullConnection(trx, {
       ...body,
-      rootId: root.id,
+      unitId: root.id,
+      rootId: root.rootId,
       passwordEncrypted,
       createdBy: actor.id,
       at,
@@ -161,13 +161,19 @@ export async function updateConnection(
 ): Promise<PullConnectionResource> {
   const old = await requireConnection(ctx, actor, id);
   const root = await requireOrganisation(ctx.db.kysely, actor, body.orgUnit);
-  if (root.id !== old.rootId) throw badRequest('pull.not-a-root', { orgUnit: body.orgUnit }, ['orgUnit']);
+  if (root.id !== old.unitId) throw badRequest('pull.unit-fixed', { orgUnit: old.unitCode }, ['orgUnit']);
   const passwordEncrypted =
     body.password === undefined ? old.passwordEncrypted : encryptSecret(requireKey(ctx), body.password);
   const taken = await findPullConnectionByCode(ctx.db.kysely, root.id, body.code);
   if (taken !== undefined && taken.id !== id) throw conflict('pull.code-taken', { code: body.code });
   await commitWrite(ctx, actor, async (trx) => {
-    await updatePullConnection(trx, id, { ...body, rootId: root.id, passwordEncrypted, at: ctx.now() });
+    await updatePullConnection(trx, id, {
+      ...body,
+      unitId: root.id,
+      rootId: root.rootId,
+      passwordEncrypted,
+      at: ctx.now(),
+    });
     return {
       result: undefined,
       audit: [
@@ -175,7 +181,7 @@ export async function updateConnection(
           action: 'update',
           entity: 'pull_connection',
           entityKey: `${root.code}/${body.code}`,
-          oldValue: connectionAudit({ ...old, orgUnit: old.rootCode }),
+          oldValue: connectionAudit({ ...old, orgUnit: old.unitCode }),
           newValue: { ...connectionAudit(body), passwordChanged: body.password !== undefined },
           orgUnitId: root.id,
         },
@@ -198,9 +204,9 @@ export async function removeConnection(ctx: ServerContext, actor: Actor, id: num
         {
           action: 'delete',
           entity: 'pull_connection',
-          entityKey: `${old.rootCode}/${old.code}`,
-          oldValue: connectionAudit({ ...old, orgUnit: old.rootCode }),
-          orgUnitId: old.rootId,
+          entityKey: `${old.unitCode}/${old.code}`,
+          oldValue: connectionAudit({ ...old, orgUnit: old.unitCode }),
+          orgUnitId: old.unitId,
         },
       ],
       touched: [],
@@ -261,7 +267,7 @@ export async function listPullsAs(
   const db = ctx.db.kysely;
   const root = orgUnit === undefined ? undefined : await requireOrganisation(db, actor, orgUnit);
   const now = ctx.now();
-  return (await listPullDefinitions(db, root === undefined ? {} : { rootId: root.id }))
+  return (await listPullDefinitions(db, root === undefined ? {} : { unitId: root.id }))
     .filter(manages(actor))
     .map((p) => toPullResource(p, now));
 }
@@ -283,7 +289,8 @@ async function checkedPullRow(ctx: ServerContext, actor: Actor, body: PullBody) 
   return {
     root,
     row: {
-      rootId: root.id,
+      unitId: root.id,
+      rootId: root.rootId,
       code: body.code,
       connectionId: connection.id,
       query: body.query,
@@ -315,7 +322,7 @@ function pullAudit(body: Omit<PullBody, 'profile'> & { readonly profile: { reado
 
 export async function createPull(ctx: ServerContext, actor: Actor, body: PullBody): Promise<PullResource> {
   const { root, row } = await checkedPullRow(ctx, actor, body);
-  const existing = await listPullDefinitions(ctx.db.kysely, { rootId: root.id });
+  const existing = await listPullDefinitions(ctx.db.kysely, { unitId: root.id });
   if (existing.some((p) => p.code === body.code)) throw conflict('pull.code-taken', { code: body.code });
   const id = await commitWrite(ctx, actor, async (trx) => {
     const created = await insertPullDefinition(trx, { ...row, createdBy: actor.id, at: ctx.now() });
@@ -344,8 +351,8 @@ export async function updatePull(
 ): Promise<PullResource> {
   const old = await requirePull(ctx, actor, id);
   const { root, row } = await checkedPullRow(ctx, actor, body);
-  if (root.id !== old.rootId) throw badRequest('pull.not-a-root', { orgUnit: body.orgUnit }, ['orgUnit']);
-  const existing = await listPullDefinitions(ctx.db.kysely, { rootId: root.id });
+  if (root.id !== old.unitId) throw badRequest('pull.unit-fixed', { orgUnit: old.unitCode }, ['orgUnit']);
+  const existing = await listPullDefinitions(ctx.db.kysely, { unitId: root.id });
   if (existing.some((p) => p.code === body.code && p.id !== id)) {
     throw conflict('pull.code-taken', { code: body.code });
   }
@@ -363,7 +370,7 @@ export async function updatePull(
           entityKey: `${root.code}/${body.code}`,
           oldValue: pullAudit({
             ...old,
-            orgUnit: old.rootCode,
+            orgUnit: old.unitCode,
             connection: old.connectionCode,
             profile: { code: profileCode(old.profile) },
           }),
@@ -392,9 +399,9 @@ export async function removePull(ctx: ServerContext, actor: Actor, id: number): 
         {
           action: 'delete',
           entity: 'pull',
-          entityKey: `${old.rootCode}/${old.code}`,
+          entityKey: `${old.unitCode}/${old.code}`,
           oldValue: { query: old.query, profile: profileCode(old.profile), schedule: old.schedule },
-          orgUnitId: old.rootId,
+          orgUnitId: old.unitId,
         },
       ],
       touched: [],

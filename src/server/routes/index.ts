@@ -7,6 +7,7 @@ import { ahpRoutes } from '../ahp/ahp.routes.ts';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { incentiveRoutes } from '../incentives/incentives.routes.ts';
+import { pullRoutes } from '../pulls/pulls.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
 import { surveyReminderRoutes } from '../surveys/survey-reminders.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
@@ -47,4 +48,5 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   surveyReminderRoutes,
   incentiveRoutes,
   fhirRoutes,
+  pullRoutes,
 ];

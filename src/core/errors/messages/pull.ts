@@ -34,9 +34,9 @@ export const pullMessages = defineMessages('pull', {
     en: 'A new connection needs its password.',
     'zh-CN': '新建连接时必须填写密码。',
   },
-  'not-a-root': {
-    en: "'{{orgUnit}}' is not an organisation: connections and pulls belong to a top-level unit.",
-    'zh-CN': '“{{orgUnit}}”不是顶级机构：连接和拉取任务须属于顶级机构。',
+  'unit-fixed': {
+    en: "This belongs to '{{orgUnit}}': a connection or pull cannot move to another unit.",
+    'zh-CN': '它属于“{{orgUnit}}”：连接或拉取任务不能移到其他机构。',
   },
   'connection-not-found': {
     en: "There is no database connection '{{connection}}'.",
@@ -48,7 +48,7 @@ export const pullMessages = defineMessages('pull', {
   },
   'not-found': { en: 'There is no database pull {{id}}.', 'zh-CN': '没有编号为 {{id}} 的数据库拉取任务。' },
   'code-taken': {
-    en: "The code '{{code}}' is already used in this organisation.",
+    en: "The code '{{code}}' is already used in this unit.",
     'zh-CN': '代码“{{code}}”在本机构中已被使用。',
   },
   'bad-schedule': {
