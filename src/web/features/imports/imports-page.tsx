@@ -8,8 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ImportHistory } from './components/import-history.tsx';
 import { ImportWizard } from './components/import-wizard.tsx';
+import { PullsPanel } from './components/pulls-panel.tsx';
 
-type Tab = 'wizard' | 'history';
+type Tab = 'wizard' | 'history' | 'pulls';
 
 export function ImportsPage() {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function ImportsPage() {
       <Typography.Paragraph type="secondary">{t('imports.intro')}</Typography.Paragraph>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key === 'history' ? 'history' : 'wizard')}
+        onChange={(key) => setTab(key === 'history' || key === 'pulls' ? key : 'wizard')}
         items={[
           {
             key: 'wizard',
@@ -31,6 +32,11 @@ export function ImportsPage() {
             key: 'history',
             label: <span data-testid="imports-tab-history">{t('imports.tabs.history')}</span>,
             children: <ImportHistory />,
+          },
+          {
+            key: 'pulls',
+            label: <span data-testid="imports-tab-pulls">{t('imports.tabs.pulls')}</span>,
+            children: <PullsPanel />,
           },
         ]}
       />
