@@ -77,6 +77,9 @@ export const REFERENCE_TABLES = [
   'org_unit_identifier',
   'import_profile',
   'import_profile_version',
+  // Database pulls: a few connections and queries per organisation, read by the pull job every minute.
+  'pull_connection',
+  'pull_definition',
 ] as const;
 
 /** Kept on the coordinator (with the job queue's schema, `pgboss`, and the migrations' own tables). */
@@ -95,6 +98,8 @@ export const COORDINATOR_TABLES = [
   'mail_attachment',
   // One row per user and day the alert digest went out: written and read only by the digest job.
   'alert_digest',
+  // Pull runs: written at every run and only read alone (a pull's history).
+  'pull_run',
 ] as const;
 
 export type DistributedTable = (typeof DISTRIBUTED_TABLES)[number];

@@ -592,6 +592,65 @@ export interface WeightVersionProvenanceTable {
   overridden: ColumnType<boolean, boolean, never>;
 }
 
+/** `pull_connection` (202612080200_database_pulls): a hospital database a pull reads; password encrypted. */
+export interface PullConnectionTable {
+  readonly id: Id;
+  org_unit_id: number;
+  root_id: number;
+  code: string;
+  kind: 'postgres' | 'mysql' | 'sqlserver' | 'oracle';
+  host: string;
+  port: number;
+  database_name: string;
+  user_name: string;
+  password_encrypted: string;
+  options: JsonbColumn<string>;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** `pull_definition` (202612080200_database_pulls): a query, its mapping profile and its schedule. */
+export interface PullDefinitionTable {
+  readonly id: Id;
+  org_unit_id: number;
+  root_id: number;
+  code: string;
+  connection_id: number;
+  query: string;
+  profile: JsonbColumn<string>;
+  schedule: string | null;
+  time_zone: string;
+  period_type: 'month' | 'quarter' | 'year';
+  period_offset: number;
+  timeout_seconds: number;
+  enabled: boolean;
+  last_due_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** `pull_run` (202612080200_database_pulls): one run of a pull, scheduled or by hand, dry or not. */
+export interface PullRunTable {
+  readonly id: Id;
+  pull_id: number;
+  root_id: number;
+  trigger: 'schedule' | 'user';
+  dry_run: boolean;
+  period: string;
+  due_at: Date | null;
+  status: 'running' | 'succeeded' | 'failed';
+  phase: string | null;
+  rows_read: number | null;
+  values_imported: number | null;
+  report: JsonbColumn<string | null>;
+  problems: JsonbColumn<string>;
+  started_by: string;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
 type AlertKindColumn =
   | 'off-target'
   | 'adverse-trend'
@@ -599,7 +658,8 @@ type AlertKindColumn =
   | 'data-late'
   | 'data-quality'
   | 'approval-waiting'
-  | 'action-overdue';
+  | 'action-overdue'
+  | 'pull-failed';
 type SeverityColumn = 'info' | 'warning' | 'critical';
 
 /** `entry_deadline` (202612070200_alerts_and_actions): data due on `due_day` of the month after the period. */
@@ -879,4 +939,7 @@ export interface Database {
   org_unit_identifier: OrgUnitIdentifierTable;
   import_profile: ImportProfileTable;
   import_profile_version: ImportProfileVersionTable;
+  pull_connection: PullConnectionTable;
+  pull_definition: PullDefinitionTable;
+  pull_run: PullRunTable;
 }

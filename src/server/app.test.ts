@@ -99,6 +99,18 @@ const ROUTES = [
   'POST /api/fhir',
   'POST /api/fhir/Measure',
   'POST /api/fhir/MeasureReport',
+  'GET /api/pull-connections',
+  'POST /api/pull-connections',
+  'PUT /api/pull-connections/{id}',
+  'DELETE /api/pull-connections/{id}',
+  'POST /api/pull-connections/{id}/test',
+  'GET /api/pulls',
+  'POST /api/pulls',
+  'GET /api/pulls/{id}',
+  'PUT /api/pulls/{id}',
+  'DELETE /api/pulls/{id}',
+  'POST /api/pulls/{id}/run',
+  'GET /api/pulls/{id}/runs',
 ].sort();
 
 interface OpenApiOperation {

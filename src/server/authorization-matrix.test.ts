@@ -24,6 +24,7 @@ import {
 import { surveyFor } from '../../test/fixtures/survey-world.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
 import { importProfileSchema } from '../core/contracts/import-profiles.ts';
+import { pullBodySchema } from '../core/contracts/pulls.ts';
 import { populationElementCode } from '../core/fhir/index.ts';
 import { insertAction, insertAttachment, insertComment } from '../db/repositories/action.repository.ts';
 import { insertAlert } from '../db/repositories/alert.repository.ts';
@@ -36,6 +37,7 @@ import { createRule, createWebhook, putDeadline } from './alerts/alert-config.se
 import { saveProfile } from './import-profiles/saved-profiles.service.ts';
 import { commitImport } from './imports/import.service.ts';
 import { createAllocation } from './incentives/incentives.service.ts';
+import { createConnection, createPull } from './pulls/pulls.service.ts';
 import { subscribeToReport } from './reports/report-subscriptions.ts';
 import { approveData, submitApproval } from './services/approvals.service.ts';
 import { createDataElement } from './services/data-elements.service.ts';
@@ -93,6 +95,49 @@ async function reportSubscriptionOver(w: AccessWorld, unit: string): Promise<num
     language: 'en',
     format: 'xlsx',
   });
+}
+
+/** A database connection's body over `unit` (to a port nothing listens on: a run or test fails at once). */
+function connectionBody(unit: string) {
+  return {
+    code: uniqueCode('db'),
+    orgUnit: unit,
+    kind: 'postgres',
+    host: '127.0.0.1',
+    port: 1,
+    database: 'his',
+    user: 'reader',
+    password: 'secret',
+    options: {},
+  } as const;
+}
+
+/** A database connection over `unit`, made by the fixture; its id and code. */
+async function connectionOver(w: AccessWorld, unit: string): Promise<{ id: number; code: string }> {
+  const made = await createConnection(w.server.ctx, FIXTURE_ACTOR, connectionBody(unit));
+  return { id: made.id, code: made.code };
+}
+
+/** A pull's body over `unit` reading through `connection`. */
+function pullBody(unit: string, connection: string) {
+  return {
+    code: uniqueCode('pull'),
+    orgUnit: unit,
+    connection,
+    query: 'select 1',
+    profile: { format: 'healthbsc/profile@1', code: 'p', unit: { column: 'unit' } },
+  } as const;
+}
+
+/** A pull over `unit`, made by the fixture; its id. */
+async function pullOver(w: AccessWorld, unit: string): Promise<number> {
+  const connection = await connectionOver(w, unit);
+  const made = await createPull(
+    w.server.ctx,
+    FIXTURE_ACTOR,
+    pullBodySchema.parse(pullBody(unit, connection.code)),
+  );
+  return made.id;
 }
 
 /** Who may call a route. */
@@ -177,6 +222,7 @@ const profileTable = (w: AccessWorld) => ({
   payload: new TextEncoder().encode(`unit,month,beds\n${w.units.inside},${DATA_MONTH},7\n`),
   contentType: 'text/csv',
 });
+const PULL_SCOPED: Access = { kind: 'roles', roles: ['admin', 'steward'], scoped: true };
 
 /** The user id behind a session (the fixture's admin when there is none). */
 async function userIdOf(w: AccessWorld, session: TestSession | null): Promise<number> {
@@ -873,6 +919,76 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     access: ANY_SCOPED,
     success: 204,
     build: async (w, u) => ({ url: `/api/report-subscriptions/${await reportSubscriptionOver(w, u.code)}` }),
+  },
+  'GET /api/pull-connections': {
+    access: PULL_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/pull-connections?orgUnit=${u.code}` }),
+  },
+  'POST /api/pull-connections': {
+    access: PULL_SCOPED,
+    success: 201,
+    build: (_w, u) => ({ url: '/api/pull-connections', body: connectionBody(u.code) }),
+  },
+  'PUT /api/pull-connections/{id}': {
+    access: PULL_SCOPED,
+    success: 200,
+    build: async (w, u) => {
+      const { id, code } = await connectionOver(w, u.code);
+      return { url: `/api/pull-connections/${id}`, body: { ...connectionBody(u.code), code } };
+    },
+  },
+  'DELETE /api/pull-connections/{id}': {
+    access: PULL_SCOPED,
+    success: 204,
+    build: async (w, u) => ({ url: `/api/pull-connections/${(await connectionOver(w, u.code)).id}` }),
+  },
+  'POST /api/pull-connections/{id}/test': {
+    access: PULL_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: `/api/pull-connections/${(await connectionOver(w, u.code)).id}/test` }),
+  },
+  'GET /api/pulls': {
+    access: PULL_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/pulls?orgUnit=${u.code}` }),
+  },
+  'POST /api/pulls': {
+    access: PULL_SCOPED,
+    success: 201,
+    build: async (w, u) => ({
+      url: '/api/pulls',
+      body: pullBody(u.code, (await connectionOver(w, u.code)).code),
+    }),
+  },
+  'GET /api/pulls/{id}': {
+    access: PULL_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: `/api/pulls/${await pullOver(w, u.code)}` }),
+  },
+  'PUT /api/pulls/{id}': {
+    access: PULL_SCOPED,
+    success: 200,
+    build: async (w, u) => {
+      const connection = await connectionOver(w, u.code);
+      const id = await pullOver(w, u.code);
+      return { url: `/api/pulls/${id}`, body: pullBody(u.code, connection.code) };
+    },
+  },
+  'DELETE /api/pulls/{id}': {
+    access: PULL_SCOPED,
+    success: 204,
+    build: async (w, u) => ({ url: `/api/pulls/${await pullOver(w, u.code)}` }),
+  },
+  'POST /api/pulls/{id}/run': {
+    access: PULL_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: `/api/pulls/${await pullOver(w, u.code)}/run`, body: { dryRun: true } }),
+  },
+  'GET /api/pulls/{id}/runs': {
+    access: PULL_SCOPED,
+    success: 200,
+    build: async (w, u) => ({ url: `/api/pulls/${await pullOver(w, u.code)}/runs` }),
   },
   'GET /api/evaluations/restatement': {
     access: ANY_SCOPED,

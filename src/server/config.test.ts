@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       maxHeavyRequests: 8,
       requestTimeoutSeconds: 60,
       mail: null,
+      pullKey: null,
     });
   });
 
@@ -72,7 +73,17 @@ describe('loadConfig', () => {
         password: 'secret',
         from: 'HealthBSC <bsc@hospital.example>',
       },
+      pullKey: null,
     });
+  });
+
+  it('reads HEALTHBSC_PULL_KEY as 32 bytes', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ HEALTHBSC_PULL_KEY: key.toString('base64') }).pullKey).toEqual(key);
+  });
+
+  it('refuses a HEALTHBSC_PULL_KEY that is not 32 bytes, naming it', () => {
+    expect(() => loadConfig({ HEALTHBSC_PULL_KEY: 'c2hvcnQ=' })).toThrow(/HEALTHBSC_PULL_KEY/);
   });
 
   it('sends mail through port 587 with STARTTLS when only the host and sender are set', () => {

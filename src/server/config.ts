@@ -26,6 +26,7 @@
  * | `HEALTHBSC_SMTP_USER`     | `--smtp-user`     | (none: no authentication) |
  * | `HEALTHBSC_SMTP_PASSWORD` | (environment only, never a flag: flags show in `ps`) | |
  * | `HEALTHBSC_MAIL_FROM`     | `--mail-from`     | (required with a host) |
+ * | `HEALTHBSC_PULL_KEY`      | (environment only) | (none: database pulls cannot store passwords) |
  *
  * `HEALTHBSC_MODE=production` serves no data until an administrator exists and loads no demo; `demo` (the
  * default of `npm start`) loads the demo with its documented users. `HEALTHBSC_TRUST_PROXY` says which reverse
@@ -43,6 +44,7 @@ import { type MessageParams, type ProblemCode, wordProblem } from '../core/error
 import { codeOf } from '../core/errors/zod-issues.ts';
 import type { DbConfig } from '../db/connect.ts';
 import { DEFAULT_SMTP_PORT, FROM_ADDRESS, type MailSettings, SMTP_SECURITY } from './mail/mail-settings.ts';
+import { pullKeyFrom } from './pulls/credentials.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -89,6 +91,8 @@ export interface ServerConfig {
   readonly requestTimeoutSeconds: number;
   /** The SMTP server e-mail goes through; null: e-mail is off (./mail/README.md). */
   readonly mail: MailSettings | null;
+  /** The AES-256 key database pulls encrypt their passwords with (./pulls/credentials.ts); null: none set. */
+  readonly pullKey: Buffer | null;
 }
 
 /** The flags, named as `node:util` `parseArgs` returns them (`--database-url` → `'database-url'`). */
@@ -324,6 +328,7 @@ export function loadConfig(
         });
   const { smtpHost, smtpPort, smtpSecurity, smtpUser, mailFrom } = parsed.data;
   const password = env.HEALTHBSC_SMTP_PASSWORD;
+  const pullKey = readPullKey(env.HEALTHBSC_PULL_KEY);
   const mail: MailSettings | null =
     smtpHost === undefined || mailFrom === undefined
       ? null
@@ -350,5 +355,17 @@ export function loadConfig(
     maxHeavyRequests,
     requestTimeoutSeconds: requestTimeout,
     mail,
+    pullKey,
   });
+}
+
+/** `HEALTHBSC_PULL_KEY`: 32 bytes in base64, or absent. */
+function readPullKey(text: string | undefined): Buffer | null {
+  if (text === undefined || text === '') return null;
+  try {
+    return pullKeyFrom(text);
+  } catch {
+    const message = wordProblem('pull.bad-key', {});
+    throw new ConfigError([{ key: 'HEALTHBSC_PULL_KEY', code: 'pull.bad-key', params: {}, message }]);
+  }
 }

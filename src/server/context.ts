@@ -34,4 +34,6 @@ export interface ServerContext {
   readonly changes: ChangeBus;
   /** Asks the mail job to send now, after a commit that queued mail (./mail/README.md); absent: it waits for its minute. */
   readonly mail?: MailWaker;
+  /** The key database pulls' passwords are encrypted with (HEALTHBSC_PULL_KEY); absent: none can be stored. */
+  readonly pullKey?: Buffer | null;
 }

@@ -103,7 +103,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const { applied } = await migrateToLatest(db);
     if (applied.length > 0) progress(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     const mailWaker = new MailWaker((error) => app?.log.warn({ err: error }, 'waking the mail job failed'));
-    const ctx: ServerContext = { db, now: () => new Date(), changes: new ChangeBus(), mail: mailWaker };
+    const ctx: ServerContext = {
+      db,
+      now: () => new Date(),
+      changes: new ChangeBus(),
+      mail: mailWaker,
+      pullKey: config.pullKey,
+    };
     // On PostgreSQL, other server processes on the same database hear this one's changes and it hears theirs.
     relay = await relayChanges(db, ctx.changes, (error) =>
       app?.log.warn({ err: error }, 'relaying a change to the other servers failed'),

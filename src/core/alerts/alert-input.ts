@@ -88,6 +88,15 @@ export interface ActionState {
   readonly status: 'planned' | 'in-progress' | 'done' | 'dropped';
 }
 
+/** A database pull whose latest run failed (server/pulls): the unit it belongs to, the period it read. */
+export interface PullFailure {
+  readonly orgUnitId: number;
+  readonly pull: string;
+  readonly period: string;
+  /** The failure's problem code (`pull.auth-failed`, …). */
+  readonly problem: string;
+}
+
 export interface AlertInput {
   readonly now: Date;
   readonly units: readonly AlertUnit[];
@@ -98,6 +107,8 @@ export interface AlertInput {
   readonly violations: readonly QualityViolation[];
   readonly approvals: readonly WaitingApproval[];
   readonly actions: readonly ActionState[];
+  /** Pulls whose latest run failed; absent: none gathered. */
+  readonly pullFailures?: readonly PullFailure[];
 }
 
 /** A condition that holds now: the alert it raises or keeps open. */

@@ -126,6 +126,28 @@ describe('the other rules', () => {
     const [found] = evaluateAlertConditions([rule({ kind: 'data-quality' })], input({ violations }));
     expect([found?.orgUnitId, found?.params.count]).toEqual([6, 3]);
   });
+  it('raises a failed database pull per pull on its unit and period', () => {
+    const pullFailures = [
+      { orgUnitId: 5, pull: 'his-stays', period: '2024-03', problem: 'pull.auth-failed' },
+    ];
+    const [found] = evaluateAlertConditions([rule({ kind: 'pull-failed' })], input({ pullFailures }));
+    expect([found?.indicator, found?.orgUnitId, found?.period, found?.params.problem]).toEqual([
+      'pull:his-stays',
+      5,
+      '2024-03',
+      'pull.auth-failed',
+    ]);
+  });
+  it('leaves a failed pull of a unit outside the rule’s scope alone', () => {
+    const pullFailures = [
+      { orgUnitId: 6, pull: 'his-stays', period: '2024-03', problem: 'pull.query-failed' },
+    ];
+    const found = evaluateAlertConditions(
+      [rule({ kind: 'pull-failed', orgUnitIds: [5] })],
+      input({ pullFailures }),
+    );
+    expect(found).toEqual([]);
+  });
   it('raises submitted data waiting for approval', () => {
     const approvals = [{ orgUnitId: 6, period: '2024-03', submittedAt: new Date('2024-04-09T10:00:00Z') }];
     const [found] = evaluateAlertConditions([rule({ kind: 'approval-waiting' })], input({ approvals }));

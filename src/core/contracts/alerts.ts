@@ -26,6 +26,7 @@ export const ALERT_RULE_KINDS = [
   'data-quality',
   'approval-waiting',
   'action-overdue',
+  'pull-failed',
 ] as const;
 export const alertRuleKindSchema = z.enum(ALERT_RULE_KINDS);
 export type AlertRuleKind = z.infer<typeof alertRuleKindSchema>;

@@ -141,6 +141,7 @@ async function evaluateScorecard(
     approvals: kinds.has('approval-waiting'),
     actions: kinds.has('action-overdue'),
     monitoring: rules.filter((r) => r.kind === 'adverse-trend' || r.kind === 'forecast-miss'),
+    pullFailures: kinds.has('pull-failed'),
   });
   const conditions = evaluateAlertConditions(rules, input);
   const rootOf = new Map(units.map((u) => [u.id, u.rootId]));

@@ -21,6 +21,7 @@ import { periodContaining, previousPeriod } from '../../core/periods/period-arit
 import { listDeadlines } from '../../db/repositories/alert-config.repository.ts';
 import { loadApprovalsOfScorecard } from '../../db/repositories/approval.repository.ts';
 import type { OrgUnitRecord } from '../../db/repositories/org-unit.repository.ts';
+import { listFailedPulls } from '../../db/repositories/pull.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { violationsOfUnit } from '../data-quality/data-quality.service.ts';
 import { loadQualityRules } from '../data-quality/quality-rules.ts';
@@ -53,6 +54,8 @@ export interface GatherNeeds {
   readonly actions: boolean;
   /** The enabled adverse-trend and forecast-miss rules: their scopes say which charts and forecasts to make. */
   readonly monitoring: readonly AlertRuleInput[];
+  /** Pulls of the units whose latest run failed (the `pull-failed` rule). */
+  readonly pullFailures?: boolean;
 }
 
 /** Per indicator and unit, the latest of `periods` with data (its status, value and target). */
@@ -194,5 +197,12 @@ export async function gatherAlertInput(
           }))
       : [],
     actions,
+    pullFailures:
+      needs.pullFailures === true
+        ? await listFailedPulls(
+            db,
+            units.map((u) => u.id),
+          )
+        : [],
   };
 }

@@ -30,6 +30,7 @@ const RESPONSIBLE_ROLES: Partial<Record<AlertRuleKind, readonly Role[]>> = {
   'approval-waiting': ['approver'],
   'data-late': ['entry', 'steward'],
   'data-quality': ['entry', 'steward'],
+  'pull-failed': ['steward'],
 };
 
 /** Users holding one of `roles` over the unit at `path` (assignments over an ancestor or everything). */

@@ -9,6 +9,7 @@ import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
 import { mailSendJob } from '../mail/mail-send.job.ts';
 import type { MailSettings } from '../mail/mail-settings.ts';
 import type { MailWaker } from '../mail/mail-waker.ts';
+import { pullScheduleJob } from '../pulls/pull-schedule.job.ts';
 import { reportMailJob } from '../reports/report-mail.job.ts';
 import { surveyReminderJob } from '../surveys/survey-reminder.job.ts';
 import type { JobScheduler } from './job-scheduler.ts';
@@ -33,6 +34,7 @@ export function registerServerJobs(scheduler: JobScheduler, options: ServerJobOp
   scheduler.register(sessionCleanupJob());
   scheduler.register(surveyReminderJob());
   scheduler.register(reportMailJob());
+  scheduler.register(pullScheduleJob());
   const mail = scheduler.register(mailSendJob(options.mail ?? null));
   options.mailWaker?.attach(() => mail.enqueue({}));
   if (options.engine !== undefined) {

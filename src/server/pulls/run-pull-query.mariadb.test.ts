@@ -49,7 +49,10 @@ describe('pull queries against MariaDB', () => {
     const error: unknown = await runPullQuery({ ...connection, password: 'wrong' }, QUERY, JANUARY).catch(
       (e: unknown) => e,
     );
-    expect(isProblemError(error) ? error.problem.detail : error).toContain('Access denied');
+    expect(isProblemError(error) ? [error.problem.code, error.problem.detail] : error).toEqual([
+      'pull.auth-failed',
+      expect.stringContaining('Access denied'),
+    ]);
   });
 
   it('refuses a write although the user may insert: the pull runs read-only', async () => {
@@ -58,7 +61,7 @@ describe('pull queries against MariaDB', () => {
       "insert into stays values ('C', '2024-01-02')",
       JANUARY,
     ).catch((e: unknown) => e);
-    expect(isProblemError(error) ? error.problem.code : error).toBe('extract.pull-failed');
+    expect(isProblemError(error) ? error.problem.code : error).toBe('pull.query-failed');
     const check = await runPullQuery(connection, 'select count(*) as n from stays', JANUARY);
     expect(Number(check.rows[0]?.n)).toBe(4);
   });

@@ -46,7 +46,7 @@ describeEachEngine(
         "insert into hospital_stays values ('C', '2024-01-02')",
         JANUARY,
       ).catch((e: unknown) => e);
-      expect(isProblemError(error) ? error.problem.code : error).toBe('extract.pull-failed');
+      expect(isProblemError(error) ? error.problem.code : error).toBe('pull.query-failed');
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from hospital_stays`.execute(
         getDb().kysely,
       );
@@ -60,18 +60,35 @@ describeEachEngine(
       expect(isProblemError(error) ? error.problem.detail : error).toContain('nobody_here');
     });
 
+    it('words a refused login as such, not as a wrong query', async () => {
+      const error: unknown = await runPullQuery({ ...connection, user: 'nobody_here' }, QUERY, JANUARY).catch(
+        (e: unknown) => e,
+      );
+      expect(isProblemError(error) ? error.problem.code : error).toBe('pull.auth-failed');
+    });
+
+    it('words an unreachable server as a connection failure', async () => {
+      const error: unknown = await runPullQuery({ ...connection, port: 1 }, QUERY, JANUARY).catch(
+        (e: unknown) => e,
+      );
+      expect(isProblemError(error) ? error.problem.code : error).toBe('pull.connect-failed');
+    });
+
     it('reports a wrong query', async () => {
       const error: unknown = await runPullQuery(connection, 'select * from no_such_table', JANUARY).catch(
         (e: unknown) => e,
       );
-      expect(isProblemError(error) ? error.problem.detail : error).toContain('no_such_table');
+      expect(isProblemError(error) ? [error.problem.code, error.problem.detail] : error).toEqual([
+        'pull.query-failed',
+        expect.stringContaining('no_such_table'),
+      ]);
     });
 
     it('stops a query past its timeout', async () => {
       const error: unknown = await runPullQuery(connection, 'select pg_sleep(5)', JANUARY, {
         timeoutMs: 200,
       }).catch((e: unknown) => e);
-      expect(isProblemError(error) ? error.problem.code : error).toBe('extract.pull-failed');
+      expect(isProblemError(error) ? error.problem.code : error).toBe('pull.timeout');
     });
   },
   { engines: ['postgres'] },

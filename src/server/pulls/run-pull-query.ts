@@ -1,29 +1,26 @@
 /**
- * Runs a pull's query against a hospital database, read-only and with a timeout: PostgreSQL through `pg`
- * (`BEGIN READ ONLY` and `statement_timeout`), MySQL/MariaDB through `mysql2` (`START TRANSACTION READ ONLY` and
- * the query's `timeout`). `:period_start` and `:period_end` are bound as parameters (core/pulls). Any failure —
- * a wrong password, a wrong query, a write refused by the read-only transaction, the timeout — is one problem,
- * `extract.pull-failed`, with the driver's first line (which names no row values: the query only reads).
- * SQL Server (`tedious`) and Oracle (`oracledb` thin) are installed but not wired yet.
+ * Runs a pull's query against a hospital database, read-only and with a timeout: PostgreSQL (`pg`), MySQL and
+ * MariaDB (`mysql2`), SQL Server (`tedious`) and Oracle (`oracledb` thin); one file per driver in ./drivers.
+ * `:period_start` and `:period_end` are bound as parameters (core/pulls), never spliced into the SQL. A failure
+ * is one problem whose code says which step failed — `pull.connect-failed` (unreachable), `pull.auth-failed`
+ * (user or password refused), `pull.query-failed` (wrong SQL, a write refused by the read-only transaction),
+ * `pull.timeout` — with the driver's first line, which names no row values (the query only reads).
  */
-import mysql from 'mysql2/promise';
-import pg from 'pg';
-import { badRequest } from '../../core/errors/problem.ts';
+import { badRequest, type ProblemError } from '../../core/errors/problem.ts';
+import { bindPeriodParameters, type PeriodParameter } from '../../core/pulls/bind-parameters.ts';
 import {
-  bindPeriodParameters,
-  type PeriodParameter,
-  type PullDialect,
-} from '../../core/pulls/bind-parameters.ts';
+  type DriverFailure,
+  failureOf,
+  type PullConnection,
+  type PullDriver,
+  type PullRows,
+} from './drivers/driver.ts';
+import { mysqlDriver } from './drivers/mysql.ts';
+import { oracleDriver } from './drivers/oracle.ts';
+import { postgresDriver } from './drivers/postgres.ts';
+import { sqlServerDriver } from './drivers/sqlserver.ts';
 
-export interface PullConnection {
-  readonly dialect: PullDialect;
-  readonly host: string;
-  readonly port: number;
-  readonly database: string;
-  readonly user: string;
-  /** Decrypted for this run only (credentials.ts). */
-  readonly password: string;
-}
+export type { PullConnection, PullRows } from './drivers/driver.ts';
 
 export interface PullPeriod {
   /** ISO dates: the first day of the period and the first day after it. */
@@ -31,68 +28,44 @@ export interface PullPeriod {
   readonly period_end: string;
 }
 
-export interface PullRows {
-  readonly columns: readonly string[];
-  readonly rows: readonly Readonly<Record<string, unknown>>[];
-}
-
 export const DEFAULT_PULL_TIMEOUT_MS = 60_000;
 
-function failed(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  return badRequest('extract.pull-failed', { message: (message.split(/\r?\n/, 1)[0] ?? '').slice(0, 300) });
+/** Each dialect's driver. */
+export const PULL_DRIVERS = {
+  postgres: postgresDriver,
+  mysql: mysqlDriver,
+  sqlserver: sqlServerDriver,
+  oracle: oracleDriver,
+} satisfies Record<PullConnection['dialect'], PullDriver>;
+
+/** Driver codes of a refused login: PostgreSQL 28P01/28000, MySQL 1045/1044, SQL Server ELOGIN, ORA-01017. */
+const AUTH_CODES = new Set([
+  '28P01',
+  '28000',
+  'ER_ACCESS_DENIED_ERROR',
+  'ER_DBACCESS_DENIED_ERROR',
+  'ELOGIN',
+  'ORA-01017',
+]);
+/** Driver codes of a query stopped by its time limit: PostgreSQL 57014, mysql2, tedious, ORA-01013 / NJS-123. */
+const TIMEOUT_CODES = new Set(['57014', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ETIMEOUT', 'ORA-01013', 'NJS-123']);
+
+function problemOf(step: 'connect' | 'query', failure: DriverFailure, timeoutMs: number): ProblemError {
+  const message = failure.message;
+  if (step === 'query' && (TIMEOUT_CODES.has(failure.code) || /timeout|timed out/i.test(message))) {
+    return badRequest('pull.timeout', { seconds: timeoutMs / 1000 });
+  }
+  if (step === 'query') return badRequest('pull.query-failed', { message });
+  if (AUTH_CODES.has(failure.code) || /password|access denied|authentication/i.test(message)) {
+    return badRequest('pull.auth-failed', { message });
+  }
+  return badRequest('pull.connect-failed', { message });
 }
 
-async function pullPostgres(
-  connection: PullConnection,
-  sql: string,
-  values: readonly string[],
-  timeoutMs: number,
-): Promise<PullRows> {
-  const client = new pg.Client({
-    host: connection.host,
-    port: connection.port,
-    database: connection.database,
-    user: connection.user,
-    password: connection.password,
-    statement_timeout: timeoutMs,
-    connectionTimeoutMillis: timeoutMs,
-  });
-  await client.connect();
-  try {
-    await client.query('BEGIN READ ONLY');
-    const result = await client.query({ text: sql, values: [...values] });
-    await client.query('ROLLBACK');
-    return { columns: result.fields.map((f) => f.name), rows: result.rows };
-  } finally {
-    await client.end();
-  }
-}
-
-async function pullMysql(
-  connection: PullConnection,
-  sql: string,
-  values: readonly string[],
-  timeoutMs: number,
-): Promise<PullRows> {
-  const client = await mysql.createConnection({
-    host: connection.host,
-    port: connection.port,
-    database: connection.database,
-    user: connection.user,
-    password: connection.password,
-    connectTimeout: timeoutMs,
-    dateStrings: true,
-  });
-  try {
-    await client.query('START TRANSACTION READ ONLY');
-    const [rows, fields] = await client.query({ sql, timeout: timeoutMs, values: [...values] });
-    await client.query('ROLLBACK');
-    const list = Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
-    return { columns: (fields ?? []).map((f) => f.name), rows: list };
-  } finally {
-    await client.end();
-  }
+export interface RunPullQueryOptions {
+  readonly timeoutMs?: number;
+  /** Told when the query starts (after the connection is open), for a run's progress. */
+  readonly onQuerying?: () => void;
 }
 
 /**
@@ -106,19 +79,20 @@ export async function runPullQuery(
   connection: PullConnection,
   query: string,
   period: PullPeriod,
-  options: { readonly timeoutMs?: number } = {},
+  options: RunPullQueryOptions = {},
 ): Promise<PullRows> {
-  if (connection.dialect !== 'postgres' && connection.dialect !== 'mysql') {
-    throw badRequest('extract.pull-dialect-not-wired', { dialect: connection.dialect });
-  }
   const bound = bindPeriodParameters(query, connection.dialect);
   const values = bound.parameters.map((name: PeriodParameter) => period[name]);
   const timeoutMs = options.timeoutMs ?? DEFAULT_PULL_TIMEOUT_MS;
+  const session = await PULL_DRIVERS[connection.dialect](connection, timeoutMs).catch((error: unknown) => {
+    throw problemOf('connect', failureOf(error), timeoutMs);
+  });
   try {
-    return connection.dialect === 'postgres'
-      ? await pullPostgres(connection, bound.sql, values, timeoutMs)
-      : await pullMysql(connection, bound.sql, values, timeoutMs);
+    options.onQuerying?.();
+    return await session.query(bound.sql, values);
   } catch (error) {
-    throw failed(error);
+    throw problemOf('query', failureOf(error), timeoutMs);
+  } finally {
+    await session.close().catch(() => undefined);
   }
 }

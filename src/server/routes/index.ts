@@ -9,6 +9,7 @@ import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { importProfileRoutes } from '../import-profiles/import-profiles.routes.ts';
 import { incentiveRoutes } from '../incentives/incentives.routes.ts';
 import { orgUnitIdentifierRoutes } from '../org-unit-identifiers/org-unit-identifiers.routes.ts';
+import { pullRoutes } from '../pulls/pulls.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
 import { surveyReminderRoutes } from '../surveys/survey-reminders.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
@@ -51,4 +52,5 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   fhirRoutes,
   importProfileRoutes,
   orgUnitIdentifierRoutes,
+  pullRoutes,
 ];

@@ -9,6 +9,7 @@ export const KIND_KEYS = {
   'data-quality': 'alerts.kinds.dataQuality',
   'approval-waiting': 'alerts.kinds.approvalWaiting',
   'action-overdue': 'alerts.kinds.actionOverdue',
+  'pull-failed': 'alerts.kinds.pullFailed',
 } as const satisfies Record<AlertRuleKind, string>;
 
 export const SEVERITY_KEYS = {
@@ -32,4 +33,5 @@ export const ALERT_KINDS = [
   'data-quality',
   'approval-waiting',
   'action-overdue',
+  'pull-failed',
 ] as const satisfies readonly AlertRuleKind[];

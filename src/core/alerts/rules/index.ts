@@ -10,6 +10,7 @@ import { dataLateRule } from './data-late.ts';
 import { dataQualityRule } from './data-quality.ts';
 import { forecastMissRule } from './forecast-miss.ts';
 import { offTargetRule } from './off-target.ts';
+import { pullFailedRule } from './pull-failed.ts';
 
 export const ALERT_RULES = {
   'off-target': offTargetRule,
@@ -19,6 +20,7 @@ export const ALERT_RULES = {
   'data-quality': dataQualityRule,
   'approval-waiting': approvalWaitingRule,
   'action-overdue': actionOverdueRule,
+  'pull-failed': pullFailedRule,
 } satisfies Record<AlertRuleKind, AlertRuleDefinition>;
 
 export { isActionOverdue } from './action-overdue.ts';

@@ -74,6 +74,7 @@ export const alertMailMessages = defineMessages('alert-mail', {
     en: 'an action on {{indicator}} is overdue',
     'zh-CN': '{{indicator}} 的改进措施已逾期',
   },
+  'kind-pull-failed': { en: 'a database pull failed', 'zh-CN': '数据库拉取任务运行失败' },
   'severity-info': { en: 'Info', 'zh-CN': '提示' },
   'severity-warning': { en: 'Warning', 'zh-CN': '警告' },
   'severity-critical': { en: 'Critical', 'zh-CN': '严重' },

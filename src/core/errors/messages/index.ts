@@ -45,6 +45,7 @@ import { orgUnitMessages } from './org-unit.ts';
 import { orgUnitIdentifierMessages } from './org-unit-identifier.ts';
 import { periodMessages } from './period.ts';
 import { publicationMessages } from './publication.ts';
+import { pullMessages } from './pull.ts';
 import { queryMessages } from './query.ts';
 import { rankingMessages } from './ranking.ts';
 import { referenceMessages } from './reference.ts';
@@ -121,6 +122,7 @@ export const PROBLEM_MESSAGES = {
   ...mailMessages,
   ...incentiveMessages,
   ...extractMessages,
+  ...pullMessages,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

@@ -9,8 +9,9 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { ImportHistory } from './components/import-history.tsx';
 import { ImportWizard } from './components/import-wizard.tsx';
 import { ProfileWizard } from './components/profile-wizard.tsx';
+import { PullsPanel } from './components/pulls-panel.tsx';
 
-type Tab = 'wizard' | 'profile' | 'history';
+type Tab = 'wizard' | 'profile' | 'history' | 'pulls';
 
 export function ImportsPage() {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export function ImportsPage() {
       <Typography.Paragraph type="secondary">{t('imports.intro')}</Typography.Paragraph>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key === 'history' || key === 'profile' ? key : 'wizard')}
+        onChange={(key) => setTab(key === 'history' || key === 'profile' || key === 'pulls' ? key : 'wizard')}
         items={[
           {
             key: 'wizard',
@@ -37,6 +38,11 @@ export function ImportsPage() {
             key: 'history',
             label: <span data-testid="imports-tab-history">{t('imports.tabs.history')}</span>,
             children: <ImportHistory />,
+          },
+          {
+            key: 'pulls',
+            label: <span data-testid="imports-tab-pulls">{t('imports.tabs.pulls')}</span>,
+            children: <PullsPanel />,
           },
         ]}
       />

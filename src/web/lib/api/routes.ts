@@ -30,6 +30,7 @@ import type * as objectiveRankings from '../../../core/contracts/objective-ranki
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
 import type * as periods from '../../../core/contracts/periods.ts';
 import type * as publications from '../../../core/contracts/publications.ts';
+import type * as pulls from '../../../core/contracts/pulls.ts';
 import type * as rankings from '../../../core/contracts/rankings.ts';
 import type * as reportedValues from '../../../core/contracts/reported-values.ts';
 import type * as reports from '../../../core/contracts/reports.ts';
@@ -302,6 +303,19 @@ export interface ApiRoutes {
     Body<typeof studies.studyFileSchema> &
     Answer<typeof studies.savedStudySchema>;
   'DELETE /api/studies/:code': ByCode & NoContent;
+
+  // Database pulls (core/contracts/pulls.ts)
+  'GET /api/pull-connections': Query<typeof pulls.pullListQuerySchema> &
+    Answer<typeof pulls.pullConnectionListSchema>;
+  'POST /api/pull-connections': Body<typeof pulls.pullConnectionBodySchema> &
+    Answer<typeof pulls.pullConnectionSchema>;
+  'DELETE /api/pull-connections/:id': ById & NoContent;
+  'POST /api/pull-connections/:id/test': ById & Answer<typeof pulls.pullConnectionTestSchema>;
+  'GET /api/pulls': Query<typeof pulls.pullListQuerySchema> & Answer<typeof pulls.pullListSchema>;
+  'POST /api/pulls': Body<typeof pulls.pullBodySchema> & Answer<typeof pulls.pullSchema>;
+  'DELETE /api/pulls/:id': ById & NoContent;
+  'POST /api/pulls/:id/run': ById & Body<typeof pulls.pullRunBodySchema> & Answer<typeof pulls.pullRunSchema>;
+  'GET /api/pulls/:id/runs': ById & Answer<typeof pulls.pullRunListSchema>;
 
   // Reports by e-mail (core/contracts/reports.ts)
   'GET /api/report-subscriptions': Query<typeof reports.reportSubscriptionQuerySchema> &

@@ -1,0 +1,189 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, openEmptyDb, postgresUrlOf } from '../../../test/engines.ts';
+import { storedDataValues } from '../../../test/fixtures/imports/world.ts';
+import {
+  createPullWorld,
+  type PullWorld,
+  STAYS,
+  staysProfile,
+  writtenCounts,
+} from '../../../test/fixtures/pulls/pull-world.ts';
+import { pullBodySchema } from '../../core/contracts/pulls.ts';
+import type { Db } from '../../db/connect.ts';
+import { listPullRuns } from '../../db/repositories/pull.repository.ts';
+import { runPullAs } from './pull-run.service.ts';
+import { runDuePulls } from './pull-schedule.ts';
+import { createConnection, createPull } from './pulls.service.ts';
+
+const QUERY = `select ward as unit, count(*)::int as stays from stays
+  where discharged >= :period_start::date and discharged < :period_end::date group by ward order by ward`;
+
+/** The hospital's database: a throwaway PostgreSQL database on the test cluster. */
+let source: Db;
+let sourceUrl: URL;
+
+beforeAll(async () => {
+  source = await openEmptyDb('postgres');
+  sourceUrl = new URL(postgresUrlOf(source));
+  await sql`create table stays (ward text, discharged date)`.execute(source.kysely);
+  for (const [ward, day] of STAYS) {
+    await sql`insert into stays values (${ward}, ${day}::date)`.execute(source.kysely);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await source?.close();
+});
+
+async function setUp(
+  world: PullWorld,
+  pull: { code: string; query?: string; user?: string; schedule?: string | null },
+) {
+  const connection = await createConnection(world.ctx, world.actor, {
+    code: `${pull.code}_db`,
+    orgUnit: world.units.root,
+    kind: 'postgres',
+    host: sourceUrl.hostname,
+    port: Number(sourceUrl.port),
+    database: sourceUrl.pathname.slice(1),
+    user: pull.user ?? decodeURIComponent(sourceUrl.username),
+    password: 'unused-under-trust',
+    options: {},
+  });
+  return createPull(
+    world.ctx,
+    world.actor,
+    pullBodySchema.parse({
+      code: pull.code,
+      orgUnit: world.units.root,
+      connection: connection.code,
+      query: pull.query ?? QUERY,
+      profile: staysProfile(world),
+      // 06:00 on the 3rd of each month, Shanghai time.
+      schedule: pull.schedule === undefined ? '0 6 3 * *' : pull.schedule,
+      timeZone: 'Asia/Shanghai',
+    }),
+  );
+}
+
+describeEachEngine('database pulls from PostgreSQL', (getDb) => {
+  let world: PullWorld;
+
+  beforeAll(async () => {
+    world = await createPullWorld(getDb(), 'PLP');
+  });
+
+  it('runs nothing before the schedule comes due', async () => {
+    await setUp(world, { code: 'monthly' });
+    world.setNow('2026-02-02T21:59:00Z'); // 05:59 on 3 February in Shanghai
+    expect(await runDuePulls(world.ctx, world.actor)).toEqual([]);
+  });
+
+  it('imports on its schedule the month before, and records the run', async () => {
+    world.setNow('2026-02-02T22:00:30Z'); // 06:00:30 on 3 February in Shanghai
+    const [run, ...others] = await runDuePulls(world.ctx, world.actor);
+    expect(others).toEqual([]);
+    expect(run).toMatchObject({
+      pull: 'monthly',
+      trigger: 'schedule',
+      dryRun: false,
+      period: '2026-01',
+      dueAt: '2026-02-02T22:00:00.000Z',
+      status: 'succeeded',
+      rowsRead: 2,
+      valuesImported: 2,
+      problems: [],
+      finishedAt: '2026-02-02T22:00:30.000Z',
+    });
+  });
+
+  it('stores the values the query counted', async () => {
+    const values = (await storedDataValues(world)).map((v) => [v.orgUnit, v.dataElement, v.period, v.value]);
+    expect(values).toEqual([
+      ['PLP_ER', 'PLP_beds', '2026-01', 1],
+      ['PLP_ICU', 'PLP_beds', '2026-01', 2],
+    ]);
+  });
+
+  it('runs an occurrence once: the next pass a minute later runs nothing', async () => {
+    world.setNow('2026-02-02T22:01:30Z');
+    expect(await runDuePulls(world.ctx, world.actor)).toEqual([]);
+  });
+
+  it('keeps the run in the pull’s history', async () => {
+    const pulls = await world.ctx.db.kysely
+      .selectFrom('pull_definition')
+      .select('id')
+      .where('code', '=', 'monthly')
+      .execute();
+    const runs = await listPullRuns(world.ctx.db.kysely, Number(pulls[0]?.id));
+    expect(runs.map((r) => [r.trigger, r.status, r.period, r.rowsRead, r.valuesImported])).toEqual([
+      ['schedule', 'succeeded', '2026-01', 2, 2],
+    ]);
+  });
+
+  it('a dry run shows what would be imported and writes nothing', async () => {
+    const pull = await setUp(world, { code: 'dry', schedule: null });
+    const before = await writtenCounts(world);
+    const run = await runPullAs(world.ctx, world.actor, pull.id, { dryRun: true, period: '2026-02' });
+    expect([run.status, run.dryRun, run.rowsRead, run.valuesImported, run.report?.values.toCreate]).toEqual([
+      'succeeded',
+      true,
+      1,
+      1,
+      1,
+    ]);
+    expect(await writtenCounts(world)).toEqual(before);
+  });
+
+  it('reports a wrong query by its code and writes nothing', async () => {
+    const pull = await setUp(world, {
+      code: 'wrongquery',
+      query: 'select * from no_such_table',
+      schedule: null,
+    });
+    const before = await writtenCounts(world);
+    const run = await runPullAs(world.ctx, world.actor, pull.id, { dryRun: false, period: '2026-01' });
+    expect([run.status, run.problems[0]?.code, run.problems[0]?.params.message]).toEqual([
+      'failed',
+      'pull.query-failed',
+      expect.stringContaining('no_such_table'),
+    ]);
+    expect(await writtenCounts(world)).toEqual(before);
+  });
+
+  it('reports a refused login by its code and writes nothing', async () => {
+    const pull = await setUp(world, { code: 'wronguser', user: 'nobody_here', schedule: null });
+    const before = await writtenCounts(world);
+    const run = await runPullAs(world.ctx, world.actor, pull.id, { dryRun: false, period: '2026-02' });
+    expect([run.status, run.problems[0]?.code, run.rowsRead]).toEqual(['failed', 'pull.auth-failed', null]);
+    expect(await writtenCounts(world)).toEqual(before);
+  });
+
+  it('reports rows the profile cannot map and writes none of the rows', async () => {
+    const pull = await setUp(world, {
+      code: 'unknownunit',
+      query: "select 'ICU' as unit, 5 as stays union all select 'NOWHERE', 7",
+      schedule: null,
+    });
+    const before = await writtenCounts(world);
+    const run = await runPullAs(world.ctx, world.actor, pull.id, { dryRun: false, period: '2025-12' });
+    expect([run.status, run.problems[0]?.code, run.problems[0]?.params.count]).toEqual([
+      'failed',
+      'pull.mapping-failed',
+      1,
+    ]);
+    expect(await writtenCounts(world)).toEqual(before);
+  });
+
+  it('stores the password encrypted, never in clear', async () => {
+    const rows = await world.ctx.db.kysely
+      .selectFrom('pull_connection')
+      .select('password_encrypted')
+      .execute();
+    expect(
+      rows.map((r) => [r.password_encrypted.startsWith('v1.'), r.password_encrypted.includes('unused')]),
+    ).toEqual(rows.map(() => [true, false]));
+  });
+});

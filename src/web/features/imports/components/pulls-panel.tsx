@@ -1,0 +1,396 @@
+/**
+ * Database pulls (src/server/pulls): the connections and pulls the user manages, a form for each, and per pull
+ * "dry run" and "run now" with the run's phase while it goes, and its history (rows read, values imported,
+ * problems worded by code). The mapping profile is the healthbsc/profile@1 JSON, typed or read from a file.
+ */
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemDetail, wordCode } from '../../../components/problem-words.ts';
+import {
+  type Pull,
+  type PullRun,
+  useCreatePull,
+  useCreatePullConnection,
+  usePullConnections,
+  usePullRuns,
+  usePulls,
+  useRunPull,
+  useTestPullConnection,
+} from '../../../lib/api/pulls.ts';
+
+const KINDS = ['postgres', 'mysql', 'sqlserver', 'oracle'] as const;
+const KIND_KEYS = {
+  postgres: 'pulls.kinds.postgres',
+  mysql: 'pulls.kinds.mysql',
+  sqlserver: 'pulls.kinds.sqlserver',
+  oracle: 'pulls.kinds.oracle',
+} as const;
+const PERIOD_TYPE_KEYS = {
+  month: 'pulls.periodTypes.month',
+  quarter: 'pulls.periodTypes.quarter',
+  year: 'pulls.periodTypes.year',
+} as const;
+const STATUS_KEYS = {
+  running: 'pulls.statuses.running',
+  succeeded: 'pulls.statuses.succeeded',
+  failed: 'pulls.statuses.failed',
+} as const;
+const PHASE_KEYS = {
+  connecting: 'pulls.phases.connecting',
+  querying: 'pulls.phases.querying',
+  importing: 'pulls.phases.importing',
+} as const;
+const TRIGGER_KEYS = { schedule: 'pulls.triggers.schedule', user: 'pulls.triggers.user' } as const;
+const DEFAULT_PORTS = { postgres: 5432, mysql: 3306, sqlserver: 1433, oracle: 1521 } as const;
+
+interface ConnectionFields {
+  code: string;
+  orgUnit: string;
+  kind: (typeof KINDS)[number];
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+}
+
+function ConnectionForm() {
+  const { t } = useTranslation();
+  const create = useCreatePullConnection();
+  const [form] = Form.useForm<ConnectionFields>();
+  return (
+    <Card size="small" title={t('pulls.connections.add')}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ kind: 'postgres', port: 5432, host: '127.0.0.1' }}
+        onFinish={(v) => create.mutate({ ...v, options: {} }, { onSuccess: () => form.resetFields() })}
+      >
+        <Form.Item name={['code']} label={t('pulls.fields.code')} rules={[{ required: true }]}>
+          <Input data-testid="pull-connection-code" />
+        </Form.Item>
+        <Form.Item name={['orgUnit']} label={t('pulls.fields.orgUnit')} rules={[{ required: true }]}>
+          <Input data-testid="pull-connection-unit" />
+        </Form.Item>
+        <Form.Item name={['kind']} label={t('pulls.fields.kind')}>
+          <Select
+            style={{ width: 130 }}
+            options={KINDS.map((k) => ({ value: k, label: t(KIND_KEYS[k]) }))}
+            onChange={(k: (typeof KINDS)[number]) => form.setFieldValue('port', DEFAULT_PORTS[k])}
+          />
+        </Form.Item>
+        <Form.Item name={['host']} label={t('pulls.fields.host')} rules={[{ required: true }]}>
+          <Input data-testid="pull-connection-host" />
+        </Form.Item>
+        <Form.Item name={['port']} label={t('pulls.fields.port')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={65535} data-testid="pull-connection-port" />
+        </Form.Item>
+        <Form.Item name={['database']} label={t('pulls.fields.database')} rules={[{ required: true }]}>
+          <Input data-testid="pull-connection-database" />
+        </Form.Item>
+        <Form.Item name={['user']} label={t('pulls.fields.user')} rules={[{ required: true }]}>
+          <Input data-testid="pull-connection-user" />
+        </Form.Item>
+        <Form.Item name={['password']} label={t('pulls.fields.password')} rules={[{ required: true }]}>
+          <Input.Password data-testid="pull-connection-password" autoComplete="new-password" />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={create.isPending}
+          data-testid="pull-connection-save"
+        >
+          {t('pulls.save')}
+        </Button>
+      </Form>
+      {create.error ? <Alert type="error" showIcon message={problemDetail(t, create.error)} /> : null}
+    </Card>
+  );
+}
+
+interface PullFields {
+  code: string;
+  orgUnit: string;
+  connection: string;
+  query: string;
+  profile: string;
+  schedule: string;
+  timeZone: string;
+  periodType: 'month' | 'quarter' | 'year';
+  periodOffset: number;
+}
+
+function PullForm() {
+  const { t } = useTranslation();
+  const connections = usePullConnections();
+  const create = useCreatePull();
+  const [form] = Form.useForm<PullFields>();
+  const [profileError, setProfileError] = useState<string | null>(null);
+  const submit = (v: PullFields) => {
+    let profile: unknown;
+    try {
+      profile = JSON.parse(v.profile);
+    } catch (error) {
+      setProfileError(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    setProfileError(null);
+    create.mutate(
+      {
+        code: v.code,
+        orgUnit: v.orgUnit,
+        connection: v.connection,
+        query: v.query,
+        // The server checks the profile against healthbsc/profile@1 and names each wrong field.
+        profile: profile as PullInputProfile,
+        schedule: v.schedule.trim() === '' ? null : v.schedule.trim(),
+        timeZone: v.timeZone,
+        periodType: v.periodType,
+        periodOffset: v.periodOffset,
+      },
+      { onSuccess: () => form.resetFields() },
+    );
+  };
+  return (
+    <Card size="small" title={t('pulls.pulls.add')}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          timeZone: 'Asia/Shanghai',
+          periodType: 'month',
+          periodOffset: -1,
+          schedule: '0 6 3 * *',
+        }}
+        onFinish={submit}
+      >
+        <Space wrap>
+          <Form.Item name={['code']} label={t('pulls.fields.code')} rules={[{ required: true }]}>
+            <Input data-testid="pull-code" />
+          </Form.Item>
+          <Form.Item name={['orgUnit']} label={t('pulls.fields.orgUnit')} rules={[{ required: true }]}>
+            <Input data-testid="pull-unit" />
+          </Form.Item>
+          <Form.Item name={['connection']} label={t('pulls.fields.connection')} rules={[{ required: true }]}>
+            <Select
+              style={{ width: 200 }}
+              data-testid="pull-connection"
+              options={(connections.data?.items ?? []).map((c) => ({
+                value: c.code,
+                label: `${c.code} (${c.orgUnit})`,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name={['schedule']} label={t('pulls.fields.schedule')} extra={t('pulls.scheduleHelp')}>
+            <Input data-testid="pull-schedule" />
+          </Form.Item>
+          <Form.Item name={['timeZone']} label={t('pulls.fields.timeZone')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name={['periodType']} label={t('pulls.fields.periodType')}>
+            <Select
+              style={{ width: 110 }}
+              options={(['month', 'quarter', 'year'] as const).map((p) => ({
+                value: p,
+                label: t(PERIOD_TYPE_KEYS[p]),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name={['periodOffset']} label={t('pulls.fields.periodOffset')}>
+            <InputNumber min={-24} max={0} />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name={['query']}
+          label={t('pulls.fields.query')}
+          extra={t('pulls.queryHelp')}
+          rules={[{ required: true }]}
+        >
+          <Input.TextArea
+            rows={5}
+            spellCheck={false}
+            style={{ fontFamily: 'monospace' }}
+            data-testid="pull-query"
+          />
+        </Form.Item>
+        <Form.Item name={['profile']} label={t('pulls.fields.profile')} rules={[{ required: true }]}>
+          <Input.TextArea
+            rows={6}
+            spellCheck={false}
+            style={{ fontFamily: 'monospace' }}
+            data-testid="pull-profile"
+          />
+        </Form.Item>
+        <Space>
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label={t('pulls.profileFile')}
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file !== undefined) form.setFieldValue('profile', await file.text());
+            }}
+          />
+          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="pull-save">
+            {t('pulls.save')}
+          </Button>
+        </Space>
+      </Form>
+      {profileError !== null ? (
+        <Alert type="error" showIcon message={t('pulls.profileNotJson', { detail: profileError })} />
+      ) : null}
+      {create.error ? <Alert type="error" showIcon message={problemDetail(t, create.error)} /> : null}
+    </Card>
+  );
+}
+
+type PullInputProfile = Parameters<ReturnType<typeof useCreatePull>['mutate']>[0]['profile'];
+
+const STATUS_COLORS = { running: 'processing', succeeded: 'success', failed: 'error' } as const;
+
+function RunHistory({ pull }: { readonly pull: Pull }) {
+  const { t } = useTranslation();
+  const run = useRunPull();
+  const runs = usePullRuns(pull.id, run.isPending);
+  const latest = run.data;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Button
+          onClick={() => run.mutate({ id: pull.id, dryRun: true })}
+          loading={run.isPending && run.variables?.dryRun === true}
+          data-testid={`pull-dry-run-${pull.code}`}
+        >
+          {t('pulls.dryRun')}
+        </Button>
+        <Button
+          type="primary"
+          onClick={() => run.mutate({ id: pull.id, dryRun: false })}
+          loading={run.isPending && run.variables?.dryRun === false}
+          data-testid={`pull-run-${pull.code}`}
+        >
+          {t('pulls.runNow')}
+        </Button>
+      </Space>
+      {latest?.dryRun === true && latest.report !== null ? (
+        <Alert
+          type={latest.status === 'succeeded' ? 'info' : 'warning'}
+          data-testid={`pull-preview-${pull.code}`}
+          message={t('pulls.preview', {
+            rows: latest.rowsRead ?? 0,
+            create: latest.report.values.toCreate,
+            update: latest.report.values.toUpdate,
+            unchanged: latest.report.values.unchanged,
+          })}
+        />
+      ) : null}
+      <Table<PullRun>
+        size="small"
+        rowKey="id"
+        loading={runs.isLoading}
+        dataSource={runs.data?.items ?? []}
+        pagination={{ pageSize: 10 }}
+        columns={[
+          {
+            title: t('pulls.runs.startedAt'),
+            dataIndex: 'startedAt',
+            render: (v: string) => new Date(v).toLocaleString(),
+          },
+          { title: t('pulls.runs.period'), dataIndex: 'period' },
+          {
+            title: t('pulls.runs.status'),
+            render: (_, r) => (
+              <Tag color={STATUS_COLORS[r.status]}>
+                {r.status === 'running' && r.phase !== null
+                  ? t(PHASE_KEYS[r.phase])
+                  : t(STATUS_KEYS[r.status])}
+                {r.dryRun ? ` · ${t('pulls.dryRun')}` : ''}
+              </Tag>
+            ),
+          },
+          { title: t('pulls.runs.trigger'), render: (_, r) => t(TRIGGER_KEYS[r.trigger]) },
+          { title: t('pulls.runs.rowsRead'), dataIndex: 'rowsRead' },
+          { title: t('pulls.runs.valuesImported'), dataIndex: 'valuesImported' },
+          {
+            title: t('pulls.runs.problems'),
+            render: (_, r) => r.problems.map((p) => wordCode(t, p.code, p.params)).join(' '),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function ConnectionTest({ id }: { readonly id: number }) {
+  const { t } = useTranslation();
+  const test = useTestPullConnection();
+  const result = test.data;
+  return (
+    <Space>
+      <Button size="small" onClick={() => test.mutate(id)} loading={test.isPending}>
+        {t('pulls.connections.test')}
+      </Button>
+      {result === undefined ? null : result.ok ? (
+        <Tag color="success">{t('pulls.connections.ok')}</Tag>
+      ) : (
+        <Typography.Text type="danger">{wordCode(t, result.code ?? '', result.params)}</Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+export function PullsPanel() {
+  const { t } = useTranslation();
+  const connections = usePullConnections();
+  const pulls = usePulls();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="pulls-panel">
+      <Typography.Paragraph type="secondary">{t('pulls.intro')}</Typography.Paragraph>
+      <Typography.Title level={5}>{t('pulls.connections.title')}</Typography.Title>
+      <Table
+        size="small"
+        rowKey="id"
+        loading={connections.isLoading}
+        dataSource={connections.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('pulls.fields.code'), dataIndex: 'code' },
+          { title: t('pulls.fields.orgUnit'), dataIndex: 'orgUnit' },
+          {
+            title: t('pulls.fields.kind'),
+            dataIndex: 'kind',
+            render: (k: (typeof KINDS)[number]) => t(KIND_KEYS[k]),
+          },
+          { title: t('pulls.fields.host'), render: (_, c) => `${c.host}:${c.port}/${c.database}` },
+          { title: t('pulls.fields.user'), dataIndex: 'user' },
+          { title: '', render: (_, c) => <ConnectionTest id={c.id} /> },
+        ]}
+      />
+      <ConnectionForm />
+      <Typography.Title level={5}>{t('pulls.pulls.title')}</Typography.Title>
+      <Table<Pull>
+        size="small"
+        rowKey="id"
+        loading={pulls.isLoading}
+        dataSource={pulls.data?.items ?? []}
+        pagination={false}
+        expandable={{ expandedRowRender: (p) => <RunHistory pull={p} /> }}
+        columns={[
+          { title: t('pulls.fields.code'), dataIndex: 'code' },
+          { title: t('pulls.fields.orgUnit'), dataIndex: 'orgUnit' },
+          { title: t('pulls.fields.connection'), dataIndex: 'connection' },
+          {
+            title: t('pulls.fields.schedule'),
+            render: (_, p) => (p.schedule === null ? t('pulls.byHand') : `${p.schedule} (${p.timeZone})`),
+          },
+          {
+            title: t('pulls.nextRun'),
+            render: (_, p) => (p.nextRunAt === null ? '—' : new Date(p.nextRunAt).toLocaleString()),
+          },
+        ]}
+      />
+      <PullForm />
+    </Space>
+  );
+}
