@@ -7,6 +7,7 @@ import { ahpRoutes } from '../ahp/ahp.routes.ts';
 import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { incentiveRoutes } from '../incentives/incentives.routes.ts';
+import { indicatorLibraryRoutes } from '../indicator-library/indicator-library.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
 import { surveyReminderRoutes } from '../surveys/survey-reminders.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
@@ -35,6 +36,7 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   dataElementRoutes,
   scorecardRoutes,
   indicatorRoutes,
+  indicatorLibraryRoutes,
   targetRoutes,
   dataValueRoutes,
   reportedValueRoutes,
