@@ -56,6 +56,8 @@ export const REFERENCE_TABLES = [
   'app_user',
   'api_token',
   'role_assignment',
+  // The installation's own indicator-library entries: a few hundred rows at most, read by every designer.
+  'library_entry',
   // Surveys and studies: a few rows per scorecard (experts × pairs at most), read with the scorecard.
   'survey',
   'survey_node',

@@ -571,6 +571,16 @@ export interface ReportSubscriptionTable {
   created_at: Date;
 }
 
+/** `library_entry` (202612080600): an indicator-library entry of the installation, its fields as JSON. */
+export interface LibraryEntryTable {
+  readonly id: Id;
+  /** The fields of core/indicator-library `libraryEntryFields`. */
+  entry: JsonbColumn<string>;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /** `survey_application` (append-only): a survey's result applied as a weight version. */
 export interface SurveyApplicationTable {
   readonly id: Id;
@@ -915,6 +925,7 @@ export interface Database {
   survey_application: SurveyApplicationTable;
   survey_reminder: SurveyReminderTable;
   report_subscription: ReportSubscriptionTable;
+  library_entry: LibraryEntryTable;
   weight_version_provenance: WeightVersionProvenanceTable;
   publication_result: PublicationResultTable;
   publication_input: PublicationInputTable;

@@ -7,6 +7,7 @@
  * access-world.ts). "In scope" is a department of H1, "out of scope" a department of H2. The expected 403
  * details are written out here, not imported from the policy, so a change of the policy shows as a failure.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/engines.ts';
 import { type AccessWorld, createAccessWorld, DATA_MONTH } from '../../test/fixtures/access-world.ts';
@@ -24,6 +25,7 @@ import {
 import { surveyFor } from '../../test/fixtures/survey-world.ts';
 import { ROLES, type Role } from '../core/access/principal.ts';
 import { importProfileSchema } from '../core/contracts/import-profiles.ts';
+import type { LibraryEntryBody } from '../core/contracts/indicator-library.ts';
 import { pullBodySchema } from '../core/contracts/pulls.ts';
 import { populationElementCode } from '../core/fhir/index.ts';
 import { insertAction, insertAttachment, insertComment } from '../db/repositories/action.repository.ts';
@@ -37,6 +39,7 @@ import { createRule, createWebhook, putDeadline } from './alerts/alert-config.se
 import { saveProfile } from './import-profiles/saved-profiles.service.ts';
 import { commitImport } from './imports/import.service.ts';
 import { createAllocation } from './incentives/incentives.service.ts';
+import { createLibraryEntry } from './indicator-library/indicator-library.service.ts';
 import { createConnection, createPull } from './pulls/pulls.service.ts';
 import { subscribeToReport } from './reports/report-subscriptions.ts';
 import { approveData, submitApproval } from './services/approvals.service.ts';
@@ -182,6 +185,27 @@ const ELEMENT = {
   aggregation: 'sum',
   timeAggregation: 'sum',
 } as const;
+
+/** An own indicator-library entry's fields. */
+const LIBRARY_ENTRY = {
+  name: { en: 'Beds per ward', zh: '每病区床位数' },
+  definition: { en: 'Open beds ÷ wards', zh: '开放床位数 ÷ 病区数' },
+  numerator: { en: 'Open beds', zh: '开放床位数' },
+  denominator: { en: 'Wards', zh: '病区数' },
+  perspective: 'internal',
+  category: { en: 'Resources', zh: '资源' },
+  kind: 'quantitative',
+  direction: 'monitor',
+  unit: { en: 'beds', zh: '张' },
+  periodType: 'year',
+  formula: { numerator: 'open_beds', denominator: 'wards', factor: 1 },
+  scoring: null,
+  dataElements: [
+    { code: 'open_beds', name: { en: 'Open beds', zh: '开放床位数' }, valueType: 'integer' },
+    { code: 'wards', name: { en: 'Wards', zh: '病区数' }, valueType: 'integer' },
+  ],
+  reference: 'Hospital statistics office',
+} satisfies LibraryEntryBody;
 
 const ANY: Access = { kind: 'roles', roles: ROLES, scoped: false };
 const ANY_SCOPED: Access = { kind: 'roles', roles: ROLES, scoped: true };
@@ -672,6 +696,33 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       const code = uniqueCode('el');
       await createDataElement(w.server.ctx, FIXTURE_ACTOR, { ...ELEMENT, code });
       return { url: `/api/data-elements/${code}` };
+    },
+  },
+
+  'GET /api/indicator-library': {
+    access: ANY,
+    success: 200,
+    build: () => ({ url: '/api/indicator-library?q=%E9%97%A8%E8%AF%8A' }),
+  },
+  'POST /api/indicator-library': {
+    access: DESIGN,
+    success: 201,
+    build: () => ({ url: '/api/indicator-library', body: LIBRARY_ENTRY }),
+  },
+  'PUT /api/indicator-library/{id}': {
+    access: DESIGN,
+    success: 200,
+    build: async (w) => {
+      const created = await createLibraryEntry(w.server.ctx, FIXTURE_ACTOR, LIBRARY_ENTRY);
+      return { url: `/api/indicator-library/${created.id}`, body: LIBRARY_ENTRY };
+    },
+  },
+  'DELETE /api/indicator-library/{id}': {
+    access: DESIGN,
+    success: 204,
+    build: async (w) => {
+      const created = await createLibraryEntry(w.server.ctx, FIXTURE_ACTOR, LIBRARY_ENTRY);
+      return { url: `/api/indicator-library/${created.id}` };
     },
   },
 

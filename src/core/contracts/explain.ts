@@ -29,6 +29,8 @@ export const explainInputSchema = z.object({
     .number()
     .nullable()
     .describe('The value for the unit (its subtree) and period, as the engine read it'),
+  offset: z.number().int().optional().describe('For a `.periodOffset(n)` read: n (periods back)'),
+  period: z.string().optional().describe('For a `.periodOffset(n)` read: the earlier period it read'),
 });
 
 export const explanationSchema = z.object({

@@ -39,6 +39,30 @@ export function referencedCodes(ast: FormulaNode): string[] {
   return [...seen];
 }
 
+/** A data element read for an earlier period: `code.periodOffset(offset)`. */
+export interface PeriodOffsetReference {
+  readonly code: string;
+  readonly offset: number;
+}
+
+/**
+ * The distinct earlier-period reads of a formula, in order of first appearance: what must be loaded for the
+ * shifted periods (`periodOffsetKey` names each in the lookup). The growth indicators of China's tertiary
+ * public hospital appraisal (indicators 37–41, e.g. 门诊次均费用增幅) compare a year with the one before.
+ *
+ * @example periodOffsets(ast of '({rev} - {rev}.periodOffset(-1)) / {rev}.periodOffset(-1)') // [{ code: 'rev', offset: -1 }]
+ */
+export function periodOffsets(ast: FormulaNode): PeriodOffsetReference[] {
+  const seen = new Map<string, PeriodOffsetReference>();
+  visit(ast, (node) => {
+    if (node.type === 'ref' && node.offset !== undefined) {
+      const key = `${node.offset}\u0000${node.code}`;
+      if (!seen.has(key)) seen.set(key, { code: node.code, offset: node.offset });
+    }
+  });
+  return [...seen.values()];
+}
+
 /** Visits nodes in source order (pre-order, children left to right). */
 function visit(node: FormulaNode, action: (node: FormulaNode) => void): void {
   action(node);

@@ -5,7 +5,7 @@
  * per evaluation.
  */
 
-import type { CompiledFormula, FormulaNode, ValueLookup } from './formula-node.ts';
+import { type CompiledFormula, type FormulaNode, lookupKeyOf, type ValueLookup } from './formula-node.ts';
 
 export type FormulaEvaluator = (lookup: ValueLookup) => number | null;
 
@@ -32,7 +32,7 @@ function build(node: FormulaNode): FormulaEvaluator {
       return () => value;
     }
     case 'ref': {
-      const code = node.code;
+      const code = lookupKeyOf(node);
       return (lookup) => {
         const value = lookup(code);
         return value != null && Number.isFinite(value) ? value : null;

@@ -11,7 +11,7 @@
  * org unit × period × indicator.
  */
 
-import type { CompiledFormula, FormulaNode, ValueLookup } from './formula-node.ts';
+import { type CompiledFormula, type FormulaNode, lookupKeyOf, type ValueLookup } from './formula-node.ts';
 
 /**
  * Evaluates a formula for one set of inputs; `null` means "no value" (see the module comment).
@@ -37,7 +37,7 @@ function evaluateNode(node: FormulaNode, lookup: ValueLookup): number | null {
     case 'number':
       return finite(node.value);
     case 'ref': {
-      const value = lookup(node.code);
+      const value = lookup(lookupKeyOf(node));
       return value != null && Number.isFinite(value) ? value : null;
     }
     case 'unary': {

@@ -30,7 +30,17 @@ export type FormulaUnaryOperator = '-' | '+' | 'not';
 
 export type FormulaNode =
   | { readonly type: 'number'; readonly value: number; readonly start: number; readonly end: number }
-  | { readonly type: 'ref'; readonly code: string; readonly start: number; readonly end: number }
+  | {
+      readonly type: 'ref';
+      readonly code: string;
+      /**
+       * Periods back from the evaluated one (`code.periodOffset(-1)`: the previous period of the same type);
+       * absent for the evaluated period itself.
+       */
+      readonly offset?: number;
+      readonly start: number;
+      readonly end: number;
+    }
   | {
       readonly type: 'unary';
       readonly op: FormulaUnaryOperator;
@@ -96,6 +106,24 @@ export type CompileResult =
  * number all mean "no value".
  */
 export type ValueLookup = (code: string) => number | null | undefined;
+
+/** Furthest back a period offset may reach: three years of months. */
+export const MAX_PERIOD_OFFSET = 36;
+
+/**
+ * The key under which an evaluation's inputs hold a data element's value for an earlier period: the offset
+ * reference as written in braces, which no plain code can equal (a code never contains `}`).
+ *
+ * @example periodOffsetKey('OUTPATIENT_COST', -1) // '{OUTPATIENT_COST}.periodOffset(-1)'
+ */
+export function periodOffsetKey(code: string, offset: number): string {
+  return `{${code}}.periodOffset(${offset})`;
+}
+
+/** The key a reference node reads from a lookup: its code, or its period-offset key. */
+export function lookupKeyOf(node: { readonly code: string; readonly offset?: number }): string {
+  return node.offset === undefined ? node.code : periodOffsetKey(node.code, node.offset);
+}
 
 /** The functions of the language and how many arguments each takes. */
 export const FORMULA_FUNCTIONS: Readonly<

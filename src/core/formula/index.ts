@@ -3,7 +3,7 @@
  * over data elements, such as seed 002 Table 3.1's `occupied_bed_days / available_bed_days * 100`.
  */
 
-export { checkFormula, referencedCodes } from './check-formula.ts';
+export { checkFormula, type PeriodOffsetReference, periodOffsets, referencedCodes } from './check-formula.ts';
 export { compileFormula } from './compile-formula.ts';
 export { compileToEvaluator, type FormulaEvaluator } from './compile-to-evaluator.ts';
 export { evaluateFormula } from './evaluate-formula.ts';
@@ -19,5 +19,5 @@ export type {
   ParseResult,
   ValueLookup,
 } from './formula-node.ts';
-export { FORMULA_FUNCTIONS } from './formula-node.ts';
+export { FORMULA_FUNCTIONS, lookupKeyOf, MAX_PERIOD_OFFSET, periodOffsetKey } from './formula-node.ts';
 export { MAX_FORMULA_DEPTH, parseFormula } from './parse-formula.ts';

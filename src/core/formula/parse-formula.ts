@@ -18,12 +18,16 @@ import {
   type FormulaNode,
   formulaError,
   isFormulaFunctionName,
+  MAX_PERIOD_OFFSET,
   type ParseResult,
 } from './formula-node.ts';
 import { type Punctuator, type Token, tokenize } from './tokenize.ts';
 
 /** Deepest syntax tree accepted; keeps parsing and evaluation far from the call-stack limit. */
 export const MAX_FORMULA_DEPTH = 500;
+
+/** A bare code followed by `.periodOffset` (any case): the code is group 1. */
+const OFFSET_NAME = /^(.+)\.periodoffset$/i;
 
 type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
@@ -186,10 +190,15 @@ class Parser {
       case 'number':
         return leaf({ type: 'number', value: token.value, start: token.start, end: token.end });
       case 'braced':
+        if (token.periodOffset) return this.parseOffset(token.code, token.start);
         return leaf({ type: 'ref', code: token.code, start: token.start, end: token.end });
-      case 'name':
+      case 'name': {
+        const offsetOf = OFFSET_NAME.exec(token.text)?.[1];
+        if (offsetOf !== undefined && this.peekPunct() === '(')
+          return this.parseOffset(offsetOf, token.start);
         if (this.peekPunct() === '(') return this.parseCall(token.text, token.start);
         return leaf({ type: 'ref', code: token.text, start: token.start, end: token.end });
+      }
       case 'punct':
         if (token.punct === '(') return this.parseParenthesised(token.start);
         break;
@@ -251,6 +260,39 @@ class Parser {
     const arity = arityError(name, args.length, start);
     if (arity !== null) throw new FormulaSyntaxError(arity);
     return checked({ type: 'call', name, args, start, end: close.end }, depth + 1);
+  }
+
+  /**
+   * `code.periodOffset(n)` after the code and `.periodOffset`: `(`, an optional sign, a whole number, `)`.
+   * DHIS2 writes offsets the same way (`#{…}.periodOffset(-1)`); only earlier periods, at most
+   * `MAX_PERIOD_OFFSET` back, are accepted, since a scorecard compares a period with its past.
+   */
+  private parseOffset(code: string, start: number): Parsed {
+    const open = this.advance();
+    if (open.kind !== 'punct' || open.punct !== '(') {
+      throw syntaxError('formula.period-offset-integer', { token: textOf(open) }, open.start);
+    }
+    let sign = 1;
+    let token = this.advance();
+    const numberStart = token.start;
+    if (token.kind === 'punct' && (token.punct === '-' || token.punct === '+')) {
+      sign = token.punct === '-' ? -1 : 1;
+      token = this.advance();
+    }
+    if (token.kind !== 'number' || !Number.isInteger(token.value)) {
+      throw syntaxError('formula.period-offset-integer', { token: textOf(token) }, token.start);
+    }
+    const offset = sign * token.value;
+    if (offset > -1 || offset < -MAX_PERIOD_OFFSET) {
+      throw syntaxError('formula.period-offset-range', { offset, max: MAX_PERIOD_OFFSET }, numberStart);
+    }
+    const close = this.advance();
+    if (close.kind !== 'punct' || close.punct !== ')') {
+      if (close.kind === 'end')
+        throw syntaxError('formula.missing-close-paren', { open: open.start }, close.start);
+      throw syntaxError('formula.expected-operator-or-close', { token: textOf(close) }, close.start);
+    }
+    return leaf({ type: 'ref', code, offset, start, end: close.end });
   }
 
   /**

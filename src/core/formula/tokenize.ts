@@ -24,10 +24,11 @@ export type Token =
     }
   /** A bare identifier: a data element, or a function name when `(` follows. */
   | { readonly kind: 'name'; readonly text: string; readonly start: number; readonly end: number }
-  /** `{code}`: `code` is the trimmed text between the braces. */
+  /** `{code}`: `code` is the trimmed text between the braces; `periodOffset` when `.periodOffset` follows. */
   | {
       readonly kind: 'braced';
       readonly code: string;
+      readonly periodOffset: boolean;
       readonly text: string;
       readonly start: number;
       readonly end: number;
@@ -51,6 +52,8 @@ const NAME = /[\p{L}_][\p{L}\p{M}\p{Nd}_.]*/uy;
 const NUMBER_LIKE = /[0-9.]*(?:[eE][+-]?[0-9]+)?[\p{L}\p{M}\p{N}_.]*/uy;
 const VALID_NUMBER = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const INVISIBLE = /^\p{C}$/u;
+/** `.periodOffset` right after a braced code (a bare code takes it into its name, which may hold `.`). */
+const OFFSET_SUFFIX = /\.periodOffset(?![\p{L}\p{M}\p{Nd}_.])/iuy;
 
 const TWO_CHAR: Readonly<Record<string, Punctuator>> = { '<=': '<=', '>=': '>=', '==': '==', '!=': '!=' };
 const ONE_CHAR: Readonly<Record<string, Punctuator>> = {
@@ -147,7 +150,12 @@ function readBraced(source: string, start: number): Token {
   if (code === '') {
     return { kind: 'error', error: formulaError('formula.empty-braces', {}, start), start, end: close + 1 };
   }
-  return { kind: 'braced', code, text, start, end: close + 1 };
+  OFFSET_SUFFIX.lastIndex = close + 1;
+  if (OFFSET_SUFFIX.test(source)) {
+    const end = OFFSET_SUFFIX.lastIndex;
+    return { kind: 'braced', code, periodOffset: true, text: source.slice(start, end), start, end };
+  }
+  return { kind: 'braced', code, periodOffset: false, text, start, end: close + 1 };
 }
 
 function unexpected(text: string, start: number): Token {

@@ -26,4 +26,5 @@ export {
   periodsOfType,
   previousPeriod,
   samePeriodLastYear,
+  shiftPeriod,
 } from './period-arithmetic.ts';

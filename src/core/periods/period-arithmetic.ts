@@ -66,6 +66,19 @@ export function nextPeriod(id: string): string {
 }
 
 /**
+ * The period `offset` periods away, of the same type (negative: earlier): what a formula's
+ * `code.periodOffset(offset)` reads, as DHIS2's period offsets do.
+ *
+ * @example shiftPeriod('2024', -1) // '2023'
+ * @example shiftPeriod('2024-03', -12) // '2023-03'
+ * @example shiftPeriod('2024Q1', -2) // '2023Q3'
+ */
+export function shiftPeriod(id: string, offset: number): string {
+  const period = parsePeriod(id);
+  return fromOrdinal(period.type, ordinal(period) + offset).id;
+}
+
+/**
  * The same month, quarter or year one year earlier: the base of a year-on-year comparison (同比).
  *
  * @example samePeriodLastYear('2024-03') // '2023-03'

@@ -4,8 +4,9 @@
  * period, the weights and the scoring method with its parameters. Pure: the evaluation engine hands it the same
  * inputs `evaluateScorecard` used, so every figure here is the one the scorecard shows.
  */
-import { evaluateFormula } from '../formula/index.ts';
+import { evaluateFormula, periodOffsetKey, periodOffsets } from '../formula/index.ts';
 import type { Direction, LocalizedText } from '../indicators/indicator.ts';
+import { shiftPeriod } from '../periods/index.ts';
 import { resolveCap } from '../scoring/scoring-method.ts';
 import type { TargetRow, TargetTrace } from '../targets/index.ts';
 import type { CompiledIndicator, CompiledScorecard } from './compile-scorecard.ts';
@@ -24,6 +25,12 @@ export interface ExplainedInput {
   readonly aggregation: 'sum' | 'average';
   readonly timeAggregation: DataElementFile['timeAggregation'];
   readonly value: number | null;
+  /**
+   * For an earlier-period read (`code.periodOffset(n)`): `n`, and the period read; `code` is then the read as
+   * written in braces (`{code}.periodOffset(-1)`), so each input has its own key.
+   */
+  readonly offset?: number;
+  readonly period?: string;
 }
 
 /** The formula as written, and its parts' values. */
@@ -143,6 +150,7 @@ export function explainIndicator(args: ExplainIndicatorArgs): IndicatorExplanati
       indicator,
       args.scorecard,
       args.inputs.indicatorData?.get(indicator.id) ?? args.inputs.data,
+      args.period,
     ),
     actual: result.actual,
     actualSource: result.actualSource,
@@ -166,6 +174,7 @@ function explainFormula(
   indicator: CompiledIndicator,
   scorecard: CompiledScorecard,
   data: ReadonlyMap<string, number | null>,
+  period: string,
 ): ExplainedFormula {
   const lookup = (code: string): number | null => data.get(code) ?? null;
   const formula = indicator.formula;
@@ -187,16 +196,31 @@ function explainFormula(
   const parts =
     formula.type === 'expression' ? [formula.expression] : [formula.numerator, formula.denominator];
   const codes = [...new Set(parts.flatMap((p) => p.references))];
-  const inputs = codes.map((code) => {
+  const describe = (code: string) => {
     const element = scorecard.dataElements.find((d) => d.code === code);
     return {
-      code,
       name: element?.name ?? { en: code },
       aggregation: element?.aggregation ?? 'sum',
       timeAggregation: element?.timeAggregation ?? 'sum',
-      value: lookup(code),
     };
-  });
+  };
+  const current = codes.map((code): ExplainedInput => ({ code, ...describe(code), value: lookup(code) }));
+  // Earlier periods read with `.periodOffset(n)`: listed after the current ones, each with the period it read.
+  const offsets = [
+    ...new Map(
+      parts.flatMap((p) => periodOffsets(p.ast)).map((r) => [periodOffsetKey(r.code, r.offset), r]),
+    ).entries(),
+  ];
+  const earlier = offsets.map(
+    ([key, read]): ExplainedInput => ({
+      code: key,
+      ...describe(read.code),
+      value: lookup(key),
+      offset: read.offset,
+      period: shiftedPeriod(period, read.offset),
+    }),
+  );
+  const inputs = [...current, ...earlier];
   if (formula.type === 'expression') {
     return {
       ...base,
@@ -229,6 +253,15 @@ function explainFormula(
     value: ratio !== null && Number.isFinite(ratio) ? ratio : null,
     inputs,
   };
+}
+
+/** `period` moved by `offset` periods of its own type; the period itself when that leaves the calendar. */
+function shiftedPeriod(period: string, offset: number): string {
+  try {
+    return shiftPeriod(period, offset);
+  } catch {
+    return period;
+  }
 }
 
 function explainTarget(trace: TargetTrace, period: string, result: IndicatorEvaluation): ExplainedTarget {

@@ -38,6 +38,7 @@ import {
 import type { RootCube } from './cube-store.ts';
 import type { ScorecardMethod } from './dated-scorecard.ts';
 import type { MetadataSnapshot } from './metadata-snapshot.ts';
+import { offsetDataOfUnits } from './period-offset-inputs.ts';
 
 /** What one unit's evaluation reads, and the recorded target row each indicator's target came from. */
 export interface UnitInputs {
@@ -82,6 +83,18 @@ export async function inputsOfUnits(
   if (!first) return [];
   const rootId = first.rootId;
   const data = aggregatedData(context, units, period, many, top);
+  const earlier = offsetDataOfUnits(
+    context.cube,
+    context.meta,
+    context.method.scorecard,
+    units,
+    period,
+    many,
+  );
+  data.forEach((unitData, i) => {
+    const values = earlier[i];
+    if (values !== undefined && values.size > 0) addEarlierValues(unitData, values);
+  });
   const ids = units.map((u) => u.id);
   const type = parsePeriod(period).type;
   const longerIds = (['quarter', 'year'] as const)
@@ -270,6 +283,14 @@ function aggregatedData(
 }
 
 const PERIOD_TYPES = ['month', 'quarter', 'year'] as const satisfies readonly PeriodType[];
+
+/** Earlier-period values join the plain data and every pairwise map (a formula reads one or the other). */
+function addEarlierValues(unitData: UnitData, values: ReadonlyMap<string, number | null>): void {
+  for (const [key, value] of values) {
+    unitData.data.set(key, value);
+    for (const map of unitData.indicatorData.values()) map.set(key, value);
+  }
+}
 
 /** The element codes some formula reads outside its pair (they need their own roll-up too). */
 function plainlyRead(context: InputsContext, pairs: readonly IndicatorPair[]): Set<string> {

@@ -8,6 +8,7 @@ import { dataQualityRoutes } from '../data-quality/data-quality.routes.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { importProfileRoutes } from '../import-profiles/import-profiles.routes.ts';
 import { incentiveRoutes } from '../incentives/incentives.routes.ts';
+import { indicatorLibraryRoutes } from '../indicator-library/indicator-library.routes.ts';
 import { orgUnitIdentifierRoutes } from '../org-unit-identifiers/org-unit-identifiers.routes.ts';
 import { pullRoutes } from '../pulls/pulls.routes.ts';
 import { studyRoutes } from '../studies/studies.routes.ts';
@@ -38,6 +39,7 @@ export const API_ROUTES: readonly FastifyPluginAsync[] = [
   dataElementRoutes,
   scorecardRoutes,
   indicatorRoutes,
+  indicatorLibraryRoutes,
   targetRoutes,
   dataValueRoutes,
   reportedValueRoutes,

@@ -113,6 +113,14 @@ export const formulaMessages = defineMessages('formula', {
     en: '{{name}}() takes at least {{min}} arguments; got {{count}}',
     'zh-CN': '{{name}}() 至少须有 {{min}} 个参数；现有 {{count}} 个',
   },
+  'period-offset-integer': {
+    en: "'.periodOffset(…)' takes a whole number of periods such as -1; got '{{token}}'",
+    'zh-CN': '“.periodOffset(…)”须写整数个期间，例如 -1；实际为“{{token}}”',
+  },
+  'period-offset-range': {
+    en: 'period offset {{offset}} is out of range; use a whole number from -{{max}} to -1 (an earlier period)',
+    'zh-CN': '期间偏移 {{offset}} 超出范围；请使用 -{{max}} 到 -1 之间的整数（更早的期间）',
+  },
   'unknown-data-element': {
     en: "unknown data element '{{code}}'",
     'zh-CN': '未知的数据元素“{{code}}”',

@@ -38,6 +38,7 @@ import { importProfileMessages } from './import-profile.ts';
 import { importRowMessages } from './import-rows.ts';
 import { importMessages } from './imports.ts';
 import { incentiveMessages } from './incentive.ts';
+import { indicatorLibraryMessages } from './indicator-library.ts';
 import { jobMessages } from './jobs.ts';
 import { mailMessages } from './mail.ts';
 import { monitoringMessages } from './monitoring.ts';
@@ -81,6 +82,7 @@ export const PROBLEM_MESSAGES = {
   ...encodingMessages,
   ...fileMessages,
   ...scorecardMessages,
+  ...indicatorLibraryMessages,
   ...jobMessages,
   ...healthMessages,
   ...formulaMessages,

@@ -19,6 +19,7 @@ import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 import { IssuesList } from './components/issues-list.tsx';
+import { LibraryPicker } from './components/library-picker.tsx';
 import { CopyScorecardModal, NewScorecardModal } from './components/scorecard-modals.tsx';
 import { StructureEditor } from './components/structure-editor.tsx';
 import { VersionsList } from './components/versions-list.tsx';
@@ -45,6 +46,7 @@ export function DesignerPage() {
   const [saved, setSaved] = useState<ImportScorecardResult | null>(null);
   const [modal, setModal] = useState<'new' | 'copy' | null>(null);
   const [created, setCreated] = useState<string | null>(null);
+  const [fromLibrary, setFromLibrary] = useState<string | null>(null);
 
   const savedFile = detail.data?.file;
   const draft = code === null ? undefined : (drafts[code] ?? savedFile);
@@ -222,9 +224,25 @@ export function DesignerPage() {
                               <Button data-testid="designer-discard" disabled={!dirty} onClick={discard}>
                                 {t('designer.actions.discard')}
                               </Button>
+                              <LibraryPicker
+                                draft={draft}
+                                catalog={catalog.data ?? []}
+                                onAdd={(file, id) => {
+                                  setDraft(file);
+                                  setFromLibrary(id);
+                                }}
+                              />
                             </Space>
                           </Col>
                         </Row>
+                        {fromLibrary === null || !dirty ? null : (
+                          <Alert
+                            type="info"
+                            showIcon
+                            data-testid="library-added"
+                            title={t('indicatorLibrary.added', { id: fromLibrary })}
+                          />
+                        )}
                         {validation.ok ? null : (
                           <IssuesList
                             testId="client-issues"

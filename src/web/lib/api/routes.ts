@@ -23,6 +23,7 @@ import type * as explain from '../../../core/contracts/explain.ts';
 import type * as imports from '../../../core/contracts/import.ts';
 import type * as importProfiles from '../../../core/contracts/import-profiles.ts';
 import type * as incentives from '../../../core/contracts/incentives.ts';
+import type * as indicatorLibrary from '../../../core/contracts/indicator-library.ts';
 import type * as jobs from '../../../core/contracts/jobs.ts';
 import type * as mail from '../../../core/contracts/mail.ts';
 import type * as monitoring from '../../../core/contracts/monitoring.ts';
@@ -143,6 +144,10 @@ export interface ApiRoutes {
     Body<typeof dataElements.updateDataElementBodySchema> &
     Answer<typeof dataElements.dataElementSchema>;
   'DELETE /api/data-elements/:code': ByCode & NoContent;
+
+  // Indicator library (core/contracts/indicator-library.ts)
+  'GET /api/indicator-library': Query<typeof indicatorLibrary.listLibraryQuerySchema> &
+    Answer<typeof indicatorLibrary.libraryListSchema>;
   'GET /api/data-values': Query<typeof dataValues.listDataValuesQuerySchema> &
     Answer<typeof dataValues.dataValuePageSchema>;
   'POST /api/data-values': Body<typeof dataValues.writeDataValuesBodySchema> &

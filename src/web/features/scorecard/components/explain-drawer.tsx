@@ -192,6 +192,7 @@ function Explanation({ data, unitName }: { readonly data: ExplanationJson; reado
                     <div>{localize(row.name, language)}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {row.code}
+                      {row.period === undefined ? null : ` · ${formatPeriod(row.period, language)}`}
                     </Typography.Text>
                   </div>
                 ),
