@@ -56,6 +56,7 @@ export const REFERENCE_TABLES = [
   'app_user',
   'api_token',
   'role_assignment',
+  'user_identity',
   // Surveys and studies: a few rows per scorecard (experts × pairs at most), read with the scorecard.
   'survey',
   'survey_node',
@@ -79,6 +80,8 @@ export const REFERENCE_TABLES = [
 export const COORDINATOR_TABLES = [
   'change_counter',
   'user_session',
+  // An OIDC sign-in under way: written and deleted within minutes, never read with organisation data.
+  'oidc_login',
   'sign_in_failure',
   'audit_log',
   'import_batch',

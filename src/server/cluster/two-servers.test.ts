@@ -5,7 +5,6 @@
  * reload it), and failed sign-ins on one throttle the account on the other.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, postgresUrlOf } from '../../../test/engines.ts';
@@ -13,6 +12,7 @@ import { createDatedWorld } from '../../../test/fixtures/dated-world.ts';
 import { TEST_ADMIN } from '../../../test/fixtures/server.ts';
 import { CSRF_HEADER } from '../../core/contracts/accounts.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
+import { freePort } from '../../../test/free-port.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/healthbsc', import.meta.url));
 
@@ -21,17 +21,6 @@ interface Server {
   readonly child: ChildProcess;
 }
 
-/** A port free on the loopback address now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /** Starts `healthbsc serve` on the database at `databaseUrl`; resolves with its address once it is ready. */
 async function serve(databaseUrl: string, jobs: 'on' | 'off'): Promise<Server> {
