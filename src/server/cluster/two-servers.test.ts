@@ -10,9 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, postgresUrlOf } from '../../../test/engines.ts';
 import { createDatedWorld } from '../../../test/fixtures/dated-world.ts';
 import { TEST_ADMIN } from '../../../test/fixtures/server.ts';
+import { freePort } from '../../../test/free-port.ts';
 import { CSRF_HEADER } from '../../core/contracts/accounts.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
-import { freePort } from '../../../test/free-port.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/healthbsc', import.meta.url));
 
@@ -20,7 +20,6 @@ interface Server {
   readonly url: string;
   readonly child: ChildProcess;
 }
-
 
 /** Starts `healthbsc serve` on the database at `databaseUrl`; resolves with its address once it is ready. */
 async function serve(databaseUrl: string, jobs: 'on' | 'off'): Promise<Server> {

@@ -18,6 +18,7 @@
  * | `HEALTHBSC_SSO_GROUP_MAP` | a YAML or JSON file: groups → roles over org units (./group-map.ts) | no roles: an administrator gives them |
  */
 import type { MessageParams, ProblemCode } from '../../core/errors/messages/index.ts';
+import type { SignInMethods } from '../accounts/accounts.plugin.ts';
 
 export interface OidcSettings {
   readonly issuer: string;
@@ -158,4 +159,12 @@ export function readSsoSettings(env: Readonly<Record<string, string | undefined>
     groupMapFile: text(env, 'HEALTHBSC_SSO_GROUP_MAP'),
   });
   return { settings, issues };
+}
+
+/** What the sign-in page offers besides local accounts (`/api/meta`). */
+export function signInMethodsOf(settings: SsoSettings): SignInMethods {
+  return {
+    oidc: settings.oidc === null ? null : { name: settings.oidc.name },
+    ldap: settings.ldap === null ? null : { name: settings.ldap.name },
+  };
 }
