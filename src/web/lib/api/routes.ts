@@ -86,6 +86,8 @@ export interface ApiRoutes {
   'POST /api/session': Body<typeof accounts.loginBodySchema> & Answer<typeof accounts.sessionSchema>;
   'DELETE /api/session': NoContent;
   'POST /api/session/password': Body<typeof accounts.changePasswordBodySchema> & NoContent;
+  'POST /api/session/directory': Body<typeof accounts.directoryLoginBodySchema> &
+    Answer<typeof accounts.sessionSchema>;
   'GET /api/users': Query<typeof accounts.listUsersQuerySchema> & Answer<typeof accounts.userPageSchema>;
   'POST /api/users': Body<typeof accounts.createUserBodySchema> & Answer<typeof accounts.userSchema>;
   'PATCH /api/users/:id': ById &
