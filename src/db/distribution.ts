@@ -58,6 +58,7 @@ export const REFERENCE_TABLES = [
   'role_assignment',
   // The installation's own indicator-library entries: a few hundred rows at most, read by every designer.
   'library_entry',
+  'user_identity',
   // Surveys and studies: a few rows per scorecard (experts × pairs at most), read with the scorecard.
   'survey',
   'survey_node',
@@ -88,6 +89,8 @@ export const REFERENCE_TABLES = [
 export const COORDINATOR_TABLES = [
   'change_counter',
   'user_session',
+  // An OIDC sign-in under way: written and deleted within minutes, never read with organisation data.
+  'oidc_login',
   'sign_in_failure',
   'audit_log',
   'import_batch',

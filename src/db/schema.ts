@@ -293,7 +293,8 @@ export interface AppUserTable {
   readonly id: Id;
   email: string;
   name: string | null;
-  password_hash: string;
+  /** 202612080800_directory_sign_in: null for a user who signs in through OIDC or LDAP only. */
+  password_hash: string | null;
   disabled: Defaulted<boolean>;
   readonly created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -325,6 +326,27 @@ export interface RoleAssignmentTable {
   token_id: number | null;
   role: 'admin' | 'strategist' | 'steward' | 'entry' | 'approver' | 'viewer';
   org_unit_id: number | null;
+  /** 202612080800_directory_sign_in: `directory` roles come from the group mapping at each sign-in. */
+  source: Defaulted<'admin' | 'directory'>;
+}
+
+/** `user_identity` (202612080800_directory_sign_in): a user's subject at an identity provider or directory. */
+export interface UserIdentityTable {
+  readonly id: Id;
+  user_id: number;
+  provider: 'oidc' | 'ldap';
+  subject: string;
+  created_at: Date;
+  last_seen_at: Date;
+}
+
+/** `oidc_login` (202612080800_directory_sign_in): an OpenID Connect sign-in under way, used once. */
+export interface OidcLoginTable {
+  state_hash: string;
+  code_verifier: string;
+  nonce: string;
+  next: string;
+  created_at: Date;
 }
 
 /** `sign_in_failure` (202612062000_sign_in_throttle): failed sign-ins per account and per address, in a window. */
@@ -913,6 +935,8 @@ export interface Database {
   app_user: AppUserTable;
   api_token: ApiTokenTable;
   role_assignment: RoleAssignmentTable;
+  user_identity: UserIdentityTable;
+  oidc_login: OidcLoginTable;
   user_session: UserSessionTable;
   sign_in_failure: SignInFailureTable;
   data_approval: DataApprovalTable;

@@ -38,6 +38,8 @@
  * with `Retry-After`. PGlite ignores the statement timeout (it cannot cancel a running query); there the cap on
  * heavy requests is the guard. E-mail (survey reminders, alerts, reports: src/server/mail) is sent through
  * `HEALTHBSC_SMTP_HOST`; without one it is off, and queued mails are noted `not-configured` instead of sent.
+ * Sign-in through OIDC or LDAP is configured by `HEALTHBSC_PUBLIC_URL`, `HEALTHBSC_OIDC_*`, `HEALTHBSC_LDAP_*` and
+ * `HEALTHBSC_SSO_GROUP_MAP` (environment only; ./sso/sso-settings.ts lists them).
  */
 import { z } from 'zod';
 import { type MessageParams, type ProblemCode, wordProblem } from '../core/errors/messages/index.ts';
@@ -45,6 +47,7 @@ import { codeOf } from '../core/errors/zod-issues.ts';
 import type { DbConfig } from '../db/connect.ts';
 import { DEFAULT_SMTP_PORT, FROM_ADDRESS, type MailSettings, SMTP_SECURITY } from './mail/mail-settings.ts';
 import { pullKeyFrom } from './pulls/credentials.ts';
+import { readSsoSettings, type SsoSettings } from './sso/sso-settings.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -93,6 +96,8 @@ export interface ServerConfig {
   readonly mail: MailSettings | null;
   /** The AES-256 key database pulls encrypt their passwords with (./pulls/credentials.ts); null: none set. */
   readonly pullKey: Buffer | null;
+  /** Sign-in through OIDC and LDAP besides local accounts (./sso). */
+  readonly sso: SsoSettings;
 }
 
 /** The flags, named as `node:util` `parseArgs` returns them (`--database-url` → `'database-url'`). */
@@ -304,17 +309,24 @@ export function loadConfig(
       }
     })
     .safeParse(raw);
+  const sso = readSsoSettings(env);
+  const ssoIssues: ConfigIssue[] = sso.issues.map((issue) => ({
+    ...issue,
+    message: wordProblem(issue.code, issue.params),
+  }));
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+    throw new ConfigError([
+      ...parsed.error.issues.map((issue) => {
         const setting = SETTING_NAMES.find((name) => name === issue.path[0]);
         const key =
           setting === undefined ? String(issue.path[0]) : (source[setting] ?? SETTINGS[setting].variable);
         const [code, params] = codeOf(issue);
         return { key, code, params, message: wordProblem(code, params) };
       }),
-    );
+      ...ssoIssues,
+    ]);
   }
+  if (ssoIssues.length > 0) throw new ConfigError(ssoIssues);
   const { port, host, databaseUrl, dataDir, bodyLimit, logLevel, mode, trustProxy, jobs } = parsed.data;
   const { maxHeavyRequests, requestTimeout, statementTimeout, alertDigestHour, alertTrigger } = parsed.data;
   const timezone = parsed.data.timezone ?? machineTimeZone();
@@ -356,6 +368,7 @@ export function loadConfig(
     requestTimeoutSeconds: requestTimeout,
     mail,
     pullKey,
+    sso: sso.settings,
   });
 }
 

@@ -37,6 +37,9 @@ import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { readGroupMap } from './sso/group-map.ts';
+import { ssoRoutes } from './sso/sso.routes.ts';
+import { signInMethodsOf } from './sso/sso-settings.ts';
 import { strategyMapRoutes } from './strategy-map/strategy-map.routes.ts';
 
 export interface StartOptions {
@@ -129,6 +132,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       if (users.length > 0) progress(`Created the demo users: ${users.join(', ')} (passwords in README.md)`);
     }
     const setupRequired = config.mode === 'production' && !(await hasInstallationAdmin(db.kysely));
+    // Directory groups → roles (./sso/group-map.ts): read and checked now, so a typo stops the start.
+    const groupMap =
+      config.sso.groupMapFile === null ? [] : await readGroupMap(db.kysely, config.sso.groupMapFile);
     const engine = new EvaluationEngine(db, ctx.changes);
     const scheduler = new JobScheduler(ctx, {
       timezone: config.timezone,
@@ -175,9 +181,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         alertRoutes(engine, { mailer: outboxMailer() }),
         actionRoutes(engine),
         mailRoutes(config.mail),
+        ssoRoutes(config.sso, groupMap),
       ],
       webRoot: findWebRoot(options.webRoot, progress),
-      accounts: { mode: config.mode },
+      accounts: { mode: config.mode, signInMethods: signInMethodsOf(config.sso) },
       trustProxy: config.trustProxy,
       guard: {
         maxHeavy: config.maxHeavyRequests,

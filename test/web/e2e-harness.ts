@@ -92,6 +92,8 @@ function cookieValue(response: Response, name: string): string {
 export interface StartE2eOptions {
   /** More `HEALTHBSC_*` settings for the server (an SMTP server on loopback, say). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The port to listen on (a test that must name its address beforehand, for an OIDC provider); default: any free one. */
+  readonly port?: number;
 }
 
 export async function startE2e(options: StartE2eOptions = {}): Promise<E2e> {
@@ -104,7 +106,7 @@ export async function startE2e(options: StartE2eOptions = {}): Promise<E2e> {
   if (template) await cp(template, join(dir, 'data'), { recursive: true });
   // Port 0: the OS picks a free port, so files never collide.
   const server = await startServer(
-    { ...loadConfig({ ...options.env, HEALTHBSC_DATA_DIR: join(dir, 'data') }), port: 0 },
+    { ...loadConfig({ ...options.env, HEALTHBSC_DATA_DIR: join(dir, 'data') }), port: options.port ?? 0 },
     { logRequests: false, webRoot: DEFAULT_WEB_ROOT },
   );
   const browser = await launchChromium();

@@ -4,6 +4,7 @@
  */
 export * from './approval-lock.ts';
 export * from './approval-workflow.ts';
+export * from './directory-mapping.ts';
 export * from './password-policy.ts';
 export * from './policy.ts';
 export * from './principal.ts';

@@ -65,7 +65,21 @@ export const metaSchema = z.object({
   demo: z.boolean(),
   /** Production with no administrator yet: run `healthbsc user create --admin …`. */
   setupRequired: z.boolean(),
+  /** Sign-ins besides local accounts (issue 17 §4): the label of each (null: the words of the user's language), or null when off. */
+  signIn: z.object({
+    oidc: z.object({ name: z.string().nullable() }).nullable(),
+    ldap: z.object({ name: z.string().nullable() }).nullable(),
+  }),
 });
+
+/** Signing in with a directory (LDAP) account: what the user types to sign in (a user name or e-mail) and the password. */
+export const directoryLoginBodySchema = z
+  .object({
+    login: z.string().min(1).max(254),
+    password: z.string().min(1).max(1024),
+  })
+  .strict();
+export type DirectoryLoginBody = z.infer<typeof directoryLoginBodySchema>;
 
 export const userSchema = z.object({
   id: z.number().int(),

@@ -51,10 +51,11 @@ export interface BackupHeader {
 /**
  * What a backup leaves out unless asked to include secrets: password hashes become an argon2id marker no
  * password matches (its users set a new password after a restore, `healthbsc user …` or an admin), API token
- * hashes become unique markers no token matches (tokens are created again), and sessions are not copied.
+ * hashes become unique markers no token matches (tokens are created again), and sessions (with OIDC sign-ins
+ * under way) are not copied.
  */
 const REDACTED_PASSWORD = '$argon2id$redacted';
-const SESSION_TABLE = 'user_session';
+const SESSION_TABLES: ReadonlySet<string> = new Set(['user_session', 'oidc_login']);
 
 function redact(table: string, json: string, counter: { n: number }): string {
   if (table === 'app_user')
@@ -225,7 +226,7 @@ export async function dumpDatabase(
         const { rows } = await sql<{
           n: number;
         }>`select count(*)::int as n from ${sql.id(shape.name)}`.execute(trx);
-        const left = !secrets && shape.name === SESSION_TABLE;
+        const left = !secrets && SESSION_TABLES.has(shape.name);
         tables.push({ name: shape.name, columns: shape.columns, rows: left ? 0 : (rows[0]?.n ?? 0) });
       }
       const header: BackupHeader = {
@@ -241,7 +242,7 @@ export async function dumpDatabase(
       for (const shape of shapes) {
         await write(JSON.stringify({ table: shape.name, columns: shape.columns }));
         let n = 0;
-        if (!secrets && shape.name === SESSION_TABLE) {
+        if (!secrets && SESSION_TABLES.has(shape.name)) {
           counts[shape.name] = 0;
           continue;
         }

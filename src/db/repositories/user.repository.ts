@@ -11,7 +11,8 @@ export interface UserRecord {
   readonly id: number;
   readonly email: string;
   readonly name: string | null;
-  readonly passwordHash: string;
+  /** Null for a user who signs in through OIDC or LDAP only. */
+  readonly passwordHash: string | null;
   readonly disabled: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -61,7 +62,7 @@ export async function insertUser(
   user: {
     readonly email: string;
     readonly name: string | null;
-    readonly passwordHash: string;
+    readonly passwordHash: string | null;
     readonly now: Date;
   },
 ): Promise<UserRecord> {

@@ -36,6 +36,14 @@ export interface AccountsOptions {
   /** A session ends this long after sign-in, however active. Default 12 hours. */
   readonly sessionMaxHours?: number;
   readonly throttle?: Partial<ThrottleSettings>;
+  /** Which sign-ins besides local accounts the sign-in page offers (../sso): their labels, or null when off. */
+  readonly signInMethods?: SignInMethods;
+}
+
+/** The sign-ins besides local accounts, as `/api/meta` tells the sign-in page. */
+export interface SignInMethods {
+  readonly oidc: { readonly name: string | null } | null;
+  readonly ldap: { readonly name: string | null } | null;
 }
 
 /** Whether an administrator exists: once one does, it is not asked again. */
@@ -57,6 +65,7 @@ export interface AccountsRuntime {
   readonly sessionMaxMs: number;
   readonly throttle: LoginThrottle;
   readonly admins: AdminPresence;
+  readonly signInMethods: SignInMethods;
 }
 
 /** How a request was authenticated. */
@@ -163,6 +172,7 @@ const plugin: FastifyPluginAsync<AccountsOptions> = async (app: FastifyInstance,
     sessionMaxMs: (options.sessionMaxHours ?? 12) * 3_600_000,
     throttle: new LoginThrottle(ctx, options.throttle),
     admins: new AdminPresence(ctx),
+    signInMethods: options.signInMethods ?? { oidc: null, ldap: null },
   };
   await app.register(fastifyCookie);
   app.decorate('accounts', runtime);

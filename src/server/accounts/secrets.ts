@@ -25,8 +25,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }
 
-/** True when `password` matches the stored PHC string; false for a malformed one. */
-export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+/**
+ * True when `password` matches the stored PHC string; false for a malformed one, and for an account with no
+ * password (one that signs in through OIDC or LDAP), after spending the time of a check.
+ */
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  if (stored === null) return verifyNothing(password);
   try {
     return await verify(stored, password);
   } catch {

@@ -9,6 +9,8 @@
 import { canAdminister } from '../../core/access/policy.ts';
 import type { LoginBody, SessionResource } from '../../core/contracts/accounts.ts';
 import { forbidden, makeProblem, unauthorized } from '../../core/errors/problem.ts';
+import type { AuditEntry } from '../../db/repositories/audit.repository.ts';
+import type { Executor } from '../../db/repositories/query-helpers.ts';
 import {
   deleteSession,
   deleteStaleSessions,
@@ -18,6 +20,7 @@ import {
   findUserByEmail,
   findUserById,
   listAssignments,
+  type UserRecord,
   updateUser,
 } from '../../db/repositories/user.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
@@ -101,6 +104,23 @@ export async function signIn(
     throw unauthorized('session.wrong-credentials');
   }
   await runtime.throttle.succeed(email);
+  return openSession(ctx, runtime, user, input, async () => []);
+}
+
+/** What signing in writes besides the session: the account's own changes (a first directory sign-in). */
+export type SignInWrites = (trx: Executor) => Promise<readonly AuditEntry[]>;
+
+/**
+ * Starts a new session for `user` in one transaction with `writes` (the session a browser presented before is
+ * ended, stale sessions of the user removed, the sign-in audited), for a password, OIDC or LDAP sign-in alike.
+ */
+export async function openSession(
+  ctx: ServerContext,
+  runtime: AccountsRuntime,
+  user: UserRecord,
+  input: Pick<SignInInput, 'address' | 'userAgent' | 'presentedToken'> & { readonly via?: string },
+  writes: SignInWrites,
+): Promise<SignedIn> {
   const token = randomToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + runtime.sessionMaxMs);
@@ -110,6 +130,7 @@ export async function signIn(
     principal: await loadUserPrincipal(ctx.db.kysely, user),
   };
   await commitWrite(ctx, actor, async (trx) => {
+    const audit = await writes(trx);
     if (input.presentedToken !== undefined && input.presentedToken !== '') {
       await deleteSession(trx, sha256Hex(input.presentedToken));
     }
@@ -126,11 +147,16 @@ export async function signIn(
     return {
       result: undefined,
       audit: [
+        ...audit,
         {
           action: 'login',
           entity: 'session',
           entityKey: user.email,
-          newValue: { expiresAt: isoTime(expiresAt), userAgent: input.userAgent?.slice(0, 500) ?? null },
+          newValue: {
+            expiresAt: isoTime(expiresAt),
+            userAgent: input.userAgent?.slice(0, 500) ?? null,
+            ...(input.via === undefined ? {} : { via: input.via }),
+          },
         },
       ],
       touched: [],

@@ -5,12 +5,12 @@
  * reload it), and failed sign-ins on one throttle the account on the other.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, postgresUrlOf } from '../../../test/engines.ts';
 import { createDatedWorld } from '../../../test/fixtures/dated-world.ts';
 import { TEST_ADMIN } from '../../../test/fixtures/server.ts';
+import { freePort } from '../../../test/free-port.ts';
 import { CSRF_HEADER } from '../../core/contracts/accounts.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
 
@@ -19,18 +19,6 @@ const BIN = fileURLToPath(new URL('../../../bin/healthbsc', import.meta.url));
 interface Server {
   readonly url: string;
   readonly child: ChildProcess;
-}
-
-/** A port free on the loopback address now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 /** Starts `healthbsc serve` on the database at `databaseUrl`; resolves with its address once it is ready. */

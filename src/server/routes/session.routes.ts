@@ -27,7 +27,8 @@ import { problemResponses, publicProblemResponses } from '../plugins/route-schem
 
 const tags = ['accounts'];
 
-function setSessionCookies(reply: FastifyReply, token: string, csrf: string, maxAge: number): void {
+/** The session's cookies after any sign-in (password, OIDC, LDAP). */
+export function setSessionCookies(reply: FastifyReply, token: string, csrf: string, maxAge: number): void {
   // `secure: 'auto'`: Secure when the request came over HTTPS (behind a proxy, as X-Forwarded-Proto says when
   // HEALTHBSC_TRUST_PROXY trusts it), so a hospital's plain-HTTP intranet still works.
   const common = { path: '/', sameSite: 'strict', secure: 'auto', maxAge } as const;
@@ -54,6 +55,7 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
       mode: app.accounts.mode,
       demo: app.accounts.mode === 'demo',
       setupRequired: app.accounts.mode === 'production' && !(await app.accounts.admins.exists()),
+      signIn: app.accounts.signInMethods,
     }),
   );
 

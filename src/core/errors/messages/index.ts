@@ -57,6 +57,7 @@ import { requestMessages } from './request.ts';
 import { scorecardMessages } from './scorecard.ts';
 import { scoringMessages } from './scoring.ts';
 import { sessionMessages } from './session.ts';
+import { ssoMessages } from './sso.ts';
 import { statsMessages } from './stats.ts';
 import { strategyMessages } from './strategy.ts';
 import { studyMessages } from './study.ts';
@@ -122,6 +123,7 @@ export const PROBLEM_MESSAGES = {
   ...actionMessages,
   ...alertMailMessages,
   ...mailMessages,
+  ...ssoMessages,
   ...incentiveMessages,
   ...extractMessages,
   ...pullMessages,

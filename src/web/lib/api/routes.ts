@@ -93,6 +93,8 @@ export interface ApiRoutes {
   'GET /api/me/last-view': Answer<typeof accounts.lastViewSchema>;
   'PUT /api/me/last-view': Body<typeof accounts.putLastViewBodySchema> &
     Answer<typeof accounts.lastViewSchema>;
+  'POST /api/session/directory': Body<typeof accounts.directoryLoginBodySchema> &
+    Answer<typeof accounts.sessionSchema>;
   'GET /api/users': Query<typeof accounts.listUsersQuerySchema> & Answer<typeof accounts.userPageSchema>;
   'GET /api/users/directory': Query<typeof accounts.userDirectoryQuerySchema> &
     Answer<typeof accounts.userDirectoryPageSchema>;

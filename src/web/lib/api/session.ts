@@ -1,10 +1,11 @@
 /**
  * The server's mode (`GET /api/meta`, public) and the signed-in user (`GET /api/session`), signing in
  * (`POST /api/session`) and out (`DELETE /api/session`), and changing one's own password
- * (`POST /api/session/password`). Signing in or out clears the whole query cache: what
+ * (`POST /api/session/password`); signing in with a directory (LDAP) account (`POST /api/session/directory`) and
+ * the address that starts an OpenID Connect sign-in. Signing in or out clears the whole query cache: what
  * one user was allowed to see must not be shown to the next.
  */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
 import { REFERENCE_STALE_TIME, requestFn } from './query.ts';
@@ -41,16 +42,40 @@ export function useSession() {
   return useQuery(getSessionQueryOptions(useApiClient()));
 }
 
+/** A new session: nothing the previous user was allowed to see stays in the cache. */
+function startSession(queryClient: QueryClient, client: ApiClient, session: SessionResource): void {
+  queryClient.clear();
+  queryClient.setQueryData(getSessionQueryOptions(client).queryKey, session);
+}
+
 export function useSignIn() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BodyOf<'POST /api/session'>) => apiRequest(client, 'POST /api/session', { body }),
-    onSuccess: (session) => {
-      queryClient.clear();
-      queryClient.setQueryData(getSessionQueryOptions(client).queryKey, session);
-    },
+    onSuccess: (session) => startSession(queryClient, client, session),
   });
+}
+
+/** Signs in with a directory (LDAP / Active Directory) account: the same session as a password sign-in. */
+export function useDirectorySignIn() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'POST /api/session/directory'>) =>
+      apiRequest(client, 'POST /api/session/directory', { body }),
+    onSuccess: (session) => startSession(queryClient, client, session),
+  });
+}
+
+/**
+ * Where the browser goes to sign in through the hospital's OpenID Connect provider (a full navigation: the
+ * provider's pages are not ours), coming back to `next`.
+ *
+ * @example oidcSignInHref('/scorecard?period=2024') // '/api/auth/oidc/login?next=%2Fscorecard%3Fperiod%3D2024'
+ */
+export function oidcSignInHref(next: string): string {
+  return `/api/auth/oidc/login?next=${encodeURIComponent(next)}`;
 }
 
 /** Changes the signed-in user's own password (the current one required); this session stays signed in. */
