@@ -29,6 +29,7 @@ const DESCRIPTION_KEYS = [
   'admin.jobs.catalog.reportMail',
   'admin.jobs.catalog.alertEvaluation',
   'admin.jobs.catalog.pullSchedule',
+  'admin.jobs.catalog.alertDigest',
 ] as const;
 type DescriptionKey = (typeof DESCRIPTION_KEYS)[number];
 
