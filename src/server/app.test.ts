@@ -111,6 +111,23 @@ const ROUTES = [
   'DELETE /api/pulls/{id}',
   'POST /api/pulls/{id}/run',
   'GET /api/pulls/{id}/runs',
+  'DELETE /api/indicator-library/{id}',
+  'GET /api/import-profiles',
+  'GET /api/import-profiles/{code}',
+  'GET /api/import-profiles/{code}/file',
+  'GET /api/indicator-library',
+  'GET /api/me/last-view',
+  'GET /api/org-units/{code}/identifiers',
+  'POST /api/import-profiles',
+  'POST /api/import-profiles/files',
+  'POST /api/import-profiles/{code}/versions',
+  'POST /api/indicator-library',
+  'POST /api/org-units/{code}/identifiers',
+  'POST /api/profile-imports',
+  'POST /api/profile-imports/inspect',
+  'POST /api/profile-imports/preview',
+  'PUT /api/indicator-library/{id}',
+  'PUT /api/me/last-view',
 ].sort();
 
 interface OpenApiOperation {

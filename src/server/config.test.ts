@@ -1,5 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { ConfigError, DEFAULT_BODY_LIMIT, loadConfig, machineTimeZone } from './config.ts';
+import { NO_SSO } from './sso/sso-settings.ts';
 
 describe('loadConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -19,6 +20,7 @@ describe('loadConfig', () => {
       requestTimeoutSeconds: 60,
       mail: null,
       pullKey: null,
+      sso: NO_SSO,
     });
   });
 
@@ -74,6 +76,7 @@ describe('loadConfig', () => {
         from: 'HealthBSC <bsc@hospital.example>',
       },
       pullKey: null,
+      sso: NO_SSO,
     });
   });
 

@@ -98,7 +98,7 @@ export const importProfileRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         tags,
         summary: 'Saved mapping profiles with their latest version',
-        response: { 200: savedProfileListSchema },
+        response: { 200: savedProfileListSchema, ...problemResponses() },
       },
     },
     async (request) => listSavedProfiles(app.ctx, getActor(request)),

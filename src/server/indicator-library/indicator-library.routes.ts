@@ -1,6 +1,8 @@
 /** `/api/indicator-library`: list and search the library; add, change and delete the installation's own entries. */
+
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   libraryEntryBodySchema,
   libraryEntryItemSchema,
@@ -70,7 +72,7 @@ export const indicatorLibraryRoutes: FastifyPluginAsync = async (fastify) => {
         tags,
         summary: 'Delete an own library entry',
         params: libraryEntryParamsSchema,
-        response: { ...problemResponses(400, 404) },
+        response: { 204: z.null().describe('Deleted'), ...problemResponses(400, 404) },
       },
     },
     async (request, reply) => {
