@@ -225,7 +225,7 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
     }
     const { page, errors } = await e2e.openPage(locale, { viewport: VIEWPORT });
     await page.goto(e2e.url('/imports'));
-    await page.getByRole('tab').nth(1).click();
+    await page.getByTestId('imports-tab-history').click();
     await page.getByTestId('import-history-row').first().waitFor({ timeout: 15_000 });
     expect(await inViewport(page, '[data-testid="import-history-status"]')).toBe(true);
     expect(await inViewport(page, '[data-testid="import-undo"]')).toBe(true);

@@ -77,7 +77,7 @@ export const indicatorLibraryRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (request, reply) => {
       await removeLibraryEntry(app.ctx, getActor(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };
