@@ -46,6 +46,22 @@ describe('findOffences', () => {
     ).toEqual([]);
   });
 
+  it('finds known codes only: hyphenated English words and actor ids are not codes', () => {
+    expect(
+      findOffences(
+        [
+          'five-dimension BSC',
+          '国家级 national-level',
+          'demo-loader',
+          '状态 off-track',
+          'import-row.non-numeric',
+        ],
+        needles,
+        [],
+      ).map((o) => o.what),
+    ).toEqual(['off-track', 'import-row.non-numeric']);
+  });
+
   it('passes what the allowlist names', () => {
     expect(findOffences(['Met', 'x — off-track'], needles, ['Met', 'off-track'])).toEqual([]);
   });

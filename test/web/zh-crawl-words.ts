@@ -1,14 +1,17 @@
 /**
  * What the zh-CN crawl (zh-crawl.e2e.test.ts) looks for in a page's visible text: a text of the English catalog
  * (the web's en.json files and the problem codes' English words, where they differ from the Chinese), and a raw
- * code (`missing-actual`, `off-track`: lower-case words joined by hyphens). Names of units as entered, codes
- * people type (UMG-B1-INTM, county_visit_rate), e-mail addresses and numbers are not words and pass.
+ * code: one of the codes the client words (problem codes, reasons an indicator has no value, statuses, import-row
+ * codes) shown as the code instead of its words. Hyphenated English words ("five-dimension"), names of units as
+ * entered, actor ids (demo-loader), codes people type (UMG-B1-INTM, county_visit_rate), e-mail addresses and
+ * numbers are not such codes and pass.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeFiles, mergeLocaleFiles } from '../../scripts/check-i18n.ts';
 import { PACKAGE_ROOT } from '../../scripts/ensure-web-build.ts';
-import { problemCatalog } from '../../src/core/errors/messages/index.ts';
+import { problemCatalog, problemCodes } from '../../src/core/errors/messages/index.ts';
+import { INDICATOR_STATUSES, NO_VALUE_REASONS } from '../../src/core/scoring/index.ts';
 
 /** One offending text on a page. */
 export interface Offence {
@@ -73,8 +76,25 @@ export function appNeedles(): EnglishNeedles {
   return englishNeedles(catalog('en'), catalog('zh-CN'));
 }
 
-/** Lower-case words joined by hyphens: how codes look (`missing-actual`, `import-row.non-numeric`). */
-const RAW_CODE = /(?<![\w@./-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)?(?![\w@/-])/g;
+/**
+ * The codes the client words and a page must never show raw: the problem codes (`import-row.non-numeric`, and the
+ * short row codes `non-numeric` a row error carries), the reasons an indicator has no value (`missing-actual`) and
+ * the statuses with a hyphen (`off-track`, `no-data`). Single words (`met`, `watch`) are left out: they are
+ * ordinary English words the catalog rule already finds as "Met", "Watch".
+ */
+export const KNOWN_CODES: ReadonlySet<string> = new Set(
+  [
+    ...problemCodes(),
+    ...problemCodes()
+      .filter((code) => code.startsWith('import-row.'))
+      .map((code) => code.slice('import-row.'.length)),
+    ...NO_VALUE_REASONS,
+    ...INDICATOR_STATUSES,
+  ].filter((code) => /[-.]/.test(code)),
+);
+
+/** A token that may be a code: lower-case words joined by hyphens, dots or underscores. */
+const CODE_LIKE = /(?<![\w@./-])[a-z][a-z0-9]*(?:[-._][a-z0-9]+)+(?![\w@/-])/g;
 
 /**
  * The offences in a page's visible texts (one entry per text node or attribute shown).
@@ -100,8 +120,10 @@ export function findOffences(
       offences.push({ kind: 'english', text, what: needles.inside.get(fragment) ?? fragment });
       continue;
     }
-    for (const match of text.matchAll(RAW_CODE)) {
-      if (!allowed.includes(match[0])) offences.push({ kind: 'raw-code', text, what: match[0] });
+    for (const match of text.matchAll(CODE_LIKE)) {
+      const code = match[0].replace(/\.$/, '');
+      if (KNOWN_CODES.has(code) && !allowed.includes(code))
+        offences.push({ kind: 'raw-code', text, what: code });
     }
   }
   return offences;
