@@ -3,7 +3,7 @@
  * values, a guessed type and, for a column of periods, the format its cells are written in; and suggestions
  * for the unit and period columns and for value columns' data elements (from the names). Pure.
  */
-import type { PeriodFormat } from '../contracts/import-profiles.ts';
+import { type PeriodFormat, periodFormatSchema } from '../contracts/import-profiles.ts';
 import { readPeriodCell } from './period-formats.ts';
 
 export type ColumnType = 'number' | 'period' | 'text' | 'empty';
@@ -27,17 +27,10 @@ export interface ColumnInspection {
   readonly periodColumn: string | null;
 }
 
-const FORMATS: readonly PeriodFormat[] = [
-  'YYYY-MM',
-  'YYYYMM',
-  'YYYY-MM-DD',
-  'YYYY/M/D',
-  'M/D/YYYY',
-  'YYYY年M月',
-  'month-name',
-  'YYYYQn',
-  'YYYY',
-];
+/** The formats a column is tested against: every named one but Excel serials (any number would pass). */
+const FORMATS: readonly PeriodFormat[] = periodFormatSchema.options.filter(
+  (format) => format !== 'auto' && format !== 'excel-serial',
+);
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*%?$/;
 const UNIT_NAME =
   /(^|[\s_])(id|code|org|unit|provider|trust|hospital|facility|ccn|oshpdid|机构|医院|科室|代码)([\s_]|$)/i;

@@ -21,7 +21,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../core/contracts/import.ts';
-import type { PeriodFormat, ProfileImportReport } from '../../../../core/contracts/import-profiles.ts';
+import {
+  type PeriodFormat,
+  type ProfileImportReport,
+  periodFormatSchema,
+} from '../../../../core/contracts/import-profiles.ts';
 import { problemDetail, problemText } from '../../../components/problem-words.ts';
 import {
   inspectUpload,
@@ -40,19 +44,8 @@ import { draftOf, type ProfileDraft, profileOf } from '../profile-draft.ts';
 import { errorReason } from '../report-rows.ts';
 import { RunProgress } from './run-progress.tsx';
 
-const FORMATS: readonly PeriodFormat[] = [
-  'auto',
-  'YYYY-MM',
-  'YYYYMM',
-  'YYYY-MM-DD',
-  'YYYY/M/D',
-  'M/D/YYYY',
-  'YYYY年M月',
-  'month-name',
-  'YYYYQn',
-  'YYYY',
-  'excel-serial',
-];
+/** Every period format a profile may name, in the contract's order. */
+const FORMATS: readonly PeriodFormat[] = periodFormatSchema.options;
 
 type Run =
   | { readonly status: 'idle' }
