@@ -403,7 +403,8 @@ describe('imports', () => {
     await screenshot(page, 'imports-zh-CN.png');
     await page.getByTestId('imports-tab-history').click();
     await page.getByTestId('import-history').waitFor({ timeout: 15_000 });
-    expect(await page.locator('.ant-table-thead th').allTextContents()).toContain('操作人');
+    // The history names who imported under when (one column at 1366 px).
+    expect((await page.locator('.ant-table-thead th').allTextContents()).join(' ')).toContain('操作人');
     expect(await page.getByTestId('import-history-status').first().textContent()).toMatch(/已提交|已撤销/);
     expect(realErrors(errors)).toEqual([]);
   }, 120_000);
