@@ -243,7 +243,8 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
     const { page, errors } = await e2e.openPage(locale, { viewport: VIEWPORT });
     await page.goto(e2e.url(`/overview?${query}`));
     const empty = page.getByTestId('empty-text');
-    await Promise.race([
+    // Whichever shows first; Promise.any also absorbs the other's timeout (no unhandled rejection later).
+    await Promise.any([
       empty.waitFor({ timeout: 30_000 }),
       page.getByTestId('best-indicators').waitFor({ timeout: 30_000 }),
     ]);
@@ -269,7 +270,8 @@ describe.each(LANGUAGES)('in $locale', ({ locale, language, words, overview, dat
       expect(status).not.toBe(words.status.noData);
     }
     await screenshot(page, `role-defects-missing-${language}.png`);
-    expect(errors).toEqual([]);
+    // Leaving the overview for the scorecard aborts the overview's requests still under way: not a fault.
+    expect(errors.filter((error) => !error.endsWith('net::ERR_ABORTED'))).toEqual([]);
   }, 150_000);
 
   it('lists only off-track and watch indicators as needing attention, and never "no indicators with data" beside a best one', async () => {
