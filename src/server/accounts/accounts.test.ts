@@ -462,6 +462,7 @@ describeEachEngine('accounts', (getDb, engine) => {
             mode: 'production',
             demo: false,
             setupRequired: true,
+            signIn: { oidc: null, ldap: null },
           },
           after: 200,
           setupAfter: false,
