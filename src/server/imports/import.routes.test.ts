@@ -270,6 +270,9 @@ describeEachEngine('import routes', (getDb) => {
       '/api/imports',
       '/api/imports/{id}',
       '/api/imports/{id}/undo',
+      '/api/profile-imports',
+      '/api/profile-imports/inspect',
+      '/api/profile-imports/preview',
       '/api/templates/{code}',
     ]);
   });
