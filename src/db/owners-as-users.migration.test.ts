@@ -99,8 +99,8 @@ describeEachEngine(
       return row.definition as typeof V2;
     };
 
-    it('applies on a database holding owners', () => {
-      expect(applied).toEqual([MIGRATION]);
+    it('applies on a database holding owners (later migrations follow it)', () => {
+      expect(applied[0]).toBe(MIGRATION);
     });
 
     it('names the user by their address in an @1 version and leaves free text for the @1 reading', async () => {
