@@ -79,7 +79,7 @@ describe('healthbsc backup and restore', () => {
     const backup = await capture(runBackup, [first], source);
     expect(backup.code).toBe(0);
     expect(backup.stdout[0]).toMatch(
-      new RegExp(`^Backed up [\\d,]+ rows of 53 tables to ${first} \\(schema ${migrations.at(-1)}\\)\\.$`),
+      new RegExp(`^Backed up [\\d,]+ rows of 63 tables to ${first} \\(schema ${migrations.at(-1)}\\)\\.$`),
     );
     const header = JSON.parse(
       gunzipSync(await readFile(first))
@@ -95,7 +95,7 @@ describe('healthbsc backup and restore', () => {
     const postgres = await postgresDatabase('restored_from_pglite');
     const restored = await capture(runRestore, [first], postgres);
     expect(restored.code).toBe(0);
-    expect(restored.stdout[0]).toMatch(/^Restored [\d,]+ rows of 53 tables from /);
+    expect(restored.stdout[0]).toMatch(/^Restored [\d,]+ rows of 63 tables from /);
 
     const second = join(dir, 'second.jsonl.gz');
     expect((await capture(runBackup, [second], postgres)).code).toBe(0);
