@@ -255,8 +255,9 @@ describe('designer', () => {
     expect(copy.file.perspectives).toEqual(original.file.perspectives);
 
     // The designer now shows the copy: drop an indicator and save.
+    // It may show the original's assignment for a moment, until the copy's has loaded.
     await page.getByTestId('designer-tree').waitFor();
-    expect(await textOf(page, 'assigned-unit')).toBe(`${COPY_UNIT} and below`);
+    await expect.poll(() => textOf(page, 'assigned-unit'), { timeout: 15_000 }).toBe(`${COPY_UNIT} and below`);
     await treeNode(page, 'i:staff_trained').click();
     await page.getByTestId('remove-node').click();
     await page.getByTestId('designer-save').click();

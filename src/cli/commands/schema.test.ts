@@ -10,6 +10,7 @@ interface JsonSchema {
   readonly const?: string;
   readonly type?: string;
   readonly required?: readonly string[];
+  readonly anyOf?: readonly JsonSchema[];
 }
 
 /** The schema of a perspective's indicator, inside a scorecard file's schema. */
@@ -18,16 +19,19 @@ function indicatorSchema(schema: JsonSchema): JsonSchema | undefined {
 }
 
 describe('healthbsc schema scorecard', () => {
-  it('prints format @2 by default: units in both languages, validation rules, links', async () => {
+  it('prints format @2 by default: units by code or in both languages, validation rules, links', async () => {
     const schema = (await runCliJson(['schema', 'scorecard'])) as JsonSchema;
     const unit = indicatorSchema(schema)?.properties?.unit;
     expect({
       format: schema.properties?.format?.const,
-      unit: [unit?.type, unit?.required],
+      unit: unit?.anyOf?.map((variant) => [variant.type, variant.required]),
       parts: ['validationRules', 'links', 'periodType'].map((key) => key in (schema.properties ?? {})),
     }).toEqual({
       format: 'healthbsc/scorecard@2',
-      unit: ['object', ['en', 'zh']],
+      unit: [
+        ['string', undefined],
+        ['object', ['en', 'zh']],
+      ],
       parts: [true, true, true],
     });
   });

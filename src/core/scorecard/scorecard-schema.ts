@@ -54,8 +54,11 @@ export const unitOfMeasureSchema = z.object({ en: z.string().min(1), zh: z.strin
 export const unitInFileSchema = z.codec(
   // The words are checked after decoding (by unitOfMeasureSchema), so that a missing `zh` is reported at its path.
   z.union([
-    z.string().trim().min(1),
-    z.looseObject({ en: z.string().optional(), zh: z.string().optional() }),
+    z.string().trim().min(1).meta({ description: 'a unit code of the catalog (bed-days, yuan, …) or other text' }),
+    // What the JSON Schema tells an editor is what decoding then requires: both words and nothing else.
+    z
+      .looseObject({ en: z.string().optional(), zh: z.string().optional() })
+      .meta({ description: 'the unit in both languages', required: ['en', 'zh'], additionalProperties: false }),
   ]),
   unitOfMeasureSchema,
   {
