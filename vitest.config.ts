@@ -24,8 +24,8 @@ export default defineConfig({
           include: [E2E],
           // Builds the web app and loads the demo once; each file starts its server on a copy.
           globalSetup: ['test/web/e2e-global-setup.ts'],
-          // The browser tests drive a real server and Chromium on a 2-core machine that runs the rest of the
-          // suite at the same time; a step can miss its moment under that load. A test is tried up to three
+          // The browser tests drive a real server and Chromium on a 2-core machine that runs the unit project at
+          // the same time (scripts/run-suite.ts); a step can miss its moment under that load. A test is tried up to three
           // times (as Playwright's own runner does on CI); a real fault fails every try. Unit and
           // integration tests are never retried.
           retry: 2,

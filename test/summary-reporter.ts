@@ -1,7 +1,9 @@
 /**
  * Prints one plain closing line, `N passed, N failed, N skipped`, after Vitest's own summary, so that CI (which
- * reads that line, not Vitest's coloured table) can tell how many tests ran.
+ * reads that line, not Vitest's coloured table) can tell how many tests ran. With HEALTHBSC_TEST_SUMMARY set it
+ * also writes the counts there as JSON, for scripts/run-suite.ts to add up the two projects it runs side by side.
  */
+import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -22,5 +24,7 @@ export default class SummaryReporter implements Reporter {
       failed += failedHere;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const file = process.env.HEALTHBSC_TEST_SUMMARY;
+    if (file) writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
   }
 }
