@@ -1,4 +1,5 @@
 import { PGlite, type PGliteOptions, type Results } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PARSED_TYPE_OIDS, parseDate, parseInt8, parseNumeric } from './value-parsers.ts';
 
 /** One statement's outcome, reduced to what the dialect needs and what survives a structured clone. */
@@ -48,14 +49,17 @@ export interface PgliteSource {
 }
 
 /**
- * Options for `PGlite.create`: the tuning above and the value parsers shared with `pg`
- * (./value-parsers.ts). PGlite applies element parsers to arrays itself, so arrays need no entry.
+ * Options for `PGlite.create`: the tuning above, the value parsers shared with `pg`
+ * (./value-parsers.ts; PGlite applies element parsers to arrays itself, so arrays need no entry), and the
+ * extensions the migrations create (`pg_trgm`, for the audit trail's text search), which PGlite must be
+ * given when it starts, as PostgreSQL has them installed with its contrib package.
  */
 export function pgliteOptions({ dataDir, loadDataDir }: PgliteSource): PGliteOptions {
   return {
     ...(dataDir === null ? {} : { dataDir }),
     ...(loadDataDir === undefined ? {} : { loadDataDir }),
     postgresqlconf: [...PGLITE_POSTGRESQL_CONF],
+    extensions: { pg_trgm },
     parsers: {
       [PARSED_TYPE_OIDS.int8]: parseInt8,
       [PARSED_TYPE_OIDS.numeric]: parseNumeric,

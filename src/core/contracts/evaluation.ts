@@ -31,6 +31,8 @@ export const indicatorEvaluationSchema = z.object({
   unit: unitOfMeasureSchema.nullable(),
   decimals: z.number().int(),
   method: z.string(),
+  /** False for a monitored indicator (`scored: false`): shown with its status, no weight, `score` null. */
+  scored: z.boolean().default(true),
   weight: z.number(),
   globalWeight: z.number(),
   actual: z.number().nullable(),
@@ -208,6 +210,7 @@ export function toEvaluationJson(
         unit: i.unit ?? null,
         decimals: i.decimals,
         method: i.method,
+        scored: i.scored,
         weight: i.weight,
         globalWeight: i.globalWeight,
         actual: i.actual,

@@ -210,6 +210,8 @@ export const indicatorSummarySchema = z.object({
   /** The owner as free text (a department), where no user is named. */
   ownerName: z.string().nullable(),
   formulaText: z.string().nullable(),
+  /** False for a monitored indicator: no weight, no score. */
+  scored: z.boolean().default(true),
   /** Weight within its perspective. */
   weight: z.number(),
   /** Perspective weight × weight. */

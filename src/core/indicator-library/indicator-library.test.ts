@@ -44,10 +44,22 @@ describe('the built-in indicator library', () => {
         code: 'LIB',
         name: { en: 'Library' },
         dataElements: entry.dataElements.map((d) => ({ code: d.code, name: d.name, valueType: d.valueType })),
-        perspectives: [{ id: 'P', name: { en: 'P' }, indicators: [plan.indicator] }],
+        // A monitored (unscored) entry takes no weight: a scored sibling carries the perspective's.
+        perspectives: [
+          {
+            id: 'P',
+            name: { en: 'P' },
+            indicators: [plan.indicator, { id: 'ANCHOR', name: { en: 'Anchor' }, formula: '1' }],
+          },
+        ],
         weights: {
           perspectives: { manual: { P: 1 } },
-          indicators: { P: { manual: { [plan.indicator.id]: 1 } } },
+          indicators: {
+            P: {
+              manual:
+                plan.indicator.scored === false ? { ANCHOR: 1 } : { [plan.indicator.id]: 0.5, ANCHOR: 0.5 },
+            },
+          },
         },
       };
       try {
@@ -144,5 +156,11 @@ describe('planLibraryAddition', () => {
     const entry = BUILT_IN_LIBRARY.find((e) => e.id === 'cn-tertiary-1');
     if (!entry) throw new Error('missing entry');
     expect(planLibraryAddition(entry, [], []).unscored).toBe(true);
+  });
+
+  test('adds a monitored indicator with scored: false', () => {
+    const entry = BUILT_IN_LIBRARY.find((e) => e.id === 'cn-tertiary-1');
+    if (!entry) throw new Error('missing entry');
+    expect(planLibraryAddition(entry, [], []).indicator.scored).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ export interface ElementMapping {
 export interface LibraryAddition {
   readonly indicator: IndicatorFile;
   readonly elements: readonly ElementMapping[];
-  /** True for China's `monitor` indicators: added with weight 0, shown but not scored. */
+  /** True for China's `monitor` indicators: added with `scored: false`, shown but given no weight or score. */
   readonly unscored: boolean;
 }
 
@@ -70,6 +70,7 @@ export function planLibraryAddition(
     ...(entry.unit === null ? {} : { unit: { en: entry.unit.en, zh: entry.unit.zh } }),
     decimals: 2,
     direction: entry.direction === 'lower' ? 'lower' : 'higher',
+    ...(entry.direction === 'monitor' ? { scored: false } : {}),
     description: entry.definition.en,
     source: entry.reference,
     ...(entry.scoring?.method === 'linear'

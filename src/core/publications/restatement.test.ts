@@ -12,6 +12,7 @@ function indicatorJson(id: string, patch: Partial<Indicator> = {}): Indicator {
     unit: null,
     decimals: 2,
     method: 'ratio',
+    scored: true,
     weight: 0.5,
     globalWeight: 0.5,
     actual: 90,

@@ -13,6 +13,7 @@ function indicator(id: string, fields: Partial<Indicator>): Indicator {
     unit: null,
     decimals: 1,
     method: 'ratio',
+    scored: true,
     weight: 0.5,
     globalWeight: 0.3,
     actual: 10,

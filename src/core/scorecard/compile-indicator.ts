@@ -64,7 +64,9 @@ export interface CompiledIndicator {
   readonly scoring: ScoringMethod;
   /** Where its quantified value turns from met to watch to off track. */
   readonly statusThresholds: StatusThresholds;
-  /** Local weight within its perspective (sums to 1 over the perspective). */
+  /** False for a monitored indicator (`scored: false`): evaluated and shown, no weight, no score. */
+  readonly scored: boolean;
+  /** Local weight within its perspective (sums to 1 over the perspective's scored indicators; 0 when unscored). */
   readonly weight: number;
   /** Perspective weight × local weight. */
   readonly globalWeight: number;
@@ -165,6 +167,7 @@ export function compileIndicator(
     source: indicator.source,
     scoring,
     statusThresholds,
+    scored: indicator.scored !== false,
     weight: context.weight,
     globalWeight: context.perspectiveWeight * context.weight,
     effectiveFrom: indicator.effectiveFrom ?? null,

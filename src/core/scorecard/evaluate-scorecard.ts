@@ -69,6 +69,8 @@ export interface IndicatorEvaluation {
   readonly decimals: number;
   readonly direction: Direction;
   readonly method: ScoringMethod['method'];
+  /** False for a monitored indicator: shown with its status, never scored (`score` is null). */
+  readonly scored: boolean;
   readonly weight: number;
   readonly globalWeight: number;
   readonly actual: number | null;
@@ -131,12 +133,15 @@ export function evaluateScorecard(
     evaluated.map(({ perspective, indicators }) => ({
       id: perspective.id,
       weight: perspective.weight,
-      indicators: indicators.map(({ indicator, quantified }) => ({
-        id: indicator.id,
-        weight: indicator.weight,
-        quantified: quantified.value,
-        inEffect: indicator.inEffect,
-      })),
+      // A monitored indicator stays out of the composite: no score, and no share of the coverage.
+      indicators: indicators
+        .filter(({ indicator }) => indicator.scored)
+        .map(({ indicator, quantified }) => ({
+          id: indicator.id,
+          weight: indicator.weight,
+          quantified: quantified.value,
+          inEffect: indicator.inEffect,
+        })),
     })),
     scorecard.missingData,
   );
@@ -155,35 +160,35 @@ export function evaluateScorecard(
     missingData: composite.policy,
     perspectives: evaluated.map(({ perspective, indicators }, pi) => {
       const result = composite.perspectives[pi];
+      const scores = new Map(result?.indicators.map((i) => [i.id, i.score]));
       return {
         id: perspective.id,
         name: perspective.name,
         weight: perspective.weight,
         score: result?.score ?? null,
         coverage: result?.coverage ?? 0,
-        indicators: indicators.map(
-          ({ indicator, actual, actualSource, quantified, raters, direction }, ii) => ({
-            id: indicator.id,
-            name: indicator.name,
-            kind: indicator.kind,
-            unit: indicator.unit,
-            decimals: indicator.decimals,
-            direction: direction ?? indicator.direction,
-            method: indicator.scoring.method,
-            weight: indicator.weight,
-            globalWeight: indicator.globalWeight,
-            actual,
-            actualSource,
-            target: inputs.targets.get(indicator.id) ?? null,
-            reference: inputs.references.get(indicator.id) ?? null,
-            quantified: quantified.value,
-            score: result?.indicators[ii]?.score ?? null,
-            status: statusOf(quantified.value, indicator.statusThresholds),
-            reason: quantified.reason,
-            raters,
-            ...coverageOf(indicator.id, inputs),
-          }),
-        ),
+        indicators: indicators.map(({ indicator, actual, actualSource, quantified, raters, direction }) => ({
+          id: indicator.id,
+          name: indicator.name,
+          kind: indicator.kind,
+          unit: indicator.unit,
+          decimals: indicator.decimals,
+          direction: direction ?? indicator.direction,
+          method: indicator.scoring.method,
+          scored: indicator.scored,
+          weight: indicator.weight,
+          globalWeight: indicator.globalWeight,
+          actual,
+          actualSource,
+          target: inputs.targets.get(indicator.id) ?? null,
+          reference: inputs.references.get(indicator.id) ?? null,
+          quantified: quantified.value,
+          score: scores.get(indicator.id) ?? null,
+          status: statusOf(quantified.value, indicator.statusThresholds),
+          reason: quantified.reason,
+          raters,
+          ...coverageOf(indicator.id, inputs),
+        })),
       };
     }),
   };

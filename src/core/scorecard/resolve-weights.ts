@@ -33,6 +33,8 @@ export const MANUAL_WEIGHT_SUM_TOLERANCE = 0.002;
 /**
  * Resolves `set` for the children `childIds`, reporting every problem into `issues` (and `warnings` for an
  * inconsistent AHP matrix, which still yields weights). Returns null when the weights cannot be determined.
+ * `unscored` names siblings that are monitored, not scored (`scored: false`): they are not among `childIds`, and
+ * a weight or an AHP row for one is refused as such rather than as an unknown id.
  *
  * @example resolveWeightSet({ manual: { a: 0.25, b: 0.75 } }, ['a', 'b'], {}, ['weights'], [], [])
  *   // → weights a 0.25, b 0.75, provenance manual
@@ -44,12 +46,17 @@ export function resolveWeightSet(
   path: readonly (string | number)[],
   issues: ProblemIssue[],
   warnings: ProblemIssue[],
+  unscored: ReadonlySet<string> = new Set(),
 ): ResolvedWeights | null {
-  if ('manual' in set) return resolveManual(set.manual, childIds, [...path, 'manual'], issues);
+  const foreign = (id: string, at: readonly (string | number)[]): ProblemIssue =>
+    unscored.has(id)
+      ? issue('scorecard.weight-on-unscored', { id }, at)
+      : issue('scorecard.not-weighed', { id, ids: list(childIds) }, at);
+  if ('manual' in set) return resolveManual(set.manual, childIds, [...path, 'manual'], issues, foreign);
   const ahpPath = [...path, 'ahp'];
   const { ahp } = set;
   const order = ahp.order ?? childIds;
-  if (!checkOrder(order, childIds, [...ahpPath, 'order'], issues)) return null;
+  if (!checkOrder(order, childIds, [...ahpPath, 'order'], issues, foreign)) return null;
   if ((ahp.matrix === undefined) === (ahp.experts === undefined)) {
     issues.push(issue('scorecard.ahp-matrix-or-experts', {}, ahpPath));
     return null;
@@ -102,14 +109,14 @@ function resolveManual(
   childIds: readonly string[],
   path: readonly (string | number)[],
   issues: ProblemIssue[],
+  foreign: (id: string, at: readonly (string | number)[]) => ProblemIssue,
 ): ResolvedWeights | null {
   const before = issues.length;
   for (const id of childIds) {
     if (!(id in manual)) issues.push(issue('scorecard.missing-weight', { id }, path));
   }
   for (const id of Object.keys(manual)) {
-    if (!childIds.includes(id))
-      issues.push(issue('scorecard.not-weighed', { id, ids: list(childIds) }, [...path, id]));
+    if (!childIds.includes(id)) issues.push(foreign(id, [...path, id]));
   }
   const sum = childIds.reduce((acc, id) => acc + (manual[id] ?? 0), 0);
   if (issues.length === before && Math.abs(sum - 1) > MANUAL_WEIGHT_SUM_TOLERANCE) {
@@ -126,12 +133,12 @@ function checkOrder(
   childIds: readonly string[],
   path: readonly (string | number)[],
   issues: ProblemIssue[],
+  foreign: (id: string, at: readonly (string | number)[]) => ProblemIssue,
 ): boolean {
   const before = issues.length;
   const seen = new Set<string>();
   order.forEach((id, index) => {
-    if (!childIds.includes(id))
-      issues.push(issue('scorecard.not-weighed', { id, ids: list(childIds) }, [...path, index]));
+    if (!childIds.includes(id)) issues.push(foreign(id, [...path, index]));
     if (seen.has(id)) issues.push(issue('scorecard.order-duplicate', { id }, [...path, index]));
     seen.add(id);
   });

@@ -54,11 +54,17 @@ export const unitOfMeasureSchema = z.object({ en: z.string().min(1), zh: z.strin
 export const unitInFileSchema = z.codec(
   // The words are checked after decoding (by unitOfMeasureSchema), so that a missing `zh` is reported at its path.
   z.union([
-    z.string().trim().min(1).meta({ description: 'a unit code of the catalog (bed-days, yuan, …) or other text' }),
-    // What the JSON Schema tells an editor is what decoding then requires: both words and nothing else.
     z
-      .looseObject({ en: z.string().optional(), zh: z.string().optional() })
-      .meta({ description: 'the unit in both languages', required: ['en', 'zh'], additionalProperties: false }),
+      .string()
+      .trim()
+      .min(1)
+      .meta({ description: 'a unit code of the catalog (bed-days, yuan, …) or other text' }),
+    // What the JSON Schema tells an editor is what decoding then requires: both words and nothing else.
+    z.looseObject({ en: z.string().optional(), zh: z.string().optional() }).meta({
+      description: 'the unit in both languages',
+      required: ['en', 'zh'],
+      additionalProperties: false,
+    }),
   ]),
   unitOfMeasureSchema,
   {
@@ -171,6 +177,11 @@ export const indicatorSchema = z
     unit: unitInFileSchema.optional(),
     decimals: z.number().int().min(0).max(10).default(2),
     direction: directionSchema.default('higher'),
+    /**
+     * False for a monitored indicator (China's 监测比较): evaluated and shown (actual, target, trend, status) but
+     * given no score and no weight; its siblings' weights add up to 1 without it. Absent: scored.
+     */
+    scored: z.boolean().optional(),
     role: roleSchema.optional(),
     /** The user answerable for it, by e-mail address. */
     owner: ownerEmailSchema.optional(),
@@ -312,6 +323,7 @@ export const scorecardFileSchema = z
 
 export type ScorecardFile = z.infer<typeof scorecardFileSchema>;
 export type ScorecardFileInput = z.input<typeof scorecardFileSchema>;
+export type IndicatorFileInput = z.input<typeof indicatorSchema>;
 export type PerspectiveFile = z.infer<typeof perspectiveSchema>;
 export type ObjectiveFile = z.infer<typeof objectiveSchema>;
 export type IndicatorFile = z.infer<typeof indicatorSchema>;

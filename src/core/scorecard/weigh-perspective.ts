@@ -5,11 +5,12 @@
  * `weights.indicators.<objective>`). By objectives, an indicator's local weight is its objective's weight ×
  * its weight within the objective, so the perspective score Σ wᵢ·qᵢ is the objectives' weighted mean of their
  * indicators' weighted means (the hierarchic composition of seed 002 §2.2.3 applied one level deeper).
+ * Monitored indicators (`scored: false`) are left out of every weight set: the scored ones share the weight.
  */
 import type { AhpOptions } from '../ahp/index.ts';
 import { issue, type ProblemIssue } from '../errors/problem.ts';
 import { resolveWeightSet, type WeightProvenance } from './resolve-weights.ts';
-import type { PerspectiveFile, ScorecardFile } from './scorecard-schema.ts';
+import type { IndicatorFile, PerspectiveFile, ScorecardFile } from './scorecard-schema.ts';
 
 /** An objective's weight within its perspective, and how its indicators' weights were obtained. */
 export interface CompiledObjectiveWeight {
@@ -25,6 +26,15 @@ export interface PerspectiveWeighing {
   readonly provenance: WeightProvenance;
   /** By objectives: each objective's weight; null for a perspective weighed directly. */
   readonly objectives: readonly CompiledObjectiveWeight[] | null;
+}
+
+/**
+ * Whether an indicator counts in its perspective's score: true unless it is monitored only (`scored: false`).
+ *
+ * @example isScored({ id: 'cn-tertiary-1', scored: false, ... }) // false
+ */
+export function isScored(indicator: Pick<IndicatorFile, 'scored'>): boolean {
+  return indicator.scored !== false;
 }
 
 /**
@@ -49,6 +59,7 @@ export function weighPerspective(
   warnings: ProblemIssue[],
 ): PerspectiveWeighing | null {
   const objectiveSet = file.weights.objectives?.[perspective.id];
+  const unscored = new Set(perspective.indicators.filter((i) => !isScored(i)).map((i) => i.id));
   if (objectiveSet === undefined) {
     const set = file.weights.indicators[perspective.id];
     if (!set) {
@@ -58,8 +69,8 @@ export function weighPerspective(
       return null;
     }
     const path = ['weights', 'indicators', perspective.id];
-    const ids = perspective.indicators.map((i) => i.id);
-    const local = resolveWeightSet(set, ids, ahpOptions, path, issues, warnings);
+    const ids = perspective.indicators.filter(isScored).map((i) => i.id);
+    const local = resolveWeightSet(set, ids, ahpOptions, path, issues, warnings, unscored);
     return local ? { weights: local.weights, provenance: local.provenance, objectives: null } : null;
   }
 
@@ -91,7 +102,9 @@ export function weighPerspective(
   const weights = new Map<string, number>();
   const objectives: CompiledObjectiveWeight[] = [];
   for (const objectiveId of objectiveIds) {
-    const members = perspective.indicators.filter((i) => i.objective === objectiveId).map((i) => i.id);
+    const members = perspective.indicators
+      .filter((i) => i.objective === objectiveId && isScored(i))
+      .map((i) => i.id);
     const set = file.weights.indicators[objectiveId];
     if (members.length === 0) {
       issues.push(issue('scorecard.objective-without-indicators', { objective: objectiveId }, objectivePath));
@@ -110,6 +123,7 @@ export function weighPerspective(
       ['weights', 'indicators', objectiveId],
       issues,
       warnings,
+      unscored,
     );
     const objectiveWeight = top?.weights.get(objectiveId) ?? 0;
     if (local) {

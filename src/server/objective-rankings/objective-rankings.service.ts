@@ -76,6 +76,8 @@ export async function objectiveRankingAs(
     [];
   for (const perspective of first) {
     for (const indicator of perspective.indicators) {
+      // A monitored indicator (scored: false) is not part of the scheme's weighting: not a ranking criterion.
+      if (!indicator.scored) continue;
       const declared = directions.get(indicator.id) ?? 'higher';
       if (typeof declared !== 'string') {
         excluded.push({ indicator: indicator.id, reason: 'band-direction' });

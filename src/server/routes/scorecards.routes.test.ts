@@ -593,6 +593,7 @@ describeEachEngine('scorecards over HTTP', (getDb) => {
           owner: null,
           ownerName: 'Finance department',
           formulaText: 'Amount of fixed assets',
+          scored: true,
         },
       ]);
     });

@@ -54,6 +54,7 @@ export async function listIndicatorsPage(
           owner: indicator.owner ?? null,
           ownerName: indicator.ownerName ?? null,
           formulaText: indicator.formulaText ?? null,
+          scored: indicator.scored,
           weight: indicator.weight,
           globalWeight: indicator.globalWeight,
         });

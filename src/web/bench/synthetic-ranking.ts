@@ -31,6 +31,7 @@ export function syntheticRanking(units: number, indicators: number, seed = 42): 
             unit: null,
             decimals: 1,
             method: 'ratio',
+            scored: true,
             weight: 0.1,
             globalWeight: 0.025,
             actual: quantified,

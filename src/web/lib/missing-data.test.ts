@@ -13,6 +13,7 @@ function indicator(actual: number | null, target: number | null, reason?: string
     unit: null,
     decimals: 0,
     method: 'ratio',
+    scored: true,
     weight: 1,
     globalWeight: 1,
     actual,

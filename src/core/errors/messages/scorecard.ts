@@ -98,6 +98,10 @@ export const scorecardMessages = defineMessages('scorecard', {
     'zh-CN': '判断不一致：CR = {{cr}} ≥ {{threshold}}（请修改判断矩阵；可用“healthbsc ahp”获得修改建议）',
   },
   'missing-weight': { en: "no weight for '{{id}}'", 'zh-CN': '“{{id}}”没有权重' },
+  'weight-on-unscored': {
+    en: "'{{id}}' is monitored, not scored (scored: false): it takes no weight",
+    'zh-CN': '“{{id}}”为监测指标（scored: false），不计分，不能设置权重',
+  },
   'not-weighed': { en: "'{{id}}' is not one of {{ids}}", 'zh-CN': '“{{id}}”不在 {{ids}} 之中' },
   'weights-sum': { en: 'weights add up to {{sum}}, not 1', 'zh-CN': '权重之和为 {{sum}}，而不是 1' },
   'order-duplicate': { en: "'{{id}}' appears twice", 'zh-CN': '“{{id}}”出现了两次' },

@@ -29,6 +29,7 @@ function unit(
     unit: null,
     decimals: 1,
     method: 'ratio',
+    scored: true,
     weight: 0.3,
     globalWeight: 0.1,
     actual: null,

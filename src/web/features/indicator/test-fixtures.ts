@@ -11,6 +11,7 @@ export function indicatorJson(id: string, values: Partial<IndicatorJson> = {}): 
     unit: { en: '%', zh: '%' },
     decimals: 1,
     method: 'ratio',
+    scored: true,
     weight: 0.5,
     globalWeight: 0.1,
     actual: null,

@@ -10,6 +10,7 @@ function indicator(id: string, actual: number | null, reason?: string) {
     unit: null,
     decimals: 1,
     method: 'ratio',
+    scored: true,
     weight: 0.5,
     globalWeight: 0.25,
     actual,

@@ -14,6 +14,7 @@ function indicator(id: string, quantified: number | null, globalWeight: number):
     unit: null,
     decimals: 1,
     method: 'ratio',
+    scored: true,
     weight: globalWeight,
     globalWeight,
     actual: null,

@@ -26,6 +26,7 @@ function financial(
       unit: null,
       decimals: 1,
       method: 'ratio',
+      scored: true,
       weight: 0.2,
       globalWeight: 0.05,
       actual,

@@ -52,7 +52,11 @@ export function SensitivityPanel({ scorecard, items }: SensitivityPanelProps) {
         ? null
         : buildHierarchyPlan(
             file.weights,
-            file.perspectives.map((p) => ({ id: p.id, indicators: p.indicators.map((i) => i.id) })),
+            // Monitored indicators (scored: false) have no weight to perturb and no score: left out.
+            file.perspectives.map((p) => ({
+              id: p.id,
+              indicators: p.indicators.filter((i) => i.scored !== false).map((i) => i.id),
+            })),
             items,
           ),
     [file, items],

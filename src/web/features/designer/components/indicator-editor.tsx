@@ -4,7 +4,7 @@
  * expression, or numerator ÷ denominator × factor). Each change is applied to the draft file at once, so the
  * live validation and Save follow what is typed.
  */
-import { Col, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Col, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import type {
@@ -234,6 +234,15 @@ export function IndicatorEditor({
               onChange={(value: 'higher' | 'lower' | 'band') =>
                 set('direction', value === 'band' ? { band: band ?? [0, 100] } : value)
               }
+            />
+          </Field>
+          <Field id="indicator-scored" label={t('unscoredIndicators.scored')}>
+            <Switch
+              id="indicator-scored"
+              data-testid="indicator-scored"
+              checked={indicator.scored !== false}
+              title={t('unscoredIndicators.scoredHint')}
+              onChange={(checked) => set('scored', checked ? undefined : false)}
             />
           </Field>
           {band === null ? null : (

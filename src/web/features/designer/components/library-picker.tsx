@@ -2,7 +2,7 @@
  * "Add from library" (issue 17 §3): search the indicator library by words, source and perspective, read an
  * entry's definition, numerator and denominator, see how its data elements map to the installation's (same
  * code, same name, or new), and add the indicator with its new elements to the draft's chosen perspective. A
- * monitored (监测比较) indicator is added with weight 0: shown, not scored.
+ * monitored (监测比较) indicator is added as `scored: false`: shown, no weight, not scored.
  */
 import { Alert, Button, type ButtonProps, Descriptions, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';

@@ -44,6 +44,33 @@ describe('tree edits', () => {
     expect(validateFile(file)).toEqual({ ok: true, issues: [] });
   });
 
+  it('adds a monitored indicator (scored: false) without a weight, so the file stays valid', () => {
+    const file = addIndicator(testFile(), 'C', {
+      ...newIndicator('c2', 'C2'),
+      formula: 'beds',
+      scored: false,
+    });
+    expect(file.weights.indicators.C).toEqual({ manual: { c1: 1 } });
+    expect(validateFile(file)).toEqual({ ok: true, issues: [] });
+  });
+
+  it('removes a monitored indicator and leaves its siblings’ weights as they are', () => {
+    const added = addIndicator(testFile(), 'C', {
+      ...newIndicator('c2', 'C2'),
+      formula: 'beds',
+      scored: false,
+    });
+    expect(removeIndicator(added, 'c2').weights.indicators.C).toEqual({ manual: { c1: 1 } });
+  });
+
+  it('takes the weight of an indicator made monitored and gives it to its siblings', () => {
+    const file = testFile();
+    const f2 = findIndicator(file, 'f2')?.indicator;
+    if (!f2) throw new Error('fixture');
+    const next = updateIndicator(file, 'f2', { ...f2, scored: false });
+    expect([next.weights.indicators.F, validateFile(next).ok]).toEqual([{ manual: { f1: 1 } }, true]);
+  });
+
   it('removes an indicator and renormalises its siblings', () => {
     const file = removeIndicator(testFile(), 'f2');
     expect(file.perspectives[0]?.indicators.map((i) => i.id)).toEqual(['f1']);

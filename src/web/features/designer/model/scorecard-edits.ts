@@ -208,7 +208,10 @@ export function removeObjective(file: ScorecardFile, perspectiveId: string, id: 
   }));
 }
 
-/** Adds an indicator at the end of a perspective with weight 0, so the perspective's weights still sum to 1. */
+/**
+ * Adds an indicator at the end of a perspective with weight 0, so the perspective's weights still sum to 1; a
+ * monitored one (`scored: false`) with no weight at all.
+ */
 export function addIndicator(
   file: ScorecardFile,
   perspectiveId: string,
@@ -220,8 +223,10 @@ export function addIndicator(
   }));
   const perspective = next.perspectives.find((p) => p.id === perspectiveId);
   if (!perspective) return file;
+  // A monitored indicator (scored: false) takes no weight: the perspective's weights stay as they are.
+  if (indicator.scored === false) return next;
   const set = file.weights.indicators[perspectiveId];
-  const ids = perspective.indicators.map((i) => i.id);
+  const ids = perspective.indicators.filter((i) => i.scored !== false).map((i) => i.id);
   const weights =
     set !== undefined && 'manual' in set
       ? { manual: { ...set.manual, [indicator.id]: 0 } }
@@ -240,7 +245,12 @@ export function removeIndicator(file: ScorecardFile, indicatorId: string): Score
     ...p,
     indicators: p.indicators.filter((i) => i.id !== indicatorId),
   }));
-  const ids = next.perspectives.find((p) => p.id === perspectiveId)?.indicators.map((i) => i.id) ?? [];
+  const ids =
+    next.perspectives
+      .find((p) => p.id === perspectiveId)
+      ?.indicators.filter((i) => i.scored !== false)
+      .map((i) => i.id) ?? [];
+  if (found.indicator.scored === false) return renameReferences(next, indicatorId, null);
   return {
     ...renameReferences(next, indicatorId, null),
     weights: {
@@ -266,6 +276,21 @@ export function updateIndicator(
     ...p,
     indicators: p.indicators.map((i) => (i.id === indicatorId ? indicator : i)),
   }));
+  const scoredChanged = (found.indicator.scored !== false) !== (indicator.scored !== false);
+  const direct = file.weights.indicators[perspectiveId];
+  if (indicator.id === indicatorId && scoredChanged && direct !== undefined) {
+    // Monitored now (its weight goes, siblings renormalised) or scored again (it joins with weight 0).
+    const ids =
+      next.perspectives
+        .find((p) => p.id === perspectiveId)
+        ?.indicators.filter((i) => i.scored !== false)
+        .map((i) => i.id) ?? [];
+    const weights = reweigh(direct, ids);
+    return {
+      ...next,
+      weights: { ...next.weights, indicators: { ...next.weights.indicators, [perspectiveId]: weights } },
+    };
+  }
   if (indicator.id === indicatorId) return next;
   const renamed = renameReferences(next, indicatorId, indicator.id);
   const set = renameKey(file.weights.indicators[perspectiveId], indicatorId, indicator.id);

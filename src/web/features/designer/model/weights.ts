@@ -58,7 +58,8 @@ export function weightLevels(
   return [
     { key: 'perspectives', ids: perspectiveIds, percent: percentOf(perspectiveIds, resolved.perspectives) },
     ...file.perspectives.map((p) => {
-      const ids = p.indicators.map((i) => i.id);
+      // Monitored indicators (scored: false) take no weight: the editor leaves them out.
+      const ids = p.indicators.filter((i) => i.scored !== false).map((i) => i.id);
       return { key: p.id, ids, percent: percentOf(ids, resolved.indicators) };
     }),
   ];

@@ -4,7 +4,7 @@
  * previous period and since the same period a year before, a link to the indicator's page and an "Explain"
  * button.
  */
-import { Button, Table, type TableColumnsType, theme } from 'antd';
+import { Button, Table, type TableColumnsType, Tag, theme } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -174,14 +174,18 @@ export function PerspectiveTable({
       key: 'weight',
       title: t('scorecard.weight'),
       align: 'right',
-      render: (_, row) => (
-        <div>
-          <div>{formatPercent(row.indicator.weight, language)}</div>
-          <div style={{ color: token.colorTextSecondary, fontSize: 12, whiteSpace: 'nowrap' }}>
-            {t('scorecard.weightGlobal', { weight: formatPercent(row.indicator.globalWeight, language) })}
+      render: (_, row) =>
+        row.indicator.scored ? (
+          <div>
+            <div>{formatPercent(row.indicator.weight, language)}</div>
+            <div style={{ color: token.colorTextSecondary, fontSize: 12, whiteSpace: 'nowrap' }}>
+              {t('scorecard.weightGlobal', { weight: formatPercent(row.indicator.globalWeight, language) })}
+            </div>
           </div>
-        </div>
-      ),
+        ) : (
+          // A monitored indicator has no weight and no score; say so rather than show 0 %.
+          <Tag data-testid="unscored-tag">{t('unscoredIndicators.label')}</Tag>
+        ),
     },
     {
       key: 'score',
