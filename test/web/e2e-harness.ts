@@ -204,8 +204,30 @@ export async function textOf(page: Page, testId: string): Promise<string> {
   return (await locator.textContent())?.trim() ?? '';
 }
 
-/** A full-page screenshot in artifacts/screenshots/, after the charts' entry animation. */
+/**
+ * Resolves once every chart on the page has stopped drawing: its canvases unchanged over two polls 100 ms apart
+ * (ECharts' entry animation lasts about a second). A page without charts resolves at once. A chart that never
+ * rests (a looping effect) is given up on after 3 s: the picture is taken as it is.
+ */
+async function chartsAtRest(page: Page): Promise<void> {
+  // Evaluated in the page (a string: this project's types have no DOM); the last frame is kept on window.
+  const settled = page.waitForFunction(
+    `(() => {
+      const canvases = document.querySelectorAll('[_echarts_instance_] canvas');
+      if (canvases.length === 0) return true;
+      const frame = Array.from(canvases, (canvas) => canvas.toDataURL()).join('|');
+      window.__chartFrameSeen = frame === window.__chartFrame ? (window.__chartFrameSeen ?? 0) + 1 : 0;
+      window.__chartFrame = frame;
+      return window.__chartFrameSeen >= 2;
+    })()`,
+    undefined,
+    { polling: 100, timeout: 3000 },
+  );
+  await settled.catch(() => undefined);
+}
+
+/** A full-page screenshot in artifacts/screenshots/, after the charts' entry animation (no fixed wait). */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(1200);
+  await chartsAtRest(page);
   await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 }

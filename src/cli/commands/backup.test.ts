@@ -63,6 +63,17 @@ beforeAll(async () => {
   }
 });
 
+let sourceBackup: Promise<{ file: string; run: Awaited<ReturnType<typeof capture>> }> | undefined;
+
+/** The source's backup by `healthbsc backup`, made once for the file (opening the source is most of a run's time). */
+function backupOfSource() {
+  sourceBackup ??= (async () => {
+    const file = join(dir, 'source.jsonl.gz');
+    return { file, run: await capture(runBackup, [file], source) };
+  })();
+  return sourceBackup;
+}
+
 afterAll(async () => {
   await cluster?.stop();
   await rm(dir, { recursive: true, force: true });
@@ -75,8 +86,7 @@ describe('healthbsc backup and restore', () => {
       .filter((name) => name.endsWith('.sql'))
       .sort()
       .map((name) => name.slice(0, -'.sql'.length));
-    const first = join(dir, 'first.jsonl.gz');
-    const backup = await capture(runBackup, [first], source);
+    const { file: first, run: backup } = await backupOfSource();
     expect(backup.code).toBe(0);
     expect(backup.stdout[0]).toMatch(
       new RegExp(`^Backed up [\\d,]+ rows of 63 tables to ${first} \\(schema ${migrations.at(-1)}\\)\\.$`),
@@ -109,8 +119,7 @@ describe('healthbsc backup and restore', () => {
   });
 
   it('refuses to restore into a database that already holds rows', async () => {
-    const file = join(dir, 'again.jsonl.gz');
-    await capture(runBackup, [file], source);
+    const { file } = await backupOfSource();
     const run = await capture(runRestore, [file], source);
     expect(run.code).toBe(2);
     expect(run.stderr[0]).toMatch(
@@ -131,8 +140,7 @@ describe('healthbsc backup and restore', () => {
   });
 
   it('refuses a damaged backup and leaves the target empty', async () => {
-    const file = join(dir, 'whole.jsonl.gz');
-    await capture(runBackup, [file], source);
+    const { file } = await backupOfSource();
     const bytes = await readFile(file);
     const damaged = join(dir, 'damaged.jsonl.gz');
     await writeFile(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));

@@ -1,8 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import { describeEachEngine, openEmptyDb } from '../../../test/engines.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachEngine, openMigratedDb, prepareMigratedDb } from '../../../test/engines.ts';
 import type { Db } from '../connect.ts';
-import { migrateToLatest } from '../migrate.ts';
 import type { Database } from '../schema.ts';
 import { BackupError, dumpDatabase, nonEmptyTables, restoreDatabase } from './backup.repository.ts';
 
@@ -50,12 +49,8 @@ async function fill(db: Kysely<Database>): Promise<void> {
   `.execute(db);
 }
 
-/** Every table's rows as PostgreSQL prints them, in key order: equal when the databases hold the same rows. */
-async function snapshot(db: Db): Promise<Record<string, string[]>> {
-  const lines: string[] = [];
-  await dumpDatabase(db, async (line) => {
-    lines.push(line);
-  });
+/** Every table's rows as PostgreSQL prints them, in key order, from a backup's lines: equal when the databases hold the same rows. */
+function snapshotOf(lines: readonly string[]): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   let current: string[] = [];
   for (const line of lines.slice(1, -1)) {
@@ -80,139 +75,164 @@ async function* fromArray(lines: readonly string[]): AsyncGenerator<string> {
   yield* lines;
 }
 
-async function migrated(open: () => Promise<Db>): Promise<Db> {
-  const db = await open();
-  await migrateToLatest(db);
-  return db;
+/** The number of runs in the job queue (pg-boss's schema). */
+async function queuedJobs(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job`.execute(db.kysely);
+  return rows[0]?.n ?? -1;
 }
 
-describeEachEngine('backup and restore', (_getDb, engine) => {
-  it(`restores a PGlite backup into ${engine.name} and back with the same rows`, async () => {
-    const source = await migrated(() => openEmptyDb('pglite'));
-    const middle = await migrated(() => engine.openEmptyDb());
-    const back = await migrated(() => openEmptyDb('pglite'));
-    try {
-      await fill(source.kysely);
-      const expected = await snapshot(source);
-      await restoreDatabase(middle, fromArray(await backupLines(source)));
-      expect(await snapshot(middle)).toEqual(expected);
-      await restoreDatabase(back, fromArray(await backupLines(middle)));
-      expect(await snapshot(back)).toEqual(expected);
-      expect(expected.data_value).toHaveLength(3);
-      expect(expected.audit_log).toHaveLength(1);
-      // Two targets set, one changed: three recorded states, copied as they were rather than recorded again.
-      expect(expected.target_history).toHaveLength(3);
-      expect([expected.publication, expected.publication_result, expected.publication_input]).toEqual([
-        [expect.stringContaining('"unapproved_periods":["2024-03"]')],
-        [expect.stringContaining('"rating_code":"very-good"')],
-        [expect.stringContaining('"target_record_id":3')],
-      ]);
-    } finally {
-      await Promise.all([source.close(), middle.close(), back.close()]);
-    }
-  });
+interface Source {
+  readonly db: Db;
+  /** Its backup. */
+  readonly lines: readonly string[];
+}
 
-  it('resets identity sequences so the next row gets the next id', async () => {
-    const source = await migrated(() => openEmptyDb('pglite'));
-    const target = await migrated(() => engine.openEmptyDb());
-    try {
-      await fill(source.kysely);
-      await restoreDatabase(target, fromArray(await backupLines(source)));
-      const unit = await target.kysely
-        .insertInto('org_unit')
-        .values({
-          parent_id: 2,
-          code: 'ER',
-          name_en: 'Emergency',
-          name_zh: null,
-          type: 'department',
-          role: null,
-        })
-        .returning(['id', 'root_id', 'level'])
-        .executeTakeFirstOrThrow();
-      expect(unit).toEqual({ id: 4, root_id: 1, level: 3 });
-      const audit = await target.kysely
-        .insertInto('audit_log')
-        .values({ actor: 'u9', action: 'login', entity: 'session' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      expect(audit.id).toBe(2);
-    } finally {
-      await Promise.all([source.close(), target.close()]);
-    }
-  });
+let source: Promise<Source> | undefined;
 
-  it('refuses to restore into a database that holds rows, and writes nothing', async () => {
-    const source = await migrated(() => openEmptyDb('pglite'));
-    const target = await migrated(() => engine.openEmptyDb());
-    try {
-      await fill(source.kysely);
-      await sql`insert into data_element (code, name_en) values ('x', 'X')`.execute(target.kysely);
-      await expect(restoreDatabase(target, fromArray(await backupLines(source)))).rejects.toThrow(
-        'the database is not empty (rows in data_element); restore into a new, empty database',
-      );
-      expect(await nonEmptyTables(target.kysely)).toEqual(['data_element']);
-    } finally {
-      await Promise.all([source.close(), target.close()]);
-    }
-  });
+/**
+ * The PGlite database every restore below starts from, made once for the file (the tests only read it): `fill`'s
+ * rows and one queued job-queue run, and its backup.
+ */
+function filledSource(): Promise<Source> {
+  source ??= (async () => {
+    const db = await openMigratedDb('pglite');
+    await fill(db.kysely);
+    await sql`select pgboss.create_queue('nightly-report', '{"policy": "standard"}')`.execute(db.kysely);
+    await sql`insert into pgboss.job (name, data) values ('nightly-report', '{}')`.execute(db.kysely);
+    return { db, lines: await backupLines(db) };
+  })();
+  return source;
+}
 
-  it('refuses a backup from a newer schema', async () => {
-    const target = await migrated(() => engine.openEmptyDb());
-    try {
-      const source = await migrated(() => openEmptyDb('pglite'));
-      const lines = await backupLines(source);
-      await source.close();
-      const header = JSON.parse(lines[0] ?? '{}');
-      header.migrations.push('209901010000_from_the_future');
-      const attempt = restoreDatabase(target, fromArray([JSON.stringify(header), ...lines.slice(1)]));
-      await expect(attempt).rejects.toBeInstanceOf(BackupError);
-      await expect(attempt).rejects.toMatchObject({
-        code: 'backup.newer-schema',
-        params: { migrations: '209901010000_from_the_future' },
-      });
-      await expect(attempt).rejects.toThrow(
-        'the backup comes from a newer schema (migrations 209901010000_from_the_future are not in this database)',
-      );
-    } finally {
-      await target.close();
-    }
-  });
-
-  it("leaves the job queue's runs out (pg-boss's schema): a restored server starts with no stale run", async () => {
-    const source = await migrated(() => openEmptyDb('pglite'));
-    const target = await migrated(() => engine.openEmptyDb());
-    try {
-      await fill(source.kysely);
-      await sql`select pgboss.create_queue('nightly-report', '{"policy": "standard"}')`.execute(
-        source.kysely,
-      );
-      await sql`insert into pgboss.job (name, data) values ('nightly-report', '{}')`.execute(source.kysely);
-      await restoreDatabase(target, fromArray(await backupLines(source)));
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job`.execute(
-        target.kysely,
-      );
-      expect(rows).toEqual([{ n: 0 }]);
-    } finally {
-      await Promise.all([source.close(), target.close()]);
-    }
-  });
-
-  it('refuses a truncated backup and leaves the database empty', async () => {
-    const source = await migrated(() => openEmptyDb('pglite'));
-    const target = await migrated(() => engine.openEmptyDb());
-    try {
-      await fill(source.kysely);
-      const lines = await backupLines(source);
-      await expect(restoreDatabase(target, fromArray(lines.slice(0, -5)))).rejects.toThrow(
-        'the backup is truncated: its last line is missing',
-      );
-      expect(await nonEmptyTables(target.kysely)).toEqual([]);
-    } finally {
-      await Promise.all([source.close(), target.close()]);
-    }
-  });
+// Made before the tests, so that no test's time limit includes it.
+beforeAll(async () => {
+  await filledSource();
 });
+
+afterAll(async () => {
+  await (await source)?.db.close();
+});
+
+describeEachEngine(
+  'backup and restore',
+  (_getDb, engine) => {
+    beforeAll(() => prepareMigratedDb(engine.name));
+
+    it(`restores a PGlite backup into ${engine.name} and back with the same rows`, async () => {
+      const { lines } = await filledSource();
+      const middle = await openMigratedDb(engine.name);
+      const back = await openMigratedDb('pglite');
+      try {
+        const expected = snapshotOf(lines);
+        await restoreDatabase(middle, fromArray(lines));
+        expect(snapshotOf(await backupLines(middle))).toEqual(expected);
+        await restoreDatabase(back, fromArray(await backupLines(middle)));
+        expect(snapshotOf(await backupLines(back))).toEqual(expected);
+        expect(expected.data_value).toHaveLength(3);
+        expect(expected.audit_log).toHaveLength(1);
+        // Two targets set, one changed: three recorded states, copied as they were rather than recorded again.
+        expect(expected.target_history).toHaveLength(3);
+        expect([expected.publication, expected.publication_result, expected.publication_input]).toEqual([
+          [expect.stringContaining('"unapproved_periods":["2024-03"]')],
+          [expect.stringContaining('"rating_code":"very-good"')],
+          [expect.stringContaining('"target_record_id":3')],
+        ]);
+      } finally {
+        await Promise.all([middle.close(), back.close()]);
+      }
+    });
+
+    it('resets identity sequences so the next row gets the next id', async () => {
+      const { lines } = await filledSource();
+      const target = await openMigratedDb(engine.name);
+      try {
+        await restoreDatabase(target, fromArray(lines));
+        const unit = await target.kysely
+          .insertInto('org_unit')
+          .values({
+            parent_id: 2,
+            code: 'ER',
+            name_en: 'Emergency',
+            name_zh: null,
+            type: 'department',
+            role: null,
+          })
+          .returning(['id', 'root_id', 'level'])
+          .executeTakeFirstOrThrow();
+        expect(unit).toEqual({ id: 4, root_id: 1, level: 3 });
+        const audit = await target.kysely
+          .insertInto('audit_log')
+          .values({ actor: 'u9', action: 'login', entity: 'session' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        expect(audit.id).toBe(2);
+      } finally {
+        await target.close();
+      }
+    });
+
+    it('refuses to restore into a database that holds rows, and writes nothing', async () => {
+      const { lines } = await filledSource();
+      const target = await openMigratedDb(engine.name);
+      try {
+        await sql`insert into data_element (code, name_en) values ('x', 'X')`.execute(target.kysely);
+        await expect(restoreDatabase(target, fromArray(lines))).rejects.toThrow(
+          'the database is not empty (rows in data_element); restore into a new, empty database',
+        );
+        expect(await nonEmptyTables(target.kysely)).toEqual(['data_element']);
+      } finally {
+        await target.close();
+      }
+    });
+
+    it('refuses a backup from a newer schema', async () => {
+      const { lines } = await filledSource();
+      const target = await openMigratedDb(engine.name);
+      try {
+        const header = JSON.parse(lines[0] ?? '{}');
+        header.migrations.push('209901010000_from_the_future');
+        const attempt = restoreDatabase(target, fromArray([JSON.stringify(header), ...lines.slice(1)]));
+        await expect(attempt).rejects.toBeInstanceOf(BackupError);
+        await expect(attempt).rejects.toMatchObject({
+          code: 'backup.newer-schema',
+          params: { migrations: '209901010000_from_the_future' },
+        });
+        await expect(attempt).rejects.toThrow(
+          'the backup comes from a newer schema (migrations 209901010000_from_the_future are not in this database)',
+        );
+      } finally {
+        await target.close();
+      }
+    });
+
+    it("leaves the job queue's runs out (pg-boss's schema): a restored server starts with no stale run", async () => {
+      const { db, lines } = await filledSource();
+      const target = await openMigratedDb(engine.name);
+      try {
+        await restoreDatabase(target, fromArray(lines));
+        expect(await queuedJobs(db)).toBe(1);
+        expect(await queuedJobs(target)).toBe(0);
+      } finally {
+        await target.close();
+      }
+    });
+
+    it('refuses a truncated backup and leaves the database empty', async () => {
+      const { lines } = await filledSource();
+      const target = await openMigratedDb(engine.name);
+      try {
+        await expect(restoreDatabase(target, fromArray(lines.slice(0, -5)))).rejects.toThrow(
+          'the backup is truncated: its last line is missing',
+        );
+        expect(await nonEmptyTables(target.kysely)).toEqual([]);
+      } finally {
+        await target.close();
+      }
+    });
+  },
+  // Each test restores into a database of its own; the suite's is not used.
+  { migrate: false },
+);
 
 describeEachEngine('backups and secrets', (getDb) => {
   const secrets = async (db: Db) => {
@@ -258,7 +278,7 @@ describeEachEngine('backups and secrets', (getDb) => {
   });
 
   it('restores a backup without secrets: the accounts are there and no password matches', async () => {
-    const target = await migrated(() => openEmptyDb('pglite'));
+    const target = await openMigratedDb('pglite');
     try {
       await restoreDatabase(target, fromArray(await linesOf(getDb(), false)));
       const { rows } = await sql<{ hash: string }>`
@@ -275,7 +295,7 @@ describeEachEngine('backups and secrets', (getDb) => {
 
 describe('restoreDatabase input checks', () => {
   it('refuses a file that is not a backup', async () => {
-    const db = await migrated(() => openEmptyDb('pglite'));
+    const db = await openMigratedDb('pglite');
     try {
       await expect(restoreDatabase(db, fromArray(['{"hello":1}']))).rejects.toThrow(
         'not a HealthBSC backup: the first line must name the format healthbsc/backup@1',

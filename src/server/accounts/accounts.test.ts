@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../test/engines.ts';
+import { describeEachEngine, openMigratedDb } from '../../../test/engines.ts';
 import {
   cookieFrom,
   createTestUser,
@@ -22,7 +22,6 @@ import {
   type TestServer,
 } from '../../../test/fixtures/server.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../core/contracts/accounts.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { buildApp } from '../app.ts';
 import { ChangeBus } from '../change-bus.ts';
 import { sha256Hex } from './secrets.ts';
@@ -421,9 +420,8 @@ describeEachEngine('accounts', (getDb, engine) => {
   });
 
   it('serves no data in production mode until an administrator exists, and says so at /api/meta', async () => {
-    const db = await engine.openEmptyDb();
+    const db = await openMigratedDb(engine.name);
     try {
-      await migrateToLatest(db);
       const ctx = { db, now: () => TEST_NOW, changes: new ChangeBus() };
       const app = await buildApp(ctx, { accounts: { mode: 'production' } });
       try {
@@ -487,9 +485,8 @@ describeEachEngine('accounts', (getDb, engine) => {
   });
 
   it('keeps one enabled installation admin: removing the last one is a 409', async () => {
-    const db = await engine.openEmptyDb();
+    const db = await openMigratedDb(engine.name);
     try {
-      await migrateToLatest(db);
       const ctx = { db, now: () => TEST_NOW, changes: new ChangeBus() };
       const only = await createUser(ctx, FIXTURE_ACTOR, {
         email: 'only@example.org',

@@ -3,18 +3,16 @@
  * refused with the place of each problem. A pure computation: no database rows are read, so one engine suffices.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEmptyDb } from '../../../test/engines.ts';
+import { openMigratedDb } from '../../../test/engines.ts';
 import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
 import { sensitivity } from '../../core/ahp/index.ts';
 import type { SensitivityResultJson } from '../../core/contracts/sensitivity.ts';
 import type { Problem } from '../../core/errors/problem.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 
 describe('POST /api/ahp/sensitivity', () => {
   let server: TestServer;
   beforeAll(async () => {
-    const db = await openEmptyDb('pglite');
-    await migrateToLatest(db);
+    const db = await openMigratedDb('pglite');
     server = await createTestServer(db);
   });
   afterAll(() => server.close());
