@@ -24,6 +24,7 @@ import type { ServerConfig } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
+import { pivotRoutes } from './pivot/pivot.routes.ts';
 import { EvaluationEngine } from './evaluation/evaluation-engine.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { Readiness } from './health/readiness.ts';
@@ -171,6 +172,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       routes: [
         healthRoutes(readiness),
         evaluationRoutes(engine),
+        pivotRoutes(engine),
         monitoringRoutes(engine),
         strategyMapRoutes(engine),
         objectiveRankingRoutes(engine),
