@@ -82,7 +82,11 @@ describeEachEngine('the period × unit table', (getDb) => {
     const within = uniqueCode('within');
     const attendances = uniqueCode('att');
     scorecard = uniqueCode('PV');
-    const created = await server.request('POST', '/api/scorecards', scorecardFile(scorecard, within, attendances));
+    const created = await server.request(
+      'POST',
+      '/api/scorecards',
+      scorecardFile(scorecard, within, attendances),
+    );
     expect(created.statusCode).toBe(201);
     // April: H1 90 of 100 (90 %), H2 40 of 50 (80 %), H3 counts 40 attendances only. May: H2 45 of 50.
     // D1 holds H1's figures (H1 reports them itself, so H1's own value is its own).

@@ -85,9 +85,7 @@ export async function pivotAs(
   // The rows: the units under the parent the actor reads, in tree order (level, then siblings together).
   const page = await listOrgUnits(
     db,
-    query.rows === 'children'
-      ? { parentId: parent.id, scope }
-      : { below: parent.path, scope },
+    query.rows === 'children' ? { parentId: parent.id, scope } : { below: parent.path, scope },
     { limit: query.limit, offset: query.offset },
   );
   if (!readsParent && page.total === 0) throw denied(actor, READ_ROLES, parent.code);

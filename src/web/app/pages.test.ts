@@ -6,7 +6,16 @@ describe('visiblePages', () => {
     {
       who: 'a viewer',
       roles: ['viewer'],
-      paths: ['/my-work', '/overview', '/scorecard', '/comparison', '/pivot', '/studies', '/strategy-map', '/actions'],
+      paths: [
+        '/my-work',
+        '/overview',
+        '/scorecard',
+        '/comparison',
+        '/pivot',
+        '/studies',
+        '/strategy-map',
+        '/actions',
+      ],
     },
     {
       who: 'a department entry clerk',

@@ -20,11 +20,17 @@ import { type PivotJson, usePivot } from '../../lib/api/pivot.ts';
 import { formatNumber, formatPercent, formatPeriod, formatUnit } from '../../lib/format.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
-import { STATUS_COLORS } from '../../lib/status.ts';
+import { type IndicatorStatus, STATUS_COLORS } from '../../lib/status.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
 import { PIVOT_GRANULARITIES, pivotRange, unitLabel } from './pivot-periods.ts';
 
 const PAGE_SIZE = 50;
+const STATUS_KEYS = {
+  met: 'status.met',
+  watch: 'status.watch',
+  'off-track': 'status.offTrack',
+  'no-data': 'status.noData',
+} as const satisfies Record<IndicatorStatus, string>;
 const ROWS = ['children', 'descendants'] as const;
 
 type Cell = PivotJson['units'][number]['cells'][number];
@@ -130,7 +136,7 @@ export function PivotPage() {
             <span
               data-testid={`pivot-cell-${row.key}-${period}`}
               data-value={value === null ? '' : String(value)}
-              title={cell === undefined ? undefined : t(`pivot.status.${cell.status}`)}
+              title={cell === undefined ? undefined : t(STATUS_KEYS[cell.status])}
               style={
                 tinted
                   ? { color: STATUS_COLORS[cell.status], fontWeight: row.kind === 'total' ? 600 : undefined }
