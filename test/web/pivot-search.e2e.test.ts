@@ -87,10 +87,16 @@ describe('the pivot (en)', () => {
 });
 
 describe('the header search (zh-CN)', () => {
+  // One page for both searches: the second starts where the first left off.
+  let opened: Awaited<ReturnType<E2e['openPage']>>;
+  beforeAll(async () => {
+    opened = await e2e.openPage('zh-CN', { viewport: VIEWPORT });
+    await opened.page.goto(e2e.url(`/overview?scorecard=${SCORECARD}&orgUnit=UMG&period=2024`));
+    await opened.page.getByTestId('header-search-input').waitFor({ timeout: 20_000 });
+  }, 40_000);
+
   it('finds the indicator by a Chinese name fragment and opens its page', async () => {
-    const { page, errors } = await e2e.openPage('zh-CN', { viewport: VIEWPORT });
-    await page.goto(e2e.url(`/overview?scorecard=${SCORECARD}&orgUnit=UMG&period=2024`));
-    await page.getByTestId('header-search-input').waitFor({ timeout: 20_000 });
+    const { page, errors } = opened;
     await page.keyboard.press('Control+k');
     await page.keyboard.type('门急诊次均');
     await page.getByTestId(`search-result-indicator-${INDICATOR}`).click();
@@ -99,8 +105,7 @@ describe('the header search (zh-CN)', () => {
   }, 40_000);
 
   it('finds a unit by its code and opens its scorecard', async () => {
-    const { page, errors } = await e2e.openPage('zh-CN', { viewport: VIEWPORT });
-    await page.goto(e2e.url(`/overview?scorecard=${SCORECARD}&orgUnit=UMG&period=2024`));
+    const { page, errors } = opened;
     const input = page.getByTestId('header-search-input');
     await input.click();
     await input.fill('umg-head');
