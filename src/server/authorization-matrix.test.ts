@@ -1150,6 +1150,14 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       url: `/api/series?scorecard=${w.scorecard.code}&orgUnit=${u.code}&from=2024-01&to=2024-03`,
     }),
   },
+  'GET /api/pivot': {
+    access: ANY_SCOPED,
+    success: 200,
+    // As GET /api/rankings: in scope H1's departments, out of scope the (empty) children of an H2 department.
+    build: (w, u) => ({
+      url: `/api/pivot?scorecard=${w.scorecard.code}&indicator=${w.scorecard.rate}&parent=${u.inScope ? u.hospital : u.code}&from=${DATA_MONTH}&to=${DATA_MONTH}`,
+    }),
+  },
   'GET /api/strategy-map': {
     access: ANY_SCOPED,
     success: 200,

@@ -35,6 +35,7 @@ import { mailRoutes } from './mail/mail.routes.ts';
 import { MailWaker } from './mail/mail-waker.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
+import { pivotRoutes } from './pivot/pivot.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { readGroupMap } from './sso/group-map.ts';
@@ -171,6 +172,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       routes: [
         healthRoutes(readiness),
         evaluationRoutes(engine),
+        pivotRoutes(engine),
         monitoringRoutes(engine),
         strategyMapRoutes(engine),
         objectiveRankingRoutes(engine),

@@ -45,6 +45,8 @@ export interface OrgUnitFilter {
   readonly text?: string;
   /** A unit's path: that unit and everything under it. */
   readonly subtreeOf?: string;
+  /** A unit's path: everything under that unit, without it. */
+  readonly below?: string;
   /** The reader's org-unit scope: units outside it are never listed. */
   readonly scope?: OrgScope;
 }
@@ -86,6 +88,8 @@ function filterConditions(
   if (filter.level !== undefined) conditions.push(eb('o.level', '=', filter.level));
   if (filter.rootId !== undefined) conditions.push(eb('o.root_id', '=', filter.rootId));
   if (filter.subtreeOf !== undefined) conditions.push(eb('o.path', 'like', `${filter.subtreeOf}%`));
+  // `_` (one character) before `%`: the unit's own path is not under itself.
+  if (filter.below !== undefined) conditions.push(eb('o.path', 'like', `${filter.below}_%`));
   const inScope = scopeCondition('o.path', filter.scope);
   if (inScope !== null) conditions.push(inScope);
   if (filter.text !== undefined) {

@@ -82,7 +82,7 @@ export async function evaluateAs(
  * The units under `parent` that the actor reads, ranked among themselves (cached by the engine, without
  * approvals). 403 when the actor reads none of them.
  */
-async function rankedVisible(
+export async function rankedVisible(
   ctx: ServerContext,
   engine: EvaluationEngine,
   actor: Actor,

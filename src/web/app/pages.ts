@@ -21,7 +21,8 @@ export interface PageEntry {
     | 'nav.incentives'
     | 'nav.admin'
     | 'myWork.title'
-    | 'actions.title';
+    | 'actions.title'
+    | 'pivot.title';
   /** Absent: everyone signed in. */
   readonly roles?: readonly Role[];
 }
@@ -31,6 +32,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/overview', labelKey: 'nav.overview' },
   { path: '/scorecard', labelKey: 'nav.scorecard' },
   { path: '/comparison', labelKey: 'nav.comparison' },
+  { path: '/pivot', labelKey: 'pivot.title' },
   { path: '/studies', labelKey: 'nav.studies' },
   { path: '/strategy-map', labelKey: 'nav.strategyMap' },
   { path: '/actions', labelKey: 'actions.title' },
@@ -46,7 +48,7 @@ export const PAGES: readonly PageEntry[] = [
 /**
  * The menu entries a user with these assignments sees.
  *
- * @example visiblePages([{ role: 'viewer', orgUnit: 'UMG' }]).map((p) => p.path) // ['/my-work', '/overview', '/scorecard', '/comparison', '/studies', '/actions']
+ * @example visiblePages([{ role: 'viewer', orgUnit: 'UMG' }]).map((p) => p.path) // ['/my-work', '/overview', '/scorecard', '/comparison', '/pivot', '/studies', '/actions']
  */
 export function visiblePages(assignments: readonly { readonly role: Role }[]): PageEntry[] {
   return PAGES.filter(

@@ -44,6 +44,9 @@ const ScorecardPage = lazy(() =>
 const ComparisonPage = lazy(() =>
   import('../features/comparison/comparison-page.tsx').then((module) => ({ default: module.ComparisonPage })),
 );
+const PivotPage = lazy(() =>
+  import('../features/pivot/pivot-page.tsx').then((module) => ({ default: module.PivotPage })),
+);
 const DataEntryPage = lazy(() =>
   import('../features/data-entry/data-entry-page.tsx').then((module) => ({ default: module.DataEntryPage })),
 );
@@ -132,6 +135,7 @@ export function AppRouter() {
           <Route path="overview" element={<OverviewPage />} />
           <Route path="scorecard" element={<ScorecardPage />} />
           <Route path="comparison" element={<ComparisonPage />} />
+          <Route path="pivot" element={<PivotPage />} />
           <Route path="data-entry" element={<DataEntryPage />} />
           <Route path="assessments" element={<AssessmentsPage />} />
           <Route path="imports" element={<ImportsPage />} />

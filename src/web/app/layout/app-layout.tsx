@@ -1,5 +1,5 @@
 /**
- * The frame of every page: the header (name, pickers, language, account), the page menu, the banner slot and the page.
+ * The frame of every page: the header (name, pickers, search, language, account), the page menu, the banner slot and the page.
  * In print only the page shows, under a title naming the selection (print-title.tsx; global.css).
  * Below 992 px (tablets) the menu becomes a row under the header, and the header's pickers wrap.
  */
@@ -12,6 +12,7 @@ import { type SessionUser, useSession } from '../../lib/api/session.ts';
 import { PageErrorBoundary } from '../page-error-boundary.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DemoBanner } from './demo-banner.tsx';
+import { HeaderSearch } from './header-search.tsx';
 import { InboxBell } from './inbox-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PrintTitle } from './print-title.tsx';
@@ -55,6 +56,7 @@ export function AppLayout() {
         </h1>
         <SelectionPickers />
         <div style={{ marginLeft: 'auto', display: 'flex', gap: 8, alignItems: 'center' }}>
+          <HeaderSearch />
           <LanguageSwitch />
           <InboxBell />
           <AccountMenu />

@@ -37,9 +37,9 @@ export function getDataElementsQueryOptions(client: ApiClient) {
   });
 }
 
-/** Every data element of the installation. */
-export function useDataElements() {
-  return useQuery(getDataElementsQueryOptions(useApiClient()));
+/** Every data element of the installation; `enabled: false` waits (the header's search reads them once opened). */
+export function useDataElements(enabled = true) {
+  return useQuery({ ...getDataElementsQueryOptions(useApiClient()), enabled });
 }
 
 export function getDataElementPageQueryOptions(client: ApiClient, query: DataElementPageQuery) {

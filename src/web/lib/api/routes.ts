@@ -30,6 +30,7 @@ import type * as monitoring from '../../../core/contracts/monitoring.ts';
 import type * as objectiveRankings from '../../../core/contracts/objective-rankings.ts';
 import type * as orgUnits from '../../../core/contracts/org-units.ts';
 import type * as periods from '../../../core/contracts/periods.ts';
+import type * as pivot from '../../../core/contracts/pivot.ts';
 import type * as publications from '../../../core/contracts/publications.ts';
 import type * as pulls from '../../../core/contracts/pulls.ts';
 import type * as rankings from '../../../core/contracts/rankings.ts';
@@ -220,6 +221,8 @@ export interface ApiRoutes {
   'POST /api/ahp/sensitivity': Body<typeof sensitivity.sensitivityRequestSchema> &
     Answer<typeof sensitivity.sensitivityResultSchema>;
   'GET /api/series': Query<typeof evaluation.seriesQuerySchema> & Answer<typeof evaluation.seriesSchema>;
+  // One indicator's periods × units (core/contracts/pivot.ts)
+  'GET /api/pivot': Query<typeof pivot.pivotQuerySchema> & Answer<typeof pivot.pivotSchema>;
   // Monitoring (core/contracts/monitoring.ts); control charts come with the series.
   'GET /api/monitoring/funnel': Query<typeof monitoring.funnelQuerySchema> &
     Answer<typeof monitoring.funnelSchema>;

@@ -34,6 +34,8 @@ import myWorkEn from '../../features/my-work/locales/en.json';
 import myWorkZh from '../../features/my-work/locales/zh-CN.json';
 import overviewEn from '../../features/overview/locales/en.json';
 import overviewZh from '../../features/overview/locales/zh-CN.json';
+import pivotEn from '../../features/pivot/locales/en.json';
+import pivotZh from '../../features/pivot/locales/zh-CN.json';
 import questionnaireEn from '../../features/questionnaire/locales/en.json';
 import questionnaireZh from '../../features/questionnaire/locales/zh-CN.json';
 import strategyMapEn from '../../features/strategy-map/locales/en.json';
@@ -64,6 +66,7 @@ export const en = {
   ...alertsEn,
   ...actionsEn,
   ...myWorkEn,
+  ...pivotEn,
   problems: problemCatalog('en'),
 };
 
@@ -87,5 +90,6 @@ export const zhCN: Catalog = {
   ...alertsZh,
   ...actionsZh,
   ...myWorkZh,
+  ...pivotZh,
   problems: problemCatalog('zh-CN'),
 };
