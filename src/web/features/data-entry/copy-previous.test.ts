@@ -62,12 +62,12 @@ describe('copyPlan', () => {
 
 describe('sourcePeriod', () => {
   it('is the period before the chosen one, across a year boundary too', () => {
-    expect([sourcePeriod('2024-03'), sourcePeriod('2024-01'), sourcePeriod('2024'), sourcePeriod('x')]).toEqual([
-      '2024-02',
-      '2023-12',
-      '2023',
-      null,
-    ]);
+    expect([
+      sourcePeriod('2024-03'),
+      sourcePeriod('2024-01'),
+      sourcePeriod('2024'),
+      sourcePeriod('x'),
+    ]).toEqual(['2024-02', '2023-12', '2023', null]);
   });
 });
 

@@ -6,10 +6,12 @@
  * Typing does not draw the table again: the table's props stay the same while the user types (the edits live in
  * an EditStore), and each cell reads its own edit from the store (`EntryCell`).
  */
-import { Table, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ClipboardEvent, memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApprovalResource } from '../../../../core/contracts/approvals.ts';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import type { DataValue } from '../../../../core/contracts/data-values.ts';
 import { formatPeriod, formatUnit } from '../../../lib/format.ts';
@@ -52,7 +54,12 @@ export interface EntryGridProps {
   readonly conflicts: ReadonlyMap<string, CellConflict>;
   /** The data-quality marks of the stored values, by cell key. */
   readonly marks: ReadonlyMap<string, readonly QualityMark[]>;
+  /** The approval locking each locked column (column-locks.ts): its cells are read-only. */
+  readonly locks: ReadonlyMap<string, ApprovalResource>;
   readonly readOnly: boolean;
+  /** The codes of the rows selected (for "copy previous period"); undefined: rows cannot be selected. */
+  readonly selected?: readonly string[] | undefined;
+  readonly onSelect?: (codes: readonly string[]) => void;
   readonly onType: (dataElement: string, month: string, text: string) => void;
   readonly onComment: (dataElement: string, month: string) => void;
   /** A block of cells pasted (from Excel or WPS) into this cell; a single value is the input's own paste. */
@@ -68,7 +75,10 @@ export const EntryGrid = memo(function EntryGrid({
   store,
   conflicts,
   marks,
+  locks,
   readOnly,
+  selected,
+  onSelect,
   onType,
   onComment,
   onPasteBlock,
@@ -106,7 +116,7 @@ export const EntryGrid = memo(function EntryGrid({
     },
     ...months.map((month) => ({
       key: month,
-      title: formatPeriod(month, language),
+      title: <ColumnTitle month={month} lock={locks.get(month)} />,
       width: 150,
       render: (_: unknown, row: GridRow) => {
         const reportedPer = row.element?.periodType ?? 'month';
@@ -132,7 +142,7 @@ export const EntryGrid = memo(function EntryGrid({
             label={`${nameOf(row)} ${formatPeriod(month, language)}`}
             conflicted={conflicts.has(key)}
             warnings={warnings.get(key) ?? NO_WARNINGS}
-            readOnly={readOnly || row.element === undefined}
+            readOnly={readOnly || row.element === undefined || locks.has(month)}
             dataElement={row.code}
             month={month}
             onType={onType}
@@ -153,9 +163,51 @@ export const EntryGrid = memo(function EntryGrid({
       columns={columns}
       dataSource={dataSource}
       scroll={{ x: 'max-content' }}
+      rowSelection={
+        selected === undefined || onSelect === undefined
+          ? undefined
+          : {
+              fixed: 'left',
+              columnWidth: 36,
+              selectedRowKeys: [...selected],
+              onChange: (keys) => onSelect(keys.map(String)),
+              getCheckboxProps: (row) => ({
+                'aria-label': t('dataEntry.copy.selectRow', { name: nameOf(row) }),
+              }),
+            }
+      }
     />
   );
 });
+
+/** A month's heading, with a lock when an approval or a submission keeps its cells read-only. */
+function ColumnTitle({
+  month,
+  lock,
+}: {
+  readonly month: string;
+  readonly lock: ApprovalResource | undefined;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const period = formatPeriod(month, language);
+  if (lock === undefined) return <>{period}</>;
+  const words = { period: formatPeriod(lock.period, language), user: lock.decidedBy ?? '' };
+  const why =
+    lock.status === 'submitted'
+      ? t('dataEntry.columnLock.submitted', words)
+      : lock.decidedBy === null
+        ? t('dataEntry.columnLock.approvedNoUser', words)
+        : t('dataEntry.columnLock.approved', words);
+  return (
+    <Tooltip title={why}>
+      <span data-testid="column-lock" data-column={month} data-status={lock.status}>
+        <LockOutlined aria-hidden /> {period}
+        <span className="visually-hidden">{why}</span>
+      </span>
+    </Tooltip>
+  );
+}
 
 interface EntryCellProps {
   readonly store: EditStore;
@@ -175,7 +227,13 @@ interface EntryCellProps {
 
 /** One cell with its own edit from the store: typing redraws this cell only. */
 function EntryCell({ store, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
   const edit = useCellEdit(store, key);
+  const copiedFrom =
+    edit?.copiedFrom === undefined
+      ? null
+      : t('dataEntry.copy.copiedFrom', { period: formatPeriod(edit.copiedFrom, language) });
   const check = edit === undefined || element === undefined ? null : checkEdit(edit, element);
   const comment = edit?.comment === undefined ? (value?.comment ?? null) : edit.comment;
   return (
@@ -185,6 +243,7 @@ function EntryCell({ store, cellKey: key, element, value, onPasteBlock, ...cell 
       text={edit?.text ?? cellText(value?.value)}
       error={check === null || check.ok ? null : check.error}
       changed={edit !== undefined}
+      copiedFrom={copiedFrom}
       hasComment={comment !== null && comment !== ''}
       onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
         const text = event.clipboardData.getData('text/plain');
