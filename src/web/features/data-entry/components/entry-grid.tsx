@@ -68,6 +68,18 @@ export interface EntryGridProps {
 
 const NO_WARNINGS: readonly string[] = [];
 
+/**
+ * Above this many rows the table draws only the rows in its window (antd's virtual table): AZ Hospital's 41 rows
+ * × 12 months drew 492 inputs before the first could be typed into. Smaller grids draw every row, so the whole
+ * grid stays in the page (and in the browser's find).
+ */
+const VIRTUAL_ROWS = 20;
+/** The window's height when virtual: most of a 768 px screen below the page's header and toolbar. */
+const VIRTUAL_HEIGHT = 640;
+const ELEMENT_WIDTH = 200;
+const COLUMN_WIDTH = 150;
+const SELECT_WIDTH = 36;
+
 export const EntryGrid = memo(function EntryGrid({
   rows,
   months,
@@ -94,13 +106,14 @@ export const EntryGrid = memo(function EntryGrid({
     [marks, markText],
   );
   const dataSource = useMemo(() => [...rows], [rows]);
+  const virtual = rows.length > VIRTUAL_ROWS;
 
   const columns: ColumnsType<GridRow> = [
     {
       key: 'element',
       title: t('dataEntry.grid.element'),
       fixed: 'left',
-      width: 200,
+      width: ELEMENT_WIDTH,
       render: (_, row) => (
         <div style={{ minWidth: 150, maxWidth: 200 }}>
           <div data-testid="row-name">{nameOf(row)}</div>
@@ -117,7 +130,7 @@ export const EntryGrid = memo(function EntryGrid({
     ...months.map((month) => ({
       key: month,
       title: <ColumnTitle month={month} lock={locks.get(month)} />,
-      width: 150,
+      width: COLUMN_WIDTH,
       render: (_: unknown, row: GridRow) => {
         const reportedPer = row.element?.periodType ?? 'month';
         if (columnType(month) !== reportedPer) {
@@ -162,13 +175,18 @@ export const EntryGrid = memo(function EntryGrid({
       pagination={false}
       columns={columns}
       dataSource={dataSource}
-      scroll={{ x: 'max-content' }}
+      virtual={virtual}
+      scroll={
+        virtual
+          ? { x: SELECT_WIDTH + ELEMENT_WIDTH + months.length * COLUMN_WIDTH, y: VIRTUAL_HEIGHT }
+          : { x: 'max-content' }
+      }
       rowSelection={
         selected === undefined || onSelect === undefined
           ? undefined
           : {
               fixed: 'left',
-              columnWidth: 36,
+              columnWidth: SELECT_WIDTH,
               selectedRowKeys: [...selected],
               onChange: (keys) => onSelect(keys.map(String)),
               getCheckboxProps: (row) => ({

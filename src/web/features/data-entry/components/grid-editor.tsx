@@ -188,8 +188,8 @@ export function GridEditor({
     setResult(null);
     setCommentNeeded(false);
     try {
+      // The mutation has read the grid's values again before it resolves (it invalidates them): no second read.
       const written = await saveValues.mutateAsync({ values: batch.values });
-      await values.refetch();
       store.update((previous) => {
         const next = new Map(previous);
         for (const key of batch.keys) next.delete(key);
