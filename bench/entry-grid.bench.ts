@@ -3,7 +3,8 @@
  * keystroke ≤ 50 ms, saving 100 cells ≤ 1 s), on the demo's AZ Hospital scorecard for 2016 (41 data elements ×
  * 12 months, 492 cells) as the admin, against a real server on PGlite:
  * - interactive: from navigating to the data-entry page (the app already loaded, as in daily use) until the
- *   last row's December cell accepts typing;
+ *   last cell drawn accepts typing (a grid of more than 20 rows draws the rows in its window only, and the
+ *   others as it scrolls: `cells` counts those drawn);
  * - keystroke: from a key going down in a cell until the frame after React has drawn it (timed in the page:
  *   `keydown` → `input` → the next animation frame), for each of 40 digits typed into ten cells;
  * - saving: 100 cells changed, from the click on Save until the grid shows what was saved.

@@ -48,14 +48,36 @@ async function storedValue(dataElement: string, period: string): Promise<DataVal
   return value;
 }
 
+/** The stored value of one cell, or undefined when there is none. */
+async function lookUp(dataElement: string, period: string): Promise<DataValue | undefined> {
+  const page = await e2e.api<ApiPage<DataValue>>(
+    `/api/data-values?orgUnit=${UNIT}&dataElement=${dataElement}&period=${period}`,
+    DEMO.entry,
+  );
+  return page.items[0];
+}
+
+/** Deletes the stored values of these elements in one period (through the API, as the admin). */
+async function emptyCells(dataElements: readonly string[], period: string): Promise<void> {
+  // Those already gone stay gone (a retried test finds its cells emptied).
+  const found = await Promise.all(dataElements.map((code) => lookUp(code, period)));
+  const values = found.filter((value) => value !== undefined);
+  if (values.length === 0) return;
+  const deleted = await e2e.request('POST', '/api/data-values', {
+    body: { values: values.map((v) => ({ orgUnit: UNIT, dataElement: v.dataElement, period, value: null })) },
+  });
+  expect(deleted.status).toBe(200);
+}
+
 /** Opens the grid as `as` and waits for its cells. */
 async function openGrid(
   locale: string,
   as: DemoUser = DEMO.entry,
   viewport?: { width: number; height: number },
+  period = '2024',
 ) {
   const opened = await e2e.openPage(locale, { as, ...(viewport ? { viewport } : {}) });
-  await opened.page.goto(e2e.url(GRID));
+  await opened.page.goto(e2e.url(GRID.replace('period=2024', `period=${period}`)));
   await opened.page.getByTestId('entry-grid').waitFor({ timeout: 20_000 });
   await opened.page.getByTestId('cell-input').first().waitFor({ timeout: 20_000 });
   return opened;
@@ -307,6 +329,141 @@ describe('data entry grid', FLOW, () => {
       [second, '2023-04', 9],
     ]);
     await screenshot(page, 'data-entry-paste-zh-CN.png');
+    expect(errors).toEqual([]);
+  });
+
+  it('copy previous period: the selected rows’ empty cells of October take September’s values, a cell holding a value is kept, Save stores them (en, 1366×768)', async () => {
+    // 2023: the approval test below locks 2024. Two rows lose their October value; a third keeps its own.
+    const emptied = ['outpatient_visits', 'inpatient_discharges'];
+    const september = await Promise.all(emptied.map((code) => storedValue(code, '2023-09')));
+    await emptyCells(emptied, '2023-10');
+    const revenue = await storedValue('outpatient_revenue', '2023-10');
+    const { page, errors } = await openGrid('en-US', DEMO.entry, { width: 1366, height: 768 }, '2023-10');
+    for (const name of [
+      'Outpatient and emergency visits',
+      'Inpatient discharges',
+      'Outpatient and emergency revenue',
+    ]) {
+      await page.getByRole('checkbox', { name: `Select the row ${name}`, exact: true }).check();
+    }
+    const copy = page.getByTestId('copy-previous');
+    expect(await copy.textContent()).toBe('Copy Sep 2023 into empty cells of Oct 2023 (selected rows: 3)');
+    const sent = recordWrites(page);
+    await copy.click();
+    expect(await textOf(page, 'copy-result')).toBe(
+      'Cells copied from Sep 2023: 2. Check them, then save. Cells that hold a value, kept: 1.',
+    );
+    const visits = cell(page, 'Outpatient and emergency visits Oct 2023');
+    expect(await visits.inputValue()).toBe(String(september[0]?.value));
+    expect(await visits.getAttribute('data-copied')).toBe('true');
+    expect(await cell(page, 'Inpatient discharges Oct 2023').inputValue()).toBe(String(september[1]?.value));
+    const kept = cell(page, 'Outpatient and emergency revenue Oct 2023');
+    expect([await kept.inputValue(), await kept.getAttribute('data-copied')]).toEqual([
+      String(revenue.value),
+      'false',
+    ]);
+    // Nothing is stored until Save, which sends the two copies in one batch.
+    expect(await lookUp('outpatient_visits', '2023-10')).toBeUndefined();
+    await page.getByTestId('save').click();
+    expect(await textOf(page, 'save-result')).toBe('Saved: 2 created, 0 updated, 0 deleted.');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.values.map((value) => [value.dataElement, value.period, value.value]).sort()).toEqual(
+      emptied.map((code, i) => [code, '2023-10', september[i]?.value]).sort(),
+    );
+    expect(await visits.getAttribute('data-copied')).toBe('false');
+    for (const [i, code] of emptied.entries()) {
+      expect((await storedValue(code, '2023-10')).value).toBe(september[i]?.value);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('copy previous period with no row selected fills every row’s empty cell of the month (zh-CN, 1366×768)', async () => {
+    const emptied = ['outpatient_visits', 'inpatient_discharges'];
+    await emptyCells(emptied, '2023-12');
+    const { page, errors } = await openGrid('zh-CN', DEMO.entry, { width: 1366, height: 768 }, '2023-12');
+    // What the copy should do, from the API: each monthly row of the grid with an empty December and a November.
+    const rows = (
+      await page
+        .getByTestId('grid-cell')
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')))
+    )
+      .filter((key): key is string => key?.endsWith('/2023-12') ?? false)
+      .map((key) => key.split('/')[0] ?? '');
+    const stored = await e2e.api<ApiPage<DataValue>>(
+      `/api/data-values?orgUnit=${UNIT}&from=2023-11&to=2023-12&limit=1000`,
+      DEMO.entry,
+    );
+    const has = (code: string, period: string) =>
+      stored.items.some((v) => v.dataElement === code && v.period === period);
+    const filled = rows.filter((code) => !has(code, '2023-12') && has(code, '2023-11'));
+    const held = rows.filter((code) => has(code, '2023-12') && has(code, '2023-11'));
+    expect(filled).toEqual(expect.arrayContaining(emptied));
+    const copy = page.getByTestId('copy-previous');
+    expect(await copy.textContent()).toBe('将2023年11月的数值复制到2023年12月的空单元格');
+    await copy.click();
+    expect(await textOf(page, 'copy-result')).toBe(
+      `已从2023年11月复制单元格：${filled.length} 个。请核对后保存。${
+        held.length > 0 ? ` 已有数值的单元格保持不变：${held.length} 个。` : ''
+      }`,
+    );
+    const copied = await page
+      .locator('[data-copied="true"]')
+      .evaluateAll((inputs) =>
+        inputs.map((input) => input.closest('[data-cell]')?.getAttribute('data-cell')),
+      );
+    expect(copied.sort()).toEqual(filled.map((code) => `${code}/2023-12`).sort());
+    await page.getByTestId('save').click();
+    expect(await textOf(page, 'save-result')).toBe(
+      `已保存：新增 ${filled.length} 个，更新 0 个，删除 0 个。`,
+    );
+    for (const code of emptied) {
+      expect((await storedValue(code, '2023-12')).value).toBe((await storedValue(code, '2023-11')).value);
+    }
+    await screenshot(page, 'data-entry-copy-zh-CN.png');
+    expect(errors).toEqual([]);
+  });
+
+  it('a month’s approval locks that month only on screen: November read-only once submitted and approved, October and December still editable (en, 1366×768)', async () => {
+    const { page, errors } = await openGrid('en-US', DEMO.entry, { width: 1366, height: 768 }, '2023-11');
+    const november = cell(page, 'Outpatient and emergency visits Nov 2023');
+    const december = cell(page, 'Outpatient and emergency visits Dec 2023');
+    expect(await november.getAttribute('readonly')).toBeNull();
+    await page.getByTestId('approval-submit').click();
+    // Submitted: November waits for the approver, read-only; no other column is locked.
+    // (The table draws its headings twice, once to measure them: the first is the one shown.)
+    await page
+      .locator('[data-testid="column-lock"][data-column="2023-11"][data-status="submitted"]')
+      .first()
+      .waitFor();
+    expect(await november.getAttribute('readonly')).not.toBeNull();
+    const approved = await e2e.request('POST', '/api/approvals/approve', {
+      as: DEMO.approver,
+      body: { scorecard: 'UMG-BSC', orgUnit: UNIT, period: '2023-11', acknowledgeViolations: true },
+    });
+    expect(approved.status).toBe(200);
+    await page.reload();
+    await page
+      .locator('[data-testid="column-lock"][data-column="2023-11"][data-status="approved"]')
+      .first()
+      .waitFor();
+    const lockedColumns = await page
+      .getByTestId('column-lock')
+      .evaluateAll((locks) => locks.map((l) => l.getAttribute('data-column')));
+    expect([...new Set(lockedColumns)]).toEqual(['2023-11']);
+    expect(await november.getAttribute('readonly')).not.toBeNull();
+    expect(await cell(page, 'Outpatient and emergency visits Oct 2023').getAttribute('readonly')).toBeNull();
+    expect(await december.getAttribute('readonly')).toBeNull();
+    // December saves; the server refuses November, as the screen says.
+    const stored = await storedValue('outpatient_visits', '2023-12');
+    await december.fill(String(stored.value + 1));
+    await page.getByTestId('save').click();
+    expect(await textOf(page, 'save-result')).toBe('Saved: 0 created, 1 updated, 0 deleted.');
+    expect((await storedValue('outpatient_visits', '2023-12')).value).toBe(stored.value + 1);
+    const refused = await e2e.request('POST', '/api/data-values', {
+      as: DEMO.entry,
+      body: { values: [{ orgUnit: UNIT, dataElement: 'outpatient_visits', period: '2023-11', value: 1 }] },
+    });
+    expect(refused.status).toBe(409);
     expect(errors).toEqual([]);
   });
 

@@ -20,6 +20,8 @@ export interface CellEdit {
   readonly comment?: string | null;
   /** The version the edit replaces (undefined: there was none stored). */
   readonly version: number | undefined;
+  /** The period the text was copied from (copy-previous.ts), until the user types over it. */
+  readonly copiedFrom?: string;
 }
 
 /** Edits by cell key (grid-model.ts `cellKey`). */
@@ -81,6 +83,7 @@ export function commentCell(
     text: before?.text ?? cellText(value?.value),
     version: before === undefined ? value?.version : before.version,
     comment: comment.trim() === '' ? null : comment,
+    ...(before?.copiedFrom === undefined ? {} : { copiedFrom: before.copiedFrom }),
   });
   return next;
 }

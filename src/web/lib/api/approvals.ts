@@ -21,6 +21,7 @@ export const approvalKeys = {
   all: ROOT,
   one: (key: ApprovalKey | null) => [...ROOT, 'one', key] as const,
   subtree: (key: ApprovalKey | null) => [...ROOT, 'subtree', key] as const,
+  unit: (orgUnit: string | null) => [...ROOT, 'unit', orgUnit] as const,
 };
 
 /** The approval record of exactly this unit × period × scorecard; null when none was ever submitted. */
@@ -50,6 +51,22 @@ export function getSubtreeApprovalsQueryOptions(client: ApiClient, key: Approval
 
 export function useSubtreeApprovals(key: ApprovalKey | null) {
   return useQuery(getSubtreeApprovalsQueryOptions(useApiClient(), key));
+}
+
+/**
+ * Every approval record of one unit, of any scorecard and period: the data entry grid locks the columns an
+ * approval covers (a month's approval locks that month only).
+ */
+export function getUnitApprovalsQueryOptions(client: ApiClient, orgUnit: string | null) {
+  return queryOptions({
+    queryKey: approvalKeys.unit(orgUnit),
+    queryFn: allPagesFn(client, 'GET /api/approvals', orgUnit === null ? null : { orgUnit }),
+    staleTime: 0,
+  });
+}
+
+export function useUnitApprovals(orgUnit: string | null) {
+  return useQuery(getUnitApprovalsQueryOptions(useApiClient(), orgUnit));
 }
 
 export type ApprovalAction =

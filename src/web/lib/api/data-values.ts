@@ -2,7 +2,8 @@
  * Data values (`/api/data-values`): the stored values of a data entry grid (one unit, a range of months, the
  * grid's elements) and their batch write. A write moves every score computed from them.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
 import { dataQualityKeys } from './data-quality.ts';
@@ -52,6 +53,19 @@ export function getDataValuesQueryOptions(client: ApiClient, query: DataValuesQu
 
 export function useDataValues(query: DataValuesQuery | null) {
   return useQuery(getDataValuesQueryOptions(useApiClient(), query));
+}
+
+/**
+ * Reads stored values when an action needs them (the grid's "copy previous period"), fresh from the server:
+ * what is copied must be what is stored now.
+ */
+export function useFetchDataValues(): (query: DataValuesQuery) => Promise<DataValue[]> {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (query: DataValuesQuery) => queryClient.fetchQuery(getDataValuesQueryOptions(client, query)),
+    [client, queryClient],
+  );
 }
 
 export function useSaveDataValues() {

@@ -6,7 +6,12 @@
 import { QueryClient, skipToken } from '@tanstack/react-query';
 import { describe, expect, it, test } from 'vitest';
 import type { ApiClient, RequestOptions } from './api-client.ts';
-import { approvalKeys, getApprovalQueryOptions, getSubtreeApprovalsQueryOptions } from './approvals.ts';
+import {
+  approvalKeys,
+  getApprovalQueryOptions,
+  getSubtreeApprovalsQueryOptions,
+  getUnitApprovalsQueryOptions,
+} from './approvals.ts';
 import { assessmentKeys, getAssessmentsQueryOptions } from './assessments.ts';
 import { auditExportUrl, auditKeys, getAuditQueryOptions } from './audit.ts';
 import {
@@ -106,6 +111,7 @@ const OPTIONS = [
   },
   { root: approvalKeys.all, options: getApprovalQueryOptions(client, SELECTION) },
   { root: approvalKeys.all, options: getSubtreeApprovalsQueryOptions(client, SELECTION) },
+  { root: approvalKeys.all, options: getUnitApprovalsQueryOptions(client, 'UMG-B1') },
   { root: assessmentKeys.all, options: getAssessmentsQueryOptions(client, SELECTION) },
   { root: targetKeys.all, options: getTargetsQueryOptions(client, 'UMG-BSC', 'F1') },
   { root: userKeys.all, options: getUsersQueryOptions(client) },
@@ -171,6 +177,12 @@ describe('a query that runs', () => {
     const { client: recording, calls } = recordingClient();
     await new QueryClient().fetchQuery(getSubtreeApprovalsQueryOptions(recording, SELECTION));
     expect(calls[0]?.query).toEqual({ ...SELECTION, includeDescendants: 'true', limit: 1000, offset: 0 });
+  });
+
+  it('asks for every approval of one unit, of any scorecard and period (the entry grid locks their columns)', async () => {
+    const { client: recording, calls } = recordingClient();
+    await new QueryClient().fetchQuery(getUnitApprovalsQueryOptions(recording, 'UMG-B1'));
+    expect(calls).toEqual([{ path: '/api/approvals', query: { orgUnit: 'UMG-B1', limit: 1000, offset: 0 } }]);
   });
 
   it('reads the one approval of a unit, period and scorecard, or null when there is none', async () => {

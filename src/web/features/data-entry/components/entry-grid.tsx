@@ -6,10 +6,12 @@
  * Typing does not draw the table again: the table's props stay the same while the user types (the edits live in
  * an EditStore), and each cell reads its own edit from the store (`EntryCell`).
  */
-import { Table, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ClipboardEvent, memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApprovalResource } from '../../../../core/contracts/approvals.ts';
 import type { DataElement } from '../../../../core/contracts/data-elements.ts';
 import type { DataValue } from '../../../../core/contracts/data-values.ts';
 import { formatPeriod, formatUnit } from '../../../lib/format.ts';
@@ -52,7 +54,12 @@ export interface EntryGridProps {
   readonly conflicts: ReadonlyMap<string, CellConflict>;
   /** The data-quality marks of the stored values, by cell key. */
   readonly marks: ReadonlyMap<string, readonly QualityMark[]>;
+  /** The approval locking each locked column (column-locks.ts): its cells are read-only. */
+  readonly locks: ReadonlyMap<string, ApprovalResource>;
   readonly readOnly: boolean;
+  /** The codes of the rows selected (for "copy previous period"); undefined: rows cannot be selected. */
+  readonly selected?: readonly string[] | undefined;
+  readonly onSelect?: (codes: readonly string[]) => void;
   readonly onType: (dataElement: string, month: string, text: string) => void;
   readonly onComment: (dataElement: string, month: string) => void;
   /** A block of cells pasted (from Excel or WPS) into this cell; a single value is the input's own paste. */
@@ -61,6 +68,18 @@ export interface EntryGridProps {
 
 const NO_WARNINGS: readonly string[] = [];
 
+/**
+ * Above this many rows the table draws only the rows in its window (antd's virtual table): AZ Hospital's 41 rows
+ * × 12 months drew 492 inputs before the first could be typed into. Smaller grids draw every row, so the whole
+ * grid stays in the page (and in the browser's find).
+ */
+const VIRTUAL_ROWS = 20;
+/** The window's height when virtual: most of a 768 px screen below the page's header and toolbar. */
+const VIRTUAL_HEIGHT = 640;
+const ELEMENT_WIDTH = 200;
+const COLUMN_WIDTH = 150;
+const SELECT_WIDTH = 36;
+
 export const EntryGrid = memo(function EntryGrid({
   rows,
   months,
@@ -68,7 +87,10 @@ export const EntryGrid = memo(function EntryGrid({
   store,
   conflicts,
   marks,
+  locks,
   readOnly,
+  selected,
+  onSelect,
   onType,
   onComment,
   onPasteBlock,
@@ -84,13 +106,14 @@ export const EntryGrid = memo(function EntryGrid({
     [marks, markText],
   );
   const dataSource = useMemo(() => [...rows], [rows]);
+  const virtual = rows.length > VIRTUAL_ROWS;
 
   const columns: ColumnsType<GridRow> = [
     {
       key: 'element',
       title: t('dataEntry.grid.element'),
       fixed: 'left',
-      width: 200,
+      width: ELEMENT_WIDTH,
       render: (_, row) => (
         <div style={{ minWidth: 150, maxWidth: 200 }}>
           <div data-testid="row-name">{nameOf(row)}</div>
@@ -106,8 +129,8 @@ export const EntryGrid = memo(function EntryGrid({
     },
     ...months.map((month) => ({
       key: month,
-      title: formatPeriod(month, language),
-      width: 150,
+      title: <ColumnTitle month={month} lock={locks.get(month)} />,
+      width: COLUMN_WIDTH,
       render: (_: unknown, row: GridRow) => {
         const reportedPer = row.element?.periodType ?? 'month';
         if (columnType(month) !== reportedPer) {
@@ -132,7 +155,7 @@ export const EntryGrid = memo(function EntryGrid({
             label={`${nameOf(row)} ${formatPeriod(month, language)}`}
             conflicted={conflicts.has(key)}
             warnings={warnings.get(key) ?? NO_WARNINGS}
-            readOnly={readOnly || row.element === undefined}
+            readOnly={readOnly || row.element === undefined || locks.has(month)}
             dataElement={row.code}
             month={month}
             onType={onType}
@@ -152,10 +175,57 @@ export const EntryGrid = memo(function EntryGrid({
       pagination={false}
       columns={columns}
       dataSource={dataSource}
-      scroll={{ x: 'max-content' }}
+      virtual={virtual}
+      scroll={
+        virtual
+          ? { x: SELECT_WIDTH + ELEMENT_WIDTH + months.length * COLUMN_WIDTH, y: VIRTUAL_HEIGHT }
+          : { x: 'max-content' }
+      }
+      rowSelection={
+        selected === undefined || onSelect === undefined
+          ? undefined
+          : {
+              fixed: 'left',
+              columnWidth: SELECT_WIDTH,
+              selectedRowKeys: [...selected],
+              onChange: (keys) => onSelect(keys.map(String)),
+              getCheckboxProps: (row) => ({
+                'aria-label': t('dataEntry.copy.selectRow', { name: nameOf(row) }),
+              }),
+            }
+      }
     />
   );
 });
+
+/** A month's heading, with a lock when an approval or a submission keeps its cells read-only. */
+function ColumnTitle({
+  month,
+  lock,
+}: {
+  readonly month: string;
+  readonly lock: ApprovalResource | undefined;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const period = formatPeriod(month, language);
+  if (lock === undefined) return <>{period}</>;
+  const words = { period: formatPeriod(lock.period, language), user: lock.decidedBy ?? '' };
+  const why =
+    lock.status === 'submitted'
+      ? t('dataEntry.columnLock.submitted', words)
+      : lock.decidedBy === null
+        ? t('dataEntry.columnLock.approvedNoUser', words)
+        : t('dataEntry.columnLock.approved', words);
+  return (
+    <Tooltip title={why}>
+      <span data-testid="column-lock" data-column={month} data-status={lock.status}>
+        <LockOutlined aria-hidden /> {period}
+        <span className="visually-hidden">{why}</span>
+      </span>
+    </Tooltip>
+  );
+}
 
 interface EntryCellProps {
   readonly store: EditStore;
@@ -175,7 +245,13 @@ interface EntryCellProps {
 
 /** One cell with its own edit from the store: typing redraws this cell only. */
 function EntryCell({ store, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
   const edit = useCellEdit(store, key);
+  const copiedFrom =
+    edit?.copiedFrom === undefined
+      ? null
+      : t('dataEntry.copy.copiedFrom', { period: formatPeriod(edit.copiedFrom, language) });
   const check = edit === undefined || element === undefined ? null : checkEdit(edit, element);
   const comment = edit?.comment === undefined ? (value?.comment ?? null) : edit.comment;
   return (
@@ -185,6 +261,7 @@ function EntryCell({ store, cellKey: key, element, value, onPasteBlock, ...cell 
       text={edit?.text ?? cellText(value?.value)}
       error={check === null || check.ok ? null : check.error}
       changed={edit !== undefined}
+      copiedFrom={copiedFrom}
       hasComment={comment !== null && comment !== ''}
       onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
         const text = event.clipboardData.getData('text/plain');

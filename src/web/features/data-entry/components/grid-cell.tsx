@@ -16,6 +16,8 @@ export interface GridCellProps {
   readonly text: string;
   readonly error: CellError | null;
   readonly changed: boolean;
+  /** Worded source of a copied, unsaved value (copy previous period); null: not copied. */
+  readonly copiedFrom: string | null;
   readonly conflicted: boolean;
   readonly hasComment: boolean;
   /** The data-quality warnings of the stored value, worded; empty: none. */
@@ -35,6 +37,7 @@ export const GridCell = memo(function GridCell({
   text,
   error,
   changed,
+  copiedFrom,
   conflicted,
   hasComment,
   warnings,
@@ -71,10 +74,18 @@ export const GridCell = memo(function GridCell({
           }
           data-testid="cell-input"
           data-changed={changed ? 'true' : 'false'}
+          data-copied={copiedFrom === null ? 'false' : 'true'}
+          title={copiedFrom ?? undefined}
           data-warned={warnings.length > 0 ? 'true' : 'false'}
           style={{
             textAlign: 'right',
-            background: changed && !readOnly ? token.colorWarningBg : undefined,
+            background: readOnly
+              ? token.colorFillTertiary
+              : copiedFrom !== null
+                ? token.colorInfoBg
+                : changed
+                  ? token.colorWarningBg
+                  : undefined,
           }}
           onChange={(event) => onType(dataElement, month, event.target.value)}
           onPaste={onPaste}

@@ -11,7 +11,7 @@ import type { ApprovalResource } from '../../../../core/contracts/approvals.ts';
 import type { WriteDataValuesResult } from '../../../../core/contracts/data-values.ts';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { useApproval, useApprovalAction } from '../../../lib/api/approvals.ts';
+import { useApproval, useApprovalAction, useUnitApprovals } from '../../../lib/api/approvals.ts';
 import { useDataQuality } from '../../../lib/api/data-quality.ts';
 import { useDataValues, useSaveDataValues } from '../../../lib/api/data-values.ts';
 import {
@@ -23,6 +23,7 @@ import {
 import { formatPeriod } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import { columnLocks } from '../column-locks.ts';
 import { EditStore, useEdits } from '../edit-store.ts';
 import {
   applyConflicts,
@@ -41,6 +42,7 @@ import { cellMarks } from '../quality-marks.ts';
 import { ApprovalBar } from './approval-bar.tsx';
 import { CommentDialog, type CommentTarget } from './comment-dialog.tsx';
 import { ConflictList } from './conflict-list.tsx';
+import { CopyPreviousButton } from './copy-previous-button.tsx';
 import { EntryGrid, type GridRow } from './entry-grid.tsx';
 
 export interface GridEditorProps {
@@ -49,7 +51,8 @@ export interface GridEditorProps {
   readonly span: GridSpan;
   /**
    * The period submitted and approved: the month when a month is chosen (monthly reporting), else the grid's
-   * span. A month's approval locks that month only on the server; the grid turns read-only while it is approved.
+   * span. A month's approval locks that month only, on the server and on screen (column-locks.ts); it is also
+   * the period "copy previous period" fills.
    */
   readonly approvalPeriod: string;
   readonly rows: readonly GridRow[];
@@ -89,6 +92,8 @@ export function GridEditor({
     [scorecard, orgUnit, approvalPeriod],
   );
   const approval = useApproval(approvalKey);
+  // Every approval of the unit: the columns they cover are read-only, the others stay editable.
+  const unitApprovals = useUnitApprovals(orgUnit);
   const quality = useDataQuality(approvalKey);
   const marks = useMemo(() => cellMarks(quality.data), [quality.data]);
   const [acknowledge, setAcknowledge] = useState<number | null>(null);
@@ -109,8 +114,17 @@ export function GridEditor({
 
   const elements = useMemo(() => new Map(rows.map((row) => [row.code, row])), [rows]);
   const rulesOf = useCallback((code: string) => elements.get(code)?.element, [elements]);
-  const approved = approval.data?.status === 'approved' || lock !== null;
-  const readOnly = !canEnter || approved;
+  const locks = useMemo(
+    () =>
+      columnLocks(
+        [...(unitApprovals.data ?? []), ...(approval.data ? [approval.data] : []), ...(lock ? [lock] : [])],
+        months,
+        scorecard,
+      ),
+    [unitApprovals.data, approval.data, lock, months, scorecard],
+  );
+  const readOnly = !canEnter;
+  const [selectedRows, setSelectedRows] = useState<readonly string[]>([]);
   const batch = useMemo(() => buildBatch(orgUnit, edits, stored, rulesOf), [orgUnit, edits, stored, rulesOf]);
   const labelOf = useCallback(
     (key: string) => {
@@ -174,8 +188,8 @@ export function GridEditor({
     setResult(null);
     setCommentNeeded(false);
     try {
+      // The mutation has read the grid's values again before it resolves (it invalidates them): no second read.
       const written = await saveValues.mutateAsync({ values: batch.values });
-      await values.refetch();
       store.update((previous) => {
         const next = new Map(previous);
         for (const key of batch.keys) next.delete(key);
@@ -188,8 +202,10 @@ export function GridEditor({
       const locked = readApprovalLock(error);
       const uncommented = readCommentsRequired(error);
       if (current !== null) setConflicts(applyConflicts(batch, current));
-      else if (locked !== null) setLock(locked);
-      else if (uncommented !== null && uncommented.length > 0) {
+      else if (locked !== null) {
+        setLock(locked);
+        void unitApprovals.refetch();
+      } else if (uncommented !== null && uncommented.length > 0) {
         // A value breaks a rule: ask for the comment of the first one it names, right away.
         const [code = '', month = ''] = (batch.keys[uncommented[0] ?? 0] ?? '').split('\u0000');
         setCommentNeeded(true);
@@ -305,6 +321,22 @@ export function GridEditor({
             {t('dataEntry.save', { count: batch.values.length })}
           </Button>
           <Typography.Text type="secondary">{t('dataEntry.saveHint')}</Typography.Text>
+          {canEnter ? (
+            <CopyPreviousButton
+              orgUnit={orgUnit}
+              period={approvalPeriod}
+              rows={pasteRows}
+              selected={selectedRows}
+              stored={stored}
+              store={store}
+              locks={locks}
+              disabled={values.isPending}
+              onCopied={() => {
+                setResult(null);
+                setPasted(null);
+              }}
+            />
+          ) : null}
           {batch.invalid.length > 0 ? (
             <Typography.Text type="danger" data-testid="invalid-count" role="status">
               {t('dataEntry.invalidCount', { count: batch.invalid.length })}
@@ -334,7 +366,10 @@ export function GridEditor({
             store={store}
             conflicts={conflicts}
             marks={marks}
+            locks={locks}
             readOnly={readOnly}
+            selected={canEnter ? selectedRows : undefined}
+            onSelect={setSelectedRows}
             onType={onType}
             onComment={onComment}
             onPasteBlock={onPasteBlock}
