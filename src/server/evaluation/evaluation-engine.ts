@@ -145,9 +145,11 @@ export class EvaluationEngine {
    * Loads the metadata and the value cube of every organisation, so that the first request of each does not
    * wait for its cube (server start-up, before it reports ready), one organisation after another, telling
    * `onProgress` how many are loaded of how many. A request meanwhile loads (or waits for) only its own
-   * organisation's cube. Returns how many organisations it loaded.
+   * organisation's cube. Returns how many organisations it loaded, and how many of them from a snapshot.
    */
-  async warmUp(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
+  async warmUp(
+    onProgress: (done: number, total: number) => void = () => {},
+  ): Promise<{ readonly organisations: number; readonly fromSnapshots: number }> {
     const metaRevision = (await readRevisions(this.#db.kysely, [META_SCOPE])).get(META_SCOPE) ?? 0;
     const meta = await this.#snapshot(metaRevision);
     const roots = [...meta.unitsById.values()].filter((unit) => unit.parentId === null);
@@ -156,11 +158,13 @@ export class EvaluationEngine {
       roots.map((root) => rootScope(root.id)),
     );
     onProgress(0, roots.length);
+    let fromSnapshots = 0;
     for (const [i, root] of roots.entries()) {
-      await this.#cubes.get(root.id, revisions.get(rootScope(root.id)) ?? 0, meta);
+      const loaded = await this.#cubes.get(root.id, revisions.get(rootScope(root.id)) ?? 0, meta);
+      if (loaded.source === 'snapshot') fromSnapshots += 1;
       onProgress(i + 1, roots.length);
     }
-    return roots.length;
+    return { organisations: roots.length, fromSnapshots };
   }
 
   /** Writes the snapshots of cubes changed since their last one and waits for writes under way (at close). */
