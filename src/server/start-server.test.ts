@@ -42,18 +42,16 @@ for (const engine of ['pglite', 'postgres'] as const) {
     let dir = '';
     let cluster: PostgresCluster | undefined;
     const messages: string[] = [];
-    let env: Record<string, string> = {};
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'healthbsc-start-'));
-      env = {
+      const env: Record<string, string> = {
         HEALTHBSC_DATA_DIR: join(dir, 'data'),
         HEALTHBSC_TIMEZONE: 'Asia/Shanghai',
       };
       if (engine === 'postgres') {
         cluster = await startPostgresCluster();
         env.HEALTHBSC_DATABASE_URL = cluster.url;
-        env.HEALTHBSC_CUBE_SNAPSHOT_DIR = join(dir, 'cubes');
       }
       // Port 0: the OS picks a free one, so suites never collide.
       server = await startServer(
@@ -245,29 +243,5 @@ for (const engine of ['pglite', 'postgres'] as const) {
         detail: "There is no org unit 'NOPE'.",
       });
     });
-
-    // Last: it restarts the server on the same database.
-    it('restarts from the cube snapshots written at close, serving the same evaluation', async () => {
-      await server.close();
-      const restart: string[] = [];
-      server = await startServer(
-        { ...loadConfig(env), port: 0 },
-        { progress: (m) => restart.push(m), logRequests: false },
-      );
-      await server.ready;
-      const { status, body } = await getJson<EvaluationJson>(
-        server,
-        '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016',
-      );
-      const ready = /the values of (\d+) organisation\(s\) are loaded \((\d+) from snapshots\)/.exec(
-        restart.find((m) => m.startsWith('Ready:')) ?? '',
-      );
-      expect([ready !== null, ready?.[2], status, body.total?.toFixed(2)]).toEqual([
-        true,
-        ready?.[1],
-        200,
-        '92.57',
-      ]);
-    }, 120_000);
   });
 }
