@@ -8,6 +8,7 @@ import { type Listen, listenerOn } from './notifications.ts';
 import { openInProcessPglite, type PgliteClient } from './pglite-client.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
 import { openWorkerPglite } from './pglite-worker-client.ts';
+import { copyingPool } from './postgres-copy.ts';
 import { postgresTypes } from './postgres-types.ts';
 import type { Database } from './schema.ts';
 
@@ -137,7 +138,8 @@ async function connectPostgres(url: string, poolSize: number, statementTimeoutMs
   // An idle client whose server went away emits 'error' on the pool; unhandled, it would end the
   // process. The pool drops that client and the next query opens a new one.
   pool.on('error', () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // copyingPool: bulk value loads send COPY through Kysely's own connections (./postgres-copy.ts).
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
   try {
     await sql`select 1`.execute(kysely);
   } catch (error) {

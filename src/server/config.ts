@@ -27,6 +27,7 @@
  * | `HEALTHBSC_SMTP_PASSWORD` | (environment only, never a flag: flags show in `ps`) | |
  * | `HEALTHBSC_MAIL_FROM`     | `--mail-from`     | (required with a host) |
  * | `HEALTHBSC_PULL_KEY`      | (environment only) | (none: database pulls cannot store passwords) |
+ * | `HEALTHBSC_CUBE_SNAPSHOT_DIR` | (environment only) | PGlite: `cube-snapshots` in the data directory; PostgreSQL: none (off) |
  *
  * `HEALTHBSC_MODE=production` serves no data until an administrator exists and loads no demo; `demo` (the
  * default of `npm start`) loads the demo with its documented users. `HEALTHBSC_TRUST_PROXY` says which reverse
@@ -98,6 +99,11 @@ export interface ServerConfig {
   readonly pullKey: Buffer | null;
   /** Sign-in through OIDC and LDAP besides local accounts (./sso). */
   readonly sso: SsoSettings;
+  /**
+   * Where this server keeps its value-cube snapshots (./evaluation/cube-snapshot.ts), from
+   * `HEALTHBSC_CUBE_SNAPSHOT_DIR`; absent: in the PGlite data directory, none on PostgreSQL.
+   */
+  readonly cubeSnapshotDir?: string;
 }
 
 /** The flags, named as `node:util` `parseArgs` returns them (`--database-url` → `'database-url'`). */
@@ -341,6 +347,7 @@ export function loadConfig(
   const { smtpHost, smtpPort, smtpSecurity, smtpUser, mailFrom } = parsed.data;
   const password = env.HEALTHBSC_SMTP_PASSWORD;
   const pullKey = readPullKey(env.HEALTHBSC_PULL_KEY);
+  const cubeSnapshotDir = env.HEALTHBSC_CUBE_SNAPSHOT_DIR?.trim() ?? '';
   const mail: MailSettings | null =
     smtpHost === undefined || mailFrom === undefined
       ? null
@@ -369,6 +376,7 @@ export function loadConfig(
     mail,
     pullKey,
     sso: sso.settings,
+    ...(cubeSnapshotDir === '' ? {} : { cubeSnapshotDir }),
   });
 }
 

@@ -23,6 +23,7 @@ import { type ChangeRelay, relayChanges } from './cluster/change-relay.ts';
 import type { ServerConfig } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { loadDemo } from './demo/load-demo.ts';
+import { CubeSnapshots } from './evaluation/cube-snapshot.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { EvaluationEngine } from './evaluation/evaluation-engine.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -136,7 +137,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // Directory groups → roles (./sso/group-map.ts): read and checked now, so a typo stops the start.
     const groupMap =
       config.sso.groupMapFile === null ? [] : await readGroupMap(db.kysely, config.sso.groupMapFile);
-    const engine = new EvaluationEngine(db, ctx.changes);
+    const snapshotDir =
+      config.cubeSnapshotDir ??
+      (config.database.engine === 'pglite' && config.database.dataDir !== null
+        ? join(resolve(config.database.dataDir), 'cube-snapshots')
+        : null);
+    const engine = new EvaluationEngine(db, ctx.changes, {
+      cubes: {
+        snapshots: snapshotDir === null ? null : new CubeSnapshots(snapshotDir),
+        log: (message) => app?.log.warn(message),
+      },
+    });
     const scheduler = new JobScheduler(ctx, {
       timezone: config.timezone,
       runJobs: config.jobs === 'on',
@@ -204,17 +215,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // Listening already, answering 503 at /api/health/ready until every organisation's cube is loaded: the
     // first user's request then finds it in memory instead of waiting for it.
     readiness.at('loading the value cubes');
-    const ready = engine.warmUp().then(
-      (organisations) => {
-        readiness.markReady();
-        progress(`Ready: the values of ${organisations} organisation(s) are loaded.`);
-      },
-      (error: unknown) => {
-        // Evaluations still load their cube on first use; the server reports ready so it is not taken out.
-        built.log.error({ err: error }, 'loading the value cubes at start-up failed');
-        readiness.markReady();
-      },
-    );
+    const ready = engine
+      .warmUp((done, total) => readiness.advance(done, total))
+      .then(
+        (organisations) => {
+          readiness.markReady();
+          progress(`Ready: the values of ${organisations} organisation(s) are loaded.`);
+        },
+        (error: unknown) => {
+          // Evaluations still load their cube on first use; the server reports ready so it is not taken out.
+          built.log.error({ err: error }, 'loading the value cubes at start-up failed');
+          readiness.markReady();
+        },
+      );
     const opened = db;
     const held = lock;
     const relaying = relay;
@@ -231,6 +244,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await ready;
         alertTrigger?.stop();
         await built.close();
+        // The cubes as they are now, so that the next start reads them instead of rebuilding.
+        await engine.flushCubes();
         await relaying?.close();
         await opened.close();
         await held?.release();

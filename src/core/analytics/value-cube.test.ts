@@ -20,6 +20,32 @@ describe('ValueCube', () => {
     expect(cube.get(2, 1, 2)).toBeNull();
   });
 
+  test('takes given cells as its storage and counts the values among them', () => {
+    const cells = new Float64Array(3 * 2 * 3).fill(Number.NaN);
+    cells[(1 * 2 + 1) * 3 + 2] = 42;
+    cells[0] = 0;
+    const cube = new ValueCube(
+      {
+        units: ['G', 'H1', 'H2'],
+        elements: ['discharges', 'beds'],
+        months: ['2024-01', '2024-02', '2024-03'],
+      },
+      cells,
+    );
+    expect([cube.count, cube.getByCode('H1', 'beds', '2024-03'), cube.get(0, 0, 0), cube.values]).toEqual([
+      2,
+      42,
+      0,
+      cells,
+    ]);
+  });
+
+  test('refuses cells that do not fit its shape', () => {
+    const make = () =>
+      new ValueCube({ units: ['G'], elements: ['beds'], months: ['2024-01'] }, new Float64Array(2));
+    expect(make).toThrow(ProblemError);
+  });
+
   test('stores, overwrites and clears values, keeping the count', () => {
     const cube = smallCube();
     cube.set(1, 0, 0, 410);

@@ -53,7 +53,11 @@ export class ValueCube {
   readonly #monthIndex: ReadonlyMap<string, number>;
   #count = 0;
 
-  constructor(shape: CubeShape) {
+  /**
+   * With `cells`, the cube takes that array as its storage (no copy; NaN for no value), e.g. cells read in bulk
+   * from the database or a snapshot file; it must have exactly units × elements × months entries.
+   */
+  constructor(shape: CubeShape, cells?: Float64Array) {
     this.#unitIndex = indexCodes(shape.units, 'units');
     this.#elementIndex = indexCodes(shape.elements, 'elements');
     this.units = [...shape.units];
@@ -72,11 +76,21 @@ export class ValueCube {
         throw badRequest('analytics.months-not-consecutive', { month: id, previous }, ['months', i]);
       }
     });
-    const cells = this.units.length * this.elements.length * this.months.length;
-    if (cells > MAX_CUBE_CELLS) {
-      throw badRequest('analytics.too-many-cells', { cells, max: MAX_CUBE_CELLS });
+    const cellCount = this.units.length * this.elements.length * this.months.length;
+    if (cellCount > MAX_CUBE_CELLS) {
+      throw badRequest('analytics.too-many-cells', { cells: cellCount, max: MAX_CUBE_CELLS });
     }
-    this.values = new Float64Array(cells).fill(Number.NaN);
+    if (cells === undefined) {
+      this.values = new Float64Array(cellCount).fill(Number.NaN);
+    } else {
+      if (cells.length !== cellCount) {
+        throw badRequest('analytics.cells-wrong-length', { cells: cells.length, expected: cellCount });
+      }
+      this.values = cells;
+      let count = 0;
+      for (let i = 0; i < cells.length; i++) if (!Number.isNaN(cells[i] ?? Number.NaN)) count++;
+      this.#count = count;
+    }
     // A map rather than month arithmetic: loading millions of values by code must not parse each month id.
     this.#monthIndex = new Map(this.months.map((id, i) => [id, i]));
   }

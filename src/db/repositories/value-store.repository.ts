@@ -6,6 +6,7 @@
  * number of columns, well under PostgreSQL's 65,535 parameters, and the same SQL on PGlite and PostgreSQL 15.
  */
 import { type RawBuilder, sql } from 'kysely';
+import { CopyIn, copyField, copyFrom } from '../postgres-copy.ts';
 import type { Executor } from './query-helpers.ts';
 import {
   type Column,
@@ -157,6 +158,25 @@ export async function lockStoredByKeys(
   return found;
 }
 
+/**
+ * How many rows a write must have before `via: 'copy'` sends them through COPY: below it the staging table
+ * costs more than it saves.
+ */
+export const COPY_MIN_ROWS = 5_000;
+
+/** The rows in COPY's text format, `CHUNK_ROWS` lines per chunk. */
+function copyText(columns: readonly Column[], rows: readonly RowValues[]): CopyIn {
+  const chunks: string[] = [];
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const lines: string[] = [];
+    for (const row of rows.slice(start, start + CHUNK_ROWS)) {
+      lines.push(`${columns.map((c) => copyField(row[c.name] ?? null)).join('\t')}\n`);
+    }
+    chunks.push(lines.join(''));
+  }
+  return new CopyIn(chunks);
+}
+
 export interface Provenance {
   readonly by: string;
   readonly at: Date;
@@ -165,7 +185,9 @@ export interface Provenance {
 
 /**
  * Inserts or updates rows (key + values) in chunks, stamping who wrote them, when, and which batch; an updated
- * row's version goes up by one.
+ * row's version goes up by one. With `via: 'copy'` (PostgreSQL only; the caller knows the engine) and at least
+ * `COPY_MIN_ROWS` rows, the rows go through COPY into a temporary staging table and one merge statement, in
+ * the caller's transaction: the same rows written, faster for bulk loads.
  */
 export async function upsertRows(
   trx: Executor,
@@ -173,6 +195,7 @@ export async function upsertRows(
   rows: readonly RowValues[],
   provenance: Provenance,
   onChunk?: (written: number) => void,
+  via: 'statements' | 'copy' = 'statements',
 ): Promise<void> {
   const spec = VALUE_TABLES[table];
   const columns = [...spec.keys, ...spec.values];
@@ -190,6 +213,25 @@ export async function upsertRows(
     ...(spec.batch === null ? [] : [spec.batch]),
   ].map((name) => sql`${column(name)} = excluded.${column(name)}`);
   if (spec.versioned) updates.push(sql`version = ${sql.id(table)}.version + 1`);
+  if (via === 'copy' && rows.length >= COPY_MIN_ROWS) {
+    const stage = sql.id(`healthbsc_stage_${table}`);
+    const definitions = columns.map((c) => sql`${column(c.name)} ${sql.raw(c.type)}`);
+    await sql`create temporary table ${stage} (${sql.join(definitions)}) on commit drop`.execute(trx);
+    await copyFrom(
+      trx,
+      `healthbsc_stage_${table} (${columns.map((c) => `"${c.name}"`).join(', ')})`,
+      copyText(columns, rows),
+    );
+    await sql`
+      insert into ${sql.id(table)} (${sql.join([...names, ...stamp])})
+      select ${sql.join([...names.map((n) => sql`k.${n}`), ...stampValues])} from ${stage} as k
+      on conflict ${sql.raw(spec.conflict)} do update set ${sql.join(updates)}
+    `.execute(trx);
+    // Dropped now rather than at commit, so that a second bulk write in the same transaction can stage too.
+    await sql`drop table ${stage}`.execute(trx);
+    onChunk?.(rows.length);
+    return;
+  }
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const part = rows.slice(start, start + CHUNK_ROWS);
     await sql`

@@ -5,11 +5,17 @@
  * process did not see (another server process, the CLI). Each data element has one period type, so an
  * organisation has up to three cubes: its monthly values, its quarterly values and its yearly values.
  */
-import { ValueCube } from '../../core/analytics/index.ts';
+import { MAX_CUBE_CELLS, ValueCube } from '../../core/analytics/index.ts';
 import { type PeriodType, periodRange, tryParsePeriod } from '../../core/periods/index.ts';
 import type { Db } from '../../db/connect.ts';
-import { forEachPeriodValue, periodRangeOfRoot } from '../../db/repositories/evaluation.repository.ts';
+import {
+  databaseIdentity,
+  forEachUnitValueLists,
+  periodOrdinalOf,
+} from '../../db/repositories/cube.repository.ts';
+import { periodRangeOfRoot } from '../../db/repositories/evaluation.repository.ts';
 import type { ChangeEvent } from '../change-bus.ts';
+import type { CubeSnapshots, SnapshotCubes } from './cube-snapshot.ts';
 import type { MetadataSnapshot } from './metadata-snapshot.ts';
 
 export interface RootCube {
@@ -21,17 +27,34 @@ export interface RootCube {
   readonly cube: ValueCube | null;
   /** The cube of each period type (`month` is `cube`); null where the organisation has no values of it. */
   readonly cubes: Readonly<Record<PeriodType, ValueCube | null>>;
+  /** Where the cubes came from: a snapshot file or the database. */
+  readonly source: 'snapshot' | 'database';
   /** Set when a change could not be applied in place; the next `get` reloads. */
   stale: boolean;
+}
+
+export interface CubeStoreOptions {
+  /** Where snapshots are read and written; none: every cube is built from the database. */
+  readonly snapshots?: CubeSnapshots | null;
+  /** Where a snapshot that was ignored or could not be written is reported. */
+  readonly log?: (message: string) => void;
 }
 
 export class CubeStore {
   readonly #db: Db;
   readonly #cubes = new Map<number, RootCube>();
   readonly #loading = new Map<number, Promise<RootCube>>();
+  readonly #snapshots: CubeSnapshots | null;
+  readonly #log: (message: string) => void;
+  /** The revision of each organisation's latest snapshot written or read. */
+  readonly #saved = new Map<number, number>();
+  readonly #writing = new Map<number, Promise<void>>();
+  #identity: Promise<string> | null = null;
 
-  constructor(db: Db) {
+  constructor(db: Db, options: CubeStoreOptions = {}) {
     this.#db = db;
+    this.#snapshots = options.snapshots ?? null;
+    this.#log = options.log ?? (() => {});
   }
 
   /** The cube of `rootId` as of `revision`, loading it when missing or out of date. */
@@ -82,55 +105,131 @@ export class CubeStore {
     entry.revision = event.revision;
   }
 
+  /**
+   * Writes a snapshot of every cube changed in place since its last snapshot, and waits for the writes under
+   * way (the server calls it when it closes, so the next start finds the latest revision).
+   */
+  async flush(): Promise<void> {
+    if (this.#snapshots) {
+      for (const entry of this.#cubes.values()) {
+        if (!entry.stale && this.#saved.get(entry.rootId) !== entry.revision) this.#save(entry);
+      }
+    }
+    await Promise.all([...this.#writing.values()]);
+  }
+
   async #load(rootId: number, revision: number, meta: MetadataSnapshot): Promise<RootCube> {
-    const [month, quarter, year] = await Promise.all(
-      (['month', 'quarter', 'year'] as const).map((type) => this.#loadCube(rootId, meta, type)),
-    );
-    const cubes = { month: month ?? null, quarter: quarter ?? null, year: year ?? null };
+    const key = this.#snapshots
+      ? { rootId, revision, metaRevision: meta.revision, database: await this.#database() }
+      : null;
+    let cubes: SnapshotCubes | null = null;
+    if (key && this.#snapshots) {
+      const read = await this.#snapshots.read(key);
+      if (read.ok) {
+        cubes = read.cubes;
+        this.#saved.set(rootId, revision);
+      } else if (read.reason !== 'missing') {
+        this.#log(
+          `cube snapshot of organisation ${rootId} ignored (${read.reason}: ${read.detail}); rebuilding`,
+        );
+      }
+    }
+    const built = cubes === null;
+    if (!cubes) {
+      const [month, quarter, year] = await Promise.all(
+        (['month', 'quarter', 'year'] as const).map((type) => this.#loadCube(rootId, meta, type)),
+      );
+      cubes = { month: month ?? null, quarter: quarter ?? null, year: year ?? null };
+    }
     const entry: RootCube = {
       rootId,
       revision,
       metaRevision: meta.revision,
       cube: cubes.month,
       cubes,
+      source: built ? 'database' : 'snapshot',
       stale: false,
     };
     this.#cubes.set(rootId, entry);
+    if (built) this.#save(entry);
     return entry;
   }
 
-  async #loadCube(rootId: number, meta: MetadataSnapshot, type: PeriodType): Promise<ValueCube | null> {
-    const tree = meta.tree(rootId);
-    const range = await periodRangeOfRoot(this.#db.kysely, rootId, type);
-    let cube: ValueCube | null = null;
-    if (range) {
-      const elementCodes = [...meta.elementsByCode.keys()];
-      cube = new ValueCube({
-        units: tree.units.map((u) => u.code),
-        elements: elementCodes,
-        months: periodRange(range.first, range.last),
-        periodType: type,
+  /** Starts writing a snapshot of `entry` as it is now (after the previous write of its organisation). */
+  #save(entry: RootCube): void {
+    const snapshots = this.#snapshots;
+    if (!snapshots) return;
+    const rootId = entry.rootId;
+    const revision = entry.revision;
+    const previous = this.#writing.get(rootId) ?? Promise.resolve();
+    const writing = previous
+      .then(async () => {
+        const database = await this.#database();
+        const bytes = snapshots.encode(
+          { rootId, revision, metaRevision: entry.metaRevision, database },
+          entry.cubes,
+        );
+        await snapshots.write(rootId, bytes);
+        this.#saved.set(rootId, revision);
+      })
+      .catch((error: unknown) => {
+        this.#log(`writing the cube snapshot of organisation ${rootId} failed: ${String(error)}`);
+      })
+      .finally(() => {
+        if (this.#writing.get(rootId) === writing) this.#writing.delete(rootId);
       });
-      const target = cube;
-      const unitIndex = new Map(tree.units.map((u, i) => [u.id, i]));
-      const elementIndex = new Map(
-        elementCodes.map((code, i) => [meta.elementsByCode.get(code)?.id ?? -1, i]),
-      );
-      await forEachPeriodValue(
-        this.#db.kysely,
-        rootId,
-        tree.units.map((u) => u.id),
-        (rows) => {
-          for (const row of rows) {
-            const u = unitIndex.get(row.orgUnitId);
-            const e = elementIndex.get(row.dataElementId);
-            const m = target.monthIndex(row.periodId);
-            if (u !== undefined && e !== undefined && m >= 0) target.set(u, e, m, row.value);
-          }
-        },
-        type,
-      );
-    }
-    return cube;
+    this.#writing.set(rootId, writing);
+  }
+
+  #database(): Promise<string> {
+    this.#identity ??= databaseIdentity(this.#db.kysely);
+    return this.#identity;
+  }
+
+  /**
+   * One organisation's values of one period type, read in bulk (../../db/repositories/cube.repository.ts)
+   * straight into the cube's cells. The cube holds the organisation's units and the data elements of that
+   * period type (an element's values are all of its one type), so a mixed organisation does not carry every
+   * element three times.
+   */
+  async #loadCube(rootId: number, meta: MetadataSnapshot, type: PeriodType): Promise<ValueCube | null> {
+    const range = await periodRangeOfRoot(this.#db.kysely, rootId, type);
+    if (!range) return null;
+    const tree = meta.tree(rootId);
+    const elements = [...meta.elementsByCode.values()].filter((e) => e.periodType === type);
+    const shape = {
+      units: tree.units.map((u) => u.code),
+      elements: elements.map((e) => e.code),
+      months: periodRange(range.first, range.last),
+      periodType: type,
+    };
+    const E = shape.elements.length;
+    const M = shape.months.length;
+    const size = shape.units.length * E * M;
+    // Past the limit the constructor refuses the shape before anything is allocated.
+    if (size > MAX_CUBE_CELLS) return new ValueCube(shape);
+    const cells = new Float64Array(size).fill(Number.NaN);
+    const unitIndex = new Map(tree.units.map((u, i) => [u.id, i]));
+    const elementIndex = new Map(elements.map((e, i) => [e.id, i]));
+    const first = periodOrdinalOf(range.first, type);
+    await forEachUnitValueLists(
+      this.#db.kysely,
+      rootId,
+      tree.units.map((u) => u.id),
+      type,
+      (row) => {
+        const u = unitIndex.get(row.orgUnitId);
+        if (u === undefined) return;
+        const ids = row.elementIds.split(',');
+        const ordinals = row.ordinals.split(',');
+        const values = row.values.split(',');
+        for (let i = 0; i < ids.length; i++) {
+          const e = elementIndex.get(Number(ids[i]));
+          const m = Number(ordinals[i]) - first;
+          if (e !== undefined && m >= 0 && m < M) cells[(u * E + e) * M + m] = Number(values[i]);
+        }
+      },
+    );
+    return new ValueCube(shape, cells);
   }
 }

@@ -22,7 +22,7 @@ import { META_SCOPE, readRevisions, rootScope } from '../../db/repositories/chan
 import type { OrgUnitRow, RecordedTargetRow } from '../../db/repositories/evaluation.repository.ts';
 import type { PublicationInputRecord } from '../../db/repositories/publication.repository.ts';
 import type { ChangeBus } from '../change-bus.ts';
-import { CubeStore, type RootCube } from './cube-store.ts';
+import { CubeStore, type CubeStoreOptions, type RootCube } from './cube-store.ts';
 import type { DatedScorecard, ScorecardMethod, VersionRef } from './dated-scorecard.ts';
 import { EMPTY_INPUTS, inputsOfUnits, targetUnitOf, type UnitInputs } from './evaluation-inputs.ts';
 import { type AssignmentRef, publicationInputsOf, versionsOf } from './evaluation-versions.ts';
@@ -109,9 +109,10 @@ export class EvaluationEngine {
   #meta: Promise<MetadataSnapshot> | null = null;
   #metaRevision = -1;
 
-  constructor(db: Db, changes: ChangeBus) {
+  /** `cubes`: where the value cubes' snapshots are kept (the server's configured directory), and logged. */
+  constructor(db: Db, changes: ChangeBus, options: { readonly cubes?: CubeStoreOptions } = {}) {
     this.#db = db;
-    this.#cubes = new CubeStore(db);
+    this.#cubes = new CubeStore(db, options.cubes);
     changes.subscribe((event) => {
       void this.#currentMeta().then(
         (meta) => this.#cubes.apply(event, meta),
@@ -142,9 +143,13 @@ export class EvaluationEngine {
 
   /**
    * Loads the metadata and the value cube of every organisation, so that the first request of each does not
-   * wait for its cube (server start-up, before it reports ready). Returns how many organisations it loaded.
+   * wait for its cube (server start-up, before it reports ready), one organisation after another, telling
+   * `onProgress` how many are loaded of how many. A request meanwhile loads (or waits for) only its own
+   * organisation's cube. Returns how many organisations it loaded, and how many of them from a snapshot.
    */
-  async warmUp(): Promise<number> {
+  async warmUp(
+    onProgress: (done: number, total: number) => void = () => {},
+  ): Promise<{ readonly organisations: number; readonly fromSnapshots: number }> {
     const metaRevision = (await readRevisions(this.#db.kysely, [META_SCOPE])).get(META_SCOPE) ?? 0;
     const meta = await this.#snapshot(metaRevision);
     const roots = [...meta.unitsById.values()].filter((unit) => unit.parentId === null);
@@ -152,10 +157,19 @@ export class EvaluationEngine {
       this.#db.kysely,
       roots.map((root) => rootScope(root.id)),
     );
-    for (const root of roots) {
-      await this.#cubes.get(root.id, revisions.get(rootScope(root.id)) ?? 0, meta);
+    onProgress(0, roots.length);
+    let fromSnapshots = 0;
+    for (const [i, root] of roots.entries()) {
+      const loaded = await this.#cubes.get(root.id, revisions.get(rootScope(root.id)) ?? 0, meta);
+      if (loaded.source === 'snapshot') fromSnapshots += 1;
+      onProgress(i + 1, roots.length);
     }
-    return roots.length;
+    return { organisations: roots.length, fromSnapshots };
+  }
+
+  /** Writes the snapshots of cubes changed since their last one and waits for writes under way (at close). */
+  flushCubes(): Promise<void> {
+    return this.#cubes.flush();
   }
 
   /**

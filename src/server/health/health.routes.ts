@@ -1,6 +1,7 @@
 /**
  * `GET /api/health/ready`: no session needed (a load balancer has none), answered even before an administrator
- * exists. 503 with `Retry-After` while the server is starting, so traffic goes to servers that are ready.
+ * exists. 503 with `Retry-After` while the server is starting (with how many organisations' value cubes are
+ * loaded, of how many, once it loads them), so traffic goes to servers that are ready.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readinessSchema } from '../../core/contracts/health.ts';
@@ -26,6 +27,13 @@ export function healthRoutes(readiness: Readiness): FastifyPluginAsyncZod {
       },
       async (_request, reply) => {
         const seconds = readiness.startupSeconds;
+        const progress = readiness.progress;
+        if (progress !== null && seconds === null) {
+          throw new ExtendedProblemError(
+            makeProblem('unavailable', 'health.loading', { done: progress.done, total: progress.total }),
+            { retryAfter: RETRY_SECONDS },
+          );
+        }
         if (readiness.step !== null || seconds === null) {
           throw new ExtendedProblemError(
             makeProblem('unavailable', 'health.starting', { step: readiness.step ?? 'starting' }),

@@ -33,6 +33,22 @@ describeEachEngine(
       ]).toEqual([503, '2', 'health.starting', { step: 'loading the value cubes' }]);
     });
 
+    it('answers 503 with how many organisations are loaded while loading the cubes, then 200', async () => {
+      const readiness = new Readiness('loading the value cubes', 1_000);
+      const server = await serve(readiness);
+      readiness.advance(1, 3);
+      const loading = await server.inject({ method: 'GET', url: '/api/health/ready' });
+      readiness.advance(3, 3);
+      readiness.markReady();
+      const ready = await server.inject({ method: 'GET', url: '/api/health/ready' });
+      expect([loading.statusCode, loading.json().code, loading.json().params, ready.statusCode]).toEqual([
+        503,
+        'health.loading',
+        { done: 1, total: 3 },
+        200,
+      ]);
+    });
+
     it('answers 200 without a session once ready, before any administrator exists', async () => {
       const readiness = new Readiness('loading the value cubes', 1_000);
       const server = await serve(readiness);

@@ -5,6 +5,7 @@
 export class Readiness {
   #step: string | null;
   #readyAt: number | null = null;
+  #progress: { done: number; total: number } | null = null;
   readonly #startedAt: number;
 
   constructor(step = 'starting', startedAt: number = performance.timeOrigin) {
@@ -29,13 +30,27 @@ export class Readiness {
     return this.#readyAt === null ? null : (this.#readyAt - this.#startedAt) / 1000;
   }
 
+  /** How far the step in progress is (organisations whose cubes are loaded, of how many), or null. */
+  get progress(): { readonly done: number; readonly total: number } | null {
+    return this.#progress;
+  }
+
   /** Names the step now in progress. */
   at(step: string): void {
-    if (this.#readyAt === null) this.#step = step;
+    if (this.#readyAt === null) {
+      this.#step = step;
+      this.#progress = null;
+    }
+  }
+
+  /** Records how far the step in progress is. */
+  advance(done: number, total: number): void {
+    if (this.#readyAt === null) this.#progress = { done, total };
   }
 
   markReady(): void {
     this.#step = null;
+    this.#progress = null;
     this.#readyAt = performance.timeOrigin + performance.now();
   }
 }

@@ -4,6 +4,7 @@
  * rows upserted in chunks, one `import_change` per changed row, audit rows and change counters.
  */
 import { tryParsePeriod } from '../../core/periods/index.ts';
+import { analyzeDataValues } from '../../db/repositories/cube.repository.ts';
 import {
   insertImportBatch,
   insertImportChanges,
@@ -25,6 +26,9 @@ import { recordAudit } from './import-effects.ts';
 import type { ImportPlan } from './import-plan.ts';
 import type { CommitOutcome, ImportKindDefinition } from './kinds/kind.ts';
 import type { ProgressReporter } from './progress.ts';
+
+/** How many values an import must write before the value table's statistics are refreshed. */
+const ANALYZE_MIN_ROWS = 50_000;
 
 export type BatchInfo = Omit<NewImportBatch, 'created' | 'updated' | 'createdBy' | 'createdAt'>;
 
@@ -112,7 +116,12 @@ export async function writeImport(
       changes.map((c) => ({ ...c.key, ...(c.after?.values ?? {}) })),
       { by: actor.id, at, batchId: batchColumn },
       (written) => progress.report('writing', written, changes.length),
+      // Large imports go through COPY and one merge on PostgreSQL (below COPY_MIN_ROWS rows, statements).
+      ctx.db.engine === 'postgres' ? 'copy' : 'statements',
     );
+    // After a large load the planner's statistics are of the table before it: refresh them, or the next
+    // cube build plans for a near-empty table and reads every row of every organisation.
+    if (plan.table === 'data_value' && changes.length >= ANALYZE_MIN_ROWS) await analyzeDataValues(trx);
     await insertImportChanges(
       trx,
       batchId,

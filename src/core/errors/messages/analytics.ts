@@ -72,6 +72,10 @@ export const analyticsMessages = defineMessages('analytics', {
     en: "The cube's months must be consecutive months in order; {{month}} cannot follow {{previous}}.",
     'zh-CN': '数据立方的月份须按顺序连续；{{month}} 不能排在 {{previous}} 之后。',
   },
+  'cells-wrong-length': {
+    en: 'The cube was given {{cells}} cells; its shape has {{expected}}.',
+    'zh-CN': '数据立方收到 {{cells}} 个单元格，但其形状应有 {{expected}} 个。',
+  },
   'too-many-cells': {
     en: 'A cube of {{cells}} cells is larger than the {{max}} allowed.',
     'zh-CN': '数据立方有 {{cells}} 个单元格，超过上限 {{max}}。',
