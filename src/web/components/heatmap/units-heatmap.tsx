@@ -7,7 +7,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
-import { type ChartClick, Chart } from '../chart/lazy-chart.tsx';
+import { Chart, type ChartClick } from '../chart/lazy-chart.tsx';
 import type { HeatmapMatrix } from './heatmap-matrix.ts';
 import { chartHeight, heatmapOption, VISIBLE_ROWS } from './heatmap-option.ts';
 

@@ -5,7 +5,7 @@
 import { Tag } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ChartClick, Chart } from '../../../components/chart/lazy-chart.tsx';
+import { Chart, type ChartClick } from '../../../components/chart/lazy-chart.tsx';
 import { chartHeight } from '../../../components/heatmap/heatmap-option.ts';
 import type { RankingRow } from '../../../lib/api/rankings.ts';
 import { formatList, formatScore } from '../../../lib/format.ts';

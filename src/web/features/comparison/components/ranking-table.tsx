@@ -5,9 +5,9 @@
 import { Table, type TableColumnsType, type TablePaginationConfig, Tag } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
-import { UnitLink } from '../../../components/unit-link.tsx';
 import { RatingTag } from '../../../components/rating-tag.tsx';
 import { ExportableTable } from '../../../components/table-export.tsx';
+import { UnitLink } from '../../../components/unit-link.tsx';
 import type { RankingRow, RankingSort, RankingSummaryJson } from '../../../lib/api/rankings.ts';
 import { formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
