@@ -43,6 +43,16 @@ describe('buildUnitTree', () => {
       'Yunhu Urban Medical Group',
     ]);
   });
+
+  test('labels a chosen unit as the picker shows it when asked', () => {
+    const tree = buildUnitTree(UNITS, 'zh-CN', (code) => (code === 'UMG-B1-SURG' ? '外科 · 东城分院' : code));
+    expect(tree[2]?.children[1]?.children[0]).toEqual({
+      value: 'UMG-B1-SURG',
+      title: '外科',
+      label: '外科 · 东城分院',
+      children: [],
+    });
+  });
 });
 
 describe('appliesTo', () => {

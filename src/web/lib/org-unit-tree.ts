@@ -15,16 +15,23 @@ export interface UnitRow {
 export interface UnitTreeNode {
   readonly value: string;
   readonly title: string;
+  /** What a picker shows once the unit is chosen (a department with its hospital: unit-label.ts), when asked for. */
+  readonly label?: string;
   readonly children: UnitTreeNode[];
 }
 
 /**
  * The units as a forest, each level ordered by `sortOrder` then code; a unit whose parent is missing from the
- * list (outside the user's scope, later) becomes a root rather than disappearing.
+ * list (outside the user's scope, later) becomes a root rather than disappearing. `labelOf`, when given, names a
+ * chosen unit as a picker shows it (`label`).
  *
  * @example buildUnitTree(units, 'zh-CN')[0] // { value: 'AZ', title: 'AZ医院', children: [] }
  */
-export function buildUnitTree(units: readonly UnitRow[], language: Language): UnitTreeNode[] {
+export function buildUnitTree(
+  units: readonly UnitRow[],
+  language: Language,
+  labelOf?: (code: string) => string,
+): UnitTreeNode[] {
   const known = new Set(units.map((unit) => unit.code));
   const childrenOf = new Map<string | null, UnitRow[]>();
   for (const unit of units) {
@@ -36,11 +43,15 @@ export function buildUnitTree(units: readonly UnitRow[], language: Language): Un
   const build = (parent: string | null): UnitTreeNode[] =>
     (childrenOf.get(parent) ?? [])
       .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))
-      .map((unit) => ({
-        value: unit.code,
-        title: localize(unit.name, language),
-        children: build(unit.code),
-      }));
+      .map((unit) => {
+        const title = localize(unit.name, language);
+        return {
+          value: unit.code,
+          title,
+          ...(labelOf === undefined ? {} : { label: labelOf(unit.code) }),
+          children: build(unit.code),
+        };
+      });
   return build(null);
 }
 

@@ -18,6 +18,7 @@ import { useLanguage } from '../../lib/i18n/use-language.ts';
 import { appliesTo, buildUnitTree } from '../../lib/org-unit-tree.ts';
 import { seesEverything, unitForScorecard, unitsInScope } from '../../lib/scoped-selection.ts';
 import { DEMO_VIEWS, type Selection } from '../../lib/selection.ts';
+import { unitLabeller } from '../../lib/unit-label.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 
 const PERIOD_GROUPS = [
@@ -48,7 +49,11 @@ export function SelectionPickers() {
     [assignments, orgUnits.data],
   );
 
-  const unitTree = useMemo(() => buildUnitTree(scoped, language), [scoped, language]);
+  // The tree shows a department under its hospital; once chosen, the box names both ("外科 · 东城分院").
+  const unitTree = useMemo(
+    () => buildUnitTree(scoped, language, unitLabeller(orgUnits.data ?? [], language)),
+    [scoped, language, orgUnits.data],
+  );
   const periodOptions = useMemo(() => {
     const all = periods.data ?? [];
     const groups = PERIOD_GROUPS.map((group) => ({
@@ -139,6 +144,7 @@ export function SelectionPickers() {
           treeDefaultExpandAll={(orgUnits.data?.length ?? 0) <= 60}
           showSearch
           treeNodeFilterProp="title"
+          treeNodeLabelProp="label"
           onChange={(code: string) => update({ orgUnit: code })}
         />
       </div>

@@ -23,9 +23,21 @@ export interface ChartProps {
   /** Called each time ECharts has finished drawing (after animations and progressive rendering). */
   readonly onFinished?: () => void;
   readonly testId?: string;
+  /**
+   * A click on a data item (a bar, a heatmap cell) or, where the option sets `triggerEvent` on a category axis,
+   * on one of its labels: the drill-down from a figure to its unit (issue 17).
+   */
+  readonly onItemClick?: (click: ChartClick) => void;
 }
 
-export function Chart({ option, height, ariaLabel, onFinished, testId }: ChartProps) {
+/** What was clicked: a series item (`series`) or an axis label (`xAxis`/`yAxis`), by its index in the data. */
+export interface ChartClick {
+  readonly componentType: string;
+  /** The item's index in its series, or the category's index on the axis. */
+  readonly dataIndex: number | undefined;
+}
+
+export function Chart({ option, height, ariaLabel, onFinished, testId, onItemClick }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
 
@@ -51,6 +63,21 @@ export function Chart({ option, height, ariaLabel, onFinished, testId }: ChartPr
       instance.off('finished', onFinished);
     };
   }, [onFinished]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (instance === null || onItemClick === undefined) return;
+    const handler = (params: { componentType?: string; dataIndex?: unknown }) => {
+      onItemClick({
+        componentType: params.componentType ?? '',
+        dataIndex: typeof params.dataIndex === 'number' ? params.dataIndex : undefined,
+      });
+    };
+    instance.on('click', handler);
+    return () => {
+      instance.off('click', handler);
+    };
+  }, [onItemClick]);
 
   useEffect(() => {
     // notMerge: a new option replaces the old one (a series that went away must disappear).

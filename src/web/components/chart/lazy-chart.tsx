@@ -7,6 +7,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartProps } from './chart.tsx';
 
+export type { ChartClick } from './chart.tsx';
 export type { ChartOption } from './echarts-setup.ts';
 
 const EChart = lazy(() => import('./chart.tsx').then((module) => ({ default: module.Chart })));

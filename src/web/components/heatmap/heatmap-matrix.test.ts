@@ -161,4 +161,18 @@ describe('heatmapFromRankingMatrix', () => {
     const compact = rankingMatrixOf('UMG-BSC', '2024', ITEMS);
     expect(heatmapFromRankingMatrix(compact, 'zh-CN')).toEqual(buildHeatmapMatrix(ITEMS, 'zh-CN'));
   });
+
+  it('names the rows as the page labels its units, keeping the server’s name for a code it does not know', () => {
+    const compact = rankingMatrixOf('UMG-BSC', '2024', ITEMS);
+    const first = compact.units[0]?.orgUnit ?? '';
+    const labels = heatmapFromRankingMatrix(compact, 'en', (code) =>
+      code === first ? 'Surgery · East branch' : code,
+    ).units.map((row) => row.label);
+    expect(labels).toEqual([
+      'Surgery · East branch',
+      ...buildHeatmapMatrix(ITEMS, 'en')
+        .units.slice(1)
+        .map((row) => row.label),
+    ]);
+  });
 });

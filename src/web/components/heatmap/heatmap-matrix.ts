@@ -95,11 +95,16 @@ export function buildHeatmapMatrix(items: readonly HeatmapUnit[], language: Lang
 
 /**
  * The heatmap of the server's compact matrix (`GET /api/rankings/matrix`: flat, row-major cells whose status is
- * already an index in the legend's order), without an evaluation per unit.
+ * already an index in the legend's order), without an evaluation per unit. `unitLabel`, when given, names the
+ * rows (lib/unit-label.ts: a department with its hospital); a code it does not know keeps the server's name.
  *
  * @example heatmapFromRankingMatrix(matrix, 'en').cells[0] // [0, 0, 1, 0.94]
  */
-export function heatmapFromRankingMatrix(matrix: RankingMatrixJson, language: Language): HeatmapMatrix {
+export function heatmapFromRankingMatrix(
+  matrix: RankingMatrixJson,
+  language: Language,
+  unitLabel?: (code: string) => string,
+): HeatmapMatrix {
   const width = matrix.indicators.length;
   const cells: [number, number, number, number | '-'][] = [];
   matrix.units.forEach((_, row) => {
@@ -112,7 +117,7 @@ export function heatmapFromRankingMatrix(matrix: RankingMatrixJson, language: La
   return {
     units: matrix.units.map((unit) => ({
       code: unit.orgUnit,
-      label: localize(unit.name, language),
+      label: labelOf(unit.orgUnit, localize(unit.name, language), unitLabel),
       role: unit.role,
     })),
     indicators: matrix.indicators.map((indicator) => ({
@@ -122,4 +127,11 @@ export function heatmapFromRankingMatrix(matrix: RankingMatrixJson, language: La
     })),
     cells,
   };
+}
+
+/** The row's label: `unitLabel`'s when it knows the unit (it answers the bare code when it does not). */
+function labelOf(code: string, name: string, unitLabel: ((code: string) => string) | undefined): string {
+  if (unitLabel === undefined) return name;
+  const label = unitLabel(code);
+  return label === code ? name : label;
 }

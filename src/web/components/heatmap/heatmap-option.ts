@@ -46,13 +46,14 @@ const LABEL_OF = {
 
 /**
  * `visibleRows`: rows drawn at once (the rest scroll); the benchmark also draws all 500 rows to measure the
- * heatmap itself.
+ * heatmap itself. `clickableRows`: the units' names take clicks (they lead to the unit's scorecard).
  */
 export function heatmapOption(
   matrix: HeatmapMatrix,
   language: Language,
   labels: HeatmapLabels,
   visibleRows: number = VISIBLE_ROWS,
+  clickableRows = false,
 ): ChartOption {
   const columns = matrix.indicators.length;
   const scrolls = matrix.units.length > visibleRows;
@@ -94,6 +95,8 @@ export function heatmapOption(
       inverse: true,
       data: matrix.units.map((unit) => unit.label),
       splitArea: { show: true },
+      // A unit's name opens its scorecard (the drill-down): the label's clicks reach the chart's handler.
+      triggerEvent: clickableRows,
       axisLabel: { width: 200, overflow: 'truncate', interval: 0 },
     },
     visualMap: {

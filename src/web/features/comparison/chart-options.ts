@@ -34,6 +34,8 @@ export function rankingBarsOption(
       type: 'category',
       inverse: true,
       data: bars.map((bar) => bar.label),
+      // A unit's name opens its scorecard, as its bar does.
+      triggerEvent: true,
       axisLabel: { width: 200, overflow: 'truncate', interval: 0 },
     },
     dataZoom: scrollRows(bars.length),
@@ -42,6 +44,7 @@ export function rankingBarsOption(
         type: 'bar',
         name: seriesName,
         barMaxWidth: 18,
+        cursor: 'pointer',
         label: {
           show: true,
           position: 'right',

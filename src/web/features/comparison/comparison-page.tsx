@@ -23,6 +23,7 @@ import {
   useRankings,
 } from '../../lib/api/rankings.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
+import { useDrillDown } from '../../lib/use-drill-down.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
 import { ObjectiveRankingsPanel } from './components/objective-rankings-panel.tsx';
 import { RankingChart } from './components/ranking-chart.tsx';
@@ -44,6 +45,8 @@ export function ComparisonPage() {
   const language = useLanguage();
   const { complete } = useSelection();
   const names = useSelectionNames(complete);
+  // A bar, a row's name or a heatmap cell opens that unit's scorecard or indicator (issue 17 §2).
+  const drill = useDrillDown(complete);
   const [depth, setDepth] = useSearchParam('depth', RANKING_DEPTHS, 'children');
   // Hospitals are ranked with hospitals, departments with departments, unless mixing is switched on.
   const [mixed, setMixed] = useSearchParam('mix', ['true', 'false'] as const, 'false');
@@ -70,8 +73,8 @@ export function ComparisonPage() {
   const items = ranking.data?.items;
   const matrixData = heatmap.data;
   const matrix = useMemo(
-    () => (matrixData === undefined ? null : heatmapFromRankingMatrix(matrixData, language)),
-    [matrixData, language],
+    () => (matrixData === undefined ? null : heatmapFromRankingMatrix(matrixData, language, drill.label)),
+    [matrixData, language, drill.label],
   );
 
   return (
@@ -117,7 +120,7 @@ export function ComparisonPage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} xxl={10}>
               <Panel title={t('comparison.ranking')} fill>
-                <RankingChart items={items} />
+                <RankingChart items={items} drill={drill} />
               </Panel>
             </Col>
             <Col xs={24} xxl={14}>
@@ -128,6 +131,7 @@ export function ComparisonPage() {
                   onChange={setTable}
                   loading={tablePage.isFetching}
                   labelledBy="ranking-table-title"
+                  drill={drill}
                 />
               </Panel>
             </Col>
@@ -139,6 +143,7 @@ export function ComparisonPage() {
                     parent={complete.orgUnit}
                     period={complete.period}
                     depth={depth}
+                    drill={drill}
                   />
                 </Panel>
               </Col>
@@ -158,6 +163,8 @@ export function ComparisonPage() {
                   <UnitsHeatmap
                     matrix={matrix}
                     testId="comparison-heatmap"
+                    onCell={(unit, indicator) => drill.openIndicator(unit.code, indicator.id)}
+                    onUnit={(unit) => drill.openUnit(unit.code)}
                     ariaLabel={t('comparison.heatmapLabel', {
                       units: matrix.units.length,
                       indicators: matrix.indicators.length,

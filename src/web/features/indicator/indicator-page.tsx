@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadingPanel } from '../../components/loading-panel.tsx';
 import { PageHeading, useSelectionNames } from '../../components/page-heading.tsx';
+import { UnitBreadcrumbs } from '../../components/unit-breadcrumbs.tsx';
 import { useEvaluation } from '../../lib/api/evaluations.ts';
 import { useIndicators } from '../../lib/api/indicators.ts';
 import { useForecast, useFunnel } from '../../lib/api/monitoring.ts';
@@ -17,6 +18,7 @@ import { useRankings } from '../../lib/api/rankings.ts';
 import { useSeries } from '../../lib/api/series.ts';
 import { localize } from '../../lib/i18n/languages.ts';
 import { useLanguage } from '../../lib/i18n/use-language.ts';
+import { useDrillDown } from '../../lib/use-drill-down.ts';
 import { useSearchParam, useSelection } from '../../lib/use-selection.ts';
 import { ChildrenCard } from './components/children-card.tsx';
 import { ControlChartCard } from './components/control-chart-card.tsx';
@@ -36,6 +38,7 @@ export function IndicatorPage() {
   const id = useParams().indicator ?? '';
   const { complete } = useSelection();
   const names = useSelectionNames(complete);
+  const drill = useDrillDown(complete);
 
   const evaluation = useEvaluation(complete);
   const definitions = useIndicators(complete?.scorecard ?? null);
@@ -117,6 +120,7 @@ export function IndicatorPage() {
       >
         ← {t('indicator.back')}
       </Link>
+      <UnitBreadcrumbs selection={complete} />
       <PageHeading
         id="indicator-title"
         title={found === null ? t('indicator.title') : name}
@@ -172,6 +176,7 @@ export function IndicatorPage() {
               isLoading={ranking.isPending}
               error={ranking.error}
               onRetry={() => void ranking.refetch()}
+              childHref={(orgUnit) => drill.indicatorHref(orgUnit, id)}
             />
             <FunnelCard
               name={name}

@@ -2,7 +2,7 @@
  * Overview of one org unit under one scorecard for one period: the composite score and its rating, perspective
  * scores (list, radar, bars), "insufficient data" below the minimum coverage, why a group is above all its
  * members, data coverage, data status (approval, sub-units awaiting approval, missing
- * values), the total's trend, and the best and worst indicators.
+ * values), its sub-units (each a link to its scorecard), the total's trend, and the best and worst indicators.
  */
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { PageHeading, useSelectionNames } from '../../components/page-heading.ts
 import { PublicationBar } from '../../components/publication-bar.tsx';
 import { ReportButton } from '../../components/report-button.tsx';
 import { GroupAboveNote } from '../../components/total-notes.tsx';
+import { UnitBreadcrumbs } from '../../components/unit-breadcrumbs.tsx';
 import { useSubtreeApprovals } from '../../lib/api/approvals.ts';
 import { useOrgUnits } from '../../lib/api/org-units.ts';
 import { useSeries } from '../../lib/api/series.ts';
@@ -24,6 +25,7 @@ import { DataStatusCard } from './components/data-status-card.tsx';
 import { IndicatorExtremesCard } from './components/indicator-extremes-card.tsx';
 import { PerspectiveBarsCard, PerspectiveRadarCard } from './components/perspective-charts.tsx';
 import { PerspectiveScoresCard } from './components/perspective-scores-card.tsx';
+import { SubUnitsCard } from './components/sub-units-card.tsx';
 import { TotalScoreCard } from './components/total-score-card.tsx';
 import { TotalTrendCard } from './components/total-trend-card.tsx';
 import { dataStatus } from './data-status.ts';
@@ -62,6 +64,7 @@ export function OverviewPage() {
 
   return (
     <section aria-labelledby="overview-title">
+      <UnitBreadcrumbs selection={complete} />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
         <PageHeading id="overview-title" title={t('overview.title')} selection={complete} />
         <ReportButton selection={complete} kind="evaluation" />
@@ -120,6 +123,11 @@ export function OverviewPage() {
             <Col xs={24} lg={12}>
               <PerspectiveBarsCard evaluation={data} />
             </Col>
+            {complete === null || children.length === 0 ? null : (
+              <Col xs={24}>
+                <SubUnitsCard selection={complete} unitName={names.unit} />
+              </Col>
+            )}
             <Col xs={24}>
               <TotalTrendCard
                 series={series.data}

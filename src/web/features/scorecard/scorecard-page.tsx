@@ -14,6 +14,7 @@ import { PageHeading, useSelectionNames } from '../../components/page-heading.ts
 import { PublicationBar } from '../../components/publication-bar.tsx';
 import { ReportButton } from '../../components/report-button.tsx';
 import { GroupAboveNote, InsufficientDataNote } from '../../components/total-notes.tsx';
+import { UnitBreadcrumbs } from '../../components/unit-breadcrumbs.tsx';
 import type { EvaluationJson } from '../../lib/api/evaluations.ts';
 import { useSeries } from '../../lib/api/series.ts';
 import { formatPeriod } from '../../lib/format.ts';
@@ -83,6 +84,7 @@ export function ScorecardPage() {
 
   return (
     <section aria-labelledby="scorecard-title">
+      <UnitBreadcrumbs selection={complete} />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
         <PageHeading id="scorecard-title" title={t('scorecard.title')} selection={complete} />
         <ReportButton selection={complete} kind="evaluation" />

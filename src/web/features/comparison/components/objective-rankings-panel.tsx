@@ -8,6 +8,7 @@ import { Button, Segmented, Space, Spin, Table, type TableColumnsType, Typograph
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { UnitLink } from '../../../components/unit-link.tsx';
 import {
   OBJECTIVE_METHODS,
   OBJECTIVE_WEIGHTINGS,
@@ -17,6 +18,7 @@ import {
 import { formatNumber } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import type { DrillDown } from '../../../lib/use-drill-down.ts';
 import { useSearchParam } from '../../../lib/use-selection.ts';
 
 export interface ObjectiveRankingsPanelProps {
@@ -24,6 +26,8 @@ export interface ObjectiveRankingsPanelProps {
   readonly parent: string;
   readonly period: string;
   readonly depth: 'children' | 'descendants';
+  /** Each unit's name opens its scorecard, when the reader may open it. */
+  readonly drill: Pick<DrillDown, 'label' | 'unitHref'>;
 }
 
 const WEIGHTING_KEYS = {
@@ -43,7 +47,13 @@ function signed(value: number, text: string): string {
   return value > 0 ? `+${text}` : text;
 }
 
-export function ObjectiveRankingsPanel({ scorecard, parent, period, depth }: ObjectiveRankingsPanelProps) {
+export function ObjectiveRankingsPanel({
+  scorecard,
+  parent,
+  period,
+  depth,
+  drill,
+}: ObjectiveRankingsPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [weighting, setWeighting] = useSearchParam('ow', OBJECTIVE_WEIGHTINGS, 'entropy');
@@ -65,7 +75,13 @@ export function ObjectiveRankingsPanel({ scorecard, parent, period, depth }: Obj
       align: 'right',
       render: (_, unit) => formatNumber(unit.rank, language, Number.isInteger(unit.rank) ? 0 : 1),
     },
-    { key: 'unit', title: t('objectiveRankings.unit'), render: (_, unit) => localize(unit.name, language) },
+    {
+      key: 'unit',
+      title: t('objectiveRankings.unit'),
+      render: (_, unit) => (
+        <UnitLink code={unit.orgUnit} name={localize(unit.name, language)} drill={drill} />
+      ),
+    },
     {
       key: 'scorecardRank',
       title: t('objectiveRankings.scorecardRank'),

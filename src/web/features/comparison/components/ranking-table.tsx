@@ -7,10 +7,12 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { RatingTag } from '../../../components/rating-tag.tsx';
 import { ExportableTable } from '../../../components/table-export.tsx';
+import { UnitLink } from '../../../components/unit-link.tsx';
 import type { RankingRow, RankingSort, RankingSummaryJson } from '../../../lib/api/rankings.ts';
 import { formatNumber, formatPercent, formatScore } from '../../../lib/format.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import type { DrillDown } from '../../../lib/use-drill-down.ts';
 import { ROLE_COLORS } from '../chart-options.ts';
 
 const ROLE_KEYS = { head: 'roles.head', branch: 'roles.branch' } as const;
@@ -52,8 +54,11 @@ export function RankingTable({
   onChange,
   loading,
   labelledBy,
+  drill,
 }: {
   readonly data: RankingSummaryJson;
+  /** Each unit's name opens its scorecard, when the reader may open it. */
+  readonly drill: Pick<DrillDown, 'label' | 'unitHref'>;
   readonly state: RankingTableState;
   readonly onChange: (state: RankingTableState) => void;
   readonly loading: boolean;
@@ -78,7 +83,14 @@ export function RankingTable({
       title: t('comparison.unit'),
       sorter: true,
       sortOrder: sortOrder('name'),
-      render: (_, item) => localize(item.name, language),
+      render: (_, item) => (
+        <UnitLink
+          code={item.orgUnit}
+          name={localize(item.name, language)}
+          drill={drill}
+          testId={`ranking-unit-${item.orgUnit}`}
+        />
+      ),
     },
     {
       key: 'role',

@@ -1,10 +1,12 @@
 /**
  * The indicator in each of the unit's children for the selected period: sorted bars (closest to target first)
- * with the head hospital and branches told apart by colour and label, and the same numbers as a table.
+ * with the head hospital and branches told apart by colour and label, and the same numbers as a table. A child's
+ * name opens the same indicator for that child (when the reader may open it).
  */
 import { Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Chart } from '../../../components/chart/lazy-chart.tsx';
 import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
@@ -26,6 +28,8 @@ export interface ChildrenCardProps {
   readonly isLoading: boolean;
   readonly error: unknown;
   readonly onRetry: () => void;
+  /** The page of this indicator for a child unit; null when the reader may not open it. */
+  readonly childHref: (orgUnit: string) => string | null;
 }
 
 export function ChildrenCard(props: ChildrenCardProps) {
@@ -46,7 +50,17 @@ export function ChildrenCard(props: ChildrenCardProps) {
     {
       key: 'unit',
       title: t('indicator.childUnit'),
-      render: (_, child) => <span data-cell="unit">{localize(child.name, language)}</span>,
+      render: (_, child) => {
+        const href = props.childHref(child.orgUnit);
+        const shown = localize(child.name, language);
+        return href === null ? (
+          <span data-cell="unit">{shown}</span>
+        ) : (
+          <Link to={href} data-cell="unit">
+            {shown}
+          </Link>
+        );
+      },
     },
     {
       key: 'role',

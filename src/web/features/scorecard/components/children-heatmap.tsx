@@ -1,7 +1,8 @@
 /**
  * The scorecard's drill-down: the selected unit's children × indicators, each cell coloured by the child's own
  * status for that indicator (the compact matrix of `GET /api/rankings/matrix`, the real scores). Loaded on its own, so
- * the heatmap's ECharts parts stay out of the scorecard's first chunk.
+ * the heatmap's ECharts parts stay out of the scorecard's first chunk. A cell opens that child's indicator, a
+ * child's name its scorecard (same scorecard and period), for the children the reader may open.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { LoadingPanel } from '../../../components/loading-panel.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { useRankingMatrix } from '../../../lib/api/rankings.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import { useDrillDown } from '../../../lib/use-drill-down.ts';
 
 export interface ChildrenHeatmapProps {
   readonly scorecard: string;
@@ -22,12 +24,13 @@ export interface ChildrenHeatmapProps {
 export default function ChildrenHeatmap({ scorecard, orgUnit, period, unitName }: ChildrenHeatmapProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const drill = useDrillDown(useMemo(() => ({ scorecard, orgUnit, period }), [scorecard, orgUnit, period]));
   const ranking = useRankingMatrix({ scorecard, parent: orgUnit, period, depth: 'children' });
   const data = ranking.data;
   const items = data?.units;
   const matrix = useMemo(
-    () => (data === undefined ? null : heatmapFromRankingMatrix(data, language)),
-    [data, language],
+    () => (data === undefined ? null : heatmapFromRankingMatrix(data, language, drill.label)),
+    [data, language, drill.label],
   );
   return (
     <Panel title={t('scorecard.childrenHeatmap')} testId="children-heatmap-panel">
@@ -43,6 +46,8 @@ export default function ChildrenHeatmap({ scorecard, orgUnit, period, unitName }
             <UnitsHeatmap
               matrix={matrix}
               testId="children-heatmap-chart"
+              onCell={(unit, indicator) => drill.openIndicator(unit.code, indicator.id)}
+              onUnit={(unit) => drill.openUnit(unit.code)}
               ariaLabel={t('scorecard.childrenHeatmapLabel', {
                 units: matrix.units.length,
                 indicators: matrix.indicators.length,
