@@ -52,7 +52,12 @@ export function CodeTable(props: {
   );
 }
 
-const OPS: readonly FilterOp[] = ['in', 'notIn', 'startsWith'];
+/** The words of each filter operation (literal keys, so the i18n check sees them used). */
+const OPS = {
+  in: 'profileWizard.filterOps.in',
+  notIn: 'profileWizard.filterOps.notIn',
+  startsWith: 'profileWizard.filterOps.startsWith',
+} as const satisfies Record<FilterOp, string>;
 
 /** Keep the rows whose cell in a column is one of some values, none of them, or starts with one. */
 export function FiltersEditor(props: {
@@ -83,7 +88,7 @@ export function FiltersEditor(props: {
             data-testid={`profile-wizard-filter-${i}-op`}
             style={{ width: 160 }}
             value={f.op}
-            options={OPS.map((op) => ({ value: op, label: t(`profileWizard.filterOps.${op}`) }))}
+            options={Object.entries(OPS).map(([op, key]) => ({ value: op, label: t(key) }))}
             onChange={(op: FilterOp) => set(i, { op })}
           />
           <Select
