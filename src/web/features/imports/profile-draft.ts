@@ -110,7 +110,13 @@ export function draftOf(inspection: ProfileInspection, fileName: string): Profil
     elementCodes: [],
     values: inspection.columns
       .filter((c) => c.type === 'number')
-      .map((c) => ({ column: c.name, include: true, dataElement: c.suggestedElement, scale: 1 })),
+      .map((c) => ({
+        column: c.name,
+        // A numeric unit code (a CCN) or year column is listed but not a value.
+        include: c.name !== inspection.unitColumn && c.name !== inspection.periodColumn,
+        dataElement: c.suggestedElement,
+        scale: 1,
+      })),
     derived: [],
     filters: [],
     rootCode: '',

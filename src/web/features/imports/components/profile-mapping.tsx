@@ -60,6 +60,24 @@ export function ProfileMapping(props: {
 
   return (
     <Form layout="vertical" data-testid="profile-wizard-map">
+      <Space wrap align="start">
+        <Form.Item label={t('profileWizard.code')}>
+          <Input
+            data-testid="profile-wizard-code"
+            style={{ width: 260 }}
+            value={draft.code}
+            onChange={(e) => update({ code: e.target.value })}
+          />
+        </Form.Item>
+        <Form.Item label={t('profileWizard.name')}>
+          <Input
+            data-testid="profile-wizard-name"
+            style={{ width: 360 }}
+            value={draft.name}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+        </Form.Item>
+      </Space>
       <Form.Item label={t('profileWizard.layout')}>
         <Radio.Group
           data-testid="profile-wizard-layout"
@@ -78,7 +96,14 @@ export function ProfileMapping(props: {
             style={{ width: 220 }}
             value={draft.unitColumn}
             options={columnOptions}
-            onChange={(unitColumn: string) => update({ unitColumn, unitCodes: [] })}
+            onChange={(unitColumn: string) =>
+              update({
+                unitColumn,
+                unitCodes: [],
+                // The unit column holds codes, never values (a numeric code looks like one).
+                values: draft.values.map((v) => (v.column === unitColumn ? { ...v, include: false } : v)),
+              })
+            }
           />
         </Form.Item>
         <Form.Item label={t('profileWizard.prefix')}>

@@ -194,7 +194,7 @@ export function ProfileWizard() {
 
       {step === 2 && preview !== null && (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="profile-wizard-preview-panel">
-          <Typography.Text>
+          <Typography.Text data-testid="profile-wizard-preview-summary">
             {t('profileWizard.previewSummary', {
               rows: preview.rowsRead,
               values: preview.values.length,
