@@ -5,17 +5,14 @@
  * whole file (dry run) and import it, with a progress bar. Choosing a saved profile fills the mapping with it;
  * saving what was changed adds a version (the server keeps the version when nothing changed).
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Select, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../core/contracts/import.ts';
 import type { ProfileImportReport } from '../../../../core/contracts/import-profiles.ts';
 import { problemDetail, problemText } from '../../../components/problem-words.ts';
-import { useApiClient } from '../../../lib/api/api-context.tsx';
 import { useDataElements } from '../../../lib/api/data-elements.ts';
 import {
-  getSavedProfileQueryOptions,
   inspectUpload,
   isProfileReport,
   type ProfileChoice,
@@ -23,6 +20,7 @@ import {
   type ProfilePreview,
   previewUpload,
   uploadProfileImport,
+  useFetchSavedProfile,
   useSavedProfiles,
   useSaveProfile,
 } from '../../../lib/api/import-profiles.ts';
@@ -45,8 +43,7 @@ export function ProfileWizard() {
   const saved = useSavedProfiles();
   const save = useSaveProfile();
   const invalidate = useInvalidateImport();
-  const client = useApiClient();
-  const queryClient = useQueryClient();
+  const fetchSaved = useFetchSavedProfile();
   const elements = useDataElements();
   const [file, setFile] = useState<File | null>(null);
   const [savedCode, setSavedCode] = useState<string | null>(null);
@@ -70,7 +67,7 @@ export function ProfileWizard() {
       const columns = await inspectUpload(chosen);
       setInspection(columns);
       if (savedCode !== null) {
-        const saved = await queryClient.fetchQuery(getSavedProfileQueryOptions(client, savedCode));
+        const saved = await fetchSaved(savedCode);
         const names = columns.columns.map((c) => c.name);
         setDraft(draftFromProfile(saved.profile, names));
       } else setDraft(withElementSuggestions(draftOf(columns, chosen.name), elements.data ?? []));
