@@ -229,6 +229,8 @@ export const profileInspectionSchema = z.object({
     z.object({
       name: z.string(),
       samples: z.array(z.string()),
+      /** The column's distinct cells (up to 100), for the wizard's code tables. */
+      distinct: z.array(z.string()),
       type: z.enum(['number', 'period', 'text', 'empty']),
       periodFormat: periodFormatSchema.nullable(),
       suggestedElement: z.string(),

@@ -24,6 +24,11 @@ describe('inspectColumns', () => {
     expect(inspectColumns(HEADER, ROWS).columns[3]?.samples).toEqual(['April 2021']);
   });
 
+  it('lists the distinct cells of each column for its code table', () => {
+    const { columns } = inspectColumns(HEADER, [...ROWS, ['RC9', '16001', '', 'May 2021']]);
+    expect(columns[0]?.distinct).toEqual(['RC9', 'RGT', 'RWH']);
+  });
+
   it('suggests the code column as the unit and the date column as the period', () => {
     const { unitColumn, periodColumn } = inspectColumns(HEADER, ROWS);
     expect([unitColumn, periodColumn]).toEqual(['nhs_trust22_code', 'date']);

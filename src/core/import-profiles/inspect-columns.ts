@@ -12,6 +12,8 @@ export interface InspectedColumn {
   readonly name: string;
   /** Up to five distinct non-empty cells, in the order met. */
   readonly samples: readonly string[];
+  /** Every distinct non-empty cell, up to 100 (the wizard's code tables: unit codes may be numbers). */
+  readonly distinct: readonly string[];
   readonly type: ColumnType;
   /** A period column's format: the first every non-empty sampled cell reads in; null for other columns. */
   readonly periodFormat: PeriodFormat | null;
@@ -34,6 +36,7 @@ const FORMATS: readonly PeriodFormat[] = periodFormatSchema.options.filter(
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*%?$/;
 const UNIT_NAME =
   /(^|[\s_])(id|code|org|unit|provider|trust|hospital|facility|ccn|oshpdid|机构|医院|科室|代码)([\s_]|$)/i;
+const DISTINCT = 100;
 const PERIOD_NAME = /(date|month|period|year|quarter|日期|月份|期间|年度|季度)/i;
 
 function typeOf(cells: readonly string[], format: PeriodFormat | null): ColumnType {
@@ -84,13 +87,15 @@ export function inspectColumns(
 ): ColumnInspection {
   const columns = header.map((name, i): InspectedColumn => {
     const cells = rows.map((r) => (r[i] ?? '').trim()).filter((c) => c !== '');
-    const samples = [...new Set(cells)].slice(0, 5);
+    const unique = [...new Set(cells)];
+    const samples = unique.slice(0, 5);
     const periodFormat = periodFormatOf(cells);
     const named = PERIOD_NAME.test(name) && periodFormat !== null;
     const type = named ? 'period' : typeOf(cells, periodFormat);
     return {
       name,
       samples,
+      distinct: unique.slice(0, DISTINCT),
       type,
       periodFormat: type === 'period' ? periodFormat : null,
       suggestedElement: elementCodeOf(name, i),

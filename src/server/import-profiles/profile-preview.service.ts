@@ -67,7 +67,7 @@ export async function inspectFile(
   );
   return {
     ...inspection,
-    columns: inspection.columns.map((c) => ({ ...c, samples: [...c.samples] })),
+    columns: inspection.columns.map((c) => ({ ...c, samples: [...c.samples], distinct: [...c.distinct] })),
     rows: rows.slice(0, SHOWN_ROWS).map((r) => r.cells),
   };
 }

@@ -3,7 +3,7 @@
  * profiles, saving one (a new version when it changed), the columns of an uploaded table, a profile's preview on
  * its first rows, and the import itself, streamed so its progress shows.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportProfileInput, ProfileImportReport } from '../../../core/contracts/import-profiles.ts';
 import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
@@ -43,6 +43,13 @@ export function getSavedProfileQueryOptions(client: ApiClient, code: string) {
     queryKey: importProfileKeys.one(code),
     queryFn: requestFn(client, 'GET /api/import-profiles/:code', { params: { code }, query: {} }),
   });
+}
+
+/** Reads a saved profile's latest version on demand (the wizard fills its mapping with it), through the cache. */
+export function useFetchSavedProfile(): (code: string) => Promise<SavedProfile> {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return (code) => queryClient.fetchQuery(getSavedProfileQueryOptions(client, code));
 }
 
 /** Saves a profile under its code (the first version, or a new one when it changed). */

@@ -2,31 +2,16 @@
  * The import wizard for any table (mapping profiles, docs/profile-format.md): upload a file → its columns are
  * read (samples, guessed types, the period format) → map the unit, period and value columns → a preview of the
  * first mapped rows with every cell that cannot be mapped (row, column, reason) → save the profile → check the
- * whole file (dry run) and import it, with a progress bar. Choosing a saved profile skips to the preview.
+ * whole file (dry run) and import it, with a progress bar. Choosing a saved profile fills the mapping with it;
+ * saving what was changed adds a version (the server keeps the version when nothing changed).
  */
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Steps,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Form, Select, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../core/contracts/import.ts';
-import {
-  type PeriodFormat,
-  type ProfileImportReport,
-  periodFormatSchema,
-} from '../../../../core/contracts/import-profiles.ts';
+import type { ProfileImportReport } from '../../../../core/contracts/import-profiles.ts';
 import { problemDetail, problemText } from '../../../components/problem-words.ts';
+import { useDataElements } from '../../../lib/api/data-elements.ts';
 import {
   inspectUpload,
   isProfileReport,
@@ -35,17 +20,17 @@ import {
   type ProfilePreview,
   previewUpload,
   uploadProfileImport,
+  useFetchSavedProfile,
   useSavedProfiles,
   useSaveProfile,
 } from '../../../lib/api/import-profiles.ts';
 import { useInvalidateImport } from '../../../lib/api/imports.ts';
 import { classifyStreamLine, progressPercent } from '../import-progress.ts';
-import { draftOf, type ProfileDraft, profileOf } from '../profile-draft.ts';
+import { draftFromProfile, draftOf, type ProfileDraft, profileOf } from '../profile-draft.ts';
+import { withElementSuggestions } from '../profile-suggest.ts';
 import { errorReason } from '../report-rows.ts';
+import { ProfileMapping } from './profile-mapping.tsx';
 import { RunProgress } from './run-progress.tsx';
-
-/** Every period format a profile may name, in the contract's order. */
-const FORMATS: readonly PeriodFormat[] = periodFormatSchema.options;
 
 type Run =
   | { readonly status: 'idle' }
@@ -58,8 +43,11 @@ export function ProfileWizard() {
   const saved = useSavedProfiles();
   const save = useSaveProfile();
   const invalidate = useInvalidateImport();
+  const fetchSaved = useFetchSavedProfile();
+  const elements = useDataElements();
   const [file, setFile] = useState<File | null>(null);
   const [savedCode, setSavedCode] = useState<string | null>(null);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const [inspection, setInspection] = useState<ProfileInspection | null>(null);
   const [draft, setDraft] = useState<ProfileDraft | null>(null);
   const [preview, setPreview] = useState<ProfilePreview | null>(null);
@@ -74,17 +62,15 @@ export function ProfileWizard() {
     setFile(chosen);
     setError(null);
     setRun({ status: 'idle' });
+    setSavedVersion(null);
     try {
-      if (savedCode !== null) {
-        const next = { code: savedCode };
-        setChoice(next);
-        setPreview(await previewUpload(chosen, next));
-        setStep(2);
-        return;
-      }
       const columns = await inspectUpload(chosen);
       setInspection(columns);
-      setDraft(draftOf(columns, chosen.name));
+      if (savedCode !== null) {
+        const saved = await fetchSaved(savedCode);
+        const names = columns.columns.map((c) => c.name);
+        setDraft(draftFromProfile(saved.profile, names));
+      } else setDraft(withElementSuggestions(draftOf(columns, chosen.name), elements.data ?? []));
       setStep(1);
     } catch (e) {
       fail(e);
@@ -110,6 +96,7 @@ export function ProfileWizard() {
     try {
       const result = await save.mutateAsync({ profile: choice.profile });
       setChoice({ code: result.code });
+      setSavedVersion(result.version);
     } catch (e) {
       fail(e);
     }
@@ -148,10 +135,6 @@ export function ProfileWizard() {
       await invalidate('metadata');
     }
   }
-
-  const columns = inspection?.columns ?? [];
-  const columnOptions = columns.map((c) => ({ value: c.name, label: c.name }));
-  const update = (changes: Partial<ProfileDraft>) => setDraft((d) => (d === null ? d : { ...d, ...changes }));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="profile-wizard">
@@ -197,140 +180,18 @@ export function ProfileWizard() {
         )}
       </Form>
 
-      {step === 1 && draft !== null && (
-        <Form layout="vertical" data-testid="profile-wizard-map">
-          <Space wrap align="start">
-            <Form.Item label={t('profileWizard.unitColumn')}>
-              <Select
-                data-testid="profile-wizard-unit"
-                style={{ width: 220 }}
-                value={draft.unitColumn}
-                options={columnOptions}
-                onChange={(unitColumn: string) => update({ unitColumn })}
-              />
-            </Form.Item>
-            <Form.Item label={t('profileWizard.identifierSystem')}>
-              <Input
-                style={{ width: 260 }}
-                value={draft.identifierSystem}
-                onChange={(e) => update({ identifierSystem: e.target.value })}
-              />
-            </Form.Item>
-            <Form.Item label={t('profileWizard.root')}>
-              <Input
-                data-testid="profile-wizard-root"
-                style={{ width: 160 }}
-                value={draft.rootCode}
-                onChange={(e) => update({ rootCode: e.target.value })}
-              />
-            </Form.Item>
-          </Space>
-          <Space wrap align="start">
-            <Form.Item label={t('profileWizard.periodColumn')}>
-              <Select
-                data-testid="profile-wizard-period"
-                style={{ width: 220 }}
-                value={draft.periodColumn}
-                options={columnOptions}
-                onChange={(periodColumn: string) => update({ periodColumn })}
-              />
-            </Form.Item>
-            <Form.Item label={t('profileWizard.periodFormat')}>
-              <Select
-                data-testid="profile-wizard-format"
-                style={{ width: 160 }}
-                value={draft.periodFormat}
-                options={FORMATS.map((f) => ({ value: f, label: f }))}
-                onChange={(periodFormat: PeriodFormat) => update({ periodFormat })}
-              />
-            </Form.Item>
-            <Form.Item label={t('profileWizard.periodType')}>
-              <Select
-                style={{ width: 140 }}
-                value={draft.periodType}
-                options={[
-                  { value: 'month', label: t('profileWizard.periodTypes.month') },
-                  { value: 'quarter', label: t('profileWizard.periodTypes.quarter') },
-                  { value: 'year', label: t('profileWizard.periodTypes.year') },
-                ]}
-                onChange={(periodType: ProfileDraft['periodType']) => update({ periodType })}
-              />
-            </Form.Item>
-          </Space>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="column"
-            data-testid="profile-wizard-values"
-            dataSource={draft.values.map((v) => ({
-              ...v,
-              samples: columns.find((c) => c.name === v.column)?.samples.join(', ') ?? '',
-            }))}
-            columns={[
-              {
-                title: t('profileWizard.include'),
-                render: (_: unknown, v: ProfileDraft['values'][number]) => (
-                  <Checkbox
-                    checked={v.include}
-                    onChange={(e) =>
-                      update({
-                        values: draft.values.map((x) =>
-                          x.column === v.column ? { ...x, include: e.target.checked } : x,
-                        ),
-                      })
-                    }
-                  />
-                ),
-              },
-              { title: t('profileWizard.column'), dataIndex: 'column' },
-              { title: t('profileWizard.samples'), dataIndex: 'samples' },
-              {
-                title: t('profileWizard.dataElement'),
-                render: (_: unknown, v: ProfileDraft['values'][number]) => (
-                  <Input
-                    data-testid={`profile-wizard-element-${v.column}`}
-                    value={v.dataElement}
-                    onChange={(e) =>
-                      update({
-                        values: draft.values.map((x) =>
-                          x.column === v.column ? { ...x, dataElement: e.target.value } : x,
-                        ),
-                      })
-                    }
-                  />
-                ),
-              },
-              {
-                title: t('profileWizard.scale'),
-                render: (_: unknown, v: ProfileDraft['values'][number]) => (
-                  <InputNumber
-                    value={v.scale}
-                    onChange={(scale) =>
-                      update({
-                        values: draft.values.map((x) =>
-                          x.column === v.column ? { ...x, scale: scale ?? 1 } : x,
-                        ),
-                      })
-                    }
-                  />
-                ),
-              },
-            ]}
-          />
-          <Button
-            type="primary"
-            style={{ marginTop: 12 }}
-            data-testid="profile-wizard-preview"
-            onClick={() => void showPreview()}
-          >
-            {t('profileWizard.showPreview')}
-          </Button>
-        </Form>
+      {step === 1 && draft !== null && inspection !== null && (
+        <ProfileMapping
+          draft={draft}
+          inspection={inspection}
+          onChange={setDraft}
+          onPreview={() => void showPreview()}
+        />
       )}
 
       {step === 2 && preview !== null && (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="profile-wizard-preview-panel">
-          <Typography.Text>
+          <Typography.Text data-testid="profile-wizard-preview-summary">
             {t('profileWizard.previewSummary', {
               rows: preview.rowsRead,
               values: preview.values.length,
@@ -369,6 +230,11 @@ export function ProfileWizard() {
             />
           )}
           <Space wrap>
+            {draft !== null && inspection !== null && (
+              <Button data-testid="profile-wizard-back" onClick={() => setStep(1)}>
+                {t('profileWizard.back')}
+              </Button>
+            )}
             {choice !== null && 'profile' in choice && (
               <Button
                 data-testid="profile-wizard-save"
@@ -380,7 +246,7 @@ export function ProfileWizard() {
             )}
             {choice !== null && 'code' in choice && (
               <Typography.Text data-testid="profile-wizard-saved-as">
-                {t('profileWizard.savedAs', { code: choice.code })}
+                {t('profileWizard.savedAs', { code: choice.code, version: savedVersion ?? '' })}
               </Typography.Text>
             )}
             <Button data-testid="profile-wizard-check" onClick={() => void start(true)}>
