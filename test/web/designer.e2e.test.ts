@@ -257,7 +257,9 @@ describe('designer', () => {
     // The designer now shows the copy: drop an indicator and save.
     // It may show the original's assignment for a moment, until the copy's has loaded.
     await page.getByTestId('designer-tree').waitFor();
-    await expect.poll(() => textOf(page, 'assigned-unit'), { timeout: 15_000 }).toBe(`${COPY_UNIT} and below`);
+    await expect
+      .poll(() => textOf(page, 'assigned-unit'), { timeout: 15_000 })
+      .toBe(`${COPY_UNIT} and below`);
     await treeNode(page, 'i:staff_trained').click();
     await page.getByTestId('remove-node').click();
     await page.getByTestId('designer-save').click();
