@@ -37,6 +37,7 @@ const STATUS_KEYS = {
   failed: 'pulls.statuses.failed',
 } as const;
 const PHASE_KEYS = {
+  queued: 'pulls.phases.queued',
   connecting: 'pulls.phases.connecting',
   querying: 'pulls.phases.querying',
   importing: 'pulls.phases.importing',
