@@ -1033,7 +1033,7 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   },
   'POST /api/pulls/{id}/run': {
     access: PULL_SCOPED,
-    success: 200,
+    success: 202,
     build: async (w, u) => ({ url: `/api/pulls/${await pullOver(w, u.code)}/run`, body: { dryRun: true } }),
   },
   'GET /api/pulls/{id}/runs': {

@@ -7,6 +7,7 @@ import type { Db } from '../db/connect.ts';
 import type { Actor as AuditActor } from '../db/repositories/audit.repository.ts';
 import type { ChangeBus } from './change-bus.ts';
 import type { MailWaker } from './mail/mail-waker.ts';
+import type { PullRunQueue } from './pulls/pull-run-queue.ts';
 
 /**
  * Who acts: the audit trail's `id` and `address`, and the principal the access policy (core/access) judges.
@@ -36,4 +37,6 @@ export interface ServerContext {
   readonly mail?: MailWaker;
   /** The key database pulls' passwords are encrypted with (HEALTHBSC_PULL_KEY); absent: none can be stored. */
   readonly pullKey?: Buffer | null;
+  /** Where database pulls run by hand go: the `pull-run` job (./pulls/pull-run-queue.ts); absent: run in process. */
+  readonly pullRuns?: PullRunQueue;
 }

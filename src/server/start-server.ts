@@ -38,6 +38,7 @@ import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { objectiveRankingRoutes } from './objective-rankings/objective-rankings.routes.ts';
 import { pivotRoutes } from './pivot/pivot.routes.ts';
 import { publicationRoutes } from './publications/publications.routes.ts';
+import { PullRunQueue } from './pulls/pull-run-queue.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { readGroupMap } from './sso/group-map.ts';
 import { ssoRoutes } from './sso/sso.routes.ts';
@@ -108,12 +109,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const { applied } = await migrateToLatest(db);
     if (applied.length > 0) progress(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     const mailWaker = new MailWaker((error) => app?.log.warn({ err: error }, 'waking the mail job failed'));
+    const pullRuns = new PullRunQueue();
     const ctx: ServerContext = {
       db,
       now: () => new Date(),
       changes: new ChangeBus(),
       mail: mailWaker,
       pullKey: config.pullKey,
+      pullRuns,
     };
     // On PostgreSQL, other server processes on the same database hear this one's changes and it hears theirs.
     relay = await relayChanges(db, ctx.changes, (error) =>
@@ -160,6 +163,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     registerServerJobs(scheduler, {
       mail: config.mail,
       mailWaker,
+      pullRuns,
       engine,
       timezone: config.timezone,
       alertDigestHour: config.alertDigestHour,

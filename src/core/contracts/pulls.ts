@@ -20,8 +20,8 @@ export type PullKind = (typeof PULL_KINDS)[number];
 
 export const PULL_RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
 export const PULL_RUN_TRIGGERS = ['schedule', 'user'] as const;
-/** What a running pull is doing, for the page's progress. */
-export const PULL_RUN_PHASES = ['connecting', 'querying', 'importing'] as const;
+/** What a running pull is doing, for the page's progress (`queued`: asked for by hand, waiting for its job). */
+export const PULL_RUN_PHASES = ['queued', 'connecting', 'querying', 'importing'] as const;
 
 const codeSchema = unitCodeSchema.min(1);
 

@@ -80,6 +80,16 @@ export async function insertImportChanges(
   }
 }
 
+/** The seq the next change of a batch takes (changes added to a batch by a later step of the same import). */
+export async function nextImportChangeSeq(trx: Executor, batchId: number): Promise<number> {
+  const row = await trx
+    .selectFrom('import_change')
+    .select((eb) => eb.fn.max('seq').as('last'))
+    .where('batch_id', '=', batchId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
 export async function findImportBatch(db: Executor, id: number): Promise<ImportBatchRecord | undefined> {
   return db.selectFrom('import_batch').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -263,6 +273,7 @@ export async function findOrgUnitInUse(db: Executor, codes: readonly string[]): 
       or exists (select 1 from assessment v where v.org_unit_id = o.id)
       or exists (select 1 from target v where v.org_unit_id = o.id)
       or exists (select 1 from scorecard_org_unit v where v.org_unit_id = o.id)
+      or exists (select 1 from org_unit_identifier v where v.org_unit_id = o.id)
       or exists (select 1 from org_unit c where c.parent_id = o.id and c.code <> all(${[...codes]}::text[]))
     )
     order by o.code limit 1

@@ -66,7 +66,7 @@ export async function identifierMap(db: Executor, system: string): Promise<Map<s
   return map;
 }
 
-/** Records identifiers; an identifier the root holds already is left as it is. */
+/** Records identifiers; an identifier the root holds already is left as it is. Answers those it added. */
 export async function insertIdentifiers(
   trx: Executor,
   rows: readonly {
@@ -77,8 +77,8 @@ export async function insertIdentifiers(
     readonly createdBy: string;
     readonly createdAt: Date;
   }[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
+): Promise<{ orgUnitId: number; value: string }[]> {
+  if (rows.length === 0) return [];
   const inserted = await trx
     .insertInto('org_unit_identifier')
     .values(
@@ -92,9 +92,9 @@ export async function insertIdentifiers(
       })),
     )
     .onConflict((oc) => oc.columns(['root_id', 'system', 'value']).doNothing())
-    .returning('value')
+    .returning(['org_unit_id', 'value'])
     .execute();
-  return inserted.length;
+  return inserted.map((r) => ({ orgUnitId: Number(r.org_unit_id), value: r.value }));
 }
 
 /** Removes one identifier of a unit; whether it was there. */

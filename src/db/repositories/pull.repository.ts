@@ -395,6 +395,8 @@ export async function insertPullRun(
     readonly dueAt: Date | null;
     readonly startedBy: string;
     readonly at: Date;
+    /** `queued`: asked for by hand, waiting for the `pull-run` job; default `connecting` (run at once). */
+    readonly phase?: 'queued' | 'connecting';
   },
 ): Promise<number> {
   const inserted = await trx
@@ -407,7 +409,7 @@ export async function insertPullRun(
       period: row.period,
       due_at: row.dueAt,
       status: 'running',
-      phase: 'connecting',
+      phase: row.phase ?? 'connecting',
       problems: '[]',
       started_by: row.startedBy,
       started_at: row.at,
@@ -417,8 +419,29 @@ export async function insertPullRun(
   return Number(inserted.id);
 }
 
-export async function setPullRunPhase(db: Executor, id: number, phase: string): Promise<void> {
-  await db.updateTable('pull_run').set({ phase }).where('id', '=', id).execute();
+export async function setPullRunPhase(
+  db: Executor,
+  id: number,
+  phase: string,
+  rowsRead?: number,
+): Promise<void> {
+  await db
+    .updateTable('pull_run')
+    .set(rowsRead === undefined ? { phase } : { phase, rows_read: rowsRead })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Takes a queued run for the job running it; false when it was taken (or ended) already. */
+export async function claimQueuedPullRun(db: Executor, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable('pull_run')
+    .set({ phase: 'connecting' })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('phase', '=', 'queued')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function finishPullRun(

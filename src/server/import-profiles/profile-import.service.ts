@@ -15,11 +15,13 @@ import type { ImportProfile, ProfileImportReport } from '../../core/contracts/im
 import { wordProblem } from '../../core/errors/messages/index.ts';
 import { compileProfile, createProfileMapper, type MappedValue } from '../../core/import-profiles/index.ts';
 import { writeAudit } from '../../db/repositories/audit.repository.ts';
+import { insertImportChanges, nextImportChangeSeq } from '../../db/repositories/import.repository.ts';
 import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.ts';
 import { identifierMap, insertIdentifiers } from '../../db/repositories/org-unit-identifier.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { readTable, writeTable } from '../../ingest/index.ts';
 import type { Actor, ServerContext } from '../context.ts';
+import { identifierChange } from '../imports/identifier-undo.ts';
 import {
   commitImport,
   dryRunImport,
@@ -157,8 +159,11 @@ export async function importWithProfile(
     written = await ctx.db.kysely.transaction().execute(async (trx) => {
       const joined = joinTransaction(ctx, trx);
       const unitReport = units === null ? null : await commitImport(joined, actor, unitFile(units));
-      if (system !== undefined) await recordIdentifiers(trx, actor, ctx.now(), system, mapped.orgUnits);
       const dataReport = hasValues ? await commitImport(joined, actor, dataInput) : null;
+      // Kept with the batch that undoes them: the units' batch (undo deletes the units), else the values'.
+      const batchId = unitReport?.batchId ?? dataReport?.batchId ?? null;
+      if (system !== undefined)
+        await recordIdentifiers(trx, actor, ctx.now(), system, mapped.orgUnits, batchId);
       return { unitReport, dataReport };
     });
   } catch (error) {
@@ -185,13 +190,17 @@ export async function importWithProfile(
   };
 }
 
-/** Gives each unit the profile built from a source cell that cell as its identifier of `system` (audited). */
+/**
+ * Gives each unit the profile built from a source cell that cell as its identifier of `system` (audited). Those
+ * added are noted as changes of `batchId`, so undoing the batch removes them (imports/identifier-undo.ts).
+ */
 async function recordIdentifiers(
   trx: Executor,
   actor: Actor,
   at: Date,
   system: string,
   built: ReturnType<ReturnType<typeof createProfileMapper>['finish']>['orgUnits'],
+  batchId: number | null,
 ): Promise<void> {
   const sourced = built.flatMap((u) => (u.source === undefined ? [] : [{ code: u.code, value: u.source }]));
   const ids = await findOrgUnitsByCodes(
@@ -213,7 +222,17 @@ async function recordIdentifiers(
           },
         ];
   });
-  if ((await insertIdentifiers(trx, rows)) === 0) return;
+  const added = await insertIdentifiers(trx, rows);
+  if (added.length === 0) return;
+  const codeOf = new Map([...ids].map(([code, unit]) => [unit.id, code]));
+  if (batchId !== null) {
+    await insertImportChanges(
+      trx,
+      batchId,
+      added.map((a) => identifierChange(codeOf.get(a.orgUnitId) ?? '', system, a.value)),
+      await nextImportChangeSeq(trx, batchId),
+    );
+  }
   await writeAudit(
     trx,
     actor,

@@ -34,6 +34,7 @@ import {
   storedFromJson,
   writtenFromJson,
 } from './change-values.ts';
+import { undoRecordedIdentifiers } from './identifier-undo.ts';
 import type { WriteHooks } from './import-commit.ts';
 import { recordAudit } from './import-effects.ts';
 import type { UndoOutcome } from './kinds/kind.ts';
@@ -160,6 +161,7 @@ export async function undoBatch(
         mine.flatMap((c) => (c.after === null ? [] : [c.after])),
       );
     }
+    await undoRecordedIdentifiers(trx, actor, rows, reason);
     const undone = await markImportBatchUndone(trx, batchId, actor.id, at);
     const deleted = changes.filter((c) => c.after === null).length;
     await recordAudit(

@@ -104,6 +104,7 @@ describeEachEngine('/api/jobs', (getDb) => {
     expect(names).toEqual([
       'held',
       'mail-send',
+      'pull-run',
       'pull-schedule',
       'report-export',
       'report-mail',

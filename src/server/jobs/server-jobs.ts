@@ -9,6 +9,8 @@ import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
 import { mailSendJob } from '../mail/mail-send.job.ts';
 import type { MailSettings } from '../mail/mail-settings.ts';
 import type { MailWaker } from '../mail/mail-waker.ts';
+import { pullRunJob } from '../pulls/pull-run.job.ts';
+import type { PullRunQueue } from '../pulls/pull-run-queue.ts';
 import { pullScheduleJob } from '../pulls/pull-schedule.job.ts';
 import { reportMailJob } from '../reports/report-mail.job.ts';
 import { surveyReminderJob } from '../surveys/survey-reminder.job.ts';
@@ -21,6 +23,8 @@ export interface ServerJobOptions {
   readonly mail?: MailSettings | null;
   /** Attached to the mail job, so a commit that queued mail can ask for a run at once. */
   readonly mailWaker?: MailWaker;
+  /** Attached to the `pull-run` job, so a pull run by hand is queued there. */
+  readonly pullRuns?: PullRunQueue;
   /** The evaluation engine, for the alert job; a scheduler built without one (its own tests) has no alert jobs (evaluation, digest). */
   readonly engine?: EvaluationEngine;
   /** The installation's time zone (HEALTHBSC_TIMEZONE): the day of the alert digest. Default UTC. */
@@ -35,6 +39,10 @@ export function registerServerJobs(scheduler: JobScheduler, options: ServerJobOp
   scheduler.register(surveyReminderJob());
   scheduler.register(reportMailJob());
   scheduler.register(pullScheduleJob());
+  const pullRun = scheduler.register(pullRunJob());
+  options.pullRuns?.attach(async (runId) => {
+    await pullRun.enqueue({ runId });
+  });
   const mail = scheduler.register(mailSendJob(options.mail ?? null));
   options.mailWaker?.attach(() => mail.enqueue({}));
   if (options.engine !== undefined) {

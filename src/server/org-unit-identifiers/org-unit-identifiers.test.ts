@@ -13,6 +13,7 @@ import type { OrgUnitIdentifierList } from '../../core/contracts/org-unit-identi
 import { populationElementCode } from '../../core/fhir/index.ts';
 import { importMeasureReports } from '../fhir/fhir-import.service.ts';
 import { importWithProfile } from '../import-profiles/profile-import.service.ts';
+import { undoImport } from '../imports/import.service.ts';
 import { createDataElement } from '../services/data-elements.service.ts';
 import { createOrgUnit } from '../services/org-units.service.ts';
 
@@ -154,6 +155,57 @@ describeEachEngine('org-unit identifiers', (getDb) => {
         await stored(`NHS-${value}`, '2021-05'),
         list.items.map((i) => i.value),
       ]).toEqual([0, 120, [value]]);
+    });
+  });
+
+  describe('undo of a profile import that built units', () => {
+    async function identifiersOf(value: string): Promise<string[]> {
+      const { rows } = await sql<{ code: string }>`
+        select o.code from org_unit_identifier i join org_unit o on o.id = i.org_unit_id
+        where i.system = ${ODS} and i.value = ${value}`.execute(server.ctx.db.kysely);
+      return rows.map((r) => r.code);
+    }
+
+    async function build(value: string) {
+      const report = await importWithProfile(server.ctx, FIXTURE_ACTOR, {
+        bytes: encode(`trust,date,attendances\n${value},April 2021,100\n`),
+        fileName: 'built.csv',
+        profile: profile(uniqueCode('p'), { root: { code: uniqueCode('ENG'), name: { en: 'England' } } }),
+        dryRun: false,
+      });
+      return { units: Number(report.orgUnits?.batchId), values: Number(report.values.batchId) };
+    }
+
+    it('removes the identifiers it recorded with the units it created', async () => {
+      const value = uniqueCode('R');
+      const batches = await build(value);
+      await undoImport(server.ctx, FIXTURE_ACTOR, batches.values);
+      await undoImport(server.ctx, FIXTURE_ACTOR, batches.units);
+      const { rows } = await sql`select 1 from org_unit where code = ${`NHS-${value}`}`.execute(
+        server.ctx.db.kysely,
+      );
+      expect([await identifiersOf(value), rows.length]).toEqual([[], 0]);
+    });
+
+    it('undoing only the values keeps the units’ identifiers', async () => {
+      const value = uniqueCode('R');
+      const batches = await build(value);
+      await undoImport(server.ctx, FIXTURE_ACTOR, batches.values);
+      expect(await identifiersOf(value)).toEqual([`NHS-${value}`]);
+    });
+
+    it('is refused while an identifier added since uses a unit, keeping the import’s own (409)', async () => {
+      const value = uniqueCode('R');
+      const batches = await build(value);
+      await undoImport(server.ctx, FIXTURE_ACTOR, batches.values);
+      await server.request('POST', `/api/org-units/NHS-${value}/identifiers`, {
+        system: 'https://example.org/local',
+        value: uniqueCode('L'),
+      });
+      await expect(undoImport(server.ctx, FIXTURE_ACTOR, batches.units)).rejects.toMatchObject({
+        problem: { status: 409, code: 'import.org-unit-in-use', params: { code: `NHS-${value}` } },
+      });
+      expect(await identifiersOf(value)).toEqual([`NHS-${value}`]);
     });
   });
 

@@ -6,13 +6,17 @@
  * step (connect, login, query, mapping, the data check) writes no value and is recorded; the alert rule
  * `pull-failed` (core/alerts/rules/pull-failed.ts) raises an alert while a pull's latest run has failed. While it runs its phase (connecting, querying, importing) is kept for the page.
  */
+
+import { systemPrincipal } from '../../core/access/principal.ts';
 import { type ImportProfile, importProfileSchema } from '../../core/contracts/import-profiles.ts';
 import type { PullRunResource } from '../../core/contracts/pulls.ts';
 import { conflict, isProblemError } from '../../core/errors/problem.ts';
 import { nextPeriod, parsePeriod } from '../../core/periods/index.ts';
 import { type PullPeriodWindow, pullPeriodFor } from '../../core/pulls/pull-period.ts';
 import {
+  claimQueuedPullRun,
   findPullConnection,
+  findPullDefinition,
   findPullRun,
   finishPullRun,
   hasRunningPullRun,
@@ -28,6 +32,7 @@ import { importWithProfile } from '../import-profiles/profile-import.service.ts'
 import { commitWrite } from '../services/commit-write.ts';
 import { plainCell } from './drivers/driver.ts';
 import { toRunResource } from './pull-resources.ts';
+import type { PullRunQueue } from './pull-run-queue.ts';
 import { openableConnection, requirePull } from './pulls.service.ts';
 import { type PullRows, runPullQuery } from './run-pull-query.ts';
 
@@ -97,18 +102,14 @@ function problemOf(error: unknown): RunProblem {
   return { code: error.problem.code, params };
 }
 
-/**
- * Runs a pull now, as `actor` (the user who asked, or the schedule's job), and returns the recorded run.
- *
- * @example await runPull(ctx, actor, pull, { trigger: 'user', dryRun: true }) // { status: 'succeeded', rowsRead: 12, … }
- */
-export async function runPull(
+/** Records a run about to happen (and audits it); the run's period is fixed here. */
+async function beginPullRun(
   ctx: ServerContext,
   actor: Actor,
   pull: PullDefinitionRecord,
   request: PullRunRequest,
-): Promise<PullRunResource> {
-  const db = ctx.db.kysely;
+  phase: 'queued' | 'connecting',
+): Promise<{ readonly runId: number; readonly period: string }> {
   const window = windowOf(pull, request, ctx.now());
   const runId = await commitWrite(ctx, actor, async (trx) => ({
     result: await insertPullRun(trx, {
@@ -120,6 +121,7 @@ export async function runPull(
       dueAt: request.dueAt ?? null,
       startedBy: actor.id,
       at: ctx.now(),
+      phase,
     }),
     audit: [
       {
@@ -132,7 +134,28 @@ export async function runPull(
     ],
     touched: [],
   }));
+  return { runId, period: window.period };
+}
 
+async function recordedRun(ctx: ServerContext, runId: number, pull: string): Promise<PullRunResource> {
+  const run = await findPullRun(ctx.db.kysely, runId);
+  if (run === undefined) throw new Error(`pull run ${runId} vanished`);
+  return toRunResource(run, pull);
+}
+
+/**
+ * Does a recorded run: query → rows → profile → checked import; records rows read as soon as they are read,
+ * then the outcome.
+ */
+async function executePullRun(
+  ctx: ServerContext,
+  actor: Actor,
+  pull: PullDefinitionRecord,
+  runId: number,
+  request: PullRunRequest,
+): Promise<PullRunResource> {
+  const db = ctx.db.kysely;
+  const window = windowOf(pull, request, ctx.now());
   let rowsRead: number | null = null;
   let report: Awaited<ReturnType<typeof importWithProfile>> | null = null;
   let problems: RunProblem[] = [];
@@ -146,7 +169,7 @@ export async function runPull(
       onQuerying: () => void setPullRunPhase(db, runId, 'querying').catch(() => undefined),
     });
     rowsRead = rows.rows.length;
-    await setPullRunPhase(db, runId, 'importing');
+    await setPullRunPhase(db, runId, 'importing', rowsRead);
     report = await importWithProfile(ctx, actor, {
       bytes: await rowsAsCsv(rows, window.period),
       fileName: `pull ${pull.code} ${window.period}`,
@@ -184,25 +207,98 @@ export async function runPull(
     problems,
     at: ctx.now(),
   });
-  const run = await findPullRun(db, runId);
-  if (run === undefined) throw new Error(`pull run ${runId} vanished`);
-  return toRunResource(run, pull.code);
+  return recordedRun(ctx, runId, pull.code);
 }
 
-/** A run by hand (`POST /api/pulls/{id}/run`): 409 while another run of the pull is going. */
+/**
+ * Runs a pull now, as `actor` (the schedule's job, a test), waiting for it, and returns the recorded run.
+ *
+ * @example await runPull(ctx, actor, pull, { trigger: 'user', dryRun: true }) // { status: 'succeeded', rowsRead: 12, … }
+ */
+export async function runPull(
+  ctx: ServerContext,
+  actor: Actor,
+  pull: PullDefinitionRecord,
+  request: PullRunRequest,
+): Promise<PullRunResource> {
+  const { runId, period } = await beginPullRun(ctx, actor, pull, request, 'connecting');
+  // The period fixed when the run was recorded, even if the clock passed into the next one since.
+  return executePullRun(ctx, actor, pull, runId, { ...request, period });
+}
+
+async function requireIdle(ctx: ServerContext, pull: PullDefinitionRecord): Promise<void> {
+  const since = new Date(ctx.now().getTime() - (pull.timeoutSeconds + 300) * 1000);
+  if (await hasRunningPullRun(ctx.db.kysely, pull.id, since)) throw conflict('pull.already-running', {});
+}
+
+type RunBody = { readonly dryRun: boolean; readonly period?: string | undefined };
+
+const userRequest = (body: RunBody): PullRunRequest => ({
+  trigger: 'user',
+  dryRun: body.dryRun,
+  ...(body.period === undefined ? {} : { period: body.period }),
+});
+
+/** A run by hand, waited for (tests, the CLI): 409 while another run of the pull is going. */
 export async function runPullAs(
   ctx: ServerContext,
   actor: Actor,
   id: number,
-  body: { readonly dryRun: boolean; readonly period?: string | undefined },
+  body: RunBody,
 ): Promise<PullRunResource> {
   const pull = await requirePull(ctx, actor, id);
-  const since = new Date(ctx.now().getTime() - (pull.timeoutSeconds + 300) * 1000);
-  if (await hasRunningPullRun(ctx.db.kysely, pull.id, since)) throw conflict('pull.already-running', {});
-  return runPull(ctx, actor, pull, {
-    trigger: 'user',
-    dryRun: body.dryRun,
-    ...(body.period === undefined ? {} : { period: body.period }),
+  await requireIdle(ctx, pull);
+  return runPull(ctx, actor, pull, userRequest(body));
+}
+
+/**
+ * A run by hand from the page (`POST /api/pulls/{id}/run`, 202): recorded as `queued` and handed to the
+ * `pull-run` job (or, without a scheduler, run in this process); the page follows its phase in the run history.
+ * 409 while another run of the pull is going. A queue that refuses it leaves the run failed (`pull.not-queued`).
+ */
+export async function queuePullRunAs(
+  ctx: ServerContext,
+  queue: PullRunQueue,
+  actor: Actor,
+  id: number,
+  body: RunBody,
+): Promise<PullRunResource> {
+  const pull = await requirePull(ctx, actor, id);
+  await requireIdle(ctx, pull);
+  const request = userRequest(body);
+  const { runId } = await beginPullRun(ctx, actor, pull, request, 'queued');
+  try {
+    await queue.submit(runId, () => runQueuedPull(ctx, runId));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await finishPullRun(ctx.db.kysely, runId, {
+      status: 'failed',
+      rowsRead: null,
+      valuesImported: null,
+      report: null,
+      problems: [{ code: 'pull.not-queued', params: { message: reason } }],
+      at: ctx.now(),
+    });
+  }
+  return recordedRun(ctx, runId, pull.code);
+}
+
+/**
+ * Does a queued run (the `pull-run` job's handler): claims it, so a job run twice runs it once, and runs it as
+ * the user who asked (access was checked when it was asked for; the audit names that user). Null when the run
+ * was taken already, or its pull deleted.
+ */
+export async function runQueuedPull(ctx: ServerContext, runId: number): Promise<PullRunResource | null> {
+  const db = ctx.db.kysely;
+  const run = await findPullRun(db, runId);
+  if (run === undefined) return null;
+  const pull = await findPullDefinition(db, run.pullId);
+  if (pull === undefined || !(await claimQueuedPullRun(db, runId))) return null;
+  const actor: Actor = { id: run.startedBy, address: null, principal: systemPrincipal(run.startedBy) };
+  return executePullRun(ctx, actor, pull, runId, {
+    trigger: run.trigger,
+    dryRun: run.dryRun,
+    period: run.period,
   });
 }
 

@@ -21,7 +21,8 @@ import {
 } from '../../core/contracts/pulls.ts';
 import { getActor } from '../plugins/actor.ts';
 import { problemResponses } from '../plugins/route-schemas.ts';
-import { listRunsAs, runPullAs } from './pull-run.service.ts';
+import { listRunsAs, queuePullRunAs } from './pull-run.service.ts';
+import { PullRunQueue } from './pull-run-queue.ts';
 import {
   createConnection,
   createPull,
@@ -39,6 +40,10 @@ const tags = ['pulls'];
 const WHO = 'Data stewards and admins over the unit.';
 
 export const pullRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The server's (attached to the `pull-run` job); an app built without one runs them here, and waits for them
+  // before it closes.
+  const queue = app.ctx.pullRuns ?? new PullRunQueue();
+  app.addHook('onClose', () => queue.drain());
   app.get(
     '/pull-connections',
     {
@@ -181,9 +186,9 @@ export const pullRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Deletes a database pull and its run history (imported values stay; undo their batches)',
-        description: WHO,
+        description: `409 pull.delete-running while a run of it is going. ${WHO}`,
         params: pullIdParamsSchema,
-        response: { 204: z.null().describe('deleted'), ...problemResponses(404) },
+        response: { 204: z.null().describe('deleted'), ...problemResponses(404, 409) },
       },
     },
     async (request, reply) => {
@@ -197,14 +202,17 @@ export const pullRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Runs a pull now, or as a dry run that writes nothing; answers the recorded run',
-        description: `A failed run is answered 200 with status failed and its problems. ${WHO}`,
+        summary: 'Queues a run of a pull now, or a dry run that writes nothing; answers the queued run (202)',
+        description: `The run goes on as a background job; its phase, rows read and outcome are in the run history. 409 pull.already-running while another run of it is going. ${WHO}`,
         params: pullIdParamsSchema,
         body: pullRunBodySchema,
-        response: { 200: pullRunSchema, ...problemResponses(400, 404, 409) },
+        response: { 202: pullRunSchema, ...problemResponses(400, 404, 409) },
       },
     },
-    async (request) => runPullAs(app.ctx, getActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(await queuePullRunAs(app.ctx, queue, getActor(request), request.params.id, request.body)),
   );
 
   app.get(

@@ -22,6 +22,7 @@ import {
   findPullConnection,
   findPullConnectionByCode,
   findPullDefinition,
+  hasRunningPullRun,
   insertPullConnection,
   insertPullDefinition,
   listPullConnections,
@@ -389,8 +390,15 @@ function profileCode(profile: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
+/**
+ * Deletes a pull and its run history (the values it imported stay, in their undoable batches): the history
+ * describes a pull that no longer exists. Refused (409 `pull.delete-running`) while a run of it is going or queued.
+ */
 export async function removePull(ctx: ServerContext, actor: Actor, id: number): Promise<void> {
   const old = await requirePull(ctx, actor, id);
+  const since = new Date(ctx.now().getTime() - (old.timeoutSeconds + 300) * 1000);
+  if (await hasRunningPullRun(ctx.db.kysely, id, since))
+    throw conflict('pull.delete-running', { pull: old.code });
   await commitWrite(ctx, actor, async (trx) => {
     await deletePullDefinition(trx, id);
     return {

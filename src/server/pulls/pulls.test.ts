@@ -12,9 +12,10 @@ import {
 import { pullBodySchema } from '../../core/contracts/pulls.ts';
 import type { Db } from '../../db/connect.ts';
 import { listPullRuns } from '../../db/repositories/pull.repository.ts';
-import { runPullAs } from './pull-run.service.ts';
+import { listRunsAs, queuePullRunAs, runPullAs, runQueuedPull } from './pull-run.service.ts';
+import { PullRunQueue } from './pull-run-queue.ts';
 import { runDuePulls } from './pull-schedule.ts';
-import { createConnection, createPull } from './pulls.service.ts';
+import { createConnection, createPull, removePull } from './pulls.service.ts';
 
 const QUERY = `select ward as unit, count(*)::int as stays from stays
   where discharged >= :period_start::date and discharged < :period_end::date group by ward order by ward`;
@@ -175,6 +176,98 @@ describeEachEngine('database pulls from PostgreSQL', (getDb) => {
       1,
     ]);
     expect(await writtenCounts(world)).toEqual(before);
+  });
+
+  /** A queue attached to a job that only notes the runs handed to it. */
+  function notingQueue(): { queue: PullRunQueue; handed: number[] } {
+    const handed: number[] = [];
+    const queue = new PullRunQueue();
+    queue.attach(async (runId) => {
+      handed.push(runId);
+    });
+    return { queue, handed };
+  }
+
+  it('a run by hand is answered at once as queued and handed to the job', async () => {
+    const pull = await setUp(world, { code: 'queued', schedule: null });
+    const { queue, handed } = notingQueue();
+    const run = await queuePullRunAs(world.ctx, queue, world.actor, pull.id, {
+      dryRun: true,
+      period: '2026-02',
+    });
+    expect([run.status, run.phase, run.rowsRead, handed]).toEqual(['running', 'queued', null, [run.id]]);
+  });
+
+  it('the job runs a queued run as asked and records rows read and values', async () => {
+    const pull = await setUp(world, { code: 'jobrun', schedule: null });
+    const { queue } = notingQueue();
+    const queued = await queuePullRunAs(world.ctx, queue, world.actor, pull.id, {
+      dryRun: true,
+      period: '2026-02',
+    });
+    const run = await runQueuedPull(world.ctx, queued.id);
+    expect([run?.status, run?.period, run?.rowsRead, run?.valuesImported, run?.startedBy]).toEqual([
+      'succeeded',
+      '2026-02',
+      1,
+      1,
+      world.actor.id,
+    ]);
+  });
+
+  it('a queued run taken once is not run again', async () => {
+    const pull = await setUp(world, { code: 'twice', schedule: null });
+    const { queue } = notingQueue();
+    const queued = await queuePullRunAs(world.ctx, queue, world.actor, pull.id, { dryRun: true });
+    await runQueuedPull(world.ctx, queued.id);
+    expect(await runQueuedPull(world.ctx, queued.id)).toBeNull();
+  });
+
+  it('without a job queue the run goes on in this process', async () => {
+    const pull = await setUp(world, { code: 'inprocess', schedule: null });
+    const queue = new PullRunQueue();
+    await queuePullRunAs(world.ctx, queue, world.actor, pull.id, { dryRun: true, period: '2026-02' });
+    await queue.drain();
+    const runs = await listRunsAs(world.ctx, world.actor, pull.id);
+    expect(runs.map((r) => [r.status, r.rowsRead])).toEqual([['succeeded', 1]]);
+  });
+
+  it('a second run while one is queued is refused (409 pull.already-running)', async () => {
+    const pull = await setUp(world, { code: 'busy', schedule: null });
+    const { queue } = notingQueue();
+    await queuePullRunAs(world.ctx, queue, world.actor, pull.id, { dryRun: true });
+    await expect(
+      queuePullRunAs(world.ctx, queue, world.actor, pull.id, { dryRun: true }),
+    ).rejects.toMatchObject({
+      problem: { status: 409, code: 'pull.already-running' },
+    });
+  });
+
+  it('a job queue that refuses the run leaves it failed (pull.not-queued)', async () => {
+    const pull = await setUp(world, { code: 'refused', schedule: null });
+    const queue = new PullRunQueue();
+    queue.attach(() => Promise.reject(new Error('the scheduler is stopped')));
+    const run = await queuePullRunAs(world.ctx, queue, world.actor, pull.id, { dryRun: true });
+    expect([run.status, run.problems]).toEqual([
+      'failed',
+      [{ code: 'pull.not-queued', params: { message: 'the scheduler is stopped' } }],
+    ]);
+  });
+
+  it('refuses to delete a pull while a run of it is going (409 pull.delete-running)', async () => {
+    const pull = await setUp(world, { code: 'deletebusy', schedule: null });
+    const { queue } = notingQueue();
+    await queuePullRunAs(world.ctx, queue, world.actor, pull.id, { dryRun: true });
+    await expect(removePull(world.ctx, world.actor, pull.id)).rejects.toMatchObject({
+      problem: { status: 409, code: 'pull.delete-running', params: { pull: 'deletebusy' } },
+    });
+  });
+
+  it('deletes a pull with its run history once its runs have ended', async () => {
+    const pull = await setUp(world, { code: 'deleteidle', schedule: null });
+    await runPullAs(world.ctx, world.actor, pull.id, { dryRun: true, period: '2026-02' });
+    await removePull(world.ctx, world.actor, pull.id);
+    expect(await listPullRuns(world.ctx.db.kysely, pull.id)).toEqual([]);
   });
 
   it('stores the password encrypted, never in clear', async () => {

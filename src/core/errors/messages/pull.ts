@@ -59,6 +59,14 @@ export const pullMessages = defineMessages('pull', {
     en: "'{{zone}}' is not a time zone (use an IANA name such as Asia/Shanghai).",
     'zh-CN': '“{{zone}}”不是有效的时区（请使用 IANA 名称，例如 Asia/Shanghai）。',
   },
+  'delete-running': {
+    en: "The pull '{{pull}}' is running: delete it once the run has ended.",
+    'zh-CN': '拉取任务“{{pull}}”正在运行，请等本次运行结束后再删除。',
+  },
+  'not-queued': {
+    en: 'The run could not be queued: {{message}}',
+    'zh-CN': '无法将本次运行加入后台任务队列：{{message}}',
+  },
   'already-running': {
     en: 'The pull is already running.',
     'zh-CN': '该拉取任务正在运行。',

@@ -27,6 +27,7 @@ import {
 import type { JsonValue } from '../../../db/schema.ts';
 import { checkOrgUnitList, type ListedUnit, readOrgUnitRows } from '../../../ingest/index.ts';
 import type { Actor, ServerContext } from '../../context.ts';
+import { IDENTIFIER_CHANGE_TABLE, undoRecordedIdentifiers } from '../identifier-undo.ts';
 import { metadataEvents } from '../import-effects.ts';
 import { collect } from '../import-plan.ts';
 import { alreadyUndone } from '../import-undo.ts';
@@ -231,7 +232,9 @@ export async function undoOrgUnitList(
     const locked = await lockImportBatch(trx, batch.id);
     if (locked === undefined) throw notFound('import.not-found', { id: batch.id });
     if (locked.status !== 'committed') throw alreadyUndone(locked);
-    const { rows } = await listImportChanges(trx, batch.id);
+    const { rows: all } = await listImportChanges(trx, batch.id);
+    // The units' changes; identifiers the import gave them (a mapping profile's) go first, below.
+    const rows = all.filter((r) => r.table !== IDENTIFIER_CHANGE_TABLE);
     const codes = rows.map((r) => String(record(r.key).code));
     const stored = await findOrgUnitsByCodes(trx, codes);
     const changed = rows.filter((r) => {
@@ -267,6 +270,8 @@ export async function undoOrgUnitList(
         now,
       });
     }
+    // Its own identifiers first: one added since (by hand, another import) keeps the unit in use.
+    await undoRecordedIdentifiers(trx, actor, all, reason);
     const refused = await findOrgUnitInUse(trx, created);
     if (refused !== null) {
       throw conflict('import.org-unit-in-use', { id: batch.id, code: refused });

@@ -72,6 +72,21 @@ export function useCreatePullConnection() {
   );
 }
 
+export function useUpdatePullConnection() {
+  return useApiMutation(
+    (client, input: { readonly id: number; readonly body: PullConnectionInput }) =>
+      apiRequest(client, 'PUT /api/pull-connections/:id', { params: { id: input.id }, body: input.body }),
+    [pullKeys.all],
+  );
+}
+
+export function useDeletePullConnection() {
+  return useApiMutation(
+    (client, id: number) => apiRequest(client, 'DELETE /api/pull-connections/:id', { params: { id } }),
+    [pullKeys.all],
+  );
+}
+
 export function useTestPullConnection() {
   return useApiMutation(
     (client, id: number) => apiRequest(client, 'POST /api/pull-connections/:id/test', { params: { id } }),
@@ -86,6 +101,14 @@ export function useCreatePull() {
   );
 }
 
+export function useUpdatePull() {
+  return useApiMutation(
+    (client, input: { readonly id: number; readonly body: PullInput }) =>
+      apiRequest(client, 'PUT /api/pulls/:id', { params: { id: input.id }, body: input.body }),
+    [pullKeys.all],
+  );
+}
+
 export function useDeletePull() {
   return useApiMutation(
     (client, id: number) => apiRequest(client, 'DELETE /api/pulls/:id', { params: { id } }),
@@ -93,7 +116,7 @@ export function useDeletePull() {
   );
 }
 
-/** Runs a pull now (or a dry run); answers the recorded run. */
+/** Queues a run of a pull now (or a dry run); answers the queued run (202), followed in the run history. */
 export function useRunPull() {
   return useApiMutation(
     (client, input: { readonly id: number; readonly dryRun: boolean }) =>

@@ -319,10 +319,14 @@ export interface ApiRoutes {
     Answer<typeof pulls.pullConnectionListSchema>;
   'POST /api/pull-connections': Body<typeof pulls.pullConnectionBodySchema> &
     Answer<typeof pulls.pullConnectionSchema>;
+  'PUT /api/pull-connections/:id': ById &
+    Body<typeof pulls.pullConnectionBodySchema> &
+    Answer<typeof pulls.pullConnectionSchema>;
   'DELETE /api/pull-connections/:id': ById & NoContent;
   'POST /api/pull-connections/:id/test': ById & Answer<typeof pulls.pullConnectionTestSchema>;
   'GET /api/pulls': Query<typeof pulls.pullListQuerySchema> & Answer<typeof pulls.pullListSchema>;
   'POST /api/pulls': Body<typeof pulls.pullBodySchema> & Answer<typeof pulls.pullSchema>;
+  'PUT /api/pulls/:id': ById & Body<typeof pulls.pullBodySchema> & Answer<typeof pulls.pullSchema>;
   'DELETE /api/pulls/:id': ById & NoContent;
   'POST /api/pulls/:id/run': ById & Body<typeof pulls.pullRunBodySchema> & Answer<typeof pulls.pullRunSchema>;
   'GET /api/pulls/:id/runs': ById & Answer<typeof pulls.pullRunListSchema>;

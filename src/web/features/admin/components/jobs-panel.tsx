@@ -28,6 +28,7 @@ const DESCRIPTION_KEYS = [
   'admin.jobs.catalog.surveyReminders',
   'admin.jobs.catalog.reportMail',
   'admin.jobs.catalog.alertEvaluation',
+  'admin.jobs.catalog.pullRun',
   'admin.jobs.catalog.pullSchedule',
   'admin.jobs.catalog.alertDigest',
 ] as const;

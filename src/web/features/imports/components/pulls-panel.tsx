@@ -3,20 +3,40 @@
  * "dry run" and "run now" with the run's phase while it goes, and its history (rows read, values imported,
  * problems worded by code). The mapping profile is the healthbsc/profile@1 JSON, typed or read from a file.
  */
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemDetail, wordCode } from '../../../components/problem-words.ts';
 import {
   type Pull,
+  type PullConnection,
+  type PullInput,
   type PullRun,
   useCreatePull,
   useCreatePullConnection,
+  useDeletePull,
+  useDeletePullConnection,
   usePullConnections,
   usePullRuns,
   usePulls,
   useRunPull,
   useTestPullConnection,
+  useUpdatePull,
+  useUpdatePullConnection,
 } from '../../../lib/api/pulls.ts';
 
 const KINDS = ['postgres', 'mysql', 'sqlserver', 'oracle'] as const;
@@ -37,6 +57,7 @@ const STATUS_KEYS = {
   failed: 'pulls.statuses.failed',
 } as const;
 const PHASE_KEYS = {
+  queued: 'pulls.phases.queued',
   connecting: 'pulls.phases.connecting',
   querying: 'pulls.phases.querying',
   importing: 'pulls.phases.importing',
@@ -55,23 +76,62 @@ interface ConnectionFields {
   password: string;
 }
 
-function ConnectionForm() {
+/** Adds a connection, or changes `editing` (its unit fixed; an empty password keeps the stored one). */
+function ConnectionForm({
+  editing,
+  onDone,
+}: {
+  readonly editing: PullConnection | null;
+  readonly onDone: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreatePullConnection();
+  const update = useUpdatePullConnection();
+  const write = editing === null ? create : update;
   const [form] = Form.useForm<ConnectionFields>();
+  const submit = (v: ConnectionFields) => {
+    const { password, ...rest } = v;
+    const typed = password === undefined || password === '' ? {} : { password };
+    const done = {
+      onSuccess: () => {
+        form.resetFields();
+        onDone();
+      },
+    };
+    if (editing === null) create.mutate({ ...rest, ...typed, options: {} }, done);
+    else update.mutate({ id: editing.id, body: { ...rest, ...typed, options: editing.options } }, done);
+  };
   return (
-    <Card size="small" title={t('pulls.connections.add')}>
+    <Card
+      size="small"
+      title={
+        editing === null ? t('pulls.connections.add') : t('pulls.connections.edit', { code: editing.code })
+      }
+      data-testid="pull-connection-form"
+    >
       <Form
         form={form}
         layout="inline"
-        initialValues={{ kind: 'postgres', port: 5432, host: '127.0.0.1' }}
-        onFinish={(v) => create.mutate({ ...v, options: {} }, { onSuccess: () => form.resetFields() })}
+        initialValues={
+          editing === null
+            ? { kind: 'postgres', port: 5432, host: '127.0.0.1' }
+            : {
+                code: editing.code,
+                orgUnit: editing.orgUnit,
+                kind: editing.kind,
+                host: editing.host,
+                port: editing.port,
+                database: editing.database,
+                user: editing.user,
+              }
+        }
+        onFinish={submit}
       >
         <Form.Item name={['code']} label={t('pulls.fields.code')} rules={[{ required: true }]}>
           <Input data-testid="pull-connection-code" />
         </Form.Item>
         <Form.Item name={['orgUnit']} label={t('pulls.fields.orgUnit')} rules={[{ required: true }]}>
-          <Input data-testid="pull-connection-unit" />
+          <Input data-testid="pull-connection-unit" disabled={editing !== null} />
         </Form.Item>
         <Form.Item name={['kind']} label={t('pulls.fields.kind')}>
           <Select
@@ -92,19 +152,31 @@ function ConnectionForm() {
         <Form.Item name={['user']} label={t('pulls.fields.user')} rules={[{ required: true }]}>
           <Input data-testid="pull-connection-user" />
         </Form.Item>
-        <Form.Item name={['password']} label={t('pulls.fields.password')} rules={[{ required: true }]}>
-          <Input.Password data-testid="pull-connection-password" autoComplete="new-password" />
-        </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={create.isPending}
-          data-testid="pull-connection-save"
+        <Form.Item
+          name={['password']}
+          label={t('pulls.fields.password')}
+          rules={[{ required: editing === null }]}
+          tooltip={editing === null ? undefined : t('pulls.passwordKeep')}
         >
-          {t('pulls.save')}
-        </Button>
+          <Input.Password
+            data-testid="pull-connection-password"
+            autoComplete="new-password"
+            placeholder={editing === null ? undefined : t('pulls.passwordKeep')}
+          />
+        </Form.Item>
+        <Space>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={write.isPending}
+            data-testid="pull-connection-save"
+          >
+            {t('pulls.save')}
+          </Button>
+          {editing === null ? null : <Button onClick={onDone}>{t('pulls.cancel')}</Button>}
+        </Space>
       </Form>
-      {create.error ? <Alert type="error" showIcon message={problemDetail(t, create.error)} /> : null}
+      {write.error ? <Alert type="error" showIcon message={problemDetail(t, write.error)} /> : null}
     </Card>
   );
 }
@@ -121,10 +193,31 @@ interface PullFields {
   periodOffset: number;
 }
 
-function PullForm() {
+/** The body that writes `pull` back as it is, but for `changes` (enabling, disabling). */
+function pullInput(pull: Pull, changes: Partial<PullInput> = {}): PullInput {
+  return {
+    code: pull.code,
+    orgUnit: pull.orgUnit,
+    connection: pull.connection,
+    query: pull.query,
+    profile: pull.profile,
+    schedule: pull.schedule,
+    timeZone: pull.timeZone,
+    periodType: pull.periodType,
+    periodOffset: pull.periodOffset,
+    timeoutSeconds: pull.timeoutSeconds,
+    enabled: pull.enabled,
+    ...changes,
+  };
+}
+
+/** Adds a pull, or changes `editing` (its unit fixed). */
+function PullForm({ editing, onDone }: { readonly editing: Pull | null; readonly onDone: () => void }) {
   const { t } = useTranslation();
   const connections = usePullConnections();
   const create = useCreatePull();
+  const update = useUpdatePull();
+  const write = editing === null ? create : update;
   const [form] = Form.useForm<PullFields>();
   const [profileError, setProfileError] = useState<string | null>(null);
   const submit = (v: PullFields) => {
@@ -136,33 +229,58 @@ function PullForm() {
       return;
     }
     setProfileError(null);
-    create.mutate(
-      {
-        code: v.code,
-        orgUnit: v.orgUnit,
-        connection: v.connection,
-        query: v.query,
-        // The server checks the profile against healthbsc/profile@1 and names each wrong field.
-        profile: profile as PullInputProfile,
-        schedule: v.schedule.trim() === '' ? null : v.schedule.trim(),
-        timeZone: v.timeZone,
-        periodType: v.periodType,
-        periodOffset: v.periodOffset,
+    const body = {
+      code: v.code,
+      orgUnit: v.orgUnit,
+      connection: v.connection,
+      query: v.query,
+      // The server checks the profile against healthbsc/profile@1 and names each wrong field.
+      profile: profile as PullInputProfile,
+      schedule: v.schedule === undefined || v.schedule.trim() === '' ? null : v.schedule.trim(),
+      timeZone: v.timeZone,
+      periodType: v.periodType,
+      periodOffset: v.periodOffset,
+    };
+    const done = {
+      onSuccess: () => {
+        form.resetFields();
+        onDone();
       },
-      { onSuccess: () => form.resetFields() },
-    );
+    };
+    if (editing === null) create.mutate(body, done);
+    else
+      update.mutate(
+        {
+          id: editing.id,
+          body: { ...body, timeoutSeconds: editing.timeoutSeconds, enabled: editing.enabled },
+        },
+        done,
+      );
   };
   return (
-    <Card size="small" title={t('pulls.pulls.add')}>
+    <Card
+      size="small"
+      title={editing === null ? t('pulls.pulls.add') : t('pulls.pulls.edit', { code: editing.code })}
+      data-testid="pull-form"
+    >
       <Form
         form={form}
         layout="vertical"
-        initialValues={{
-          timeZone: 'Asia/Shanghai',
-          periodType: 'month',
-          periodOffset: -1,
-          schedule: '0 6 3 * *',
-        }}
+        initialValues={
+          editing === null
+            ? { timeZone: 'Asia/Shanghai', periodType: 'month', periodOffset: -1, schedule: '0 6 3 * *' }
+            : {
+                code: editing.code,
+                orgUnit: editing.orgUnit,
+                connection: editing.connection,
+                query: editing.query,
+                profile: JSON.stringify(editing.profile, null, 2),
+                schedule: editing.schedule ?? '',
+                timeZone: editing.timeZone,
+                periodType: editing.periodType,
+                periodOffset: editing.periodOffset,
+              }
+        }
         onFinish={submit}
       >
         <Space wrap>
@@ -170,7 +288,7 @@ function PullForm() {
             <Input data-testid="pull-code" />
           </Form.Item>
           <Form.Item name={['orgUnit']} label={t('pulls.fields.orgUnit')} rules={[{ required: true }]}>
-            <Input data-testid="pull-unit" />
+            <Input data-testid="pull-unit" disabled={editing !== null} />
           </Form.Item>
           <Form.Item name={['connection']} label={t('pulls.fields.connection')} rules={[{ required: true }]}>
             <Select
@@ -186,7 +304,7 @@ function PullForm() {
             <Input data-testid="pull-schedule" />
           </Form.Item>
           <Form.Item name={['timeZone']} label={t('pulls.fields.timeZone')}>
-            <Input />
+            <Input data-testid="pull-time-zone" />
           </Form.Item>
           <Form.Item name={['periodType']} label={t('pulls.fields.periodType')}>
             <Select
@@ -198,7 +316,7 @@ function PullForm() {
             />
           </Form.Item>
           <Form.Item name={['periodOffset']} label={t('pulls.fields.periodOffset')}>
-            <InputNumber min={-24} max={0} />
+            <InputNumber min={-24} max={0} data-testid="pull-period-offset" />
           </Form.Item>
         </Space>
         <Form.Item
@@ -232,15 +350,16 @@ function PullForm() {
               if (file !== undefined) form.setFieldValue('profile', await file.text());
             }}
           />
-          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="pull-save">
+          <Button type="primary" htmlType="submit" loading={write.isPending} data-testid="pull-save">
             {t('pulls.save')}
           </Button>
+          {editing === null ? null : <Button onClick={onDone}>{t('pulls.cancel')}</Button>}
         </Space>
       </Form>
       {profileError !== null ? (
         <Alert type="error" showIcon message={t('pulls.profileNotJson', { detail: profileError })} />
       ) : null}
-      {create.error ? <Alert type="error" showIcon message={problemDetail(t, create.error)} /> : null}
+      {write.error ? <Alert type="error" showIcon message={problemDetail(t, write.error)} /> : null}
     </Card>
   );
 }
@@ -253,7 +372,9 @@ function RunHistory({ pull }: { readonly pull: Pull }) {
   const { t } = useTranslation();
   const run = useRunPull();
   const runs = usePullRuns(pull.id, run.isPending);
-  const latest = run.data;
+  // The run is a job: its outcome is the newest run of the history once it has ended.
+  const newest = runs.data?.items[0];
+  const latest = newest?.status === 'running' ? undefined : newest;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
@@ -340,10 +461,29 @@ function ConnectionTest({ id }: { readonly id: number }) {
   );
 }
 
+function EnabledSwitch({ pull }: { readonly pull: Pull }) {
+  const { t } = useTranslation();
+  const update = useUpdatePull();
+  return (
+    <Switch
+      size="small"
+      checked={pull.enabled}
+      loading={update.isPending}
+      aria-label={t('pulls.enabled')}
+      data-testid={`pull-enabled-${pull.code}`}
+      onChange={(enabled) => update.mutate({ id: pull.id, body: pullInput(pull, { enabled }) })}
+    />
+  );
+}
+
 export function PullsPanel() {
   const { t } = useTranslation();
   const connections = usePullConnections();
   const pulls = usePulls();
+  const removeConnection = useDeletePullConnection();
+  const removePull = useDeletePull();
+  const [editingConnection, setEditingConnection] = useState<PullConnection | null>(null);
+  const [editingPull, setEditingPull] = useState<Pull | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="pulls-panel">
       <Typography.Paragraph type="secondary">{t('pulls.intro')}</Typography.Paragraph>
@@ -364,10 +504,41 @@ export function PullsPanel() {
           },
           { title: t('pulls.fields.host'), render: (_, c) => `${c.host}:${c.port}/${c.database}` },
           { title: t('pulls.fields.user'), dataIndex: 'user' },
-          { title: '', render: (_, c) => <ConnectionTest id={c.id} /> },
+          {
+            title: t('pulls.actions'),
+            render: (_, c) => (
+              <Space>
+                <ConnectionTest id={c.id} />
+                <Button
+                  size="small"
+                  onClick={() => setEditingConnection(c)}
+                  data-testid={`pull-connection-edit-${c.code}`}
+                >
+                  {t('pulls.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('pulls.connections.deleteConfirm', { code: c.code })}
+                  okText={t('pulls.delete')}
+                  cancelText={t('pulls.cancel')}
+                  onConfirm={() => removeConnection.mutate(c.id)}
+                >
+                  <Button size="small" danger data-testid={`pull-connection-delete-${c.code}`}>
+                    {t('pulls.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
         ]}
       />
-      <ConnectionForm />
+      {removeConnection.error ? (
+        <Alert type="error" showIcon message={problemDetail(t, removeConnection.error)} />
+      ) : null}
+      <ConnectionForm
+        key={editingConnection === null ? 'new' : `edit-${editingConnection.id}`}
+        editing={editingConnection}
+        onDone={() => setEditingConnection(null)}
+      />
       <Typography.Title level={5}>{t('pulls.pulls.title')}</Typography.Title>
       <Table<Pull>
         size="small"
@@ -382,15 +553,45 @@ export function PullsPanel() {
           { title: t('pulls.fields.connection'), dataIndex: 'connection' },
           {
             title: t('pulls.fields.schedule'),
-            render: (_, p) => (p.schedule === null ? t('pulls.byHand') : `${p.schedule} (${p.timeZone})`),
+            render: (_, p) => (
+              <span data-testid={`pull-schedule-${p.code}`}>
+                {p.schedule === null ? t('pulls.byHand') : `${p.schedule} (${p.timeZone})`}
+              </span>
+            ),
           },
           {
             title: t('pulls.nextRun'),
             render: (_, p) => (p.nextRunAt === null ? '—' : new Date(p.nextRunAt).toLocaleString()),
           },
+          { title: t('pulls.enabled'), render: (_, p) => <EnabledSwitch pull={p} /> },
+          {
+            title: t('pulls.actions'),
+            render: (_, p) => (
+              <Space>
+                <Button size="small" onClick={() => setEditingPull(p)} data-testid={`pull-edit-${p.code}`}>
+                  {t('pulls.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('pulls.pulls.deleteConfirm', { code: p.code })}
+                  okText={t('pulls.delete')}
+                  cancelText={t('pulls.cancel')}
+                  onConfirm={() => removePull.mutate(p.id)}
+                >
+                  <Button size="small" danger data-testid={`pull-delete-${p.code}`}>
+                    {t('pulls.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
         ]}
       />
-      <PullForm />
+      {removePull.error ? <Alert type="error" showIcon message={problemDetail(t, removePull.error)} /> : null}
+      <PullForm
+        key={editingPull === null ? 'new' : `edit-${editingPull.id}`}
+        editing={editingPull}
+        onDone={() => setEditingPull(null)}
+      />
     </Space>
   );
 }
