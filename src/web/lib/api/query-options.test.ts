@@ -214,14 +214,18 @@ describe('what an import changes', () => {
         'series',
         'rankings',
         'monitoring',
+        'pivot',
       ],
     },
-    { kind: 'targets', roots: ['imports', 'targets', 'evaluations', 'series', 'rankings', 'monitoring'] },
+    {
+      kind: 'targets',
+      roots: ['imports', 'targets', 'evaluations', 'series', 'rankings', 'monitoring', 'pivot'],
+    },
     {
       kind: 'assessments',
-      roots: ['imports', 'assessments', 'evaluations', 'series', 'rankings', 'monitoring'],
+      roots: ['imports', 'assessments', 'evaluations', 'series', 'rankings', 'monitoring', 'pivot'],
     },
-    { kind: 'reported', roots: ['imports', 'evaluations', 'series', 'rankings', 'monitoring'] },
+    { kind: 'reported', roots: ['imports', 'evaluations', 'series', 'rankings', 'monitoring', 'pivot'] },
     {
       kind: 'metadata',
       roots: [
@@ -234,6 +238,7 @@ describe('what an import changes', () => {
         'series',
         'rankings',
         'monitoring',
+        'pivot',
       ],
     },
   ] as const)('refreshes $roots after a $kind import', ({ kind, roots }) => {
