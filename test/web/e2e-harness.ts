@@ -183,9 +183,12 @@ export async function startE2e(options: StartE2eOptions = {}): Promise<E2e> {
         if (message.type() === 'error') errors.push(message.text());
       });
       page.on('pageerror', (error) => errors.push(error.message));
-      page.on('requestfailed', (failed) =>
-        errors.push(`${failed.url()}: ${failed.failure()?.errorText ?? 'failed'}`),
-      );
+      // A request the page cancels itself (net::ERR_ABORTED: leaving a page, or a query superseded while it
+      // loads) is not a fault; a refused or failed answer still shows as a console error, a lost one as below.
+      page.on('requestfailed', (failed) => {
+        const reason = failed.failure()?.errorText ?? 'failed';
+        if (reason !== 'net::ERR_ABORTED') errors.push(`${failed.url()}: ${reason}`);
+      });
       return { page, errors };
     },
     async close() {

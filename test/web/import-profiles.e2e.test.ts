@@ -145,7 +145,8 @@ describe('the import wizard for any table', () => {
       await stored('NHS-RC9', 'ae_attendances', '2021-04'),
       await stored('NHS-RWH', 'ae_emergency_admissions', '2021-05'),
     ]).toEqual([17570, 3419]);
-    expect(errors).toEqual([]);
+    // The wizard stops reading an import's progress stream once the import is done: that abort is not a fault.
+    expect(errors.filter((error) => !error.endsWith('net::ERR_ABORTED'))).toEqual([]);
   }, 90_000);
 
   it('maps a long California file in Chinese with filters and a derived value, naming the row it cannot map', async () => {
@@ -196,9 +197,11 @@ describe('the import wizard for any table', () => {
       await stored('CA-106010846', 'ami_deaths', '2017'),
       await stored('CA-106010846', 'ami_ra_deaths', '2017'),
       await stored('CA-106010735', 'hf_cases', '2017'),
-      await stored('CA-106010846', 'pci_deaths', '2017'),
-    ]).toEqual([13, 0.01 * 9.5 * 154, 137, null]);
-    expect(errors).toEqual([]);
+      // PCI was filtered out: no data element was made for it.
+      (await e2e.request('GET', '/api/data-elements/pci_deaths')).status,
+    ]).toEqual([13, 0.01 * 9.5 * 154, 137, 404]);
+    // The wizard stops reading an import's progress stream once the import is done: that abort is not a fault.
+    expect(errors.filter((error) => !error.endsWith('net::ERR_ABORTED'))).toEqual([]);
   }, 90_000);
 
   it('fills the wizard from the saved NHS profile for the next month, and saves a change as a new version', async () => {
@@ -217,6 +220,7 @@ describe('the import wizard for any table', () => {
     expect(saved).toBe('Saved as profile e2e-nhs-ae, version 2');
     // "RC9",21262,,6405,35,,0.01,"June 2021"
     expect(await stored('NHS-RC9', 'ae_attendances', '2021-06')).toBe(21262);
-    expect(errors).toEqual([]);
+    // The wizard stops reading an import's progress stream once the import is done: that abort is not a fault.
+    expect(errors.filter((error) => !error.endsWith('net::ERR_ABORTED'))).toEqual([]);
   }, 90_000);
 });
