@@ -116,7 +116,8 @@ describe('healthbsc backup and restore', () => {
     expect(await snapshot(postgres)).toEqual(expected);
     expect(await snapshot(back)).toEqual(expected);
     expect(expected.filter((line) => line.includes('"comment":"病区"'))).toHaveLength(1);
-  });
+    // Four databases opened and two backups written and read: longer than one test's default on a busy machine.
+  }, 120_000);
 
   it('refuses to restore into a database that already holds rows', async () => {
     const { file } = await backupOfSource();
