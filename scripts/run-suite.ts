@@ -19,6 +19,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { FailedTest } from '../test/summary-reporter.ts';
 import { ensureWebBuild, PACKAGE_ROOT } from './ensure-web-build.ts';
 
 /** What test/summary-reporter.ts writes to the file named by HEALTHBSC_TEST_SUMMARY. */
@@ -26,6 +27,7 @@ interface Summary {
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
+  readonly failures?: readonly FailedTest[];
 }
 
 const VITEST = join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -101,6 +103,11 @@ async function main(): Promise<number> {
     );
     for (const [index, project] of PROJECTS.entries()) {
       process.stdout.write(`${project}: exit code ${codes[index]}\n`);
+      // The failures again, last: each project's own list scrolls away under the other's lines.
+      for (const failure of summaries[index]?.failures ?? []) {
+        process.stdout.write(`  FAILED [${project}] ${failure.file} > ${failure.name}\n    ${failure.error}\n`);
+      }
+      if (summaries[index] === null) process.stdout.write(`  [${project}] ended without its summary\n`);
     }
     process.stdout.write(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
     return codes.some((code) => code !== 0) || total.failed > 0 ? 1 : 0;

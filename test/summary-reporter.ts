@@ -1,30 +1,49 @@
 /**
  * Prints one plain closing line, `N passed, N failed, N skipped`, after Vitest's own summary, so that CI (which
  * reads that line, not Vitest's coloured table) can tell how many tests ran. With HEALTHBSC_TEST_SUMMARY set it
- * also writes the counts there as JSON, for scripts/run-suite.ts to add up the two projects it runs side by side.
+ * also writes the counts there as JSON, with each failed test's file, name and first error line, for
+ * scripts/run-suite.ts to add up the two projects it runs side by side and to list the failures last: CI shows
+ * only the tail of the output, and one project's failures otherwise scroll away under the other's lines.
  */
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
+
+/** One failed test (or a file that failed outside its tests), as the summary file lists it. */
+export interface FailedTest {
+  readonly file: string;
+  readonly name: string;
+  readonly error: string;
+}
+
+function firstLine(message: string | undefined): string {
+  return (message ?? '').split('\n', 1)[0]?.slice(0, 300) ?? '';
+}
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     let passed = 0;
-    let failed = 0;
     let skipped = 0;
+    const failures: FailedTest[] = [];
     for (const module of testModules) {
+      const file = relative(process.cwd(), module.moduleId);
       let failedHere = 0;
       for (const test of module.children.allTests()) {
-        const state = test.result().state;
-        if (state === 'passed') passed++;
-        else if (state === 'failed') failedHere++;
-        else skipped++;
+        const result = test.result();
+        if (result.state === 'passed') passed++;
+        else if (result.state === 'failed') {
+          failedHere++;
+          failures.push({ file, name: test.fullName, error: firstLine(result.errors?.[0]?.message) });
+        } else skipped++;
       }
       // A file whose setup failed fails without a failing test (its tests are skipped): count it once.
-      if (module.state() === 'failed' && failedHere === 0) failedHere = 1;
-      failed += failedHere;
+      if (module.state() === 'failed' && failedHere === 0) {
+        failures.push({ file, name: '(the file itself)', error: firstLine(module.errors()[0]?.message) });
+      }
     }
+    const failed = failures.length;
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-    const file = process.env.HEALTHBSC_TEST_SUMMARY;
-    if (file) writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+    const summaryFile = process.env.HEALTHBSC_TEST_SUMMARY;
+    if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, failures }));
   }
 }
