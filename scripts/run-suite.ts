@@ -105,7 +105,9 @@ async function main(): Promise<number> {
       process.stdout.write(`${project}: exit code ${codes[index]}\n`);
       // The failures again, last: each project's own list scrolls away under the other's lines.
       for (const failure of summaries[index]?.failures ?? []) {
-        process.stdout.write(`  FAILED [${project}] ${failure.file} > ${failure.name}\n    ${failure.error}\n`);
+        process.stdout.write(
+          `  FAILED [${project}] ${failure.file} > ${failure.name}\n    ${failure.error}\n`,
+        );
       }
       if (summaries[index] === null) process.stdout.write(`  [${project}] ended without its summary\n`);
     }
