@@ -6,7 +6,6 @@
  * leaving them out of both parts gives 84.54 %.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   aggregateUnitValues,
@@ -16,10 +15,9 @@ import {
   unitCoverage,
   ValueCube,
 } from '../../src/core/analytics/index.ts';
+import { sharedData } from '../shared-data.ts';
 
-const SOURCE = fileURLToPath(
-  new URL('../../../shared/data/nhs_england_trusts/ae_trust_monthly_2021-04_to_2025-07.csv', import.meta.url),
-);
+const SOURCE = sharedData('nhs_england_trusts/ae_trust_monthly_2021-04_to_2025-07.csv');
 
 interface Return {
   readonly trust: string;

@@ -1,23 +1,28 @@
 /**
- * The NHS England bed example end to end on real data: convert the published file, import the org units, the
- * scorecard and the values through the import service (what `healthbsc import` and POST /api/imports call),
- * and check the stored inputs of bed_occupancy against figures computed here straight from the source CSV.
+ * NHS England's monthly G&A bed figures imported as they are published, with the saved profile beside this file
+ * (no converter script): trusts built under England, two counts per trust and month (`April 2022` → 2022-04).
+ * The stored counts, England's Σ occupied ÷ Σ available and the evaluated bed occupancy are compared with the
+ * source rows; the months a trust reported 0 beds give no occupancy, not 0 %.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import type { ProfileImportReport } from '../../src/core/contracts/import-profiles.ts';
+import { readPeriodCell } from '../../src/core/import-profiles/index.ts';
 import type { Db } from '../../src/db/connect.ts';
 import { ChangeBus } from '../../src/server/change-bus.ts';
 import { systemActor } from '../../src/server/context.ts';
 import { EvaluationEngine } from '../../src/server/evaluation/evaluation-engine.ts';
+import { parseProfileFile } from '../../src/server/import-profiles/profile-file.ts';
+import { importWithProfile } from '../../src/server/import-profiles/profile-import.service.ts';
 import { commitImport } from '../../src/server/imports/import.service.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { testContext } from '../../test/fixtures/imports/world.ts';
-import { type ConvertedBeds, convertBeds, DEFAULT_INPUT, monthId } from './convert.ts';
+import { readSourceCsv, sharedData } from '../shared-data.ts';
 
-const SCORECARD = fileURLToPath(new URL('./scorecard.yaml', import.meta.url));
-const ACTOR = systemActor('nhs-example');
+const SOURCE = sharedData('nhs_england_trusts/beds_trust_monthly_2022-04_to_2025-09.csv');
+const here = (name: string) => new URL(`./${name}`, import.meta.url);
+const ACTOR = systemActor('nhs-beds-example');
 
 interface SourceRow {
   readonly trust: string;
@@ -26,83 +31,36 @@ interface SourceRow {
   readonly occupied: number;
 }
 
-/** The source rows read naively (every field is a quoted text or a bare number; no commas inside fields). */
-function readSource(text: string): SourceRow[] {
-  const [header, ...lines] = text
-    .trim()
-    .split(/\r?\n/)
-    .map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
-  const col = (name: string) => header?.indexOf(name) ?? -1;
-  return lines.map((f) => ({
-    trust: f[col('nhs_trust22_code')] ?? '',
-    date: f[col('date')] ?? '',
-    available: Number(f[col('general_acute_beds_available')]),
-    occupied: Number(f[col('general_acute_beds_occupied')]),
+let source: SourceRow[];
+beforeAll(async () => {
+  source = readSourceCsv(await readFile(SOURCE, 'utf8')).map((r) => ({
+    trust: r.nhs_trust22_code ?? '',
+    date: r.date ?? '',
+    available: Number(r.general_acute_beds_available),
+    occupied: Number(r.general_acute_beds_occupied),
   }));
+});
+
+const monthOf = (date: string): string => readPeriodCell(date, 'month-name', 'month') ?? '';
+
+function sourceRow(trust: string, date: string): SourceRow {
+  const row = source.find((r) => r.trust === trust && r.date === date);
+  if (row === undefined) throw new Error(`no source row for ${trust} ${date}`);
+  return row;
 }
 
-let source: SourceRow[];
-let converted: ConvertedBeds;
+/** England's Σ occupied and Σ available over the source rows of a month. */
+function englandTotals(date: string): { occupied: number; available: number } {
+  const rows = source.filter((r) => r.date === date);
+  return {
+    occupied: rows.reduce((sum, r) => sum + r.occupied, 0),
+    available: rows.reduce((sum, r) => sum + r.available, 0),
+  };
+}
 
-beforeAll(async () => {
-  const bytes = await readFile(DEFAULT_INPUT);
-  source = readSource(new TextDecoder().decode(bytes));
-  converted = await convertBeds(bytes);
-});
-
-describe('convert.ts', () => {
-  it.each([
-    ['April 2022', '2022-04'],
-    ['September 2025', '2025-09'],
-    ['december 2023', '2023-12'],
-    ['2022-04', null],
-    ['Sept 2025', null],
-  ])('reads the month %s as %s', (text, id) => {
-    expect(monthId(text)).toBe(id);
-  });
-
-  it('writes two values per source row, one org unit per trust under England, and skips nothing in this file', () => {
-    // The published file: 5,557 rows, 137 trusts, April 2022 to August 2025 (its name says 2025-09; the last
-    // month in it is August). Every G&A figure is present.
-    expect(converted).toMatchObject({ rowsRead: 5557, valuesWritten: 11_114, skipped: [] });
-    expect(converted.trusts).toHaveLength(137);
-    expect([converted.months[0], converted.months.at(-1), converted.months.length]).toEqual([
-      '2022-04',
-      '2025-08',
-      41,
-    ]);
-  });
-
-  it('skips and reports a blank value, keeping the other value of the row', async () => {
-    const text = [
-      '"nhs_trust22_code","date","general_acute_beds_available","general_acute_beds_occupied"',
-      '"R0A","April 2022",2286,',
-      '"R0B","Smarch 2022",10,9',
-    ].join('\n');
-    const result = await convertBeds(new TextEncoder().encode(text));
-    expect(result.skipped).toEqual([
-      { line: 2, trust: 'R0A', date: 'April 2022', column: 'general_acute_beds_occupied', reason: 'blank' },
-      {
-        line: 3,
-        trust: 'R0B',
-        date: 'Smarch 2022',
-        column: 'date',
-        reason: 'not a month written as "April 2022"',
-      },
-    ]);
-    expect(
-      new TextDecoder()
-        .decode(result.data)
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n'),
-    ).toEqual(['org_unit,period,data_element,value', 'R0A,2022-04,ga_beds_available,2286']);
-  });
-});
-
-/** Σ of a data element over the given trusts (all under England when `trust` is null) for a month. */
-async function total(db: Db, element: string, month: string, trust: string | null): Promise<number> {
-  const { rows } = await sql<{ total: number }>`
+/** Σ of a data element's stored values over one trust, or over every unit under England when `trust` is null. */
+async function total(db: Db, element: string, month: string, trust: string | null): Promise<number | null> {
+  const { rows } = await sql<{ total: number | null }>`
     select sum(v.value)::float8 as total
     from data_value v
     join org_unit o on o.id = v.org_unit_id
@@ -111,60 +69,66 @@ async function total(db: Db, element: string, month: string, trust: string | nul
       and o.path like (select path || '%' from org_unit where code = 'ENG')
       and (${trust}::text is null or o.code = ${trust})
   `.execute(db.kysely);
-  return rows[0]?.total ?? Number.NaN;
+  return rows[0]?.total ?? null;
 }
 
 describeEachEngine('NHS England beds example', (getDb) => {
+  let report: ProfileImportReport;
   beforeAll(async () => {
     const { ctx } = testContext(getDb());
-    const steps = [
-      { bytes: converted.orgUnits, fileName: 'org-units.csv', kind: 'metadata' as const },
-      {
-        bytes: new Uint8Array(await readFile(SCORECARD)),
-        fileName: 'scorecard.yaml',
-        kind: 'metadata' as const,
-      },
-      { bytes: converted.data, fileName: 'data.csv', kind: 'data' as const },
-    ];
-    const reports = [];
-    for (const step of steps) reports.push(await commitImport(ctx, ACTOR, step));
-    expect(reports.map((r) => [r.fileName, r.toCreate, r.errorCount])).toEqual([
-      ['org-units.csv', 138, 0],
-      ['scorecard.yaml', 1, 0],
-      ['data.csv', 11_114, 0],
-    ]);
+    await commitImport(ctx, ACTOR, {
+      bytes: new Uint8Array(await readFile(here('scorecard.yaml'))),
+      fileName: 'scorecard.yaml',
+      kind: 'metadata',
+    });
+    report = await importWithProfile(ctx, ACTOR, {
+      bytes: new Uint8Array(await readFile(SOURCE)),
+      fileName: 'beds_trust_monthly_2022-04_to_2025-09.csv',
+      profile: parseProfileFile(await readFile(here('beds.profile.json'), 'utf8')),
+      dryRun: false,
+    });
+  });
+
+  it('imports every row: England and its 137 trusts, two values a row, nothing missing or refused', () => {
+    // The published file: 5,557 rows, 137 trusts, April 2022 to August 2025 (its name says 2025-09; the last
+    // month in it is August). Every G&A figure is present.
+    expect([
+      report.rowsRead,
+      report.orgUnits?.toCreate,
+      report.cellsMissing,
+      report.values.toCreate,
+      report.errorCount,
+    ]).toEqual([5557, 138, 0, 11_114, 0]);
+  });
+
+  it('reads the months as written, April 2022 to August 2025', async () => {
+    const { rows } = await sql<{ first: string; last: string; months: number }>`
+      select min(period_id) as first, max(period_id) as last, count(distinct period_id)::int as months
+      from data_value`.execute(getDb().kysely);
+    expect(rows[0]).toEqual({ first: '2022-04', last: '2025-08', months: 41 });
   });
 
   it.each([
     ['R0A', 'April 2022'],
     ['RJ1', 'January 2024'],
     ['RYJ', 'August 2025'],
-  ])("gives one trust's occupied ÷ available (%s, %s) as in the source", async (trust, date) => {
-    const row = source.find((r) => r.trust === trust && r.date === date);
-    if (row === undefined) throw new Error(`no source row for ${trust} ${date}`);
-    const month = monthId(date) ?? '';
-    const occupied = await total(getDb(), 'ga_beds_occupied', month, trust);
-    const available = await total(getDb(), 'ga_beds_available', month, trust);
-    expect([occupied, available]).toEqual([row.occupied, row.available]);
-    expect((occupied / available) * 100).toBeCloseTo((row.occupied / row.available) * 100, 12);
+  ])("stores a trust's beds occupied and available (%s, %s) as in the source", async (trust, date) => {
+    const row = sourceRow(trust, date);
+    const month = monthOf(date);
+    expect({
+      occupied: await total(getDb(), 'ga_beds_occupied', month, trust),
+      available: await total(getDb(), 'ga_beds_available', month, trust),
+    }).toEqual({ occupied: row.occupied, available: row.available });
   });
 
   it.each(['April 2022', 'January 2024', 'August 2025'])(
-    'gives England as Σ occupied ÷ Σ available over all trusts for %s',
+    "sums England's beds over all its trusts for %s",
     async (date) => {
-      const rows = source.filter((r) => r.date === date);
-      const occupied = rows.reduce((sum, r) => sum + r.occupied, 0);
-      const available = rows.reduce((sum, r) => sum + r.available, 0);
-      const month = monthId(date) ?? '';
-      const stored = {
+      const month = monthOf(date);
+      expect({
         occupied: await total(getDb(), 'ga_beds_occupied', month, null),
         available: await total(getDb(), 'ga_beds_available', month, null),
-      };
-      expect(stored).toEqual({ occupied, available });
-      // Not the mean of the trusts' rates: the two differ, which is why the formula keeps its parts apart.
-      const rated = rows.filter((r) => r.available > 0);
-      const meanOfRates = rated.reduce((sum, r) => sum + r.occupied / r.available, 0) / rated.length;
-      expect(Math.abs(occupied / available - meanOfRates)).toBeGreaterThan(1e-4);
+      }).toEqual(englandTotals(date));
     },
   );
 
@@ -178,25 +142,39 @@ describeEachEngine('NHS England beds example', (getDb) => {
   it.each([
     ['R0A', 'April 2022'],
     ['RJ1', 'January 2024'],
-  ])(
-    "evaluates a trust's bed-occupancy indicator as its occupied ÷ available (%s, %s)",
-    async (trust, date) => {
-      const row = source.find((r) => r.trust === trust && r.date === date);
-      if (row === undefined) throw new Error(`no source row for ${trust} ${date}`);
-      expect(await occupancy(trust, monthId(date) ?? '')).toBeCloseTo(
-        (row.occupied / row.available) * 100,
-        10,
-      );
+  ])("evaluates a trust's bed occupancy as its occupied ÷ available (%s, %s)", async (trust, date) => {
+    const row = sourceRow(trust, date);
+    expect(await occupancy(trust, monthOf(date))).toBeCloseTo((row.occupied / row.available) * 100, 10);
+  });
+
+  it.each(['April 2022', 'August 2025'])(
+    "evaluates England's bed occupancy as Σ occupied ÷ Σ available, not the mean of the trusts' rates (%s)",
+    async (date) => {
+      const { occupied, available } = englandTotals(date);
+      const rated = source.filter((r) => r.date === date && r.available > 0);
+      const meanOfRates = rated.reduce((sum, r) => sum + r.occupied / r.available, 0) / rated.length;
+      const actual = await occupancy('ENG', monthOf(date));
+      expect(actual).toBeCloseTo((occupied / available) * 100, 10);
+      // The two differ, which is why the formula keeps its parts apart.
+      expect(Math.abs((actual ?? 0) / 100 - meanOfRates)).toBeGreaterThan(1e-4);
     },
   );
 
-  it.each(['April 2022', 'August 2025'])(
-    "evaluates England's bed-occupancy indicator as Σ occupied ÷ Σ available over all trusts (%s)",
-    async (date) => {
-      const rows = source.filter((r) => r.date === date);
-      const occupied = rows.reduce((sum, r) => sum + r.occupied, 0);
-      const available = rows.reduce((sum, r) => sum + r.available, 0);
-      expect(await occupancy('ENG', monthId(date) ?? '')).toBeCloseTo((occupied / available) * 100, 10);
+  it.each([
+    ['RA4', 'May 2023'],
+    ['RA4', 'July 2023'],
+    ['RVY', 'August 2023'],
+  ])(
+    'stores the 0 beds a trust reported (%s, %s) and gives it no occupancy (0 ÷ 0 is no value)',
+    async (trust, date) => {
+      const row = sourceRow(trust, date);
+      const month = monthOf(date);
+      expect([row.available, row.occupied]).toEqual([0, 0]);
+      expect({
+        occupied: await total(getDb(), 'ga_beds_occupied', month, trust),
+        available: await total(getDb(), 'ga_beds_available', month, trust),
+        occupancy: await occupancy(trust, month),
+      }).toEqual({ occupied: 0, available: 0, occupancy: null });
     },
   );
 });
