@@ -34,7 +34,8 @@
  * proxy's `X-Forwarded-For` to believe, so the audit records the client's address: `true` (any), a number of
  * hops, or a comma-separated list of addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`.
  * `HEALTHBSC_TIMEZONE` (an IANA zone, `Asia/Shanghai`) is the zone scheduled jobs' times are read in;
- * `HEALTHBSC_JOBS=off` starts a server that runs no background jobs (a second instance beside one that does).
+ * `HEALTHBSC_JOBS=off` starts a server that runs no background jobs (a second instance beside one that does);
+ * a database pull run by hand on the pulls page still runs, in that server's process.
  * Rankings, series and imports are heavy: past `HEALTHBSC_MAX_HEAVY_REQUESTS` at once the server answers 503
  * with `Retry-After`. PGlite ignores the statement timeout (it cannot cancel a running query); there the cap on
  * heavy requests is the guard. E-mail (survey reminders, alerts, reports: src/server/mail) is sent through
@@ -83,7 +84,10 @@ export interface ServerConfig {
   readonly trustProxy: TrustProxySetting;
   /** The IANA time zone scheduled jobs' cron expressions are read in. */
   readonly timezone: string;
-  /** `off`: this server runs no background jobs (they are still listed, and "run now" queues them). */
+  /**
+   * `off`: this server runs no background jobs (they are still listed, and "run now" queues them); a pull run by
+   * hand runs in this process instead of as the `pull-run` job.
+   */
   readonly jobs: JobsSetting;
   /** The hour (0–23, in `timezone`) the daily alert digest goes out. */
   readonly alertDigestHour: number;

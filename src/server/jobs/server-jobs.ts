@@ -23,7 +23,7 @@ export interface ServerJobOptions {
   readonly mail?: MailSettings | null;
   /** Attached to the mail job, so a commit that queued mail can ask for a run at once. */
   readonly mailWaker?: MailWaker;
-  /** Attached to the `pull-run` job, so a pull run by hand is queued there. */
+  /** Attached to the `pull-run` job when this server runs jobs, so a pull run by hand is queued there. */
   readonly pullRuns?: PullRunQueue;
   /** The evaluation engine, for the alert job; a scheduler built without one (its own tests) has no alert jobs (evaluation, digest). */
   readonly engine?: EvaluationEngine;
@@ -40,9 +40,14 @@ export function registerServerJobs(scheduler: JobScheduler, options: ServerJobOp
   scheduler.register(reportMailJob());
   scheduler.register(pullScheduleJob());
   const pullRun = scheduler.register(pullRunJob());
-  options.pullRuns?.attach(async (runId) => {
-    await pullRun.enqueue({ runId });
-  });
+  // A run by hand is waited for by someone on the page. A server that runs no jobs (HEALTHBSC_JOBS=off) cannot
+  // know that another instance does, so it runs the pull itself, as it does a file upload, rather than queue
+  // a run that might wait forever.
+  if (scheduler.runsJobs) {
+    options.pullRuns?.attach(async (runId) => {
+      await pullRun.enqueue({ runId });
+    });
+  }
   const mail = scheduler.register(mailSendJob(options.mail ?? null));
   options.mailWaker?.attach(() => mail.enqueue({}));
   if (options.engine !== undefined) {

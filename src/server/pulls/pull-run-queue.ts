@@ -1,7 +1,8 @@
 /**
  * Where a run asked for by hand goes (`POST /api/pulls/{id}/run` answers 202 at once): the `pull-run` job of the
- * server's scheduler (./pull-run.job.ts), attached at start-up. Without a scheduler (tests building the app
- * alone, the CLI) the run goes on in this process, and `drain()` waits for it before the database closes.
+ * server's scheduler (./pull-run.job.ts), attached at start-up when the server runs jobs. Without a scheduler
+ * (tests building the app alone, the CLI) or with it off (`HEALTHBSC_JOBS=off`, where nothing here would take
+ * the job) the run goes on in this process, and `drain()` waits for it before the database closes.
  */
 export class PullRunQueue {
   #enqueue: ((runId: number) => Promise<unknown>) | null = null;

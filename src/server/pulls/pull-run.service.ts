@@ -253,8 +253,8 @@ export async function runPullAs(
 
 /**
  * A run by hand from the page (`POST /api/pulls/{id}/run`, 202): recorded as `queued` and handed to the
- * `pull-run` job (or, without a scheduler, run in this process); the page follows its phase in the run history.
- * 409 while another run of the pull is going. A queue that refuses it leaves the run failed (`pull.not-queued`).
+ * `pull-run` job (or, without a scheduler or with it off, run in this process); the page follows its phase in the
+ * run history. 409 while another run of the pull is going. A queue that refuses it leaves the run failed (`pull.not-queued`).
  */
 export async function queuePullRunAs(
   ctx: ServerContext,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachEngine, openEmptyDb, postgresUrlOf } from '../../../test/engines.ts';
 import { storedDataValues } from '../../../test/fixtures/imports/world.ts';
 import {
@@ -12,6 +12,8 @@ import {
 import { pullBodySchema } from '../../core/contracts/pulls.ts';
 import type { Db } from '../../db/connect.ts';
 import { listPullRuns } from '../../db/repositories/pull.repository.ts';
+import { JobScheduler } from '../jobs/job-scheduler.ts';
+import { registerServerJobs } from '../jobs/server-jobs.ts';
 import { listRunsAs, queuePullRunAs, runPullAs, runQueuedPull } from './pull-run.service.ts';
 import { PullRunQueue } from './pull-run-queue.ts';
 import { runDuePulls } from './pull-schedule.ts';
@@ -230,6 +232,31 @@ describeEachEngine('database pulls from PostgreSQL', (getDb) => {
     await queue.drain();
     const runs = await listRunsAs(world.ctx, world.actor, pull.id);
     expect(runs.map((r) => [r.status, r.rowsRead])).toEqual([['succeeded', 1]]);
+  });
+
+  /** The server's queue wired as start-up wires it, to a scheduler that runs jobs or not; its enqueues noted. */
+  function serverQueue(runJobs: boolean): { queue: PullRunQueue; enqueue: ReturnType<typeof vi.fn> } {
+    const scheduler = new JobScheduler(world.ctx, { timezone: 'UTC', runJobs });
+    const enqueue = vi.spyOn(scheduler, 'enqueue').mockResolvedValue('job-run-id');
+    const queue = new PullRunQueue();
+    registerServerJobs(scheduler, { pullRuns: queue });
+    return { queue, enqueue };
+  }
+
+  it('on a server that runs jobs, a run by hand is handed to the pull-run job', async () => {
+    const pull = await setUp(world, { code: 'jobson', schedule: null });
+    const { queue, enqueue } = serverQueue(true);
+    const run = await queuePullRunAs(world.ctx, queue, world.actor, pull.id, { dryRun: true });
+    expect([run.phase, enqueue.mock.calls]).toEqual(['queued', [['pull-run', { runId: run.id }]]]);
+  });
+
+  it('on a server that runs no jobs (HEALTHBSC_JOBS=off), a run by hand runs here instead of waiting', async () => {
+    const pull = await setUp(world, { code: 'jobsoff', schedule: null });
+    const { queue, enqueue } = serverQueue(false);
+    await queuePullRunAs(world.ctx, queue, world.actor, pull.id, { dryRun: true, period: '2026-02' });
+    await queue.drain();
+    const runs = await listRunsAs(world.ctx, world.actor, pull.id);
+    expect([runs.map((r) => [r.status, r.rowsRead]), enqueue.mock.calls]).toEqual([[['succeeded', 1]], []]);
   });
 
   it('a second run while one is queued is refused (409 pull.already-running)', async () => {
