@@ -2,8 +2,9 @@
  * The "Database pulls" tab end to end (src/server/pulls): a throwaway PostgreSQL plays the hospital's database.
  * In the page: a connection and a pull are created, the dry run shows what would be imported, "Run now" is
  * queued as a job and the history follows it to its end, and the values are then in the API; a connection with a
- * user the database refuses shows the coded error; the schedule is edited. The same tab reads in Chinese. One
- * server, one browser, 1366×768. (Deleting, and its refusal while a run goes, is tested in src/server/pulls.)
+ * user the database refuses shows the coded error; the schedule is edited, the pull switched off, and the same
+ * tab reads in Chinese; last, the pull is deleted after its confirmation. One server, one browser, 1366×768.
+ * (Refusing to delete a pull while a run of it goes is tested in src/server/pulls.)
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -103,10 +104,15 @@ it('a dry run shows the values it would import', async () => {
     .toBe('1 rows read: 1 values would be created, 0 changed, 0 unchanged.');
 });
 
+/** The pull of that code, from the API's list (undefined when the list lacks it). */
+async function pullOf(code: string): Promise<PullResource | undefined> {
+  const pulls = await e2e.api<{ items: PullResource[] }>('/api/pulls');
+  return pulls.items.find((p) => p.code === code);
+}
+
 /** The pull's runs, newest first, from the API. */
 async function runsOf(code: string): Promise<PullRunResource[]> {
-  const pulls = await e2e.api<{ items: PullResource[] }>('/api/pulls');
-  const id = pulls.items.find((p) => p.code === code)?.id;
+  const id = (await pullOf(code))?.id;
   return (await e2e.api<{ items: PullRunResource[] }>(`/api/pulls/${id}/runs`)).items;
 }
 
@@ -143,6 +149,13 @@ it('edits the schedule', async () => {
     .toBe('30 7 5 * * (Asia/Shanghai)');
 });
 
+it('switches the pull off and on again', async () => {
+  await page.getByTestId('pull-enabled-visits').click();
+  await expect.poll(async () => (await pullOf('visits'))?.enabled).toBe(false);
+  await page.getByTestId('pull-enabled-visits').click();
+  await expect.poll(async () => (await pullOf('visits'))?.enabled).toBe(true);
+});
+
 it('reads in Chinese', async () => {
   const zh = await e2e.openPage('zh-CN', { viewport: VIEWPORT });
   await zh.page.goto(e2e.url('/imports'));
@@ -151,4 +164,26 @@ it('reads in Chinese', async () => {
   expect(await zh.page.getByTestId('pull-schedule-visits').textContent()).toBe('30 7 5 * * (Asia/Shanghai)');
   expect(zh.errors).toEqual([]);
   await zh.page.close();
+});
+
+it('keeps the pull when its deletion is cancelled', async () => {
+  await page.getByTestId('pull-delete-visits').click();
+  const confirm = page.locator('.ant-popconfirm');
+  await expect.poll(() => confirm.getByText(/Delete the pull visits and its run history\?/).count()).toBe(1);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => confirm.isVisible()).toBe(false);
+  expect([await page.getByTestId('pull-schedule-visits').count(), (await pullOf('visits'))?.code]).toEqual([
+    1,
+    'visits',
+  ]);
+});
+
+it('deletes the pull once confirmed: it leaves the table, the list and the API', async () => {
+  const id = (await pullOf('visits'))?.id;
+  await page.getByTestId('pull-delete-visits').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => page.getByTestId('pull-schedule-visits').count()).toBe(0);
+  expect(await pullOf('visits')).toBeUndefined();
+  const gone = await e2e.request<{ code: string }>('GET', `/api/pulls/${id}`);
+  expect([gone.status, gone.body.code]).toEqual([404, 'pull.not-found']);
 });
