@@ -73,6 +73,8 @@ async function total(db: Db, element: string, month: string, trust: string | nul
 }
 
 describeEachEngine('NHS England beds example', (getDb) => {
+  let dryRun: ProfileImportReport;
+  let writtenByDryRun: number;
   let report: ProfileImportReport;
   beforeAll(async () => {
     const { ctx } = testContext(getDb());
@@ -81,12 +83,27 @@ describeEachEngine('NHS England beds example', (getDb) => {
       fileName: 'scorecard.yaml',
       kind: 'metadata',
     });
-    report = await importWithProfile(ctx, ACTOR, {
+    const file = {
       bytes: new Uint8Array(await readFile(SOURCE)),
       fileName: 'beds_trust_monthly_2022-04_to_2025-09.csv',
       profile: parseProfileFile(await readFile(here('beds.profile.json'), 'utf8')),
-      dryRun: false,
-    });
+    };
+    dryRun = await importWithProfile(ctx, ACTOR, { ...file, dryRun: true });
+    const { rows } = await sql<{ n: number }>`
+      select (select count(*) from org_unit where code = 'ENG' or code = 'R0A')::int
+        + (select count(*) from data_value)::int as n`.execute(getDb().kysely);
+    writtenByDryRun = rows[0]?.n ?? Number.NaN;
+    report = await importWithProfile(ctx, ACTOR, { ...file, dryRun: false });
+  });
+
+  it('counts in a dry run what the import then writes (the 138 units it builds included), writing nothing', () => {
+    expect([dryRun.orgUnits, dryRun.values, dryRun.errorCount, dryRun.committed, writtenByDryRun]).toEqual([
+      { toCreate: 138, toUpdate: 0, batchId: null },
+      { toCreate: 11_114, toUpdate: 0, unchanged: 0, batchId: null },
+      0,
+      false,
+      0,
+    ]);
   });
 
   it('imports every row: England and its 137 trusts, two values a row, nothing missing or refused', () => {

@@ -20,6 +20,7 @@ import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.t
 import { identifierMap, insertIdentifiers } from '../../db/repositories/org-unit-identifier.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { readTable, writeTable } from '../../ingest/index.ts';
+import { ChangeBus } from '../change-bus.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { identifierChange } from '../imports/identifier-undo.ts';
 import {
@@ -110,7 +111,6 @@ export async function importWithProfile(
     format: 'csv',
     encoding: 'utf-8',
   });
-  const unitCheck = units === null ? null : await runKind(ctx, actor, unitFile(units), true);
   const creating = new Set(mapped.orgUnits.map((u) => u.code));
   const data = await dataFile(mapped.values);
   const dataInput: ImportInput = {
@@ -122,8 +122,14 @@ export async function importWithProfile(
     ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
   };
   const hasValues = mapped.values.length > 0;
-  const dataCheck = hasValues ? await runKind(ctx, actor, dataInput, true) : null;
-  // Units the profile creates are unknown to the data check until they are written.
+  const { unitCheck, dataCheck } =
+    units !== null && input.dryRun
+      ? await checkOnBuiltUnits(ctx, actor, unitFile(units), hasValues ? dataInput : null)
+      : {
+          unitCheck: units === null ? null : await runKind(ctx, actor, unitFile(units), true),
+          dataCheck: hasValues ? await runKind(ctx, actor, dataInput, true) : null,
+        };
+  // Units the profile creates are unknown to the data check until they are written (before a real import).
   const errors = [
     ...(unitCheck?.errors ?? []),
     ...(dataCheck?.errors ?? [])
@@ -132,7 +138,8 @@ export async function importWithProfile(
   ];
   const orgUnits = (r: ImportReportBody | null) =>
     r === null ? null : { toCreate: r.toCreate, toUpdate: r.toUpdate, batchId: r.batchId };
-  // A dry run's data check refuses the values of units still to be created: they count as values to create.
+  // A check made before the units are written refuses the values of units still to be created: they count as
+  // values to create.
   const counts = (r: ImportReportBody | null) =>
     r === null
       ? none
@@ -188,6 +195,40 @@ export async function importWithProfile(
     errorCount: 0,
     committed: (dataReport ?? unitReport)?.committed ?? false,
   };
+}
+
+/** Thrown to roll back the transaction of a dry run's check. */
+class DryRunRollback extends Error {}
+
+/**
+ * A dry run's check of a file that builds units: the units are written, then the values checked as the import
+ * will check them, in one transaction that is rolled back. Checking the values beside units not yet written
+ * would refuse each of their values as an unknown unit, and a report lists only its first 1,000 errors: past
+ * them the values to create were miscounted and any other error went unseen. Nothing is committed, so the
+ * changes are announced on a bus of their own, which nobody hears.
+ */
+async function checkOnBuiltUnits(
+  ctx: ServerContext,
+  actor: Actor,
+  unitInput: ImportInput,
+  dataInput: ImportInput | null,
+): Promise<{ unitCheck: ImportReportBody; dataCheck: ImportReportBody | null }> {
+  let checked: { unitCheck: ImportReportBody; dataCheck: ImportReportBody | null } | undefined;
+  try {
+    await ctx.db.kysely.transaction().execute(async (trx) => {
+      const joined: ServerContext = { ...joinTransaction(ctx, trx), changes: new ChangeBus() };
+      const units = await runKind(joined, actor, unitInput, false);
+      checked = {
+        unitCheck: { ...units, committed: false, batchId: null },
+        dataCheck: dataInput === null ? null : await runKind(joined, actor, dataInput, true),
+      };
+      throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  if (checked === undefined) throw new Error('The dry run ended without its check.');
+  return checked;
 }
 
 /**
