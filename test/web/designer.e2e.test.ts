@@ -218,14 +218,10 @@ describe('designer', () => {
     await page.getByRole('tab', { name: 'Versions' }).click();
     const firstRow = page.getByTestId('weight-versions').locator('tbody tr.ant-table-row').first();
     await firstRow.waitFor();
-    const cells = await firstRow.locator('td').allTextContents();
-    expect(cells.slice(0, 5)).toEqual([
-      String(version),
-      '2024',
-      'Manual',
-      'finance first',
-      after.weights[0]?.createdBy,
-    ]);
+    // The list may show the versions read before the save for a moment, while it reads them again.
+    await expect
+      .poll(async () => (await firstRow.locator('td').allTextContents()).slice(0, 5), { timeout: 15_000 })
+      .toEqual([String(version), '2024', 'Manual', 'finance first', after.weights[0]?.createdBy]);
     expect(errors).toEqual([]);
   }, 120_000);
 
