@@ -13,7 +13,7 @@ import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
 import type { ExplanationJson } from '../../src/core/contracts/explain.ts';
 import type { LibraryEntryItem, LibraryList } from '../../src/core/contracts/indicator-library.ts';
 import type { ScorecardFile } from '../../src/core/scorecard/scorecard-schema.ts';
-import { DEMO, type DemoUser, type E2e, startE2e } from './e2e-harness.ts';
+import { DEMO, type DemoUser, type E2e, screenshot, startE2e } from './e2e-harness.ts';
 
 const AS = DEMO.strategist;
 const ENTRY = 'cn-tertiary-38';
@@ -128,7 +128,8 @@ it('creates an own entry through the form in zh-CN, finds it, adds it to the sco
       .filter({ has: page.getByTestId('library-form-nameEn') })
       .locator('.ant-form-item-explain-error');
     await expect.poll(() => nameEnError.textContent()).toBe('至少 1 个字符');
-    expect(await ownEntries()).toEqual([]);
+    await screenshot(page, 'indicator-library-own-entry-zh-CN.png');
+    expect((await ownEntries()).map((e) => e.name.zh)).not.toContain(OWN_NAME);
     await fill('nameEn', 'Own outpatient revenue per visit');
     await page.getByTestId('library-form-submit').click();
     await page.getByTestId('library-saved').waitFor();
@@ -156,7 +157,10 @@ it('creates an own entry through the form in zh-CN, finds it, adds it to the sco
     expect(await row.getByTestId('library-own-tag').textContent()).toBe('本院');
     await search(page, '');
     await choose(page, 'library-source', '本院自建');
-    await expect.poll(() => page.getByTestId('library-entry-name').allTextContents()).toEqual([OWN_NAME]);
+    // Only own entries are listed (other tests' among them, whatever their order), each tagged.
+    await expect.poll(() => page.getByTestId('library-entry-name').allTextContents()).toContain(OWN_NAME);
+    const rows = await page.getByTestId('library-entry-name').count();
+    expect(await page.getByTestId('library-own-tag').count()).toBe(rows);
   }
   {
     await page.locator(`tr[data-entry-id="${id}"]`).click();
@@ -181,13 +185,40 @@ it('creates an own entry through the form in zh-CN, finds it, adds it to the sco
     .toBe('本院门诊次均收入');
   await expect
     .poll(() => page.getByTestId('library-entry-name').allTextContents())
-    .toEqual(['本院门诊次均收入']);
+    .toContain('本院门诊次均收入');
   await page.getByTestId('library-delete').click();
   await page.getByTestId('library-delete-ok').click();
   await expect.poll(async () => (await ownEntries()).map((e) => e.id)).not.toContain(id);
-  await expect.poll(() => page.getByTestId('library-entry-name').count()).toBe(0);
+  await expect.poll(() => page.locator(`tr[data-entry-id="${id}"]`).count()).toBe(0);
   expect(errors).toEqual([]);
 }, 180_000);
+
+it('saves an indicator of the scorecard to the library in en, the form filled in from it', async () => {
+  const { file } = await e2e.api<{ file: ScorecardFile }>('/api/scorecards/UMG-BSC', AS);
+  const indicator = file.perspectives[0]?.indicators[0];
+  if (indicator === undefined) throw new Error('UMG-BSC has an indicator');
+  const { page, errors } = await e2e.openPage('en-US', { as: AS, viewport: { width: 1366, height: 768 } });
+  await page.goto(e2e.url('/designer?scorecard=UMG-BSC'));
+  await page.locator(`[data-testid="tree-node"][data-key="i:${indicator.id}"]`).click();
+  await page.getByTestId('save-to-library').click();
+  await page.getByTestId('library-form').waitFor();
+  {
+    const prefilled = await Promise.all(
+      ['nameEn', 'nameZh'].map((field) => page.getByTestId(`library-form-${field}`).inputValue()),
+    );
+    expect(prefilled).toEqual([indicator.name.en, indicator.name.zh ?? '']);
+  }
+  await page.getByTestId('library-form-definitionZh').fill('由计分卡指标保存');
+  await page.getByTestId('library-form-definitionEn').fill('Saved from the scorecard');
+  await page.getByTestId('library-form-reference').fill('UMG-BSC');
+  await screenshot(page, 'indicator-library-save-from-indicator-en.png');
+  await page.getByTestId('library-form-submit').click();
+  await page.getByTestId('save-to-library-saved').waitFor();
+  const id = await page.getByTestId('save-to-library-saved').getAttribute('data-entry-id');
+  const saved = (await ownEntries()).find((e) => e.id === id);
+  expect([saved?.name.en, saved?.reference]).toEqual([indicator.name.en, 'UMG-BSC']);
+  expect(errors).toEqual([]);
+}, 120_000);
 
 it('offers a viewer no writes to own entries in en, and the API refuses them with 403', async () => {
   const body = {
