@@ -103,12 +103,18 @@ export function formValuesOfEntry(entry: LibraryEntryBody): LibraryFormValues {
   const formula = entry.formula ?? null;
   return {
     ...EMPTY_LIBRARY_FORM,
-    ...pair('name', entry.name),
-    ...pair('definition', entry.definition),
-    ...pair('category', entry.category),
-    ...pair('numerator', entry.numerator ?? null),
-    ...pair('denominator', entry.denominator ?? null),
-    ...pair('unit', entry.unit ?? null),
+    nameZh: entry.name.zh,
+    nameEn: entry.name.en,
+    definitionZh: entry.definition.zh,
+    definitionEn: entry.definition.en,
+    categoryZh: entry.category.zh,
+    categoryEn: entry.category.en,
+    numeratorZh: entry.numerator?.zh ?? '',
+    numeratorEn: entry.numerator?.en ?? '',
+    denominatorZh: entry.denominator?.zh ?? '',
+    denominatorEn: entry.denominator?.en ?? '',
+    unitZh: entry.unit?.zh ?? '',
+    unitEn: entry.unit?.en ?? '',
     perspective: entry.perspective,
     kind: entry.kind,
     direction: entry.direction,
@@ -258,16 +264,6 @@ export function fieldOfPath(path: readonly (string | number)[], mode: FormulaMod
 
 const bodySchema = z.object(libraryEntryFields).strict();
 const VALUE_TYPES = ['number', 'integer', 'percentage', 'money'] as const;
-
-function pair<P extends 'name' | 'definition' | 'category' | 'numerator' | 'denominator' | 'unit'>(
-  prefix: P,
-  text: Bilingual | null,
-): Record<`${P}En` | `${P}Zh`, string> {
-  return { [`${prefix}En`]: text?.en ?? '', [`${prefix}Zh`]: text?.zh ?? '' } as Record<
-    `${P}En` | `${P}Zh`,
-    string
-  >;
-}
 
 function formulaValues(
   formula: LibraryEntryBody['formula'] | IndicatorFile['formula'] | null,
