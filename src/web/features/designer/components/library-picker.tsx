@@ -155,7 +155,14 @@ export function LibraryPicker({
 
   return (
     <>
-      <Button data-testid="library-open" onClick={() => setOpen(true)}>
+      <Button
+        data-testid="library-open"
+        onClick={() => {
+          // The note of a save belongs to the visit it was made in.
+          setSaved(null);
+          setOpen(true);
+        }}
+      >
         {t('indicatorLibrary.open')}
       </Button>
       <Modal
