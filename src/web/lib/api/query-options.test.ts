@@ -22,6 +22,11 @@ import {
 import { dataValueKeys, getDataValuesQueryOptions } from './data-values.ts';
 import { evaluationKeys, getEvaluationQueryOptions, getExplainQueryOptions } from './evaluations.ts';
 import { getImportHistoryQueryOptions, importChanges, importKeys, templateUrl } from './imports.ts';
+import {
+  getIndicatorLibraryQueryOptions,
+  indicatorLibraryKeys,
+  libraryEntryChanges,
+} from './indicator-library.ts';
 import { getIndicatorsQueryOptions, indicatorKeys } from './indicators.ts';
 import { getForecastQueryOptions, getFunnelQueryOptions, monitoringKeys } from './monitoring.ts';
 import { getOrgUnitGroupsQueryOptions, orgUnitGroupKeys } from './org-unit-groups.ts';
@@ -92,6 +97,10 @@ const OPTIONS = [
   { root: scorecardKeys.all, options: getScorecardVersionsQueryOptions(client, 'UMG-BSC') },
   { root: scorecardKeys.all, options: getScorecardOrgUnitsQueryOptions(client, 'UMG-BSC') },
   { root: indicatorKeys.all, options: getIndicatorsQueryOptions(client, 'UMG-BSC') },
+  {
+    root: indicatorLibraryKeys.all,
+    options: getIndicatorLibraryQueryOptions(client, { q: '本院', source: 'custom' }),
+  },
   { root: orgUnitKeys.all, options: getOrgUnitsQueryOptions(client) },
   { root: orgUnitGroupKeys.all, options: getOrgUnitGroupsQueryOptions(client) },
   { root: periodKeys.all, options: getPeriodsQueryOptions(client) },
@@ -132,7 +141,7 @@ describe('query keys', () => {
 
   it('gives every resource a root of its own', () => {
     const roots = new Set(OPTIONS.map(({ root }) => root.join('/')));
-    expect(roots.size).toBe(20);
+    expect(roots.size).toBe(21);
   });
 });
 
@@ -243,6 +252,17 @@ describe('what an import changes', () => {
     },
   ] as const)('refreshes $roots after a $kind import', ({ kind, roots }) => {
     expect(importChanges(kind).map((key) => key[0])).toEqual(roots);
+  });
+});
+
+describe('what a write of an own library entry changes', () => {
+  it('is the library, and only the library', () => {
+    expect(libraryEntryChanges.map((key) => key.join('/'))).toEqual(['indicator-library']);
+  });
+
+  it('reaches a search of the library', () => {
+    const search = getIndicatorLibraryQueryOptions(client, { source: 'custom' }).queryKey;
+    expect(libraryEntryChanges.some((key) => key.every((part, i) => search[i] === part))).toBe(true);
   });
 });
 

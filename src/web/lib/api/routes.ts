@@ -72,6 +72,10 @@ interface ByName {
 interface ByPeriod {
   params: { readonly id: string };
 }
+/** An own library entry, by its id (`custom-3`). */
+interface ByLibraryEntry {
+  params: { readonly id: string };
+}
 interface BySurveyExpert {
   params: { readonly id: number; readonly expertId: number };
 }
@@ -151,6 +155,12 @@ export interface ApiRoutes {
   // Indicator library (core/contracts/indicator-library.ts)
   'GET /api/indicator-library': Query<typeof indicatorLibrary.listLibraryQuerySchema> &
     Answer<typeof indicatorLibrary.libraryListSchema>;
+  'POST /api/indicator-library': Body<typeof indicatorLibrary.libraryEntryBodySchema> &
+    Answer<typeof indicatorLibrary.libraryEntryItemSchema>;
+  'PUT /api/indicator-library/:id': ByLibraryEntry &
+    Body<typeof indicatorLibrary.libraryEntryBodySchema> &
+    Answer<typeof indicatorLibrary.libraryEntryItemSchema>;
+  'DELETE /api/indicator-library/:id': ByLibraryEntry & NoContent;
   'GET /api/data-values': Query<typeof dataValues.listDataValuesQuerySchema> &
     Answer<typeof dataValues.dataValuePageSchema>;
   'POST /api/data-values': Body<typeof dataValues.writeDataValuesBodySchema> &

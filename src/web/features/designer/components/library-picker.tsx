@@ -2,9 +2,23 @@
  * "Add from library" (issue 17 §3): search the indicator library by words, source and perspective, read an
  * entry's definition, numerator and denominator, see how its data elements map to the installation's (same
  * code, same name, or new), and add the indicator with its new elements to the draft's chosen perspective. A
- * monitored (监测比较) indicator is added as `scored: false`: shown, no weight, not scored.
+ * monitored (监测比较) indicator is added as `scored: false`: shown, no weight, not scored. The performance office
+ * also adds the installation's own entries here, marked 本院 / Own, and changes or deletes them; built-in
+ * entries are read only, and a user who does not design sees no write at all.
  */
-import { Alert, Button, type ButtonProps, Descriptions, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  type ButtonProps,
+  Descriptions,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,11 +27,19 @@ import {
   planLibraryAddition,
 } from '../../../../core/indicator-library/index.ts';
 import type { ScorecardFile } from '../../../../core/scorecard/scorecard-schema.ts';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import type { DataElement } from '../../../lib/api/data-elements.ts';
-import { type LibraryEntryItem, useIndicatorLibrary } from '../../../lib/api/indicator-library.ts';
+import {
+  type LibraryEntryItem,
+  useDeleteLibraryEntry,
+  useIndicatorLibrary,
+} from '../../../lib/api/indicator-library.ts';
 import { localize } from '../../../lib/i18n/languages.ts';
 import { useLanguage } from '../../../lib/i18n/use-language.ts';
+import { EMPTY_LIBRARY_FORM, formValuesOfEntry } from '../model/library-entry-form.ts';
 import { addIndicator, allIndicatorIds } from '../model/scorecard-edits.ts';
+import { useCanDesign } from '../use-can-design.ts';
+import { LibraryEntryForm } from './library-entry-form.tsx';
 
 /** The wording keys, written out so the i18n check sees each one. */
 const SOURCE_KEYS = {
@@ -64,6 +86,11 @@ export function LibraryPicker({
   const [perspective, setPerspective] = useState<(typeof PERSPECTIVES)[number] | undefined>(undefined);
   const [picked, setPicked] = useState<LibraryEntryItem | null>(null);
   const [target, setTarget] = useState<string | undefined>(undefined);
+  // The own-entry form: a new entry, or the picked own entry to change.
+  const [editing, setEditing] = useState<{ entry: LibraryEntryItem | null } | null>(null);
+  const [saved, setSaved] = useState<LibraryEntryItem | null>(null);
+  const canDesign = useCanDesign();
+  const remove = useDeleteLibraryEntry();
   const library = useIndicatorLibrary({ q, source, perspective }, open);
   const plan = useMemo(
     () =>
@@ -96,9 +123,46 @@ export function LibraryPicker({
     setPicked(null);
   };
 
+  const known = [...(picked?.dataElements ?? []), ...draft.dataElements, ...catalog];
+  const ownActions =
+    picked === null || picked.source !== 'custom' || !canDesign ? null : (
+      <Space>
+        <Button data-testid="library-edit" onClick={() => setEditing({ entry: picked })}>
+          {t('indicatorLibrary.edit')}
+        </Button>
+        <Popconfirm
+          title={t('indicatorLibrary.deleteConfirm', { name: localize(picked.name, language) })}
+          okText={t('indicatorLibrary.deleteOk')}
+          cancelText={t('indicatorLibrary.cancel')}
+          okButtonProps={{ danger: true, 'data-testid': 'library-delete-ok' } as ButtonProps}
+          onConfirm={() =>
+            remove
+              .mutateAsync(picked.id)
+              .then(() => {
+                setPicked(null);
+                setSaved(null);
+              })
+              // Refused: the problem is shown above the list.
+              .catch(() => undefined)
+          }
+        >
+          <Button danger data-testid="library-delete" loading={remove.isPending}>
+            {t('indicatorLibrary.delete')}
+          </Button>
+        </Popconfirm>
+      </Space>
+    );
+
   return (
     <>
-      <Button data-testid="library-open" onClick={() => setOpen(true)}>
+      <Button
+        data-testid="library-open"
+        onClick={() => {
+          // The note of a save belongs to the visit it was made in.
+          setSaved(null);
+          setOpen(true);
+        }}
+      >
         {t('indicatorLibrary.open')}
       </Button>
       <Modal
@@ -141,7 +205,23 @@ export function LibraryPicker({
             onChange={(value?: (typeof PERSPECTIVES)[number]) => setPerspective(value)}
             options={PERSPECTIVES.map((p) => ({ value: p, label: t(PERSPECTIVE_KEYS[p]) }))}
           />
+          {canDesign ? (
+            <Button data-testid="library-new" onClick={() => setEditing({ entry: null })}>
+              {t('indicatorLibrary.newEntry')}
+            </Button>
+          ) : null}
         </Space>
+        <ProblemAlert error={remove.error} testId="library-delete-problem" />
+        {saved === null ? null : (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="library-saved"
+            data-entry-id={saved.id}
+            title={t('indicatorLibrary.saved', { name: localize(saved.name, language), id: saved.id })}
+          />
+        )}
         <Table<LibraryEntryItem>
           size="small"
           rowKey="id"
@@ -162,7 +242,14 @@ export function LibraryPicker({
               key: 'name',
               title: t('indicatorLibrary.name'),
               render: (_, row) => (
-                <span data-testid="library-entry-name">{localize(row.name, language)}</span>
+                <Space size={4}>
+                  <span data-testid="library-entry-name">{localize(row.name, language)}</span>
+                  {row.source === 'custom' ? (
+                    <Tag color="purple" data-testid="library-own-tag" title={t('indicatorLibrary.ownHint')}>
+                      {t('indicatorLibrary.own')}
+                    </Tag>
+                  ) : null}
+                </Space>
               ),
             },
             {
@@ -212,6 +299,7 @@ export function LibraryPicker({
                 { key: 'reference', label: t('indicatorLibrary.reference'), children: picked.reference },
               ]}
             />
+            {ownActions}
             {plan.unscored ? <Alert type="info" showIcon title={t('indicatorLibrary.unscored')} /> : null}
             <Table
               size="small"
@@ -257,6 +345,24 @@ export function LibraryPicker({
           </Space>
         )}
       </Modal>
+      {editing === null ? null : (
+        <LibraryEntryForm
+          entry={editing.entry}
+          initial={editing.entry === null ? EMPTY_LIBRARY_FORM : formValuesOfEntry(editing.entry)}
+          title={
+            editing.entry === null
+              ? t('indicatorLibrary.form.createTitle')
+              : t('indicatorLibrary.form.editTitle', { id: editing.entry.id })
+          }
+          known={known}
+          onClose={() => setEditing(null)}
+          onSaved={(item) => {
+            setEditing(null);
+            setSaved(item);
+            setPicked(item);
+          }}
+        />
+      )}
     </>
   );
 }

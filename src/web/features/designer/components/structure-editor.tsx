@@ -35,6 +35,7 @@ import {
 import { IndicatorEditor } from './indicator-editor.tsx';
 import { EDITING_LABELS } from './labels.ts';
 import { ObjectiveEditor, PerspectiveEditor, ScorecardSettingsEditor } from './node-editors.tsx';
+import { SaveToLibrary } from './save-to-library.tsx';
 import { TargetsPanel } from './targets-panel.tsx';
 
 /** A node as antd's Tree takes it. */
@@ -193,6 +194,12 @@ export function StructureEditor({
             style={{ marginBottom: 12 }}
           />
         ) : null}
+        <SaveToLibrary
+          key={found.indicator.id}
+          indicator={found.indicator}
+          perspective={found.perspective}
+          known={[...draft.dataElements, ...catalog]}
+        />
         <IndicatorEditor
           indicator={found.indicator}
           perspective={found.perspective}
