@@ -16,6 +16,7 @@ const ROUTES = [
   'PATCH /api/org-units/{code}',
   'GET /api/org-units/{code}/children',
   'GET /api/org-units/{code}/subtree',
+  'GET /api/org-units/{code}/ancestors',
   'GET /api/org-unit-groups',
   'POST /api/org-unit-groups',
   'GET /api/org-unit-groups/{code}',

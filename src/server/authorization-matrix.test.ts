@@ -588,6 +588,11 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     success: 200,
     build: (_w, u) => ({ url: `/api/org-units/${u.code}/subtree` }),
   },
+  'GET /api/org-units/{code}/ancestors': {
+    access: ANY_SCOPED,
+    success: 200,
+    build: (_w, u) => ({ url: `/api/org-units/${u.code}/ancestors` }),
+  },
 
   'POST /api/ahp/sensitivity': {
     access: ANY,

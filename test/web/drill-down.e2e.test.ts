@@ -1,8 +1,8 @@
 /**
  * Drill-down by click, end to end at 1366×768 in en and zh-CN (issue 17 §2): a heatmap cell opens that unit's
  * indicator with the cell's value, a ranking bar that unit's scorecard, a sub-unit of the overview its scorecard;
- * the breadcrumbs lead from a department back up to the group (Back returns), and start at the top of the
- * reader's scope; a department listed beside other hospitals' is named with its hospital. Expected figures and
+ * the breadcrumbs lead from a department back up to the group (Back returns), naming without a link the units
+ * above the reader's scope; a department listed beside other hospitals' is named with its hospital. Expected figures and
  * names come from the API, formatted with the app's own formatters.
  */
 import type { Page } from 'playwright-core';
@@ -135,14 +135,20 @@ describe('drill-down', () => {
     expect(errors.filter((error) => !error.endsWith('net::ERR_ABORTED'))).toEqual([]);
   }, 60_000);
 
-  it('names a department with its hospital among the group’s departments, and stops the crumbs at the reader’s scope, in Chinese', async () => {
+  it('names a department with its hospital among the group’s departments, and names the units above the reader’s scope without links, in Chinese', async () => {
     const { page, errors } = await e2e.openPage('zh-CN', { as: DEMO.approver, viewport: VIEWPORT });
     await page.goto(e2e.url(`/scorecard?${query(DEPARTMENT)}`));
-    // The approver reads the branch, not the group (the server does not list it): the trail starts at the branch.
+    // The approver reads the branch, not the group: the trail still starts at the group, named but not a link.
     const branch = page.getByTestId('crumb-UMG-B1');
     await branch.waitFor({ timeout: 15_000 });
-    expect(await branch.evaluate((element) => element.tagName)).toBe('A');
-    expect(await page.getByTestId('crumb-UMG').count()).toBe(0);
+    const group = page.getByTestId('crumb-UMG');
+    await group.waitFor({ timeout: 15_000 });
+    const groupName = localize(units.find((row) => row.code === 'UMG')?.name ?? { en: 'UMG' }, 'zh-CN');
+    expect([
+      await group.evaluate((element) => element.tagName),
+      await group.textContent(),
+      await branch.evaluate((element) => element.tagName),
+    ]).toEqual(['SPAN', groupName, 'A']);
 
     // Among the whole group's departments (the admin reads them all), each is named with its hospital.
     const label = unitLabel('UMG-B1-INTM', units, 'zh-CN');

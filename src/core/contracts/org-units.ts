@@ -32,6 +32,13 @@ export const orgUnitSchema = z.object({
   updatedAt: timestampSchema,
 });
 
+/**
+ * The units above one unit, top first (the group, then the hospital): their names label the unit wherever it is
+ * shown (breadcrumbs, "内科 · 东城分院"), also for a reader whose scope starts below them.
+ */
+export const orgUnitAncestorsSchema = z.object({ ancestors: z.array(orgUnitSchema) });
+export type OrgUnitAncestors = z.infer<typeof orgUnitAncestorsSchema>;
+
 export const createOrgUnitBodySchema = z
   .object({
     code: unitCodeSchema,

@@ -120,6 +120,22 @@ export async function findOrgUnitsByCodes(
   return new Map(rows.map((row) => [row.code, row]));
 }
 
+/**
+ * The units above the unit at `path` (`/1/5/9/`), top first; the unit itself is left out.
+ *
+ * @example (await findOrgUnitAncestors(db, '/1/5/9/')).map((u) => u.id) // [1, 5]
+ */
+export async function findOrgUnitAncestors(db: Executor, path: string): Promise<OrgUnitRecord[]> {
+  const ids = path
+    .split('/')
+    .filter((part) => part !== '')
+    .map(Number)
+    .slice(0, -1);
+  if (ids.length === 0) return [];
+  const rows = await selectOrgUnits(db).where('o.id', 'in', ids).execute();
+  return rows.sort((a, b) => a.level - b.level);
+}
+
 /** The codes of the units with these ids, by id. */
 export async function findOrgUnitCodesByIds(
   db: Executor,

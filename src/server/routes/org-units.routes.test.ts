@@ -282,6 +282,29 @@ describeEachEngine('org units, groups and periods over HTTP', (getDb) => {
         [tree.hospitals[1], ...(tree.departments[1] ?? [])],
       ]);
     });
+    it('names the units above a unit, top first, also to a reader whose scope starts below them', async () => {
+      const tree = await createOrgTree(server.ctx, { hospitals: 2, departmentsPerHospital: 1 });
+      const department = tree.departments[1]?.[0] ?? '';
+      const viewer = await server.sessionWith([{ role: 'viewer', orgUnit: department }]);
+      const mine = await server.requestAs(viewer, 'GET', `/api/org-units/${department}/ancestors`);
+      const top = await server.request('GET', `/api/org-units/${tree.group}/ancestors`);
+      const sibling = await server.requestAs(viewer, 'GET', `/api/org-units/${tree.hospitals[0]}/ancestors`);
+      const ancestors = (mine.json() as { ancestors: OrgUnit[] }).ancestors;
+      expect([
+        mine.statusCode,
+        ancestors.map((unit) => [unit.code, unit.type, unit.parent]),
+        top.json(),
+        sibling.statusCode,
+      ]).toEqual([
+        200,
+        [
+          [tree.group, 'group', null],
+          [tree.hospitals[1], 'hospital', tree.group],
+        ],
+        { ancestors: [] },
+        403,
+      ]);
+    });
   });
 
   describe('org-unit groups', () => {

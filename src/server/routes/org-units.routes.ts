@@ -7,6 +7,7 @@ import { codeParamsSchema, paginationQuerySchema } from '../../core/contracts/co
 import {
   createOrgUnitBodySchema,
   listOrgUnitsQuerySchema,
+  orgUnitAncestorsSchema,
   orgUnitPageSchema,
   orgUnitSchema,
   updateOrgUnitBodySchema,
@@ -16,6 +17,7 @@ import { problemResponses } from '../plugins/route-schemas.ts';
 import {
   createOrgUnit,
   getOrgUnit,
+  getOrgUnitAncestors,
   listOrgUnitChildren,
   listOrgUnitSubtree,
   listOrgUnitsPage,
@@ -110,5 +112,18 @@ export const orgUnitRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (request) =>
       listOrgUnitSubtree(app.ctx, getActor(request), { ...request.query, ...request.params }),
+  );
+
+  app.get(
+    '/org-units/:code/ancestors',
+    {
+      schema: {
+        tags,
+        summary: "The units above an org unit, top first (what names it, also above the reader's scope)",
+        params: codeParamsSchema,
+        response: { 200: orgUnitAncestorsSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) => getOrgUnitAncestors(app.ctx, getActor(request), request.params),
   );
 };

@@ -9,10 +9,12 @@ import type {
   CreateOrgUnitBody,
   ListOrgUnitsQuery,
   OrgUnit,
+  OrgUnitAncestors,
   UpdateOrgUnitBody,
 } from '../../core/contracts/org-units.ts';
 import { conflict, forbidden, notFound } from '../../core/errors/problem.ts';
 import {
+  findOrgUnitAncestors,
   findOrgUnitByCode,
   insertOrgUnit,
   listOrgUnits,
@@ -136,6 +138,19 @@ export async function getOrgUnit(
   input: { readonly code: string },
 ): Promise<OrgUnit> {
   return toOrgUnit(await requireReadableUnit(ctx.db.kysely, actor, input.code));
+}
+
+/**
+ * The units above a unit the actor reads, top first. A reader whose scope is a department reads its hospital's
+ * and group's names and codes here (what names the department), nothing else of them.
+ */
+export async function getOrgUnitAncestors(
+  ctx: ServerContext,
+  actor: Actor,
+  input: { readonly code: string },
+): Promise<OrgUnitAncestors> {
+  const unit = await requireReadableUnit(ctx.db.kysely, actor, input.code);
+  return { ancestors: (await findOrgUnitAncestors(ctx.db.kysely, unit.path)).map(toOrgUnit) };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { type OrgUnit, useOrgUnits } from './api/org-units.ts';
+import { type OrgUnit, useOrgUnitAncestors, useOrgUnits } from './api/org-units.ts';
 import { useSession } from './api/session.ts';
 import { unitIndicatorHref, unitScorecardHref } from './drill-down.ts';
 import { useLanguage } from './i18n/use-language.ts';
@@ -15,7 +15,11 @@ import type { Selection } from './selection.ts';
 import { unitLabeller } from './unit-label.ts';
 
 export interface UnitScope {
-  /** Every unit the server lists (the whole tree), in its order; empty while loading. */
+  /**
+   * Every unit the server lists (the reader's scope), in its order, and the units above the page's own unit
+   * that the list lacks (named only: a department head reads their hospital's name, never opens it); empty while
+   * loading.
+   */
   readonly units: readonly OrgUnit[];
   /** Whether the reader may open `code` (false until the session and the units are in). */
   readonly canOpen: (code: string) => boolean;
@@ -29,19 +33,37 @@ export interface UnitScope {
 export function useUnitScope(within: string | null): UnitScope {
   const language = useLanguage();
   const orgUnits = useOrgUnits();
+  // Asked only when the list lacks a unit above `within` (a reader whose scope starts below the group).
+  const ancestors = useOrgUnitAncestors(
+    within !== null && orgUnits.data !== undefined && !chainListed(within, orgUnits.data) ? within : null,
+  );
   const assignments = useSession().data?.user.assignments;
   return useMemo(() => {
-    const units = orgUnits.data ?? [];
+    const listed = orgUnits.data ?? [];
     const inScope = new Set(
-      assignments === undefined ? [] : unitsInScope(assignments, units).map((unit) => unit.code),
+      assignments === undefined ? [] : unitsInScope(assignments, listed).map((unit) => unit.code),
     );
+    const codes = new Set(listed.map((unit) => unit.code));
+    const above = (ancestors.data ?? []).filter((unit) => !codes.has(unit.code));
+    const units = above.length === 0 ? listed : [...above, ...listed];
     return {
       units,
       inScope,
       canOpen: (code) => inScope.has(code),
       label: unitLabeller(units, language, { within }),
     };
-  }, [orgUnits.data, assignments, language, within]);
+  }, [orgUnits.data, ancestors.data, assignments, language, within]);
+}
+
+/** Whether `units` holds `code` and every unit above it. */
+function chainListed(code: string, units: readonly OrgUnit[]): boolean {
+  const byCode = new Map(units.map((unit) => [unit.code, unit] as const));
+  let unit = byCode.get(code);
+  for (let steps = 0; unit !== undefined && steps < units.length; steps++) {
+    if (unit.parent === null) return true;
+    unit = byCode.get(unit.parent);
+  }
+  return false;
 }
 
 export interface DrillDown extends UnitScope {

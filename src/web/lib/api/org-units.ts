@@ -7,7 +7,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
 import { useApiMutation } from './mutation.ts';
-import { allPagesFn, REFERENCE_STALE_TIME } from './query.ts';
+import { allPagesFn, REFERENCE_STALE_TIME, requestFn } from './query.ts';
 import { rankingKeys } from './rankings.ts';
 import { apiRequest } from './request.ts';
 import type { BodyOf, ItemOf } from './routes.ts';
@@ -19,6 +19,7 @@ const ROOT = ['org-units'] as const;
 export const orgUnitKeys = {
   all: ROOT,
   list: () => [...ROOT, 'all'] as const,
+  ancestors: (code: string | null) => [...ROOT, code, 'ancestors'] as const,
 };
 
 export function getOrgUnitsQueryOptions(client: ApiClient) {
@@ -31,6 +32,24 @@ export function getOrgUnitsQueryOptions(client: ApiClient) {
 
 export function useOrgUnits() {
   return useQuery(getOrgUnitsQueryOptions(useApiClient()));
+}
+
+/**
+ * The units above `code`, top first (null waits): the list holds only the reader's scope, and a department head
+ * still needs the hospital's and group's names for the breadcrumbs and for "内科 · 东城分院".
+ */
+export function useOrgUnitAncestors(code: string | null) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: orgUnitKeys.ancestors(code),
+    queryFn: requestFn(
+      client,
+      'GET /api/org-units/:code/ancestors',
+      code === null ? null : { params: { code } },
+    ),
+    staleTime: REFERENCE_STALE_TIME,
+    select: (answer) => answer.ancestors,
+  });
 }
 
 const changes = [orgUnitKeys.all, rankingKeys.all];

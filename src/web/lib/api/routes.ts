@@ -128,6 +128,7 @@ export interface ApiRoutes {
   'GET /api/org-units/:code/subtree': ByCode &
     Query<typeof common.paginationQuerySchema> &
     Answer<typeof orgUnits.orgUnitPageSchema>;
+  'GET /api/org-units/:code/ancestors': ByCode & Answer<typeof orgUnits.orgUnitAncestorsSchema>;
   'GET /api/org-unit-groups': Query<typeof orgUnits.listOrgUnitGroupsQuerySchema> &
     Answer<typeof orgUnits.orgUnitGroupPageSchema>;
   'POST /api/org-unit-groups': Body<typeof orgUnits.createOrgUnitGroupBodySchema> &
