@@ -131,6 +131,17 @@ describe('a monitored indicator (scored: false)', () => {
     ]);
   });
 
+  it('refuses a perspective of monitored indicators only as such, not as weights that do not add up', () => {
+    const file = makeFile();
+    const customer = file.perspectives[1];
+    if (!customer) throw new Error('fixture');
+    customer.indicators = [COST];
+    file.weights.indicators.C = { manual: {} };
+    expect(issueCodes(file)).toEqual([
+      ['scorecard.perspective-only-monitored', ['perspectives', 1, 'indicators']],
+    ]);
+  });
+
   it('refuses it in an AHP order with weight-on-unscored', () => {
     const file = makeFile([COST]);
     file.weights.indicators.I = {

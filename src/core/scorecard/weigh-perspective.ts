@@ -70,6 +70,18 @@ export function weighPerspective(
     }
     const path = ['weights', 'indicators', perspective.id];
     const ids = perspective.indicators.filter(isScored).map((i) => i.id);
+    // A perspective of monitored indicators only has nothing to score (its weights could only add up to 0):
+    // said as such rather than as weights that do not add up to 1.
+    if (ids.length === 0 && unscored.size > 0) {
+      issues.push(
+        issue('scorecard.perspective-only-monitored', { perspective: perspective.id }, [
+          'perspectives',
+          file.perspectives.indexOf(perspective),
+          'indicators',
+        ]),
+      );
+      return null;
+    }
     const local = resolveWeightSet(set, ids, ahpOptions, path, issues, warnings, unscored);
     return local ? { weights: local.weights, provenance: local.provenance, objectives: null } : null;
   }

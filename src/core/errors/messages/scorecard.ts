@@ -102,6 +102,11 @@ export const scorecardMessages = defineMessages('scorecard', {
     en: "'{{id}}' is monitored, not scored (scored: false): it takes no weight",
     'zh-CN': '“{{id}}”为监测指标（scored: false），不计分，不能设置权重',
   },
+  'perspective-only-monitored': {
+    en: "perspective '{{perspective}}' holds only monitored indicators (scored: false), so it has no score: score at least one of them, or move them to a scored perspective",
+    'zh-CN':
+      '维度“{{perspective}}”只有监测指标（scored: false），没有得分：请至少让其中一个指标计分，或把它们移到计分的维度',
+  },
   'not-weighed': { en: "'{{id}}' is not one of {{ids}}", 'zh-CN': '“{{id}}”不在 {{ids}} 之中' },
   'weights-sum': { en: 'weights add up to {{sum}}, not 1', 'zh-CN': '权重之和为 {{sum}}，而不是 1' },
   'order-duplicate': { en: "'{{id}}' appears twice", 'zh-CN': '“{{id}}”出现了两次' },
