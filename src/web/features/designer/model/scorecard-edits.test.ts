@@ -71,6 +71,33 @@ describe('tree edits', () => {
     expect([next.weights.indicators.F, validateFile(next).ok]).toEqual([{ manual: { f1: 1 } }, true]);
   });
 
+  it('rebalances the objective’s weight set when an indicator of a perspective weighed by objectives is made monitored or scored again', () => {
+    const base = testFile();
+    const file: typeof base = {
+      ...base,
+      perspectives: base.perspectives.map((p, i) =>
+        i === 0 ? { ...p, indicators: p.indicators.map((ind) => ({ ...ind, objective: 'grow' })) } : p,
+      ),
+      weights: {
+        ...base.weights,
+        objectives: { F: { manual: { grow: 1 } } },
+        indicators: { grow: { manual: { f1: 0.75, f2: 0.25 } }, C: { manual: { c1: 1 } } },
+      },
+    };
+    const f2 = findIndicator(file, 'f2')?.indicator;
+    if (!f2) throw new Error('fixture');
+    const monitored = updateIndicator(file, 'f2', { ...f2, scored: false });
+    const scoredAgain = updateIndicator(monitored, 'f2', { ...f2, scored: true });
+    expect([
+      validateFile(file).ok,
+      monitored.weights.indicators.grow,
+      validateFile(monitored).ok,
+      scoredAgain.weights.indicators.grow,
+      validateFile(scoredAgain).ok,
+      'F' in scoredAgain.weights.indicators,
+    ]).toEqual([true, { manual: { f1: 1 } }, true, { manual: { f1: 1, f2: 0 } }, true, false]);
+  });
+
   it('removes an indicator and renormalises its siblings', () => {
     const file = removeIndicator(testFile(), 'f2');
     expect(file.perspectives[0]?.indicators.map((i) => i.id)).toEqual(['f1']);

@@ -277,18 +277,25 @@ export function updateIndicator(
     indicators: p.indicators.map((i) => (i.id === indicatorId ? indicator : i)),
   }));
   const scoredChanged = (found.indicator.scored !== false) !== (indicator.scored !== false);
-  const direct = file.weights.indicators[perspectiveId];
-  if (indicator.id === indicatorId && scoredChanged && direct !== undefined) {
+  // The weight set the indicator is in: its perspective's, or (a perspective weighed by objectives) its
+  // objective's, which holds the objective's indicators only.
+  const setKey =
+    file.weights.indicators[perspectiveId] !== undefined
+      ? perspectiveId
+      : indicator.objective !== undefined && file.weights.indicators[indicator.objective] !== undefined
+        ? indicator.objective
+        : null;
+  if (indicator.id === indicatorId && scoredChanged && setKey !== null) {
     // Monitored now (its weight goes, siblings renormalised) or scored again (it joins with weight 0).
     const ids =
       next.perspectives
         .find((p) => p.id === perspectiveId)
-        ?.indicators.filter((i) => i.scored !== false)
+        ?.indicators.filter((i) => i.scored !== false && (setKey === perspectiveId || i.objective === setKey))
         .map((i) => i.id) ?? [];
-    const weights = reweigh(direct, ids);
+    const weights = reweigh(file.weights.indicators[setKey], ids);
     return {
       ...next,
-      weights: { ...next.weights, indicators: { ...next.weights.indicators, [perspectiveId]: weights } },
+      weights: { ...next.weights, indicators: { ...next.weights.indicators, [setKey]: weights } },
     };
   }
   if (indicator.id === indicatorId) return next;
