@@ -6,8 +6,11 @@
  * reload). A change too large for a notification (PostgreSQL's limit is 8,000 bytes) goes as `stale` for its
  * organisation, and so does everything after the relay's connection was lost: the receiver reloads.
  *
- * Delivery is best effort by design: every cached read also checks the change counters in the database, so a
- * lost or late notification costs a reload, never a stale answer. PGlite has no relay (one process holds it).
+ * The evaluation engine keeps the change counters in memory while this relay listens (../evaluation/
+ * known-revisions.ts): a lost connection makes it read them from the database again until the connection is
+ * back, and the reconnection publishes `stale` for everything. A notification is sent after its write commits,
+ * so another server may answer from memory for the few milliseconds the notification takes to arrive.
+ * PGlite has no relay (one process holds it, and its bus hears every write).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -80,6 +83,12 @@ export function decodeChange(payload: string): Envelope | null {
 }
 
 export interface ChangeRelay {
+  /**
+   * The listening connection's stretch (../../db/notifications.ts `Listening.epoch`): null while it is down,
+   * a new number after each reconnection. Memory that the relayed changes keep current (the evaluation engine's
+   * change counters, ../evaluation/known-revisions.ts) is trusted only while this stays the same.
+   */
+  epoch(): number | null;
   /** Stops relaying and closes the listening connection. */
   close(): Promise<void>;
 }
@@ -116,6 +125,7 @@ export async function relayChanges(
     sql`select pg_notify(${CHANGES_CHANNEL}, ${encodeChange(self, event)})`.execute(db.kysely).catch(onError);
   });
   return {
+    epoch: () => listening.epoch(),
     close: async () => {
       unsubscribe();
       await listening.close();
