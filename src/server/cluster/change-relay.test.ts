@@ -94,3 +94,8 @@ it('reads back what it encodes, and ignores a payload it does not understand', (
     [{ from: 'a', event }, null],
   );
 });
+
+it('reads back a change of approvals', () => {
+  const event: ChangeEvent = { kind: 'approvals', rootId: 7 };
+  expect(decodeChange(encodeChange('a', event))).toEqual({ from: 'a', event });
+});

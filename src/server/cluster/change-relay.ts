@@ -59,6 +59,8 @@ export function decodeChange(payload: string): Envelope | null {
   switch (kind) {
     case 'metadata':
       return isCount(revision) ? { from, event: { kind, revision } } : null;
+    case 'approvals':
+      return isCount(rootId) ? { from, event: { kind, rootId } } : null;
     case 'root-inputs':
       return isCount(rootId) && isCount(revision) ? { from, event: { kind, rootId, revision } } : null;
     case 'stale':

@@ -19,6 +19,7 @@ import {
 } from '../../core/scorecard/index.ts';
 import { rankUnits } from '../../core/scoring/index.ts';
 import type { Db } from '../../db/connect.ts';
+import type { ApprovalRecord } from '../../db/repositories/approval.repository.ts';
 import { META_SCOPE, rootScope } from '../../db/repositories/change-counter.repository.ts';
 import type { OrgUnitRow, RecordedTargetRow } from '../../db/repositories/evaluation.repository.ts';
 import type { PublicationInputRecord } from '../../db/repositories/publication.repository.ts';
@@ -28,6 +29,7 @@ import type { DatedScorecard, ScorecardMethod, VersionRef } from './dated-scorec
 import { EMPTY_INPUTS, inputsOfUnits, targetUnitOf, type UnitInputs } from './evaluation-inputs.ts';
 import { type AssignmentRef, publicationInputsOf, versionsOf } from './evaluation-versions.ts';
 import { type IndicatorFigure, indicatorFigures } from './indicator-figures.ts';
+import { HeardApprovals } from './heard-approvals.ts';
 import { type HearingEpoch, KnownRevisions, NEVER_HEARD } from './known-revisions.ts';
 import { LruCache } from './lru-cache.ts';
 import { MetadataSnapshot } from './metadata-snapshot.ts';
@@ -94,6 +96,7 @@ export class EvaluationEngine {
   readonly #db: Db;
   readonly #cubes: CubeStore;
   readonly #revisions: KnownRevisions;
+  readonly #approvals: HeardApprovals;
   readonly #results = new LruCache<
     string,
     { readonly meta: number; readonly root: number; readonly json: EvaluationJson }
@@ -115,8 +118,8 @@ export class EvaluationEngine {
   /**
    * `cubes`: where the value cubes' snapshots are kept (the server's configured directory), and logged.
    * `hearing`: while `changes` hears every write to the database (known-revisions.ts: `ALWAYS_HEARD` on the
-   * server's PGlite, the relay's epoch on PostgreSQL), the change counters are kept in memory and a cached
-   * evaluation runs no SQL; by default they are read from the database on every request.
+   * server's PGlite, the relay's epoch on PostgreSQL), the change counters and the approvals are kept in memory
+   * (a cached evaluation reads neither); by default they are read from the database on every request.
    */
   constructor(
     db: Db,
@@ -126,6 +129,7 @@ export class EvaluationEngine {
     this.#db = db;
     this.#cubes = new CubeStore(db, options.cubes);
     this.#revisions = new KnownRevisions(db.kysely, changes, options.hearing ?? NEVER_HEARD);
+    this.#approvals = new HeardApprovals(db.kysely, changes, options.hearing ?? NEVER_HEARD);
     changes.subscribe((event) => {
       void this.#currentMeta().then(
         (meta) => this.#cubes.apply(event, meta),
@@ -397,6 +401,11 @@ export class EvaluationEngine {
     const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
     const scorecard = await state.meta.scorecard(query.scorecard);
     return scorecard.method(period, null).scorecard;
+  }
+
+  /** Every approval of a scorecard in one organisation, from memory while every write is heard (heard-approvals.ts). */
+  approvalsOf(scorecardId: number, rootId: number): Promise<readonly ApprovalRecord[]> {
+    return this.#approvals.of(scorecardId, rootId);
   }
 
   /** The metadata revision and the revision of the organisation of `orgUnitCode` (404 for an unknown code). */

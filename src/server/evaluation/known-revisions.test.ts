@@ -1,7 +1,7 @@
 /**
- * Change counters in memory: a cached evaluation runs no SQL while the process hears every write (PGlite: its own
- * bus; PostgreSQL: the change relay's listening connection), a write heard on the bus is in the next evaluation,
- * and while writes may go unheard (no relay, a lost connection) the counters are read from the database again.
+ * Change counters and approvals in memory: a cached evaluation reads neither while the process hears every write
+ * (PGlite: its own bus; PostgreSQL: the change relay's listening connection), a write heard on the bus is in the
+ * next read, and while writes may go unheard (no relay, a lost connection) they are read from the database again.
  */
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
 import type { ScorecardFileV1Input } from '../../core/scorecard/index.ts';
 import { connect, type Db } from '../../db/connect.ts';
+import { insertApproval } from '../../db/repositories/approval.repository.ts';
 import { readRevisions, rootScope } from '../../db/repositories/change-counter.repository.ts';
 import { ChangeBus, type ChangeEvent } from '../change-bus.ts';
 import { type ChangeRelay, relayChanges } from '../cluster/change-relay.ts';
@@ -101,6 +102,7 @@ async function writeOccupied(
 
 describeEachEngine('change counters kept in memory', (getDb, engineContext) => {
   let units: Map<string, { id: number; rootId: number }>;
+  let scorecardId: number;
   /** The other server process's connection and bus on PostgreSQL (this one's on PGlite, which has no relay). */
   let other: { db: Db; bus: ChangeBus };
   const here = new ChangeBus();
@@ -110,7 +112,7 @@ describeEachEngine('change counters kept in memory', (getDb, engineContext) => {
   beforeAll(async () => {
     const db = getDb();
     units = await createUnits(db, [{ code: 'H1' }]);
-    const scorecardId = await createScorecard(db, WARD);
+    scorecardId = await createScorecard(db, WARD);
     await setValues(db, units, [
       { unit: 'H1', element: 'occupied', period: '2024-01', value: 50 },
       { unit: 'H1', element: 'available', period: '2024-01', value: 100 },
@@ -189,5 +191,78 @@ describeEachEngine('change counters kept in memory', (getDb, engineContext) => {
     await writeOccupied(getDb(), units, 40);
     epoch = 2;
     expect(occupancy(await engine.evaluate(QUERY))).toBe(40);
+  });
+});
+
+describeEachEngine('approvals kept in memory', (getDb, engineContext) => {
+  let h1: { id: number; rootId: number };
+  let scorecardId: number;
+  let other: { db: Db; bus: ChangeBus };
+  const here = new ChangeBus();
+  const relays: ChangeRelay[] = [];
+  let hearing: HearingEpoch = ALWAYS_HEARD;
+
+  beforeAll(async () => {
+    const db = getDb();
+    const units = await createUnits(db, [{ code: 'H1' }]);
+    const unit = units.get('H1');
+    if (unit === undefined) throw new Error('fixture');
+    h1 = unit;
+    scorecardId = await createScorecard(db, WARD);
+    await setValues(db, units, [{ unit: 'H1', element: 'occupied', period: '2024-01', value: 50 }]);
+    if (engineContext.name === 'postgres') {
+      other = { db: await connect({ engine: 'postgres', url: postgresUrlOf(db) }), bus: new ChangeBus() };
+      for (const [each, bus] of [
+        [db, here],
+        [other.db, other.bus],
+      ] as const) {
+        const relay = await relayChanges(each, bus, (error) => {
+          throw error;
+        });
+        if (relay === null) throw new Error('no relay on PostgreSQL');
+        relays.push(relay);
+      }
+      const [mine] = relays;
+      if (mine === undefined) throw new Error('no relay');
+      hearing = mine.epoch;
+    } else {
+      other = { db, bus: here };
+    }
+  });
+  afterAll(async () => {
+    for (const relay of relays) await relay.close();
+    if (other.db !== getDb()) await other.db.close();
+  });
+
+  it('reads the approvals of an organisation once while nothing changes', async () => {
+    const counted = counting(getDb());
+    const engine = new EvaluationEngine(counted.db, here, { hearing });
+    await engine.approvalsOf(scorecardId, h1.rootId);
+    const first = counted.statements();
+    await engine.approvalsOf(scorecardId, h1.rootId);
+    expect([first, counted.statements()]).toEqual([1, 1]);
+  });
+
+  it('reads them again once an approval heard on the bus changed (on PostgreSQL: on the other server)', async () => {
+    const engine = new EvaluationEngine(getDb(), here, { hearing });
+    const before = await engine.approvalsOf(scorecardId, h1.rootId);
+    await insertApproval(
+      other.db.kysely,
+      { scorecardId, orgUnitId: h1.id, periodId: '2024-01', rootId: h1.rootId },
+      { status: 'submitted', submittedBy: 'someone', submittedAt: new Date(), now: new Date() },
+    );
+    const arrived = heard(here, (e) => e.kind === 'approvals');
+    other.bus.publish({ kind: 'approvals', rootId: h1.rootId });
+    await arrived;
+    const after = await engine.approvalsOf(scorecardId, h1.rootId);
+    expect([before.length, after.map((a) => a.status)]).toEqual([0, ['submitted']]);
+  });
+
+  it('reads them from the database every time while writes may go unheard', async () => {
+    const counted = counting(getDb());
+    const engine = new EvaluationEngine(counted.db, here, { hearing: () => null });
+    await engine.approvalsOf(scorecardId, h1.rootId);
+    await engine.approvalsOf(scorecardId, h1.rootId);
+    expect(counted.statements()).toBe(2);
   });
 });

@@ -91,6 +91,7 @@ export class KnownRevisions {
   }
 
   #hear(event: ChangeEvent): void {
+    if (event.kind === 'approvals') return;
     const scope = scopeOf(event);
     if (event.kind === 'stale') {
       this.#drop(scope);
