@@ -28,8 +28,8 @@ import { CubeStore, type CubeStoreOptions, type RootCube } from './cube-store.ts
 import type { DatedScorecard, ScorecardMethod, VersionRef } from './dated-scorecard.ts';
 import { EMPTY_INPUTS, inputsOfUnits, targetUnitOf, type UnitInputs } from './evaluation-inputs.ts';
 import { type AssignmentRef, publicationInputsOf, versionsOf } from './evaluation-versions.ts';
-import { type IndicatorFigure, indicatorFigures } from './indicator-figures.ts';
 import { HeardApprovals } from './heard-approvals.ts';
+import { type IndicatorFigure, indicatorFigures } from './indicator-figures.ts';
 import { type HearingEpoch, KnownRevisions, NEVER_HEARD } from './known-revisions.ts';
 import { LruCache } from './lru-cache.ts';
 import { MetadataSnapshot } from './metadata-snapshot.ts';
