@@ -65,6 +65,14 @@ function occupancy(result: EvaluationJson): number | null | undefined {
   return result.perspectives.flatMap((p) => p.indicators).find((i) => i.id === 'OCC')?.actual;
 }
 
+/** Resolves once the relay has heard its own echo: it vouches for nothing before. */
+async function hearingOwnEcho(relay: ChangeRelay): Promise<void> {
+  for (let i = 0; i < 100 && relay.epoch() === null; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (relay.epoch() === null) throw new Error('the relay did not hear its own echo');
+}
+
 /** Resolves once `bus` hears an event that `matches`. */
 function heard(bus: ChangeBus, matches: (event: ChangeEvent) => boolean): Promise<void> {
   return new Promise((resolve) => {
@@ -133,6 +141,7 @@ describeEachEngine('change counters kept in memory', (getDb, engineContext) => {
       const [mine] = relays;
       if (mine === undefined) throw new Error('no relay');
       hearing = mine.epoch;
+      await hearingOwnEcho(mine);
     } else {
       other = { db, bus: here };
     }
@@ -225,6 +234,7 @@ describeEachEngine('approvals kept in memory', (getDb, engineContext) => {
       const [mine] = relays;
       if (mine === undefined) throw new Error('no relay');
       hearing = mine.epoch;
+      await hearingOwnEcho(mine);
     } else {
       other = { db, bus: here };
     }
