@@ -13,6 +13,12 @@ import pg from 'pg';
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export interface Listening {
+  /**
+   * Which unbroken stretch of listening this is: a number that changes each time the connection is reopened,
+   * and null while it is down (or after `close`). Whoever keeps state that notifications update may trust it
+   * only while this is the number it held when the state was read.
+   */
+  epoch(): number | null;
   /** Stops listening and closes the connection. */
   close(): Promise<void>;
 }
@@ -36,14 +42,20 @@ export function listenerOn(url: string): Listen {
     let client: pg.Client | null = null;
     let retryMs = 1_000;
     let timer: NodeJS.Timeout | null = null;
+    let opened = 0;
+    let broken = false;
 
     const open = async (): Promise<void> => {
-      const next = new pg.Client({ connectionString: url });
+      // Keep-alive probes notice a connection that died silently (no FIN), which would otherwise look up.
+      const next = new pg.Client({ connectionString: url, keepAlive: true });
       next.on('notification', (message) => {
         if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
       });
-      // A dropped connection emits 'error' and then 'end'; reopen once, on 'end'.
-      next.on('error', () => {});
+      // A dropped connection emits 'error' and then 'end'; reopen once, on 'end'. From the error on, whatever
+      // is notified may be lost.
+      next.on('error', () => {
+        if (client === next) broken = true;
+      });
       next.on('end', () => {
         if (closed || client !== next) return;
         client = null;
@@ -52,6 +64,8 @@ export function listenerOn(url: string): Listen {
       await next.connect();
       await next.query(`listen ${channel}`);
       client = next;
+      broken = false;
+      opened += 1;
       retryMs = 1_000;
     };
 
@@ -69,6 +83,7 @@ export function listenerOn(url: string): Listen {
 
     await open();
     return {
+      epoch: () => (client === null || broken ? null : opened),
       close: async () => {
         closed = true;
         if (timer !== null) clearTimeout(timer);

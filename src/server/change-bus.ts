@@ -2,8 +2,9 @@
  * In-process notifications of committed writes. A service publishes after its transaction commits; the
  * evaluation engine applies the changed values to its in-memory cube instead of reloading it. On PostgreSQL the
  * other server processes hear of it too (cluster/change-relay.ts, `LISTEN/NOTIFY`) and apply it alike; and
- * every cached read still checks the change counters (src/db/repositories/change-counter.repository.ts), so a
- * notification that never arrives costs a reload, never a stale answer.
+ * the engine keeps the change counters and the approvals in memory only while it hears every write
+ * (evaluation/known-revisions.ts): otherwise each read checks the change counters in the database
+ * (src/db/repositories/change-counter.repository.ts), so a lost notification costs a reload, never a stale answer.
  */
 
 /** One data value as it is after the change; `value: null` means it was removed. */
@@ -24,6 +25,11 @@ export type ChangeEvent =
     }
   /** Reported values or assessments of one organisation changed. */
   | { readonly kind: 'root-inputs'; readonly rootId: number; readonly revision: number }
+  /**
+   * Approvals of data in one organisation changed (submitted, approved, reopened). No change counter moves: an
+   * evaluation's figures stay; only the approval status beside them (../evaluation/heard-approvals.ts) is read again.
+   */
+  | { readonly kind: 'approvals'; readonly rootId: number }
   /** Metadata changed: org units, data elements, scorecards, weights, targets. */
   | { readonly kind: 'metadata'; readonly revision: number }
   /**

@@ -26,6 +26,7 @@ import { loadDemo } from './demo/load-demo.ts';
 import { CubeSnapshots } from './evaluation/cube-snapshot.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { EvaluationEngine } from './evaluation/evaluation-engine.ts';
+import { ALWAYS_HEARD, NEVER_HEARD } from './evaluation/known-revisions.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { Readiness } from './health/readiness.ts';
 import { createImportRoutes } from './imports/import.routes.ts';
@@ -146,6 +147,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         ? join(resolve(config.database.dataDir), 'cube-snapshots')
         : null);
     const engine = new EvaluationEngine(db, ctx.changes, {
+      // Change counters in memory while this process hears every write: always on PGlite (it holds the database
+      // alone), while the relay listens on PostgreSQL.
+      hearing: db.engine === 'pglite' ? ALWAYS_HEARD : relay === null ? NEVER_HEARD : relay.epoch,
       cubes: {
         snapshots: snapshotDir === null ? null : new CubeSnapshots(snapshotDir),
         log: (message) => app?.log.warn(message),

@@ -91,7 +91,10 @@ export function triggerAlertsOnChange(
       setTimeout(() => void fire(root), delay),
     );
   };
-  const unsubscribe = bus.subscribe((event: ChangeEvent) => schedule(scopeOf(event)));
+  // A change of approvals alone is left to the 15-minute job, as before approvals were published.
+  const unsubscribe = bus.subscribe((event: ChangeEvent) => {
+    if (event.kind !== 'approvals') schedule(scopeOf(event));
+  });
   return {
     pending: () => [...timers.keys()],
     flush: async () => {

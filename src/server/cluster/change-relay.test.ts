@@ -73,6 +73,20 @@ describeEachEngine(
       ]);
     });
 
+    it('vouches for hearing every change once it heard its own echo, and no longer once closed', async () => {
+      const relay = await relayChanges(getDb(), new ChangeBus(), (error) => {
+        throw error;
+      });
+      if (relay === null) throw new Error('no relay on PostgreSQL');
+      const before = relay.epoch();
+      for (let i = 0; i < 100 && relay.epoch() === null; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const heard = relay.epoch();
+      await relay.close();
+      expect([before, heard, relay.epoch()]).toEqual([null, 1, null]);
+    });
+
     it('sends a change too large for a notification as stale for its organisation', async () => {
       const values = Array.from({ length: 400 }, (_, i) => ({
         orgUnitId: i,
@@ -93,4 +107,9 @@ it('reads back what it encodes, and ignores a payload it does not understand', (
   expect([decodeChange(encodeChange('a', event)), decodeChange('{"from":"b","event":{"kind":"x"}}')]).toEqual(
     [{ from: 'a', event }, null],
   );
+});
+
+it('reads back a change of approvals', () => {
+  const event: ChangeEvent = { kind: 'approvals', rootId: 7 };
+  expect(decodeChange(encodeChange('a', event))).toEqual({ from: 'a', event });
 });

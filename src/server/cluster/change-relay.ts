@@ -6,8 +6,11 @@
  * reload). A change too large for a notification (PostgreSQL's limit is 8,000 bytes) goes as `stale` for its
  * organisation, and so does everything after the relay's connection was lost: the receiver reloads.
  *
- * Delivery is best effort by design: every cached read also checks the change counters in the database, so a
- * lost or late notification costs a reload, never a stale answer. PGlite has no relay (one process holds it).
+ * The evaluation engine keeps the change counters in memory while this relay listens (../evaluation/
+ * known-revisions.ts): a lost connection makes it read them from the database again until the connection is
+ * back, and the reconnection publishes `stale` for everything. A notification is sent after its write commits,
+ * so another server may answer from memory for the few milliseconds the notification takes to arrive.
+ * PGlite has no relay (one process holds it, and its bus hears every write).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -15,6 +18,15 @@ import type { Db } from '../../db/connect.ts';
 import type { ChangeBus, ChangeEvent } from '../change-bus.ts';
 
 export const CHANGES_CHANNEL = 'healthbsc_changes';
+
+/**
+ * How often a relay notifies itself (an echo), and how long it may go without hearing one before it stops
+ * vouching that it hears every change. A connection can lose its notifications without an error: PgBouncer in
+ * transaction mode drops the `LISTEN`, a network can drop packets without closing the socket. Hearing its own
+ * echo proves the channel works end to end; the other servers ignore it (it holds no event).
+ */
+export const ECHO_EVERY_MS = 2_000;
+export const ECHO_TIMEOUT_MS = 5_000;
 
 /** Below PostgreSQL's 8,000-byte limit on a notification's payload. */
 const MAX_PAYLOAD_BYTES = 7_900;
@@ -56,6 +68,8 @@ export function decodeChange(payload: string): Envelope | null {
   switch (kind) {
     case 'metadata':
       return isCount(revision) ? { from, event: { kind, revision } } : null;
+    case 'approvals':
+      return isCount(rootId) ? { from, event: { kind, rootId } } : null;
     case 'root-inputs':
       return isCount(rootId) && isCount(revision) ? { from, event: { kind, rootId, revision } } : null;
     case 'stale':
@@ -80,6 +94,13 @@ export function decodeChange(payload: string): Envelope | null {
 }
 
 export interface ChangeRelay {
+  /**
+   * Which unbroken stretch of hearing every change this is: null while the listening connection is down or the
+   * relay has not heard its own echo for `ECHO_TIMEOUT_MS`, a new number after each interruption. Memory that
+   * the relayed changes keep current (the evaluation engine's change counters and approvals,
+   * ../evaluation/known-revisions.ts) is trusted only while this stays the same.
+   */
+  epoch(): number | null;
   /** Stops relaying and closes the listening connection. */
   close(): Promise<void>;
 }
@@ -97,6 +118,13 @@ export async function relayChanges(
 ): Promise<ChangeRelay | null> {
   if (db.listen === undefined) return null;
   const self = randomUUID();
+  const echo = JSON.stringify({ from: self, echo: true });
+  let lastEcho = Number.NEGATIVE_INFINITY;
+  // Whether hearing was interrupted (no echo for too long, the connection reopened) since the epoch was last
+  // vouched for: the next epoch is then a new one, so memory kept under the old one is dropped.
+  let interrupted = true;
+  let stretch = 0;
+  let lastListening: number | null = null;
   // Events this relay published itself: not sent back out.
   const received = new WeakSet<ChangeEvent>();
   const publish = (event: ChangeEvent) => {
@@ -106,6 +134,12 @@ export async function relayChanges(
   const listening = await db.listen(
     CHANGES_CHANNEL,
     (payload) => {
+      if (payload === echo) {
+        const now = Date.now();
+        if (now - lastEcho > ECHO_TIMEOUT_MS) interrupted = true;
+        lastEcho = now;
+        return;
+      }
       const envelope = decodeChange(payload);
       if (envelope !== null && envelope.from !== self) publish(envelope.event);
     },
@@ -115,8 +149,31 @@ export async function relayChanges(
     if (received.has(event)) return;
     sql`select pg_notify(${CHANGES_CHANNEL}, ${encodeChange(self, event)})`.execute(db.kysely).catch(onError);
   });
+  // A failed echo is not an error to report: not hearing it is what counts.
+  const sendEcho = () => {
+    sql`select pg_notify(${CHANGES_CHANNEL}, ${echo})`.execute(db.kysely).catch(() => {});
+  };
+  sendEcho();
+  const echoes = setInterval(sendEcho, ECHO_EVERY_MS);
+  echoes.unref();
+  const epoch = (): number | null => {
+    const listeningEpoch = listening.epoch();
+    const hearing = listeningEpoch !== null && Date.now() - lastEcho <= ECHO_TIMEOUT_MS;
+    if (!hearing || listeningEpoch !== lastListening) {
+      interrupted = true;
+      lastListening = listeningEpoch;
+    }
+    if (!hearing) return null;
+    if (interrupted) {
+      stretch += 1;
+      interrupted = false;
+    }
+    return stretch;
+  };
   return {
+    epoch,
     close: async () => {
+      clearInterval(echoes);
       unsubscribe();
       await listening.close();
     },

@@ -3,7 +3,8 @@
  * explanations and the rows a publication freezes. Period P is evaluated with the method that held for P
  * (dated-scorecard.ts), as recorded at `asOf` when asked; inputs come from the metadata snapshot, the
  * organisation's value cube and a few per-request reads (evaluation-inputs.ts); the method is the core's
- * (`evaluateScorecard`). Results are cached and invalidated by the change counters.
+ * (`evaluateScorecard`). Results are cached and invalidated by the change counters, which the change bus keeps
+ * current in memory where it hears every write (known-revisions.ts).
  */
 import { type EvaluationJson, toEvaluationJson } from '../../core/contracts/evaluation.ts';
 import { badRequest, notFound } from '../../core/errors/problem.ts';
@@ -18,7 +19,8 @@ import {
 } from '../../core/scorecard/index.ts';
 import { rankUnits } from '../../core/scoring/index.ts';
 import type { Db } from '../../db/connect.ts';
-import { META_SCOPE, readRevisions, rootScope } from '../../db/repositories/change-counter.repository.ts';
+import type { ApprovalRecord } from '../../db/repositories/approval.repository.ts';
+import { META_SCOPE, rootScope } from '../../db/repositories/change-counter.repository.ts';
 import type { OrgUnitRow, RecordedTargetRow } from '../../db/repositories/evaluation.repository.ts';
 import type { PublicationInputRecord } from '../../db/repositories/publication.repository.ts';
 import type { ChangeBus } from '../change-bus.ts';
@@ -26,7 +28,9 @@ import { CubeStore, type CubeStoreOptions, type RootCube } from './cube-store.ts
 import type { DatedScorecard, ScorecardMethod, VersionRef } from './dated-scorecard.ts';
 import { EMPTY_INPUTS, inputsOfUnits, targetUnitOf, type UnitInputs } from './evaluation-inputs.ts';
 import { type AssignmentRef, publicationInputsOf, versionsOf } from './evaluation-versions.ts';
+import { HeardApprovals } from './heard-approvals.ts';
 import { type IndicatorFigure, indicatorFigures } from './indicator-figures.ts';
+import { type HearingEpoch, KnownRevisions, NEVER_HEARD } from './known-revisions.ts';
 import { LruCache } from './lru-cache.ts';
 import { MetadataSnapshot } from './metadata-snapshot.ts';
 
@@ -91,6 +95,8 @@ interface Evaluated {
 export class EvaluationEngine {
   readonly #db: Db;
   readonly #cubes: CubeStore;
+  readonly #revisions: KnownRevisions;
+  readonly #approvals: HeardApprovals;
   readonly #results = new LruCache<
     string,
     { readonly meta: number; readonly root: number; readonly json: EvaluationJson }
@@ -109,10 +115,21 @@ export class EvaluationEngine {
   #meta: Promise<MetadataSnapshot> | null = null;
   #metaRevision = -1;
 
-  /** `cubes`: where the value cubes' snapshots are kept (the server's configured directory), and logged. */
-  constructor(db: Db, changes: ChangeBus, options: { readonly cubes?: CubeStoreOptions } = {}) {
+  /**
+   * `cubes`: where the value cubes' snapshots are kept (the server's configured directory), and logged.
+   * `hearing`: while `changes` hears every write to the database (known-revisions.ts: `ALWAYS_HEARD` on the
+   * server's PGlite, the relay's epoch on PostgreSQL), the change counters and the approvals are kept in memory
+   * (a cached evaluation reads neither); by default they are read from the database on every request.
+   */
+  constructor(
+    db: Db,
+    changes: ChangeBus,
+    options: { readonly cubes?: CubeStoreOptions; readonly hearing?: HearingEpoch } = {},
+  ) {
     this.#db = db;
     this.#cubes = new CubeStore(db, options.cubes);
+    this.#revisions = new KnownRevisions(db.kysely, changes, options.hearing ?? NEVER_HEARD);
+    this.#approvals = new HeardApprovals(db.kysely, changes, options.hearing ?? NEVER_HEARD);
     changes.subscribe((event) => {
       void this.#currentMeta().then(
         (meta) => this.#cubes.apply(event, meta),
@@ -150,13 +167,10 @@ export class EvaluationEngine {
   async warmUp(
     onProgress: (done: number, total: number) => void = () => {},
   ): Promise<{ readonly organisations: number; readonly fromSnapshots: number }> {
-    const metaRevision = (await readRevisions(this.#db.kysely, [META_SCOPE])).get(META_SCOPE) ?? 0;
+    const metaRevision = (await this.#revisions.read([META_SCOPE])).get(META_SCOPE) ?? 0;
     const meta = await this.#snapshot(metaRevision);
     const roots = [...meta.unitsById.values()].filter((unit) => unit.parentId === null);
-    const revisions = await readRevisions(
-      this.#db.kysely,
-      roots.map((root) => rootScope(root.id)),
-    );
+    const revisions = await this.#revisions.read(roots.map((root) => rootScope(root.id)));
     onProgress(0, roots.length);
     let fromSnapshots = 0;
     for (const [i, root] of roots.entries()) {
@@ -389,17 +403,22 @@ export class EvaluationEngine {
     return scorecard.method(period, null).scorecard;
   }
 
+  /** Every approval of a scorecard in one organisation, from memory while every write is heard (heard-approvals.ts). */
+  approvalsOf(scorecardId: number, rootId: number): Promise<readonly ApprovalRecord[]> {
+    return this.#approvals.of(scorecardId, rootId);
+  }
+
   /** The metadata revision and the revision of the organisation of `orgUnitCode` (404 for an unknown code). */
   revisions(orgUnitCode: string): Promise<{ meta: number; root: number }> {
     return this.#revisionsFor(orgUnitCode);
   }
 
   async #revisionsFor(orgUnitCode: string): Promise<{ meta: number; root: number }> {
-    const metaRevision = (await readRevisions(this.#db.kysely, [META_SCOPE])).get(META_SCOPE) ?? 0;
+    const metaRevision = (await this.#revisions.read([META_SCOPE])).get(META_SCOPE) ?? 0;
     const meta = await this.#snapshot(metaRevision);
     const unit = meta.unit(orgUnitCode);
     const scope = rootScope(unit.rootId);
-    const root = (await readRevisions(this.#db.kysely, [scope])).get(scope) ?? 0;
+    const root = (await this.#revisions.read([scope])).get(scope) ?? 0;
     return { meta: metaRevision, root };
   }
 

@@ -31,6 +31,11 @@ import { isoTime } from '../services/format.ts';
 import { requireOrgUnit, requireScorecard } from '../services/lookups.ts';
 import type { EvaluationEngine, RankedUnit, RankingQuery } from './evaluation-engine.ts';
 
+/** The engine's approvals, kept in memory while it hears every write. */
+function heardBy(engine: EvaluationEngine) {
+  return (scorecardId: number, rootId: number) => engine.approvalsOf(scorecardId, rootId);
+}
+
 /** The most units a ranking may hold. */
 const MAX_RANKED = 100_000;
 
@@ -74,7 +79,7 @@ export async function evaluateAs(
     }
     return { ...frozen, view: 'published', publication };
   }
-  const approvals = await approvalsOfEvaluations(db, query.scorecard, [unit], period);
+  const approvals = await approvalsOfEvaluations(db, query.scorecard, [unit], period, heardBy(engine));
   return { ...json, approval: approvals.get(unit.code), view: 'today', publication };
 }
 
@@ -108,6 +113,7 @@ export async function rankedVisible(
 /** Adds each unit's approval status (one query for the units given). */
 async function withApprovals(
   ctx: ServerContext,
+  engine: EvaluationEngine,
   scorecard: string,
   period: string,
   items: readonly RankedUnit[],
@@ -116,7 +122,13 @@ async function withApprovals(
     ctx.db.kysely,
     items.map((item) => item.orgUnit),
   );
-  const approvals = await approvalsOfEvaluations(ctx.db.kysely, scorecard, [...units.values()], period);
+  const approvals = await approvalsOfEvaluations(
+    ctx.db.kysely,
+    scorecard,
+    [...units.values()],
+    period,
+    heardBy(engine),
+  );
   return items.map((item) => ({
     ...item,
     evaluation: { ...item.evaluation, approval: approvals.get(item.orgUnit) },
@@ -135,7 +147,7 @@ export async function rankAs(
 ): Promise<RankedUnit[]> {
   const items = await rankedVisible(ctx, engine, actor, query);
   const period = items[0]?.evaluation.period ?? query.period;
-  return withApprovals(ctx, query.scorecard, period, items);
+  return withApprovals(ctx, engine, query.scorecard, period, items);
 }
 
 /**
@@ -154,7 +166,7 @@ export async function rankingPageAs(
   const page = { total: items.length, limit: query.limit, offset: query.offset };
   if (query.view === 'summary') return { view: 'summary', items: slice.map(summaryRowOf), ...page };
   const period = items[0]?.evaluation.period ?? query.period;
-  return { view: 'full', items: await withApprovals(ctx, query.scorecard, period, slice), ...page };
+  return { view: 'full', items: await withApprovals(ctx, engine, query.scorecard, period, slice), ...page };
 }
 
 /** The units × indicators of a ranking (`GET /api/rankings/matrix`), in ranking order, for a heatmap. */
@@ -182,7 +194,7 @@ export async function seriesAs(
   const result: EvaluationJson[] = [];
   for (const [i, json] of evaluations.entries()) {
     const period = json.period ?? query.periods[i] ?? '';
-    const approvals = await approvalsOfEvaluations(db, query.scorecard, [unit], period);
+    const approvals = await approvalsOfEvaluations(db, query.scorecard, [unit], period, heardBy(engine));
     result.push({ ...json, approval: approvals.get(unit.code) });
   }
   return result;

@@ -20,7 +20,7 @@ import { findOrgUnitsByCodes } from '../../db/repositories/org-unit.repository.t
 import { identifierMap, insertIdentifiers } from '../../db/repositories/org-unit-identifier.repository.ts';
 import type { Executor } from '../../db/repositories/query-helpers.ts';
 import { readTable, writeTable } from '../../ingest/index.ts';
-import { ChangeBus } from '../change-bus.ts';
+import { ChangeBus, type ChangeEvent } from '../change-bus.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { identifierChange } from '../imports/identifier-undo.ts';
 import {
@@ -162,9 +162,13 @@ export async function importWithProfile(
     };
 
   let written: { unitReport: ImportReportBody | null; dataReport: ImportReportBody | null };
+  const heldChanges = new ChangeBus();
+  const held: ChangeEvent[] = [];
+  heldChanges.subscribe((event) => held.push(event));
   try {
     written = await ctx.db.kysely.transaction().execute(async (trx) => {
-      const joined = joinTransaction(ctx, trx);
+      // The imports publish their changes when they think they committed; held until this transaction has.
+      const joined: ServerContext = { ...joinTransaction(ctx, trx), changes: heldChanges };
       const unitReport = units === null ? null : await commitImport(joined, actor, unitFile(units));
       const dataReport = hasValues ? await commitImport(joined, actor, dataInput) : null;
       // Kept with the batch that undoes them: the units' batch (undo deletes the units), else the values'.
@@ -186,6 +190,7 @@ export async function importWithProfile(
       committed: false,
     };
   }
+  for (const event of held) ctx.changes.publish(event);
   const { unitReport, dataReport } = written;
   return {
     ...base,

@@ -158,7 +158,8 @@ async function decide(
           orgUnitId: unit.id,
         },
       ],
-      touched: [],
+      // Heard by the evaluation engines that keep approvals in memory (../evaluation/heard-approvals.ts).
+      touched: [{ kind: 'approvals', rootId: unit.rootId }],
     };
   });
 }
@@ -226,20 +227,23 @@ const NONE: EvaluationApproval = {
 
 /**
  * The approval each evaluation rests on (core/access/approval-lock.ts `approvalOfEvaluation`), by unit code,
- * for units of one organisation.
+ * for units of one organisation. `load` reads the scorecard's approvals in the organisation: by default from the
+ * database; the evaluations pass their engine's, which keeps them in memory (../evaluation/heard-approvals.ts).
  */
 export async function approvalsOfEvaluations(
   db: Executor,
   scorecardCode: string,
   units: readonly { readonly code: string; readonly path: string; readonly rootId: number }[],
   periodId: string,
+  load: (scorecardId: number, rootId: number) => Promise<readonly ApprovalRecord[]> = (scorecardId, rootId) =>
+    loadApprovalsOfScorecard(db, scorecardId, rootId),
 ): Promise<Map<string, EvaluationApproval>> {
   const result = new Map<string, EvaluationApproval>();
   const first = units[0];
   if (first === undefined) return result;
   const scorecard = await requireScorecard(db, scorecardCode);
   const period = parsePeriod(periodId, ['period']);
-  const approvals = await loadApprovalsOfScorecard(db, scorecard.id, first.rootId);
+  const approvals = await load(scorecard.id, first.rootId);
   for (const unit of units) {
     const found = approvalOfEvaluation(approvals, {
       scorecardId: scorecard.id,

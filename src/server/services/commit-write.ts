@@ -16,7 +16,9 @@ import type { Actor, ServerContext } from '../context.ts';
 export type Touched =
   | { readonly kind: 'metadata' }
   | { readonly kind: 'data-values'; readonly rootId: number; readonly values: readonly DataValueChange[] }
-  | { readonly kind: 'root-inputs'; readonly rootId: number };
+  | { readonly kind: 'root-inputs'; readonly rootId: number }
+  /** Approvals of one organisation: published, but no counter is bumped (no figure changed). */
+  | { readonly kind: 'approvals'; readonly rootId: number };
 
 export interface WriteOutcome<T> {
   /** What the service returns. */
@@ -78,6 +80,10 @@ export async function bumpTouched(trx: Executor, touched: readonly Touched[]): P
   const roots = new Map<number, { values: DataValueChange[] | null; inputs: boolean }>();
   for (const t of touched) {
     if (t.kind === 'metadata') continue;
+    if (t.kind === 'approvals') {
+      events.push({ kind: 'approvals', rootId: t.rootId });
+      continue;
+    }
     const entry = roots.get(t.rootId) ?? { values: null, inputs: false };
     if (t.kind === 'data-values') entry.values = [...(entry.values ?? []), ...t.values];
     else entry.inputs = true;
