@@ -7,7 +7,7 @@
  * an EditStore), and each cell reads its own edit from the store (`EntryCell`).
  */
 import { LockOutlined } from '@ant-design/icons';
-import { Table, Tooltip, Typography } from 'antd';
+import { Table, Tooltip, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ClipboardEvent, memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,8 @@ import { type CellConflict, checkEdit, type StoredValues } from '../grid-edits.t
 import { cellKey, columnType } from '../grid-model.ts';
 import { isBlock } from '../grid-paste.ts';
 import type { QualityMark } from '../quality-marks.ts';
-import { GridCell } from './grid-cell.tsx';
+import { cellErrorText } from './cell-error-text.ts';
+import { type CellLook, GridCell } from './grid-cell.tsx';
 import { useMarkText } from './quality-words.ts';
 
 /** A row: the element, or only its code when the server does not know it. */
@@ -106,6 +107,24 @@ export const EntryGrid = memo(function EntryGrid({
     [marks, markText],
   );
   const dataSource = useMemo(() => [...rows], [rows]);
+  const { token } = theme.useToken();
+  // Worded and coloured once for every cell: a hook per cell cost more than the cell itself.
+  const look = useMemo<EntryCellProps['look']>(
+    () => ({
+      commentOpen: (cell) => t('dataEntry.comment.open', { cell }),
+      errorText: (error) => cellErrorText(t, error),
+      copiedFrom: (period) => t('dataEntry.copy.copiedFrom', { period: formatPeriod(period, language) }),
+      colors: {
+        readOnly: token.colorFillTertiary,
+        copied: token.colorInfoBg,
+        changed: token.colorWarningBg,
+        error: token.colorError,
+        warning: token.colorWarningText,
+        comment: token.colorPrimary,
+      },
+    }),
+    [t, language, token],
+  );
   const virtual = rows.length > VIRTUAL_ROWS;
 
   const columns: ColumnsType<GridRow> = [
@@ -149,6 +168,7 @@ export const EntryGrid = memo(function EntryGrid({
         return (
           <EntryCell
             store={store}
+            look={look}
             cellKey={key}
             element={row.element}
             value={stored.get(key)}
@@ -229,6 +249,7 @@ function ColumnTitle({
 
 interface EntryCellProps {
   readonly store: EditStore;
+  readonly look: CellLook & { readonly copiedFrom: (period: string) => string };
   readonly cellKey: string;
   readonly element: DataElement | undefined;
   readonly value: DataValue | undefined;
@@ -244,19 +265,15 @@ interface EntryCellProps {
 }
 
 /** One cell with its own edit from the store: typing redraws this cell only. */
-function EntryCell({ store, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
-  const { t } = useTranslation();
-  const language = useLanguage();
+function EntryCell({ store, look, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
   const edit = useCellEdit(store, key);
-  const copiedFrom =
-    edit?.copiedFrom === undefined
-      ? null
-      : t('dataEntry.copy.copiedFrom', { period: formatPeriod(edit.copiedFrom, language) });
+  const copiedFrom = edit?.copiedFrom === undefined ? null : look.copiedFrom(edit.copiedFrom);
   const check = edit === undefined || element === undefined ? null : checkEdit(edit, element);
   const comment = edit?.comment === undefined ? (value?.comment ?? null) : edit.comment;
   return (
     <GridCell
       {...cell}
+      look={look}
       id={`cell-${cell.dataElement}-${cell.month}`}
       text={edit?.text ?? cellText(value?.value)}
       error={check === null || check.ok ? null : check.error}

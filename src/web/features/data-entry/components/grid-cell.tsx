@@ -2,13 +2,31 @@
  * One cell of the grid: a labelled input ("<element> <month>"), its error read out with it
  * (aria-invalid + aria-describedby), a mark when it differs from what is stored, a button for its comment, and
  * the data-quality warnings of its stored value (a broken rule, an unusual value).
+ *
+ * A grid draws a hundred and more of these at once, so a cell holds no hook of its own: its words and colours
+ * come from the grid (`CellLook`), worded once, and its comment button says what it does in a native title
+ * rather than an Ant Design tooltip (a tooltip per cell was the largest part of drawing AZ Hospital's grid).
  */
 import { CommentOutlined, MessageFilled } from '@ant-design/icons';
-import { Button, Input, Tooltip, theme } from 'antd';
+import { Button, Input } from 'antd';
 import { type ClipboardEvent, memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CellError } from '../cell-validation.ts';
-import { useCellErrorText } from './cell-error-text.ts';
+
+/** What every cell of a grid shares: its words and colours, made once per language and theme. */
+export interface CellLook {
+  /** The comment button's name, for the cell's label. */
+  readonly commentOpen: (label: string) => string;
+  /** The words of an error. */
+  readonly errorText: (error: CellError) => string;
+  readonly colors: {
+    readonly readOnly: string;
+    readonly copied: string;
+    readonly changed: string;
+    readonly error: string;
+    readonly warning: string;
+    readonly comment: string;
+  };
+}
 
 export interface GridCellProps {
   readonly id: string;
@@ -29,6 +47,7 @@ export interface GridCellProps {
   readonly onComment: (dataElement: string, month: string) => void;
   /** Before the input's own paste: a block of cells is the grid's to spread. */
   readonly onPaste?: (event: ClipboardEvent<HTMLInputElement>) => void;
+  readonly look: CellLook;
 }
 
 export const GridCell = memo(function GridCell({
@@ -47,10 +66,10 @@ export const GridCell = memo(function GridCell({
   onType,
   onComment,
   onPaste,
+  look,
 }: GridCellProps) {
-  const { t } = useTranslation();
-  const { token } = theme.useToken();
-  const errorText = useCellErrorText(error);
+  const { colors } = look;
+  const commentLabel = look.commentOpen(label);
   const errorId = `${id}-error`;
   const warningId = `${id}-warning`;
   const describedBy = [error === null ? null : errorId, warnings.length === 0 ? null : warningId]
@@ -80,42 +99,41 @@ export const GridCell = memo(function GridCell({
           style={{
             textAlign: 'right',
             background: readOnly
-              ? token.colorFillTertiary
+              ? colors.readOnly
               : copiedFrom !== null
-                ? token.colorInfoBg
+                ? colors.copied
                 : changed
-                  ? token.colorWarningBg
+                  ? colors.changed
                   : undefined,
           }}
           onChange={(event) => onType(dataElement, month, event.target.value)}
           onPaste={onPaste}
         />
-        <Tooltip title={t('dataEntry.comment.open', { cell: label })}>
-          <Button
-            size="small"
-            type="text"
-            aria-label={t('dataEntry.comment.open', { cell: label })}
-            data-testid="cell-comment"
-            icon={hasComment ? <MessageFilled style={{ color: token.colorPrimary }} /> : <CommentOutlined />}
-            onClick={() => onComment(dataElement, month)}
-          />
-        </Tooltip>
+        <Button
+          size="small"
+          type="text"
+          aria-label={commentLabel}
+          title={commentLabel}
+          data-testid="cell-comment"
+          icon={hasComment ? <MessageFilled style={{ color: colors.comment }} /> : <CommentOutlined />}
+          onClick={() => onComment(dataElement, month)}
+        />
       </div>
       {error === null ? null : (
         <div
           id={errorId}
           role="alert"
           data-testid="cell-error"
-          style={{ color: token.colorError, fontSize: 12, lineHeight: 1.3, maxWidth: 140 }}
+          style={{ color: colors.error, fontSize: 12, lineHeight: 1.3, maxWidth: 140 }}
         >
-          {errorText}
+          {look.errorText(error)}
         </div>
       )}
       {warnings.length === 0 ? null : (
         <div
           id={warningId}
           data-testid="cell-warning"
-          style={{ color: token.colorWarningText, fontSize: 12, lineHeight: 1.3, maxWidth: 160 }}
+          style={{ color: colors.warning, fontSize: 12, lineHeight: 1.3, maxWidth: 160 }}
         >
           {warnings.map((warning) => (
             <div key={warning}>⚠ {warning}</div>
