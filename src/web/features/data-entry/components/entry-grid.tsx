@@ -7,7 +7,7 @@
  * an EditStore), and each cell reads its own edit from the store (`EntryCell`).
  */
 import { LockOutlined } from '@ant-design/icons';
-import { Table, Tooltip, Typography, theme } from 'antd';
+import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ClipboardEvent, memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,7 @@ import { cellKey, columnType } from '../grid-model.ts';
 import { isBlock } from '../grid-paste.ts';
 import type { QualityMark } from '../quality-marks.ts';
 import { cellErrorText } from './cell-error-text.ts';
-import { type CellLook, GridCell } from './grid-cell.tsx';
+import { type CellWords, GridCell } from './grid-cell.tsx';
 import { useMarkText } from './quality-words.ts';
 
 /** A row: the element, or only its code when the server does not know it. */
@@ -107,23 +107,14 @@ export const EntryGrid = memo(function EntryGrid({
     [marks, markText],
   );
   const dataSource = useMemo(() => [...rows], [rows]);
-  const { token } = theme.useToken();
-  // Worded and coloured once for every cell: a hook per cell cost more than the cell itself.
-  const look = useMemo<EntryCellProps['look']>(
+  // Worded once for every cell: a translation hook per cell cost more than the cell itself.
+  const words = useMemo<EntryCellProps['words']>(
     () => ({
       commentOpen: (cell) => t('dataEntry.comment.open', { cell }),
       errorText: (error) => cellErrorText(t, error),
       copiedFrom: (period) => t('dataEntry.copy.copiedFrom', { period: formatPeriod(period, language) }),
-      colors: {
-        readOnly: token.colorFillTertiary,
-        copied: token.colorInfoBg,
-        changed: token.colorWarningBg,
-        error: token.colorError,
-        warning: token.colorWarningText,
-        comment: token.colorPrimary,
-      },
     }),
-    [t, language, token],
+    [t, language],
   );
   const virtual = rows.length > VIRTUAL_ROWS;
 
@@ -168,7 +159,7 @@ export const EntryGrid = memo(function EntryGrid({
         return (
           <EntryCell
             store={store}
-            look={look}
+            words={words}
             cellKey={key}
             element={row.element}
             value={stored.get(key)}
@@ -249,7 +240,7 @@ function ColumnTitle({
 
 interface EntryCellProps {
   readonly store: EditStore;
-  readonly look: CellLook & { readonly copiedFrom: (period: string) => string };
+  readonly words: CellWords & { readonly copiedFrom: (period: string) => string };
   readonly cellKey: string;
   readonly element: DataElement | undefined;
   readonly value: DataValue | undefined;
@@ -265,15 +256,15 @@ interface EntryCellProps {
 }
 
 /** One cell with its own edit from the store: typing redraws this cell only. */
-function EntryCell({ store, look, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
+function EntryCell({ store, words, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
   const edit = useCellEdit(store, key);
-  const copiedFrom = edit?.copiedFrom === undefined ? null : look.copiedFrom(edit.copiedFrom);
+  const copiedFrom = edit?.copiedFrom === undefined ? null : words.copiedFrom(edit.copiedFrom);
   const check = edit === undefined || element === undefined ? null : checkEdit(edit, element);
   const comment = edit?.comment === undefined ? (value?.comment ?? null) : edit.comment;
   return (
     <GridCell
       {...cell}
-      look={look}
+      words={words}
       id={`cell-${cell.dataElement}-${cell.month}`}
       text={edit?.text ?? cellText(value?.value)}
       error={check === null || check.ok ? null : check.error}
