@@ -20,18 +20,14 @@ import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { cellText } from '../cell-validation.ts';
 import { type EditStore, useCellEdit } from '../edit-store.ts';
 import { type CellConflict, checkEdit, type StoredValues } from '../grid-edits.ts';
-import { cellKey, columnType } from '../grid-model.ts';
+import { cellKey, columnType, type GridRow } from '../grid-model.ts';
 import { isBlock } from '../grid-paste.ts';
 import type { QualityMark } from '../quality-marks.ts';
 import { cellErrorText } from './cell-error-text.ts';
 import { type CellWords, GridCell } from './grid-cell.tsx';
 import { useMarkText } from './quality-words.ts';
 
-/** A row: the element, or only its code when the server does not know it. */
-export interface GridRow {
-  readonly code: string;
-  readonly element: DataElement | undefined;
-}
+export type { GridRow } from '../grid-model.ts';
 
 const VALUE_TYPES = {
   number: 'dataEntry.valueType.number',
