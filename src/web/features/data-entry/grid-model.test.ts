@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { DataElement } from '../../../core/contracts/data-elements.ts';
 import { monthsOf } from '../../../core/periods/index.ts';
 import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
-import { cellKey, gridColumns, gridSpan, gridValues, scorecardDataElements } from './grid-model.ts';
+import {
+  cellKey,
+  type GridRow,
+  gridColumns,
+  gridSpan,
+  gridValues,
+  scorecardDataElements,
+} from './grid-model.ts';
 
 type Indicator = ScorecardFile['perspectives'][number]['indicators'][number];
 
@@ -105,9 +113,27 @@ describe('gridColumns', () => {
 
 describe('gridValues', () => {
   const span = { period: '2024', months: monthsOf('2024') };
-  const row = (code: string, periodType: 'month' | 'quarter' | 'year' | undefined) => ({
+  const row = (code: string, periodType: DataElement['periodType'] | undefined): GridRow => ({
     code,
-    element: periodType === undefined ? undefined : ({ periodType } as never),
+    element:
+      periodType === undefined
+        ? undefined
+        : {
+            code,
+            name: { en: code },
+            valueType: 'number',
+            unit: null,
+            aggregation: 'sum',
+            periodType,
+            timeAggregation: 'sum',
+            missingValues: null,
+            min: null,
+            max: null,
+            description: null,
+            outliers: null,
+            createdAt: '2024-01-01T00:00:00.000Z',
+            updatedAt: '2024-01-01T00:00:00.000Z',
+          },
   });
 
   it("reads the grid's unit from its first column to its last, for its rows' elements in order", () => {
