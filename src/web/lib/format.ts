@@ -39,6 +39,24 @@ function numberFormat(language: Language, options: Intl.NumberFormatOptions): In
   return format;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const YEAR: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
+const MONTH: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', timeZone: 'UTC' };
+
+/**
+ * Kept as the number formats are: the entry grid names a month in every cell's label, and building two
+ * Intl.DateTimeFormat objects per call took ~0.1 s of opening AZ Hospital's grid.
+ */
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 function isShown(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
@@ -107,17 +125,14 @@ const QUARTER_PATTERN: Record<Language, (year: string, quarter: number) => strin
 export function formatPeriod(id: string, language: Language): string {
   const period = tryParsePeriod(id);
   if (period === null) return id;
-  const year = new Intl.DateTimeFormat(language, { year: 'numeric', timeZone: 'UTC' });
   const date = new Date(Date.UTC(period.year, period.type === 'month' ? period.index - 1 : 0, 1));
   switch (period.type) {
     case 'year':
-      return year.format(date);
+      return dateFormat(language, YEAR).format(date);
     case 'quarter':
       return QUARTER_PATTERN[language](String(period.year), period.index);
     case 'month':
-      return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-        date,
-      );
+      return dateFormat(language, MONTH).format(date);
   }
 }
 

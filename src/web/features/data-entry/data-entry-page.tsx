@@ -20,10 +20,9 @@ import { holdsAny, rolesOver } from '../../lib/roles.ts';
 import { useSelection } from '../../lib/use-selection.ts';
 import { approvalPeriodOf } from './approval-period.ts';
 import { DeadlineNote } from './components/deadline-note.tsx';
-import type { GridRow } from './components/entry-grid.tsx';
 import { GridEditor } from './components/grid-editor.tsx';
 import { QualityReport } from './components/quality-report.tsx';
-import { gridSpan, scorecardDataElements } from './grid-model.ts';
+import { type GridRow, gridRows, gridSpan } from './grid-model.ts';
 
 export function DataEntryPage() {
   const { t } = useTranslation();
@@ -43,11 +42,13 @@ export function DataEntryPage() {
     [elements.data, language],
   );
 
-  const rows = useMemo<GridRow[]>(() => {
-    if (detail.data === undefined || elements.data === undefined) return [];
-    const byCode = new Map(elements.data.map((element) => [element.code, element]));
-    return scorecardDataElements(detail.data.file).map((code) => ({ code, element: byCode.get(code) }));
-  }, [detail.data, elements.data]);
+  const rows = useMemo<GridRow[]>(
+    () =>
+      detail.data === undefined || elements.data === undefined
+        ? []
+        : gridRows(detail.data.file, elements.data),
+    [detail.data, elements.data],
+  );
 
   const roles = useMemo(
     () =>

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { DataElement } from '../../../core/contracts/data-elements.ts';
 import { monthsOf } from '../../../core/periods/index.ts';
 import type { ScorecardFile } from '../../../core/scorecard/scorecard-schema.ts';
-import { cellKey, gridColumns, gridSpan, scorecardDataElements } from './grid-model.ts';
+import {
+  cellKey,
+  type GridRow,
+  gridColumns,
+  gridSpan,
+  gridValues,
+  scorecardDataElements,
+} from './grid-model.ts';
 
 type Indicator = ScorecardFile['perspectives'][number]['indicators'][number];
 
@@ -100,5 +108,46 @@ describe('gridColumns', () => {
     expect(
       gridColumns({ period: '2024Q2', months: monthsOf('2024Q2') }, new Set(['month'] as const)),
     ).toEqual(['2024-04', '2024-05', '2024-06']);
+  });
+});
+
+describe('gridValues', () => {
+  const span = { period: '2024', months: monthsOf('2024') };
+  const row = (code: string, periodType: DataElement['periodType'] | undefined): GridRow => ({
+    code,
+    element:
+      periodType === undefined
+        ? undefined
+        : {
+            code,
+            name: { en: code },
+            valueType: 'number',
+            unit: null,
+            aggregation: 'sum',
+            periodType,
+            timeAggregation: 'sum',
+            missingValues: null,
+            min: null,
+            max: null,
+            description: null,
+            outliers: null,
+            createdAt: '2024-01-01T00:00:00.000Z',
+            updatedAt: '2024-01-01T00:00:00.000Z',
+          },
+  });
+
+  it("reads the grid's unit from its first column to its last, for its rows' elements in order", () => {
+    expect(gridValues('AZ', span, [row('beds', 'month'), row('staff', 'year')]).query).toEqual({
+      orgUnit: 'AZ',
+      from: '2024-01',
+      to: '2024',
+      dataElements: ['beds', 'staff'],
+    });
+  });
+
+  it('has the month columns only when every row is monthly, or unknown to the server', () => {
+    expect(gridValues('AZ', span, [row('beds', 'month'), row('ghost', undefined)]).months).toEqual(
+      monthsOf('2024'),
+    );
   });
 });

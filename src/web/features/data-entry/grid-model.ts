@@ -2,6 +2,7 @@
  * The data entry grid's pure model: which data elements a scorecard reads (its formulas, parsed), which months
  * the grid spans for the selected period, and the key of one cell. The page renders what these return.
  */
+import type { DataElement } from '../../../core/contracts/data-elements.ts';
 import { parseFormula, referencedCodes } from '../../../core/formula/index.ts';
 import {
   monthsOf,
@@ -82,4 +83,50 @@ export function gridColumns(span: GridSpan, types: ReadonlySet<PeriodType>): str
 /** The period type of a column id (`2024-03`, `2024Q1`, `2024`). */
 export function columnType(id: string): PeriodType {
   return tryParsePeriod(id)?.type ?? 'month';
+}
+
+/** A row of the grid: a data element the scorecard reads, or only its code when the server does not know it. */
+export interface GridRow {
+  readonly code: string;
+  readonly element: DataElement | undefined;
+}
+
+/** The grid's rows: the scorecard's data elements (scorecardDataElements), each with its definition. */
+export function gridRows(
+  file: Pick<ScorecardFile, 'perspectives'>,
+  elements: readonly DataElement[],
+): GridRow[] {
+  const byCode = new Map(elements.map((element) => [element.code, element]));
+  return scorecardDataElements(file).map((code) => ({ code, element: byCode.get(code) }));
+}
+
+/** The stored values a grid reads: one unit, its columns' range, its rows' elements. */
+export interface GridValuesQuery {
+  readonly orgUnit: string;
+  readonly from: string;
+  readonly to: string;
+  readonly dataElements: readonly string[];
+}
+
+/**
+ * The grid's columns (gridColumns, by the rows' period types) and the query of its stored values. The page and
+ * the prefetch on the menu (prefetch.ts) both build the query here, so they name the same cached query.
+ *
+ * @example gridValues('AZ', gridSpan('2016')!, rows).query // { orgUnit: 'AZ', from: '2016-01', to: '2016-12', … }
+ */
+export function gridValues(
+  orgUnit: string,
+  span: GridSpan,
+  rows: readonly GridRow[],
+): { readonly months: string[]; readonly query: GridValuesQuery } {
+  const months = gridColumns(span, new Set(rows.map((row) => row.element?.periodType ?? 'month')));
+  return {
+    months,
+    query: {
+      orgUnit,
+      from: months[0] ?? span.period,
+      to: months.at(-1) ?? span.period,
+      dataElements: rows.map((row) => row.code),
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
 import { useApiMutation } from './mutation.ts';
-import { allPagesFn } from './query.ts';
+import { allPagesFn, isJustFetched } from './query.ts';
 import { apiRequest } from './request.ts';
 import type { BodyOf, ItemOf } from './routes.ts';
 import { scoreKeys } from './scores.ts';
@@ -34,6 +34,8 @@ export function getApprovalQueryOptions(client: ApiClient, key: ApprovalKey | nu
         : async ({ signal }) =>
             (await apiRequest(client, 'GET /api/approvals', { query: key, signal })).items[0] ?? null,
     staleTime: 0,
+    // Unless the menu's click fetched it a moment ago (features/data-entry/prefetch.ts).
+    refetchOnMount: (query) => !isJustFetched(query),
   });
 }
 
@@ -62,6 +64,8 @@ export function getUnitApprovalsQueryOptions(client: ApiClient, orgUnit: string 
     queryKey: approvalKeys.unit(orgUnit),
     queryFn: allPagesFn(client, 'GET /api/approvals', orgUnit === null ? null : { orgUnit }),
     staleTime: 0,
+    // Unless the menu's click fetched it a moment ago (features/data-entry/prefetch.ts).
+    refetchOnMount: (query) => !isJustFetched(query),
   });
 }
 

@@ -8,7 +8,7 @@ import type { ApiClient } from './api-client.ts';
 import { useApiClient } from './api-context.tsx';
 import { dataQualityKeys } from './data-quality.ts';
 import { useApiMutation } from './mutation.ts';
-import { allPagesFn } from './query.ts';
+import { allPagesFn, isJustFetched } from './query.ts';
 import { apiRequest } from './request.ts';
 import type { BodyOf, ItemOf } from './routes.ts';
 import { scoreKeys } from './scores.ts';
@@ -48,6 +48,8 @@ export function getDataValuesQueryOptions(client: ApiClient, query: DataValuesQu
     ),
     // What is stored must be current when the user starts typing over it.
     staleTime: 0,
+    // Unless the menu's click fetched it a moment ago (features/data-entry/prefetch.ts).
+    refetchOnMount: (query) => !isJustFetched(query),
   });
 }
 

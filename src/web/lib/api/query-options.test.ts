@@ -3,7 +3,7 @@
  * invalidates `xKeys.all` reaches every query of it), every root its own, a query with unknown arguments
  * waiting (skipToken), and a query that runs calling its route.
  */
-import { QueryClient, skipToken } from '@tanstack/react-query';
+import { type Query, QueryClient, QueryObserver, skipToken } from '@tanstack/react-query';
 import { describe, expect, it, test } from 'vitest';
 import type { ApiClient, RequestOptions } from './api-client.ts';
 import {
@@ -32,6 +32,7 @@ import { getForecastQueryOptions, getFunnelQueryOptions, monitoringKeys } from '
 import { getOrgUnitGroupsQueryOptions, orgUnitGroupKeys } from './org-unit-groups.ts';
 import { getOrgUnitsQueryOptions, orgUnitKeys } from './org-units.ts';
 import { getPeriodsQueryOptions, periodKeys } from './periods.ts';
+import { isJustFetched, JUST_FETCHED_MS } from './query.ts';
 import { getRankingQueryOptions, rankingKeys } from './rankings.ts';
 import {
   getScorecardOrgUnitsQueryOptions,
@@ -275,5 +276,36 @@ describe('links', () => {
     expect(auditExportUrl({ orgUnit: 'UMG-B1', includeDescendants: 'true', format: 'csv' })).toBe(
       '/api/audit/export?orgUnit=UMG-B1&includeDescendants=true&format=csv',
     );
+  });
+});
+
+describe('isJustFetched', () => {
+  const fetchedAt = (dataUpdatedAt: number) => ({ state: { dataUpdatedAt } }) as Pick<Query, 'state'>;
+
+  it('holds for data that arrived within the last two seconds', () => {
+    expect(isJustFetched(fetchedAt(10_000), 10_000 + JUST_FETCHED_MS - 1)).toBe(true);
+  });
+
+  it('does not hold for older data, nor for a query that has no data yet', () => {
+    expect([
+      isJustFetched(fetchedAt(10_000), 10_000 + JUST_FETCHED_MS),
+      isJustFetched(fetchedAt(0), 1),
+    ]).toEqual([false, false]);
+  });
+
+  it('keeps a grid query that a click has just fetched from being fetched again when the page mounts', async () => {
+    const { client, calls } = recordingClient();
+    const queryClient = new QueryClient();
+    const options = getDataValuesQueryOptions(client, {
+      orgUnit: 'AZ',
+      from: '2016-01',
+      to: '2016-12',
+      dataElements: ['beds'],
+    });
+    await queryClient.prefetchQuery(options);
+    const observer = new QueryObserver(queryClient, options);
+    const unsubscribe = observer.subscribe(() => {});
+    unsubscribe();
+    expect(calls).toHaveLength(1);
   });
 });

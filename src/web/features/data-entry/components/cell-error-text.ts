@@ -1,5 +1,5 @@
 /** The words of a cell's error, in the interface's language. */
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CellError, CellErrorCode } from '../cell-validation.ts';
 
 const MESSAGES = {
@@ -12,9 +12,7 @@ const MESSAGES = {
   commentNeedsValue: 'dataEntry.validation.commentNeedsValue',
 } as const satisfies Record<CellErrorCode, string>;
 
-export function useCellErrorText(error: CellError | null): string {
-  const { t } = useTranslation();
-  if (error === null) return '';
+export function cellErrorText(t: TFunction, error: CellError): string {
   // The bound as the element defines it, unrounded: 0.5 must not read as 1.
   const limit = error.limit === undefined ? '' : String(error.limit);
   return t(MESSAGES[error.code], { limit });

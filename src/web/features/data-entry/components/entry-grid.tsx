@@ -20,17 +20,14 @@ import { useLanguage } from '../../../lib/i18n/use-language.ts';
 import { cellText } from '../cell-validation.ts';
 import { type EditStore, useCellEdit } from '../edit-store.ts';
 import { type CellConflict, checkEdit, type StoredValues } from '../grid-edits.ts';
-import { cellKey, columnType } from '../grid-model.ts';
+import { cellKey, columnType, type GridRow } from '../grid-model.ts';
 import { isBlock } from '../grid-paste.ts';
 import type { QualityMark } from '../quality-marks.ts';
-import { GridCell } from './grid-cell.tsx';
+import { cellErrorText } from './cell-error-text.ts';
+import { type CellWords, GridCell } from './grid-cell.tsx';
 import { useMarkText } from './quality-words.ts';
 
-/** A row: the element, or only its code when the server does not know it. */
-export interface GridRow {
-  readonly code: string;
-  readonly element: DataElement | undefined;
-}
+export type { GridRow } from '../grid-model.ts';
 
 const VALUE_TYPES = {
   number: 'dataEntry.valueType.number',
@@ -106,6 +103,15 @@ export const EntryGrid = memo(function EntryGrid({
     [marks, markText],
   );
   const dataSource = useMemo(() => [...rows], [rows]);
+  // Worded once for every cell: a translation hook per cell cost more than the cell itself.
+  const words = useMemo<EntryCellProps['words']>(
+    () => ({
+      commentOpen: (cell) => t('dataEntry.comment.open', { cell }),
+      errorText: (error) => cellErrorText(t, error),
+      copiedFrom: (period) => t('dataEntry.copy.copiedFrom', { period: formatPeriod(period, language) }),
+    }),
+    [t, language],
+  );
   const virtual = rows.length > VIRTUAL_ROWS;
 
   const columns: ColumnsType<GridRow> = [
@@ -149,6 +155,7 @@ export const EntryGrid = memo(function EntryGrid({
         return (
           <EntryCell
             store={store}
+            words={words}
             cellKey={key}
             element={row.element}
             value={stored.get(key)}
@@ -229,6 +236,7 @@ function ColumnTitle({
 
 interface EntryCellProps {
   readonly store: EditStore;
+  readonly words: CellWords & { readonly copiedFrom: (period: string) => string };
   readonly cellKey: string;
   readonly element: DataElement | undefined;
   readonly value: DataValue | undefined;
@@ -244,19 +252,15 @@ interface EntryCellProps {
 }
 
 /** One cell with its own edit from the store: typing redraws this cell only. */
-function EntryCell({ store, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
-  const { t } = useTranslation();
-  const language = useLanguage();
+function EntryCell({ store, words, cellKey: key, element, value, onPasteBlock, ...cell }: EntryCellProps) {
   const edit = useCellEdit(store, key);
-  const copiedFrom =
-    edit?.copiedFrom === undefined
-      ? null
-      : t('dataEntry.copy.copiedFrom', { period: formatPeriod(edit.copiedFrom, language) });
+  const copiedFrom = edit?.copiedFrom === undefined ? null : words.copiedFrom(edit.copiedFrom);
   const check = edit === undefined || element === undefined ? null : checkEdit(edit, element);
   const comment = edit?.comment === undefined ? (value?.comment ?? null) : edit.comment;
   return (
     <GridCell
       {...cell}
+      words={words}
       id={`cell-${cell.dataElement}-${cell.month}`}
       text={edit?.text ?? cellText(value?.value)}
       error={check === null || check.ok ? null : check.error}

@@ -36,7 +36,7 @@ import {
   takeStored,
   typeIntoCell,
 } from '../grid-edits.ts';
-import { cellKey, columnType, type GridSpan, gridColumns } from '../grid-model.ts';
+import { cellKey, columnType, type GridSpan, gridValues } from '../grid-model.ts';
 import { clipboardBlock, pasteBlock } from '../grid-paste.ts';
 import { cellMarks } from '../quality-marks.ts';
 import { ApprovalBar } from './approval-bar.tsx';
@@ -73,18 +73,10 @@ export function GridEditor({
 }: GridEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const months = useMemo(
-    () => gridColumns(span, new Set(rows.map((row) => row.element?.periodType ?? 'month'))),
-    [span, rows],
-  );
-  const valuesParams = useMemo(
-    () => ({
-      orgUnit,
-      from: months[0] ?? span.period,
-      to: months.at(-1) ?? span.period,
-      dataElements: rows.map((row) => row.code),
-    }),
-    [orgUnit, months, span.period, rows],
+  // Built as the menu's prefetch builds it (prefetch.ts): the same query, fetched once.
+  const { months, query: valuesParams } = useMemo(
+    () => gridValues(orgUnit, span, rows),
+    [orgUnit, span, rows],
   );
   const values = useDataValues(valuesParams);
   const approvalKey = useMemo(
