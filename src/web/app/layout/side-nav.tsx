@@ -3,13 +3,13 @@
  * A column beside the page on wide screens, a row above it on tablets. It lists the pages the user's roles use.
  * A click on a page with a prefetch starts that page's requests before the page is drawn.
  */
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { prefetchDataEntry } from '../../features/data-entry/prefetch.ts';
 import type { ApiClient } from '../../lib/api/api-client.ts';
-import { useApiClient } from '../../lib/api/api-context.tsx';
+import { usePrefetcher } from '../../lib/api/prefetch.ts';
 import { useSession } from '../../lib/api/session.ts';
 import type { Selection } from '../../lib/selection.ts';
 import { useSelection } from '../../lib/use-selection.ts';
@@ -26,8 +26,7 @@ export function SideNav({ horizontal = false }: { readonly horizontal?: boolean 
   const { token } = theme.useToken();
   const session = useSession();
   const { complete } = useSelection();
-  const queryClient = useQueryClient();
-  const client = useApiClient();
+  const prefetcher = usePrefetcher();
   const pages = visiblePages(session.data?.user.assignments ?? []);
   return (
     <nav aria-label={t('nav.label')}>
@@ -47,7 +46,9 @@ export function SideNav({ horizontal = false }: { readonly horizontal?: boolean 
               data-testid={`nav-${page.path.slice(1)}`}
               onClick={() => {
                 const prefetch = PREFETCH[page.path];
-                if (prefetch !== undefined && complete !== null) void prefetch(queryClient, client, complete);
+                if (prefetch !== undefined && complete !== null) {
+                  prefetcher((queryClient, client) => prefetch(queryClient, client, complete));
+                }
               }}
               style={({ isActive }) => ({
                 display: 'block',
