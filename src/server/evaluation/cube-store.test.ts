@@ -8,7 +8,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { uniqueCode } from '../../../test/fixtures/codes.ts';
 import { createUnits, setValues } from '../../../test/fixtures/evaluation-fixtures.ts';
@@ -65,6 +65,17 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
       { unit: `${g}H2`, element: codes.deaths, period: '2024Q2', value: 3 },
     ]);
   });
+  // A store that rebuilt a cube writes its snapshot in the background: each test's writes are waited for, so
+  // that the next test and the removal of the directory never race one.
+  const withSnapshots: CubeStore[] = [];
+  function storeWith(options: ConstructorParameters<typeof CubeStore>[1]): CubeStore {
+    const store = new CubeStore(db, options);
+    withSnapshots.push(store);
+    return store;
+  }
+  afterEach(async () => {
+    await Promise.all(withSnapshots.splice(0).map((store) => store.flush()));
+  });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   async function load(store: CubeStore): Promise<RootCube> {
@@ -101,10 +112,10 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
 
   it('reads a snapshot back into cubes equal, cell for cell, to a fresh build', async () => {
     const snapshots = new CubeSnapshots(dir);
-    const writer = new CubeStore(db, { snapshots });
+    const writer = storeWith({ snapshots });
     await load(writer);
     await writer.flush();
-    const read = await load(new CubeStore(db, { snapshots }));
+    const read = await load(storeWith({ snapshots }));
     const fresh = await load(new CubeStore(db));
     expect([
       read.source,
@@ -116,12 +127,12 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
 
   it('ignores a snapshot of an earlier revision, says why, and rebuilds with the new value', async () => {
     const snapshots = new CubeSnapshots(dir);
-    const writer = new CubeStore(db, { snapshots });
+    const writer = storeWith({ snapshots });
     await load(writer);
     await writer.flush();
     await setValues(db, units, [{ unit: `${g}H1`, element: codes.beds, period: '2024-01', value: 121 }]);
     const log: string[] = [];
-    const read = await load(new CubeStore(db, { snapshots, log: (message) => log.push(message) }));
+    const read = await load(storeWith({ snapshots, log: (message) => log.push(message) }));
     expect([read.source, read.cubes.month?.getByCode(`${g}H1`, codes.beds, '2024-01'), log]).toEqual([
       'database',
       121,
@@ -131,14 +142,14 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
 
   it('ignores a corrupt snapshot, says why, and rebuilds from the database', async () => {
     const snapshots = new CubeSnapshots(dir);
-    const writer = new CubeStore(db, { snapshots });
+    const writer = storeWith({ snapshots });
     await load(writer);
     await writer.flush();
     const bytes = await readFile(snapshots.fileOf(rootId));
     bytes[bytes.length - 3] = (bytes[bytes.length - 3] ?? 0) ^ 0xff;
     await writeFile(snapshots.fileOf(rootId), bytes);
     const log: string[] = [];
-    const read = await load(new CubeStore(db, { snapshots, log: (message) => log.push(message) }));
+    const read = await load(storeWith({ snapshots, log: (message) => log.push(message) }));
     expect([read.source, read.cubes.month?.getByCode(`${g}H2`, codes.beds, '2024-03'), log]).toEqual([
       'database',
       -7.5,
