@@ -73,6 +73,35 @@ async function hearingOwnEcho(relay: ChangeRelay): Promise<void> {
   if (relay.epoch() === null) throw new Error('the relay did not hear its own echo');
 }
 
+/**
+ * Another server process beside this one (its own connection and bus, both relayed on PostgreSQL; on PGlite, one
+ * process, this one's), and this process's hearing once its relay has heard its own echo. The relays go into
+ * `relays`, for the caller to close.
+ */
+async function secondServer(
+  engine: string,
+  db: Db,
+  here: ChangeBus,
+  relays: ChangeRelay[],
+): Promise<{ other: { db: Db; bus: ChangeBus }; hearing: HearingEpoch }> {
+  if (engine !== 'postgres') return { other: { db, bus: here }, hearing: ALWAYS_HEARD };
+  const other = { db: await connect({ engine: 'postgres', url: postgresUrlOf(db) }), bus: new ChangeBus() };
+  for (const [each, bus] of [
+    [db, here],
+    [other.db, other.bus],
+  ] as const) {
+    const relay = await relayChanges(each, bus, (error) => {
+      throw error;
+    });
+    if (relay === null) throw new Error('no relay on PostgreSQL');
+    relays.push(relay);
+  }
+  const [mine] = relays;
+  if (mine === undefined) throw new Error('no relay');
+  await hearingOwnEcho(mine);
+  return { other, hearing: mine.epoch };
+}
+
 /** Resolves once `bus` hears an event that `matches`. */
 function heard(bus: ChangeBus, matches: (event: ChangeEvent) => boolean): Promise<void> {
   return new Promise((resolve) => {
@@ -126,25 +155,7 @@ describeEachEngine('change counters kept in memory', (getDb, engineContext) => {
       { unit: 'H1', element: 'available', period: '2024-01', value: 100 },
     ]);
     await setTargets(db, scorecardId, units, [{ indicator: 'OCC', period: '2024', target: 85 }]);
-    if (engineContext.name === 'postgres') {
-      other = { db: await connect({ engine: 'postgres', url: postgresUrlOf(db) }), bus: new ChangeBus() };
-      for (const [each, bus] of [
-        [db, here],
-        [other.db, other.bus],
-      ] as const) {
-        const relay = await relayChanges(each, bus, (error) => {
-          throw error;
-        });
-        if (relay === null) throw new Error('no relay on PostgreSQL');
-        relays.push(relay);
-      }
-      const [mine] = relays;
-      if (mine === undefined) throw new Error('no relay');
-      hearing = mine.epoch;
-      await hearingOwnEcho(mine);
-    } else {
-      other = { db, bus: here };
-    }
+    ({ other, hearing } = await secondServer(engineContext.name, db, here, relays));
   });
   afterAll(async () => {
     for (const relay of relays) await relay.close();
@@ -219,25 +230,7 @@ describeEachEngine('approvals kept in memory', (getDb, engineContext) => {
     h1 = unit;
     scorecardId = await createScorecard(db, WARD);
     await setValues(db, units, [{ unit: 'H1', element: 'occupied', period: '2024-01', value: 50 }]);
-    if (engineContext.name === 'postgres') {
-      other = { db: await connect({ engine: 'postgres', url: postgresUrlOf(db) }), bus: new ChangeBus() };
-      for (const [each, bus] of [
-        [db, here],
-        [other.db, other.bus],
-      ] as const) {
-        const relay = await relayChanges(each, bus, (error) => {
-          throw error;
-        });
-        if (relay === null) throw new Error('no relay on PostgreSQL');
-        relays.push(relay);
-      }
-      const [mine] = relays;
-      if (mine === undefined) throw new Error('no relay');
-      hearing = mine.epoch;
-      await hearingOwnEcho(mine);
-    } else {
-      other = { db, bus: here };
-    }
+    ({ other, hearing } = await secondServer(engineContext.name, db, here, relays));
   });
   afterAll(async () => {
     for (const relay of relays) await relay.close();
