@@ -154,6 +154,14 @@ describe('an AHP survey of AZ Hospital, from creation to dated weights', {
       tokens.push(path.slice('/survey/'.length));
       await page.getByRole('button', { name: 'Done' }).click();
       await page.locator(`[data-testid="link-state-${expert.id}"][data-state="active"]`).waitFor();
+      // The next expert's button lies under the closing dialog until it has gone (CI once found its wrapper
+      // still over the page for the whole click timeout): wait for it, and say so if it stays.
+      await expect
+        .poll(() => page.locator('.ant-modal-wrap:visible').count(), {
+          timeout: 15_000,
+          message: 'the invitation dialog stays over the page after Done',
+        })
+        .toBe(0);
     }
     await screenshot(page, 'survey-panel.png');
     expect(errors, errors.join('\n')).toEqual([]);
