@@ -9,11 +9,11 @@ import { describeEachEngine, postgresUrlOf } from '../../../test/engines.ts';
 import {
   createScorecard,
   createUnits,
+  OCCUPANCY_SCORECARD,
   setTargets,
   setValues,
 } from '../../../test/fixtures/evaluation-fixtures.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
-import type { ScorecardFileV1Input } from '../../core/scorecard/index.ts';
 import { connect, type Db } from '../../db/connect.ts';
 import { insertApproval } from '../../db/repositories/approval.repository.ts';
 import { readRevisions, rootScope } from '../../db/repositories/change-counter.repository.ts';
@@ -22,31 +22,7 @@ import { type ChangeRelay, relayChanges } from '../cluster/change-relay.ts';
 import { EvaluationEngine } from './evaluation-engine.ts';
 import { ALWAYS_HEARD, type HearingEpoch } from './known-revisions.ts';
 
-const WARD: ScorecardFileV1Input = {
-  format: 'healthbsc/scorecard@1',
-  code: 'WARD',
-  name: { en: 'Ward scorecard' },
-  dataElements: [
-    { code: 'occupied', name: { en: 'Occupied bed days' }, valueType: 'integer' },
-    { code: 'available', name: { en: 'Available bed days' }, valueType: 'integer' },
-  ],
-  perspectives: [
-    {
-      id: 'I',
-      name: { en: 'Internal process' },
-      indicators: [
-        {
-          id: 'OCC',
-          name: { en: 'Bed occupancy' },
-          formula: { numerator: 'occupied', denominator: 'available', factor: 100 },
-        },
-      ],
-    },
-  ],
-  weights: { perspectives: { manual: { I: 1 } }, indicators: { I: { manual: { OCC: 1 } } } },
-};
-
-const QUERY = { scorecard: 'WARD', orgUnit: 'H1', period: '2024-01' } as const;
+const QUERY = { scorecard: 'OCCUPANCY', orgUnit: 'H1', period: '2024-01' } as const;
 
 /** `db` with every statement run through its `kysely` counted. */
 function counting(db: Db): { readonly db: Db; readonly statements: () => number } {
@@ -149,7 +125,7 @@ describeEachEngine('change counters kept in memory', (getDb, engineContext) => {
   beforeAll(async () => {
     const db = getDb();
     units = await createUnits(db, [{ code: 'H1' }]);
-    scorecardId = await createScorecard(db, WARD);
+    scorecardId = await createScorecard(db, OCCUPANCY_SCORECARD);
     await setValues(db, units, [
       { unit: 'H1', element: 'occupied', period: '2024-01', value: 50 },
       { unit: 'H1', element: 'available', period: '2024-01', value: 100 },
@@ -228,7 +204,7 @@ describeEachEngine('approvals kept in memory', (getDb, engineContext) => {
     const unit = units.get('H1');
     if (unit === undefined) throw new Error('fixture');
     h1 = unit;
-    scorecardId = await createScorecard(db, WARD);
+    scorecardId = await createScorecard(db, OCCUPANCY_SCORECARD);
     await setValues(db, units, [{ unit: 'H1', element: 'occupied', period: '2024-01', value: 50 }]);
     ({ other, hearing } = await secondServer(engineContext.name, db, here, relays));
   });

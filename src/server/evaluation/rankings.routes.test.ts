@@ -9,13 +9,13 @@ import { describeEachEngine } from '../../../test/engines.ts';
 import {
   createScorecard,
   createUnits,
+  OCCUPANCY_SCORECARD,
   setTargets,
   setValues,
 } from '../../../test/fixtures/evaluation-fixtures.ts';
 import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
 import * as analytics from '../../core/analytics/index.ts';
 import type { RankingJson, RankingMatrixJson, RankingSummaryJson } from '../../core/contracts/rankings.ts';
-import type { ScorecardFileInput } from '../../core/scorecard/index.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { EvaluationEngine } from './evaluation-engine.ts';
 
@@ -24,31 +24,6 @@ vi.mock('../../core/analytics/index.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof analytics>();
   return { ...actual, aggregateAllUnits: vi.fn(actual.aggregateAllUnits) };
 });
-
-/** One indicator, occupancy against a target of 100 %: a unit's total is its occupancy in per cent. */
-const OCCUPANCY: ScorecardFileInput = {
-  format: 'healthbsc/scorecard@2',
-  code: 'OCCUPANCY',
-  name: { en: 'Occupancy' },
-  dataElements: [
-    { code: 'occupied', name: { en: 'Occupied bed days' }, valueType: 'integer' },
-    { code: 'available', name: { en: 'Available bed days' }, valueType: 'integer' },
-  ],
-  perspectives: [
-    {
-      id: 'I',
-      name: { en: 'Internal process' },
-      indicators: [
-        {
-          id: 'OCC',
-          name: { en: 'Bed occupancy' },
-          formula: { numerator: 'occupied', denominator: 'available', factor: 100 },
-        },
-      ],
-    },
-  ],
-  weights: { perspectives: { manual: { I: 1 } }, indicators: { I: { manual: { OCC: 1 } } } },
-};
 
 const PERIOD = '2024-01';
 const BASE = `scorecard=OCCUPANCY&period=${PERIOD}&parent=H1`;
@@ -76,7 +51,7 @@ describeEachEngine('rankings as pages', (getDb) => {
       { code: 'H1-D', parent: 'H1' },
       { code: 'H2-A', parent: 'H2' },
     ]);
-    const scorecardId = await createScorecard(db, OCCUPANCY);
+    const scorecardId = await createScorecard(db, OCCUPANCY_SCORECARD);
     const occupancy = (unit: string, occupied: number) => [
       { unit, element: 'occupied', period: PERIOD, value: occupied },
       { unit, element: 'available', period: PERIOD, value: 100 },
