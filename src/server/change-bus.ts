@@ -30,6 +30,16 @@ export type ChangeEvent =
    * evaluation's figures stay; only the approval status beside them (../evaluation/heard-approvals.ts) is read again.
    */
   | { readonly kind: 'approvals'; readonly rootId: number }
+  /**
+   * A publication of one organisation was made or restated. No change counter moves: today's figures stay; only
+   * the publication beside them is read again.
+   */
+  | { readonly kind: 'publications'; readonly rootId: number }
+  /**
+   * Sessions, users, role assignments or API tokens changed (a sign-out, a password change, a role taken away,
+   * a token revoked): whoever keeps principals in memory (../accounts/principal-cache.ts) reads them again.
+   */
+  | { readonly kind: 'accounts' }
   /** Metadata changed: org units, data elements, scorecards, weights, targets. */
   | { readonly kind: 'metadata'; readonly revision: number }
   /**

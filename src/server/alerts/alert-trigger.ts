@@ -34,7 +34,9 @@ export interface AlertTrigger {
 }
 
 /** The scope of one event. */
-function scopeOf(event: ChangeEvent): ChangeScope {
+function scopeOf(
+  event: Exclude<ChangeEvent, { kind: 'approvals' | 'publications' | 'accounts' }>,
+): ChangeScope {
   if (event.kind === 'metadata') return { rootId: null, values: null };
   if (event.kind === 'data-values') {
     return {
@@ -93,7 +95,10 @@ export function triggerAlertsOnChange(
   };
   // A change of approvals alone is left to the 15-minute job, as before approvals were published.
   const unsubscribe = bus.subscribe((event: ChangeEvent) => {
-    if (event.kind !== 'approvals') schedule(scopeOf(event));
+    // Approvals, publications and accounts change no figure an alert reads.
+    if (event.kind !== 'approvals' && event.kind !== 'publications' && event.kind !== 'accounts') {
+      schedule(scopeOf(event));
+    }
   });
   return {
     pending: () => [...timers.keys()],

@@ -109,7 +109,15 @@ it('reads back what it encodes, and ignores a payload it does not understand', (
   );
 });
 
-it('reads back a change of approvals', () => {
-  const event: ChangeEvent = { kind: 'approvals', rootId: 7 };
-  expect(decodeChange(encodeChange('a', event))).toEqual({ from: 'a', event });
+it('reads back a change of approvals, of publications and of accounts', () => {
+  const events: ChangeEvent[] = [
+    { kind: 'approvals', rootId: 7 },
+    { kind: 'publications', rootId: 8 },
+    { kind: 'accounts' },
+  ];
+  expect(events.map((event) => decodeChange(encodeChange('a', event)))).toEqual(
+    events.map((event) => ({ from: 'a', event })),
+  );
+  // A change of publications names its organisation.
+  expect(decodeChange('{"from":"b","event":{"kind":"publications"}}')).toBeNull();
 });

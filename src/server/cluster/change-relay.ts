@@ -38,7 +38,7 @@ interface Envelope {
 }
 
 function rootOf(event: ChangeEvent): number | null {
-  return event.kind === 'metadata' ? null : event.rootId;
+  return event.kind === 'metadata' || event.kind === 'accounts' ? null : event.rootId;
 }
 
 /** The payload of `event`, or of a `stale` event for its organisation when it does not fit. */
@@ -69,7 +69,10 @@ export function decodeChange(payload: string): Envelope | null {
     case 'metadata':
       return isCount(revision) ? { from, event: { kind, revision } } : null;
     case 'approvals':
+    case 'publications':
       return isCount(rootId) ? { from, event: { kind, rootId } } : null;
+    case 'accounts':
+      return { from, event: { kind } };
     case 'root-inputs':
       return isCount(rootId) && isCount(revision) ? { from, event: { kind, rootId, revision } } : null;
     case 'stale':

@@ -73,7 +73,14 @@ export class CubeStore {
 
   /** Applies a committed change (of this process or relayed from another), or marks the cube stale when it cannot. */
   apply(event: ChangeEvent, meta: MetadataSnapshot | null): void {
-    if (event.kind === 'metadata' || event.kind === 'approvals') return;
+    if (
+      event.kind === 'metadata' ||
+      event.kind === 'approvals' ||
+      event.kind === 'publications' ||
+      event.kind === 'accounts'
+    ) {
+      return;
+    }
     if (event.kind === 'stale') {
       for (const entry of this.#cubes.values()) {
         if (event.rootId === null || entry.rootId === event.rootId) entry.stale = true;

@@ -26,7 +26,9 @@ export const ALWAYS_HEARD: HearingEpoch = () => 0;
 /** Nothing tells this process of other writers: read the counters every time. */
 export const NEVER_HEARD: HearingEpoch = () => null;
 
-function scopeOf(event: ChangeEvent): string | null {
+function scopeOf(
+  event: Exclude<ChangeEvent, { kind: 'approvals' | 'publications' | 'accounts' }>,
+): string | null {
   if (event.kind === 'metadata') return META_SCOPE;
   if (event.kind === 'stale') return event.rootId === null ? null : rootScope(event.rootId);
   return rootScope(event.rootId);
@@ -91,7 +93,8 @@ export class KnownRevisions {
   }
 
   #hear(event: ChangeEvent): void {
-    if (event.kind === 'approvals') return;
+    // No counter moves with these.
+    if (event.kind === 'approvals' || event.kind === 'publications' || event.kind === 'accounts') return;
     const scope = scopeOf(event);
     if (event.kind === 'stale') {
       this.#drop(scope);

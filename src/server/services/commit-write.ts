@@ -18,7 +18,11 @@ export type Touched =
   | { readonly kind: 'data-values'; readonly rootId: number; readonly values: readonly DataValueChange[] }
   | { readonly kind: 'root-inputs'; readonly rootId: number }
   /** Approvals of one organisation: published, but no counter is bumped (no figure changed). */
-  | { readonly kind: 'approvals'; readonly rootId: number };
+  | { readonly kind: 'approvals'; readonly rootId: number }
+  /** Publications of one organisation: published, but no counter is bumped. */
+  | { readonly kind: 'publications'; readonly rootId: number }
+  /** Sessions, users, role assignments or tokens: published, but no counter is bumped. */
+  | { readonly kind: 'accounts' };
 
 export interface WriteOutcome<T> {
   /** What the service returns. */
@@ -80,8 +84,12 @@ export async function bumpTouched(trx: Executor, touched: readonly Touched[]): P
   const roots = new Map<number, { values: DataValueChange[] | null; inputs: boolean }>();
   for (const t of touched) {
     if (t.kind === 'metadata') continue;
-    if (t.kind === 'approvals') {
-      events.push({ kind: 'approvals', rootId: t.rootId });
+    if (t.kind === 'approvals' || t.kind === 'publications') {
+      events.push({ kind: t.kind, rootId: t.rootId });
+      continue;
+    }
+    if (t.kind === 'accounts') {
+      if (!events.some((event) => event.kind === 'accounts')) events.push({ kind: 'accounts' });
       continue;
     }
     const entry = roots.get(t.rootId) ?? { values: null, inputs: false };
