@@ -15,6 +15,7 @@ import { connect, type Db } from '../db/connect.ts';
 import { acquireDataDirLock, type DataDirLock, DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ChangeBus } from '../server/change-bus.ts';
+import { sendChanges } from '../server/cluster/change-relay.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { type Actor, type ServerContext, systemActor } from '../server/context.ts';
 import { UsageError } from './errors.ts';
@@ -122,12 +123,21 @@ export async function openDbSession(options: OpenSessionOptions): Promise<DbSess
     throw error;
   }
   const held = lock;
+  const changes = new ChangeBus();
+  // On PostgreSQL the running servers keep change counters, approvals and principals in memory while they hear
+  // every write: a command's writes are sent to them as the servers' own are. A failed send is said, not fatal
+  // (the write has committed); the servers then see that change only once they read the database again.
+  const sender = sendChanges(db, changes, (error) =>
+    process.stderr.write(`could not tell the running servers of a change: ${String(error)}\n`),
+  );
   return {
     db,
-    ctx: { db, now: () => new Date(), changes: new ChangeBus() },
+    ctx: { db, now: () => new Date(), changes },
     actor: cliActor(),
     where,
     close: async () => {
+      await sender?.flush();
+      sender?.stop();
       await db.close();
       await held?.release();
     },

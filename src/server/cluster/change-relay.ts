@@ -96,6 +96,50 @@ export function decodeChange(payload: string): Envelope | null {
   }
 }
 
+/** Sends a process's changes to the other processes without listening for theirs (sendChanges). */
+export interface ChangeSender {
+  /** Waits for the notifications sent so far (a command calls it before it closes the database). */
+  flush(): Promise<void>;
+  /** Stops sending (what was sent still arrives). */
+  stop(): void;
+}
+
+/**
+ * Sends each change published on `bus` with `pg_notify`, marked as coming from `from`; a change this process
+ * heard from another (`relayed`) is not sent back. The CLI uses it alone (a command that writes, say an import
+ * or a revoked token, must reach the running servers, which keep counters, approvals and principals in memory);
+ * relayChanges uses it beside its listening connection. Null on PGlite, which one process holds alone.
+ *
+ * @example const sender = sendChanges(db, ctx.changes, (error) => log.warn(error)); … await sender?.flush();
+ */
+export function sendChanges(
+  db: Db,
+  bus: ChangeBus,
+  onError: (error: unknown) => void,
+  from: string = randomUUID(),
+  relayed: WeakSet<ChangeEvent> = new WeakSet(),
+): ChangeSender | null {
+  if (db.listen === undefined) return null;
+  const pending = new Set<Promise<void>>();
+  const unsubscribe = bus.subscribe((event) => {
+    if (relayed.has(event)) return;
+    const sent: Promise<void> = sql`select pg_notify(${CHANGES_CHANNEL}, ${encodeChange(from, event)})`
+      .execute(db.kysely)
+      .then(
+        () => undefined,
+        (error: unknown) => onError(error),
+      )
+      .finally(() => pending.delete(sent));
+    pending.add(sent);
+  });
+  return {
+    flush: async () => {
+      await Promise.all([...pending]);
+    },
+    stop: unsubscribe,
+  };
+}
+
 export interface ChangeRelay {
   /**
    * Which unbroken stretch of hearing every change this is: null while the listening connection is down or the
@@ -148,10 +192,7 @@ export async function relayChanges(
     },
     () => publish({ kind: 'stale', rootId: null }),
   );
-  const unsubscribe = bus.subscribe((event) => {
-    if (received.has(event)) return;
-    sql`select pg_notify(${CHANGES_CHANNEL}, ${encodeChange(self, event)})`.execute(db.kysely).catch(onError);
-  });
+  const sender = sendChanges(db, bus, onError, self, received);
   // A failed echo is not an error to report: not hearing it is what counts.
   const sendEcho = () => {
     sql`select pg_notify(${CHANGES_CHANNEL}, ${echo})`.execute(db.kysely).catch(() => {});
@@ -177,7 +218,7 @@ export async function relayChanges(
     epoch,
     close: async () => {
       clearInterval(echoes);
-      unsubscribe();
+      sender?.stop();
       await listening.close();
     },
   };
