@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: every benchmark, printing its figures. Benchmarks measure; tests never time anything.
  * Options pass through: `npm run bench -- --engines postgres --scale 0.1`; `--only extracts,entry-grid` runs
- * those benchmarks only (names: platform, web, first-page, jobs, robustness, entry-grid, reports, extracts).
+ * those benchmarks only (names: platform, web, first-page, jobs, robustness, entry-grid, reports, extracts, cube-scale).
  */
 import { parseArgs } from 'node:util';
+import { runCubeScaleBench } from './cube-scale.bench.ts';
 import { runEntryGridBench } from './entry-grid.bench.ts';
-
 import { runExtractsBench } from './extracts.bench.ts';
 import { runFirstPageBench } from './first-page.bench.ts';
 import { runJobsBench } from './jobs.bench.ts';
@@ -23,7 +23,17 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-const BENCHES = ['platform', 'web', 'first-page', 'jobs', 'robustness', 'entry-grid', 'reports', 'extracts'];
+const BENCHES = [
+  'platform',
+  'web',
+  'first-page',
+  'jobs',
+  'robustness',
+  'entry-grid',
+  'reports',
+  'extracts',
+  'cube-scale',
+];
 const only = values.only === undefined ? BENCHES : values.only.split(',').map((name) => name.trim());
 const unknown = only.filter((name) => !BENCHES.includes(name));
 if (unknown.length > 0) {
@@ -77,5 +87,12 @@ if (runs('extracts')) {
   printTable(
     'Record-level extracts: product vs DuckDB on the same file, 40 elements × 50 units × 24 months (issue 16)',
     await runExtractsBench({ rows: Number(values['extract-rows']) }),
+  );
+}
+
+if (runs('cube-scale')) {
+  printTable(
+    'Value cube at ten years of 20,000 units × 120 elements, in segments (issue 11 §1)',
+    await runCubeScaleBench({ units: 20_000 }),
   );
 }

@@ -141,3 +141,36 @@ describe('aggregation on random trees', () => {
     },
   );
 });
+
+describe('aggregation over a cube in segments', () => {
+  test.each([1, 20240301])('seed %d: the same results, pairs included, as over one array', (seed) => {
+    const { tree, cube, rules, months } = makeScenario(seed);
+    // Three rows of 8 months a segment: most units' rows of the six elements lie in two or three segments.
+    const split = new ValueCube(
+      { units: cube.units, elements: cube.elements, months: cube.months },
+      undefined,
+      { segmentCells: 3 * 8 + 1 },
+    );
+    for (let u = 0; u < cube.units.length; u++) {
+      for (let e = 0; e < cube.elements.length; e++) {
+        for (let m = 0; m < cube.months.length; m++) split.set(u, e, m, cube.get(u, e, m));
+      }
+    }
+    const request = {
+      elements: [0, 1, 2, 3, 4, 5],
+      months,
+      pairs: [
+        { members: [0, 1], weight: 1 },
+        { members: [3, 5], weight: -1 },
+      ],
+    };
+    const whole = aggregateAllUnits(cube, tree, rules, request);
+    const segmented = aggregateAllUnits(split, tree, rules, request);
+    expect([split.segments.length, split.count]).toEqual([
+      Math.ceil((cube.units.length * 6) / 3),
+      cube.count,
+    ]);
+    expect(Array.from(segmented)).toEqual(Array.from(whole));
+    expect(Array.from(whole).filter((v) => !Number.isNaN(v)).length).toBeGreaterThan(tree.codes.length * 3);
+  });
+});

@@ -196,7 +196,8 @@ function runKernel(
 ): void {
   const { order, depthAt, hasChildrenAt, childStart } = topology;
   const { elements, months, unitRule, timeRule, missing, pairOf } = plan;
-  const data = cube.values;
+  const segments = cube.segments;
+  const rowsPerSegment = cube.rowsPerSegment;
   const nE = elements.length;
   const nM = months.length;
   const E = cube.elements.length;
@@ -223,7 +224,15 @@ function runKernel(
     const outBase = all ? unit * nE : 0;
     for (let i = 0; i < nE; i++) {
       if (pairOf[i] !== -1) continue;
-      const cellBase = cubeUnit >= 0 ? (cubeUnit * E + (elements[i] ?? 0)) * M : -1;
+      // The unit's row of this element: its segment and where its months start there (ValueCube.rowAt, inlined).
+      let cells: Float64Array | undefined;
+      let cellBase = 0;
+      if (cubeUnit >= 0) {
+        const r = cubeUnit * E + (elements[i] ?? 0);
+        const s = Math.floor(r / rowsPerSegment);
+        cells = segments[s];
+        cellBase = (r - s * rowsPerSegment) * M;
+      }
       const averageUnits = unitRule[i] === AVERAGE;
       const policy = missing[i];
       const k0 = i * nM;
@@ -235,7 +244,7 @@ function runKernel(
       for (let j = 0; j < nM; j++) {
         const month = months[j] ?? 0;
         const k = k0 + j;
-        let value = cellBase >= 0 ? (data[cellBase + month] ?? Number.NaN) : Number.NaN;
+        let value = cells !== undefined ? (cells[cellBase + month] ?? Number.NaN) : Number.NaN;
         if (fromChildren && Number.isNaN(value)) {
           const c = counts[row + k] ?? 0;
           // zero: a child without a value counts as 0 (so a mean divides by every child);
@@ -263,7 +272,7 @@ function runKernel(
       if (emit) out[outBase + i] = n === 0 ? Number.NaN : foldTime(timeRule[i], total, n, highest, latest);
     }
     if (pairs) {
-      pairKernel(plan, pairs, data, cubeUnit >= 0 ? cubeUnit * E * M : -1, M, {
+      pairKernel(plan, pairs, cube, cubeUnit, {
         unit,
         row,
         parentRow,
@@ -310,6 +319,9 @@ interface PairScratch {
   readonly latest: Float64Array;
   readonly latestMonth: Int32Array;
   readonly highest: Float64Array;
+  /** Per member of the pair being folded: the unit's row (its segment, undefined without one) and its start. */
+  readonly rows: (Float64Array | undefined)[];
+  readonly starts: Int32Array;
 }
 
 function makePairScratch(plan: Plan, size: number): PairScratch {
@@ -323,6 +335,8 @@ function makePairScratch(plan: Plan, size: number): PairScratch {
     latest: new Float64Array(widest),
     latestMonth: new Int32Array(widest),
     highest: new Float64Array(widest),
+    rows: new Array<Float64Array | undefined>(widest),
+    starts: new Int32Array(widest),
   };
 }
 
@@ -348,9 +362,8 @@ interface PairStep {
 function pairKernel(
   plan: Plan,
   scratch: PairScratch,
-  data: Float64Array,
-  unitBase: number,
-  M: number,
+  cube: ValueCube,
+  cubeUnit: number,
   step: PairStep,
 ): void {
   const { elements, months, unitRule, timeRule, pairs } = plan;
@@ -363,6 +376,12 @@ function pairKernel(
     const members = pair.members;
     const size = members.length;
     const slot0 = (members[0] ?? 0) * nM;
+    // Each member's row of the unit (they may lie in different segments), or none when the cube lacks the unit.
+    for (let x = 0; x < size; x++) {
+      const at = cubeUnit >= 0 ? cube.rowAt(cubeUnit, elements[members[x] ?? 0] ?? 0) : null;
+      scratch.rows[x] = at?.segment;
+      scratch.starts[x] = at?.start ?? 0;
+    }
     scratch.total.fill(0, 0, size);
     scratch.n.fill(0, 0, size);
     scratch.latestMonth.fill(-1, 0, size);
@@ -378,8 +397,8 @@ function pairKernel(
       let ownWeight = Number.NaN;
       for (let x = 0; x < size; x++) {
         const p = members[x] ?? 0;
-        const v =
-          unitBase >= 0 ? (data[unitBase + (elements[p] ?? 0) * M + month] ?? Number.NaN) : Number.NaN;
+        const cells = scratch.rows[x];
+        const v = cells !== undefined ? (cells[(scratch.starts[x] ?? 0) + month] ?? Number.NaN) : Number.NaN;
         value[x] = v;
         if (!Number.isNaN(v)) ownCount++;
         if (p === pair.weight) ownWeight = v;

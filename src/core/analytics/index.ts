@@ -16,4 +16,11 @@ export type { OrgTree, OrgUnitLink, TreeTopology } from './org-tree.ts';
 export { buildOrgTree, treeTopology } from './org-tree.ts';
 export { PairCoverage, type UnitCoverage, unitCoverage } from './pair-coverage.ts';
 export type { CubeShape } from './value-cube.ts';
-export { MAX_CUBE_CELLS, ValueCube } from './value-cube.ts';
+export {
+  type CubeOptions,
+  MAX_CUBE_CELLS,
+  rowsPerSegment,
+  SEGMENT_CELLS,
+  segmentLengths,
+  ValueCube,
+} from './value-cube.ts';

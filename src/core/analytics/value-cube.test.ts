@@ -2,7 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import { ProblemError } from '../errors/problem.ts';
 import { periodRange } from '../periods/index.ts';
-import { ValueCube } from './index.ts';
+import { MAX_CUBE_CELLS, SEGMENT_CELLS, segmentLengths, ValueCube } from './index.ts';
+
+/** Every cell in layout order: the segments end to end. */
+function cellsOf(cube: ValueCube): number[] {
+  return cube.segments.flatMap((segment) => Array.from(segment));
+}
 
 function smallCube(): ValueCube {
   return new ValueCube({
@@ -16,7 +21,7 @@ describe('ValueCube', () => {
   test('starts empty: every cell reads null', () => {
     const cube = smallCube();
     expect(cube.count).toBe(0);
-    expect(cube.values).toHaveLength(3 * 2 * 3);
+    expect(cellsOf(cube)).toHaveLength(3 * 2 * 3);
     expect(cube.get(2, 1, 2)).toBeNull();
   });
 
@@ -32,12 +37,15 @@ describe('ValueCube', () => {
       },
       cells,
     );
-    expect([cube.count, cube.getByCode('H1', 'beds', '2024-03'), cube.get(0, 0, 0), cube.values]).toEqual([
+    expect([cube.count, cube.getByCode('H1', 'beds', '2024-03'), cube.get(0, 0, 0), cellsOf(cube)]).toEqual([
       2,
       42,
       0,
-      cells,
+      Array.from(cells),
     ]);
+    // No copy: the cube reads the array it was given.
+    cells[1] = 5;
+    expect(cube.get(0, 0, 1)).toBe(5);
   });
 
   test('refuses cells that do not fit its shape', () => {
@@ -72,7 +80,7 @@ describe('ValueCube', () => {
     const cube = smallCube();
     cube.setByCode('H1', 'beds', '2024-02', 120);
     // (unit 1 × 2 elements + element 1) × 3 months + month 1 = 10
-    expect(cube.values[10]).toBe(120);
+    expect(cellsOf(cube)[10]).toBe(120);
   });
 
   test.each([
@@ -170,12 +178,12 @@ describe('ValueCube', () => {
     expect(() => new ValueCube(shape)).toThrow(message);
   });
 
-  test('refuses a shape of more than 2²⁸ cells', () => {
+  test('refuses a shape of more than 2²⁹ cells', () => {
     const units = Array.from({ length: 2 ** 15 }, (_, i) => `u${i}`);
     const months = periodRange('1900-01', '2241-04'); // 4,096 = 2¹² months
-    // 2¹⁵ × 3 × 2¹² = 402,653,184 cells
-    expect(() => new ValueCube({ units, elements: ['a', 'b', 'c'], months })).toThrow(
-      'A cube of 402653184 cells is larger than the 268435456 allowed.',
+    // 2¹⁵ × 5 × 2¹² = 671,088,640 cells
+    expect(() => new ValueCube({ units, elements: ['a', 'b', 'c', 'd', 'e'], months })).toThrow(
+      'A cube of 671088640 cells is larger than the 536870912 allowed.',
     );
   });
 });
@@ -213,7 +221,7 @@ describe('ValueCube.grow', () => {
     expect(bigger.getByCode('H2', 'discharges', '2024-03')).toBe(388);
     expect(bigger.getByCode('H2', 'beds', '2024-03')).toBe(80);
     expect(bigger.getByCode('H3', 'deaths', '2024-05')).toBeNull();
-    const stored = Array.from(bigger.values).filter((v) => !Number.isNaN(v));
+    const stored = cellsOf(bigger).filter((v) => !Number.isNaN(v));
     expect(stored.sort((a, b) => a - b)).toEqual([1, 80, 120, 388]);
   });
 
@@ -272,5 +280,72 @@ describe('a cube of years or quarters', () => {
     cube.setByCode('H', 'e', '2023', 7);
     const bigger = cube.grow({ months: ['2021'] });
     expect([bigger.months, bigger.getByCode('H', 'e', '2023')]).toEqual([['2021', '2022', '2023'], 7]);
+  });
+});
+
+describe('ValueCube segments', () => {
+  const shape = {
+    units: ['G', 'H1', 'H2'],
+    elements: ['discharges', 'beds'],
+    months: ['2024-01', '2024-02', '2024-03'],
+  };
+
+  test('holds ten years of months for 20,000 units × 120 elements in segments of at most 128 MiB', () => {
+    const lengths = segmentLengths(20_000 * 120, 120);
+    expect([
+      lengths.reduce((sum, n) => sum + n, 0),
+      Math.max(...lengths) <= SEGMENT_CELLS,
+      lengths.every((n) => n % 120 === 0),
+      20_000 * 120 * 120 <= MAX_CUBE_CELLS,
+    ]).toEqual([288_000_000, true, true, true]);
+  });
+
+  test('keeps whole rows in each segment, never fewer than one', () => {
+    // 6 rows of 3 months; 7 cells a segment → 2 rows (6 cells) each; 2 cells → still 1 row.
+    expect([
+      segmentLengths(6, 3, 7),
+      segmentLengths(6, 3, 2),
+      segmentLengths(0, 3),
+      segmentLengths(4, 0),
+    ]).toEqual([[6, 6, 6], [3, 3, 3, 3, 3, 3], [], []]);
+  });
+
+  test('reads, writes, counts and grows the same across segments as in one array', () => {
+    const whole = new ValueCube(shape);
+    const split = new ValueCube(shape, undefined, { segmentCells: 4 }); // one row of 3 months a segment
+    for (const cube of [whole, split]) {
+      cube.setByCode('G', 'discharges', '2024-01', 1);
+      cube.setByCode('H1', 'beds', '2024-02', 120);
+      cube.setByCode('H2', 'discharges', '2024-03', 388);
+      cube.setByCode('H2', 'beds', '2024-03', 0);
+    }
+    const grownWhole = whole.grow({ units: ['H3'], elements: ['deaths'], months: ['2023-12'] });
+    const grownSplit = split.grow({ units: ['H3'], elements: ['deaths'], months: ['2023-12'] });
+    expect([split.segments.length, whole.segments.length, grownSplit.segments.length]).toEqual([6, 1, 12]);
+    expect([cellsOf(split), split.count, cellsOf(grownSplit), grownSplit.count]).toEqual([
+      cellsOf(whole),
+      4,
+      cellsOf(grownWhole),
+      4,
+    ]);
+    expect(grownSplit.getByCode('H1', 'beds', '2024-02')).toBe(120);
+  });
+
+  test('takes segments read in bulk, and refuses segments of the wrong lengths', () => {
+    // Two rows of 3 months a segment: G's two rows, then H1's, then H2's.
+    const segments = [
+      new Float64Array([1, Number.NaN, Number.NaN, 2, Number.NaN, Number.NaN]),
+      new Float64Array(6).fill(Number.NaN),
+      new Float64Array(6).fill(Number.NaN),
+    ];
+    const cube = new ValueCube(shape, segments, { segmentCells: 6 });
+    expect([
+      cube.count,
+      cube.getByCode('G', 'discharges', '2024-01'),
+      cube.getByCode('G', 'beds', '2024-01'),
+    ]).toEqual([2, 1, 2]);
+    expect(() => new ValueCube(shape, [new Float64Array(18)], { segmentCells: 6 })).toThrow(
+      'The cube was given segments of 18 cells; its shape needs segments of 6, 6, 6.',
+    );
   });
 });

@@ -1,7 +1,14 @@
 /**
- * The in-memory value cube: every data value of units × data elements × months in one dense Float64Array,
- * NaN where there is no value. ../shared/STACK.md measured columnar typed arrays in TypeScript as fast as
- * DuckDB for this work (56 ms for a group-by over 5 million values), and 14–40× faster than PostgreSQL or PGlite.
+ * The in-memory value cube: every data value of units × data elements × months in dense Float64Arrays, NaN
+ * where there is no value. ../shared/STACK.md measured columnar typed arrays in TypeScript as fast as DuckDB
+ * for this work (56 ms for a group-by over 5 million values), and 14–40× faster than PostgreSQL or PGlite.
+ *
+ * The cells live in segments of at most 2²⁴ cells (128 MiB) each, so that ten years of monthly history of a
+ * group of 20,000 units × 120 elements (288 million cells, 2.3 GB) never asks for one allocation of gigabytes
+ * (issue 11). A segment holds whole rows, a row being one unit's months of one element: the aggregation
+ * reads a row's months in one array as before, and the segments laid end to end are the unit-major layout a
+ * single array had (which is what a snapshot file holds). Segments cut by period range instead would split
+ * every row, and with it the aggregation's inner loop.
  */
 import { badRequest } from '../errors/problem.ts';
 import {
@@ -24,8 +31,38 @@ export interface CubeShape {
   readonly periodType?: PeriodType;
 }
 
-/** 2²⁸ cells (2 GiB of Float64): far above the 7 million of 2,000 units × 60 elements × 60 months. */
-export const MAX_CUBE_CELLS = 2 ** 28;
+/**
+ * 2²⁹ cells (4 GiB of Float64, in segments): above the 288 million of ten years of months for 20,000 units ×
+ * 120 elements, and a bound on what a mistaken shape can ask of the machine.
+ */
+export const MAX_CUBE_CELLS = 2 ** 29;
+
+/** The most cells one segment holds: 2²⁴ (128 MiB of Float64). */
+export const SEGMENT_CELLS = 2 ** 24;
+
+export interface CubeOptions {
+  /** The most cells a segment holds (default SEGMENT_CELLS; tests use small ones). */
+  readonly segmentCells?: number;
+}
+
+/**
+ * The length of each segment of a cube of `rows` rows of `months` cells, at most `segmentCells` each (but
+ * never less than one row): what a loader allocates before filling the cells in bulk.
+ *
+ * @example segmentLengths(5, 3, 6) // [6, 6, 3]: two rows a segment
+ */
+export function segmentLengths(rows: number, months: number, segmentCells: number = SEGMENT_CELLS): number[] {
+  if (rows === 0 || months === 0) return [];
+  const perSegment = rowsPerSegment(months, segmentCells);
+  const lengths: number[] = [];
+  for (let row = 0; row < rows; row += perSegment) lengths.push(Math.min(perSegment, rows - row) * months);
+  return lengths;
+}
+
+/** How many rows of `months` cells a segment holds (at least one). */
+export function rowsPerSegment(months: number, segmentCells: number = SEGMENT_CELLS): number {
+  return Math.max(1, Math.floor(segmentCells / Math.max(1, months)));
+}
 
 /**
  * Values by unit, element and month, addressed by index (fast) or by code (convenient). The layout is
@@ -44,20 +81,25 @@ export class ValueCube {
   readonly months: readonly string[];
   readonly periodType: PeriodType;
   /**
-   * The cells, `values[(unit × elements + element) × months + month]`, NaN for no value. Exposed so that
-   * aggregation reads them in place; write only through `set`, which keeps `count` right.
+   * The cells, NaN for no value: row `r = unit × elements + element` is in `segments[⌊r / rowsPerSegment⌋]`
+   * from `(r mod rowsPerSegment) × months`, its months adjacent. Exposed so that aggregation and snapshots read
+   * them in place; write only through `set`, which keeps `count` right.
    */
-  readonly values: Float64Array;
+  readonly segments: readonly Float64Array[];
+  /** How many rows each segment holds (the last one may hold fewer). */
+  readonly rowsPerSegment: number;
+  readonly #segmentCells: number;
   readonly #unitIndex: ReadonlyMap<string, number>;
   readonly #elementIndex: ReadonlyMap<string, number>;
   readonly #monthIndex: ReadonlyMap<string, number>;
   #count = 0;
 
   /**
-   * With `cells`, the cube takes that array as its storage (no copy; NaN for no value), e.g. cells read in bulk
-   * from the database or a snapshot file; it must have exactly units × elements × months entries.
+   * With `cells`, the cube takes those arrays as its segments (no copy; NaN for no value), e.g. cells read in
+   * bulk from the database or a snapshot file: their lengths must be `segmentLengths(units × elements, months)`.
+   * One array holding every cell is taken too (as views of it; tests and small cubes).
    */
-  constructor(shape: CubeShape, cells?: Float64Array) {
+  constructor(shape: CubeShape, cells?: Float64Array | readonly Float64Array[], options: CubeOptions = {}) {
     this.#unitIndex = indexCodes(shape.units, 'units');
     this.#elementIndex = indexCodes(shape.elements, 'elements');
     this.units = [...shape.units];
@@ -80,15 +122,27 @@ export class ValueCube {
     if (cellCount > MAX_CUBE_CELLS) {
       throw badRequest('analytics.too-many-cells', { cells: cellCount, max: MAX_CUBE_CELLS });
     }
+    this.#segmentCells = options.segmentCells ?? SEGMENT_CELLS;
+    const M = this.months.length;
+    this.rowsPerSegment = rowsPerSegment(M, this.#segmentCells);
+    const lengths = segmentLengths(this.units.length * this.elements.length, M, this.#segmentCells);
     if (cells === undefined) {
-      this.values = new Float64Array(cellCount).fill(Number.NaN);
+      this.segments = lengths.map((length) => new Float64Array(length).fill(Number.NaN));
     } else {
-      if (cells.length !== cellCount) {
-        throw badRequest('analytics.cells-wrong-length', { cells: cells.length, expected: cellCount });
+      this.segments = cells instanceof Float64Array ? viewsOf(cells, lengths, cellCount) : cells;
+      if (
+        this.segments.length !== lengths.length ||
+        this.segments.some((segment, i) => segment.length !== lengths[i])
+      ) {
+        throw badRequest('analytics.segments-wrong-lengths', {
+          given: this.segments.map((segment) => segment.length).join(', '),
+          expected: lengths.join(', '),
+        });
       }
-      this.values = cells;
       let count = 0;
-      for (let i = 0; i < cells.length; i++) if (!Number.isNaN(cells[i] ?? Number.NaN)) count++;
+      for (const segment of this.segments) {
+        for (let i = 0; i < segment.length; i++) if (!Number.isNaN(segment[i] ?? Number.NaN)) count++;
+      }
       this.#count = count;
     }
     // A map rather than month arithmetic: loading millions of values by code must not parse each month id.
@@ -142,15 +196,30 @@ export class ValueCube {
       }
       next = value;
     }
-    const had = !Number.isNaN(this.values[at] ?? Number.NaN);
-    this.values[at] = next;
+    const segment = this.segments[at.segment] as Float64Array;
+    const had = !Number.isNaN(segment[at.index] ?? Number.NaN);
+    segment[at.index] = next;
     this.#count += (value === null ? 0 : 1) - (had ? 1 : 0);
   }
 
   /** The stored value, or null. Throws `badRequest` on an index out of range. */
   get(unit: number, element: number, month: number): number | null {
-    const value = this.values[this.#offset(unit, element, month)] ?? Number.NaN;
+    const at = this.#offset(unit, element, month);
+    const value = this.segments[at.segment]?.[at.index] ?? Number.NaN;
     return Number.isNaN(value) ? null : value;
+  }
+
+  /**
+   * Where the row of `unit` and `element` is: its segment and the index of its first month there. Unchecked
+   * (the aggregation's inner loop calls it with indices it has checked).
+   */
+  rowAt(unit: number, element: number): { readonly segment: Float64Array; readonly start: number } {
+    const row = unit * this.elements.length + element;
+    const s = Math.floor(row / this.rowsPerSegment);
+    return {
+      segment: this.segments[s] as Float64Array,
+      start: (row - s * this.rowsPerSegment) * this.months.length,
+    };
   }
 
   /** Stores a value by codes. Throws `badRequest` on a code the cube does not have. */
@@ -196,23 +265,24 @@ export class ValueCube {
       const last = Math.max(...ordinals);
       for (let n = first; n <= last; n++) months.push(periodFromOrdinal(type, n));
     }
-    const bigger = new ValueCube({ units, elements, months, periodType: type });
+    const bigger = new ValueCube({ units, elements, months, periodType: type }, undefined, {
+      segmentCells: this.#segmentCells,
+    });
     const shift = this.months.length > 0 ? bigger.monthIndex(this.months[0] ?? '') : 0;
-    const oldE = this.elements.length;
     const oldM = this.months.length;
-    const newE = elements.length;
-    const newM = months.length;
-    for (let u = 0; u < this.units.length; u++) {
-      for (let e = 0; e < oldE; e++) {
-        const from = (u * oldE + e) * oldM;
-        bigger.values.set(this.values.subarray(from, from + oldM), (u * newE + e) * newM + shift);
+    // A cube without months holds no cells (and no segments) to copy.
+    for (let u = 0; oldM > 0 && u < this.units.length; u++) {
+      for (let e = 0; e < this.elements.length; e++) {
+        const from = this.rowAt(u, e);
+        const to = bigger.rowAt(u, e);
+        to.segment.set(from.segment.subarray(from.start, from.start + oldM), to.start + shift);
       }
     }
     bigger.#count = this.#count;
     return bigger;
   }
 
-  #offset(unit: number, element: number, month: number): number {
+  #offset(unit: number, element: number, month: number): { segment: number; index: number } {
     const E = this.elements.length;
     const M = this.months.length;
     if (!isIndex(unit, this.units.length) || !isIndex(element, E) || !isIndex(month, M)) {
@@ -225,7 +295,9 @@ export class ValueCube {
         months: M,
       });
     }
-    return (unit * E + element) * M + month;
+    const row = unit * E + element;
+    const segment = Math.floor(row / this.rowsPerSegment);
+    return { segment, index: (row - segment * this.rowsPerSegment) * M + month };
   }
 
   #indicesOf(unitCode: string, elementCode: string, monthId: string): [number, number, number] {
@@ -243,6 +315,19 @@ export class ValueCube {
     }
     return [unit, element, month];
   }
+}
+
+/** One array holding every cell, seen as segments of `lengths` (views, no copy). */
+function viewsOf(cells: Float64Array, lengths: readonly number[], expected: number): Float64Array[] {
+  if (cells.length !== expected) {
+    throw badRequest('analytics.cells-wrong-length', { cells: cells.length, expected });
+  }
+  let from = 0;
+  return lengths.map((length) => {
+    const view = cells.subarray(from, from + length);
+    from += length;
+    return view;
+  });
 }
 
 function isIndex(i: number, length: number): boolean {

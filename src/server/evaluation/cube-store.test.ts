@@ -26,7 +26,12 @@ import { MetadataSnapshot } from './metadata-snapshot.ts';
 
 function cells(cube: ValueCube | null) {
   return (
-    cube && { units: cube.units, elements: cube.elements, months: cube.months, values: [...cube.values] }
+    cube && {
+      units: cube.units,
+      elements: cube.elements,
+      months: cube.months,
+      values: cube.segments.flatMap((segment) => [...segment]),
+    }
   );
 }
 

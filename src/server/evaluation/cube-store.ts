@@ -5,7 +5,7 @@
  * process did not see (another server process, the CLI). Each data element has one period type, so an
  * organisation has up to three cubes: its monthly values, its quarterly values and its yearly values.
  */
-import { MAX_CUBE_CELLS, ValueCube } from '../../core/analytics/index.ts';
+import { MAX_CUBE_CELLS, rowsPerSegment, segmentLengths, ValueCube } from '../../core/analytics/index.ts';
 import { type PeriodType, periodRange, tryParsePeriod } from '../../core/periods/index.ts';
 import type { Db } from '../../db/connect.ts';
 import {
@@ -172,11 +172,11 @@ export class CubeStore {
     const writing = previous
       .then(async () => {
         const database = await this.#database();
-        const bytes = snapshots.encode(
+        const snapshot = snapshots.encode(
           { rootId, revision, metaRevision: entry.metaRevision, database },
           entry.cubes,
         );
-        await snapshots.write(rootId, bytes);
+        await snapshots.write(rootId, snapshot);
         this.#saved.set(rootId, revision);
       })
       .catch((error: unknown) => {
@@ -215,7 +215,11 @@ export class CubeStore {
     const size = shape.units.length * E * M;
     // Past the limit the constructor refuses the shape before anything is allocated.
     if (size > MAX_CUBE_CELLS) return new ValueCube(shape);
-    const cells = new Float64Array(size).fill(Number.NaN);
+    // Segments of whole rows (core/analytics/value-cube.ts): no one allocation of gigabytes for a large group.
+    const segments = segmentLengths(shape.units.length * E, M).map((length) =>
+      new Float64Array(length).fill(Number.NaN),
+    );
+    const perSegment = rowsPerSegment(M);
     const unitIndex = new Map(tree.units.map((u, i) => [u.id, i]));
     const elementIndex = new Map(elements.map((e, i) => [e.id, i]));
     const first = periodOrdinalOf(range.first, type);
@@ -233,10 +237,14 @@ export class CubeStore {
         for (let i = 0; i < ids.length; i++) {
           const e = elementIndex.get(Number(ids[i]));
           const m = Number(ordinals[i]) - first;
-          if (e !== undefined && m >= 0 && m < M) cells[(u * E + e) * M + m] = Number(values[i]);
+          if (e === undefined || m < 0 || m >= M) continue;
+          const r = u * E + e;
+          const s = Math.floor(r / perSegment);
+          const segment = segments[s];
+          if (segment !== undefined) segment[(r - s * perSegment) * M + m] = Number(values[i]);
         }
       },
     );
-    return new ValueCube(shape, cells);
+    return new ValueCube(shape, segments);
   }
 }

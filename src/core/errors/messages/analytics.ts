@@ -76,6 +76,10 @@ export const analyticsMessages = defineMessages('analytics', {
     en: 'The cube was given {{cells}} cells; its shape has {{expected}}.',
     'zh-CN': '数据立方收到 {{cells}} 个单元格，但其形状应有 {{expected}} 个。',
   },
+  'segments-wrong-lengths': {
+    en: 'The cube was given segments of {{given}} cells; its shape needs segments of {{expected}}.',
+    'zh-CN': '数据立方收到的分段单元格数为 {{given}}，但其形状需要的分段为 {{expected}}。',
+  },
   'too-many-cells': {
     en: 'A cube of {{cells}} cells is larger than the {{max}} allowed.',
     'zh-CN': '数据立方有 {{cells}} 个单元格，超过上限 {{max}}。',
