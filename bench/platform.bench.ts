@@ -6,6 +6,7 @@
  * - loading speed of the bulk value writer the imports use, in values per second (target ≥ 200,000/s on PostgreSQL);
  * - the data-values API's batch write (10,000 values a request, each checked, versioned and audited), values per second;
  * - the cubes ready at start-up (what /api/health/ready waits for): built in bulk, and read from a snapshot;
+ * - `healthbsc serve` as its own process, from spawn to ready (target ≤ 5 s on PostgreSQL, ≤ 15 s on PGlite);
  * - building the in-memory cube from the database (once per process, then kept current by change events);
  * - one org unit's yearly scorecard, warm, p50 and p95 over distinct units and years (target p95 ≤ 50 ms);
  * - the ranking of all 2,020 units under the group for one year (target ≤ 1 s);
@@ -15,7 +16,9 @@
  * Run: `npm run bench` (all benchmarks) or `node bench/platform.bench.ts [--engines postgres,pglite] [--scale 0.1]`.
  */
 
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -215,6 +218,80 @@ async function measureWarmUp(db: Db, engineName: string): Promise<Row[]> {
   }
 }
 
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Issue 11's "time from process start to ready": `healthbsc serve` started as its own process on the stored
+ * group, timed from the spawn to the first 200 of `/api/health/ready` (polled every 50 ms), then stopped with
+ * SIGTERM (it writes its cube snapshots as it stops). Twice: without a snapshot (the cubes built in bulk from the
+ * database) and with the one the first start left.
+ */
+async function measureProcessStart(engineName: string, database: Record<string, string>): Promise<Row[]> {
+  const snapshotDir = await mkdtemp(join(tmpdir(), 'healthbsc-bench-start-'));
+  const start = async (label: string): Promise<Row> => {
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawn(process.execPath, ['bin/healthbsc', 'serve', '--production', '--no-demo'], {
+      env: {
+        ...process.env,
+        ...database,
+        HEALTHBSC_PORT: String(port),
+        HEALTHBSC_HOST: '127.0.0.1',
+        HEALTHBSC_JOBS: 'off',
+        HEALTHBSC_LOG_LEVEL: 'silent',
+        HEALTHBSC_CUBE_SNAPSHOT_DIR: snapshotDir,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+    let ms = Number.NaN;
+    try {
+      for (let waited = 0; waited < 600_000 && child.exitCode === null; waited += 50) {
+        const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+          (response) => response.status === 200,
+          () => false,
+        );
+        if (ready) {
+          ms = performance.now() - started;
+          break;
+        }
+        await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (Number.isNaN(ms)) throw new Error(`healthbsc serve never became ready: ${stderr.slice(-2000)}`);
+    return {
+      engine: engineName,
+      figure: `process start to ready, ${label}`,
+      value: seconds(ms),
+      detail: 'healthbsc serve spawned until /api/health/ready answers 200',
+      target: engineName === 'postgres' ? '≤ 5 s' : '≤ 15 s',
+    };
+  };
+  try {
+    return [await start('no snapshot (cubes built in bulk)'), await start('from the snapshot')];
+  } finally {
+    await rm(snapshotDir, { recursive: true, force: true });
+  }
+}
+
 async function measure(
   db: Db,
   group: ReturnType<typeof makeSyntheticGroup>,
@@ -320,6 +397,8 @@ export async function runPlatformBench(options: {
       const db = await connect({ engine: 'postgres', url: cluster.url, poolSize: 4 });
       try {
         rows.push(...(await measure(db, group, 'postgres')));
+        await db.close();
+        rows.push(...(await measureProcessStart('postgres', { HEALTHBSC_DATABASE_URL: cluster.url })));
       } finally {
         await db.close();
         await cluster.stop();
@@ -329,6 +408,9 @@ export async function runPlatformBench(options: {
       const db = await connect({ engine: 'pglite', dataDir: join(dir, 'data'), worker: true });
       try {
         rows.push(...(await measure(db, group, 'pglite')));
+        // The server takes the data directory's lock: this process lets go of it first.
+        await db.close();
+        rows.push(...(await measureProcessStart('pglite', { HEALTHBSC_DATA_DIR: join(dir, 'data') })));
       } finally {
         await db.close();
         await rm(dir, { recursive: true, force: true });
