@@ -6,6 +6,9 @@
  * PGlite is opened in this process (no worker: a command does one thing at a time) after taking the data
  * directory's lock, so a command never opens a directory the server is using: it stops with
  * "the HealthBSC server (pid N) is using ./data; stop it or use the HTTP API".
+ *
+ * On PostgreSQL servers may run beside the command: closing the session sends them what its writes published
+ * (a user created, a token revoked, values imported), as their change relays send each other theirs.
  */
 
 import { userInfo } from 'node:os';
@@ -14,7 +17,8 @@ import { type MessageLang, wordProblem } from '../core/errors/messages/index.ts'
 import { connect, type Db } from '../db/connect.ts';
 import { acquireDataDirLock, type DataDirLock, DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { ChangeBus } from '../server/change-bus.ts';
+import { ChangeBus, type ChangeEvent } from '../server/change-bus.ts';
+import { sendChanges } from '../server/cluster/change-relay.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { type Actor, type ServerContext, systemActor } from '../server/context.ts';
 import { UsageError } from './errors.ts';
@@ -122,14 +126,22 @@ export async function openDbSession(options: OpenSessionOptions): Promise<DbSess
     throw error;
   }
   const held = lock;
+  const changes = new ChangeBus();
+  const written: ChangeEvent[] = [];
+  changes.subscribe((event) => written.push(event));
   return {
     db,
-    ctx: { db, now: () => new Date(), changes: new ChangeBus() },
+    ctx: { db, now: () => new Date(), changes },
     actor: cliActor(),
     where,
     close: async () => {
-      await db.close();
-      await held?.release();
+      try {
+        // The running servers hear the command's writes as they hear each other's (a revoked token, an import).
+        await sendChanges(db, written);
+      } finally {
+        await db.close();
+        await held?.release();
+      }
     },
   };
 }

@@ -182,3 +182,18 @@ export async function relayChanges(
     },
   };
 }
+
+/**
+ * Sends `events` to the servers listening on the database and waits until they are sent: for a process that
+ * writes and then ends (a CLI command on PostgreSQL), which `relayChanges` would not outlive. Without it a
+ * running server would not hear, for one, a token revoked with `healthbsc token revoke`, and would keep
+ * accepting it from memory (../accounts/principal-cache.ts). Nothing to send on PGlite: a command there holds
+ * the data directory, so no server runs beside it.
+ */
+export async function sendChanges(db: Db, events: readonly ChangeEvent[]): Promise<void> {
+  if (db.listen === undefined) return;
+  const from = randomUUID();
+  for (const event of events) {
+    await sql`select pg_notify(${CHANGES_CHANNEL}, ${encodeChange(from, event)})`.execute(db.kysely);
+  }
+}
