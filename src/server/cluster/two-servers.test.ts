@@ -68,8 +68,8 @@ interface Session {
 
 async function signIn(
   server: Server,
-  email = TEST_ADMIN.email,
-  password = TEST_ADMIN.password,
+  email: string = TEST_ADMIN.email,
+  password: string = TEST_ADMIN.password,
 ): Promise<Session> {
   const response = await fetch(`${server.url}/api/session`, {
     method: 'POST',
