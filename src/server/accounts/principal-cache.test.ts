@@ -13,8 +13,10 @@ import { createTestServer, TEST_NOW, type TestServer } from '../../../test/fixtu
 import type { Db } from '../../db/connect.ts';
 import { touchSession } from '../../db/repositories/session.repository.ts';
 import { findUserByEmail } from '../../db/repositories/user.repository.ts';
+import { ChangeBus, type ChangeEvent } from '../change-bus.ts';
 import { type ChangeRelay, relayChanges } from '../cluster/change-relay.ts';
 import { ALWAYS_HEARD, type HearingEpoch } from '../evaluation/known-revisions.ts';
+import { PrincipalCache } from './principal-cache.ts';
 import { sha256Hex } from './secrets.ts';
 
 /** The tables a statement names, found anywhere in its tree (as ../evaluation/hot-path.test.ts records them). */
@@ -189,3 +191,81 @@ describeEachEngine('principals kept in memory', (getDb, engineContext) => {
     expect([before.statusCode, after.statusCode]).toEqual([200, 200]);
   });
 });
+
+describeEachEngine(
+  'the principal cache on its own',
+  (getDb) => {
+    let server: TestServer;
+    let hashes: string[];
+    /** Set to publish on `bus` while the next statement runs: a write heard during a read. */
+    let duringRead: (() => void) | null = null;
+    let db: Db;
+
+    beforeAll(async () => {
+      server = await createTestServer(getDb());
+      const email = await createTestUser(server.ctx, []);
+      hashes = [];
+      for (let i = 0; i < 3; i += 1)
+        hashes.push(sha256Hex((await server.signIn(email, TEST_PASSWORD)).token));
+      const interrupter: KyselyPlugin = {
+        transformQuery: (args) => {
+          const run = duringRead;
+          duringRead = null;
+          run?.();
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      };
+      db = { ...getDb(), kysely: getDb().kysely.withPlugin(interrupter) };
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    /** How many times `cache` read the database to answer `hashes` in order. */
+    async function readsFor(cache: PrincipalCache, order: readonly number[]): Promise<number> {
+      const before = cache.databaseReads;
+      for (const i of order) await cache.session(hashes[i] ?? '');
+      return cache.databaseReads - before;
+    }
+
+    it('reads the database for every request while writes may go unheard', async () => {
+      const cache = new PrincipalCache(db.kysely, new ChangeBus(), () => null);
+      expect(await readsFor(cache, [0, 0, 0])).toBe(3);
+    });
+
+    it('drops what it kept when the epoch of hearing changes', async () => {
+      let epoch = 1;
+      const cache = new PrincipalCache(db.kysely, new ChangeBus(), () => epoch);
+      const first = await readsFor(cache, [0, 0]);
+      epoch = 2;
+      expect([first, await readsFor(cache, [0, 0])]).toEqual([1, 1]);
+    });
+
+    it('does not keep a session read while an accounts change was heard', async () => {
+      const bus = new ChangeBus();
+      const cache = new PrincipalCache(db.kysely, bus, ALWAYS_HEARD);
+      duringRead = () => bus.publish({ kind: 'accounts' });
+      expect(await readsFor(cache, [0, 0, 0])).toBe(2);
+    });
+
+    it.each([
+      { kind: 'accounts' },
+      { kind: 'metadata', revision: 1 },
+      { kind: 'stale', rootId: null },
+    ] satisfies ChangeEvent[])('drops everything on $kind', async (event) => {
+      const bus = new ChangeBus();
+      const cache = new PrincipalCache(db.kysely, bus, ALWAYS_HEARD);
+      const first = await readsFor(cache, [0, 1, 0, 1]);
+      bus.publish(event);
+      expect([first, await readsFor(cache, [0, 1])]).toEqual([2, 2]);
+    });
+
+    it('keeps at most its bound, dropping the least recently used', async () => {
+      const cache = new PrincipalCache(db.kysely, new ChangeBus(), ALWAYS_HEARD, 2);
+      // 0 and 1 kept; 0 used again; 2 pushes out 1 (least recently used); 0 is still kept, 1 is read again.
+      expect(await readsFor(cache, [0, 1, 0, 2, 0, 1])).toBe(4);
+    });
+  },
+  { engines: ['pglite'] },
+);
