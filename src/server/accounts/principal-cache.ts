@@ -6,7 +6,9 @@
  * Memory is trusted only while this process hears every write (../evaluation/known-revisions.ts
  * `HearingEpoch`): every write to sessions, users, role assignments or API tokens publishes `accounts`, and a
  * unit moved or removed (its assignments' paths change) publishes `metadata`; either drops everything, as does
- * `stale`. While writes may go unheard, every request reads the database, as without a cache.
+ * `stale`. While writes may go unheard, every request reads the database, as without a cache. A user's columns
+ * that nothing here holds (the last view, the preferred language) are written without publishing: the last
+ * view changes with every page a user opens, and dropping every principal each time would undo the cache.
  *
  * The cache only says what the rows were: the accounts plugin still checks every end (absolute, idle, a
  * disabled user, a revoked or expired token) on each request against the clock. A session's last activity can
