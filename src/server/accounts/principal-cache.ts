@@ -8,7 +8,8 @@
  * unit moved or removed (its assignments' paths change) publishes `metadata`; either drops everything, as does
  * `stale`. While writes may go unheard, every request reads the database, as without a cache. A user's columns
  * that nothing here holds (the last view, the preferred language) are written without publishing: the last
- * view changes with every page a user opens, and dropping every principal each time would undo the cache.
+ * view changes whenever a user picks a scorecard or unit, and dropping every principal each time would undo
+ * the cache.
  *
  * The cache only says what the rows were: the accounts plugin still checks every end (absolute, idle, a
  * disabled user, a revoked or expired token) on each request against the clock. A session's last activity can
