@@ -3,7 +3,8 @@
  * evaluation engine applies the changed values to its in-memory cube instead of reloading it. On PostgreSQL the
  * other server processes hear of it too (cluster/change-relay.ts, `LISTEN/NOTIFY`) and apply it alike; and
  * the engine keeps the change counters and the approvals in memory only while it hears every write
- * (evaluation/known-revisions.ts): otherwise each read checks the change counters in the database
+ * (evaluation/known-revisions.ts), as the accounts plugin keeps sessions, API tokens and their principals
+ * (accounts/principal-cache.ts, dropped by `accounts`, `metadata` and `stale`): otherwise each read checks the change counters in the database
  * (src/db/repositories/change-counter.repository.ts), so a lost notification costs a reload, never a stale answer.
  */
 

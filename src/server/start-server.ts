@@ -146,10 +146,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       (config.database.engine === 'pglite' && config.database.dataDir !== null
         ? join(resolve(config.database.dataDir), 'cube-snapshots')
         : null);
+    // Change counters, approvals and principals in memory while this process hears every write: always on
+    // PGlite (it holds the database alone), while the relay listens on PostgreSQL.
+    const hearing = db.engine === 'pglite' ? ALWAYS_HEARD : relay === null ? NEVER_HEARD : relay.epoch;
     const engine = new EvaluationEngine(db, ctx.changes, {
-      // Change counters in memory while this process hears every write: always on PGlite (it holds the database
-      // alone), while the relay listens on PostgreSQL.
-      hearing: db.engine === 'pglite' ? ALWAYS_HEARD : relay === null ? NEVER_HEARD : relay.epoch,
+      hearing,
       cubes: {
         snapshots: snapshotDir === null ? null : new CubeSnapshots(snapshotDir),
         log: (message) => app?.log.warn(message),
@@ -205,7 +206,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         ssoRoutes(config.sso, groupMap),
       ],
       webRoot: findWebRoot(options.webRoot, progress),
-      accounts: { mode: config.mode, signInMethods: signInMethodsOf(config.sso) },
+      accounts: { mode: config.mode, signInMethods: signInMethodsOf(config.sso), hearing },
       trustProxy: config.trustProxy,
       guard: {
         maxHeavy: config.maxHeavyRequests,

@@ -10,6 +10,9 @@
  * 3. no principal: 401, unless the route is public (`config: { public: true }`: signing in, `/api/meta`, the docs);
  * 4. a cookie-authenticated write (POST, PUT, PATCH, DELETE) must carry the session's CSRF token in
  *    `x-csrf-token` (403 otherwise). Token-authenticated requests carry no cookie, so they need none.
+ * The session or token and its principal come from memory while this process hears every write to the accounts
+ * (./principal-cache.ts; each such write publishes `accounts`), so a signed-in request runs no SQL; every check
+ * above is still made on each request, against the clock.
  * Routes outside `/api` (the web app's files) are left alone. `getActor` (../plugins/actor.ts) then turns
  * `request.auth` into the services' Actor, and the services apply the policy.
  */
@@ -18,12 +21,13 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import type { Principal } from '../../core/access/principal.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../core/contracts/accounts.ts';
 import { forbidden, unauthorized, unavailable } from '../../core/errors/problem.ts';
-import { findApiTokenByHash, touchApiToken } from '../../db/repositories/api-token.repository.ts';
-import { deleteSession, findSession, touchSession } from '../../db/repositories/session.repository.ts';
+import { touchApiToken } from '../../db/repositories/api-token.repository.ts';
+import { deleteSession, touchSession } from '../../db/repositories/session.repository.ts';
 import { hasInstallationAdmin } from '../../db/repositories/user.repository.ts';
 import type { ServerContext } from '../context.ts';
+import { type HearingEpoch, NEVER_HEARD } from '../evaluation/known-revisions.ts';
 import { LoginThrottle, type ThrottleSettings } from './login-throttle.ts';
-import { loadTokenPrincipal, loadUserPrincipal } from './principals.ts';
+import { PrincipalCache, type SessionEntry } from './principal-cache.ts';
 import { API_TOKEN_PREFIX, csrfTokenFor, sameSecret, sha256Hex } from './secrets.ts';
 
 export type ServerMode = 'demo' | 'production';
@@ -38,6 +42,12 @@ export interface AccountsOptions {
   readonly throttle?: Partial<ThrottleSettings>;
   /** Which sign-ins besides local accounts the sign-in page offers (../sso): their labels, or null when off. */
   readonly signInMethods?: SignInMethods;
+  /**
+   * While this process hears every write to the accounts (../evaluation/known-revisions.ts: `ALWAYS_HEARD` on
+   * PGlite, the change relay's epoch on PostgreSQL), sessions, tokens and their principals are kept in memory
+   * (./principal-cache.ts). Default `NEVER_HEARD`: every request reads them from the database.
+   */
+  readonly hearing?: HearingEpoch;
 }
 
 /** The sign-ins besides local accounts, as `/api/meta` tells the sign-in page. */
@@ -66,6 +76,8 @@ export interface AccountsRuntime {
   readonly throttle: LoginThrottle;
   readonly admins: AdminPresence;
   readonly signInMethods: SignInMethods;
+  /** The sessions and API tokens with their principals, as this process may keep them. */
+  readonly principals: PrincipalCache;
 }
 
 /** How a request was authenticated. */
@@ -99,18 +111,27 @@ function isDocumentation(url: string): boolean {
   return url === '/api/openapi.json' || url === '/api/docs' || url.startsWith('/api/docs/');
 }
 
-async function authenticateToken(ctx: ServerContext, token: string): Promise<RequestAuth> {
+async function authenticateToken(
+  ctx: ServerContext,
+  runtime: AccountsRuntime,
+  token: string,
+): Promise<RequestAuth> {
   const now = ctx.now();
-  const row = token.startsWith(API_TOKEN_PREFIX)
-    ? await findApiTokenByHash(ctx.db.kysely, sha256Hex(token))
-    : undefined;
+  const tokenHash = sha256Hex(token);
+  const row = token.startsWith(API_TOKEN_PREFIX) ? await runtime.principals.token(tokenHash) : undefined;
   if (row === undefined || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) {
     throw unauthorized('token.invalid');
   }
   if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await touchApiToken(ctx.db.kysely, row.id, now);
+    runtime.principals.touched(tokenHash, now);
   }
-  return { principal: await loadTokenPrincipal(ctx.db.kysely, row), via: 'token' };
+  return { principal: row.principal, via: 'token' };
+}
+
+function hasEnded(runtime: AccountsRuntime, session: SessionEntry, now: Date): boolean {
+  const idle = now.getTime() - session.lastSeenAt.getTime() > runtime.sessionIdleMs;
+  return session.disabled || session.expiresAt <= now || idle;
 }
 
 async function authenticateSession(
@@ -120,17 +141,25 @@ async function authenticateSession(
 ): Promise<RequestAuth | null> {
   const db = ctx.db.kysely;
   const tokenHash = sha256Hex(token);
-  const session = await findSession(db, tokenHash);
+  let session = await runtime.principals.session(tokenHash);
   if (session === undefined) return null;
   const now = ctx.now();
-  const idle = now.getTime() - session.lastSeenAt.getTime() > runtime.sessionIdleMs;
-  if (session.disabled || session.expiresAt <= now || idle) {
-    await deleteSession(db, tokenHash);
+  // Another server may have moved its last activity without telling this one: the row decides, not memory.
+  if (session.kept && hasEnded(runtime, session, now)) {
+    session = await runtime.principals.session(tokenHash, { fresh: true });
+    if (session === undefined) return null;
+  }
+  if (hasEnded(runtime, session, now)) {
+    // Not a commitWrite (nothing to audit), so the other servers are told here.
+    if (await deleteSession(db, tokenHash)) ctx.changes.publish({ kind: 'accounts' });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, tokenHash, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(db, tokenHash, now);
+    runtime.principals.touched(tokenHash, now);
+  }
   return {
-    principal: await loadUserPrincipal(db, { id: session.userId, email: session.email }),
+    principal: session.principal,
     via: 'session',
     session: { token, userId: session.userId, expiresAt: session.expiresAt },
   };
@@ -150,7 +179,7 @@ async function authenticate(
   request: FastifyRequest,
 ): Promise<RequestAuth | null> {
   const bearer = bearerToken(request);
-  if (bearer !== null) return authenticateToken(ctx, bearer);
+  if (bearer !== null) return authenticateToken(ctx, runtime, bearer);
   const cookie = request.cookies[SESSION_COOKIE];
   return cookie === undefined || cookie === '' ? null : authenticateSession(ctx, runtime, cookie);
 }
@@ -173,6 +202,7 @@ const plugin: FastifyPluginAsync<AccountsOptions> = async (app: FastifyInstance,
     throttle: new LoginThrottle(ctx, options.throttle),
     admins: new AdminPresence(ctx),
     signInMethods: options.signInMethods ?? { oidc: null, ldap: null },
+    principals: new PrincipalCache(ctx.db.kysely, ctx.changes, options.hearing ?? NEVER_HEARD),
   };
   await app.register(fastifyCookie);
   app.decorate('accounts', runtime);

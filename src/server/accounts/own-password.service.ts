@@ -47,7 +47,7 @@ export async function changeOwnPassword(
       audit: [
         { action: 'password-change', entity: 'app_user', entityKey: user.email, newValue: { own: true } },
       ],
-      touched: [],
+      touched: [{ kind: 'accounts' }],
     };
   });
 }

@@ -159,7 +159,7 @@ export async function openSession(
           },
         },
       ],
-      touched: [],
+      touched: [{ kind: 'accounts' }],
     };
   });
   return {
@@ -196,7 +196,7 @@ export async function signOut(ctx: ServerContext, actor: Actor, auth: RequestAut
     return {
       result: undefined,
       audit: [{ action: 'logout', entity: 'session', entityKey: actor.id }],
-      touched: [],
+      touched: [{ kind: 'accounts' }],
     };
   });
 }

@@ -85,7 +85,7 @@ export async function createApiToken(
     return {
       result: { ...created, token },
       audit: [{ action: 'create', entity: 'api_token', entityKey: row.name, newValue: created }],
-      touched: [],
+      touched: [{ kind: 'accounts' }],
     };
   });
 }
@@ -137,7 +137,7 @@ export async function revokeApiTokenBy(
           newValue: revoked,
         },
       ],
-      touched: [],
+      touched: [{ kind: 'accounts' }],
     };
   });
 }

@@ -113,7 +113,7 @@ export async function createUser(
     return {
       result: created,
       audit: [{ action: 'create', entity: 'app_user', entityKey: email, newValue: created }],
-      touched: [],
+      touched: [{ kind: 'accounts' }],
     };
   });
 }
@@ -161,7 +161,7 @@ export async function updateUserById(
             },
           ]
         : [],
-      touched: [],
+      touched: [{ kind: 'accounts' }],
     };
   });
 }

@@ -1,14 +1,12 @@
 /**
  * The change relay over PostgreSQL's LISTEN/NOTIFY: a change published in one process reaches the bus of
- * another on the same database (a CLI command's too), is not sent back to its sender, and goes as `stale` when
- * too large to relay.
+ * another on the same database, is not sent back to its sender, and goes as `stale` when too large to relay
+ * (a CLI command's sending: ../../cli/db-session.test.ts).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, postgresUrlOf } from '../../../test/engines.ts';
-import { openDbSession } from '../../cli/db-session.ts';
 import { connect, type Db } from '../../db/connect.ts';
 import { ChangeBus, type ChangeEvent } from '../change-bus.ts';
-import { commitWrite } from '../services/commit-write.ts';
 import { type ChangeRelay, decodeChange, encodeChange, relayChanges } from './change-relay.ts';
 
 /** Resolves with the next `count` events `bus` hears. */
@@ -88,21 +86,6 @@ describeEachEngine(
       const heard = relay.epoch();
       await relay.close();
       expect([before, heard, relay.epoch()]).toEqual([null, 1, null]);
-    });
-
-    it("sends a CLI command's committed write to the running servers before the command closes", async () => {
-      const session = await openDbSession({
-        owner: 'test',
-        env: { HEALTHBSC_DATABASE_URL: postgresUrlOf(getDb()) },
-      });
-      const heard = next(there);
-      await commitWrite(session.ctx, session.actor, async () => ({
-        result: null,
-        audit: [],
-        touched: [{ kind: 'approvals', rootId: 7 }],
-      }));
-      await session.close();
-      expect(await heard).toEqual([{ kind: 'approvals', rootId: 7 }]);
     });
 
     it('sends a change too large for a notification as stale for its organisation', async () => {

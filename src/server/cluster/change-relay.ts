@@ -7,8 +7,9 @@
  * organisation, and so does everything after the relay's connection was lost: the receiver reloads.
  *
  * The evaluation engine keeps the change counters in memory while this relay listens (../evaluation/
- * known-revisions.ts): a lost connection makes it read them from the database again until the connection is
- * back, and the reconnection publishes `stale` for everything. A notification is sent after its write commits,
+ * known-revisions.ts), and the accounts plugin its sessions and tokens (../accounts/principal-cache.ts): a lost
+ * connection makes them read the database again until the connection is back, and the reconnection publishes
+ * `stale` for everything. A notification is sent after its write commits,
  * so another server may answer from memory for the few milliseconds the notification takes to arrive.
  * PGlite has no relay (one process holds it, and its bus hears every write).
  */

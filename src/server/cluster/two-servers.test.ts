@@ -1,6 +1,7 @@
 /**
  * Two server processes (`healthbsc serve`, each a child process) on one throwaway PostgreSQL, as behind a
- * reverse proxy: a session made on one works on the other, a sign-out on one ends it on both, a value
+ * reverse proxy: a session made on one works on the other, a sign-out on one ends it on both (also where the
+ * other keeps it in memory, once the relay tells it), a role taken away on one holds on both, a value
  * written through one is in the other's next evaluation (the relay applies it; the change counters would
  * reload it), and failed sign-ins on one throttle the account on the other.
  */
@@ -8,6 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, postgresUrlOf } from '../../../test/engines.ts';
+import { TEST_PASSWORD } from '../../../test/fixtures/accounts.ts';
 import { createDatedWorld } from '../../../test/fixtures/dated-world.ts';
 import { TEST_ADMIN } from '../../../test/fixtures/server.ts';
 import { freePort } from '../../../test/free-port.ts';
@@ -64,11 +66,15 @@ interface Session {
   readonly csrf: string;
 }
 
-async function signIn(server: Server): Promise<Session> {
+async function signIn(
+  server: Server,
+  email: string = TEST_ADMIN.email,
+  password: string = TEST_ADMIN.password,
+): Promise<Session> {
   const response = await fetch(`${server.url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }),
+    body: JSON.stringify({ email, password }),
   });
   const body = (await response.json()) as { csrfToken: string };
   const cookie = response.headers
@@ -88,6 +94,20 @@ function send(server: Server, session: Session, method: string, path: string, bo
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+}
+
+/**
+ * The status `request` answers once it is `wanted`, or the last one after about five seconds: a server keeps
+ * sessions in memory, and the other server's write reaches it with the relay's notification, a few
+ * milliseconds after the write.
+ */
+async function statusOnceRelayed(request: () => Promise<Response>, wanted: number): Promise<number> {
+  let status = (await request()).status;
+  for (let i = 0; i < 100 && status !== wanted; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    status = (await request()).status;
+  }
+  return status;
 }
 
 describeEachEngine(
@@ -145,6 +165,32 @@ describeEachEngine(
       const out = await send(a, session, 'DELETE', '/api/session');
       const after = await send(b, session, 'GET', '/api/session');
       expect([out.status, after.status]).toEqual([204, 401]);
+    });
+
+    it('ends on the other server a session it keeps in memory, once the sign-out on one is relayed', async () => {
+      const { a, b } = servers();
+      const session = await signIn(a);
+      const kept = await send(b, session, 'GET', '/api/session');
+      const out = await send(a, session, 'DELETE', '/api/session');
+      const after = await statusOnceRelayed(() => send(b, session, 'GET', '/api/session'), 401);
+      expect([kept.status, out.status, after]).toEqual([200, 204, 401]);
+    });
+
+    it('refuses on the other server, once relayed, a user whose role an administrator took away on one', async () => {
+      const { a, b } = servers();
+      const admin = await signIn(a);
+      const email = 'taken-away@two-servers.test';
+      const created = await send(a, admin, 'POST', '/api/users', {
+        email,
+        password: TEST_PASSWORD,
+        assignments: [{ role: 'admin', orgUnit: null }],
+      });
+      const { id } = (await created.json()) as { id: number };
+      const user = await signIn(b, email, TEST_PASSWORD);
+      const kept = await send(b, user, 'GET', '/api/users');
+      const taken = await send(a, admin, 'PATCH', `/api/users/${id}`, { assignments: [] });
+      const after = await statusOnceRelayed(() => send(b, user, 'GET', '/api/users'), 403);
+      expect([created.status, kept.status, taken.status, after]).toEqual([201, 200, 200, 403]);
     });
 
     it('throttles on the other server the sign-ins of an account that failed on one', async () => {

@@ -23,10 +23,15 @@ export function sessionCleanupJob(): JobDefinition {
     cron: SESSION_CLEANUP_CRON,
     retry: { limit: 2, delaySeconds: 300 },
     timeoutSeconds: 300,
-    handler: async ({ ctx }) => ({
-      deletedSessions: await deleteDeadSessions(ctx.db.kysely, ctx.now()),
-      // Failed sign-in windows that have ended: their one audit row each, and their counters removed.
-      closedSignInWindows: await new LoginThrottle(ctx).closeEndedWindows(),
-    }),
+    handler: async ({ ctx }) => {
+      const deletedSessions = await deleteDeadSessions(ctx.db.kysely, ctx.now());
+      // Not a commitWrite (nothing to audit): the servers that keep sessions in memory are told here.
+      if (deletedSessions > 0) ctx.changes.publish({ kind: 'accounts' });
+      return {
+        deletedSessions,
+        // Failed sign-in windows that have ended: their one audit row each, and their counters removed.
+        closedSignInWindows: await new LoginThrottle(ctx).closeEndedWindows(),
+      };
+    },
   };
 }

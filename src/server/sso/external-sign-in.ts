@@ -82,7 +82,7 @@ async function accountFor(
           newValue: { email, name: person.name, provider: person.provider, subject: person.subject },
         },
       ],
-      touched: [],
+      touched: [{ kind: 'accounts' }],
     };
   });
   return { user, linked: false };
