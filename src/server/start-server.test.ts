@@ -42,6 +42,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
     let dir = '';
     let cluster: PostgresCluster | undefined;
     const messages: string[] = [];
+    let startEnv: Record<string, string> = {};
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'healthbsc-start-'));
@@ -52,7 +53,10 @@ for (const engine of ['pglite', 'postgres'] as const) {
       if (engine === 'postgres') {
         cluster = await startPostgresCluster();
         env.HEALTHBSC_DATABASE_URL = cluster.url;
+        // PGlite keeps its snapshots in its data directory; PostgreSQL servers are told where.
+        env.HEALTHBSC_CUBE_SNAPSHOT_DIR = join(dir, 'snapshots');
       }
+      startEnv = env;
       // Port 0: the OS picks a free one, so suites never collide.
       server = await startServer(
         { ...loadConfig(env), port: 0 },
@@ -227,6 +231,36 @@ for (const engine of ['pglite', 'postgres'] as const) {
         cleanup: [cleanup?.cron, cleanup?.timezone],
         said: messages.includes('Background jobs run here; cron times are read in Asia/Shanghai.'),
       }).toEqual({ status: 200, runsJobs: true, cleanup: ['15 3 * * *', 'Asia/Shanghai'], said: true });
+    });
+
+    it('starts again from the snapshots it left, ready with the same scores', async () => {
+      await server.ready;
+      const before = await getJson<EvaluationJson>(
+        server,
+        '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016',
+      );
+      await server.close();
+      const again: string[] = [];
+      server = await startServer(
+        { ...loadConfig(startEnv), port: 0 },
+        { progress: (m) => again.push(m), logRequests: false },
+      );
+      await server.ready;
+      headers = await signInAs(server, 'admin@demo.healthbsc');
+      const after = await getJson<EvaluationJson>(
+        server,
+        '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016',
+      );
+      const ready = again.find((m) => m.startsWith('Ready:')) ?? '';
+      const [, organisations, fromSnapshots] =
+        /of (\d+) organisation\(s\) are loaded, (\d+) of them/.exec(ready) ?? [];
+      expect([
+        Number(organisations) > 0,
+        fromSnapshots === organisations,
+        after.status,
+        after.body.total,
+      ]).toEqual([true, true, 200, before.body.total]);
+      expect(after.body.total).toBeCloseTo(92.57, 2);
     });
 
     it('answers an unknown org unit with a 404 problem', async () => {

@@ -227,9 +227,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const ready = engine
       .warmUp((done, total) => readiness.advance(done, total))
       .then(
-        (organisations) => {
+        ({ organisations, fromSnapshots }) => {
           readiness.markReady();
-          progress(`Ready: the values of ${organisations} organisation(s) are loaded.`);
+          progress(
+            `Ready: the values of ${organisations} organisation(s) are loaded, ${fromSnapshots} of them from a snapshot.`,
+          );
         },
         (error: unknown) => {
           // Evaluations still load their cube on first use; the server reports ready so it is not taken out.
