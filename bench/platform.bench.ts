@@ -10,6 +10,7 @@
  * - building the in-memory cube from the database (once per process, then kept current by change events);
  * - one org unit's yearly scorecard, warm, p50 and p95 over distinct units and years (target p95 ≤ 50 ms);
  * - the ranking of all 2,020 units under the group for one year (target ≤ 1 s);
+ * - the SQL statements of a 12-month series over HTTP (target ≤ 5; series-statements.ts);
  * - over HTTP, the first page of that ranking (target p95 ≤ 100 ms, ≤ 100 KB) and a page of 1,000 full
  *   evaluations (rankings-http.ts).
  *
@@ -39,6 +40,7 @@ import { importScorecard } from '../src/server/services/scorecards.service.ts';
 import { startPostgresCluster } from '../test/postgres-cluster.ts';
 import { measureRankingsOverHttp } from './rankings-http.ts';
 import { formatRate, percentile, printTable, type Row, seconds } from './report.ts';
+import { measureSeriesStatements } from './series-statements.ts';
 import { makeSyntheticGroup } from './synthetic-group.ts';
 
 const ACTOR = systemActor('bench');
@@ -372,6 +374,15 @@ async function measure(
     detail: `median of ${rankings.length}; slowest ${(Math.max(...rankings) / 1000).toFixed(2)} s`,
     target: '≤ 1 s',
   });
+
+  rows.push(
+    ...(await measureSeriesStatements(db, engineName, {
+      scorecard: 'SYN-BSC',
+      warmUnit: hospitals[0] ?? 'SYN',
+      unit: group.departments[3] ?? 'SYN',
+      year: years[years.length - 1] ?? '2020',
+    })),
+  );
 
   rows.push(
     ...(await measureRankingsOverHttp(db, engine, engineName, {
