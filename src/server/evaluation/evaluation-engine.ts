@@ -20,7 +20,6 @@ import {
 import { rankUnits } from '../../core/scoring/index.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ApprovalRecord } from '../../db/repositories/approval.repository.ts';
-import { META_SCOPE, rootScope } from '../../db/repositories/change-counter.repository.ts';
 import type { OrgUnitRow, RecordedTargetRow } from '../../db/repositories/evaluation.repository.ts';
 import type { PublicationInputRecord } from '../../db/repositories/publication.repository.ts';
 import type { ChangeBus } from '../change-bus.ts';
@@ -29,10 +28,12 @@ import type { DatedScorecard, ScorecardMethod, VersionRef } from './dated-scorec
 import { EMPTY_INPUTS, inputsOfUnits, targetUnitOf, type UnitInputs } from './evaluation-inputs.ts';
 import { type AssignmentRef, publicationInputsOf, versionsOf } from './evaluation-versions.ts';
 import { HeardApprovals } from './heard-approvals.ts';
+import { HeardPublications, type PublishedKey, type PublishedResult } from './heard-publications.ts';
 import { type IndicatorFigure, indicatorFigures } from './indicator-figures.ts';
-import { type HearingEpoch, KnownRevisions, NEVER_HEARD } from './known-revisions.ts';
+import { KnownMetadata } from './known-metadata.ts';
+import { type HearingEpoch, NEVER_HEARD } from './known-revisions.ts';
 import { LruCache } from './lru-cache.ts';
-import { MetadataSnapshot } from './metadata-snapshot.ts';
+import type { MetadataSnapshot } from './metadata-snapshot.ts';
 
 export interface EvaluateQuery {
   readonly scorecard: string;
@@ -95,8 +96,9 @@ interface Evaluated {
 export class EvaluationEngine {
   readonly #db: Db;
   readonly #cubes: CubeStore;
-  readonly #revisions: KnownRevisions;
+  readonly #known: KnownMetadata;
   readonly #approvals: HeardApprovals;
+  readonly #publications: HeardPublications;
   readonly #results = new LruCache<
     string,
     { readonly meta: number; readonly root: number; readonly json: EvaluationJson }
@@ -112,14 +114,13 @@ export class EvaluationEngine {
   >(8);
   /** How many rankings were computed rather than taken from the cache (tests and the bench read it). */
   rankingsComputed = 0;
-  #meta: Promise<MetadataSnapshot> | null = null;
-  #metaRevision = -1;
 
   /**
    * `cubes`: where the value cubes' snapshots are kept (the server's configured directory), and logged.
    * `hearing`: while `changes` hears every write to the database (known-revisions.ts: `ALWAYS_HEARD` on the
-   * server's PGlite, the relay's epoch on PostgreSQL), the change counters and the approvals are kept in memory
-   * (a cached evaluation reads neither); by default they are read from the database on every request.
+   * server's PGlite, the relay's epoch on PostgreSQL), the change counters, the approvals and the latest
+   * publications are kept in memory (a cached evaluation reads none of them); by default they are read from the
+   * database on every request.
    */
   constructor(
     db: Db,
@@ -128,10 +129,12 @@ export class EvaluationEngine {
   ) {
     this.#db = db;
     this.#cubes = new CubeStore(db, options.cubes);
-    this.#revisions = new KnownRevisions(db.kysely, changes, options.hearing ?? NEVER_HEARD);
-    this.#approvals = new HeardApprovals(db.kysely, changes, options.hearing ?? NEVER_HEARD);
+    const hearing = options.hearing ?? NEVER_HEARD;
+    this.#known = new KnownMetadata(db, changes, hearing);
+    this.#approvals = new HeardApprovals(db.kysely, changes, hearing);
+    this.#publications = new HeardPublications(db.kysely, changes, hearing);
     changes.subscribe((event) => {
-      void this.#currentMeta().then(
+      void this.#known.held().then(
         (meta) => this.#cubes.apply(event, meta),
         () => {},
       );
@@ -167,14 +170,13 @@ export class EvaluationEngine {
   async warmUp(
     onProgress: (done: number, total: number) => void = () => {},
   ): Promise<{ readonly organisations: number; readonly fromSnapshots: number }> {
-    const metaRevision = (await this.#revisions.read([META_SCOPE])).get(META_SCOPE) ?? 0;
-    const meta = await this.#snapshot(metaRevision);
+    const meta = await this.#known.current();
     const roots = [...meta.unitsById.values()].filter((unit) => unit.parentId === null);
-    const revisions = await this.#revisions.read(roots.map((root) => rootScope(root.id)));
+    const revisions = await this.#known.rootRevisions(roots.map((root) => root.id));
     onProgress(0, roots.length);
     let fromSnapshots = 0;
     for (const [i, root] of roots.entries()) {
-      const loaded = await this.#cubes.get(root.id, revisions.get(rootScope(root.id)) ?? 0, meta);
+      const loaded = await this.#cubes.get(root.id, revisions.get(root.id) ?? 0, meta);
       if (loaded.source === 'snapshot') fromSnapshots += 1;
       onProgress(i + 1, roots.length);
     }
@@ -408,38 +410,33 @@ export class EvaluationEngine {
     return this.#approvals.of(scorecardId, rootId);
   }
 
+  /**
+   * A unit's latest publication of a scorecard and period, from memory while every write is heard
+   * (heard-publications.ts); `undefined` when there is none.
+   */
+  latestPublication(key: PublishedKey): Promise<PublishedResult | undefined> {
+    return this.#publications.latest(key);
+  }
+
+  /**
+   * The metadata as of now (units by code, scorecards by code): what the services look a unit or a scorecard up
+   * in, with the same 404s as the database lookups, without SQL while every write is heard.
+   */
+  metadata(): Promise<MetadataSnapshot> {
+    return this.#known.current();
+  }
+
   /** The metadata revision and the revision of the organisation of `orgUnitCode` (404 for an unknown code). */
   revisions(orgUnitCode: string): Promise<{ meta: number; root: number }> {
     return this.#revisionsFor(orgUnitCode);
   }
 
-  async #revisionsFor(orgUnitCode: string): Promise<{ meta: number; root: number }> {
-    const metaRevision = (await this.#revisions.read([META_SCOPE])).get(META_SCOPE) ?? 0;
-    const meta = await this.#snapshot(metaRevision);
-    const unit = meta.unit(orgUnitCode);
-    const scope = rootScope(unit.rootId);
-    const root = (await this.#revisions.read([scope])).get(scope) ?? 0;
-    return { meta: metaRevision, root };
-  }
-
-  #snapshot(revision: number): Promise<MetadataSnapshot> {
-    if (!this.#meta || this.#metaRevision !== revision) {
-      this.#metaRevision = revision;
-      const loading = MetadataSnapshot.load(this.#db, revision);
-      loading.catch(() => {
-        if (this.#meta === loading) this.#meta = null;
-      });
-      this.#meta = loading;
-    }
-    return this.#meta;
-  }
-
-  #currentMeta(): Promise<MetadataSnapshot | null> {
-    return this.#meta ?? Promise.resolve(null);
+  #revisionsFor(orgUnitCode: string): Promise<{ meta: number; root: number }> {
+    return this.#known.revisionsFor(orgUnitCode);
   }
 
   async #state(metaRevision: number, orgUnitCode: string, rootRevision: number): Promise<State> {
-    const meta = await this.#snapshot(metaRevision);
+    const meta = await this.#known.snapshot(metaRevision);
     const unit = meta.unit(orgUnitCode);
     const cube = await this.#cubes.get(unit.rootId, rootRevision, meta);
     return { meta, rootRevision, cube };
