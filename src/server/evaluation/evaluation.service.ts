@@ -27,7 +27,8 @@ import type { Actor, ServerContext } from '../context.ts';
 import { denied, readScope, requireRoleOver } from '../services/access.ts';
 import { approvalsOfEvaluations } from '../services/approvals.service.ts';
 import { isoTime } from '../services/format.ts';
-import type { EvaluationEngine, RankedUnit, RankingQuery } from './evaluation-engine.ts';
+import type { EvaluationEngine } from './evaluation-engine.ts';
+import type { RankedUnit, RankingQuery } from './evaluation-engine-types.ts';
 
 /** The engine's approvals, kept in memory while it hears every write. */
 function heardBy(engine: EvaluationEngine) {
