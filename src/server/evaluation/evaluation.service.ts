@@ -6,11 +6,7 @@
  */
 import { READ_ROLES } from '../../core/access/policy.ts';
 import { inScope } from '../../core/access/scope.ts';
-import {
-  type EvaluationJson,
-  type EvaluationQuery,
-  evaluationSchema,
-} from '../../core/contracts/evaluation.ts';
+import type { EvaluationJson, EvaluationQuery } from '../../core/contracts/evaluation.ts';
 import type { ExplainQuery, ExplanationJson } from '../../core/contracts/explain.ts';
 import type {
   RankingJson,
@@ -22,13 +18,13 @@ import { notFound } from '../../core/errors/problem.ts';
 import { differsFromPublished } from '../../core/publications/restatement.ts';
 import { rankingMatrixOf, sortRanking, summaryRowOf } from '../../core/scoring/ranking-views.ts';
 import { findGroupCode, type OrgUnitRow } from '../../db/repositories/evaluation.repository.ts';
-import { findPublishedResult } from '../../db/repositories/publication.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { denied, readScope, requireRoleOver } from '../services/access.ts';
 import { approvalsOfEvaluations } from '../services/approvals.service.ts';
 import { isoTime } from '../services/format.ts';
 import type { EvaluationEngine } from './evaluation-engine.ts';
 import type { RankedUnit, RankingQuery } from './evaluation-engine-types.ts';
+import { readPublishedResult } from './heard-publications.ts';
 
 /** The engine's approvals, kept in memory while it hears every write. */
 function heardBy(engine: EvaluationEngine) {
@@ -72,22 +68,21 @@ export async function evaluateAs(
   const published =
     asOf === null
       ? await engine.latestPublication(key)
-      : await findPublishedResult(ctx.db.kysely, { ...key, asOf });
-  const frozen = published === undefined ? null : evaluationSchema.parse(published.evaluation);
+      : await readPublishedResult(ctx.db.kysely, { ...key, asOf });
   const publication =
-    published === undefined || frozen === null
+    published === undefined
       ? null
       : {
           id: published.publication.id,
           at: isoTime(published.publication.publishedAt),
           by: published.publication.publishedBy,
-          differs: differsFromPublished(frozen, json),
+          differs: differsFromPublished(published.frozen, json),
         };
   if (query.view === 'published') {
-    if (frozen === null) {
+    if (published === undefined) {
       throw notFound('publication.none', { scorecard: query.scorecard, orgUnit: unit.code, period });
     }
-    return { ...frozen, view: 'published', publication };
+    return { ...published.frozen, view: 'published', publication };
   }
   const approvals = await approvalsOfEvaluations(ctx.db.kysely, scorecard, [unit], period, heardBy(engine));
   return { ...json, approval: approvals.get(unit.code), view: 'today', publication };

@@ -8,15 +8,16 @@
  * writes may go unheard, every read reads the database.
  */
 import type { Kysely } from 'kysely';
+import { type EvaluationJson, evaluationSchema } from '../../core/contracts/evaluation.ts';
 import { findPublishedResult, type PublicationRecord } from '../../db/repositories/publication.repository.ts';
-import type { Database, JsonValue } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import type { ChangeBus, ChangeEvent } from '../change-bus.ts';
 import type { HearingEpoch } from './known-revisions.ts';
 
-/** A unit's published evaluation with the publication that froze it. */
+/** A unit's published evaluation, read back as JSON of the evaluation contract, with the publication that froze it. */
 export interface PublishedResult {
   readonly publication: PublicationRecord;
-  readonly evaluation: JsonValue;
+  readonly frozen: EvaluationJson;
 }
 
 export interface PublishedKey {
@@ -24,6 +25,20 @@ export interface PublishedKey {
   readonly periodId: string;
   readonly rootId: number;
   readonly orgUnitId: number;
+}
+
+/**
+ * The unit's publication of the scorecard and period recorded by `asOf` (null: the latest), read from the
+ * database; `undefined` when there is none.
+ */
+export async function readPublishedResult(
+  db: Kysely<Database>,
+  key: PublishedKey & { readonly asOf: Date | null },
+): Promise<PublishedResult | undefined> {
+  const found = await findPublishedResult(db, key);
+  return found === undefined
+    ? undefined
+    : { publication: found.publication, frozen: evaluationSchema.parse(found.evaluation) };
 }
 
 /** At most this many (scorecard, period, unit) entries are kept: past it, all are dropped and read again. */
@@ -55,7 +70,8 @@ export class HeardPublications {
     if (kept !== undefined) return kept ?? undefined;
     const before = this.#dropsOf(key.rootId);
     this.databaseReads += 1;
-    const found = await findPublishedResult(this.#db, { ...key, asOf: null });
+    // Read back through the contract once, when read, rather than on every request that answers with it.
+    const found = await readPublishedResult(this.#db, { ...key, asOf: null });
     if (epoch !== null && this.#current() === epoch && this.#dropsOf(key.rootId) === before) {
       this.#keep(key.rootId, id, found ?? null);
     }
