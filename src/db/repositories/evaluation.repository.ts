@@ -18,6 +18,8 @@ export interface OrgUnitRow {
   readonly role: string | null;
   readonly nameEn: string;
   readonly nameZh: string | null;
+  /** Ids from the top down (`/1/5/9/`): what access scopes are checked against (core/access/scope.ts). */
+  readonly path: string;
 }
 
 export async function loadOrgUnits(db: Reader): Promise<OrgUnitRow[]> {
@@ -33,6 +35,7 @@ export async function loadOrgUnits(db: Reader): Promise<OrgUnitRow[]> {
       'role',
       'name_en as nameEn',
       'name_zh as nameZh',
+      'path',
     ])
     .orderBy('path')
     .execute();

@@ -3,7 +3,8 @@
  * reverse proxy: a session made on one works on the other, a sign-out on one ends it on both (also where the
  * other keeps it in memory, once the relay tells it), a role taken away on one holds on both, a value
  * written through one is in the other's next evaluation (the relay applies it; the change counters would
- * reload it), and failed sign-ins on one throttle the account on the other.
+ * reload it), so is a publication made through one (the relay drops what the other kept of publications), and
+ * failed sign-ins on one throttle the account on the other.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { TEST_ADMIN } from '../../../test/fixtures/server.ts';
 import { freePort } from '../../../test/free-port.ts';
 import { CSRF_HEADER } from '../../core/contracts/accounts.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
+import type { Publication, PublicationCheck } from '../../core/contracts/publications.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/healthbsc', import.meta.url));
 
@@ -157,6 +159,30 @@ describeEachEngine(
       const onA = (await (await send(a, session, 'GET', evaluationPath())).json()) as EvaluationJson;
       const onB = (await (await send(b, session, 'GET', evaluationPath())).json()) as EvaluationJson;
       expect([write.status, onB.total === before.total, onB.total]).toEqual([200, false, onA.total]);
+    });
+
+    it("shows a publication made through one server in the other's next evaluation", async () => {
+      const { a, b } = servers();
+      const session = await signIn(a);
+      // B keeps that there is no publication yet (heard-publications.ts); A's publication must drop it.
+      const before = (await (await send(b, session, 'GET', evaluationPath())).json()) as EvaluationJson;
+      const key = { scorecard: world.scorecard, orgUnit: world.group, period: '2024-05' };
+      const check = await send(
+        a,
+        session,
+        'GET',
+        `/api/publications/check?scorecard=${key.scorecard}&orgUnit=${key.orgUnit}&period=${key.period}`,
+      );
+      const { unapprovedPeriods } = (await check.json()) as PublicationCheck;
+      const published = await send(a, session, 'POST', '/api/publications', { ...key, unapprovedPeriods });
+      const { id } = (await published.json()) as Publication;
+      // The relay's notification reaches B a moment after A answered; without it, B would keep "none" for good.
+      let onB: EvaluationJson | undefined;
+      for (let i = 0; i < 100 && onB?.publication?.id !== id; i += 1) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        onB = (await (await send(b, session, 'GET', evaluationPath())).json()) as EvaluationJson;
+      }
+      expect([before.publication, published.status, onB?.publication?.id]).toEqual([null, 201, id]);
     });
 
     it('ends on the other server a session signed out on one', async () => {

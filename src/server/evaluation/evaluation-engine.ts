@@ -4,81 +4,39 @@
  * (dated-scorecard.ts), as recorded at `asOf` when asked; inputs come from the metadata snapshot, the
  * organisation's value cube and a few per-request reads (evaluation-inputs.ts); the method is the core's
  * (`evaluateScorecard`). Results are cached and invalidated by the change counters, which the change bus keeps
- * current in memory where it hears every write (known-revisions.ts).
+ * current in memory where it hears every write (known-metadata.ts, known-revisions.ts); the approvals and the
+ * latest publications beside an evaluation are kept alike (heard-approvals.ts, heard-publications.ts). Its
+ * queries and answers: evaluation-engine-types.ts; one indicator's explanation: evaluation-explanation.ts.
  */
 import { type EvaluationJson, toEvaluationJson } from '../../core/contracts/evaluation.ts';
-import { badRequest, notFound } from '../../core/errors/problem.ts';
+import { badRequest } from '../../core/errors/problem.ts';
 import { parsePeriod } from '../../core/periods/index.ts';
-import {
-  type CompiledScorecard,
-  evaluateScorecard,
-  explainIndicator,
-  type IndicatorExplanation,
-  isVolumeIndicator,
-  type ScorecardEvaluation,
-} from '../../core/scorecard/index.ts';
+import { type CompiledScorecard, evaluateScorecard } from '../../core/scorecard/index.ts';
 import { rankUnits } from '../../core/scoring/index.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ApprovalRecord } from '../../db/repositories/approval.repository.ts';
-import { META_SCOPE, rootScope } from '../../db/repositories/change-counter.repository.ts';
-import type { OrgUnitRow, RecordedTargetRow } from '../../db/repositories/evaluation.repository.ts';
-import type { PublicationInputRecord } from '../../db/repositories/publication.repository.ts';
+import type { OrgUnitRow } from '../../db/repositories/evaluation.repository.ts';
 import type { ChangeBus } from '../change-bus.ts';
 import { CubeStore, type CubeStoreOptions, type RootCube } from './cube-store.ts';
-import type { DatedScorecard, ScorecardMethod, VersionRef } from './dated-scorecard.ts';
-import { EMPTY_INPUTS, inputsOfUnits, targetUnitOf, type UnitInputs } from './evaluation-inputs.ts';
-import { type AssignmentRef, publicationInputsOf, versionsOf } from './evaluation-versions.ts';
+import type { DatedScorecard, ScorecardMethod } from './dated-scorecard.ts';
+import type {
+  EngineExplanation,
+  Evaluated,
+  EvaluateQuery,
+  RankedUnit,
+  RankingQuery,
+  SubtreeRows,
+} from './evaluation-engine-types.ts';
+import { explanationOf } from './evaluation-explanation.ts';
+import { EMPTY_INPUTS, inputsOfUnits } from './evaluation-inputs.ts';
+import { publicationInputsOf, versionsOf } from './evaluation-versions.ts';
 import { HeardApprovals } from './heard-approvals.ts';
+import { HeardPublications, type PublishedKey, type PublishedResult } from './heard-publications.ts';
 import { type IndicatorFigure, indicatorFigures } from './indicator-figures.ts';
-import { type HearingEpoch, KnownRevisions, NEVER_HEARD } from './known-revisions.ts';
+import { KnownMetadata } from './known-metadata.ts';
+import { type HearingEpoch, NEVER_HEARD } from './known-revisions.ts';
 import { LruCache } from './lru-cache.ts';
-import { MetadataSnapshot } from './metadata-snapshot.ts';
-
-export interface EvaluateQuery {
-  readonly scorecard: string;
-  readonly orgUnit: string;
-  readonly period: string;
-  /** Evaluate with the methods and targets as recorded at this time; absent or null: as recorded now. */
-  readonly asOf?: Date | null;
-}
-
-export interface RankingQuery {
-  readonly scorecard: string;
-  readonly period: string;
-  /** Rank the children of this unit, or all its descendants. */
-  readonly parent: string;
-  readonly depth: 'children' | 'descendants';
-  /** Rank all units together rather than among units of the same type and level. */
-  readonly mix?: boolean;
-}
-
-export interface RankedUnit {
-  readonly rank: number | null;
-  readonly orgUnit: string;
-  readonly name: { readonly en: string; readonly zh?: string };
-  readonly type: string;
-  readonly level: number;
-  readonly cohort: string;
-  readonly role: string | null;
-  readonly evaluation: EvaluationJson;
-}
-
-/** One unit of a subtree as a publication freezes it: its evaluation and its indicators' inputs. */
-export interface PublishedUnitRows {
-  readonly unit: OrgUnitRow;
-  readonly evaluation: EvaluationJson;
-  readonly inputs: readonly PublicationInputRecord[];
-}
-
-/** A subtree's rows for a publication, with the versions they were computed by. */
-export interface SubtreeRows {
-  readonly rootId: number;
-  readonly scorecardId: number;
-  readonly structure: VersionRef;
-  readonly weights: VersionRef;
-  readonly assignment: AssignmentRef | null;
-  readonly units: readonly PublishedUnitRows[];
-}
+import type { MetadataSnapshot } from './metadata-snapshot.ts';
 
 interface State {
   readonly meta: MetadataSnapshot;
@@ -86,17 +44,12 @@ interface State {
   readonly cube: RootCube;
 }
 
-interface Evaluated {
-  readonly json: EvaluationJson;
-  readonly evaluation: ScorecardEvaluation;
-  readonly inputs: UnitInputs;
-}
-
 export class EvaluationEngine {
   readonly #db: Db;
   readonly #cubes: CubeStore;
-  readonly #revisions: KnownRevisions;
+  readonly #known: KnownMetadata;
   readonly #approvals: HeardApprovals;
+  readonly #publications: HeardPublications;
   readonly #results = new LruCache<
     string,
     { readonly meta: number; readonly root: number; readonly json: EvaluationJson }
@@ -112,14 +65,13 @@ export class EvaluationEngine {
   >(8);
   /** How many rankings were computed rather than taken from the cache (tests and the bench read it). */
   rankingsComputed = 0;
-  #meta: Promise<MetadataSnapshot> | null = null;
-  #metaRevision = -1;
 
   /**
    * `cubes`: where the value cubes' snapshots are kept (the server's configured directory), and logged.
    * `hearing`: while `changes` hears every write to the database (known-revisions.ts: `ALWAYS_HEARD` on the
-   * server's PGlite, the relay's epoch on PostgreSQL), the change counters and the approvals are kept in memory
-   * (a cached evaluation reads neither); by default they are read from the database on every request.
+   * server's PGlite, the relay's epoch on PostgreSQL), the change counters, the approvals and the latest
+   * publications are kept in memory (a cached evaluation reads none of them); by default they are read from the
+   * database on every request.
    */
   constructor(
     db: Db,
@@ -128,10 +80,12 @@ export class EvaluationEngine {
   ) {
     this.#db = db;
     this.#cubes = new CubeStore(db, options.cubes);
-    this.#revisions = new KnownRevisions(db.kysely, changes, options.hearing ?? NEVER_HEARD);
-    this.#approvals = new HeardApprovals(db.kysely, changes, options.hearing ?? NEVER_HEARD);
+    const hearing = options.hearing ?? NEVER_HEARD;
+    this.#known = new KnownMetadata(db, changes, hearing);
+    this.#approvals = new HeardApprovals(db.kysely, changes, hearing);
+    this.#publications = new HeardPublications(db.kysely, changes, hearing);
     changes.subscribe((event) => {
-      void this.#currentMeta().then(
+      void this.#known.held().then(
         (meta) => this.#cubes.apply(event, meta),
         () => {},
       );
@@ -167,14 +121,13 @@ export class EvaluationEngine {
   async warmUp(
     onProgress: (done: number, total: number) => void = () => {},
   ): Promise<{ readonly organisations: number; readonly fromSnapshots: number }> {
-    const metaRevision = (await this.#revisions.read([META_SCOPE])).get(META_SCOPE) ?? 0;
-    const meta = await this.#snapshot(metaRevision);
+    const meta = await this.#known.current();
     const roots = [...meta.unitsById.values()].filter((unit) => unit.parentId === null);
-    const revisions = await this.#revisions.read(roots.map((root) => rootScope(root.id)));
+    const revisions = await this.#known.rootRevisions(roots.map((root) => root.id));
     onProgress(0, roots.length);
     let fromSnapshots = 0;
     for (const [i, root] of roots.entries()) {
-      const loaded = await this.#cubes.get(root.id, revisions.get(rootScope(root.id)) ?? 0, meta);
+      const loaded = await this.#cubes.get(root.id, revisions.get(root.id) ?? 0, meta);
       if (loaded.source === 'snapshot') fromSnapshots += 1;
       onProgress(i + 1, roots.length);
     }
@@ -218,7 +171,7 @@ export class EvaluationEngine {
     const parent = state.meta.unit(query.parent);
     const scorecard = await state.meta.scorecard(query.scorecard);
     const visible = options.visible ?? (() => true);
-    const units = this.#below(state.meta, parent, query.depth).filter((u) => visible(u.code));
+    const units = state.meta.below(parent, query.depth).filter((u) => visible(u.code));
     this.rankingsComputed++;
     const evaluations = await this.#evaluateUnits(state, scorecard, units, period, {
       many: true,
@@ -273,7 +226,7 @@ export class EvaluationEngine {
     const unit = state.meta.unit(query.orgUnit);
     const scorecard = await state.meta.scorecard(query.scorecard);
     let units = [unit];
-    if (among === 'children') units = this.#below(state.meta, unit, 'children');
+    if (among === 'children') units = state.meta.below(unit, 'children');
     if (among === 'peers') {
       units = state.meta
         .tree(unit.rootId)
@@ -313,7 +266,7 @@ export class EvaluationEngine {
     const state = await this.#state(revisions.meta, query.orgUnit, revisions.root);
     const top = state.meta.unit(query.orgUnit);
     const scorecard = await state.meta.scorecard(query.scorecard);
-    const units = query.unitOnly ? [top] : [top, ...this.#below(state.meta, top, 'descendants')];
+    const units = query.unitOnly ? [top] : [top, ...state.meta.below(top, 'descendants')];
     const method = scorecard.method(period, null);
     const evaluated = await this.#evaluateUnits(state, scorecard, units, period, {
       many: units.length > 1,
@@ -347,44 +300,15 @@ export class EvaluationEngine {
     const unit = state.meta.unit(query.orgUnit);
     const scorecard = await state.meta.scorecard(query.scorecard);
     const [result] = await this.#evaluateUnits(state, scorecard, [unit], period, { many: false, asOf });
-    const method = scorecard.method(period, asOf);
-    const targets = await scorecard.targetsAt(asOf);
-    const compiled = method.scorecard.perspectives
-      .flatMap((p) => p.indicators)
-      .find((i) => i.id === query.indicator);
-    const volume = compiled !== undefined && isVolumeIndicator(compiled, state.meta.elementsByCode);
-    const target = targets.trace(query.indicator, targetUnitOf(unit, state.meta), period, { volume });
-    const inputs = result?.inputs.inputs ?? EMPTY_INPUTS;
-    const explanation = explainIndicator({
-      scorecard: method.scorecard,
-      evaluation: result?.evaluation ?? evaluateScorecard(method.scorecard, inputs),
-      inputs,
-      indicatorId: query.indicator,
-      target,
+    return explanationOf({
+      meta: state.meta,
+      scorecard,
+      unit,
       period,
+      asOf,
+      indicator: query.indicator,
+      result,
     });
-    const versions = result?.json.versions;
-    const indicatorVersion = versions?.indicators.find((i) => i.id === query.indicator);
-    if (!explanation || !versions || !indicatorVersion) {
-      throw notFound('evaluation.no-indicator', { scorecard: scorecard.code, indicator: query.indicator });
-    }
-    const row: RecordedTargetRow | null = target.row;
-    const scopeUnit = row?.orgUnitId == null ? undefined : state.meta.unitsById.get(row.orgUnitId);
-    return {
-      period,
-      explanation,
-      method,
-      versions: {
-        asOf: versions.asOf,
-        structure: versions.structure,
-        weights: versions.weights,
-        scoring: versions.scoring,
-        indicator: indicatorVersion,
-      },
-      scopeUnit: scopeUnit?.code ?? null,
-      scopeGroupId: row?.groupId ?? null,
-      scopeLevel: row?.level ?? null,
-    };
   }
 
   /**
@@ -408,50 +332,36 @@ export class EvaluationEngine {
     return this.#approvals.of(scorecardId, rootId);
   }
 
+  /**
+   * A unit's latest publication of a scorecard and period, from memory while every write is heard
+   * (heard-publications.ts); `undefined` when there is none.
+   */
+  latestPublication(key: PublishedKey): Promise<PublishedResult | undefined> {
+    return this.#publications.latest(key);
+  }
+
+  /**
+   * The metadata as of now (units by code, scorecards by code): what the services look a unit or a scorecard up
+   * in, with the same 404s as the database lookups, without SQL while every write is heard.
+   */
+  metadata(): Promise<MetadataSnapshot> {
+    return this.#known.current();
+  }
+
   /** The metadata revision and the revision of the organisation of `orgUnitCode` (404 for an unknown code). */
   revisions(orgUnitCode: string): Promise<{ meta: number; root: number }> {
     return this.#revisionsFor(orgUnitCode);
   }
 
-  async #revisionsFor(orgUnitCode: string): Promise<{ meta: number; root: number }> {
-    const metaRevision = (await this.#revisions.read([META_SCOPE])).get(META_SCOPE) ?? 0;
-    const meta = await this.#snapshot(metaRevision);
-    const unit = meta.unit(orgUnitCode);
-    const scope = rootScope(unit.rootId);
-    const root = (await this.#revisions.read([scope])).get(scope) ?? 0;
-    return { meta: metaRevision, root };
-  }
-
-  #snapshot(revision: number): Promise<MetadataSnapshot> {
-    if (!this.#meta || this.#metaRevision !== revision) {
-      this.#metaRevision = revision;
-      const loading = MetadataSnapshot.load(this.#db, revision);
-      loading.catch(() => {
-        if (this.#meta === loading) this.#meta = null;
-      });
-      this.#meta = loading;
-    }
-    return this.#meta;
-  }
-
-  #currentMeta(): Promise<MetadataSnapshot | null> {
-    return this.#meta ?? Promise.resolve(null);
+  #revisionsFor(orgUnitCode: string): Promise<{ meta: number; root: number }> {
+    return this.#known.revisionsFor(orgUnitCode);
   }
 
   async #state(metaRevision: number, orgUnitCode: string, rootRevision: number): Promise<State> {
-    const meta = await this.#snapshot(metaRevision);
+    const meta = await this.#known.snapshot(metaRevision);
     const unit = meta.unit(orgUnitCode);
     const cube = await this.#cubes.get(unit.rootId, rootRevision, meta);
     return { meta, rootRevision, cube };
-  }
-
-  /** The children of `parent`, or all its descendants, in tree order. */
-  #below(meta: MetadataSnapshot, parent: OrgUnitRow, depth: 'children' | 'descendants'): OrgUnitRow[] {
-    return meta
-      .tree(parent.rootId)
-      .units.filter((u) =>
-        depth === 'children' ? u.parentId === parent.id : u.id !== parent.id && isDescendant(u, parent, meta),
-      );
   }
 
   async #evaluateUnits(
@@ -486,36 +396,4 @@ export class EvaluationEngine {
       return { json, evaluation, inputs };
     });
   }
-}
-
-/** What `explain` knows: the core's explanation, the method used, and the ids the service turns into names. */
-export interface EngineExplanation {
-  readonly period: string;
-  readonly explanation: IndicatorExplanation;
-  readonly method: ScorecardMethod;
-  readonly versions: NonNullable<IndicatorExplanationVersions>;
-  /** The applying target row's scope: the org unit's code, the group's id, or the level. */
-  readonly scopeUnit: string | null;
-  readonly scopeGroupId: number | null;
-  readonly scopeLevel: number | null;
-}
-
-type EvaluationVersions = NonNullable<EvaluationJson['versions']>;
-
-/** The versions an explanation names: the evaluation's, with only its own indicator. */
-export interface IndicatorExplanationVersions {
-  readonly asOf: string | null;
-  readonly structure: EvaluationVersions['structure'];
-  readonly weights: EvaluationVersions['weights'];
-  readonly scoring: EvaluationVersions['scoring'];
-  readonly indicator: EvaluationVersions['indicators'][number];
-}
-
-function isDescendant(unit: OrgUnitRow, ancestor: OrgUnitRow, meta: MetadataSnapshot): boolean {
-  let current = unit.parentId === null ? undefined : meta.unitsById.get(unit.parentId);
-  while (current) {
-    if (current.id === ancestor.id) return true;
-    current = current.parentId === null ? undefined : meta.unitsById.get(current.parentId);
-  }
-  return false;
 }

@@ -102,7 +102,7 @@ export function evaluationRoutes(engine: EvaluationEngine): FastifyPluginAsyncZo
           response: { 200: compiledResponse(rankingMatrixSchema), ...problemResponses(400, 404) },
         },
       },
-      async (request) => rankingMatrixAs(app.ctx, engine, getActor(request), request.query),
+      async (request) => rankingMatrixAs(engine, getActor(request), request.query),
     );
 
     app.get(

@@ -6,11 +6,7 @@
  */
 import { READ_ROLES } from '../../core/access/policy.ts';
 import { inScope } from '../../core/access/scope.ts';
-import {
-  type EvaluationJson,
-  type EvaluationQuery,
-  evaluationSchema,
-} from '../../core/contracts/evaluation.ts';
+import type { EvaluationJson, EvaluationQuery } from '../../core/contracts/evaluation.ts';
 import type { ExplainQuery, ExplanationJson } from '../../core/contracts/explain.ts';
 import type {
   RankingJson,
@@ -21,23 +17,35 @@ import type {
 import { notFound } from '../../core/errors/problem.ts';
 import { differsFromPublished } from '../../core/publications/restatement.ts';
 import { rankingMatrixOf, sortRanking, summaryRowOf } from '../../core/scoring/ranking-views.ts';
-import { findGroupCode } from '../../db/repositories/evaluation.repository.ts';
-import { findOrgUnitsByCodes, listOrgUnits } from '../../db/repositories/org-unit.repository.ts';
-import { findPublishedResult } from '../../db/repositories/publication.repository.ts';
+import { findGroupCode, type OrgUnitRow } from '../../db/repositories/evaluation.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
-import { denied, readScope, requireReadableUnit } from '../services/access.ts';
+import { denied, readScope, requireRoleOver } from '../services/access.ts';
 import { approvalsOfEvaluations } from '../services/approvals.service.ts';
 import { isoTime } from '../services/format.ts';
-import { requireOrgUnit, requireScorecard } from '../services/lookups.ts';
-import type { EvaluationEngine, RankedUnit, RankingQuery } from './evaluation-engine.ts';
+import type { EvaluationEngine } from './evaluation-engine.ts';
+import type { RankedUnit, RankingQuery } from './evaluation-engine-types.ts';
+import { readPublishedResult } from './heard-publications.ts';
 
 /** The engine's approvals, kept in memory while it hears every write. */
 function heardBy(engine: EvaluationEngine) {
   return (scorecardId: number, rootId: number) => engine.approvalsOf(scorecardId, rootId);
 }
 
-/** The most units a ranking may hold. */
-const MAX_RANKED = 100_000;
+/**
+ * The unit named by `code` (404), which the actor may read (403): the same answers as
+ * ../services/access.ts `requireReadableUnit`, looked up in the engine's metadata rather than the database, so
+ * that a cached evaluation reads no org unit.
+ */
+async function readableUnit(engine: EvaluationEngine, actor: Actor, code: string): Promise<OrgUnitRow> {
+  const unit = (await engine.metadata()).unit(code);
+  requireRoleOver(actor, READ_ROLES, unit);
+  return unit;
+}
+
+/** The scorecard named by `code` (404), from the engine's metadata. */
+async function scorecardOf(engine: EvaluationEngine, code: string): Promise<{ readonly id: number }> {
+  return (await engine.metadata()).scorecard(code);
+}
 
 /**
  * One unit's evaluation (403 outside the actor's scope): computed now with the methods and targets as recorded
@@ -50,36 +58,33 @@ export async function evaluateAs(
   actor: Actor,
   query: EvaluationQuery,
 ): Promise<EvaluationJson> {
-  const db = ctx.db.kysely;
-  const unit = await requireReadableUnit(db, actor, query.orgUnit);
+  const unit = await readableUnit(engine, actor, query.orgUnit);
   const asOf = query.asOf === undefined ? null : new Date(query.asOf);
   const json = await engine.evaluate({ ...query, asOf });
   const period = json.period ?? query.period;
-  const scorecard = await requireScorecard(db, query.scorecard);
-  const published = await findPublishedResult(db, {
-    scorecardId: scorecard.id,
-    periodId: period,
-    rootId: unit.rootId,
-    orgUnitId: unit.id,
-    asOf,
-  });
-  const frozen = published === undefined ? null : evaluationSchema.parse(published.evaluation);
+  const scorecard = await scorecardOf(engine, query.scorecard);
+  const key = { scorecardId: scorecard.id, periodId: period, rootId: unit.rootId, orgUnitId: unit.id };
+  // Only the latest publication is kept in memory; one recorded by an earlier time is read each time.
+  const published =
+    asOf === null
+      ? await engine.latestPublication(key)
+      : await readPublishedResult(ctx.db.kysely, { ...key, asOf });
   const publication =
-    published === undefined || frozen === null
+    published === undefined
       ? null
       : {
           id: published.publication.id,
           at: isoTime(published.publication.publishedAt),
           by: published.publication.publishedBy,
-          differs: differsFromPublished(frozen, json),
+          differs: differsFromPublished(published.frozen, json),
         };
   if (query.view === 'published') {
-    if (frozen === null) {
+    if (published === undefined) {
       throw notFound('publication.none', { scorecard: query.scorecard, orgUnit: unit.code, period });
     }
-    return { ...frozen, view: 'published', publication };
+    return { ...published.frozen, view: 'published', publication };
   }
-  const approvals = await approvalsOfEvaluations(db, query.scorecard, [unit], period, heardBy(engine));
+  const approvals = await approvalsOfEvaluations(ctx.db.kysely, scorecard, [unit], period, heardBy(engine));
   return { ...json, approval: approvals.get(unit.code), view: 'today', publication };
 }
 
@@ -88,20 +93,18 @@ export async function evaluateAs(
  * approvals). 403 when the actor reads none of them.
  */
 export async function rankedVisible(
-  ctx: ServerContext,
   engine: EvaluationEngine,
   actor: Actor,
   query: RankingQuery,
 ): Promise<readonly RankedUnit[]> {
-  const db = ctx.db.kysely;
-  const parent = await requireOrgUnit(db, query.parent);
+  const meta = await engine.metadata();
+  const parent = meta.unit(query.parent);
   const scope = readScope(actor);
   if (inScope(scope, parent.path)) return engine.rank(query);
-  const { rows } = await listOrgUnits(
-    db,
-    { subtreeOf: parent.path, scope },
-    { limit: MAX_RANKED, offset: 0 },
-  );
+  // The units of the parent's subtree (itself included) that the actor reads.
+  const rows = meta
+    .tree(parent.rootId)
+    .units.filter((unit) => unit.path.startsWith(parent.path) && inScope(scope, unit.path));
   if (rows.length === 0) throw denied(actor, READ_ROLES, parent.code);
   const codes = new Set(rows.map((row) => row.code));
   return engine.rank(query, {
@@ -110,25 +113,18 @@ export async function rankedVisible(
   });
 }
 
-/** Adds each unit's approval status (one query for the units given). */
+/** Adds each unit's approval status (the units and the scorecard from the engine's metadata). */
 async function withApprovals(
   ctx: ServerContext,
   engine: EvaluationEngine,
-  scorecard: string,
+  scorecardCode: string,
   period: string,
   items: readonly RankedUnit[],
 ): Promise<RankedUnit[]> {
-  const units = await findOrgUnitsByCodes(
-    ctx.db.kysely,
-    items.map((item) => item.orgUnit),
-  );
-  const approvals = await approvalsOfEvaluations(
-    ctx.db.kysely,
-    scorecard,
-    [...units.values()],
-    period,
-    heardBy(engine),
-  );
+  const meta = await engine.metadata();
+  const scorecard = await meta.scorecard(scorecardCode);
+  const units = items.map((item) => meta.unit(item.orgUnit));
+  const approvals = await approvalsOfEvaluations(ctx.db.kysely, scorecard, units, period, heardBy(engine));
   return items.map((item) => ({
     ...item,
     evaluation: { ...item.evaluation, approval: approvals.get(item.orgUnit) },
@@ -145,7 +141,7 @@ export async function rankAs(
   actor: Actor,
   query: RankingQuery,
 ): Promise<RankedUnit[]> {
-  const items = await rankedVisible(ctx, engine, actor, query);
+  const items = await rankedVisible(engine, actor, query);
   const period = items[0]?.evaluation.period ?? query.period;
   return withApprovals(ctx, engine, query.scorecard, period, items);
 }
@@ -160,7 +156,7 @@ export async function rankingPageAs(
   actor: Actor,
   query: RankingPageQuery,
 ): Promise<RankingSummaryJson | RankingJson> {
-  const items = await rankedVisible(ctx, engine, actor, query);
+  const items = await rankedVisible(engine, actor, query);
   const sorted = sortRanking(items, query.sort, query.order);
   const slice = sorted.slice(query.offset, query.offset + query.limit);
   const page = { total: items.length, limit: query.limit, offset: query.offset };
@@ -171,12 +167,11 @@ export async function rankingPageAs(
 
 /** The units × indicators of a ranking (`GET /api/rankings/matrix`), in ranking order, for a heatmap. */
 export async function rankingMatrixAs(
-  ctx: ServerContext,
   engine: EvaluationEngine,
   actor: Actor,
   query: RankingQuery,
 ): Promise<RankingMatrixJson> {
-  const items = await rankedVisible(ctx, engine, actor, query);
+  const items = await rankedVisible(engine, actor, query);
   const period = items[0]?.evaluation.period ?? query.period;
   return rankingMatrixOf(query.scorecard, period, items);
 }
@@ -188,13 +183,13 @@ export async function seriesAs(
   actor: Actor,
   query: { readonly scorecard: string; readonly orgUnit: string; readonly periods: readonly string[] },
 ): Promise<EvaluationJson[]> {
-  const db = ctx.db.kysely;
-  const unit = await requireReadableUnit(db, actor, query.orgUnit);
+  const unit = await readableUnit(engine, actor, query.orgUnit);
   const evaluations = await engine.series(query);
   const result: EvaluationJson[] = [];
   for (const [i, json] of evaluations.entries()) {
     const period = json.period ?? query.periods[i] ?? '';
-    const approvals = await approvalsOfEvaluations(db, query.scorecard, [unit], period, heardBy(engine));
+    const scorecard = await scorecardOf(engine, query.scorecard);
+    const approvals = await approvalsOfEvaluations(ctx.db.kysely, scorecard, [unit], period, heardBy(engine));
     result.push({ ...json, approval: approvals.get(unit.code) });
   }
   return result;
@@ -212,7 +207,7 @@ export async function explainAs(
   query: ExplainQuery,
 ): Promise<ExplanationJson> {
   const db = ctx.db.kysely;
-  const unit = await requireReadableUnit(db, actor, query.orgUnit);
+  const unit = await readableUnit(engine, actor, query.orgUnit);
   const result = await engine.explain({
     ...query,
     asOf: query.asOf === undefined ? null : new Date(query.asOf),

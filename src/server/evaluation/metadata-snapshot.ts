@@ -90,6 +90,22 @@ export class MetadataSnapshot {
     return tree;
   }
 
+  /** The children of `parent`, or all its descendants, in tree order. */
+  below(parent: OrgUnitRow, depth: 'children' | 'descendants'): OrgUnitRow[] {
+    return this.tree(parent.rootId).units.filter((u) =>
+      depth === 'children' ? u.parentId === parent.id : u.id !== parent.id && this.#isBelow(u, parent),
+    );
+  }
+
+  #isBelow(unit: OrgUnitRow, ancestor: OrgUnitRow): boolean {
+    let current = unit.parentId === null ? undefined : this.unitsById.get(unit.parentId);
+    while (current) {
+      if (current.id === ancestor.id) return true;
+      current = current.parentId === null ? undefined : this.unitsById.get(current.parentId);
+    }
+    return false;
+  }
+
   /**
    * The analytics rule of each data element, by code: its aggregations and its declared missing-value rule
    * (`pairwise` acts in the pairs the evaluation names; undeclared: skipped).

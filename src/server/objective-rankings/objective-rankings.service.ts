@@ -17,7 +17,8 @@ import { compileScorecard } from '../../core/scorecard/index.ts';
 import { listCurrentScorecards } from '../../db/repositories/scorecard.repository.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { rankAs } from '../evaluation/evaluation.service.ts';
-import type { EvaluationEngine, RankedUnit } from '../evaluation/evaluation-engine.ts';
+import type { EvaluationEngine } from '../evaluation/evaluation-engine.ts';
+import type { RankedUnit } from '../evaluation/evaluation-engine-types.ts';
 
 type DeclaredDirection = 'higher' | 'lower' | { readonly band: readonly [number, number] };
 

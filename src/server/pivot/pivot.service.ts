@@ -100,7 +100,7 @@ export async function pivotAs(
     const ranked =
       page.total === 0
         ? []
-        : await rankedVisible(ctx, engine, actor, {
+        : await rankedVisible(engine, actor, {
             scorecard: query.scorecard,
             period,
             parent: parent.code,

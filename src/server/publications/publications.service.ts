@@ -147,7 +147,7 @@ export async function publish(
   const rows = await engine.subtreeRows({ scorecard: scorecard.code, orgUnit: unit.code, period: period.id });
   const approvals = await approvalsOfEvaluations(
     db,
-    scorecard.code,
+    scorecard,
     await unitsOfRows(db, unit, rows.units.length),
     period.id,
   );
@@ -222,8 +222,9 @@ export async function publish(
           orgUnitId: unit.id,
         },
       ],
-      // A publication changes no evaluation: nothing to invalidate.
-      touched: [],
+      // No figure changes, but the publication beside each evaluation does: heard by the engines that keep the
+      // latest publications in memory (../evaluation/heard-publications.ts), on every server through the relay.
+      touched: [{ kind: 'publications', rootId: unit.rootId }],
     };
   });
 }

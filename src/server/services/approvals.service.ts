@@ -227,12 +227,13 @@ const NONE: EvaluationApproval = {
 
 /**
  * The approval each evaluation rests on (core/access/approval-lock.ts `approvalOfEvaluation`), by unit code,
- * for units of one organisation. `load` reads the scorecard's approvals in the organisation: by default from the
- * database; the evaluations pass their engine's, which keeps them in memory (../evaluation/heard-approvals.ts).
+ * for units of one organisation of the scorecard the caller found (so that it is not read again). `load` reads
+ * the scorecard's approvals in the organisation: by default from the database; the evaluations pass their
+ * engine's, which keeps them in memory (../evaluation/heard-approvals.ts).
  */
 export async function approvalsOfEvaluations(
   db: Executor,
-  scorecardCode: string,
+  scorecard: { readonly id: number },
   units: readonly { readonly code: string; readonly path: string; readonly rootId: number }[],
   periodId: string,
   load: (scorecardId: number, rootId: number) => Promise<readonly ApprovalRecord[]> = (scorecardId, rootId) =>
@@ -241,7 +242,6 @@ export async function approvalsOfEvaluations(
   const result = new Map<string, EvaluationApproval>();
   const first = units[0];
   if (first === undefined) return result;
-  const scorecard = await requireScorecard(db, scorecardCode);
   const period = parsePeriod(periodId, ['period']);
   const approvals = await load(scorecard.id, first.rootId);
   for (const unit of units) {
