@@ -1,8 +1,9 @@
 /**
- * GET /api/evaluations asked again with nothing changed reads no change counter, approval, org unit, scorecard
- * or publication (the counters, the approvals and the latest publications are kept in memory while the process
- * hears every write: known-revisions.ts, heard-approvals.ts, heard-publications.ts; the unit and the scorecard
- * come from the engine's metadata snapshot), on PGlite and on PostgreSQL with the change relay; a submission, a
+ * GET /api/evaluations asked again with nothing changed runs no SQL statement: no change counter, approval, org
+ * unit, scorecard, publication or session (the counters, the approvals, the latest publications and the
+ * signed-in principal are kept in memory while the process hears every write: known-revisions.ts,
+ * heard-approvals.ts, heard-publications.ts, ../accounts/principal-cache.ts; the unit and the scorecard come
+ * from the engine's metadata snapshot), on PGlite and on PostgreSQL with the change relay; a submission, a
  * publication, a renamed unit, a new unit or changed weights made meanwhile are in the next answer, and unknown
  * and out-of-scope units are refused as before.
  */
@@ -69,6 +70,8 @@ describeEachEngine('a cached evaluation on the hot path', (getDb, engineContext)
     const db = { ...getDb(), kysely: getDb().kysely.withPlugin(recorder) };
     const hearing = engineContext.name === 'postgres' ? () => relay?.epoch() ?? null : ALWAYS_HEARD;
     server = await createTestServer(db, {
+      // The session and its principal kept in memory too, as start-server.ts sets it up.
+      accounts: { hearing },
       routesFor: (ctx) => {
         const engine = new EvaluationEngine(ctx.db, ctx.changes, { hearing });
         return [evaluationRoutes(engine), publicationRoutes(engine)];
@@ -107,10 +110,13 @@ describeEachEngine('a cached evaluation on the hot path', (getDb, engineContext)
     return response.json<EvaluationJson>();
   }
 
-  it('reads no counter, approval, org unit, scorecard or publication when asked again', async () => {
+  it('runs no SQL statement at all when asked again: no counter, approval, unit, scorecard, publication or session', async () => {
     const first = await server.request('GET', url);
-    const { result: second, read } = await hotTablesRead(() => server.request('GET', url));
-    expect([first.statusCode, second.statusCode, read]).toEqual([200, 200, []]);
+    recording = [];
+    const second = await server.request('GET', url);
+    const statements = recording.map((tables) => [...tables].sort().join(','));
+    recording = null;
+    expect([first.statusCode, second.statusCode, statements]).toEqual([200, 200, []]);
     expect(second.json()).toEqual(first.json());
   });
 
