@@ -190,62 +190,55 @@ export interface IndicatorInputRow {
   readonly value: number;
 }
 
-/** Reported indicator values of one scorecard for the given units and period. */
-export async function loadReportedValues(
-  db: Reader,
-  rootId: number,
-  scorecardId: number,
-  orgUnitIds: readonly number[] | null,
-  periodId: string,
-): Promise<IndicatorInputRow[]> {
-  let query = db
-    .selectFrom('reported_value')
-    .select(['org_unit_id as orgUnitId', 'indicator_code as indicator', 'value'])
-    .where('root_id', '=', rootId)
-    .where('scorecard_id', '=', scorecardId)
-    .where('period_id', '=', periodId);
-  if (orgUnitIds) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : [-1]);
-  return query.execute();
+/** A reported value or a rating of one unit, indicator and period. */
+export interface PeriodInputRow extends IndicatorInputRow {
+  readonly periodId: string;
 }
 
 /**
- * Which indicators of one scorecard have reported values for the given longer periods (the quarter and year
- * around an evaluated month): an indicator reported for the year then shows "reported yearly" in a month.
+ * Every reported indicator value of one scorecard in one organisation for the periods `reported`, and every
+ * qualitative rating (one row per rater, by period and rater) for the periods `rated`: two statements however many
+ * periods and units (../../server/evaluation/root-inputs.ts keeps them per period).
  */
-export async function loadReportedLonger(
+export async function loadRootInputs(
   db: Reader,
   rootId: number,
   scorecardId: number,
-  orgUnitIds: readonly number[] | null,
-  periodIds: readonly string[],
-): Promise<{ readonly orgUnitId: number; readonly indicator: string; readonly periodId: string }[]> {
-  if (periodIds.length === 0) return [];
-  let query = db
-    .selectFrom('reported_value')
-    .select(['org_unit_id as orgUnitId', 'indicator_code as indicator', 'period_id as periodId'])
-    .where('root_id', '=', rootId)
-    .where('scorecard_id', '=', scorecardId)
-    .where('period_id', 'in', periodIds);
-  if (orgUnitIds) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : [-1]);
-  return query.execute();
-}
-
-/** Qualitative ratings (one row per rater) of one scorecard for the given units and period. */
-export async function loadAssessments(
-  db: Reader,
-  rootId: number,
-  scorecardId: number,
-  orgUnitIds: readonly number[] | null,
-  periodId: string,
-): Promise<IndicatorInputRow[]> {
-  let query = db
-    .selectFrom('assessment')
-    .select(['org_unit_id as orgUnitId', 'indicator_code as indicator', 'score as value'])
-    .where('root_id', '=', rootId)
-    .where('scorecard_id', '=', scorecardId)
-    .where('period_id', '=', periodId);
-  if (orgUnitIds) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : [-1]);
-  return query.orderBy('rater').execute();
+  periods: { readonly reported: readonly string[]; readonly rated: readonly string[] },
+): Promise<{ readonly reported: PeriodInputRow[]; readonly ratings: PeriodInputRow[] }> {
+  const [reported, ratings] = await Promise.all([
+    periods.reported.length === 0
+      ? []
+      : db
+          .selectFrom('reported_value')
+          .select([
+            'org_unit_id as orgUnitId',
+            'indicator_code as indicator',
+            'value',
+            'period_id as periodId',
+          ])
+          .where('root_id', '=', rootId)
+          .where('scorecard_id', '=', scorecardId)
+          .where('period_id', 'in', periods.reported)
+          .execute(),
+    periods.rated.length === 0
+      ? []
+      : db
+          .selectFrom('assessment')
+          .select([
+            'org_unit_id as orgUnitId',
+            'indicator_code as indicator',
+            'score as value',
+            'period_id as periodId',
+          ])
+          .where('root_id', '=', rootId)
+          .where('scorecard_id', '=', scorecardId)
+          .where('period_id', 'in', periods.rated)
+          .orderBy('period_id')
+          .orderBy('rater')
+          .execute(),
+  ]);
+  return { reported, ratings };
 }
 
 /** An org-unit group's code by id (to name the scope of a target row), or null. */

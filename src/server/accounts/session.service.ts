@@ -131,9 +131,10 @@ export async function openSession(
   };
   await commitWrite(ctx, actor, async (trx) => {
     const audit = await writes(trx);
-    if (input.presentedToken !== undefined && input.presentedToken !== '') {
-      await deleteSession(trx, sha256Hex(input.presentedToken));
-    }
+    const endedPresented =
+      input.presentedToken !== undefined && input.presentedToken !== ''
+        ? await deleteSession(trx, sha256Hex(input.presentedToken))
+        : false;
     await deleteStaleSessions(trx, user.id, now, new Date(now.getTime() - runtime.sessionIdleMs));
     await insertSession(trx, {
       tokenHash: sha256Hex(token),
@@ -159,7 +160,10 @@ export async function openSession(
           },
         },
       ],
-      touched: [{ kind: 'accounts' }],
+      // A new session is no principal anyone keeps. What others may keep changes only when the session the
+      // browser presented ends or the account itself changed (a directory sign-in's roles); stale sessions
+      // removed here already fail the kept checks (their last activity is the row's).
+      touched: endedPresented || audit.length > 0 ? [{ kind: 'accounts' }] : [],
     };
   });
   return {

@@ -37,6 +37,7 @@ import { KnownMetadata } from './known-metadata.ts';
 import { type HearingEpoch, NEVER_HEARD } from './known-revisions.ts';
 import { LruCache } from './lru-cache.ts';
 import type { MetadataSnapshot } from './metadata-snapshot.ts';
+import { RootInputs } from './root-inputs.ts';
 
 interface State {
   readonly meta: MetadataSnapshot;
@@ -45,11 +46,12 @@ interface State {
 }
 
 export class EvaluationEngine {
-  readonly #db: Db;
   readonly #cubes: CubeStore;
   readonly #known: KnownMetadata;
   readonly #approvals: HeardApprovals;
   readonly #publications: HeardPublications;
+  /** Reported values and ratings per organisation revision, scorecard and period. */
+  readonly #rootInputs: RootInputs;
   readonly #results = new LruCache<
     string,
     { readonly meta: number; readonly root: number; readonly json: EvaluationJson }
@@ -78,12 +80,12 @@ export class EvaluationEngine {
     changes: ChangeBus,
     options: { readonly cubes?: CubeStoreOptions; readonly hearing?: HearingEpoch } = {},
   ) {
-    this.#db = db;
     this.#cubes = new CubeStore(db, options.cubes);
     const hearing = options.hearing ?? NEVER_HEARD;
     this.#known = new KnownMetadata(db, changes, hearing);
     this.#approvals = new HeardApprovals(db.kysely, changes, hearing);
     this.#publications = new HeardPublications(db.kysely, changes, hearing);
+    this.#rootInputs = new RootInputs(db.kysely);
     changes.subscribe((event) => {
       void this.#known.held().then(
         (meta) => this.#cubes.apply(event, meta),
@@ -204,8 +206,15 @@ export class EvaluationEngine {
     readonly orgUnit: string;
     readonly periods: readonly string[];
   }) {
+    // The reported values and ratings of every period at once (two statements), unless each is kept already.
+    const revisions = await this.#revisionsFor(query.orgUnit);
+    const meta = await this.#known.snapshot(revisions.meta);
+    const unit = meta.unit(query.orgUnit);
+    const scorecard = await meta.scorecard(query.scorecard);
+    const periods = query.periods.map((period, i) => parsePeriod(period, ['periods', i]).id);
+    await this.#rootInputs.prefetch(unit.rootId, revisions.root, scorecard.id, periods);
     const results: EvaluationJson[] = [];
-    for (const period of query.periods) {
+    for (const period of periods) {
       results.push(await this.evaluate({ scorecard: query.scorecard, orgUnit: query.orgUnit, period }));
     }
     return results;
@@ -380,7 +389,14 @@ export class EvaluationEngine {
     const targets = await scorecard.targetsAt(options.asOf);
     const assignment = scorecard.assignment(period, options.asOf);
     const unitInputs = await inputsOfUnits(
-      { db: this.#db, meta: state.meta, cube: state.cube, scorecardId: scorecard.id, method, targets },
+      {
+        rootInputs: (rootId, p) => this.#rootInputs.of(rootId, state.rootRevision, scorecard.id, p),
+        meta: state.meta,
+        cube: state.cube,
+        scorecardId: scorecard.id,
+        method,
+        targets,
+      },
       units,
       period,
       options.many,

@@ -11,12 +11,7 @@ import {
   type PairRequest,
   unitCoverage,
 } from '../../core/analytics/index.ts';
-import {
-  MONTHS_PER_PERIOD,
-  type PeriodType,
-  parsePeriod,
-  periodContaining,
-} from '../../core/periods/index.ts';
+import { MONTHS_PER_PERIOD, type PeriodType, parsePeriod } from '../../core/periods/index.ts';
 import {
   type EvaluationInputs,
   type IndicatorPair,
@@ -26,19 +21,16 @@ import {
   referencesOf,
 } from '../../core/scorecard/index.ts';
 import type { TargetIndex, TargetUnit } from '../../core/targets/index.ts';
-import type { Db } from '../../db/connect.ts';
-import {
-  type IndicatorInputRow,
-  loadAssessments,
-  loadReportedLonger,
-  loadReportedValues,
-  type OrgUnitRow,
-  type RecordedTargetRow,
+import type {
+  IndicatorInputRow,
+  OrgUnitRow,
+  RecordedTargetRow,
 } from '../../db/repositories/evaluation.repository.ts';
 import type { RootCube } from './cube-store.ts';
 import type { ScorecardMethod } from './dated-scorecard.ts';
 import type { MetadataSnapshot } from './metadata-snapshot.ts';
 import { offsetDataOfUnits } from './period-offset-inputs.ts';
+import type { PeriodInputs } from './root-inputs.ts';
 
 /** What one unit's evaluation reads, and the recorded target row each indicator's target came from. */
 export interface UnitInputs {
@@ -47,7 +39,8 @@ export interface UnitInputs {
 }
 
 export interface InputsContext {
-  readonly db: Db;
+  /** The reported values and ratings of every unit of organisation `rootId` in `period`. */
+  readonly rootInputs: (rootId: number, period: string) => Promise<PeriodInputs>;
   readonly meta: MetadataSnapshot;
   readonly cube: RootCube;
   readonly scorecardId: number;
@@ -95,16 +88,8 @@ export async function inputsOfUnits(
     const values = earlier[i];
     if (values !== undefined && values.size > 0) addEarlierValues(unitData, values);
   });
-  const ids = units.map((u) => u.id);
-  const type = parsePeriod(period).type;
-  const longerIds = (['quarter', 'year'] as const)
-    .filter((t) => MONTHS_PER_PERIOD[t] > MONTHS_PER_PERIOD[type])
-    .map((t) => periodContaining(period, t));
-  const [reported, ratings, longerRows] = await Promise.all([
-    loadReportedValues(context.db.kysely, rootId, context.scorecardId, many ? null : ids, period),
-    loadAssessments(context.db.kysely, rootId, context.scorecardId, many ? null : ids, period),
-    loadReportedLonger(context.db.kysely, rootId, context.scorecardId, many ? null : ids, longerIds),
-  ]);
+  // The organisation's reported values and ratings of the period, kept for its revision (./root-inputs.ts).
+  const { reported, ratings, longer: longerRows } = await context.rootInputs(rootId, period);
   const reportedBy = groupByUnit(reported);
   const elementLonger = longerPeriodsOf(context, period);
   const longerBy = new Map<number, { indicator: string; periodId: string }[]>();
