@@ -200,10 +200,13 @@ export class CubeStore {
    * element three times.
    */
   async #loadCube(rootId: number, meta: MetadataSnapshot, type: PeriodType): Promise<ValueCube | null> {
+    const elements = [...meta.elementsByCode.values()].filter((e) => e.periodType === type);
+    // No element is reported so: no value can be placed in such a cube, and its range would cost a scan of
+    // every value of the organisation.
+    if (elements.length === 0) return null;
     const range = await periodRangeOfRoot(this.#db.kysely, rootId, type);
     if (!range) return null;
     const tree = meta.tree(rootId);
-    const elements = [...meta.elementsByCode.values()].filter((e) => e.periodType === type);
     const shape = {
       units: tree.units.map((u) => u.code),
       elements: elements.map((e) => e.code),
