@@ -187,6 +187,9 @@ describe.each([
   { locale: 'zh-CN', code: 'ALERTS-ZH', language: 'zh-CN' },
 ] as const)('alerts and actions in $locale', ({ locale, code, language }) => {
   const words = WORDS[locale];
+  /** The scorecard the flow works on (a retry's own: see the first test). */
+  let current: string = code;
+  let tries = 0;
 
   beforeAll(async () => {
     await setUpScorecard(code);
@@ -195,14 +198,21 @@ describe.each([
   }, 120_000);
 
   it('a value off target raises an alert in the owner’s inbox and an e-mail; an action from it is completed with evidence; the next month on target closes it', async () => {
-    await enter(code, FIRST, 40);
-    await evaluate(code);
+    // A retry (vitest.config.ts) works on a scorecard of its own: the first try left its values, alerts and
+    // action behind on this one.
+    tries += 1;
+    if (tries > 1) {
+      current = `${code}-${tries}`;
+      await setUpScorecard(current);
+    }
+    await enter(current, FIRST, 40);
+    await evaluate(current);
     await expect
-      .poll(async () => (await inboxOf(DEMO.entry, code)).filter((a) => a.state === 'open').length, {
+      .poll(async () => (await inboxOf(DEMO.entry, current)).filter((a) => a.state === 'open').length, {
         timeout: 20_000,
       })
       .toBe(1);
-    const [alert] = await inboxOf(DEMO.entry, code);
+    const [alert] = await inboxOf(DEMO.entry, current);
     if (alert === undefined) throw new Error('no alert');
     expect([alert.kind, alert.indicator, alert.orgUnit, alert.period, alert.severity]).toEqual([
       'off-target',
@@ -290,10 +300,10 @@ describe.each([
     expect([action.status, action.progress, action.alertId]).toEqual(['done', 100, alert.id]);
 
     // The next month on target closes the alert.
-    await enter(code, NEXT, 120);
-    await evaluate(code);
+    await enter(current, NEXT, 120);
+    await evaluate(current);
     await expect
-      .poll(async () => (await inboxOf(DEMO.entry, code)).find((a) => a.id === alert.id)?.state, {
+      .poll(async () => (await inboxOf(DEMO.entry, current)).find((a) => a.id === alert.id)?.state, {
         timeout: 20_000,
       })
       .toBe('closed');
@@ -305,17 +315,23 @@ describe.each([
   }, 150_000);
 
   it('the approval-waiting alert reaches the approver when the department submits', async () => {
-    await ok('POST', '/api/approvals/submit', { scorecard: code, orgUnit: UNIT, period: NEXT }, DEMO.entry);
-    await evaluate(code);
+    await ok(
+      'POST',
+      '/api/approvals/submit',
+      { scorecard: current, orgUnit: UNIT, period: NEXT },
+      DEMO.entry,
+    );
+    await evaluate(current);
     await expect
       .poll(
-        async () => (await inboxOf(DEMO.approver, code)).filter((a) => a.kind === 'approval-waiting').length,
+        async () =>
+          (await inboxOf(DEMO.approver, current)).filter((a) => a.kind === 'approval-waiting').length,
         {
           timeout: 20_000,
         },
       )
       .toBe(1);
-    const [waiting] = (await inboxOf(DEMO.approver, code)).filter((a) => a.kind === 'approval-waiting');
+    const [waiting] = (await inboxOf(DEMO.approver, current)).filter((a) => a.kind === 'approval-waiting');
     if (waiting === undefined) throw new Error('no approval-waiting alert');
     expect([waiting.orgUnit, waiting.period, waiting.state]).toEqual([UNIT, NEXT, 'open']);
     const { page, errors } = await openAs(locale, DEMO.approver);
