@@ -10,16 +10,11 @@
 import type { Kysely } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { periodIsOfType } from './period-sql.ts';
 
 type Reader = Kysely<Database>;
 
 export type CubePeriodType = 'month' | 'quarter' | 'year';
-
-const PATTERNS: Record<CubePeriodType, string> = {
-  month: '^[0-9]{4}-[0-9]{2}$',
-  quarter: '^[0-9]{4}Q[1-4]$',
-  year: '^[0-9]{4}$',
-};
 
 /** The ordinal of `period_id` in SQL; `periodOrdinalOf` is the same in TypeScript. */
 function ordinalSql(type: CubePeriodType): RawBuilder<number> {
@@ -82,7 +77,7 @@ export async function forEachUnitValueLists(
       ])
       .where('root_id', '=', rootId)
       .where(sql<boolean>`org_unit_id = any(${sql.val(batch)}::bigint[])`)
-      .where(sql<boolean>`period_id ~ ${PATTERNS[type]}`)
+      .where(periodIsOfType(type))
       .groupBy('org_unit_id')
       .execute();
     for (const row of rows) onUnit(row);

@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { TargetRow } from '../../core/targets/index.ts';
 import type { Database } from '../schema.ts';
+import { periodIsOfType, type StoredPeriodType } from './period-sql.ts';
 
 type Reader = Kysely<Database>;
 
@@ -122,15 +123,8 @@ export async function loadTargets(
   return rows.filter((row) => !row.deleted).map(({ deleted: _deleted, ...row }) => row);
 }
 
-/** The first and last month an organisation has monthly values for, or null when it has none. */
-/** A pattern matching the period ids of one type (`2024-03`, `2024Q1`, `2024`). */
-const PERIOD_PATTERNS = {
-  month: '^[0-9]{4}-[0-9]{2}$',
-  quarter: '^[0-9]{4}Q[1-4]$',
-  year: '^[0-9]{4}$',
-} as const;
-
-export type ValuePeriodType = keyof typeof PERIOD_PATTERNS;
+/** A period type values are stored for (./period-sql.ts). */
+export type ValuePeriodType = StoredPeriodType;
 
 /** The first and last period of one type an organisation has data values for, or null. */
 export async function periodRangeOfRoot(
@@ -142,7 +136,7 @@ export async function periodRangeOfRoot(
     .selectFrom('data_value')
     .select([sql<string | null>`min(period_id)`.as('first'), sql<string | null>`max(period_id)`.as('last')])
     .where('root_id', '=', rootId)
-    .where(sql<boolean>`period_id ~ ${PERIOD_PATTERNS[type]}`)
+    .where(periodIsOfType(type))
     .executeTakeFirst();
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }
@@ -178,7 +172,7 @@ export async function forEachPeriodValue(
       ])
       .where('root_id', '=', rootId)
       .where('org_unit_id', 'in', batch)
-      .where(sql<boolean>`period_id ~ ${PERIOD_PATTERNS[type]}`)
+      .where(periodIsOfType(type))
       .execute();
     onRows(rows);
   }
