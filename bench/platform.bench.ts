@@ -19,7 +19,6 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +37,7 @@ import { EvaluationEngine } from '../src/server/evaluation/evaluation-engine.ts'
 import { writeDataValues } from '../src/server/services/data-values.service.ts';
 import { importScorecard } from '../src/server/services/scorecards.service.ts';
 import { startPostgresCluster } from '../test/postgres-cluster.ts';
+import { freePort } from './free-port.ts';
 import { measureRankingsOverHttp } from './rankings-http.ts';
 import { formatRate, percentile, printTable, type Row, seconds } from './report.ts';
 import { measureSeriesStatements } from './series-statements.ts';
@@ -218,19 +218,6 @@ async function measureWarmUp(db: Db, engineName: string): Promise<Row[]> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 /**

@@ -12,7 +12,6 @@
  * Run: `npm run bench` (all benchmarks) or `node bench/robustness.bench.ts [--engines postgres,pglite] [--seconds 10]`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,23 +19,11 @@ import autocannon, { type Result } from 'autocannon';
 import { loadConfig } from '../src/server/config.ts';
 import { type RunningServer, startServer } from '../src/server/start-server.ts';
 import { startPostgresCluster } from '../test/postgres-cluster.ts';
+import { freePort } from './free-port.ts';
 import { formatRate, printTable, type Row, seconds } from './report.ts';
 
 const EVALUATION = '/api/evaluations?scorecard=AZ-HOSPITAL&orgUnit=AZ&period=2016';
 const ADMIN = { email: 'admin@demo.healthbsc', password: 'demo-admin-2026' };
-
-/** A port nothing listens on now (the configuration takes 1–65535, not 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function signIn(url: string): Promise<Record<string, string>> {
   const response = await fetch(`${url}/api/session`, {

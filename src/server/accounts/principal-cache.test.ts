@@ -4,12 +4,13 @@
  * session or token ends or shrinks still takes effect at the next request: a sign-out, a role taken away, a
  * disabled user, a revoked token, idle and absolute expiry (on a clock the test moves).
  */
-import type { KyselyPlugin, OperationNode } from 'kysely';
+
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { createTestUser, TEST_PASSWORD } from '../../../test/fixtures/accounts.ts';
 import { createOrgTree } from '../../../test/fixtures/org-units.ts';
 import { createTestServer, TEST_NOW, type TestServer } from '../../../test/fixtures/server.ts';
+import { statementRecorder } from '../../../test/fixtures/statements.ts';
 import type { Db } from '../../db/connect.ts';
 import { touchSession } from '../../db/repositories/session.repository.ts';
 import { findUserByEmail } from '../../db/repositories/user.repository.ts';
@@ -18,17 +19,6 @@ import { type ChangeRelay, relayChanges } from '../cluster/change-relay.ts';
 import { ALWAYS_HEARD, type HearingEpoch } from '../evaluation/known-revisions.ts';
 import { PrincipalCache } from './principal-cache.ts';
 import { sha256Hex } from './secrets.ts';
-
-/** The tables a statement names, found anywhere in its tree (as ../evaluation/hot-path.test.ts records them). */
-function tablesOf(node: unknown, into: Set<string>): Set<string> {
-  if (typeof node !== 'object' || node === null) return into;
-  if (Reflect.get(node, 'kind') === 'TableNode') {
-    const name: unknown = Reflect.get(Reflect.get(Reflect.get(node, 'table'), 'identifier'), 'name');
-    if (typeof name === 'string') into.add(name);
-  }
-  for (const value of Object.values(node)) tablesOf(value, into);
-  return into;
-}
 
 const ACCOUNT_TABLES = new Set(['user_session', 'app_user', 'role_assignment', 'api_token']);
 
@@ -79,13 +69,9 @@ describeEachEngine('principals kept in memory', (getDb, engineContext) => {
   }
 
   beforeAll(() => {
-    const recorder: KyselyPlugin = {
-      transformQuery: (args) => {
-        if (recording !== null) tablesOf(args.node as OperationNode, recording);
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
+    const recorder = statementRecorder((tables) => {
+      for (const table of tables) recording?.add(table);
+    });
     recorded = { ...getDb(), kysely: getDb().kysely.withPlugin(recorder) };
   });
   afterEach(() => {
@@ -207,15 +193,12 @@ describeEachEngine(
       hashes = [];
       for (let i = 0; i < 3; i += 1)
         hashes.push(sha256Hex((await server.signIn(email, TEST_PASSWORD)).token));
-      const interrupter: KyselyPlugin = {
-        transformQuery: (args) => {
-          const run = duringRead;
-          duringRead = null;
-          run?.();
-          return args.node;
-        },
-        transformResult: async (args) => args.result,
-      };
+      // Runs `duringRead` as the next statement starts: a drop that lands while a read is under way.
+      const interrupter = statementRecorder(() => {
+        const run = duringRead;
+        duringRead = null;
+        run?.();
+      });
       db = { ...getDb(), kysely: getDb().kysely.withPlugin(interrupter) };
     });
     afterAll(async () => {

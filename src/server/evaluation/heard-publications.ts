@@ -12,6 +12,7 @@ import { type EvaluationJson, evaluationSchema } from '../../core/contracts/eval
 import { findPublishedResult, type PublicationRecord } from '../../db/repositories/publication.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ChangeBus, ChangeEvent } from '../change-bus.ts';
+import { HeardByRoot } from './heard-by-root.ts';
 import type { HearingEpoch } from './known-revisions.ts';
 
 /** A unit's published evaluation, read back as JSON of the evaluation contract, with the publication that froze it. */
@@ -46,73 +47,31 @@ const MAX_ENTRIES = 20_000;
 
 export class HeardPublications {
   readonly #db: Kysely<Database>;
-  readonly #epoch: HearingEpoch;
-  /** Per organisation, by scorecard, period and unit; `null`: the unit has no publication. */
-  readonly #byRoot = new Map<number, Map<string, PublishedResult | null>>();
-  #size = 0;
-  #heldIn: number | null = null;
-  /** Bumped by each drop of an organisation (`null`: of all), so a read under way does not keep what it read. */
-  readonly #drops = new Map<number | null, number>();
+  /** By scorecard, period and unit; `null`: the unit has no publication. */
+  readonly #kept: HeardByRoot<PublishedResult | null>;
   /** How many times the database was read (tests read it). */
   databaseReads = 0;
 
   constructor(db: Kysely<Database>, changes: ChangeBus, epoch: HearingEpoch) {
     this.#db = db;
-    this.#epoch = epoch;
+    this.#kept = new HeardByRoot(epoch, MAX_ENTRIES);
     changes.subscribe((event) => this.#hear(event));
   }
 
   /** The unit's latest publication of the scorecard and period (`undefined`: none). */
   async latest(key: PublishedKey): Promise<PublishedResult | undefined> {
-    const epoch = this.#current();
     const id = `${key.scorecardId}\u0000${key.periodId}\u0000${key.orgUnitId}`;
-    const kept = epoch === null ? undefined : this.#byRoot.get(key.rootId)?.get(id);
-    if (kept !== undefined) return kept ?? undefined;
-    const before = this.#dropsOf(key.rootId);
-    this.databaseReads += 1;
-    // Read back through the contract once, when read, rather than on every request that answers with it.
-    const found = await readPublishedResult(this.#db, { ...key, asOf: null });
-    if (epoch !== null && this.#current() === epoch && this.#dropsOf(key.rootId) === before) {
-      this.#keep(key.rootId, id, found ?? null);
-    }
-    return found;
-  }
-
-  #dropsOf(rootId: number): number {
-    return (this.#drops.get(rootId) ?? 0) + (this.#drops.get(null) ?? 0);
-  }
-
-  #keep(rootId: number, id: string, found: PublishedResult | null): void {
-    if (this.#size >= MAX_ENTRIES) this.#drop(null);
-    const entries = this.#byRoot.get(rootId) ?? new Map<string, PublishedResult | null>();
-    if (!entries.has(id)) this.#size += 1;
-    entries.set(id, found);
-    this.#byRoot.set(rootId, entries);
-  }
-
-  #current(): number | null {
-    const epoch = this.#epoch();
-    if (epoch !== this.#heldIn) {
-      this.#drop(null);
-      this.#heldIn = epoch;
-    }
-    return epoch;
-  }
-
-  #drop(rootId: number | null): void {
-    this.#drops.set(rootId, (this.#drops.get(rootId) ?? 0) + 1);
-    if (rootId === null) {
-      this.#byRoot.clear();
-      this.#size = 0;
-      return;
-    }
-    this.#size -= this.#byRoot.get(rootId)?.size ?? 0;
-    this.#byRoot.delete(rootId);
+    const found = await this.#kept.read(key.rootId, id, async () => {
+      this.databaseReads += 1;
+      // Read back through the contract once, when read, rather than on every request that answers with it.
+      return (await readPublishedResult(this.#db, { ...key, asOf: null })) ?? null;
+    });
+    return found ?? undefined;
   }
 
   #hear(event: ChangeEvent): void {
-    if (event.kind === 'publications') this.#drop(event.rootId);
-    else if (event.kind === 'metadata') this.#drop(null);
-    else if (event.kind === 'stale') this.#drop(event.rootId);
+    if (event.kind === 'publications') this.#kept.drop(event.rootId);
+    else if (event.kind === 'metadata') this.#kept.drop(null);
+    else if (event.kind === 'stale') this.#kept.drop(event.rootId);
   }
 }

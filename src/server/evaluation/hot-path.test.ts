@@ -7,11 +7,11 @@
  * publication, a renamed unit, a new unit or changed weights made meanwhile are in the next answer, and unknown
  * and out-of-scope units are refused as before.
  */
-import type { KyselyPlugin, OperationNode } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { createDatedWorld } from '../../../test/fixtures/dated-world.ts';
 import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
+import { statementRecorder } from '../../../test/fixtures/statements.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
 import type { PublicationCheck } from '../../core/contracts/publications.ts';
 import type { RankingJson } from '../../core/contracts/rankings.ts';
@@ -20,17 +20,6 @@ import { publicationRoutes } from '../publications/publications.routes.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { EvaluationEngine } from './evaluation-engine.ts';
 import { ALWAYS_HEARD } from './known-revisions.ts';
-
-/** The tables a statement names, found anywhere in its tree. */
-function tablesOf(node: unknown, into: Set<string>): Set<string> {
-  if (typeof node !== 'object' || node === null) return into;
-  if (Reflect.get(node, 'kind') === 'TableNode') {
-    const name: unknown = Reflect.get(Reflect.get(Reflect.get(node, 'table'), 'identifier'), 'name');
-    if (typeof name === 'string') into.add(name);
-  }
-  for (const value of Object.values(node)) tablesOf(value, into);
-  return into;
-}
 
 /** The signed-in principal's tables: another part of the hot path, left out of what these tests count. */
 const ACCOUNT_TABLES = new Set(['user_session', 'app_user', 'role_assignment', 'api_token']);
@@ -60,13 +49,7 @@ describeEachEngine('a cached evaluation on the hot path', (getDb, engineContext)
     key = { scorecard: world.scorecard, orgUnit: world.units.group, period: '2024-05' };
     units = world.units;
     url = `/api/evaluations?scorecard=${key.scorecard}&orgUnit=${key.orgUnit}&period=2024-05`;
-    const recorder: KyselyPlugin = {
-      transformQuery: (args) => {
-        if (recording !== null) recording.push(tablesOf(args.node as OperationNode, new Set()));
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
+    const recorder = statementRecorder((tables) => recording?.push(tables));
     const db = { ...getDb(), kysely: getDb().kysely.withPlugin(recorder) };
     const hearing = engineContext.name === 'postgres' ? () => relay?.epoch() ?? null : ALWAYS_HEARD;
     server = await createTestServer(db, {

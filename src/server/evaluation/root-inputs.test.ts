@@ -4,28 +4,18 @@
  * evaluated are in its next evaluation (their writes move the organisation's counter); a series reads the
  * reported values and ratings of all its periods in two statements, and none when asked again.
  */
-import type { KyselyPlugin, OperationNode } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.ts';
 import { createOrgTree } from '../../../test/fixtures/org-units.ts';
 import { createScorecardFixture, type ScorecardFixture } from '../../../test/fixtures/scorecards.ts';
 import { createTestServer, type TestServer } from '../../../test/fixtures/server.ts';
+import { statementRecorder } from '../../../test/fixtures/statements.ts';
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { EvaluationEngine } from './evaluation-engine.ts';
 import { ALWAYS_HEARD } from './known-revisions.ts';
 
 const INPUT_TABLES = new Set(['reported_value', 'assessment']);
-
-/** Whether a statement's tree names one of the input tables. */
-function readsInputs(node: unknown): boolean {
-  if (typeof node !== 'object' || node === null) return false;
-  if (Reflect.get(node, 'kind') === 'TableNode') {
-    const name: unknown = Reflect.get(Reflect.get(Reflect.get(node, 'table'), 'identifier'), 'name');
-    if (typeof name === 'string' && INPUT_TABLES.has(name)) return true;
-  }
-  return Object.values(node).some(readsInputs);
-}
 
 describeEachEngine('reported values and ratings kept per organisation revision', (getDb) => {
   let server: TestServer;
@@ -35,13 +25,9 @@ describeEachEngine('reported values and ratings kept per organisation revision',
   let counted: number | null = null;
 
   beforeAll(async () => {
-    const counter: KyselyPlugin = {
-      transformQuery: (args) => {
-        if (counted !== null && readsInputs(args.node as OperationNode)) counted += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
+    const counter = statementRecorder((tables) => {
+      if (counted !== null && [...tables].some((table) => INPUT_TABLES.has(table))) counted += 1;
+    });
     const db = { ...getDb(), kysely: getDb().kysely.withPlugin(counter) };
     // One process writes and reads here, so it hears every write (as a PGlite server does).
     server = await createTestServer(db, {
