@@ -28,6 +28,7 @@ interface Summary {
   readonly failed: number;
   readonly skipped: number;
   readonly failures?: readonly FailedTest[];
+  readonly retried?: readonly FailedTest[];
 }
 
 const VITEST = join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -107,6 +108,12 @@ async function main(): Promise<number> {
       for (const failure of summaries[index]?.failures ?? []) {
         process.stdout.write(
           `  FAILED [${project}] ${failure.file} > ${failure.name}\n    ${failure.error}\n`,
+        );
+      }
+      // Passed, but only on a retry: what failed first, so that a flaky test is seen before it fails a run.
+      for (const flaky of summaries[index]?.retried ?? []) {
+        process.stdout.write(
+          `  PASSED ON RETRY [${project}] ${flaky.file} > ${flaky.name}\n    ${flaky.error}\n`,
         );
       }
       if (summaries[index] === null) process.stdout.write(`  [${project}] ended without its summary\n`);

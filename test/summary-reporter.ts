@@ -2,6 +2,7 @@
  * Prints one plain closing line, `N passed, N failed, N skipped`, after Vitest's own summary, so that CI (which
  * reads that line, not Vitest's coloured table) can tell how many tests ran. With HEALTHBSC_TEST_SUMMARY set it
  * also writes the counts there as JSON, with each failed test's file, name and the first line of each try's error
+ * (and the same for each test that passed only on a retry, which a green run otherwise hides)
  * with the line of the test file it came from (a test retried fails with one error per try: the first is the
  * fault, the later ones often only what the first left behind), for
  * scripts/run-suite.ts to add up the two projects it runs side by side and to list the failures last: CI shows
@@ -39,13 +40,23 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let skipped = 0;
     const failures: FailedTest[] = [];
+    // Passed only on a retry (vitest.config.ts): their first tries' errors say what is flaky, and where.
+    const retried: FailedTest[] = [];
     for (const module of testModules) {
       const file = relative(process.cwd(), module.moduleId);
       let failedHere = 0;
       for (const test of module.children.allTests()) {
         const result = test.result();
-        if (result.state === 'passed') passed++;
-        else if (result.state === 'failed') {
+        if (result.state === 'passed') {
+          passed++;
+          if ((result.errors?.length ?? 0) > 0) {
+            retried.push({
+              file,
+              name: test.fullName,
+              error: describeErrors(result.errors, module.moduleId),
+            });
+          }
+        } else if (result.state === 'failed') {
           failedHere++;
           failures.push({ file, name: test.fullName, error: describeErrors(result.errors, module.moduleId) });
         } else skipped++;
@@ -58,6 +69,8 @@ export default class SummaryReporter implements Reporter {
     const failed = failures.length;
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
     const summaryFile = process.env.HEALTHBSC_TEST_SUMMARY;
-    if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, failures }));
+    if (summaryFile) {
+      writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, failures, retried }));
+    }
   }
 }
