@@ -6,13 +6,13 @@
  * PostgreSQL while the change relay hears its own echo). Counted twice: a unit's series computed for the first
  * time (the organisation's cube already in memory), and the same series asked again.
  */
-import type { KyselyPlugin } from 'kysely';
 import type { Db } from '../src/db/connect.ts';
 import { type ChangeRelay, relayChanges } from '../src/server/cluster/change-relay.ts';
 import { evaluationRoutes } from '../src/server/evaluation/evaluation.routes.ts';
 import { EvaluationEngine } from '../src/server/evaluation/evaluation-engine.ts';
 import { ALWAYS_HEARD, type HearingEpoch } from '../src/server/evaluation/known-revisions.ts';
 import { createTestServer } from '../test/fixtures/server.ts';
+import { statementRecorder } from '../test/fixtures/statements.ts';
 import type { Row } from './report.ts';
 
 export async function measureSeriesStatements(
@@ -27,13 +27,9 @@ export async function measureSeriesStatements(
 ): Promise<Row[]> {
   let counting = false;
   let statements = 0;
-  const counter: KyselyPlugin = {
-    transformQuery: (args) => {
-      if (counting) statements += 1;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
+  const counter = statementRecorder(() => {
+    if (counting) statements += 1;
+  });
   const counted: Db = { ...db, kysely: db.kysely.withPlugin(counter) };
   let relay: ChangeRelay | null = null;
   const hearing: HearingEpoch = db.engine === 'postgres' ? () => relay?.epoch() ?? null : ALWAYS_HEARD;

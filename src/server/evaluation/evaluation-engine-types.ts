@@ -4,6 +4,7 @@
  */
 import type { EvaluationJson } from '../../core/contracts/evaluation.ts';
 import type { IndicatorExplanation, ScorecardEvaluation } from '../../core/scorecard/index.ts';
+import type { RankedEvaluation } from '../../core/scoring/ranking-views.ts';
 import type { OrgUnitRow } from '../../db/repositories/evaluation.repository.ts';
 import type { PublicationInputRecord } from '../../db/repositories/publication.repository.ts';
 import type { ScorecardMethod, VersionRef } from './dated-scorecard.ts';
@@ -35,16 +36,8 @@ export interface RankingQuery {
   readonly mix?: boolean;
 }
 
-export interface RankedUnit {
-  readonly rank: number | null;
-  readonly orgUnit: string;
-  readonly name: { readonly en: string; readonly zh?: string };
-  readonly type: string;
-  readonly level: number;
-  readonly cohort: string;
-  readonly role: string | null;
-  readonly evaluation: EvaluationJson;
-}
+/** A ranked unit with its evaluation: core's RankedEvaluation, which the ranking views sort and page. */
+export type RankedUnit = RankedEvaluation;
 
 /** One unit of a subtree as a publication freezes it: its evaluation and its indicators' inputs. */
 export interface PublishedUnitRows {
