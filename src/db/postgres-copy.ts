@@ -1,13 +1,16 @@
 /**
- * `COPY … FROM STDIN` through Kysely on PostgreSQL, without another dependency: a statement compiled with a
- * `CopyIn` as its one parameter (`copyFrom` below) is sent by the pool's client as a COPY, the `CopyIn`'s text
- * streamed as the data. The statement then runs on the connection of the caller's transaction, like any other,
- * so a bulk load through COPY commits or rolls back with the rest of its write. pg's client accepts any object
- * with `submit` as a query (the interface pg-copy-streams implements); `CopyInQuery` is that, for data already
- * in memory. PGlite has no such path here: its writers keep their `unnest` statements.
+ * `COPY … FROM STDIN` and `COPY … TO STDOUT` through Kysely on PostgreSQL, without another dependency: a
+ * statement compiled with a `CopyIn` as its one parameter (`copyFrom` below) is sent by the pool's client as a
+ * COPY, the `CopyIn`'s text streamed as the data; one compiled with a `CopyOut` (`copyTo`) hands each chunk of
+ * the server's output to the `CopyOut`'s callback as it arrives. The statement then runs on the connection of
+ * the caller's transaction, like any other, so a bulk load through COPY commits or rolls back with the rest of
+ * its write. pg's client accepts any object with `submit` as a query (the interface pg-copy-streams
+ * implements); `CopyInQuery` and `CopyOutQuery` are that, for data already in memory and for data read as it
+ * comes. PGlite has no such path here: its writers keep their `unnest` statements, its readers `string_agg`.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
+import type { Database } from './schema.ts';
 
 /** The data of a COPY in text format: lines of tab-separated fields, `\N` for null (`copyText`). */
 export class CopyIn {
@@ -19,12 +22,32 @@ export class CopyIn {
 }
 
 /**
- * Runs `COPY <target> FROM STDIN` with `data` on `db`'s connection (a transaction's, when `db` is one); only on
- * a Kysely built by `connect` for PostgreSQL. Returns the number of rows copied.
+ * Where the output of a `COPY … TO STDOUT` goes: `onChunk` is called with each chunk as it arrives. A chunk is
+ * a view of the driver's receive buffer, valid only during the call: copy what must outlive it.
  */
-export async function copyFrom<DB>(db: Kysely<DB>, target: string, data: CopyIn): Promise<number> {
-  const result = await db.executeQuery(CompiledQuery.raw(`copy ${target} from stdin`, [data]));
-  return Number(result.numAffectedRows ?? 0);
+export class CopyOut {
+  readonly onChunk: (chunk: Buffer) => void;
+
+  constructor(onChunk: (chunk: Buffer) => void) {
+    this.onChunk = onChunk;
+  }
+}
+
+/**
+ * Runs `statement`, a `COPY (…) TO STDOUT`, on `db`'s connection, handing its output to `data.onChunk`; only
+ * on a Kysely built by `connect` for PostgreSQL. COPY takes no parameters: `statement` must hold only values the
+ * caller has checked (numbers it made itself).
+ */
+export async function copyTo(db: Kysely<Database>, statement: string, data: CopyOut): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw(statement, [data]));
+}
+
+/**
+ * Runs `COPY <target> FROM STDIN` with `data` on `db`'s connection (a transaction's, when `db` is one); only on
+ * a Kysely built by `connect` for PostgreSQL. (Kysely reports no row count for COPY: the caller counts.)
+ */
+export async function copyFrom(db: Kysely<Database>, target: string, data: CopyIn): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw(`copy ${target} from stdin`, [data]));
 }
 
 /** One field of COPY's text format: backslash, tab, newline and carriage return escaped; null as `\N`. */
@@ -86,11 +109,63 @@ class CopyInQuery {
   handleCopyData(): void {}
 }
 
+/** pg's Submittable for a COPY TO STDOUT whose output goes to a callback. */
+class CopyOutQuery {
+  readonly #text: string;
+  readonly #data: CopyOut;
+  readonly #done: (error: Error | null, rowCount: number) => void;
+  #error: Error | null = null;
+  #rowCount = 0;
+
+  constructor(text: string, data: CopyOut, done: (error: Error | null, rowCount: number) => void) {
+    this.#text = text;
+    this.#data = data;
+    this.#done = done;
+  }
+
+  submit(connection: PgConnection): void {
+    connection.query(this.#text);
+  }
+
+  handleCopyData(message: { chunk: Buffer }): void {
+    // An error thrown by the callback must not escape into the driver's message loop: it is kept, the rest of
+    // the output ignored, and the statement fails with it once the server is done.
+    if (this.#error) return;
+    try {
+      this.#data.onChunk(message.chunk);
+    } catch (error) {
+      this.#error = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  handleCommandComplete(message: { text?: string }): void {
+    this.#rowCount = Number(/COPY (\d+)/.exec(message.text ?? '')?.[1] ?? 0);
+  }
+
+  handleError(error: Error): void {
+    this.#error ??= error;
+  }
+
+  handleReadyForQuery(): void {
+    this.#done(this.#error, this.#rowCount);
+  }
+
+  /** A statement that turned out to be a COPY FROM: refused, so the connection is not left waiting for data. */
+  handleCopyInResponse(connection: PgConnection & { sendCopyFail(message: string): void }): void {
+    connection.sendCopyFail('a COPY TO was expected');
+  }
+
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+}
+
 type QueryArgs = Parameters<pg.PoolClient['query']>;
 
 /**
  * Wraps a pool for Kysely's PostgresDialect so that its clients send a statement whose one parameter is a
- * `CopyIn` as a COPY (see the file's comment); every other statement goes to pg as it is.
+ * `CopyIn` or a `CopyOut` as a COPY (see the file's comment); every other statement goes to pg as it is.
  */
 export function copyingPool(pool: pg.Pool): pg.Pool {
   const connect = async (): Promise<pg.PoolClient> => {
@@ -102,13 +177,17 @@ export function copyingPool(pool: pg.Pool): pg.Pool {
         return (...args: QueryArgs) => {
           const [text, values]: readonly unknown[] = args;
           const data = Array.isArray(values) && values.length === 1 ? values[0] : undefined;
-          if (typeof text !== 'string' || !(data instanceof CopyIn)) return query(...args);
+          if (typeof text !== 'string' || !(data instanceof CopyIn || data instanceof CopyOut)) {
+            return query(...args);
+          }
           return new Promise((resolve, reject) => {
-            const submittable = new CopyInQuery(text, data, (error, rowCount) => {
+            const done = (error: Error | null, rowCount: number): void => {
               if (error) reject(error);
               else resolve({ command: 'COPY', rowCount, rows: [], fields: [] });
-            });
-            (client.query as unknown as (query: CopyInQuery) => void)(submittable);
+            };
+            const submittable =
+              data instanceof CopyIn ? new CopyInQuery(text, data, done) : new CopyOutQuery(text, data, done);
+            (client.query as unknown as (query: CopyInQuery | CopyOutQuery) => void)(submittable);
           });
         };
       },

@@ -1,11 +1,11 @@
 /**
- * The reads the evaluation engine needs: metadata snapshots, an organisation's monthly values in bulk (for the
- * in-memory cube), and the few per-request inputs (reported values, qualitative ratings). Writes live in the resources' own repositories.
+ * The reads the evaluation engine needs: metadata snapshots and the few per-request inputs (reported values,
+ * qualitative ratings). An organisation's values in bulk, for its cubes, are read by ./cube.repository.ts.
+ * Writes live in the resources' own repositories.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { TargetRow } from '../../core/targets/index.ts';
 import type { Database } from '../schema.ts';
-import { periodIsOfType, type StoredPeriodType } from './period-sql.ts';
 
 type Reader = Kysely<Database>;
 
@@ -121,61 +121,6 @@ export async function loadTargets(
     .orderBy('id', 'desc')
     .execute();
   return rows.filter((row) => !row.deleted).map(({ deleted: _deleted, ...row }) => row);
-}
-
-/** A period type values are stored for (./period-sql.ts). */
-export type ValuePeriodType = StoredPeriodType;
-
-/** The first and last period of one type an organisation has data values for, or null. */
-export async function periodRangeOfRoot(
-  db: Reader,
-  rootId: number,
-  type: ValuePeriodType = 'month',
-): Promise<{ first: string; last: string } | null> {
-  const row = await db
-    .selectFrom('data_value')
-    .select([sql<string | null>`min(period_id)`.as('first'), sql<string | null>`max(period_id)`.as('last')])
-    .where('root_id', '=', rootId)
-    .where(periodIsOfType(type))
-    .executeTakeFirst();
-  return row?.first && row.last ? { first: row.first, last: row.last } : null;
-}
-
-export interface MonthlyValueRow {
-  readonly orgUnitId: number;
-  readonly dataElementId: number;
-  readonly periodId: string;
-  readonly value: number;
-}
-
-/**
- * Streams an organisation's values of one period type (months by default) to `onRows`, a batch of org units at
- * a time, so that millions of values never sit in memory as row objects all at once.
- */
-export async function forEachPeriodValue(
-  db: Reader,
-  rootId: number,
-  orgUnitIds: readonly number[],
-  onRows: (rows: readonly MonthlyValueRow[]) => void,
-  type: ValuePeriodType = 'month',
-  batchSize = 50,
-): Promise<void> {
-  for (let start = 0; start < orgUnitIds.length; start += batchSize) {
-    const batch = orgUnitIds.slice(start, start + batchSize);
-    const rows = await db
-      .selectFrom('data_value')
-      .select([
-        'org_unit_id as orgUnitId',
-        'data_element_id as dataElementId',
-        'period_id as periodId',
-        'value',
-      ])
-      .where('root_id', '=', rootId)
-      .where('org_unit_id', 'in', batch)
-      .where(periodIsOfType(type))
-      .execute();
-    onRows(rows);
-  }
 }
 
 export interface IndicatorInputRow {

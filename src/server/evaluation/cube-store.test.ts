@@ -3,7 +3,7 @@
  * stored value in its cell; a snapshot read back equals a fresh build cell for cell; a stale or corrupt
  * snapshot is ignored with a reason and the cube rebuilt from the database.
  *
- *   G ─ H1, H2 (monthly beds and discharges, quarterly deaths)
+ *   G ─ H1, H2 (monthly beds and discharges, quarterly deaths, yearly visits)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,7 +41,12 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
   let rootId: number;
   let units: Awaited<ReturnType<typeof createUnits>>;
   const g = uniqueCode('G');
-  const codes = { beds: uniqueCode('beds'), discharges: uniqueCode('disch'), deaths: uniqueCode('deaths') };
+  const codes = {
+    beds: uniqueCode('beds'),
+    discharges: uniqueCode('disch'),
+    deaths: uniqueCode('deaths'),
+    visits: uniqueCode('visits'),
+  };
 
   beforeAll(async () => {
     db = getDb();
@@ -56,6 +61,7 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
       [codes.beds, 'month'],
       [codes.discharges, 'month'],
       [codes.deaths, 'quarter'],
+      [codes.visits, 'year'],
     ] as const) {
       await db.kysely
         .insertInto('data_element')
@@ -68,6 +74,8 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
       { unit: `${g}H1`, element: codes.discharges, period: '2024-03', value: 0.1 + 0.2 },
       { unit: `${g}H2`, element: codes.beds, period: '2024-03', value: -7.5 },
       { unit: `${g}H2`, element: codes.deaths, period: '2024Q2', value: 3 },
+      { unit: `${g}H1`, element: codes.visits, period: '2023', value: 1e15 },
+      { unit: `${g}H2`, element: codes.visits, period: '2024', value: 5e-324 },
     ]);
   });
   // A store that rebuilt a cube writes its snapshot in the background: each test's writes are waited for, so
@@ -101,7 +109,10 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
       month?.getByCode(`${g}H2`, codes.beds, '2024-03'),
       month?.getByCode(`${g}H2`, codes.beds, '2024-02'),
       cubes.quarter?.getByCode(`${g}H2`, codes.deaths, '2024Q2'),
-      cubes.year,
+      cubes.year?.months,
+      cubes.year?.getByCode(`${g}H1`, codes.visits, '2023'),
+      cubes.year?.getByCode(`${g}H2`, codes.visits, '2024'),
+      cubes.year?.getByCode(`${g}H2`, codes.visits, '2023'),
     ]).toEqual([
       'database',
       [codes.beds, codes.discharges],
@@ -111,6 +122,9 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
       -7.5,
       null,
       3,
+      ['2023', '2024'],
+      1e15,
+      5e-324,
       null,
     ]);
   });
@@ -126,8 +140,15 @@ describeEachEngine('value cubes in bulk and as snapshots', (getDb) => {
       read.source,
       cells(read.cubes.month),
       cells(read.cubes.quarter),
+      cells(read.cubes.year),
       read.cubes.month?.count,
-    ]).toEqual(['snapshot', cells(fresh.cubes.month), cells(fresh.cubes.quarter), 3]);
+    ]).toEqual([
+      'snapshot',
+      cells(fresh.cubes.month),
+      cells(fresh.cubes.quarter),
+      cells(fresh.cubes.year),
+      3,
+    ]);
   });
 
   it('ignores a snapshot of an earlier revision, says why, and rebuilds with the new value', async () => {

@@ -5,15 +5,22 @@
  * process did not see (another server process, the CLI). Each data element has one period type, so an
  * organisation has up to three cubes: its monthly values, its quarterly values and its yearly values.
  */
-import { MAX_CUBE_CELLS, rowsPerSegment, segmentLengths, ValueCube } from '../../core/analytics/index.ts';
+import {
+  type CubeShape,
+  MAX_CUBE_CELLS,
+  rowsPerSegment,
+  segmentLengths,
+  ValueCube,
+} from '../../core/analytics/index.ts';
 import { type PeriodType, periodRange, tryParsePeriod } from '../../core/periods/index.ts';
 import type { Db } from '../../db/connect.ts';
 import {
+  type CubePeriodType,
   databaseIdentity,
-  forEachUnitValueLists,
+  forEachCubeValue,
   periodOrdinalOf,
+  periodRangesOfRoot,
 } from '../../db/repositories/cube.repository.ts';
-import { periodRangeOfRoot } from '../../db/repositories/evaluation.repository.ts';
 import type { ChangeEvent } from '../change-bus.ts';
 import type { CubeSnapshots, SnapshotCubes } from './cube-snapshot.ts';
 import type { MetadataSnapshot } from './metadata-snapshot.ts';
@@ -142,12 +149,7 @@ export class CubeStore {
       }
     }
     const built = cubes === null;
-    if (!cubes) {
-      const [month, quarter, year] = await Promise.all(
-        (['month', 'quarter', 'year'] as const).map((type) => this.#loadCube(rootId, meta, type)),
-      );
-      cubes = { month: month ?? null, quarter: quarter ?? null, year: year ?? null };
-    }
+    cubes ??= await this.#build(rootId, meta);
     const entry: RootCube = {
       rootId,
       revision,
@@ -194,60 +196,107 @@ export class CubeStore {
   }
 
   /**
-   * One organisation's values of one period type, read in bulk (../../db/repositories/cube.repository.ts)
-   * straight into the cube's cells. The cube holds the organisation's units and the data elements of that
-   * period type (an element's values are all of its one type), so a mixed organisation does not carry every
-   * element three times.
+   * One organisation's cubes, its values read in bulk (../../db/repositories/cube.repository.ts: one pass over
+   * them for every period type) straight into the cubes' cells. The cube of a period type holds the
+   * organisation's units and the data elements of that type (an element's values are all of its one type), so
+   * a mixed organisation does not carry every element three times.
    */
-  async #loadCube(rootId: number, meta: MetadataSnapshot, type: PeriodType): Promise<ValueCube | null> {
-    const elements = [...meta.elementsByCode.values()].filter((e) => e.periodType === type);
-    // No element is reported so: no value can be placed in such a cube, and its range would cost a scan of
-    // every value of the organisation.
-    if (elements.length === 0) return null;
-    const range = await periodRangeOfRoot(this.#db.kysely, rootId, type);
-    if (!range) return null;
+  async #build(rootId: number, meta: MetadataSnapshot): Promise<SnapshotCubes> {
     const tree = meta.tree(rootId);
-    const shape = {
-      units: tree.units.map((u) => u.code),
+    const unitIndex = new Map(tree.units.map((u, i) => [u.id, i]));
+    const elementsOf = (type: PeriodType) =>
+      [...meta.elementsByCode.values()].filter((e) => e.periodType === type);
+    // No element is reported by a type: no cube of it, and no scan for its range.
+    const ranges = (['month', 'quarter', 'year'] as const).some((t) => elementsOf(t).length > 0)
+      ? await periodRangesOfRoot(this.#db.kysely, rootId)
+      : { month: null, quarter: null, year: null };
+    const builders = {
+      month: CubeBuilder.of(tree.units, elementsOf('month'), 'month', ranges.month),
+      quarter: CubeBuilder.of(tree.units, elementsOf('quarter'), 'quarter', ranges.quarter),
+      year: CubeBuilder.of(tree.units, elementsOf('year'), 'year', ranges.year),
+    };
+    const types = (['month', 'quarter', 'year'] as const).filter((t) => builders[t]?.filling);
+    await forEachCubeValue(
+      this.#db,
+      rootId,
+      tree.units.map((u) => u.id),
+      types,
+      (orgUnitId, elementId, type, ordinal, value) => {
+        const u = unitIndex.get(orgUnitId);
+        if (u !== undefined) builders[type]?.place(u, elementId, ordinal, value);
+      },
+    );
+    return {
+      month: builders.month?.cube() ?? null,
+      quarter: builders.quarter?.cube() ?? null,
+      year: builders.year?.cube() ?? null,
+    };
+  }
+}
+
+/** The cells of one cube being filled from the database: segments of whole rows (core/analytics/value-cube.ts). */
+class CubeBuilder {
+  readonly #shape: CubeShape;
+  readonly #segments: Float64Array[] | null;
+  readonly #elementIndex: Map<number, number>;
+  readonly #E: number;
+  readonly #M: number;
+  readonly #first: number;
+  readonly #perSegment: number;
+
+  /** Null when no value can be placed: no element of `type`, or no value of it stored. */
+  static of(
+    units: readonly { readonly code: string }[],
+    elements: readonly { readonly id: number; readonly code: string }[],
+    type: CubePeriodType,
+    range: { first: string; last: string } | null,
+  ): CubeBuilder | null {
+    if (elements.length === 0 || !range) return null;
+    return new CubeBuilder(units, elements, type, range);
+  }
+
+  private constructor(
+    units: readonly { readonly code: string }[],
+    elements: readonly { readonly id: number; readonly code: string }[],
+    type: CubePeriodType,
+    range: { first: string; last: string },
+  ) {
+    this.#shape = {
+      units: units.map((u) => u.code),
       elements: elements.map((e) => e.code),
       months: periodRange(range.first, range.last),
       periodType: type,
     };
-    const E = shape.elements.length;
-    const M = shape.months.length;
-    const size = shape.units.length * E * M;
-    // Past the limit the constructor refuses the shape before anything is allocated.
-    if (size > MAX_CUBE_CELLS) return new ValueCube(shape);
-    // Segments of whole rows (core/analytics/value-cube.ts): no one allocation of gigabytes for a large group.
-    const segments = segmentLengths(shape.units.length * E, M).map((length) =>
-      new Float64Array(length).fill(Number.NaN),
-    );
-    const perSegment = rowsPerSegment(M);
-    const unitIndex = new Map(tree.units.map((u, i) => [u.id, i]));
-    const elementIndex = new Map(elements.map((e, i) => [e.id, i]));
-    const first = periodOrdinalOf(range.first, type);
-    await forEachUnitValueLists(
-      this.#db.kysely,
-      rootId,
-      tree.units.map((u) => u.id),
-      type,
-      (row) => {
-        const u = unitIndex.get(row.orgUnitId);
-        if (u === undefined) return;
-        const ids = row.elementIds.split(',');
-        const ordinals = row.ordinals.split(',');
-        const values = row.values.split(',');
-        for (let i = 0; i < ids.length; i++) {
-          const e = elementIndex.get(Number(ids[i]));
-          const m = Number(ordinals[i]) - first;
-          if (e === undefined || m < 0 || m >= M) continue;
-          const r = u * E + e;
-          const s = Math.floor(r / perSegment);
-          const segment = segments[s];
-          if (segment !== undefined) segment[(r - s * perSegment) * M + m] = Number(values[i]);
-        }
-      },
-    );
-    return new ValueCube(shape, segments);
+    this.#E = elements.length;
+    this.#M = this.#shape.months.length;
+    this.#first = periodOrdinalOf(range.first, type);
+    this.#perSegment = rowsPerSegment(this.#M);
+    this.#elementIndex = new Map(elements.map((e, i) => [e.id, i]));
+    // Past the limit nothing is allocated: `cube()` lets the constructor refuse the shape.
+    this.#segments =
+      units.length * this.#E * this.#M > MAX_CUBE_CELLS
+        ? null
+        : segmentLengths(units.length * this.#E, this.#M).map((length) =>
+            new Float64Array(length).fill(Number.NaN),
+          );
+  }
+
+  /** False when the cube is too large to hold: its values are not read. */
+  get filling(): boolean {
+    return this.#segments !== null;
+  }
+
+  place(u: number, elementId: number, ordinal: number, value: number): void {
+    const e = this.#elementIndex.get(elementId);
+    const m = ordinal - this.#first;
+    if (e === undefined || m < 0 || m >= this.#M || this.#segments === null) return;
+    const r = u * this.#E + e;
+    const s = Math.floor(r / this.#perSegment);
+    const segment = this.#segments[s];
+    if (segment !== undefined) segment[(r - s * this.#perSegment) * this.#M + m] = value;
+  }
+
+  cube(): ValueCube {
+    return this.#segments === null ? new ValueCube(this.#shape) : new ValueCube(this.#shape, this.#segments);
   }
 }
