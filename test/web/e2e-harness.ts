@@ -20,7 +20,7 @@
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { ensureWebBuild, PACKAGE_ROOT } from '../../scripts/ensure-web-build.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../src/core/contracts/accounts.ts';
@@ -205,6 +205,34 @@ export async function textOf(page: Page, testId: string): Promise<string> {
   const locator = page.getByTestId(testId).first();
   await locator.waitFor({ state: 'visible', timeout: 15_000 });
   return (await locator.textContent())?.trim() ?? '';
+}
+
+/** The open dropdowns of Ant Design's Selects, which it renders at the end of the body. */
+export const openDropdowns = (page: Page): Locator =>
+  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/**
+ * Picks the option `title` of the single Select `select` (its root element), and returns once the Select shows
+ * it and no dropdown is open. A click that lands while a modal or the dropdown is still moving can miss the
+ * option: the Select then keeps its old value (a form saved so sends the old one) or its dropdown stays open over
+ * the next click. Such a miss is clicked again, at most three times.
+ */
+export async function chooseOption(page: Page, select: Locator, title: string): Promise<void> {
+  const shown = select.locator('.ant-select-content');
+  for (let attempt = 1; ; attempt++) {
+    if ((await openDropdowns(page).count()) === 0) await select.click();
+    await openDropdowns(page).locator(`.ant-select-item-option[title="${title}"]`).first().click();
+    try {
+      await expect
+        .poll(async () => [await shown.getAttribute('title'), await openDropdowns(page).count()], {
+          timeout: 5_000,
+        })
+        .toEqual([title, 0]);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import type { EvaluationJson } from '../../src/core/contracts/evaluation.ts';
 import type { ExplanationJson } from '../../src/core/contracts/explain.ts';
 import type { LibraryEntryItem, LibraryList } from '../../src/core/contracts/indicator-library.ts';
 import type { ScorecardFile } from '../../src/core/scorecard/scorecard-schema.ts';
-import { DEMO, type DemoUser, type E2e, screenshot, startE2e } from './e2e-harness.ts';
+import { chooseOption, DEMO, type DemoUser, type E2e, screenshot, startE2e } from './e2e-harness.ts';
 
 const AS = DEMO.strategist;
 const ENTRY = 'cn-tertiary-38';
@@ -82,32 +82,8 @@ it('lists the library with English names in en', async () => {
   }
 }, 120_000);
 
-/** The open dropdown (Select) Ant Design renders at the end of the body. */
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-
-/**
- * Picks the option `title` of the Select `testId`, and returns once the Select shows it and its dropdown has
- * closed. A click that lands while the modal or the dropdown is still moving can miss the option: the Select
- * then keeps its old value (a form saved so sends the wrong perspective) or its dropdown stays open over the
- * next click. Such a miss is clicked again, at most three times.
- */
-async function choose(page: Page, testId: string, title: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  const shown = select.locator('.ant-select-content');
-  for (let attempt = 1; ; attempt++) {
-    if ((await openDropdown(page).count()) === 0) await select.click();
-    await openDropdown(page).locator(`.ant-select-item-option[title="${title}"]`).click();
-    try {
-      await expect
-        .poll(async () => [await shown.getAttribute('title'), await openDropdown(page).count()], {
-          timeout: 5_000,
-        })
-        .toEqual([title, 0]);
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+function choose(page: Page, testId: string, title: string): Promise<void> {
+  return chooseOption(page, page.getByTestId(testId), title);
 }
 
 async function search(page: Page, words: string): Promise<void> {
