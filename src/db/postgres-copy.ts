@@ -65,24 +65,57 @@ interface PgConnection {
   query(text: string): void;
   sendCopyFromChunk(chunk: Buffer): void;
   endCopyFrom(): void;
+  sendCopyFail(message: string): void;
 }
 
-/** pg's Submittable for a COPY FROM STDIN whose data is in memory. */
-class CopyInQuery {
+/**
+ * What pg's client asks of a Submittable (the messages of one simple query), shared by the two COPY directions:
+ * the statement is sent as text, the first error kept, the row count read from `COPY n`, and the caller told
+ * once the server is ready for the next statement. Each direction handles its own COPY messages.
+ */
+abstract class CopyQuery {
   readonly #text: string;
-  readonly #data: CopyIn;
   readonly #done: (error: Error | null, rowCount: number) => void;
-  #error: Error | null = null;
+  protected error: Error | null = null;
   #rowCount = 0;
 
-  constructor(text: string, data: CopyIn, done: (error: Error | null, rowCount: number) => void) {
+  constructor(text: string, done: (error: Error | null, rowCount: number) => void) {
     this.#text = text;
-    this.#data = data;
     this.#done = done;
   }
 
   submit(connection: PgConnection): void {
     connection.query(this.#text);
+  }
+
+  abstract handleCopyInResponse(connection: PgConnection): void;
+  abstract handleCopyData(message: { chunk: Buffer }): void;
+
+  handleCommandComplete(message: { text?: string }): void {
+    this.#rowCount = Number(/COPY (\d+)/.exec(message.text ?? '')?.[1] ?? 0);
+  }
+
+  handleError(error: Error): void {
+    this.error ??= error;
+  }
+
+  handleReadyForQuery(): void {
+    this.#done(this.error, this.#rowCount);
+  }
+
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+}
+
+/** pg's Submittable for a COPY FROM STDIN whose data is in memory. */
+class CopyInQuery extends CopyQuery {
+  readonly #data: CopyIn;
+
+  constructor(text: string, data: CopyIn, done: (error: Error | null, rowCount: number) => void) {
+    super(text, done);
+    this.#data = data;
   }
 
   handleCopyInResponse(connection: PgConnection): void {
@@ -90,75 +123,33 @@ class CopyInQuery {
     connection.endCopyFrom();
   }
 
-  handleCommandComplete(message: { text?: string }): void {
-    this.#rowCount = Number(/COPY (\d+)/.exec(message.text ?? '')?.[1] ?? 0);
-  }
-
-  handleError(error: Error): void {
-    this.#error = error;
-  }
-
-  handleReadyForQuery(): void {
-    this.#done(this.#error, this.#rowCount);
-  }
-
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
   handleCopyData(): void {}
 }
 
 /** pg's Submittable for a COPY TO STDOUT whose output goes to a callback. */
-class CopyOutQuery {
-  readonly #text: string;
+class CopyOutQuery extends CopyQuery {
   readonly #data: CopyOut;
-  readonly #done: (error: Error | null, rowCount: number) => void;
-  #error: Error | null = null;
-  #rowCount = 0;
 
   constructor(text: string, data: CopyOut, done: (error: Error | null, rowCount: number) => void) {
-    this.#text = text;
+    super(text, done);
     this.#data = data;
-    this.#done = done;
-  }
-
-  submit(connection: PgConnection): void {
-    connection.query(this.#text);
   }
 
   handleCopyData(message: { chunk: Buffer }): void {
     // An error thrown by the callback must not escape into the driver's message loop: it is kept, the rest of
     // the output ignored, and the statement fails with it once the server is done.
-    if (this.#error) return;
+    if (this.error) return;
     try {
       this.#data.onChunk(message.chunk);
     } catch (error) {
-      this.#error = error instanceof Error ? error : new Error(String(error));
+      this.error = error instanceof Error ? error : new Error(String(error));
     }
   }
 
-  handleCommandComplete(message: { text?: string }): void {
-    this.#rowCount = Number(/COPY (\d+)/.exec(message.text ?? '')?.[1] ?? 0);
-  }
-
-  handleError(error: Error): void {
-    this.#error ??= error;
-  }
-
-  handleReadyForQuery(): void {
-    this.#done(this.#error, this.#rowCount);
-  }
-
   /** A statement that turned out to be a COPY FROM: refused, so the connection is not left waiting for data. */
-  handleCopyInResponse(connection: PgConnection & { sendCopyFail(message: string): void }): void {
+  handleCopyInResponse(connection: PgConnection): void {
     connection.sendCopyFail('a COPY TO was expected');
   }
-
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
 }
 
 type QueryArgs = Parameters<pg.PoolClient['query']>;
