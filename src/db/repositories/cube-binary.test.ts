@@ -8,26 +8,16 @@ import { BinaryValueRows, type CubePeriodType } from './cube.repository.ts';
 
 type Value = [number, number, CubePeriodType, number, number];
 
-function int16(n: number): Buffer {
-  const b = Buffer.alloc(2);
-  b.writeInt16BE(n);
-  return b;
+/** `size` bytes written big-endian by `write`. */
+function encoded(size: number, write: (buffer: Buffer) => void): Buffer {
+  const buffer = Buffer.alloc(size);
+  write(buffer);
+  return buffer;
 }
-function int32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
-}
-function int8(n: number): Buffer {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(BigInt(n));
-  return b;
-}
-function float8(n: number): Buffer {
-  const b = Buffer.alloc(8);
-  b.writeDoubleBE(n);
-  return b;
-}
+const int16 = (n: number) => encoded(2, (b) => b.writeInt16BE(n));
+const int32 = (n: number) => encoded(4, (b) => b.writeInt32BE(n));
+const int8 = (n: number) => encoded(8, (b) => b.writeBigInt64BE(BigInt(n)));
+const float8 = (n: number) => encoded(8, (b) => b.writeDoubleBE(n));
 function field(bytes: Buffer): Buffer {
   return Buffer.concat([int32(bytes.length), bytes]);
 }
