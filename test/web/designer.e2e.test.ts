@@ -16,7 +16,7 @@ import type {
   ScorecardVersions,
 } from '../../src/core/contracts/scorecards.ts';
 import type { Target } from '../../src/core/contracts/targets.ts';
-import { DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
+import { chooseOption, DEMO, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
 import { englishWords } from './import-report-words.ts';
 
 const AS = DEMO.strategist;
@@ -55,10 +55,13 @@ async function openDesigner(locale: string, code: string, viewport?: { width: nu
 
 const treeNode = (page: Page, key: string) => page.locator(`[data-testid="tree-node"][data-key="${key}"]`);
 
-/** Picks an option of the antd Select whose input has this id. */
-async function choose(page: Page, inputId: string, optionTitle: string) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`.ant-select-item-option[title="${optionTitle}"]`).click();
+/** Picks an option of the antd Select whose input has this id (the harness's `chooseOption`). */
+function choose(page: Page, inputId: string, optionTitle: string): Promise<void> {
+  return chooseOption(
+    page,
+    page.locator('.ant-select').filter({ has: page.locator(`#${inputId}`) }),
+    optionTitle,
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DataValue } from '../../src/core/contracts/data-values.ts';
 import type { PullResource, PullRunResource } from '../../src/core/contracts/pulls.ts';
 import { type PostgresCluster, startPostgresCluster } from '../postgres-cluster.ts';
-import { type E2e, startE2e } from './e2e-harness.ts';
+import { chooseOption, type E2e, startE2e } from './e2e-harness.ts';
 
 const UNIT = 'UMG-B1-INTM';
 const VIEWPORT = { width: 1366, height: 768 };
@@ -83,8 +83,7 @@ it('creates a connection and a pull in the page', async () => {
   await addConnection('his', decodeURIComponent(new URL(cluster.url).username));
   await page.getByTestId('pull-code').fill('visits');
   await page.getByTestId('pull-unit').fill(UNIT);
-  await page.getByTestId('pull-connection').click();
-  await page.locator(`.ant-select-item-option[title="his (${UNIT})"]`).click();
+  await chooseOption(page, page.getByTestId('pull-connection'), `his (${UNIT})`);
   await page.getByTestId('pull-query').fill(QUERY);
   await page.getByTestId('pull-profile').fill(PROFILE);
   await page.getByTestId('pull-save').click();
