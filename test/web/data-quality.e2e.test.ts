@@ -5,12 +5,12 @@
  * audit keeps it); an import's dry run lists the violation with its rows and the commit needs a reason (audited);
  * a submitter approving their own data gets 403.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntryResource } from '../../src/core/contracts/audit.ts';
 import type { Page as ApiPage } from '../../src/core/contracts/common.ts';
 import type { DataValue } from '../../src/core/contracts/data-values.ts';
-import { DEMO, type DemoUser, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
+import { atRest, DEMO, type DemoUser, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
 
 const MANAGED = 'diabetics_standard_managed';
 const RULE_EN = 'More diabetics under standard management than registered';
@@ -52,6 +52,31 @@ async function restoreB1(): Promise<void> {
 afterAll(async () => {
   await e2e?.close();
 });
+
+/**
+ * The server's answer to the request to `path` that `click` makes. Twice a first try here waited 30 s for such an
+ * answer in CI (and passed on its retry): the failure now says whether the page sent the request at all, and the
+ * server is given a minute.
+ */
+async function answerTo(page: Page, path: string, click: () => Promise<void>): Promise<Response> {
+  let sent = false;
+  const onRequest = (request: Request) => {
+    if (request.url().endsWith(path)) sent = true;
+  };
+  page.on('request', onRequest);
+  try {
+    const [response] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith(path), { timeout: 60_000 }),
+      click(),
+    ]);
+    return response;
+  } catch (error) {
+    const what = sent ? 'was sent but not answered' : 'was never sent';
+    throw new Error(`no answer to ${path} within a minute: the request ${what}`, { cause: error });
+  } finally {
+    page.off('request', onRequest);
+  }
+}
 
 /** Opens the data-entry grid of a unit's 2024 as `as` and waits for its cells. */
 async function openGrid(locale: string, unit: string, as: DemoUser) {
@@ -110,10 +135,10 @@ describe('data-quality gate', FLOW, () => {
     // The steward submits; the approver must acknowledge the open violation to approve.
     await page.getByRole('tab', { name: 'Values' }).click();
     // The answer to each step is awaited on its own, so that a failure says whether the server answered.
-    const [submitted] = await Promise.all([
-      page.waitForResponse((response) => response.url().endsWith('/api/approvals/submit')),
+    await atRest(page.getByTestId('approval-submit'));
+    const submitted = await answerTo(page, '/api/approvals/submit', () =>
       page.getByTestId('approval-submit').click(),
-    ]);
+    );
     expect(submitted.status()).toBe(200);
     await page.locator('[data-testid="approval-status"][data-status="submitted"]').waitFor();
     const approver = await openGrid('en-US', 'UMG-B1', DEMO.approver);
@@ -121,10 +146,11 @@ describe('data-quality gate', FLOW, () => {
     expect(await textOf(approver.page, 'acknowledge-text')).toBe(
       'The data still breaks 1 validation rule(s). Approve it anyway? Your acknowledgement is recorded in the audit log.',
     );
-    const [approved] = await Promise.all([
-      approver.page.waitForResponse((response) => response.url().endsWith('/api/approvals/approve')),
+    // The dialog zooms in: clicked while still moving, the click can land on its mask, which closes it unsent.
+    await atRest(approver.page.getByTestId('acknowledge-approve'));
+    const approved = await answerTo(approver.page, '/api/approvals/approve', () =>
       approver.page.getByTestId('acknowledge-approve').click(),
-    ]);
+    );
     expect(approved.status()).toBe(200);
     await approver.page.locator('[data-testid="approval-status"][data-status="approved"]').waitFor();
     const audit = await e2e.api<ApiPage<AuditEntryResource>>(

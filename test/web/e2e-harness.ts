@@ -207,6 +207,28 @@ export async function textOf(page: Page, testId: string): Promise<string> {
   return (await locator.textContent())?.trim() ?? '';
 }
 
+/**
+ * Resolves once `locator` is visible and has stopped moving: its box the same in two readings 150 ms apart (a
+ * modal's zoom or a tab's slide). Playwright's own check compares two animation frames, which a loaded machine
+ * can draw far apart or not at all; a click during the movement can land beside the button (on a modal's mask,
+ * which closes it) and send nothing.
+ */
+export async function atRest(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const box = JSON.stringify(await locator.boundingBox());
+        const still = box === last;
+        last = box;
+        return still;
+      },
+      { interval: 150, timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
 /** The open dropdowns of Ant Design's Selects, which it renders at the end of the body. */
 export const openDropdowns = (page: Page): Locator =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
