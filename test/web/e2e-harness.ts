@@ -167,6 +167,9 @@ export async function startE2e(options: StartE2eOptions = {}): Promise<E2e> {
       const context = await browser.newContext({
         locale,
         viewport: options.viewport ?? { width: 1366, height: 900 },
+        // The app turns Ant Design's animations off for users who ask for less motion (providers.tsx): a click
+        // on a dialog's button while it still zoomed in was sometimes lost on a loaded machine.
+        reducedMotion: 'reduce',
       });
       contexts.push(context);
       const user = options.as === undefined ? DEMO.admin : options.as;

@@ -20,6 +20,26 @@ import { UNAUTHORIZED_EVENT, UnauthorizedEventsProvider } from './sign-in/sign-i
 
 const ANTD_LOCALES = { en: enUS, 'zh-CN': zhCN } as const satisfies Record<Language, unknown>;
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/**
+ * Whether the user asked their system for less motion (WCAG 2.3.3, "Animation from Interactions"): Ant Design's
+ * animations (dialogs zooming in, lists sliding down) are then turned off, and follow the setting as it changes.
+ */
+function usePrefersReducedMotion(): boolean {
+  const [reduce, setReduce] = useState(
+    () => typeof window.matchMedia === 'function' && window.matchMedia(REDUCED_MOTION).matches,
+  );
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia(REDUCED_MOTION);
+    const onChange = () => setReduce(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return reduce;
+}
+
 export function Providers({ children }: { readonly children: ReactNode }) {
   const [i18n] = useState(() => createI18n(initialLanguage()));
   const [language, setLanguage] = useState<Language>(() =>
@@ -27,6 +47,11 @@ export function Providers({ children }: { readonly children: ReactNode }) {
   );
   const [queryClient] = useState(createQueryClient);
   const [unauthorized] = useState(() => new EventTarget());
+  const reduceMotion = usePrefersReducedMotion();
+  const theme = useMemo(
+    () => ({ token: { colorPrimary: '#0b6e99', motion: !reduceMotion } }),
+    [reduceMotion],
+  );
   const apiClient = useMemo(
     () =>
       createApiClient({
@@ -55,7 +80,7 @@ export function Providers({ children }: { readonly children: ReactNode }) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={ANTD_LOCALES[language]} theme={{ token: { colorPrimary: '#0b6e99' } }}>
+      <ConfigProvider locale={ANTD_LOCALES[language]} theme={theme}>
         <ApiClientProvider client={apiClient}>
           <UnauthorizedEventsProvider value={unauthorized}>
             <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
