@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntryResource } from '../../src/core/contracts/audit.ts';
 import type { Page as ApiPage } from '../../src/core/contracts/common.ts';
 import type { DataValue } from '../../src/core/contracts/data-values.ts';
-import { atRest, DEMO, type DemoUser, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
+import { DEMO, type DemoUser, type E2e, screenshot, startE2e, textOf } from './e2e-harness.ts';
 
 const MANAGED = 'diabetics_standard_managed';
 const RULE_EN = 'More diabetics under standard management than registered';
@@ -135,7 +135,6 @@ describe('data-quality gate', FLOW, () => {
     // The steward submits; the approver must acknowledge the open violation to approve.
     await page.getByRole('tab', { name: 'Values' }).click();
     // The answer to each step is awaited on its own, so that a failure says whether the server answered.
-    await atRest(page.getByTestId('approval-submit'));
     const submitted = await answerTo(page, '/api/approvals/submit', () =>
       page.getByTestId('approval-submit').click(),
     );
@@ -146,8 +145,6 @@ describe('data-quality gate', FLOW, () => {
     expect(await textOf(approver.page, 'acknowledge-text')).toBe(
       'The data still breaks 1 validation rule(s). Approve it anyway? Your acknowledgement is recorded in the audit log.',
     );
-    // The dialog zooms in: clicked while still moving, the click can land on its mask, which closes it unsent.
-    await atRest(approver.page.getByTestId('acknowledge-approve'));
     const approved = await answerTo(approver.page, '/api/approvals/approve', () =>
       approver.page.getByTestId('acknowledge-approve').click(),
     );

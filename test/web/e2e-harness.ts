@@ -210,37 +210,15 @@ export async function textOf(page: Page, testId: string): Promise<string> {
   return (await locator.textContent())?.trim() ?? '';
 }
 
-/**
- * Resolves once `locator` is visible and has stopped moving: its box the same in two readings 150 ms apart (a
- * modal's zoom or a tab's slide). Playwright's own check compares two animation frames, which a loaded machine
- * can draw far apart or not at all; a click during the movement can land beside the button (on a modal's mask,
- * which closes it) and send nothing.
- */
-export async function atRest(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible' });
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const box = JSON.stringify(await locator.boundingBox());
-        const still = box === last;
-        last = box;
-        return still;
-      },
-      { interval: 150, timeout: 10_000 },
-    )
-    .toBe(true);
-}
-
 /** The open dropdowns of Ant Design's Selects, which it renders at the end of the body. */
 export const openDropdowns = (page: Page): Locator =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
 /**
  * Picks the option `title` of the single Select `select` (its root element), and returns once the Select shows
- * it and no dropdown is open. A click that lands while a modal or the dropdown is still moving can miss the
- * option: the Select then keeps its old value (a form saved so sends the old one) or its dropdown stays open over
- * the next click. Such a miss is clicked again, at most three times.
+ * it and no dropdown is open. A pick that did not take (seen while dialogs still zoomed in, before the pages ran
+ * with reduced motion) would leave the old value for a form to save, or a dropdown open over the next click:
+ * such a miss is clicked again, at most three times, and a Select that never shows `title` fails here.
  */
 export async function chooseOption(page: Page, select: Locator, title: string): Promise<void> {
   const shown = select.locator('.ant-select-content');

@@ -9,7 +9,8 @@
  *   element ids, period ordinals and values as comma-separated lists (`string_agg`), so that 7 million values
  *   arrive as a few thousand rows rather than 7 million row objects, and are split by V8's native `split`
  *   rather than parsed by the driver's array parser character by character (3× slower).
- * A period's ordinal counts months since year 0, quarters or years, so the caller places a value by subtraction.
+ * A period's ordinal counts months since year 0, quarters or years (core/periods' `periodOrdinal`), so the caller
+ * places a value by subtraction.
  */
 
 import type { Kysely } from 'kysely';
@@ -17,14 +18,11 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../connect.ts';
 import { CopyOut, copyTo } from '../postgres-copy.ts';
 import type { Database } from '../schema.ts';
-import { periodIsOfType } from './period-sql.ts';
+import { PERIOD_ID_LENGTHS, periodIsOfType, type StoredPeriodType } from './period-sql.ts';
 
 type Reader = Kysely<Database>;
 
-export type CubePeriodType = 'month' | 'quarter' | 'year';
-
-/** The length of a stored period id of each type (./period-sql.ts). */
-const PERIOD_ID_LENGTH: Record<CubePeriodType, number> = { month: 7, quarter: 6, year: 4 };
+export type CubePeriodType = StoredPeriodType;
 
 /** The first and last period of each type an organisation has values for (null: none of that type). */
 export type PeriodRanges = Record<CubePeriodType, { first: string; last: string } | null>;
@@ -45,7 +43,7 @@ export async function periodRangesOfRoot(db: Reader, rootId: number): Promise<Pe
     .groupBy(sql`length(period_id)`)
     .execute();
   const range = (type: CubePeriodType) => {
-    const row = rows.find((r) => Number(r.length) === PERIOD_ID_LENGTH[type]);
+    const row = rows.find((r) => Number(r.length) === PERIOD_ID_LENGTHS[type]);
     return row ? { first: row.first, last: row.last } : null;
   };
   return { month: range('month'), quarter: range('quarter'), year: range('year') };
@@ -118,7 +116,7 @@ async function copyCubeValues(
   await Promise.all(
     bounds.map(({ from, below }) => {
       const rows = new BinaryValueRows(onValue, types);
-      // The period type is told here, from the id's length, not by a condition in SQL: any condition on
+      // The period type is told here, from the id's length, not by a condition in SQL; every condition on
       // `period_id` made the read a third slower (measured: 1.1 s → 1.6–1.8 s for two halves of 7.2 M values).
       const statement =
         'copy (select org_unit_id, data_element_id, period_id, value from data_value' +
@@ -194,6 +192,7 @@ export class BinaryValueRows {
       if (buffer.readInt32BE(p + 30 + periodLength) !== 8) throw wrongColumns();
       const unit = buffer.readInt32BE(p + 6) * 4294967296 + buffer.readUInt32BE(p + 10);
       const element = buffer.readInt32BE(p + 18) * 4294967296 + buffer.readUInt32BE(p + 22);
+      // The period's ordinal from its ASCII digits (`2024-03`, `2024Q1`, `2024`), as `periodOrdinal` numbers it.
       const q = p + 30;
       const year =
         (buffer[q] ?? 0) * 1000 +
@@ -226,7 +225,7 @@ export class BinaryValueRows {
   }
 }
 
-/** The ordinal of `period_id` in SQL; `periodOrdinalOf` is the same in TypeScript. */
+/** The ordinal of `period_id` in SQL, as core/periods' `periodOrdinal` numbers periods. */
 function ordinalSql(type: CubePeriodType): RawBuilder<number> {
   switch (type) {
     case 'month':
@@ -236,18 +235,6 @@ function ordinalSql(type: CubePeriodType): RawBuilder<number> {
     case 'year':
       return sql<number>`period_id::int4`;
   }
-}
-
-/**
- * The ordinal the bulk read sends for a period id of `type` (consecutive periods differ by one).
- *
- * @example periodOrdinalOf('2024-03', 'month') // 24290 (2024 × 12 + 2)
- */
-export function periodOrdinalOf(periodId: string, type: CubePeriodType): number {
-  const year = Number(periodId.slice(0, 4));
-  if (type === 'month') return year * 12 + Number(periodId.slice(5, 7)) - 1;
-  if (type === 'quarter') return year * 4 + Number(periodId.slice(5, 6)) - 1;
-  return year;
 }
 
 /**
@@ -265,14 +252,9 @@ interface UnitValueLists {
 const UNITS_PER_READ = 250;
 
 /**
- * How many of those statements run at once: on PostgreSQL two backends use both cores of a small server while
- * this process places the values (7.2 M values: 6.0 s one read at a time); PGlite takes them one after another.
- */
-const READS_AT_ONCE = 2;
-
-/**
  * Calls `onUnit` with each org unit's values of one period type, reading `UNITS_PER_READ` units per statement
- * (one row per unit, grouped along the primary key, so PostgreSQL neither sorts nor spills), in no set order.
+ * (one row per unit, grouped along the primary key, so PostgreSQL neither sorts nor spills), one statement after
+ * another (PGlite runs one at a time).
  */
 async function forEachUnitValueLists(
   db: Reader,
@@ -281,30 +263,23 @@ async function forEachUnitValueLists(
   type: CubePeriodType,
   onUnit: (unit: UnitValueLists) => void,
 ): Promise<void> {
-  const batches: (readonly number[])[] = [];
   for (let start = 0; start < orgUnitIds.length; start += UNITS_PER_READ) {
-    batches.push(orgUnitIds.slice(start, start + UNITS_PER_READ));
+    const batch = orgUnitIds.slice(start, start + UNITS_PER_READ);
+    const rows = await db
+      .selectFrom('data_value')
+      .select([
+        'org_unit_id as orgUnitId',
+        sql<string>`string_agg(data_element_id::text, ',')`.as('elementIds'),
+        sql<string>`string_agg(${ordinalSql(type)}::text, ',')`.as('ordinals'),
+        sql<string>`string_agg(value::float8::text, ',')`.as('values'),
+      ])
+      .where('root_id', '=', rootId)
+      .where(sql<boolean>`org_unit_id = any(${sql.val(batch)}::bigint[])`)
+      .where(periodIsOfType(type))
+      .groupBy('org_unit_id')
+      .execute();
+    for (const row of rows) onUnit(row);
   }
-  let next = 0;
-  const reader = async (): Promise<void> => {
-    for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
-      const rows = await db
-        .selectFrom('data_value')
-        .select([
-          'org_unit_id as orgUnitId',
-          sql<string>`string_agg(data_element_id::text, ',')`.as('elementIds'),
-          sql<string>`string_agg(${ordinalSql(type)}::text, ',')`.as('ordinals'),
-          sql<string>`string_agg(value::float8::text, ',')`.as('values'),
-        ])
-        .where('root_id', '=', rootId)
-        .where(sql<boolean>`org_unit_id = any(${sql.val(batch)}::bigint[])`)
-        .where(periodIsOfType(type))
-        .groupBy('org_unit_id')
-        .execute();
-      for (const row of rows) onUnit(row);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, batches.length) }, reader));
 }
 
 /**

@@ -8,9 +8,14 @@ import { type RawBuilder, sql } from 'kysely';
 
 export type StoredPeriodType = 'month' | 'quarter' | 'year';
 
-const LENGTHS: Record<StoredPeriodType, number> = { month: 7, quarter: 6, year: 4 };
+/** The length of a stored period id of each type. */
+export const PERIOD_ID_LENGTHS: Readonly<Record<StoredPeriodType, number>> = {
+  month: 7,
+  quarter: 6,
+  year: 4,
+};
 
 /** True for a `period_id` of `type`. */
 export function periodIsOfType(type: StoredPeriodType): RawBuilder<boolean> {
-  return sql<boolean>`length(period_id) = ${sql.lit(LENGTHS[type])}`;
+  return sql<boolean>`length(period_id) = ${sql.lit(PERIOD_ID_LENGTHS[type])}`;
 }

@@ -12,18 +12,21 @@ import {
   segmentLengths,
   ValueCube,
 } from '../../core/analytics/index.ts';
-import { type PeriodType, periodRange, tryParsePeriod } from '../../core/periods/index.ts';
+import { type PeriodType, periodOrdinal, periodRange, tryParsePeriod } from '../../core/periods/index.ts';
 import type { Db } from '../../db/connect.ts';
 import {
   type CubePeriodType,
   databaseIdentity,
   forEachCubeValue,
-  periodOrdinalOf,
   periodRangesOfRoot,
 } from '../../db/repositories/cube.repository.ts';
+import type { DataElementRuleRow } from '../../db/repositories/evaluation.repository.ts';
 import type { ChangeEvent } from '../change-bus.ts';
 import type { CubeSnapshots, SnapshotCubes } from './cube-snapshot.ts';
 import type { MetadataSnapshot } from './metadata-snapshot.ts';
+
+/** Each period type an organisation may have a cube of. */
+const PERIOD_TYPES = ['month', 'quarter', 'year'] as const satisfies readonly PeriodType[];
 
 export interface RootCube {
   readonly rootId: number;
@@ -204,18 +207,18 @@ export class CubeStore {
   async #build(rootId: number, meta: MetadataSnapshot): Promise<SnapshotCubes> {
     const tree = meta.tree(rootId);
     const unitIndex = new Map(tree.units.map((u, i) => [u.id, i]));
-    const elementsOf = (type: PeriodType) =>
-      [...meta.elementsByCode.values()].filter((e) => e.periodType === type);
-    // No element is reported by a type: no cube of it, and no scan for its range.
-    const ranges = (['month', 'quarter', 'year'] as const).some((t) => elementsOf(t).length > 0)
+    const elements: Record<PeriodType, DataElementRuleRow[]> = { month: [], quarter: [], year: [] };
+    for (const element of meta.elementsByCode.values()) elements[element.periodType].push(element);
+    // No element is reported by a type: no cube of it; none at all: no scan for the ranges either.
+    const ranges = PERIOD_TYPES.some((t) => elements[t].length > 0)
       ? await periodRangesOfRoot(this.#db.kysely, rootId)
       : { month: null, quarter: null, year: null };
     const builders = {
-      month: CubeBuilder.of(tree.units, elementsOf('month'), 'month', ranges.month),
-      quarter: CubeBuilder.of(tree.units, elementsOf('quarter'), 'quarter', ranges.quarter),
-      year: CubeBuilder.of(tree.units, elementsOf('year'), 'year', ranges.year),
+      month: CubeBuilder.of(tree.units, elements.month, 'month', ranges.month),
+      quarter: CubeBuilder.of(tree.units, elements.quarter, 'quarter', ranges.quarter),
+      year: CubeBuilder.of(tree.units, elements.year, 'year', ranges.year),
     };
-    const types = (['month', 'quarter', 'year'] as const).filter((t) => builders[t]?.filling);
+    const types = PERIOD_TYPES.filter((t) => builders[t]?.filling);
     await forEachCubeValue(
       this.#db,
       rootId,
@@ -269,7 +272,7 @@ class CubeBuilder {
     };
     this.#E = elements.length;
     this.#M = this.#shape.months.length;
-    this.#first = periodOrdinalOf(range.first, type);
+    this.#first = periodOrdinal(range.first).ordinal;
     this.#perSegment = rowsPerSegment(this.#M);
     this.#elementIndex = new Map(elements.map((e, i) => [e.id, i]));
     // Past the limit nothing is allocated: `cube()` lets the constructor refuse the shape.
